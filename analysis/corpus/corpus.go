@@ -1,0 +1,240 @@
+// Package corpus holds the typed, pseudonymised model of a study that every
+// loader produces and every indicator reads: messages exchanged in online
+// communities, the communities themselves, and observations of group panels
+// and profiles read off the platforms' pages at a date.
+//
+// Nothing in a Corpus identifies a person: authors are keyed pseudonyms
+// (see package pseudo), and @mentions in texts are replaced by pseudonyms at
+// load time. Times are stored in UTC; Paris converts them to Europe/Paris
+// local time, in which the study reads rhythms of activity.
+package corpus
+
+import (
+	"fmt"
+	"sort"
+	"time"
+	_ "time/tzdata" // Europe/Paris must resolve on machines without tzdata
+)
+
+// Platform is the social network a message was exchanged on.
+type Platform string
+
+// Platforms of the study.
+const (
+	Facebook Platform = "facebook"
+	Twitter  Platform = "twitter"
+)
+
+// Profession is the professional group a community belongs to.
+type Profession string
+
+// Professions of the study.
+const (
+	HomeCareAide Profession = "home-care-aide"       // aide à domicile, auxiliaire de vie
+	GP           Profession = "general-practitioner" // médecin généraliste
+)
+
+// Kind is what a message is within its platform's conversation structure.
+type Kind string
+
+// Message kinds. On Facebook a post opens a thread, a comment answers a post
+// and a reply answers a comment. On Twitter a tweet opens a thread, a reply
+// answers a tweet (its parent), a retweet re-broadcasts one and a quote
+// comments one.
+const (
+	Post    Kind = "post"
+	Comment Kind = "comment"
+	Reply   Kind = "reply"
+	Tweet   Kind = "tweet"
+	Retweet Kind = "retweet"
+	Quote   Kind = "quote"
+)
+
+// Kinds lists every message kind in a fixed order, for reports and tables.
+var Kinds = []Kind{Post, Comment, Reply, Tweet, Retweet, Quote}
+
+// Role is an author's role in a community, when the export says it.
+type Role string
+
+// Roles. Unknown is the zero value: most exports do not say.
+const (
+	Unknown   Role = ""
+	Member    Role = "member"
+	Admin     Role = "admin"
+	Moderator Role = "moderator"
+)
+
+// Source is where a record came from: the raw file (relative to the study
+// folder) and the line or record number within it, counted from 1.
+type Source struct {
+	File string
+	Line int
+}
+
+func (s Source) String() string { return fmt.Sprintf("%s:%d", s.File, s.Line) }
+
+// Message is one message of a community: a post, comment or tweet.
+type Message struct {
+	Platform   Platform
+	Community  string // Community.ID
+	ID         string // the platform's id, unique within the community
+	Kind       Kind
+	ParentID   string // the message it answers (comments and replies only)
+	RefID      string // the message retweeted or quoted (retweets and quotes only)
+	ThreadID   string // id of the thread start; empty when the thread is unknown
+	Author     string // keyed pseudonym
+	AuthorRole Role
+	Created    time.Time // UTC
+	Text       string    // with @mentions pseudonymised
+	Reactions  int       // likes and other reactions, when the export has them
+	Shares     int       // shares or retweets, when the export has them
+	Hashtags   []string  // lower-cased, without '#'
+	Mentions   []string  // pseudonyms of mentioned accounts
+	Links      []string
+	// ReplyToAuthor is the pseudonym of the account answered when the
+	// export names it but not the message (TweetScraper): the thread is
+	// then left open (ThreadID empty), never guessed.
+	ReplyToAuthor string
+	Source        Source
+}
+
+// IsThreadStart reports whether m opens a thread (has no parent).
+func (m *Message) IsThreadStart() bool {
+	return m.ParentID == "" && m.ReplyToAuthor == "" && m.Kind != Retweet
+}
+
+// Paris returns the message's creation time in Europe/Paris local time.
+func (m *Message) Paris() time.Time { return m.Created.In(Paris) }
+
+// Visibility of a community.
+type Visibility string
+
+// Visibilities.
+const (
+	Public  Visibility = "public"
+	Closed  Visibility = "closed"
+	Private Visibility = "private"
+)
+
+// Community is a group or a hashtag community followed by the study.
+type Community struct {
+	ID         string
+	Name       string
+	Platform   Platform
+	Profession Profession
+	Visibility Visibility
+	Created    time.Time // zero when unknown
+}
+
+// PanelObservation is a group's "Activité" panel read at a date: what
+// Facebook showed about the group on that day.
+type PanelObservation struct {
+	Community     string // Community.ID
+	Observed      time.Time
+	Members       int
+	NewMembers30d int // new members in the last 30 days
+	PostsToday    int
+	Posts30d      int // posts in the last 30 days
+	Admins        int
+	Moderators    int
+	CreatedApprox string // as displayed, e.g. "il y a 3 ans environ"
+	Source        Source
+}
+
+// ProfileObservation is a profile header read at a date. Account is a
+// pseudonym or a study label, never the handle.
+type ProfileObservation struct {
+	Account   string
+	Label     string // a descriptive label chosen by the researcher
+	Community string
+	Observed  time.Time
+	Posts     int
+	Following int
+	Followers int
+	Likes     int
+	Joined    time.Time // month precision
+	Source    Source
+}
+
+// Input is a raw file read into the corpus, with its checksum.
+type Input struct {
+	Path   string // relative to the study folder
+	SHA256 string
+	Format string
+}
+
+// Corpus is a whole study, loaded and pseudonymised.
+type Corpus struct {
+	Study       string
+	Synthetic   bool
+	Communities []Community
+	Messages    []Message
+	Panels      []PanelObservation
+	Profiles    []ProfileObservation
+	Inputs      []Input
+}
+
+// Paris is the Europe/Paris time zone.
+var Paris = mustLoad("Europe/Paris")
+
+func mustLoad(name string) *time.Location {
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		panic(fmt.Sprintf("corpus: time zone %s: %v (import time/tzdata)", name, err))
+	}
+	return loc
+}
+
+// Community returns the community with the given id, or nil.
+func (c *Corpus) Community(id string) *Community {
+	for i := range c.Communities {
+		if c.Communities[i].ID == id {
+			return &c.Communities[i]
+		}
+	}
+	return nil
+}
+
+// ByCommunity returns the messages of one community, in corpus order.
+func (c *Corpus) ByCommunity(id string) []Message {
+	var out []Message
+	for _, m := range c.Messages {
+		if m.Community == id {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// Sort puts the corpus in its canonical order: communities by id, messages
+// by community, creation time and id, observations by community (or
+// account) and date, inputs by path. Loaders call it so that the same raw
+// exports always give the same corpus.
+func (c *Corpus) Sort() {
+	sort.Slice(c.Communities, func(i, j int) bool { return c.Communities[i].ID < c.Communities[j].ID })
+	sort.SliceStable(c.Messages, func(i, j int) bool {
+		a, b := &c.Messages[i], &c.Messages[j]
+		if a.Community != b.Community {
+			return a.Community < b.Community
+		}
+		if !a.Created.Equal(b.Created) {
+			return a.Created.Before(b.Created)
+		}
+		return a.ID < b.ID
+	})
+	sort.SliceStable(c.Panels, func(i, j int) bool {
+		a, b := c.Panels[i], c.Panels[j]
+		if a.Community != b.Community {
+			return a.Community < b.Community
+		}
+		return a.Observed.Before(b.Observed)
+	})
+	sort.SliceStable(c.Profiles, func(i, j int) bool {
+		a, b := c.Profiles[i], c.Profiles[j]
+		if a.Account != b.Account {
+			return a.Account < b.Account
+		}
+		return a.Observed.Before(b.Observed)
+	})
+	sort.Slice(c.Inputs, func(i, j int) bool { return c.Inputs[i].Path < c.Inputs[j].Path })
+}

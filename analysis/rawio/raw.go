@@ -1,0 +1,67 @@
+package rawio
+
+import (
+	"time"
+
+	"github.com/faire-communaute/compendium/analysis/corpus"
+)
+
+// Person is an account as a raw export names it. Loaders fill what the
+// export has; package load derives the pseudonym from the most stable
+// identity available (see load's documentation). It never leaves loading.
+type Person struct {
+	ID     string // the platform's account id, when given (or a hash given by the tool, as Netvizz does)
+	Handle string // screen name without '@' (Twitter), when given
+	Name   string // display name, when given
+}
+
+// IsZero reports whether the export named nobody.
+func (p Person) IsZero() bool { return p.ID == "" && p.Handle == "" && p.Name == "" }
+
+// RawMessage is one message as a format decoded it, before
+// pseudonymisation.
+type RawMessage struct {
+	Platform   corpus.Platform
+	Group      string // the group or page id or name the export gives, if any
+	ID         string
+	Kind       corpus.Kind
+	ParentID   string // comments and replies
+	RefID      string // retweets and quotes
+	ThreadID   string // when the export gives it (conversation_id, thread_id)
+	Author     Person
+	AuthorRole corpus.Role
+	Created    time.Time // UTC
+	Text       string    // raw text; @mentions are pseudonymised by load
+	Reactions  int
+	Shares     int
+	Hashtags   []string // without '#', as written
+	Mentions   []Person // accounts mentioned, as the export lists them
+	Links      []string
+	ReplyTo    Person // account answered, when the parent message is not given
+	Line       int    // line (or record number) where the record starts
+}
+
+// RawProfile is a profile observation before pseudonymisation.
+type RawProfile struct {
+	Account   Person
+	Label     string
+	Community string
+	Observed  time.Time
+	Posts     int
+	Following int
+	Followers int
+	Likes     int
+	Joined    time.Time
+	Line      int
+}
+
+// Sink receives what a format reads. Each raw record ends in exactly one
+// call: Message, Panel or Profile when read, Reject when not. A record that
+// holds several messages (an API response page) calls Message for each of
+// them and counts them as that many records.
+type Sink interface {
+	Message(m *RawMessage)
+	Panel(p *corpus.PanelObservation)
+	Profile(p *RawProfile)
+	Reject(err *ParseError)
+}
