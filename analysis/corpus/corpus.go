@@ -98,10 +98,11 @@ type Message struct {
 	Source        Source
 }
 
-// IsThreadStart reports whether m opens a thread (has no parent).
-func (m *Message) IsThreadStart() bool {
-	return m.ParentID == "" && m.ReplyToAuthor == "" && m.Kind != Retweet
-}
+// IsThreadStart reports whether m opens a thread: whether it has no parent
+// message. This is the study's reference definition of a thread, applied
+// literally: a retweet, or a reply whose parent the export does not give
+// (TweetScraper), has no parent and so counts as a thread of its own.
+func (m *Message) IsThreadStart() bool { return m.ParentID == "" }
 
 // Paris returns the message's creation time in Europe/Paris local time.
 func (m *Message) Paris() time.Time { return m.Created.In(Paris) }

@@ -21,6 +21,9 @@ type File struct {
 	Gzip bool   // whether the file was gzip-compressed
 	Head []byte // up to HeadSize decoded bytes, for sniffing
 	R    *bufio.Reader
+	// Options are a format's settings from the study file, e.g. a column
+	// mapping for the generic CSV format ("id" -> "post_id"). May be nil.
+	Options map[string]string
 
 	closers []io.Closer
 }

@@ -1,0 +1,138 @@
+// Package indicator holds what every family of indicators shares: the long
+// table of values written as indicators.csv (community, profession,
+// indicator, value), the grouping of a corpus by community and by
+// profession, and the gota DataFrame view notebooks use.
+//
+// The measures themselves live in the sub-packages, one family each:
+// activity, participation, responsiveness, rhythm, network, themes, norms
+// and retention. All of them work on a community's distinct messages: the
+// loaders have already counted duplicates out.
+package indicator
+
+import (
+	"encoding/csv"
+	"io"
+	"math"
+	"sort"
+	"strconv"
+
+	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/go-gota/gota/dataframe"
+	"github.com/go-gota/gota/series"
+)
+
+// AllCommunities is the Community of a row that aggregates every community
+// of one profession.
+const AllCommunities = "*"
+
+// Row is one value of one indicator for one community (or, with Community
+// AllCommunities, for one profession).
+type Row struct {
+	Community  string
+	Profession corpus.Profession
+	Indicator  string
+	Value      float64
+}
+
+// Sort puts rows in the canonical order: community, then indicator.
+// Aggregate rows ("*") sort after communities of their profession.
+func Sort(rows []Row) {
+	sort.SliceStable(rows, func(i, j int) bool {
+		a, b := rows[i], rows[j]
+		if a.Profession != b.Profession {
+			return a.Profession < b.Profession
+		}
+		if a.Community != b.Community {
+			if a.Community == AllCommunities || b.Community == AllCommunities {
+				return b.Community == AllCommunities
+			}
+			return a.Community < b.Community
+		}
+		return a.Indicator < b.Indicator
+	})
+}
+
+// FormatValue writes a value with the fixed precision of every derived
+// table: six decimals, "NaN" when undefined.
+func FormatValue(v float64) string {
+	if math.IsNaN(v) {
+		return "NaN"
+	}
+	if math.IsInf(v, 0) {
+		if v > 0 {
+			return "Inf"
+		}
+		return "-Inf"
+	}
+	return strconv.FormatFloat(v, 'f', 6, 64)
+}
+
+// WriteCSV writes rows as indicators.csv: a header and the rows in
+// canonical order, values with six decimals.
+func WriteCSV(w io.Writer, rows []Row) error {
+	sorted := append([]Row(nil), rows...)
+	Sort(sorted)
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"community", "profession", "indicator", "value"})
+	for _, r := range sorted {
+		cw.Write([]string{r.Community, string(r.Profession), r.Indicator, FormatValue(r.Value)})
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// Frame returns rows as a gota DataFrame in canonical order.
+func Frame(rows []Row) dataframe.DataFrame {
+	sorted := append([]Row(nil), rows...)
+	Sort(sorted)
+	n := len(sorted)
+	com, prof, ind := make([]string, n), make([]string, n), make([]string, n)
+	val := make([]float64, n)
+	for i, r := range sorted {
+		com[i], prof[i], ind[i], val[i] = r.Community, string(r.Profession), r.Indicator, r.Value
+	}
+	return dataframe.New(
+		series.New(com, series.String, "community"),
+		series.New(prof, series.String, "profession"),
+		series.New(ind, series.String, "indicator"),
+		series.New(val, series.Float, "value"),
+	)
+}
+
+// Group is the distinct messages of one community, or of every community
+// of one profession (Community.ID == AllCommunities).
+type Group struct {
+	Community corpus.Community
+	Messages  []corpus.Message
+}
+
+// Groups splits a corpus by community, in community id order, followed by
+// one group per profession gathering its communities. Messages keep the
+// corpus order (by time within a community once the corpus is sorted).
+func Groups(c *corpus.Corpus) []Group {
+	byID := map[string][]corpus.Message{}
+	for _, m := range c.Messages {
+		byID[m.Community] = append(byID[m.Community], m)
+	}
+	comms := append([]corpus.Community(nil), c.Communities...)
+	sort.Slice(comms, func(i, j int) bool { return comms[i].ID < comms[j].ID })
+	var out []Group
+	byProf := map[corpus.Profession][]corpus.Message{}
+	var profs []corpus.Profession
+	for _, com := range comms {
+		msgs := byID[com.ID]
+		out = append(out, Group{Community: com, Messages: msgs})
+		if _, seen := byProf[com.Profession]; !seen {
+			profs = append(profs, com.Profession)
+		}
+		byProf[com.Profession] = append(byProf[com.Profession], msgs...)
+	}
+	sort.Slice(profs, func(i, j int) bool { return profs[i] < profs[j] })
+	for _, p := range profs {
+		out = append(out, Group{
+			Community: corpus.Community{ID: AllCommunities, Name: string(p), Profession: p},
+			Messages:  byProf[p],
+		})
+	}
+	return out
+}

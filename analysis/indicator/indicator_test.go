@@ -1,0 +1,59 @@
+package indicator
+
+import (
+	"bytes"
+	"math"
+	"testing"
+
+	"github.com/faire-communaute/compendium/analysis/corpus"
+)
+
+func TestWriteCSVOrderAndPrecision(t *testing.T) {
+	rows := []Row{
+		{"*", corpus.HomeCareAide, "reply_rate", 0.5},
+		{"b", corpus.HomeCareAide, "reply_rate", 1.0 / 3},
+		{"a", corpus.HomeCareAide, "gini", math.NaN()},
+		{"d", corpus.GP, "reply_rate", 0.9},
+	}
+	var buf bytes.Buffer
+	if err := WriteCSV(&buf, rows); err != nil {
+		t.Fatal(err)
+	}
+	want := "community,profession,indicator,value\n" +
+		"d,general-practitioner,reply_rate,0.900000\n" +
+		"a,home-care-aide,gini,NaN\n" +
+		"b,home-care-aide,reply_rate,0.333333\n" +
+		"*,home-care-aide,reply_rate,0.500000\n"
+	if buf.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", buf.String(), want)
+	}
+	df := Frame(rows)
+	if df.Nrow() != 4 || df.Elem(0, 0).String() != "d" || df.Elem(3, 0).String() != "*" {
+		t.Errorf("frame order wrong:\n%v", df)
+	}
+}
+
+func TestGroups(t *testing.T) {
+	c := &corpus.Corpus{
+		Communities: []corpus.Community{
+			{ID: "z", Profession: corpus.HomeCareAide},
+			{ID: "doc", Profession: corpus.GP},
+			{ID: "a", Profession: corpus.HomeCareAide},
+		},
+		Messages: []corpus.Message{{Community: "a", ID: "1"}, {Community: "z", ID: "2"}, {Community: "a", ID: "3"}, {Community: "doc", ID: "4"}},
+	}
+	g := Groups(c)
+	var got []string
+	for _, x := range g {
+		got = append(got, x.Community.ID+":"+string(x.Community.Profession)+":"+string(rune('0'+len(x.Messages))))
+	}
+	want := []string{"a:home-care-aide:2", "doc:general-practitioner:1", "z:home-care-aide:1", "*:general-practitioner:1", "*:home-care-aide:3"}
+	if len(got) != len(want) {
+		t.Fatalf("got %v", got)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("group %d = %s, want %s", i, got[i], want[i])
+		}
+	}
+}
