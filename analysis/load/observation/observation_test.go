@@ -1,0 +1,132 @@
+package observation
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/rawio"
+)
+
+type recorder struct {
+	panels   []corpus.PanelObservation
+	profiles []rawio.RawProfile
+	rejected []*rawio.ParseError
+}
+
+func (r *recorder) Message(*rawio.RawMessage)        { panic("no messages in observations") }
+func (r *recorder) Panel(p *corpus.PanelObservation) { r.panels = append(r.panels, *p) }
+func (r *recorder) Profile(p *rawio.RawProfile)      { r.profiles = append(r.profiles, *p) }
+func (r *recorder) Reject(e *rawio.ParseError)       { r.rejected = append(r.rejected, e) }
+
+func read(t *testing.T, path string) (*recorder, rawio.Format) {
+	t.Helper()
+	f, err := rawio.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	format, err := rawio.Detect(f.Head)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := &recorder{}
+	if err := format.Read(f, rec); err != nil {
+		t.Fatal(err)
+	}
+	return rec, format
+}
+
+func TestPanels(t *testing.T) {
+	rec, format := read(t, "testdata/panels.csv")
+	if format.Name != "panels" {
+		t.Fatalf("detected %q", format.Name)
+	}
+	if len(rec.panels) != 2 || len(rec.rejected) != 2 {
+		t.Fatalf("loaded %d, rejected %d; want 2 and 2", len(rec.panels), len(rec.rejected))
+	}
+	obs := time.Date(2019, 5, 15, 16, 0, 0, 0, time.UTC)
+	want := []corpus.PanelObservation{
+		{Community: "tu-sais-que", Observed: obs, Members: 1040, NewMembers30d: 288, PostsToday: 13, Posts30d: 353, Admins: 1, CreatedApprox: "il y a 3 ans environ", Source: corpus.Source{File: "testdata/panels.csv", Line: 2}},
+		{Community: "avs", Observed: obs, Members: 3977, NewMembers30d: 290, PostsToday: 15, Posts30d: 388, Admins: 2, Moderators: 1, CreatedApprox: "il y a 4 ans environ", Source: corpus.Source{File: "testdata/panels.csv", Line: 3}},
+	}
+	for i := range want {
+		if rec.panels[i] != want[i] {
+			t.Errorf("panel %d:\n got %+v\nwant %+v", i, rec.panels[i], want[i])
+		}
+	}
+	for i, w := range []string{
+		`testdata/panels.csv:4: field "posts_today": unreadable number: "quatorze"`,
+		`testdata/panels.csv:5: field "community": missing value`,
+	} {
+		if got := rec.rejected[i].Error(); got != w {
+			t.Errorf("rejection %d = %q, want %q", i, got, w)
+		}
+	}
+}
+
+func TestProfiles(t *testing.T) {
+	rec, format := read(t, "testdata/profiles.csv")
+	if format.Name != "profiles" {
+		t.Fatalf("detected %q", format.Name)
+	}
+	if len(rec.profiles) != 2 || len(rec.rejected) != 1 {
+		t.Fatalf("loaded %d, rejected %d", len(rec.profiles), len(rec.rejected))
+	}
+	p := rec.profiles[1]
+	if p.Account.Handle != "dr_romancier" || p.Posts != 171000 || p.Followers != 9070 || p.Likes != 54700 ||
+		p.Following != 240 || !p.Joined.Equal(time.Date(2011, 10, 1, 0, 0, 0, 0, time.UTC)) || p.Line != 3 {
+		t.Errorf("profile = %+v", p)
+	}
+	if rec.profiles[0].Account.Handle != "mg_des_champs" {
+		t.Errorf("leading @ kept: %q", rec.profiles[0].Account.Handle)
+	}
+	if !strings.Contains(rec.rejected[0].Error(), `profiles.csv:4: field "joined"`) {
+		t.Errorf("rejection = %v", rec.rejected[0])
+	}
+}
+
+func TestSniffRejectsOtherCSV(t *testing.T) {
+	for _, head := range []string{"id,thread_id,author,body,timestamp\n1,1,a,b,c\n", "community,members\n", "", "\x00\x01binary"} {
+		if f, err := rawio.Detect([]byte(head)); err == nil && (f.Name == "panels" || f.Name == "profiles") {
+			t.Errorf("%q detected as %s", head, f.Name)
+		}
+	}
+}
+
+func FuzzPanels(f *testing.F) {
+	seed, _ := os.ReadFile("testdata/panels.csv")
+	f.Add(seed)
+	seed, _ = os.ReadFile("testdata/profiles.csv")
+	f.Add(seed)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for _, read := range []func(*rawio.File, rawio.Sink) error{readPanels, readProfiles} {
+			file, err := rawio.NewFile("fuzz", strings.NewReader(string(data)))
+			if err != nil {
+				return
+			}
+			rec := &recorder{}
+			if err := read(file, rec); err != nil {
+				// In-memory input cannot fail to read: any error must
+				// be a ParseError locating the bad header.
+				var pe *rawio.ParseError
+				if !asParseError(err, &pe) || pe.Line != 1 {
+					t.Fatalf("error is not a ParseError on the header: %v", err)
+				}
+			}
+			for _, p := range rec.panels {
+				if p.Community == "" || p.Observed.IsZero() {
+					t.Fatalf("panel without community or date loaded: %+v", p)
+				}
+			}
+		}
+	})
+}
+
+func asParseError(err error, pe **rawio.ParseError) bool {
+	p, ok := err.(*rawio.ParseError)
+	*pe = p
+	return ok
+}
