@@ -145,5 +145,9 @@ func TimeSeries(series []Series, opt TimeSeriesOptions) (*plot.Plot, *figure.Tab
 			tab.Add(row...)
 		}
 	}
+	// Headroom above the data for the legend (top right).
+	if n := len(series) * (1 + min(int(opt.Rolling), 1)); p.Y.Max > p.Y.Min {
+		p.Y.Max += (p.Y.Max - p.Y.Min) * 0.07 * float64(n)
+	}
 	return p, tab, nil
 }

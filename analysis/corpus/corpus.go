@@ -131,6 +131,7 @@ type Community struct {
 // Facebook showed about the group on that day.
 type PanelObservation struct {
 	Community     string // Community.ID
+	Name          string // the group's name as the page showed it
 	Observed      time.Time
 	Members       int
 	NewMembers30d int // new members in the last 30 days
@@ -166,13 +167,16 @@ type Input struct {
 
 // Corpus is a whole study, loaded and pseudonymised.
 type Corpus struct {
-	Study       string
-	Synthetic   bool
-	Communities []Community
-	Messages    []Message
-	Panels      []PanelObservation
-	Profiles    []ProfileObservation
-	Inputs      []Input
+	Study     string
+	Synthetic bool
+	// ObservationDate is the instant the study observed its communities
+	// (the study file's observation_date), zero when not given.
+	ObservationDate time.Time
+	Communities     []Community
+	Messages        []Message
+	Panels          []PanelObservation
+	Profiles        []ProfileObservation
+	Inputs          []Input
 }
 
 // Paris is the Europe/Paris time zone.

@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/go-gota/gota/dataframe"
 	"github.com/janpfeifer/gonb/gonbui"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
@@ -62,8 +63,9 @@ type Figure struct {
 	Caption string // shown under the figure; see FullCaption
 	Plot    *plot.Plot
 	Data    *Table // required
-	// Width and Height default to 16 cm x 10 cm. For a table figure a zero
-	// Height means the height the table needs.
+	// Width and Height default to 16 cm x 10 cm. For a table figure (or a
+	// Drawing with a Height(width) method, like TableDrawing) a zero Height
+	// means the height the content needs.
 	Width, Height vg.Length
 	Prov          Provenance
 
@@ -115,7 +117,9 @@ func (f *Figure) size() (w, h vg.Length) {
 		w = DefaultWidth
 	}
 	if h <= 0 {
-		if f.Tiles == nil && f.Plot == nil && f.Drawing == nil && f.Data != nil {
+		if hd, ok := f.Drawing.(interface{ Height(vg.Length) vg.Length }); ok && f.Tiles == nil && f.Plot == nil {
+			h = hd.Height(w) + f.footerHeight()
+		} else if f.Tiles == nil && f.Plot == nil && f.Drawing == nil && f.Data != nil {
 			h = TableDrawing{Table: f.Data, Title: f.Title}.Height(w) + f.footerHeight()
 		} else {
 			h = DefaultHeight
@@ -454,37 +458,30 @@ func InputFile(path string) (Input, error) {
 	return Input{Path: filepath.ToSlash(p), SHA256: hex.EncodeToString(sum[:])}, nil
 }
 
-// Frame is what ShowFrame needs of a table-like value; a gota
-// dataframe.DataFrame (github.com/go-gota/gota/dataframe) satisfies it. The
-// package does not import gota itself: gota's dataframe needs golang.org/x/net,
-// which the module's go.sum does not list.
-type Frame interface {
-	Records() [][]string // header first, as gota's DataFrame.Records
-	Nrow() int
-	Ncol() int
-}
-
-// FrameTable converts a Frame (a gota DataFrame) to a Table, cells as the
-// frame prints them.
-func FrameTable(df Frame) *Table {
+// FrameTable converts a gota DataFrame to a Table, cells as gota prints
+// them. It returns df.Err when the frame carries an error.
+func FrameTable(df dataframe.DataFrame) (*Table, error) {
+	if df.Err != nil {
+		return nil, df.Err
+	}
 	recs := df.Records()
 	if len(recs) == 0 {
-		return NewTable()
+		return NewTable(), nil
 	}
 	t := NewTable(recs[0]...)
 	for _, r := range recs[1:] {
 		t.Rows = append(t.Rows, append([]string(nil), r...))
 	}
-	return t
+	return t, nil
 }
 
 // MaxFrameRows is the number of rows ShowFrame displays.
 var MaxFrameRows = 50
 
-// ShowFrame displays a gota DataFrame (any Frame) as an HTML table in a
-// notebook: its first MaxFrameRows rows and its dimensions. Check df.Err
-// before calling it. It does nothing outside a notebook.
-func ShowFrame(df Frame) {
+// ShowFrame displays a gota DataFrame as an HTML table in a notebook: its
+// first MaxFrameRows rows and its dimensions, or its error (df.Err). It does
+// nothing outside a notebook.
+func ShowFrame(df dataframe.DataFrame) {
 	if !gonbui.IsNotebook {
 		return
 	}
@@ -492,8 +489,11 @@ func ShowFrame(df Frame) {
 }
 
 // FrameHTML is the HTML ShowFrame displays.
-func FrameHTML(df Frame) string {
-	t := FrameTable(df)
+func FrameHTML(df dataframe.DataFrame) string {
+	t, err := FrameTable(df)
+	if err != nil {
+		return "<pre>" + html.EscapeString(err.Error()) + "</pre>\n"
+	}
 	if n := len(t.Rows); n > MaxFrameRows && MaxFrameRows >= 0 {
 		t.Rows = t.Rows[:MaxFrameRows]
 	}

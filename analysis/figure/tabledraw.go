@@ -34,8 +34,9 @@ func fontOf(size vg.Length, bold bool) font.Font {
 // title, a bold header over a rule, light rules between rows, text columns
 // left-aligned and numeric columns right-aligned. Numbers are shown in the
 // current language (French "1 040,5") with the decimals they need, at most
-// TableMaxDecimals, the same for a whole column; integers of four digits or
-// fewer (years) are shown without separator. The font shrinks when the table is
+// TableMaxDecimals, the same for a whole column; integer columns get
+// thousands separators only when one of their values reaches 10 000, so that
+// years stay "2019". The font shrinks when the table is
 // wider than the canvas.
 type TableDrawing struct {
 	Table *Table
@@ -88,6 +89,16 @@ func (d TableDrawing) layout() tableLayout {
 		}
 		l.numeric[j] = num
 	}
+	group := make([]bool, nc) // thousands separators when a column reaches 10 000
+	for j := range nc {
+		for _, r := range t.Rows {
+			if j < len(r) && l.numeric[j] {
+				if v, err := strconv.ParseFloat(r[j], 64); err == nil && math.Abs(v) >= 10000 {
+					group[j] = true
+				}
+			}
+		}
+	}
 	l.cells = append(l.cells, t.Header)
 	for _, r := range t.Rows {
 		row := make([]string, nc)
@@ -97,7 +108,7 @@ func (d TableDrawing) layout() tableLayout {
 			}
 			row[j] = r[j]
 			if l.numeric[j] && r[j] != "" {
-				row[j] = displayNumber(r[j], decs[j])
+				row[j] = displayNumber(r[j], decs[j], group[j])
 			}
 		}
 		l.cells = append(l.cells, row)
@@ -112,10 +123,10 @@ func (d TableDrawing) layout() tableLayout {
 	return l
 }
 
-func displayNumber(cell string, dec int) string {
+func displayNumber(cell string, dec int, group bool) string {
 	if !strings.Contains(cell, ".") {
 		if n, err := strconv.ParseInt(cell, 10, 64); err == nil {
-			if n > -10000 && n < 10000 {
+			if !group {
 				return cell
 			}
 			return Integer(n)

@@ -88,6 +88,7 @@ func Apply(p *plot.Plot) {
 	p.Legend.TextStyle.Color = TextColor
 	p.Legend.Top = true
 	p.Legend.ThumbnailWidth = vg.Points(18)
+	p.Legend.Padding = vg.Points(2)
 }
 
 // Localize wraps a ticker so that its labels follow the current language.

@@ -18,27 +18,35 @@ type FrenchTicks struct {
 }
 
 // Ticks implements plot.Ticker.
-func (f FrenchTicks) Ticks(min, max float64) []plot.Tick {
+func (f FrenchTicks) Ticks(lo, hi float64) []plot.Tick {
 	t := f.Ticker
 	if t == nil {
 		t = plot.DefaultTicks{}
 	}
-	ticks := t.Ticks(min, max)
+	ticks := t.Ticks(lo, hi)
 	out := make([]plot.Tick, len(ticks))
+	// One number of decimals for all labels: the most any label needs once
+	// trailing zeros are dropped ("0.00 2.50 5.00" becomes "0,0 2,5 5,0").
+	dec := 0
+	for _, tk := range ticks {
+		if _, frac, ok := strings.Cut(tk.Label, "."); ok && !strings.ContainsAny(tk.Label, "eE") {
+			dec = max(dec, len(strings.TrimRight(frac, "0")))
+		}
+	}
+	if f.Decimals != nil {
+		dec = *f.Decimals
+	}
 	for i, tk := range ticks {
 		out[i] = tk
 		if tk.Label == "" {
 			continue
 		}
-		out[i].Label = relabel(tk, f.Decimals)
+		out[i].Label = relabel(tk, dec)
 	}
 	return out
 }
 
-func relabel(tk plot.Tick, forced *int) string {
-	if forced != nil {
-		return Number(tk.Value, *forced)
-	}
+func relabel(tk plot.Tick, dec int) string {
 	l := tk.Label
 	if strings.ContainsAny(l, "eE") {
 		// Scientific labels (very large or small magnitudes): only swap the
@@ -47,10 +55,6 @@ func relabel(tk plot.Tick, forced *int) string {
 			return strings.Replace(l, ".", ",", 1)
 		}
 		return l
-	}
-	dec := 0
-	if _, frac, ok := strings.Cut(l, "."); ok {
-		dec = len(frac)
 	}
 	return Number(tk.Value, dec)
 }

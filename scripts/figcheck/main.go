@@ -4,6 +4,7 @@
 // Usage:
 //
 //	go run ./scripts/figcheck [-update] [-baseline DIR] [-report DIR] [-goarch ARCH] FIGDIR
+//	go run ./scripts/figcheck -gallery FIGDIR
 //
 // Check mode prints one line per figure ("ok   ID" or "FAIL ID: reason")
 // and a summary line, writes an HTML report when a figure fails (default
@@ -11,6 +12,9 @@
 // 2 on usage or I/O errors. -baseline names a directory holding the accepted
 // ID.png and ID.csv files (e.g. extracted from git HEAD): it is needed to
 // compare PNGs rendered on another GOARCH and gives CSV line diffs.
+//
+// -gallery writes FIGDIR/index.html, every figure with its caption, data
+// and provenance.
 //
 // -update rewrites FIGDIR/manifest.json from the figures present and prints
 // the figures added, removed or changed relative to the old manifest.
@@ -36,6 +40,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("figcheck", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	update := fl.Bool("update", false, "rewrite FIGDIR/manifest.json from the current figures")
+	gallery := fl.Bool("gallery", false, "write the gallery FIGDIR/index.html and exit")
 	baseline := fl.String("baseline", "", "directory with the accepted ID.png/ID.csv files (e.g. from git HEAD)")
 	report := fl.String("report", "build/figure-report", "directory for the HTML report written on failure")
 	goarch := fl.String("goarch", "", "GOARCH the figures were rendered on (default: this machine's)")
@@ -56,6 +61,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
 		fmt.Fprintf(stderr, "figcheck: %s is not a directory\n", dir)
 		return 2
+	}
+	if *gallery {
+		if err := figcheck.WriteGallery(dir); err != nil {
+			fmt.Fprintf(stderr, "figcheck: gallery: %v\n", err)
+			return 2
+		}
+		fmt.Fprintf(stdout, "wrote %s\n", filepath.Join(dir, figcheck.GalleryFile))
+		return 0
 	}
 	manifestPath := filepath.Join(dir, figcheck.ManifestFile)
 

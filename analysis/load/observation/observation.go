@@ -163,6 +163,7 @@ func readPanels(f *rawio.File, sink rawio.Sink) error {
 func panel(file string, line int, get func(string) string) (*corpus.PanelObservation, *rawio.ParseError) {
 	p := &corpus.PanelObservation{
 		Community:     get("community"),
+		Name:          get("group_name"),
 		CreatedApprox: get("created_display"),
 		Source:        corpus.Source{File: file, Line: line},
 	}

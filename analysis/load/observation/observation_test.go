@@ -49,8 +49,8 @@ func TestPanels(t *testing.T) {
 	}
 	obs := time.Date(2019, 5, 15, 16, 0, 0, 0, time.UTC)
 	want := []corpus.PanelObservation{
-		{Community: "tu-sais-que", Observed: obs, Members: 1040, NewMembers30d: 288, PostsToday: 13, Posts30d: 353, Admins: 1, CreatedApprox: "il y a 3 ans environ", Source: corpus.Source{File: "testdata/panels.csv", Line: 2}},
-		{Community: "avs", Observed: obs, Members: 3977, NewMembers30d: 290, PostsToday: 15, Posts30d: 388, Admins: 2, Moderators: 1, CreatedApprox: "il y a 4 ans environ", Source: corpus.Source{File: "testdata/panels.csv", Line: 3}},
+		{Community: "tu-sais-que", Name: "Tu sais que tu es Aide à Domicile quand ....", Observed: obs, Members: 1040, NewMembers30d: 288, PostsToday: 13, Posts30d: 353, Admins: 1, CreatedApprox: "il y a 3 ans environ", Source: corpus.Source{File: "testdata/panels.csv", Line: 2}},
+		{Community: "avs", Name: "AVS - Auxiliaire de Vie Sociale", Observed: obs, Members: 3977, NewMembers30d: 290, PostsToday: 15, Posts30d: 388, Admins: 2, Moderators: 1, CreatedApprox: "il y a 4 ans environ", Source: corpus.Source{File: "testdata/panels.csv", Line: 3}},
 	}
 	for i := range want {
 		if rec.panels[i] != want[i] {
@@ -129,4 +129,17 @@ func asParseError(err error, pe **rawio.ParseError) bool {
 	p, ok := err.(*rawio.ParseError)
 	*pe = p
 	return ok
+}
+
+func TestPanelsStrict(t *testing.T) {
+	if _, err := Panels("testdata/panels.csv"); err == nil || !strings.Contains(err.Error(), `panels.csv:4: field "posts_today"`) {
+		t.Errorf("Panels on a file with a bad row: err = %v", err)
+	}
+	dir := t.TempDir()
+	path := dir + "/p.csv"
+	os.WriteFile(path, []byte(strings.Join(PanelColumns, ",")+"\navs,AVS,2019-05-15 18:00,3 977,+290,15,388,2,1,il y a 4 ans\n"), 0o644)
+	got, err := Panels(path)
+	if err != nil || len(got) != 1 || got[0].Members != 3977 || got[0].Observed.Hour() != 16 {
+		t.Errorf("Panels = %+v, %v", got, err)
+	}
 }
