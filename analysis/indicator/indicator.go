@@ -109,30 +109,66 @@ type Group struct {
 // Groups splits a corpus by community, in community id order, followed by
 // one group per profession gathering its communities. Messages keep the
 // corpus order (by time within a community once the corpus is sorted).
+//
+// A community's messages are a sub-slice of c.Messages when the corpus is
+// in canonical order (corpus.Sort), so nothing is copied for them; each
+// profession's messages are copied once into a slice of the exact size.
+// Callers must not modify the returned messages.
 func Groups(c *corpus.Corpus) []Group {
-	byID := map[string][]corpus.Message{}
-	for _, m := range c.Messages {
-		byID[m.Community] = append(byID[m.Community], m)
-	}
 	comms := append([]corpus.Community(nil), c.Communities...)
 	sort.Slice(comms, func(i, j int) bool { return comms[i].ID < comms[j].ID })
+	byID := communitySlices(c.Messages)
 	var out []Group
-	byProf := map[corpus.Profession][]corpus.Message{}
+	size := map[corpus.Profession]int{}
 	var profs []corpus.Profession
 	for _, com := range comms {
 		msgs := byID[com.ID]
 		out = append(out, Group{Community: com, Messages: msgs})
-		if _, seen := byProf[com.Profession]; !seen {
+		if _, seen := size[com.Profession]; !seen {
 			profs = append(profs, com.Profession)
 		}
-		byProf[com.Profession] = append(byProf[com.Profession], msgs...)
+		size[com.Profession] += len(msgs)
 	}
 	sort.Slice(profs, func(i, j int) bool { return profs[i] < profs[j] })
 	for _, p := range profs {
+		msgs := make([]corpus.Message, 0, size[p])
+		for _, g := range out {
+			if g.Community.Profession == p && g.Community.ID != AllCommunities {
+				msgs = append(msgs, g.Messages...)
+			}
+		}
 		out = append(out, Group{
 			Community: corpus.Community{ID: AllCommunities, Name: string(p), Profession: p},
-			Messages:  byProf[p],
+			Messages:  msgs,
 		})
+	}
+	return out
+}
+
+// communitySlices returns each community's messages: sub-slices of msgs
+// when they are grouped by community (the canonical order), copies in
+// corpus order otherwise.
+func communitySlices(msgs []corpus.Message) map[string][]corpus.Message {
+	out := map[string][]corpus.Message{}
+	contiguous := true
+	for i := 0; i < len(msgs); {
+		j := i
+		for j < len(msgs) && msgs[j].Community == msgs[i].Community {
+			j++
+		}
+		if _, seen := out[msgs[i].Community]; seen {
+			contiguous = false
+			break
+		}
+		out[msgs[i].Community] = msgs[i:j:j]
+		i = j
+	}
+	if contiguous {
+		return out
+	}
+	out = map[string][]corpus.Message{}
+	for _, m := range msgs {
+		out[m.Community] = append(out[m.Community], m)
 	}
 	return out
 }

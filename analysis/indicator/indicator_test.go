@@ -57,3 +57,22 @@ func TestGroups(t *testing.T) {
 		}
 	}
 }
+
+func TestGroupsContiguousShareMemory(t *testing.T) {
+	c := &corpus.Corpus{
+		Communities: []corpus.Community{{ID: "a", Profession: corpus.GP}, {ID: "b", Profession: corpus.GP}},
+		Messages:    []corpus.Message{{Community: "a", ID: "1"}, {Community: "a", ID: "2"}, {Community: "b", ID: "3"}},
+	}
+	g := Groups(c)
+	if len(g) != 3 || len(g[0].Messages) != 2 || &g[0].Messages[0] != &c.Messages[0] {
+		t.Fatalf("community a not a sub-slice of the corpus: %+v", g)
+	}
+	if len(g[2].Messages) != 3 || g[2].Messages[2].ID != "3" {
+		t.Errorf("profession group = %+v", g[2].Messages)
+	}
+	// Appending to a community's slice must not overwrite the next one.
+	_ = append(g[0].Messages, corpus.Message{ID: "x"})
+	if c.Messages[2].ID != "3" {
+		t.Error("community slice has spare capacity over the next community")
+	}
+}

@@ -1,0 +1,90 @@
+package participation
+
+import (
+	"math/rand/v2"
+	"strconv"
+	"time"
+
+	"github.com/faire-communaute/compendium/analysis/corpus"
+)
+
+// synthCorpus builds a seeded synthetic corpus of about n messages spread
+// over two years and three communities: two Facebook groups of home-care
+// aides (posts, comments, replies) and one Twitter hashtag of GPs (tweets,
+// replies, quotes, retweets). Authors follow a skewed distribution; about
+// 30% of messages open a thread, the others answer one of the 64 latest
+// messages of their community, and 1% answer a message missing from the
+// data. The Facebook groups get a panel observation every 30 days.
+func synthCorpus(n int, seed uint64) *corpus.Corpus {
+	r := rand.New(rand.NewPCG(seed, 0x5eed))
+	c := &corpus.Corpus{
+		Study:     "synthetic",
+		Synthetic: true,
+		Communities: []corpus.Community{
+			{ID: "fb-a", Name: "A", Platform: corpus.Facebook, Profession: corpus.HomeCareAide, Visibility: corpus.Closed},
+			{ID: "fb-b", Name: "B", Platform: corpus.Facebook, Profession: corpus.HomeCareAide, Visibility: corpus.Closed},
+			{ID: "tw-doc", Name: "#DocTocToc", Platform: corpus.Twitter, Profession: corpus.GP, Visibility: corpus.Public},
+		},
+	}
+	authors := make([]string, 5000)
+	for i := range authors {
+		authors[i] = "p" + strconv.Itoa(i)
+	}
+	start := time.Date(2018, 1, 1, 0, 0, 0, 0, time.UTC)
+	span := 2 * 365 * 24 * time.Hour
+	c.Messages = make([]corpus.Message, 0, n)
+	for ci, com := range c.Communities {
+		k := n / len(c.Communities)
+		if ci == 0 {
+			k += n % len(c.Communities)
+		}
+		if k == 0 {
+			continue
+		}
+		twitter := com.Platform == corpus.Twitter
+		step := int64(span) / int64(k)
+		var recent [64]int
+		nrecent := 0
+		t := start
+		first := len(c.Messages)
+		for i := 0; i < k; i++ {
+			t = t.Add(time.Duration(r.Int64N(2*step + 1)))
+			m := corpus.Message{
+				Platform:  com.Platform,
+				Community: com.ID,
+				ID:        strconv.Itoa(i),
+				Author:    authors[int(r.ExpFloat64()*300)%len(authors)],
+				Created:   t,
+			}
+			switch u := r.Float64(); {
+			case nrecent == 0 || u < 0.3:
+				m.Kind = corpus.Post
+				if twitter {
+					m.Kind = []corpus.Kind{corpus.Tweet, corpus.Tweet, corpus.Quote, corpus.Retweet}[r.IntN(4)]
+				}
+			case u < 0.31:
+				m.Kind = corpus.Reply
+				m.ParentID = "missing-" + m.ID
+			default:
+				p := &c.Messages[first+recent[r.IntN(min(nrecent, len(recent)))%len(recent)]]
+				m.ParentID = p.ID
+				m.Kind = corpus.Reply
+				if p.Kind == corpus.Post {
+					m.Kind = corpus.Comment
+				}
+			}
+			recent[nrecent%len(recent)] = i
+			nrecent++
+			c.Messages = append(c.Messages, m)
+		}
+		if !twitter {
+			for d := start; d.Before(start.Add(span)); d = d.Add(30 * 24 * time.Hour) {
+				c.Panels = append(c.Panels, corpus.PanelObservation{
+					Community: com.ID, Observed: d, Members: 1000 + r.IntN(4000), NewMembers30d: r.IntN(300),
+					PostsToday: r.IntN(20), Posts30d: r.IntN(400),
+				})
+			}
+		}
+	}
+	return c
+}

@@ -1,0 +1,30 @@
+package responsiveness_test
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/indicator/responsiveness"
+)
+
+func Example() {
+	t0 := time.Date(2024, 3, 4, 9, 0, 0, 0, time.UTC)
+	at := func(min int) time.Time { return t0.Add(time.Duration(min) * time.Minute) }
+	msgs := []corpus.Message{
+		{Community: "g", ID: "1", Author: "ana", Created: at(0)},
+		{Community: "g", ID: "2", ParentID: "1", Author: "ana", Created: at(3)},  // self-reply
+		{Community: "g", ID: "3", ParentID: "2", Author: "bea", Created: at(25)}, // depth 2
+		{Community: "g", ID: "4", Author: "bea", Created: at(60)},                // never answered
+	}
+	th := responsiveness.Threads(msgs)
+	s := responsiveness.Summarize(th)
+	fmt.Printf("threads %d, reply rate %.2f, median first reply %.0f min\n", s.Threads, s.ReplyRate, s.MedianFirstReplyMin)
+	for _, st := range responsiveness.KaplanMeier(th).Steps {
+		fmt.Printf("t=%.0f at risk %d events %d censored %d S=%.2f\n", st.Minutes, st.AtRisk, st.Events, st.Censored, st.Survival)
+	}
+	// Output:
+	// threads 2, reply rate 0.50, median first reply 25 min
+	// t=0 at risk 2 events 0 censored 1 S=1.00
+	// t=25 at risk 1 events 1 censored 0 S=0.00
+}

@@ -1,0 +1,444 @@
+// Package responsiveness measures how communities answer their threads:
+// whether a thread is answered, how fast, how much, and by hour of posting.
+//
+// # Operational definitions
+//
+// All measures work on the distinct messages of a group (a community, or
+// every community of one profession; see indicator.Groups). Messages are
+// identified by (community, id); when a pair repeats, its first occurrence
+// is kept and the others are ignored. The order of the messages does not
+// matter.
+//
+//   - Thread: a message without parent (corpus.Message.IsThreadStart),
+//     whatever its kind. A retweet or a reply whose parent the export does
+//     not give is therefore a thread of its own.
+//   - Reply of a thread: a message whose chain of parents (ParentID, looked
+//     up in the same community) reaches that thread's start within the
+//     data, at any depth. A message whose chain meets a parent missing from
+//     the data, or loops, belongs to no thread and counts nowhere.
+//   - Qualifying reply: a reply of a thread whose Author differs, as a
+//     string, from the author of the thread's start. A reply by the
+//     starter never answers the thread. Pseudonyms are compared literally,
+//     so a reply without author answers a thread whose starter has one,
+//     and does not answer a thread whose starter has none.
+//   - First reply: the qualifying reply with the earliest Created time. Its
+//     delay is (Created(first reply) - Created(start)) in minutes; a delay
+//     that would be negative (a reply stamped before its thread, clock
+//     skew) is counted as 0.
+//   - reply_rate: answered threads / threads, where a thread is answered
+//     when it has at least one qualifying reply. NaN when there is no
+//     thread.
+//   - median_first_reply_min: median of the first-reply delays over the
+//     answered threads (the mean of the two middle values for an even
+//     count). NaN when no thread is answered.
+//   - replies_per_thread: qualifying replies / threads, over all threads
+//     (unanswered ones count 0). NaN when there is no thread.
+//   - threads: the number of threads.
+//   - km_median_first_reply_min: the Kaplan-Meier median below. NaN when
+//     the estimated survival never falls to 0.5 or below.
+//
+// # Kaplan-Meier estimate of the time to first reply
+//
+// Each thread is one observation. An answered thread has an event at its
+// first-reply delay. An unanswered thread is censored at the end of the
+// export: the minutes from its start to the last message (largest Created)
+// of its own community within the group. At each distinct time t (sorted
+// ascending), AtRisk is the number of observations with time >= t (so an
+// observation censored at t is still at risk at t), Events the number of
+// events at t (simultaneous events are all counted at t), Censored the
+// number censored at t, and Survival = product over times u <= t of
+// (1 - Events(u) / AtRisk(u)). The step function lists every distinct time,
+// including times with only censored observations (where Survival does not
+// change). The KM median is the smallest listed time whose Survival is
+// <= 0.5.
+//
+// # By hour of posting
+//
+// Threads are grouped by the Europe/Paris hour (0-23) of their start. For
+// each hour: threads, answered threads, reply rate and median first-reply
+// delay as above (NaN when undefined). All 24 hours are listed.
+//
+// # Indicators
+//
+// Rows emits, for each community and each profession (indicator.Groups):
+// threads, reply_rate, median_first_reply_min, replies_per_thread and
+// km_median_first_reply_min.
+package responsiveness
+
+import (
+	"math"
+	"sort"
+	"time"
+
+	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/indicator"
+	"github.com/go-gota/gota/dataframe"
+	"github.com/go-gota/gota/series"
+)
+
+// Indicator names emitted by Rows.
+const (
+	IndThreads          = "threads"
+	IndReplyRate        = "reply_rate"
+	IndMedianFirstReply = "median_first_reply_min"
+	IndRepliesPerThread = "replies_per_thread"
+	IndKMMedian         = "km_median_first_reply_min"
+)
+
+// Thread is one thread of a group with what its replies tell.
+type Thread struct {
+	Community string
+	ID        string
+	Start     time.Time // Created of the thread's start (UTC)
+	// Replies is the number of qualifying replies: replies at any depth by
+	// an author other than the starter.
+	Replies int
+	// FirstReply is Created of the earliest qualifying reply; zero when
+	// the thread is unanswered.
+	FirstReply time.Time
+	// End is the last message time of the thread's community within the
+	// group, where an unanswered thread is censored.
+	End time.Time
+}
+
+// Answered reports whether the thread has at least one qualifying reply.
+func (t Thread) Answered() bool { return t.Replies > 0 }
+
+// FirstReplyMinutes returns the minutes from the thread's start to its
+// first qualifying reply (0 if the reply is stamped earlier), or NaN when
+// the thread is unanswered.
+func (t Thread) FirstReplyMinutes() float64 {
+	if !t.Answered() {
+		return math.NaN()
+	}
+	return minutes(t.FirstReply.Sub(t.Start))
+}
+
+// Observation returns the thread as a survival observation: the minutes to
+// the first reply and event true when answered, else the minutes to the
+// end of the export and event false (censored).
+func (t Thread) Observation() (min float64, event bool) {
+	if t.Answered() {
+		return t.FirstReplyMinutes(), true
+	}
+	return minutes(t.End.Sub(t.Start)), false
+}
+
+func minutes(d time.Duration) float64 {
+	if d < 0 {
+		return 0
+	}
+	return d.Minutes()
+}
+
+type key struct{ community, id string }
+
+// Status of a message during thread resolution.
+const (
+	unresolved = -3
+	visiting   = -2
+	noThread   = -1
+)
+
+// Threads finds the threads of msgs and their qualifying replies, as
+// defined in the package documentation. It runs in time linear in the
+// number of messages (plus sorting the threads). Threads are returned by
+// community, start time and id.
+func Threads(msgs []corpus.Message) []Thread {
+	idx := make(map[key]int, len(msgs))
+	repeated := make([]bool, len(msgs)) // a later occurrence of an id
+	for i := range msgs {
+		k := key{msgs[i].Community, msgs[i].ID}
+		if _, dup := idx[k]; dup {
+			repeated[i] = true
+		} else {
+			idx[k] = i
+		}
+	}
+
+	// root[i] is the index of message i's thread start, noThread, or a
+	// transient state while resolving. Each message is walked once: the
+	// path followed is memoised.
+	root := make([]int, len(msgs))
+	for i := range root {
+		root[i] = unresolved
+	}
+	var path []int
+	for i := range msgs {
+		if root[i] != unresolved || repeated[i] {
+			continue
+		}
+		path = path[:0]
+		j, r := i, noThread
+		for {
+			if root[j] == visiting { // a loop of parents
+				break
+			}
+			if root[j] != unresolved {
+				r = root[j]
+				break
+			}
+			if msgs[j].ParentID == "" {
+				root[j] = j
+				r = j
+				break
+			}
+			root[j] = visiting
+			path = append(path, j)
+			p, ok := idx[key{msgs[j].Community, msgs[j].ParentID}]
+			if !ok {
+				break
+			}
+			j = p
+		}
+		for _, q := range path {
+			root[q] = r
+		}
+	}
+
+	end := map[string]time.Time{}
+	for i := range msgs {
+		m := &msgs[i]
+		if e, ok := end[m.Community]; !ok || m.Created.After(e) {
+			end[m.Community] = m.Created
+		}
+	}
+
+	pos := make([]int, len(msgs)) // thread start index -> position in out
+	var out []Thread
+	for i := range msgs {
+		if root[i] == i && !repeated[i] {
+			m := &msgs[i]
+			pos[i] = len(out)
+			out = append(out, Thread{Community: m.Community, ID: m.ID, Start: m.Created, End: end[m.Community]})
+		}
+	}
+	for i := range msgs {
+		r := root[i]
+		if r < 0 || r == i || repeated[i] || msgs[i].Author == msgs[r].Author {
+			continue
+		}
+		t := &out[pos[r]]
+		if t.Replies == 0 || msgs[i].Created.Before(t.FirstReply) {
+			t.FirstReply = msgs[i].Created
+		}
+		t.Replies++
+	}
+	sort.Slice(out, func(a, b int) bool {
+		x, y := &out[a], &out[b]
+		if x.Community != y.Community {
+			return x.Community < y.Community
+		}
+		if !x.Start.Equal(y.Start) {
+			return x.Start.Before(y.Start)
+		}
+		return x.ID < y.ID
+	})
+	return out
+}
+
+// Summary holds the scalar indicators of a set of threads.
+type Summary struct {
+	Threads             int
+	Answered            int
+	Replies             int // qualifying replies over all threads
+	ReplyRate           float64
+	MedianFirstReplyMin float64
+	RepliesPerThread    float64
+	KMMedianMin         float64
+}
+
+// Summarize computes the scalar indicators of threads.
+func Summarize(threads []Thread) Summary {
+	s := Summary{Threads: len(threads)}
+	var delays []float64
+	for _, t := range threads {
+		s.Replies += t.Replies
+		if t.Answered() {
+			s.Answered++
+			delays = append(delays, t.FirstReplyMinutes())
+		}
+	}
+	s.ReplyRate = ratio(s.Answered, s.Threads)
+	s.RepliesPerThread = ratio(s.Replies, s.Threads)
+	s.MedianFirstReplyMin = median(delays)
+	s.KMMedianMin = KaplanMeier(threads).Median
+	return s
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return math.NaN()
+	}
+	return float64(a) / float64(b)
+}
+
+// median returns the median of xs (sorting xs), NaN when empty.
+func median(xs []float64) float64 {
+	n := len(xs)
+	if n == 0 {
+		return math.NaN()
+	}
+	sort.Float64s(xs)
+	if n%2 == 1 {
+		return xs[n/2]
+	}
+	return (xs[n/2-1] + xs[n/2]) / 2
+}
+
+// Step is one distinct time of a Kaplan-Meier estimate.
+type Step struct {
+	Minutes  float64
+	AtRisk   int     // observations with time >= Minutes
+	Events   int     // first replies at Minutes
+	Censored int     // unanswered threads censored at Minutes
+	Survival float64 // estimated share still unanswered just after Minutes
+}
+
+// KM is a Kaplan-Meier estimate of the time to first reply.
+type KM struct {
+	Steps  []Step
+	Median float64 // smallest time with Survival <= 0.5; NaN if none
+}
+
+// KaplanMeier estimates the survival of threads without a qualifying
+// reply, as defined in the package documentation.
+func KaplanMeier(threads []Thread) KM {
+	type obs struct {
+		t     float64
+		event bool
+	}
+	o := make([]obs, len(threads))
+	for i, th := range threads {
+		o[i].t, o[i].event = th.Observation()
+	}
+	sort.Slice(o, func(a, b int) bool { return o[a].t < o[b].t })
+	km := KM{Median: math.NaN()}
+	s := 1.0
+	for i := 0; i < len(o); {
+		j := i
+		st := Step{Minutes: o[i].t, AtRisk: len(o) - i}
+		for ; j < len(o) && o[j].t == o[i].t; j++ {
+			if o[j].event {
+				st.Events++
+			} else {
+				st.Censored++
+			}
+		}
+		s *= 1 - float64(st.Events)/float64(st.AtRisk)
+		st.Survival = s
+		if math.IsNaN(km.Median) && s <= 0.5 {
+			km.Median = st.Minutes
+		}
+		km.Steps = append(km.Steps, st)
+		i = j
+	}
+	return km
+}
+
+// Hour holds the threads started in one Europe/Paris hour of the day.
+type Hour struct {
+	Hour                int // 0-23, Europe/Paris
+	Threads             int
+	Answered            int
+	ReplyRate           float64
+	MedianFirstReplyMin float64
+}
+
+// ByHour groups threads by the Europe/Paris hour of their start. The
+// result has 24 entries, hour 0 first.
+func ByHour(threads []Thread) []Hour {
+	var delays [24][]float64
+	out := make([]Hour, 24)
+	for _, t := range threads {
+		h := t.Start.In(corpus.Paris).Hour()
+		out[h].Threads++
+		if t.Answered() {
+			out[h].Answered++
+			delays[h] = append(delays[h], t.FirstReplyMinutes())
+		}
+	}
+	for h := range out {
+		out[h].Hour = h
+		out[h].ReplyRate = ratio(out[h].Answered, out[h].Threads)
+		out[h].MedianFirstReplyMin = median(delays[h])
+	}
+	return out
+}
+
+// Rows returns the scalar indicators of every community and profession of
+// c, in canonical order (indicator.Sort).
+func Rows(c *corpus.Corpus) []indicator.Row {
+	var rows []indicator.Row
+	for _, g := range indicator.Groups(c) {
+		s := Summarize(Threads(g.Messages))
+		add := func(name string, v float64) {
+			rows = append(rows, indicator.Row{Community: g.Community.ID, Profession: g.Community.Profession, Indicator: name, Value: v})
+		}
+		add(IndThreads, float64(s.Threads))
+		add(IndReplyRate, s.ReplyRate)
+		add(IndMedianFirstReply, s.MedianFirstReplyMin)
+		add(IndRepliesPerThread, s.RepliesPerThread)
+		add(IndKMMedian, s.KMMedianMin)
+	}
+	indicator.Sort(rows)
+	return rows
+}
+
+// KMFrame returns the Kaplan-Meier steps of every group of c (in
+// indicator.Groups order, steps by time) with the columns community,
+// profession, minutes, at_risk, events, censored, survival.
+func KMFrame(c *corpus.Corpus) dataframe.DataFrame {
+	var com, prof []string
+	var mins, surv []float64
+	var risk, ev, cens []int
+	for _, g := range indicator.Groups(c) {
+		for _, st := range KaplanMeier(Threads(g.Messages)).Steps {
+			com = append(com, g.Community.ID)
+			prof = append(prof, string(g.Community.Profession))
+			mins = append(mins, st.Minutes)
+			risk = append(risk, st.AtRisk)
+			ev = append(ev, st.Events)
+			cens = append(cens, st.Censored)
+			surv = append(surv, st.Survival)
+		}
+	}
+	return dataframe.New(
+		series.New(com, series.String, "community"),
+		series.New(prof, series.String, "profession"),
+		series.New(mins, series.Float, "minutes"),
+		series.New(risk, series.Int, "at_risk"),
+		series.New(ev, series.Int, "events"),
+		series.New(cens, series.Int, "censored"),
+		series.New(surv, series.Float, "survival"),
+	)
+}
+
+// HourFrame returns the by-hour statistics of every group of c (in
+// indicator.Groups order, hours 0 to 23) with the columns community,
+// profession, hour, threads, answered, reply_rate, median_first_reply_min.
+func HourFrame(c *corpus.Corpus) dataframe.DataFrame {
+	var com, prof []string
+	var hour, threads, answered []int
+	var rate, med []float64
+	for _, g := range indicator.Groups(c) {
+		for _, h := range ByHour(Threads(g.Messages)) {
+			com = append(com, g.Community.ID)
+			prof = append(prof, string(g.Community.Profession))
+			hour = append(hour, h.Hour)
+			threads = append(threads, h.Threads)
+			answered = append(answered, h.Answered)
+			rate = append(rate, h.ReplyRate)
+			med = append(med, h.MedianFirstReplyMin)
+		}
+	}
+	return dataframe.New(
+		series.New(com, series.String, "community"),
+		series.New(prof, series.String, "profession"),
+		series.New(hour, series.Int, "hour"),
+		series.New(threads, series.Int, "threads"),
+		series.New(answered, series.Int, "answered"),
+		series.New(rate, series.Float, "reply_rate"),
+		series.New(med, series.Float, "median_first_reply_min"),
+	)
+}

@@ -1,0 +1,216 @@
+// Package retention measures whether people who write in a community for
+// the first time come back: monthly cohorts of first-time participants and
+// the share of each cohort active again one, two and three months later.
+//
+// # Operational definitions
+//
+// All measures work on the distinct messages of a group (a community, or
+// every community of one profession; see indicator.Groups), taken as given
+// (the loaders have removed duplicates). An author is a non-empty
+// pseudonym; messages without author are ignored, except in fixing the
+// data's last month. At the profession level the same pseudonym in two
+// communities is one author.
+//
+//   - Month: a Europe/Paris calendar month (corpus.Paris): a message at
+//     2024-01-31 23:30 UTC belongs to February 2024.
+//   - Last month: the month of the latest message of the group (any
+//     author, or none).
+//   - Cohort of month m: the authors whose first message in the group falls
+//     in m. Only months with at least one such author are listed.
+//   - Active at lag k (k = 1, 2, 3): a cohort author with at least one
+//     message in month m+k, whatever they did in between.
+//   - Observable at lag k: m+k is not after the last month. The last month
+//     may be partial: its activity is taken as it is.
+//   - Cohort retention at lag k: active at k / cohort size; NaN, not 0,
+//     when the cohort is not observable at k.
+//   - retention_m1, retention_m2, retention_m3: pooled over the cohorts
+//     observable at k: (sum of authors active at k) / (sum of their sizes);
+//     NaN when no cohort is observable at k.
+//
+// Authors already active before the export began appear as newcomers of
+// its first month (left censoring); read the first cohort with care.
+//
+// # Indicators
+//
+// Rows emits retention_m1, retention_m2 and retention_m3 for each
+// community and each profession.
+package retention
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"time"
+
+	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/indicator"
+	"github.com/go-gota/gota/dataframe"
+	"github.com/go-gota/gota/series"
+)
+
+// Lags is the number of months after its first month a cohort is followed.
+const Lags = 3
+
+// IndRetention holds the indicator names emitted by Rows, for lags 1 to 3.
+var IndRetention = [Lags]string{"retention_m1", "retention_m2", "retention_m3"}
+
+// Month is a Europe/Paris calendar month.
+type Month struct {
+	Year  int
+	Month time.Month
+}
+
+// MonthOf returns the Europe/Paris calendar month of t.
+func MonthOf(t time.Time) Month {
+	p := t.In(corpus.Paris)
+	return Month{p.Year(), p.Month()}
+}
+
+func (m Month) index() int { return m.Year*12 + int(m.Month) - 1 }
+
+func monthAt(i int) Month { return Month{i / 12, time.Month(i%12 + 1)} }
+
+// String writes m as YYYY-MM.
+func (m Month) String() string { return fmt.Sprintf("%04d-%02d", m.Year, int(m.Month)) }
+
+// Add returns the month k months after m (before it when k < 0).
+func (m Month) Add(k int) Month { return monthAt(m.index() + k) }
+
+// Before reports whether m is an earlier month than o.
+func (m Month) Before(o Month) bool { return m.index() < o.index() }
+
+// Cohort is the authors who first wrote in a given month, followed for
+// Lags months.
+type Cohort struct {
+	Month Month
+	Size  int
+	// Active[k-1] is the number of the cohort's authors with a message in
+	// Month+k.
+	Active [Lags]int
+	// Observable[k-1] reports whether Month+k is not after the data's last
+	// month.
+	Observable [Lags]bool
+	// Retention[k-1] is Active[k-1]/Size, NaN when not observable.
+	Retention [Lags]float64
+}
+
+// Cohorts returns the monthly cohorts of msgs in month order, as defined
+// in the package documentation. It makes two passes over the messages and
+// keeps one entry per author and active month.
+func Cohorts(msgs []corpus.Message) []Cohort {
+	type authorMonth struct {
+		author string
+		month  int
+	}
+	active := map[authorMonth]struct{}{}
+	first := map[string]int{}
+	last := math.MinInt
+	for i := range msgs {
+		m := &msgs[i]
+		mi := MonthOf(m.Created).index()
+		last = max(last, mi)
+		if m.Author == "" {
+			continue
+		}
+		active[authorMonth{m.Author, mi}] = struct{}{}
+		if f, ok := first[m.Author]; !ok || mi < f {
+			first[m.Author] = mi
+		}
+	}
+	byMonth := map[int]*Cohort{}
+	for a, f := range first {
+		c := byMonth[f]
+		if c == nil {
+			c = &Cohort{Month: monthAt(f)}
+			byMonth[f] = c
+		}
+		c.Size++
+		for k := 1; k <= Lags; k++ {
+			if _, ok := active[authorMonth{a, f + k}]; ok {
+				c.Active[k-1]++
+			}
+		}
+	}
+	out := make([]Cohort, 0, len(byMonth))
+	for f, c := range byMonth {
+		for k := 1; k <= Lags; k++ {
+			c.Observable[k-1] = f+k <= last
+			c.Retention[k-1] = math.NaN()
+			if c.Observable[k-1] {
+				c.Retention[k-1] = float64(c.Active[k-1]) / float64(c.Size)
+			}
+		}
+		out = append(out, *c)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Month.Before(out[j].Month) })
+	return out
+}
+
+// Pooled returns, for each lag, the authors active at that lag over the
+// authors of the cohorts observable at it; NaN when none is observable.
+func Pooled(cohorts []Cohort) [Lags]float64 {
+	var out [Lags]float64
+	for k := range out {
+		act, size := 0, 0
+		for _, c := range cohorts {
+			if c.Observable[k] {
+				act += c.Active[k]
+				size += c.Size
+			}
+		}
+		out[k] = math.NaN()
+		if size > 0 {
+			out[k] = float64(act) / float64(size)
+		}
+	}
+	return out
+}
+
+// Rows returns retention_m1 to retention_m3 of every community and
+// profession of c, in canonical order (indicator.Sort).
+func Rows(c *corpus.Corpus) []indicator.Row {
+	var rows []indicator.Row
+	for _, g := range indicator.Groups(c) {
+		p := Pooled(Cohorts(g.Messages))
+		for k, v := range p {
+			rows = append(rows, indicator.Row{Community: g.Community.ID, Profession: g.Community.Profession, Indicator: IndRetention[k], Value: v})
+		}
+	}
+	indicator.Sort(rows)
+	return rows
+}
+
+// Frame returns the cohorts of every group of c (indicator.Groups order,
+// then cohort month), one row per cohort and lag; columns community,
+// profession, cohort (YYYY-MM), size, lag, active, observable, retention
+// (NaN when not observable).
+func Frame(c *corpus.Corpus) dataframe.DataFrame {
+	var com, prof, month []string
+	var size, lag, act []int
+	var obs []bool
+	var ret []float64
+	for _, g := range indicator.Groups(c) {
+		for _, co := range Cohorts(g.Messages) {
+			for k := 0; k < Lags; k++ {
+				com = append(com, g.Community.ID)
+				prof = append(prof, string(g.Community.Profession))
+				month = append(month, co.Month.String())
+				size = append(size, co.Size)
+				lag = append(lag, k+1)
+				act = append(act, co.Active[k])
+				obs = append(obs, co.Observable[k])
+				ret = append(ret, co.Retention[k])
+			}
+		}
+	}
+	return dataframe.New(
+		series.New(com, series.String, "community"),
+		series.New(prof, series.String, "profession"),
+		series.New(month, series.String, "cohort"),
+		series.New(size, series.Int, "size"),
+		series.New(lag, series.Int, "lag"),
+		series.New(act, series.Int, "active"),
+		series.New(obs, series.Bool, "observable"),
+		series.New(ret, series.Float, "retention"),
+	)
+}

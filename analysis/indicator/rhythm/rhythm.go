@@ -1,0 +1,307 @@
+// Package rhythm measures when communities write: counts by hour of the
+// day and day of the week, the share of messages written outside working
+// hours, and a comparison of the two professions.
+//
+// # Operational definitions
+//
+// All measures work on the distinct messages of a group (a community, or
+// every community of one profession; see indicator.Groups), taken as given
+// (the loaders have removed duplicates). Times are read in Europe/Paris
+// local time (corpus.Paris), so a message keeps its wall-clock hour across
+// daylight-saving changes: on the spring change day no message falls at
+// 02:xx, on the autumn change day 02:xx covers two real hours.
+//
+//   - Grid: the 7 x 24 counts of messages by local weekday (Monday = 0 ...
+//     Sunday = 6) and local hour (0-23, the hour of the clock: 08:59:59 is
+//     hour 8).
+//   - Shares: each cell divided by the group's messages (NaN for an empty
+//     group); the 168 shares sum to 1.
+//   - off_hours_share: the share of messages created outside Monday-Friday
+//     from 08:00 (inclusive) to 19:00 (exclusive), local time; that is,
+//     messages on Saturday or Sunday, or before 08:00, or at 19:00 or later.
+//     Public holidays are not treated apart. NaN for an empty group.
+//
+// # Comparing professions
+//
+// For two professions a and b (in ascending order of their names, so
+// general-practitioner before home-care-aide), Compare gives:
+//
+//   - OffHoursDiff = off_hours_share(a) - off_hours_share(b), each over all
+//     messages of the profession.
+//   - Chi2: Pearson's chi-square statistic of homogeneity of the two hour
+//     distributions: the 2 x 24 table O of message counts by profession and
+//     local hour (weekdays pooled), restricted to the hours with at least one
+//     message in either profession; E = row total x column total / N;
+//     Chi2 = sum (O - E)^2 / E; DF = (number of hours kept) - 1; P is the
+//     upper tail of the chi-square distribution with DF degrees of freedom
+//     (gonum distuv). Chi2 and P are NaN (DF 0) when a profession has no
+//     message or fewer than two hours are kept. With large corpora the test
+//     rejects almost any difference: read Chi2 as a descriptive distance and
+//     prefer the shares for substance; with expected counts below 5 the
+//     chi-square approximation of P is poor.
+//
+// # Indicators
+//
+// Rows emits off_hours_share for each community and each profession. The
+// comparison between professions has no community, so it is not a Row: it
+// is given by CompareProfessions and ComparisonFrame.
+package rhythm
+
+import (
+	"math"
+	"sort"
+	"time"
+
+	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/indicator"
+	"github.com/go-gota/gota/dataframe"
+	"github.com/go-gota/gota/series"
+	"gonum.org/v1/gonum/stat/distuv"
+)
+
+// IndOffHoursShare is the indicator name emitted by Rows.
+const IndOffHoursShare = "off_hours_share"
+
+// Working hours, Europe/Paris local time: Monday to Friday from WorkStart
+// (inclusive) to WorkEnd (exclusive).
+const (
+	WorkStart = 8
+	WorkEnd   = 19
+)
+
+// Weekdays names the rows of a Grid, Monday first.
+var Weekdays = [7]string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+
+// Weekday returns the Grid row of t's Europe/Paris weekday: Monday 0 to
+// Sunday 6.
+func Weekday(t time.Time) int { return (int(t.In(corpus.Paris).Weekday()) + 6) % 7 }
+
+// Grid counts messages by Europe/Paris weekday (Monday first) and hour.
+type Grid [7][24]int
+
+// Counts returns the Grid of msgs.
+func Counts(msgs []corpus.Message) Grid {
+	var g Grid
+	for i := range msgs {
+		t := msgs[i].Created.In(corpus.Paris)
+		g[(int(t.Weekday())+6)%7][t.Hour()]++
+	}
+	return g
+}
+
+// Total returns the number of messages counted in g.
+func (g *Grid) Total() int {
+	n := 0
+	for d := range g {
+		for h := range g[d] {
+			n += g[d][h]
+		}
+	}
+	return n
+}
+
+// Hours returns the counts by hour, weekdays pooled.
+func (g *Grid) Hours() [24]int {
+	var out [24]int
+	for d := range g {
+		for h := range g[d] {
+			out[h] += g[d][h]
+		}
+	}
+	return out
+}
+
+// Shares returns each cell divided by the total (NaN everywhere when g is
+// empty).
+func (g *Grid) Shares() [7][24]float64 {
+	var s [7][24]float64
+	n := float64(g.Total())
+	for d := range g {
+		for h := range g[d] {
+			s[d][h] = float64(g[d][h]) / n
+			if n == 0 {
+				s[d][h] = math.NaN()
+			}
+		}
+	}
+	return s
+}
+
+// OffHoursShare returns the share of messages counted in g outside
+// working hours (see the package documentation), NaN when g is empty.
+func (g *Grid) OffHoursShare() float64 {
+	n := g.Total()
+	if n == 0 {
+		return math.NaN()
+	}
+	on := 0
+	for d := 0; d < 5; d++ {
+		for h := WorkStart; h < WorkEnd; h++ {
+			on += g[d][h]
+		}
+	}
+	return float64(n-on) / float64(n)
+}
+
+// OffHours reports whether t is outside working hours: Saturday, Sunday,
+// or before 08:00 or from 19:00 on, Europe/Paris local time.
+func OffHours(t time.Time) bool {
+	p := t.In(corpus.Paris)
+	d := (int(p.Weekday()) + 6) % 7
+	return d >= 5 || p.Hour() < WorkStart || p.Hour() >= WorkEnd
+}
+
+// OffHoursShare returns the share of msgs created outside working hours,
+// NaN when msgs is empty.
+func OffHoursShare(msgs []corpus.Message) float64 {
+	g := Counts(msgs)
+	return g.OffHoursShare()
+}
+
+// ChiSquare returns Pearson's chi-square statistic of homogeneity of two
+// hour distributions, its degrees of freedom and upper-tail p-value, as
+// defined in the package documentation.
+func ChiSquare(a, b [24]int) (chi2 float64, df int, p float64) {
+	var na, nb int
+	var keep []int
+	for h := range a {
+		na += a[h]
+		nb += b[h]
+		if a[h]+b[h] > 0 {
+			keep = append(keep, h)
+		}
+	}
+	if na == 0 || nb == 0 || len(keep) < 2 {
+		return math.NaN(), 0, math.NaN()
+	}
+	n := float64(na + nb)
+	for _, h := range keep {
+		col := float64(a[h] + b[h])
+		ea, eb := float64(na)*col/n, float64(nb)*col/n
+		chi2 += sq(float64(a[h])-ea)/ea + sq(float64(b[h])-eb)/eb
+	}
+	df = len(keep) - 1
+	p = distuv.ChiSquared{K: float64(df)}.Survival(chi2)
+	return chi2, df, p
+}
+
+func sq(x float64) float64 { return x * x }
+
+// Comparison compares the rhythms of two professions A and B.
+type Comparison struct {
+	A, B                 corpus.Profession
+	OffHoursA, OffHoursB float64
+	OffHoursDiff         float64 // OffHoursA - OffHoursB
+	Chi2                 float64 // of the two hour distributions
+	DF                   int
+	P                    float64
+}
+
+// Compare compares the messages of profession a with those of b.
+func Compare(a corpus.Profession, am []corpus.Message, b corpus.Profession, bm []corpus.Message) Comparison {
+	ga, gb := Counts(am), Counts(bm)
+	c := Comparison{A: a, B: b, OffHoursA: ga.OffHoursShare(), OffHoursB: gb.OffHoursShare()}
+	c.OffHoursDiff = c.OffHoursA - c.OffHoursB
+	c.Chi2, c.DF, c.P = ChiSquare(ga.Hours(), gb.Hours())
+	return c
+}
+
+// CompareProfessions compares every pair of professions of c that have
+// communities, in ascending order of names (A before B).
+func CompareProfessions(c *corpus.Corpus) []Comparison {
+	byProf := map[corpus.Profession][]corpus.Message{}
+	var profs []corpus.Profession
+	for _, g := range indicator.Groups(c) {
+		if g.Community.ID == indicator.AllCommunities {
+			byProf[g.Community.Profession] = g.Messages
+			profs = append(profs, g.Community.Profession)
+		}
+	}
+	sort.Slice(profs, func(i, j int) bool { return profs[i] < profs[j] })
+	var out []Comparison
+	for i := range profs {
+		for j := i + 1; j < len(profs); j++ {
+			out = append(out, Compare(profs[i], byProf[profs[i]], profs[j], byProf[profs[j]]))
+		}
+	}
+	return out
+}
+
+// Rows returns off_hours_share of every community and profession of c, in
+// canonical order (indicator.Sort).
+func Rows(c *corpus.Corpus) []indicator.Row {
+	var rows []indicator.Row
+	for _, g := range indicator.Groups(c) {
+		rows = append(rows, indicator.Row{
+			Community:  g.Community.ID,
+			Profession: g.Community.Profession,
+			Indicator:  IndOffHoursShare,
+			Value:      OffHoursShare(g.Messages),
+		})
+	}
+	indicator.Sort(rows)
+	return rows
+}
+
+// GridFrame returns the weekday x hour grid of every group of c
+// (indicator.Groups order, then Monday to Sunday, then hours 0 to 23);
+// columns community, profession, weekday, weekday_index (Monday 0), hour,
+// messages, share.
+func GridFrame(c *corpus.Corpus) dataframe.DataFrame {
+	var com, prof, wd []string
+	var wdi, hour, n []int
+	var share []float64
+	for _, g := range indicator.Groups(c) {
+		grid := Counts(g.Messages)
+		s := grid.Shares()
+		for d := range grid {
+			for h := range grid[d] {
+				com = append(com, g.Community.ID)
+				prof = append(prof, string(g.Community.Profession))
+				wd = append(wd, Weekdays[d])
+				wdi = append(wdi, d)
+				hour = append(hour, h)
+				n = append(n, grid[d][h])
+				share = append(share, s[d][h])
+			}
+		}
+	}
+	return dataframe.New(
+		series.New(com, series.String, "community"),
+		series.New(prof, series.String, "profession"),
+		series.New(wd, series.String, "weekday"),
+		series.New(wdi, series.Int, "weekday_index"),
+		series.New(hour, series.Int, "hour"),
+		series.New(n, series.Int, "messages"),
+		series.New(share, series.Float, "share"),
+	)
+}
+
+// ComparisonFrame returns CompareProfessions(c) with the columns
+// profession_a, profession_b, off_hours_a, off_hours_b, off_hours_diff,
+// chi2, df, p_value.
+func ComparisonFrame(c *corpus.Corpus) dataframe.DataFrame {
+	var a, b []string
+	var oa, ob, diff, chi, p []float64
+	var df []int
+	for _, x := range CompareProfessions(c) {
+		a = append(a, string(x.A))
+		b = append(b, string(x.B))
+		oa = append(oa, x.OffHoursA)
+		ob = append(ob, x.OffHoursB)
+		diff = append(diff, x.OffHoursDiff)
+		chi = append(chi, x.Chi2)
+		df = append(df, x.DF)
+		p = append(p, x.P)
+	}
+	return dataframe.New(
+		series.New(a, series.String, "profession_a"),
+		series.New(b, series.String, "profession_b"),
+		series.New(oa, series.Float, "off_hours_a"),
+		series.New(ob, series.Float, "off_hours_b"),
+		series.New(diff, series.Float, "off_hours_diff"),
+		series.New(chi, series.Float, "chi2"),
+		series.New(df, series.Int, "df"),
+		series.New(p, series.Float, "p_value"),
+	)
+}

@@ -1,0 +1,230 @@
+package rhythm
+
+import (
+	"math"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/indicator"
+)
+
+func utc(s string) time.Time {
+	t, err := time.Parse(time.DateTime, s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+func at(com string, times ...string) []corpus.Message {
+	var out []corpus.Message
+	for i, s := range times {
+		out = append(out, corpus.Message{Community: com, ID: string(rune('a' + i)), Created: utc(s)})
+	}
+	return out
+}
+
+// boundary holds UTC times around 08:00 and 19:00 Paris time on both
+// sides of the spring DST change (Sunday 31 March 2024, 01:00 UTC).
+var boundary = []struct {
+	utc     string
+	off     bool
+	day, hr int
+	paris   string
+}{
+	{"2024-03-25 06:59:59", true, 0, 7, "Mon 07:59:59 CET"},
+	{"2024-03-25 07:00:00", false, 0, 8, "Mon 08:00 CET"},
+	{"2024-03-25 17:59:59", false, 0, 18, "Mon 18:59:59 CET"},
+	{"2024-03-25 18:00:00", true, 0, 19, "Mon 19:00 CET"},
+	{"2024-03-29 17:30:00", false, 4, 18, "Fri 18:30 CET"},
+	{"2024-03-29 23:30:00", true, 5, 0, "Sat 00:30 CET"},
+	{"2024-03-30 10:00:00", true, 5, 11, "Sat 11:00 CET"},
+	{"2024-03-31 01:30:00", true, 6, 3, "Sun 03:30 CEST, just after the change"},
+	{"2024-03-31 23:30:00", true, 0, 1, "Mon 01:30 CEST"},
+	{"2024-04-02 05:59:59", true, 1, 7, "Tue 07:59:59 CEST"},
+	{"2024-04-02 06:00:00", false, 1, 8, "Tue 08:00 CEST (07:00 in CET)"},
+	{"2024-04-02 16:59:59", false, 1, 18, "Tue 18:59:59 CEST"},
+	{"2024-04-02 17:00:00", true, 1, 19, "Tue 19:00 CEST (18:00 in CET)"},
+}
+
+func TestOffHoursBoundariesAndDST(t *testing.T) {
+	var times []string
+	for _, b := range boundary {
+		if got := OffHours(utc(b.utc)); got != b.off {
+			t.Errorf("OffHours(%s = %s) = %v, want %v", b.utc, b.paris, got, b.off)
+		}
+		if got := Weekday(utc(b.utc)); got != b.day {
+			t.Errorf("Weekday(%s = %s) = %d, want %d", b.utc, b.paris, got, b.day)
+		}
+		times = append(times, b.utc)
+	}
+	msgs := at("c", times...)
+	g := Counts(msgs)
+	for _, b := range boundary {
+		if g[b.day][b.hr] != 1 {
+			t.Errorf("grid[%d][%d] = %d, want 1 (%s)", b.day, b.hr, g[b.day][b.hr], b.paris)
+		}
+	}
+	if g.Total() != 13 {
+		t.Errorf("total %d", g.Total())
+	}
+	// 5 of the 13 are within working hours.
+	if s := OffHoursShare(msgs); math.Abs(s-8.0/13) > 1e-15 {
+		t.Errorf("off-hours share = %v, want 8/13", s)
+	}
+	sh := g.Shares()
+	var sum float64
+	for d := range sh {
+		for h := range sh[d] {
+			sum += sh[d][h]
+		}
+	}
+	if math.Abs(sum-1) > 1e-12 || sh[0][8] != 1.0/13 {
+		t.Errorf("shares sum %v, [0][8] = %v", sum, sh[0][8])
+	}
+}
+
+func TestAutumnDST(t *testing.T) {
+	// Sunday 27 October 2024: 00:30 UTC is 02:30 CEST, 01:30 UTC is 02:30
+	// CET. Both fall in the local hour 2 of Sunday.
+	g := Counts(at("c", "2024-10-27 00:30:00", "2024-10-27 01:30:00", "2024-10-28 07:00:00"))
+	if g[6][2] != 2 || g[0][8] != 1 || g.Total() != 3 {
+		t.Errorf("grid Sunday 2h = %d, Monday 8h = %d", g[6][2], g[0][8])
+	}
+}
+
+func TestEmpty(t *testing.T) {
+	var g Grid
+	if !math.IsNaN(g.OffHoursShare()) || !math.IsNaN(g.Shares()[3][3]) || !math.IsNaN(OffHoursShare(nil)) {
+		t.Error("empty group: want NaN")
+	}
+	if one := OffHoursShare(at("c", "2024-03-25 07:00:00")); one != 0 {
+		t.Errorf("one message in working hours: %v", one)
+	}
+}
+
+func TestChiSquareHand(t *testing.T) {
+	// a: 10 at 9h, 10 at 20h; b: 20 at 9h. N = 40, E(a,9h) = 20*30/40 = 15,
+	// E(a,20h) = 5, same for b. Chi2 = 25/15 + 25/5 + 25/15 + 25/5 = 40/3.
+	var a, b [24]int
+	a[9], a[20], b[9] = 10, 10, 20
+	chi2, df, p := ChiSquare(a, b)
+	if math.Abs(chi2-40.0/3) > 1e-12 || df != 1 {
+		t.Errorf("chi2 = %v df %d, want 40/3, 1", chi2, df)
+	}
+	// With one degree of freedom, P(X > x) = erfc(sqrt(x/2)).
+	if want := math.Erfc(math.Sqrt(chi2 / 2)); math.Abs(p-want) > 1e-9 {
+		t.Errorf("p = %v, want %v", p, want)
+	}
+	// Identical distributions give 0 and p = 1.
+	chi2, df, p = ChiSquare(a, a)
+	if chi2 != 0 || df != 1 || math.Abs(p-1) > 1e-12 {
+		t.Errorf("same distributions: %v %d %v", chi2, df, p)
+	}
+	// Undefined cases.
+	var one [24]int
+	one[9] = 3
+	for _, c := range [][2][24]int{{a, {}}, {one, one}} {
+		chi2, df, p = ChiSquare(c[0], c[1])
+		if !math.IsNaN(chi2) || df != 0 || !math.IsNaN(p) {
+			t.Errorf("undefined case gave %v %d %v", chi2, df, p)
+		}
+	}
+}
+
+func testCorpus() *corpus.Corpus {
+	var m []corpus.Message
+	// GP: 10 on Monday 25 March at 09:xx Paris (08:xx UTC), 10 at 20:xx.
+	for i := 0; i < 10; i++ {
+		m = append(m, at("doc", "2024-03-25 08:0"+string(rune('0'+i))+":00", "2024-03-25 19:0"+string(rune('0'+i))+":00")...)
+	}
+	// Home-care aides: 20 at 09:xx, in two groups.
+	for i := 0; i < 10; i++ {
+		m = append(m, at("a", "2024-03-25 08:1"+string(rune('0'+i))+":00")...)
+		m = append(m, at("b", "2024-03-25 08:2"+string(rune('0'+i))+":00")...)
+	}
+	for i := range m {
+		m[i].ID += string(rune('0' + i%10))
+	}
+	return &corpus.Corpus{
+		Communities: []corpus.Community{
+			{ID: "doc", Profession: corpus.GP},
+			{ID: "b", Profession: corpus.HomeCareAide},
+			{ID: "a", Profession: corpus.HomeCareAide},
+			{ID: "e", Profession: corpus.HomeCareAide},
+		},
+		Messages: m,
+	}
+}
+
+func TestCompareAndRows(t *testing.T) {
+	c := testCorpus()
+	cmp := CompareProfessions(c)
+	if len(cmp) != 1 {
+		t.Fatalf("comparisons: %+v", cmp)
+	}
+	x := cmp[0]
+	if x.A != corpus.GP || x.B != corpus.HomeCareAide || x.OffHoursA != 0.5 || x.OffHoursB != 0 || x.OffHoursDiff != 0.5 ||
+		math.Abs(x.Chi2-40.0/3) > 1e-12 || x.DF != 1 {
+		t.Errorf("comparison = %+v", x)
+	}
+	var got []string
+	for _, r := range Rows(c) {
+		got = append(got, r.Community+" "+string(r.Profession)+" "+r.Indicator+" "+indicator.FormatValue(r.Value))
+	}
+	want := []string{
+		"doc general-practitioner off_hours_share 0.500000",
+		"* general-practitioner off_hours_share 0.500000",
+		"a home-care-aide off_hours_share 0.000000",
+		"b home-care-aide off_hours_share 0.000000",
+		"e home-care-aide off_hours_share NaN",
+		"* home-care-aide off_hours_share 0.000000",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("rows:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	cf := ComparisonFrame(c)
+	if cf.Nrow() != 1 || cf.Elem(0, 0).String() != "general-practitioner" || cf.Elem(0, 4).Float() != 0.5 {
+		t.Errorf("comparison frame:\n%v", cf)
+	}
+}
+
+func TestGridFrame(t *testing.T) {
+	c := testCorpus()
+	f := GridFrame(c)
+	// Groups: a, b, doc, e, *GP, *HCA; 168 rows each.
+	if f.Nrow() != 6*168 {
+		t.Fatalf("%d rows", f.Nrow())
+	}
+	check := func(row int, com, wd string, hour, n int, share float64) {
+		t.Helper()
+		if f.Elem(row, 0).String() != com || f.Elem(row, 2).String() != wd || f.Elem(row, 4).Float() != float64(hour) ||
+			f.Elem(row, 5).Float() != float64(n) || f.Elem(row, 6).Float() != share {
+			t.Errorf("row %d: %v %v %v %v %v", row, f.Elem(row, 0), f.Elem(row, 2), f.Elem(row, 4), f.Elem(row, 5), f.Elem(row, 6))
+		}
+	}
+	check(9, "a", "Monday", 9, 10, 1)
+	check(2*168+20, "doc", "Monday", 20, 10, 0.5)
+	check(2*168+24+20, "doc", "Tuesday", 20, 0, 0)
+	check(5*168+9, "*", "Monday", 9, 20, 1)
+	if !math.IsNaN(f.Elem(3*168, 6).Float()) {
+		t.Errorf("empty community share %v", f.Elem(3*168, 6))
+	}
+}
+
+func BenchmarkRows1M(b *testing.B) {
+	c := synthCorpus(1_000_000, 1)
+	for b.Loop() {
+		Rows(c)
+	}
+}
+
+func BenchmarkCounts1M(b *testing.B) {
+	c := synthCorpus(1_000_000, 1)
+	b.ReportAllocs()
+	for b.Loop() {
+		Counts(c.Messages)
+	}
+}
