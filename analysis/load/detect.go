@@ -1,0 +1,43 @@
+package load
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/faire-communaute/compendium/analysis/rawio"
+)
+
+// ListFiles returns the files Files reads for path: path itself when it is
+// a file, else every file under the folder, recursively, in lexical order,
+// skipping names that start with '.'. An empty folder is an error.
+func ListFiles(path string) ([]string, error) {
+	groups, err := expandPaths([]string{path})
+	if err != nil {
+		return nil, err
+	}
+	return groups[0], nil
+}
+
+// DetectFile opens the file at path and returns the name of its format:
+// format itself when set (it must be registered), else the one detected
+// from its content. Errors are *FileError, e.g.
+// "load: PATH: format not recognised".
+func DetectFile(path, format string) (string, error) {
+	f, err := rawio.Open(path)
+	if err != nil {
+		return "", &FileError{Path: path, Err: errors.New(strings.TrimPrefix(unwrapPathError(err).Error(), path+": "))}
+	}
+	defer f.Close()
+	if format != "" {
+		if _, ok := rawio.Lookup(format); !ok {
+			return "", fmt.Errorf("load: unknown format %q (known: %s)", format, formatNames())
+		}
+		return format, nil
+	}
+	ff, err := rawio.Detect(f.Head)
+	if err != nil {
+		return "", &FileError{Path: path, Err: err}
+	}
+	return ff.Name, nil
+}

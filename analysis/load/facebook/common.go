@@ -1,0 +1,322 @@
+package facebook
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/faire-communaute/compendium/analysis/rawio"
+)
+
+// Reasons of this package's rejections, so that load reports can group them.
+var (
+	errNotFacebook = errors.New("not a Facebook item")
+	errSeed        = errors.New("seed node, not a message")
+	errOffcut      = errors.New("offcut node (the rest of an API response), not a message")
+	errNoZone      = errors.New("time without time zone (set the timezone option)")
+	errNoParent    = errors.New("parent not found in the file")
+	errNotFetched  = errors.New("node not fetched")
+)
+
+// quote quotes a bad value for a reason, cut short: reasons may quote a
+// time or a number, never a whole field that might hold a name.
+func quote(s string) string {
+	const max = 40
+	if len(s) > max {
+		i := max
+		for i > 0 && !utf8.RuneStart(s[i]) {
+			i--
+		}
+		s = s[:i] + "…"
+	}
+	return strconv.Quote(s)
+}
+
+func badTime(s string) error   { return fmt.Errorf("%w: %s", rawio.ErrBadTime, quote(s)) }
+func badNumber(s string) error { return fmt.Errorf("%w: %s", rawio.ErrBadNumber, quote(s)) }
+
+// reject sends a ParseError for a record starting at line.
+func reject(sink rawio.Sink, f *rawio.File, line int, field string, err error) {
+	sink.Reject(&rawio.ParseError{File: f.Name, Line: line, Field: field, Err: err})
+}
+
+// count reads an optional count: empty (or "None", as Python tools write
+// it) is 0.
+func count(s string) (int, error) {
+	s = strings.TrimSpace(s)
+	if s == "" || s == "None" || s == "null" || s == "NA" {
+		return 0, nil
+	}
+	n, err := parseCount(s)
+	if err != nil {
+		return 0, badNumber(s)
+	}
+	return n, nil
+}
+
+// apiTimeLayouts are the layouts of times written by the Graph API and the
+// tools built on it, most frequent first.
+var apiTimeLayouts = []string{
+	"2006-01-02T15:04:05-0700",
+	time.RFC3339Nano,
+	"2006-01-02T15:04:05Z0700",
+}
+
+// parseAPITime reads a Graph API time such as 2016-08-31T19:02:51+0000.
+func parseAPITime(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	if t, zoned, ok := parseISO(s); ok && zoned {
+		return t, nil
+	}
+	for _, layout := range apiTimeLayouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.UTC(), nil
+		}
+	}
+	return time.Time{}, badTime(s)
+}
+
+// parseUnix reads Unix seconds written as an integer (or a float, as JSON
+// exports sometimes do).
+func parseUnix(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	if n, err := strconv.ParseInt(s, 10, 64); err == nil && n > 0 && n < 1e11 {
+		return time.Unix(n, 0).UTC(), nil
+	}
+	if f, err := strconv.ParseFloat(s, 64); err == nil && f > 0 && f < 1e11 {
+		sec := int64(f)
+		return time.Unix(sec, int64((f-float64(sec))*1e9)).UTC(), nil
+	}
+	return time.Time{}, badTime(s)
+}
+
+// isHex reports whether s is a non-empty string of hexadecimal digits: a
+// Netvizz hash or a numeric Facebook id.
+func isHex(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
+			return false
+		}
+	}
+	return true
+}
+
+// segmentAfter returns the URL path segment that follows marker (such as
+// "/groups/") in u, or "".
+func segmentAfter(u, marker string) string {
+	i := strings.Index(u, marker)
+	if i < 0 {
+		return ""
+	}
+	rest := u[i+len(marker):]
+	if j := strings.IndexAny(rest, "/?#&"); j >= 0 {
+		rest = rest[:j]
+	}
+	return rest
+}
+
+// groupFromURL returns the <id> of a .../groups/<id>/... URL, or "".
+func groupFromURL(u string) string { return segmentAfter(u, "/groups/") }
+
+// postIDFromURL returns the post id of a Facebook post URL
+// (.../posts/<id>, .../permalink/<id>, ...story_fbid=<id>), or "".
+func postIDFromURL(u string) string {
+	for _, marker := range []string{"/posts/", "/permalink/", "story_fbid=", "/permalink.php?story_fbid="} {
+		if id := segmentAfter(u, marker); id != "" {
+			return id
+		}
+	}
+	return ""
+}
+
+// fixMojibake undoes the encoding of Facebook's "Download Your
+// Information" archives, which write each byte of UTF-8 text as a Latin-1
+// character ("é" becomes "\u00c3\u00a9"). s is returned unchanged unless
+// every rune fits in a byte, at least one is not ASCII, and the bytes form
+// valid UTF-8.
+func fixMojibake(s string) string {
+	high := false
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			high = true
+			break
+		}
+	}
+	if !high {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	for _, r := range s {
+		if r > 0xFF || r == utf8.RuneError {
+			return s
+		}
+		b = append(b, byte(r))
+	}
+	if !utf8.Valid(b) {
+		return s
+	}
+	return string(b)
+}
+
+// table reads a delimited file with a header line through encoding/csv.
+type table struct {
+	f      *rawio.File
+	r      *csv.Reader
+	header []string
+	index  map[string]int // lower-cased, trimmed column name -> index
+}
+
+func newTable(f *rawio.File, comma rune) (*table, error) {
+	r := csv.NewReader(f.R)
+	r.Comma = comma
+	r.FieldsPerRecord = -1
+	r.ReuseRecord = true
+	rec, err := r.Read()
+	if err == io.EOF {
+		return nil, fmt.Errorf("%s: empty file, no header line", f.Name)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: header line: %w", f.Name, err)
+	}
+	t := &table{f: f, r: r, header: make([]string, len(rec)), index: make(map[string]int, len(rec))}
+	for i, name := range rec {
+		name = strings.TrimSpace(name)
+		t.header[i] = name
+		key := strings.ToLower(name)
+		if _, dup := t.index[key]; !dup {
+			t.index[key] = i
+		}
+	}
+	return t, nil
+}
+
+// col returns the index of the named column (case-insensitive), or -1.
+func (t *table) col(name string) int {
+	if i, ok := t.index[strings.ToLower(strings.TrimSpace(name))]; ok {
+		return i
+	}
+	return -1
+}
+
+// name returns the header name of column i, for errors.
+func (t *table) name(i int) string {
+	if i < 0 || i >= len(t.header) {
+		return ""
+	}
+	return t.header[i]
+}
+
+// next reads the next record. At the end it returns io.EOF. A record that
+// cannot be read or has the wrong number of fields comes back as a
+// ParseError, with the line where it starts; any other error means the
+// file cannot be read further. The record is valid until the next call.
+func (t *table) next() (rec []string, line int, perr *rawio.ParseError, err error) {
+	rec, err = t.r.Read()
+	if err != nil {
+		var ce *csv.ParseError
+		if errors.As(err, &ce) {
+			return nil, ce.StartLine, &rawio.ParseError{File: t.f.Name, Line: ce.StartLine, Column: ce.Column, Err: ce.Err}, nil
+		}
+		return nil, 0, nil, err
+	}
+	line, _ = t.r.FieldPos(0)
+	if len(rec) != len(t.header) {
+		extraEmpty := len(rec) > len(t.header)
+		for _, v := range rec[min(len(rec), len(t.header)):] {
+			if v != "" {
+				extraEmpty = false
+				break
+			}
+		}
+		if !extraEmpty {
+			return nil, line, &rawio.ParseError{File: t.f.Name, Line: line, Err: fmt.Errorf("%w: %d fields, the header has %d", rawio.ErrShape, len(rec), len(t.header))}, nil
+		}
+	}
+	return rec, line, nil, nil
+}
+
+// get returns field i of rec, or "" when i is -1.
+func get(rec []string, i int) string {
+	if i < 0 || i >= len(rec) {
+		return ""
+	}
+	return rec[i]
+}
+
+// firstLine returns the first line of head, without its line end.
+func firstLine(head []byte) []byte {
+	if i := bytes.IndexByte(head, '\n'); i >= 0 {
+		head = head[:i]
+	}
+	return bytes.TrimSuffix(head, []byte("\r"))
+}
+
+// headerNames splits a header line on sep and returns its names, unquoted,
+// trimmed and lower-cased.
+func headerNames(line []byte, sep byte) []string {
+	parts := bytes.Split(line, []byte{sep})
+	names := make([]string, len(parts))
+	for i, p := range parts {
+		p = bytes.TrimSpace(p)
+		p = bytes.TrimPrefix(p, []byte(`"`))
+		p = bytes.TrimSuffix(p, []byte(`"`))
+		names[i] = strings.ToLower(strings.TrimSpace(string(p)))
+	}
+	return names
+}
+
+// hasAll reports whether names holds every one of want.
+func hasAll(names []string, want ...string) bool {
+	for _, w := range want {
+		found := false
+		for _, n := range names {
+			if n == w {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// detectSeparator returns the separator of a header line: the most
+// frequent of ',', ';' and tab outside double quotes (',' on a tie).
+func detectSeparator(line []byte) byte {
+	var n [3]int
+	seps := [3]byte{',', ';', '\t'}
+	inQuote := false
+	for _, c := range line {
+		if c == '"' {
+			inQuote = !inQuote
+			continue
+		}
+		if inQuote {
+			continue
+		}
+		for i, s := range seps {
+			if c == s {
+				n[i]++
+			}
+		}
+	}
+	best := 0
+	for i := 1; i < 3; i++ {
+		if n[i] > n[best] {
+			best = i
+		}
+	}
+	return seps[best]
+}

@@ -1,0 +1,260 @@
+package facebook
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/rawio"
+)
+
+// fpNode is what the Facepager reader keeps of a node for its children.
+type fpNode struct {
+	msg    bool        // whether the node is a message
+	object string      // its object_id
+	id     string      // the message's ID
+	thread string      // the message's thread
+	kind   corpus.Kind // the message's kind
+	group  string      // the group of the messages below
+	parent int32       // 1 + index of the parent node, 0 for none
+}
+
+// fpTree indexes the nodes read so far by their Facepager id. Facepager
+// ids are database row numbers, so most go through a slice.
+type fpTree struct {
+	nodes []fpNode
+	byNum []int32          // numeric id -> 1 + index in nodes
+	byStr map[string]int32 // other ids -> 1 + index in nodes
+}
+
+// num returns a node id as a slice index, or -1.
+func (t *fpTree) num(id string) int {
+	v, ok := num(id, 0, len(id))
+	if !ok || len(id) == 0 || len(id) > 9 || v > 2*len(t.nodes)+4096 {
+		return -1
+	}
+	return v
+}
+
+// get returns the index (plus one) of the node of the given id, or 0.
+func (t *fpTree) get(id string) int32 {
+	if v := t.num(id); v >= 0 {
+		if v < len(t.byNum) {
+			return t.byNum[v]
+		}
+		return 0
+	}
+	return t.byStr[id]
+}
+
+// add records node n under id and returns its index plus one.
+func (t *fpTree) add(id string, n fpNode) int32 {
+	t.nodes = append(t.nodes, n)
+	ref := int32(len(t.nodes))
+	if v := t.num(id); v >= 0 {
+		for v >= len(t.byNum) {
+			t.byNum = append(t.byNum, 0)
+		}
+		t.byNum[v] = ref
+		return ref
+	}
+	if t.byStr == nil {
+		t.byStr = map[string]int32{}
+	}
+	t.byStr[strings.Clone(id)] = ref
+	return ref
+}
+
+// node returns the node of a reference from get or add.
+func (t *fpTree) node(ref int32) *fpNode { return &t.nodes[ref-1] }
+
+// objectAbove reports whether a message above ref has the given object_id.
+func (t *fpTree) objectAbove(ref int32, object string) bool {
+	for depth := 0; ref != 0 && depth < 64; depth++ {
+		n := t.node(ref)
+		if n.msg && n.object == object {
+			return true
+		}
+		ref = n.parent
+	}
+	return false
+}
+
+// fpStatusOK reports whether a Facepager query status says the node was
+// fetched.
+func fpStatusOK(s string) bool {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if s == "ok" {
+		return true
+	}
+	for _, p := range []string{"fetched (2", "downloaded (2"} {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func readFacepager(f *rawio.File, sink rawio.Sink) error {
+	sep := facepagerSeparator(firstLine(f.Head))
+	if sep == 0 {
+		sep = ';'
+	}
+	t, err := newTable(f, rune(sep))
+	if err != nil {
+		return err
+	}
+	var (
+		cLevel    = t.col("level")
+		cID       = t.col("id")
+		cParent   = t.col("parent_id")
+		cObject   = t.col("object_id")
+		cType     = t.col("object_type")
+		cStatus   = t.col("query_status")
+		cMessage  = t.col("message")
+		cCreated  = t.col("created_time")
+		cFromName = t.col("from.name")
+		cFromID   = t.col("from.id")
+		cShares   = t.col("shares.count")
+		cLink     = t.col("link")
+	)
+	// Reactions fall back column by column when a row leaves one empty
+	// (posts fill reactions.summary.total_count, comments like_count).
+	var reactionCols []int
+	for _, n := range []string{"reactions.summary.total_count", "likes.summary.total_count", "like_count"} {
+		if i := t.col(n); i >= 0 {
+			reactionCols = append(reactionCols, i)
+		}
+	}
+	if cLevel < 0 || cID < 0 || cParent < 0 || cObject < 0 || cType < 0 {
+		return fmt.Errorf("%s: %w: not a Facepager header", f.Name, rawio.ErrShape)
+	}
+	var tree fpTree
+	for {
+		rec, line, perr, err := t.next()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", f.Name, err)
+		}
+		if perr != nil {
+			sink.Reject(perr)
+			continue
+		}
+		level, err := strconv.Atoi(strings.TrimSpace(rec[cLevel]))
+		if err != nil || level < 0 {
+			reject(sink, f, line, t.name(cLevel), badNumber(rec[cLevel]))
+			continue
+		}
+		nodeID := strings.TrimSpace(rec[cID])
+		if nodeID == "" {
+			reject(sink, f, line, t.name(cID), rawio.ErrMissing)
+			continue
+		}
+		objectID := strings.TrimSpace(rec[cObject])
+		objType := strings.ToLower(strings.TrimSpace(rec[cType]))
+		text := get(rec, cMessage)
+		stamp := strings.TrimSpace(get(rec, cCreated))
+		if stamp == "None" {
+			stamp = ""
+		}
+		parentID := strings.TrimSpace(rec[cParent])
+		if parentID == "None" {
+			parentID = ""
+		}
+		var parent *fpNode
+		parentRef := tree.get(parentID)
+		if parentRef != 0 {
+			parent = tree.node(parentRef)
+		}
+		hasParent := parent != nil
+
+		switch {
+		case objType == "seed" && text == "" && stamp == "":
+			tree.add(nodeID, fpNode{group: strings.Clone(objectID), parent: parentRef})
+			reject(sink, f, line, t.name(cType), errSeed)
+			continue
+		case objType == "offcut":
+			reject(sink, f, line, t.name(cType), errOffcut)
+			continue
+		case objType != "data" && objType != "seed" && objType != "unpacked":
+			reject(sink, f, line, t.name(cType), fmt.Errorf("%w: node of type %s, not a message", rawio.ErrShape, quote(objType)))
+			continue
+		case objType != "seed" && !fpStatusOK(get(rec, cStatus)):
+			reject(sink, f, line, t.name(cStatus), fmt.Errorf("%w: query status %s", errNotFetched, quote(get(rec, cStatus))))
+			continue
+		case parentID != "" && !hasParent && level > 1:
+			reject(sink, f, line, t.name(cParent), errNoParent)
+			continue
+		case objectID == "":
+			reject(sink, f, line, t.name(cObject), rawio.ErrMissing)
+			continue
+		}
+
+		m := &rawio.RawMessage{Platform: corpus.Facebook, Kind: corpus.Post, Line: line, Text: text}
+		objectID = strings.Clone(objectID)
+		m.ID = objectID
+		if tree.objectAbove(parentRef, objectID) {
+			m.ID = objectID + "#" + nodeID
+		}
+		if hasParent {
+			m.Group = parent.group
+			if parent.msg {
+				m.ParentID, m.ThreadID = parent.id, parent.thread
+				m.Kind = corpus.Comment
+				if parent.kind != corpus.Post {
+					m.Kind = corpus.Reply
+				}
+			}
+		}
+		if m.Kind == corpus.Post {
+			m.ThreadID = m.ID
+		}
+		// Children link to this node even if it is rejected below: they
+		// still answer this message.
+		tree.add(nodeID, fpNode{msg: true, object: objectID, id: m.ID, thread: m.ThreadID, kind: m.Kind, group: m.Group, parent: parentRef})
+
+		if stamp == "" {
+			reject(sink, f, line, t.name(cCreated), rawio.ErrMissing)
+			continue
+		}
+		if m.Created, err = parseAPITime(stamp); err != nil {
+			reject(sink, f, line, t.name(cCreated), err)
+			continue
+		}
+		bad := false
+		for _, c := range reactionCols {
+			if v := strings.TrimSpace(rec[c]); v != "" && v != "None" {
+				if m.Reactions, err = count(v); err != nil {
+					reject(sink, f, line, t.name(c), err)
+					bad = true
+				}
+				break
+			}
+		}
+		if bad {
+			continue
+		}
+		if m.Shares, err = count(get(rec, cShares)); err != nil {
+			reject(sink, f, line, t.name(cShares), err)
+			continue
+		}
+		m.Author = rawio.Person{ID: fpValue(get(rec, cFromID)), Name: fpValue(get(rec, cFromName))}
+		if l := fpValue(get(rec, cLink)); l != "" {
+			m.Links = []string{l}
+		}
+		sink.Message(m)
+	}
+}
+
+// fpValue trims a Facepager value, reading Python's None as empty.
+func fpValue(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "None" {
+		return ""
+	}
+	return s
+}

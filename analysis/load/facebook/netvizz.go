@@ -1,0 +1,368 @@
+package facebook
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/rawio"
+)
+
+// tsv reads a Netvizz tab-separated file: a header line, then one record
+// per line, never quoted.
+type tsv struct {
+	f      *rawio.File
+	lr     *rawio.LineReader
+	header []string
+	index  map[string]int
+	fields []string
+}
+
+func newTSV(f *rawio.File) (*tsv, error) {
+	lr := rawio.NewLineReader(f.R)
+	line, _, err := lr.Next()
+	if err == io.EOF {
+		return nil, fmt.Errorf("%s: empty file, no header line", f.Name)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: header line: %w", f.Name, err)
+	}
+	t := &tsv{f: f, lr: lr, header: headerNames(line, '\t'), index: map[string]int{}}
+	for i, name := range t.header {
+		if _, dup := t.index[name]; !dup {
+			t.index[name] = i
+		}
+	}
+	return t, nil
+}
+
+func (t *tsv) col(name string) int {
+	if i, ok := t.index[name]; ok {
+		return i
+	}
+	return -1
+}
+
+// next returns the fields of the next non-blank line, or io.EOF at the
+// end. The slice is valid until the next call; the strings stay valid.
+func (t *tsv) next() (fields []string, line int, perr *rawio.ParseError, err error) {
+	for {
+		b, n, err := t.lr.Next()
+		if err == io.EOF {
+			return nil, n, nil, io.EOF
+		}
+		if err != nil {
+			return nil, n, nil, fmt.Errorf("%s:%d: %w", t.f.Name, n+1, err)
+		}
+		if len(bytes.TrimSpace(b)) == 0 {
+			continue
+		}
+		// One string per line; fields are slices of it.
+		s := string(b)
+		t.fields = t.fields[:0]
+		for {
+			i := strings.IndexByte(s, '\t')
+			if i < 0 {
+				t.fields = append(t.fields, s)
+				break
+			}
+			t.fields = append(t.fields, s[:i])
+			s = s[i+1:]
+		}
+		if len(t.fields) != len(t.header) {
+			ok := len(t.fields) > len(t.header)
+			for _, v := range t.fields[min(len(t.fields), len(t.header)):] {
+				if strings.TrimSpace(v) != "" {
+					ok = false
+					break
+				}
+			}
+			if !ok {
+				return nil, n, &rawio.ParseError{File: t.f.Name, Line: n, Err: fmt.Errorf("%w: %d fields, the header has %d", rawio.ErrShape, len(t.fields), len(t.header))}, nil
+			}
+		}
+		return t.fields, n, nil, nil
+	}
+}
+
+// field returns field i, or "" when i is -1.
+func field(fields []string, i int) string {
+	if i < 0 || i >= len(fields) {
+		return ""
+	}
+	return fields[i]
+}
+
+// netvizzPerson reads an author as Netvizz writes it (see the package
+// documentation).
+func netvizzPerson(by string) rawio.Person {
+	by = strings.TrimSpace(by)
+	switch {
+	case by == "", strings.HasPrefix(by, "post_user_"):
+		return rawio.Person{}
+	case strings.HasPrefix(by, "post_page_"):
+		return rawio.Person{ID: strings.TrimPrefix(by, "post_page_")}
+	case isHex(by):
+		return rawio.Person{ID: by}
+	default:
+		return rawio.Person{Name: by}
+	}
+}
+
+// groupOfPostID returns the page or group id of a Graph API post id
+// <owner>_<post>, or "".
+func groupOfPostID(id string) string {
+	i := strings.IndexByte(id, '_')
+	if i <= 0 {
+		return ""
+	}
+	for _, c := range []byte(id[:i]) {
+		if c < '0' || c > '9' {
+			return ""
+		}
+	}
+	return id[:i]
+}
+
+// firstCol returns the first of names that is a column, or -1.
+func (t *tsv) firstCol(names ...string) int {
+	for _, n := range names {
+		if i := t.col(n); i >= 0 {
+			return i
+		}
+	}
+	return -1
+}
+
+func readNetvizzPosts(f *rawio.File, sink rawio.Sink) error {
+	t, err := newTSV(f)
+	if err != nil {
+		return err
+	}
+	var (
+		cPostID    = t.col("post_id")
+		cBy        = t.col("by")
+		cMessage   = t.col("post_message")
+		cLink      = t.col("link")
+		cPublished = t.col("post_published")
+		cUnix      = t.col("post_published_unix")
+		cSQL       = t.col("post_published_sql")
+		cShares    = t.firstCol("shares_count_fb", "shares")
+	)
+	// Reactions are read from the first of these columns a row fills.
+	var reactionCols []int
+	for _, n := range []string{"reactions_count_fb", "likes_count_fb", "likes"} {
+		if i := t.col(n); i >= 0 {
+			reactionCols = append(reactionCols, i)
+		}
+	}
+	if cPostID < 0 || (cPublished < 0 && cUnix < 0 && cSQL < 0) {
+		return fmt.Errorf("%s: %w: no post_id or post_published column", f.Name, rawio.ErrShape)
+	}
+	for {
+		fields, line, perr, err := t.next()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if perr != nil {
+			sink.Reject(perr)
+			continue
+		}
+		id := strings.TrimSpace(field(fields, cPostID))
+		if id == "" {
+			reject(sink, f, line, "post_id", rawio.ErrMissing)
+			continue
+		}
+		m := &rawio.RawMessage{
+			Platform: corpus.Facebook, ID: id, Kind: corpus.Post, ThreadID: id, Line: line,
+			Group: groupOfPostID(id), Author: netvizzPerson(field(fields, cBy)), Text: field(fields, cMessage),
+		}
+		var fieldName string
+		switch {
+		case strings.TrimSpace(field(fields, cPublished)) != "":
+			fieldName = "post_published"
+			m.Created, err = parseAPITime(field(fields, cPublished))
+		case strings.TrimSpace(field(fields, cUnix)) != "":
+			fieldName = "post_published_unix"
+			m.Created, err = parseUnix(field(fields, cUnix))
+		case strings.TrimSpace(field(fields, cSQL)) != "":
+			fieldName = "post_published_sql"
+			m.Created, err = parseSQLTime(field(fields, cSQL))
+		default:
+			fieldName, err = "post_published", rawio.ErrMissing
+		}
+		if err != nil {
+			reject(sink, f, line, fieldName, err)
+			continue
+		}
+		bad := false
+		for _, c := range reactionCols {
+			if v := strings.TrimSpace(fields[c]); v != "" {
+				if m.Reactions, err = count(v); err != nil {
+					reject(sink, f, line, t.header[c], err)
+					bad = true
+				}
+				break
+			}
+		}
+		if bad {
+			continue
+		}
+		if m.Shares, err = count(field(fields, cShares)); err != nil {
+			reject(sink, f, line, t.header[cShares], err)
+			continue
+		}
+		if l := strings.TrimSpace(field(fields, cLink)); l != "" {
+			m.Links = []string{l}
+		}
+		sink.Message(m)
+	}
+}
+
+// parseSQLTime reads 2016-08-31 19:02:51 as UTC.
+func parseSQLTime(s string) (time.Time, error) {
+	t, err := time.Parse("2006-01-02 15:04:05", strings.TrimSpace(s))
+	if err != nil {
+		return time.Time{}, badTime(s)
+	}
+	return t, nil
+}
+
+// positionKey returns the comment part of a Netvizz position: "3" for
+// "3_0", "3_1" or "3".
+func positionKey(pos string) string {
+	pos = strings.TrimSpace(pos)
+	if i := strings.IndexByte(pos, '_'); i >= 0 {
+		return pos[:i]
+	}
+	return pos
+}
+
+func readNetvizzComments(f *rawio.File, sink rawio.Sink) error {
+	t, err := newTSV(f)
+	if err != nil {
+		return err
+	}
+	var (
+		cPosition  = t.col("position")
+		cPostID    = t.col("post_id")
+		cID        = t.col("comment_id")
+		cBy        = t.col("comment_by")
+		cIsReply   = t.col("is_reply")
+		cMessage   = t.col("comment_message")
+		cPublished = t.col("comment_published")
+		cLikes     = t.col("comment_like_count")
+	)
+	if cPostID < 0 || cID < 0 || cPublished < 0 {
+		return fmt.Errorf("%s: %w: no post_id, comment_id or comment_published column", f.Name, rawio.ErrShape)
+	}
+	type pending struct {
+		m   *rawio.RawMessage
+		key string
+	}
+	var (
+		post     string
+		comments = map[string]string{} // position key -> comment id, for the current post
+		waiting  []pending             // replies of the current post whose comment has not come yet
+	)
+	flush := func() {
+		for _, p := range waiting {
+			reject(sink, f, p.m.Line, "position", errNoParent)
+		}
+		waiting = waiting[:0]
+		clear(comments)
+	}
+	defer flush()
+	for {
+		fields, line, perr, err := t.next()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if perr != nil {
+			sink.Reject(perr)
+			continue
+		}
+		postID := strings.TrimSpace(field(fields, cPostID))
+		if postID == "" {
+			reject(sink, f, line, "post_id", rawio.ErrMissing)
+			continue
+		}
+		if postID != post {
+			flush()
+			post = postID
+		}
+		id := strings.TrimSpace(field(fields, cID))
+		if id == "" {
+			reject(sink, f, line, "comment_id", rawio.ErrMissing)
+			continue
+		}
+		var isReply bool
+		switch strings.ToLower(strings.TrimSpace(field(fields, cIsReply))) {
+		case "1", "true", "yes":
+			isReply = true
+		case "0", "false", "no", "":
+		default:
+			reject(sink, f, line, "is_reply", fmt.Errorf("%w: %s (want 0 or 1)", rawio.ErrShape, quote(field(fields, cIsReply))))
+			continue
+		}
+		key := positionKey(field(fields, cPosition))
+		if !isReply && key != "" {
+			// Replies answer this comment even if it is rejected below.
+			comments[key] = id
+			kept := waiting[:0]
+			for _, p := range waiting {
+				if p.key == key {
+					p.m.ParentID = id
+					sink.Message(p.m)
+				} else {
+					kept = append(kept, p)
+				}
+			}
+			waiting = kept
+		}
+		stamp := field(fields, cPublished)
+		if strings.TrimSpace(stamp) == "" {
+			reject(sink, f, line, "comment_published", rawio.ErrMissing)
+			continue
+		}
+		created, err := parseAPITime(stamp)
+		if err != nil {
+			reject(sink, f, line, "comment_published", err)
+			continue
+		}
+		likes, err := count(field(fields, cLikes))
+		if err != nil {
+			reject(sink, f, line, "comment_like_count", err)
+			continue
+		}
+		m := &rawio.RawMessage{
+			Platform: corpus.Facebook, ID: id, Kind: corpus.Comment, ParentID: postID, ThreadID: postID,
+			Group: groupOfPostID(postID), Author: netvizzPerson(field(fields, cBy)),
+			Text: field(fields, cMessage), Created: created, Reactions: likes, Line: line,
+		}
+		if !isReply {
+			sink.Message(m)
+			continue
+		}
+		m.Kind = corpus.Reply
+		if key == "" {
+			reject(sink, f, line, "position", fmt.Errorf("%w: a reply without position", errNoParent))
+			continue
+		}
+		if parent, ok := comments[key]; ok {
+			m.ParentID = parent
+			sink.Message(m)
+			continue
+		}
+		waiting = append(waiting, pending{m, key})
+	}
+}

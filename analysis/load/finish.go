@@ -1,0 +1,122 @@
+package load
+
+import (
+	"sort"
+
+	"github.com/faire-communaute/compendium/analysis/corpus"
+)
+
+// finish scrubs names out of Facebook texts, rebuilds threads and returns
+// the sorted corpus.
+func (l *loader) finish() *corpus.Corpus {
+	for _, st := range l.order {
+		if st.c.Platform == corpus.Facebook {
+			names := make([]string, 0, len(st.names))
+			for n := range st.names {
+				names = append(names, n)
+			}
+			sort.Strings(names)
+			scrub := l.ps.Names(names)
+			for i := range st.msgs {
+				m := &st.msgs[i]
+				m.Text = l.ps.Text(corpus.Facebook, scrub.Scrub(m.Text))
+			}
+		}
+		Threads(st.msgs, st.exportThread)
+		l.c.Communities = append(l.c.Communities, st.c)
+		l.c.Messages = append(l.c.Messages, st.msgs...)
+		st.msgs, st.index, st.exportThread = nil, nil, nil
+	}
+	l.c.Sort()
+	return l.c
+}
+
+// Threads sets the ThreadID of msgs, the messages of one community, by
+// following ParentID chains (see the package documentation). exportThread
+// holds each message's thread id as its export gave it ("" when none); it
+// may be nil.
+func Threads(msgs []corpus.Message, exportThread []string) {
+	export := func(i int) string {
+		if i < len(exportThread) {
+			return exportThread[i]
+		}
+		return ""
+	}
+	index := make(map[string]int, len(msgs))
+	for i := range msgs {
+		if _, dup := index[msgs[i].ID]; !dup {
+			index[msgs[i].ID] = i
+		}
+	}
+	const (
+		todo = iota
+		onPath
+		done
+	)
+	state := make([]int8, len(msgs))
+	pos := make([]int, len(msgs)) // position on the current path
+	var path []int
+	for i := range msgs {
+		if state[i] == done {
+			continue
+		}
+		path = path[:0]
+		base, haveBase := "", false
+		for j := i; ; {
+			if state[j] == done {
+				base, haveBase = msgs[j].ThreadID, true
+				break
+			}
+			if state[j] == onPath {
+				// A loop: its messages keep their export's thread.
+				for _, k := range path[pos[j]:] {
+					msgs[k].ThreadID, state[k] = export(k), done
+				}
+				base, haveBase = msgs[j].ThreadID, true
+				path = path[:pos[j]]
+				break
+			}
+			state[j], pos[j] = onPath, len(path)
+			path = append(path, j)
+			m := &msgs[j]
+			if m.ParentID == "" {
+				if isOpen(m) {
+					m.ThreadID = export(j)
+				} else {
+					m.ThreadID = m.ID
+				}
+				state[j] = done
+				path = path[:len(path)-1]
+				base, haveBase = m.ThreadID, true
+				break
+			}
+			p, ok := index[m.ParentID]
+			if !ok {
+				// The chain leaves the data.
+				m.ThreadID, state[j] = export(j), done
+				path = path[:len(path)-1]
+				base, haveBase = m.ThreadID, true
+				break
+			}
+			j = p
+		}
+		// Unwind: each message inherits its parent's thread when known.
+		for k := len(path) - 1; k >= 0; k-- {
+			j := path[k]
+			if haveBase && base != "" {
+				msgs[j].ThreadID = base
+			} else {
+				msgs[j].ThreadID = export(j)
+			}
+			state[j] = done
+			base, haveBase = msgs[j].ThreadID, true
+		}
+	}
+}
+
+// isOpen reports whether a message without parent still answers one the
+// export does not give: a comment or reply, or a message naming only the
+// account it answers.
+func isOpen(m *corpus.Message) bool {
+	return m.Kind == corpus.Comment || m.Kind == corpus.Reply || m.ReplyToAuthor != ""
+}

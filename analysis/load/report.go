@@ -1,0 +1,128 @@
+package load
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/faire-communaute/compendium/analysis/rawio"
+)
+
+// MaxRejections is how many rejections a FileReport keeps in full.
+const MaxRejections = 20
+
+// FileReport says what became of the records of one raw file. Records ==
+// Loaded + Duplicates + Rejected.
+type FileReport struct {
+	Path   string // relative to the study folder, or as given
+	Format string
+	SHA256 string // of the raw bytes; empty when the file was not read to the end
+	// Records counts what the format read: messages, panels and profiles
+	// read or rejected.
+	Records    int
+	Loaded     int
+	Duplicates int // messages already read, in this file or an earlier one
+	Rejected   int
+	// Reasons counts rejections by "field: reason".
+	Reasons map[string]int
+	// Rejections are the first MaxRejections rejections.
+	Rejections []*rawio.ParseError
+}
+
+// Report is what a load did, file by file, with totals.
+type Report struct {
+	Study      string // the study's name; empty for Files
+	KeySource  string // where the pseudonymisation key came from
+	Files      []*FileReport
+	Records    int
+	Loaded     int
+	Duplicates int
+	Rejected   int
+}
+
+func (r *Report) add(f *FileReport) {
+	r.Records += f.Records
+	r.Loaded += f.Loaded
+	r.Duplicates += f.Duplicates
+	r.Rejected += f.Rejected
+}
+
+// Reasons returns the rejection reasons of every file, summed.
+func (r *Report) Reasons() map[string]int {
+	out := map[string]int{}
+	for _, f := range r.Files {
+		for k, n := range f.Reasons {
+			out[k] += n
+		}
+	}
+	return out
+}
+
+// String formats the report as a table, one row per file, each file's
+// rejection reasons (sorted) under it, and a total row.
+func (r *Report) String() string {
+	header := []string{"file", "format", "records", "loaded", "duplicates", "rejected"}
+	rows := [][]string{header}
+	for _, f := range r.Files {
+		rows = append(rows, []string{f.Path, f.Format, thousands(f.Records), thousands(f.Loaded), thousands(f.Duplicates), thousands(f.Rejected)})
+	}
+	rows = append(rows, []string{"total", "", thousands(r.Records), thousands(r.Loaded), thousands(r.Duplicates), thousands(r.Rejected)})
+	width := make([]int, len(header))
+	for _, row := range rows {
+		for i, cell := range row {
+			width[i] = max(width[i], len([]rune(cell)))
+		}
+	}
+	var b strings.Builder
+	if r.Study != "" {
+		fmt.Fprintf(&b, "study %s\n", r.Study)
+	}
+	line := func(row []string) {
+		for i, cell := range row {
+			pad := strings.Repeat(" ", width[i]-len([]rune(cell)))
+			switch {
+			case i < 2:
+				b.WriteString(cell + pad)
+			default:
+				b.WriteString(pad + cell)
+			}
+			if i < len(row)-1 {
+				b.WriteString("  ")
+			}
+		}
+		b.WriteString("\n")
+	}
+	line(rows[0])
+	for i, f := range r.Files {
+		line(rows[i+1])
+		keys := make([]string, 0, len(f.Reasons))
+		for k := range f.Reasons {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			fmt.Fprintf(&b, "    %s × %s\n", thousands(f.Reasons[k]), k)
+		}
+	}
+	line(rows[len(rows)-1])
+	return b.String()
+}
+
+// thousands writes n with commas between groups of three digits.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}

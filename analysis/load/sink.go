@@ -1,0 +1,349 @@
+package load
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/rawio"
+)
+
+// Reasons of load's own rejections.
+var (
+	errUnknownKind      = errors.New("unknown message kind")
+	errWrongPlatform    = errors.New("message of another platform than its community")
+	errUnknownPlatform  = errors.New("unknown platform")
+	errUnknownCommunity = errors.New("community not declared in the study file")
+	errNoCommunity      = errors.New("message read from an observations source, which has no community")
+)
+
+// sink receives the records of one file.
+type sink struct {
+	l         *loader
+	fr        *FileReport
+	format    rawio.Format
+	comm      *commState // the source's community, nil in Files and observations
+	base      string     // the file's base name, community of last resort in Files
+	aborted   *bool
+	strictErr *rawio.ParseError
+}
+
+func (s *sink) stopped() bool { return *s.aborted }
+
+// reject counts a rejected record, and aborts the load in strict mode.
+func (s *sink) reject(err *rawio.ParseError) {
+	if err.File == "" {
+		err.File = s.fr.Path
+	}
+	s.fr.Rejected++
+	s.fr.Reasons[reasonKey(err)]++
+	if len(s.fr.Rejections) < MaxRejections {
+		s.fr.Rejections = append(s.fr.Rejections, err)
+	}
+	if s.l.opt.Strict {
+		s.strictErr = err
+		*s.aborted = true
+	}
+}
+
+// Reject implements rawio.Sink.
+func (s *sink) Reject(err *rawio.ParseError) {
+	if s.stopped() {
+		return
+	}
+	s.fr.Records++
+	if err == nil {
+		err = &rawio.ParseError{Err: errors.New("rejected without reason")}
+	}
+	s.reject(err)
+}
+
+// Panel implements rawio.Sink.
+func (s *sink) Panel(p *corpus.PanelObservation) {
+	if s.stopped() {
+		return
+	}
+	s.fr.Records++
+	q := *p
+	if q.Community == "" && s.comm != nil {
+		q.Community = s.comm.c.ID
+	}
+	q.Source = corpus.Source{File: s.fr.Path, Line: p.Source.Line}
+	switch {
+	case q.Community == "":
+		s.reject(&rawio.ParseError{Line: q.Source.Line, Field: "community", Err: rawio.ErrMissing})
+		return
+	case s.l.study && s.l.comms[q.Community] == nil:
+		s.reject(&rawio.ParseError{Line: q.Source.Line, Field: "community", Err: fmt.Errorf("%w: %q", errUnknownCommunity, q.Community)})
+		return
+	case !s.l.study:
+		s.l.community(corpus.Community{ID: q.Community, Name: q.Name, Platform: corpus.Facebook})
+	}
+	q.Observed = q.Observed.UTC()
+	s.l.c.Panels = append(s.l.c.Panels, q)
+	s.fr.Loaded++
+}
+
+// Profile implements rawio.Sink.
+func (s *sink) Profile(p *rawio.RawProfile) {
+	if s.stopped() {
+		return
+	}
+	s.fr.Records++
+	community := p.Community
+	if community == "" && s.comm != nil {
+		community = s.comm.c.ID
+	}
+	platform := s.format.Platform
+	if st := s.l.comms[community]; st != nil {
+		platform = st.c.Platform
+	} else if community != "" && s.l.study {
+		s.reject(&rawio.ParseError{Line: p.Line, Field: "community", Err: fmt.Errorf("%w: %q", errUnknownCommunity, community)})
+		return
+	}
+	if platform == "" {
+		platform = corpus.Twitter // profile headers are Twitter's
+	}
+	s.l.c.Profiles = append(s.l.c.Profiles, corpus.ProfileObservation{
+		Account:   s.l.ps.Person(platform, p.Account),
+		Label:     p.Label,
+		Community: community,
+		Observed:  p.Observed.UTC(),
+		Posts:     p.Posts,
+		Following: p.Following,
+		Followers: p.Followers,
+		Likes:     p.Likes,
+		Joined:    p.Joined.UTC(),
+		Source:    corpus.Source{File: s.fr.Path, Line: p.Line},
+	})
+	s.fr.Loaded++
+}
+
+var knownKinds = func() map[corpus.Kind]bool {
+	m := map[corpus.Kind]bool{}
+	for _, k := range corpus.Kinds {
+		m[k] = true
+	}
+	return m
+}()
+
+// Message implements rawio.Sink.
+func (s *sink) Message(m *rawio.RawMessage) {
+	if s.stopped() {
+		return
+	}
+	s.fr.Records++
+	bad := func(field string, err error) {
+		s.reject(&rawio.ParseError{Line: m.Line, Field: field, Err: err})
+	}
+	st := s.comm
+	switch {
+	case st != nil:
+	case s.l.study:
+		bad("", errNoCommunity)
+		return
+	case m.Platform != "" && m.Platform != corpus.Facebook && m.Platform != corpus.Twitter:
+		bad("platform", fmt.Errorf("%w: %q", errUnknownPlatform, m.Platform))
+		return
+	default:
+		id := strings.TrimSpace(m.Group)
+		if id == "" {
+			id = s.base
+		}
+		platform := m.Platform
+		if platform == "" {
+			platform = s.format.Platform
+		}
+		if st = s.l.comms[id]; st == nil {
+			// Declared below, once the message is known to be good.
+			st = &commState{c: corpus.Community{ID: id, Name: id, Platform: platform}}
+		} else if st.c.Platform == "" {
+			st.c.Platform = platform
+		}
+	}
+	platform := st.c.Platform
+	switch {
+	case m.Platform != "" && m.Platform != corpus.Facebook && m.Platform != corpus.Twitter:
+		bad("platform", fmt.Errorf("%w: %q", errUnknownPlatform, m.Platform))
+		return
+	case m.Platform != "" && platform != "" && m.Platform != platform:
+		bad("platform", fmt.Errorf("%w: %s in %s", errWrongPlatform, m.Platform, platform))
+		return
+	case strings.TrimSpace(m.ID) == "":
+		bad("id", rawio.ErrMissing)
+		return
+	case m.Created.IsZero():
+		bad("created", rawio.ErrMissing)
+		return
+	case m.Kind != "" && !knownKinds[m.Kind]:
+		bad("kind", fmt.Errorf("%w: %q", errUnknownKind, m.Kind))
+		return
+	}
+	if s.l.comms[st.c.ID] == nil {
+		st = s.l.community(st.c)
+	}
+	msg := s.convert(st, m)
+	thread := CanonicalID(platform, m.ThreadID)
+	if i, dup := st.index[msg.ID]; dup {
+		fill(&st.msgs[i], &msg)
+		if st.exportThread[i] == "" {
+			st.exportThread[i] = thread
+		}
+		s.fr.Duplicates++
+		return
+	}
+	st.index[msg.ID] = len(st.msgs)
+	st.msgs = append(st.msgs, msg)
+	st.exportThread = append(st.exportThread, thread)
+	s.fr.Loaded++
+}
+
+// convert pseudonymises a raw message of community st. Facebook texts keep
+// their names until the community is complete (see finish).
+func (s *sink) convert(st *commState, m *rawio.RawMessage) corpus.Message {
+	platform := st.c.Platform
+	ps := s.l.ps
+	kind := m.Kind
+	if kind == "" {
+		kind = inferKind(platform, m)
+	}
+	msg := corpus.Message{
+		Platform:      platform,
+		Community:     st.c.ID,
+		ID:            CanonicalID(platform, m.ID),
+		Kind:          kind,
+		ParentID:      CanonicalID(platform, m.ParentID),
+		RefID:         CanonicalID(platform, m.RefID),
+		Author:        ps.Person(platform, m.Author),
+		AuthorRole:    m.AuthorRole,
+		Created:       m.Created.UTC(),
+		Text:          m.Text,
+		Reactions:     m.Reactions,
+		Shares:        m.Shares,
+		ReplyToAuthor: ps.Person(platform, m.ReplyTo),
+		Source:        corpus.Source{File: s.fr.Path, Line: m.Line},
+	}
+	if msg.AuthorRole == corpus.Unknown {
+		msg.AuthorRole = st.roles[msg.Author]
+	}
+	if platform != corpus.Facebook {
+		msg.Text = ps.Text(platform, m.Text)
+	}
+	for _, h := range m.Hashtags {
+		if h = strings.ToLower(strings.TrimPrefix(strings.TrimSpace(h), "#")); h != "" {
+			msg.Hashtags = append(msg.Hashtags, h)
+		}
+	}
+	for _, p := range m.Mentions {
+		if q := ps.Person(platform, p); q != "" {
+			msg.Mentions = append(msg.Mentions, q)
+		}
+	}
+	for _, link := range m.Links {
+		msg.Links = append(msg.Links, ps.Text(platform, link))
+	}
+	if platform == corpus.Facebook {
+		for _, p := range append([]rawio.Person{m.Author, m.ReplyTo}, m.Mentions...) {
+			if n := strings.TrimSpace(p.Name); n != "" {
+				st.names[n] = true
+			}
+		}
+	}
+	return msg
+}
+
+// CanonicalID returns the id by which load knows a message of platform,
+// so that exports writing ids differently meet. Facebook's Graph API
+// prefixes an object's id with its group's or post's ("421488436202698_
+// 2075037711955060"), which Netvizz and Facepager keep and CrowdTangle
+// and Zeeschuimer drop: a Facebook id made only of digit groups joined by
+// '_', whose last group has at least six digits, becomes that last group
+// (Facebook object ids are unique on their own). Other ids are only
+// trimmed of surrounding spaces.
+func CanonicalID(platform corpus.Platform, id string) string {
+	id = strings.TrimSpace(id)
+	if platform != corpus.Facebook {
+		return id
+	}
+	i := strings.LastIndexByte(id, '_')
+	if i <= 0 || len(id)-i-1 < 6 {
+		return id
+	}
+	for j := 0; j < len(id); j++ {
+		if c := id[j]; c != '_' && (c < '0' || c > '9') {
+			return id
+		}
+	}
+	return id[i+1:]
+}
+
+// inferKind gives a kind to a message whose export did not: a post or
+// tweet without parent, else a comment (Facebook) or reply (Twitter).
+func inferKind(platform corpus.Platform, m *rawio.RawMessage) corpus.Kind {
+	switch {
+	case platform == corpus.Twitter && m.ParentID != "":
+		return corpus.Reply
+	case platform == corpus.Twitter:
+		return corpus.Tweet
+	case m.ParentID != "":
+		return corpus.Comment
+	}
+	return corpus.Post
+}
+
+// fill completes the first copy of a message with what a later copy has
+// and it lacks.
+func fill(first, later *corpus.Message) {
+	str := func(dst *string, src string) {
+		if *dst == "" {
+			*dst = src
+		}
+	}
+	if first.ParentID == "" && later.ParentID != "" {
+		first.ParentID, first.Kind = later.ParentID, later.Kind
+	}
+	str(&first.Author, later.Author)
+	str(&first.RefID, later.RefID)
+	str(&first.Text, later.Text)
+	str(&first.ReplyToAuthor, later.ReplyToAuthor)
+	if first.AuthorRole == corpus.Unknown {
+		first.AuthorRole = later.AuthorRole
+	}
+	if first.Reactions == 0 {
+		first.Reactions = later.Reactions
+	}
+	if first.Shares == 0 {
+		first.Shares = later.Shares
+	}
+	if len(first.Hashtags) == 0 {
+		first.Hashtags = later.Hashtags
+	}
+	if len(first.Mentions) == 0 {
+		first.Mentions = later.Mentions
+	}
+	if len(first.Links) == 0 {
+		first.Links = later.Links
+	}
+}
+
+// reasonKey groups rejections: "field: reason", the reason being the
+// innermost error's text, so that quoted values do not split groups.
+func reasonKey(e *rawio.ParseError) string {
+	err := e.Err
+	for {
+		inner := errors.Unwrap(err)
+		if inner == nil {
+			break
+		}
+		err = inner
+	}
+	reason := "rejected"
+	if err != nil {
+		reason = err.Error()
+	}
+	if e.Field == "" {
+		return reason
+	}
+	return e.Field + ": " + reason
+}

@@ -1,0 +1,102 @@
+// Package twitter reads the raw exports of Twitter/X that researchers hold
+// and registers one rawio format per export family:
+//
+//   - "twarc2": twarc2 JSON lines (Twitter API v2). A line is either a
+//     response page (data[], includes{users, tweets, ...}, meta, __twarc),
+//     a filtered-stream line (data is one tweet), or a flattened tweet
+//     (twarc2 flatten: author, in_reply_to_user and referenced tweets
+//     inlined). A single API response saved as one pretty-printed JSON
+//     object (possibly with an errors array) is read too.
+//   - "twarc-csv": the CSV that twarc-csv writes from twarc2 output.
+//   - "twitter-v1": API v1.1 tweet objects, one per line (or a JSON array).
+//   - "x-archive": tweets.js / tweet.js / tweets-part1.js of an X account
+//     archive (window.YTD.tweets.part0 = [...]).
+//   - "tweetscraper": TweetScraper JSON, one object per file or per line.
+//   - "zeeschuimer-x": Zeeschuimer NDJSON items of twitter.com / x.com.
+//
+// Formats are recognised by content, never by file name: exports are
+// renamed, compressed, or saved without extension (TweetScraper writes one
+// file per tweet named by its id).
+//
+// # Mapping
+//
+// Every tweet becomes one rawio.RawMessage of platform twitter. Its kind
+// follows the references the export gives: a retweet (RefID the retweeted
+// tweet), a reply (ParentID the tweet answered; a reply that also quotes
+// keeps the quoted tweet in RefID), a quote (RefID the quoted tweet), or a
+// tweet. A reply whose parent tweet the export does not give, only the
+// account answered (old @-replies, TweetScraper), is a reply with that
+// account in ReplyTo and no ParentID: the parent is never guessed.
+// ThreadID is the conversation id when the export has one (API v2,
+// twarc-csv, Zeeschuimer); API v1.1, X archives and TweetScraper have none.
+// Created is in UTC, Reactions is the like (favorite) count, Shares the
+// retweet count; for a retweet, text and counts are kept as the export
+// gives them (API v2 and v1.1 give the retweeted tweet's counts). Hashtags
+// are kept as written, without '#', one per occurrence; Mentions are the
+// accounts the export's entities list (id and handle); Links are the
+// expanded URLs when the export has them. Line is the line where the
+// record starts, or 1 for a file holding a single object.
+//
+// # Records and rejects
+//
+// Every raw record ends in exactly one call to the sink. What counts as a
+// record, format by format:
+//
+//   - twarc2: each tweet of data[] is a record; tweets of a page share the
+//     page's line, and their rejects name the tweet as data[i] in the
+//     field. Tweets in includes.tweets are the context of the collected
+//     tweets (the tweets they answer, quote or retweet), not messages
+//     collected from the community: they are not emitted. Entries of an
+//     API errors array are not records either (they report tweets the API
+//     could not give); a line holding only errors or meta emits nothing.
+//     A line that is not valid JSON is one rejected record naming the
+//     line, since the number of tweets it held cannot be known.
+//   - twarc-csv: each CSV record after the header.
+//   - twitter-v1, zeeschuimer-x: each line (or array element).
+//   - x-archive: each element of the array; each names its own line.
+//   - tweetscraper: each object.
+//
+// Blank lines are not records. A record without id or creation time, with
+// an unreadable time or count, or with a field of the wrong JSON type, is
+// rejected with a *rawio.ParseError naming file, line, field and reason;
+// reasons never quote names or handles.
+//
+// # Decisions where the exports are silent
+//
+// X archives do not name their owner in tweets.js. The reader takes the
+// owner (accountId, username, accountDisplayName) from an account.js in the
+// same folder when there is one; otherwise every tweet's author is
+// rawio.Person{ID: ArchiveOwnerID}, so that archives of different owners
+// read without their account.js cannot be told apart: keep account.js
+// next to tweets.js. An account.js that is present but unreadable makes
+// Read fail rather than attribute the tweets to nobody. Archives mark
+// retweets only by their "RT @" text prefix, which makes them retweets
+// without RefID.
+//
+// TweetScraper's datetime is a wall-clock time without zone, written in
+// the time zone of the machine that ran the scraper (Python's
+// datetime.fromtimestamp). It is read as UTC unless the data say otherwise:
+// a tweet id since November 2010 is a snowflake that encodes the creation
+// instant, and when the datetime equals that instant shifted by a whole
+// number of quarter hours, the shift is the scraper's offset from UTC and
+// is removed (the #DocTocToc scrape was written in Paris time). A reply
+// keeps the account answered, from the leading "@name" (or "@ name") of
+// its text, in ReplyTo. TweetScraper reads the id, author, text and time of
+// the tweet card it sees; on a card shown because someone retweeted it,
+// these are the retweeted tweet's, and the retweeter is not recorded. Such
+// a record is therefore loaded as the original tweet (kind tweet or
+// reply), not as a retweet, which would credit its author with a retweet
+// they did not make. Hashtags and mentions come from the text, since
+// TweetScraper keeps no entities (it glues "#" and "@" to the word before).
+//
+// twarc-csv escapes line breaks in texts as the two characters `\n`; they
+// are turned back into line breaks. A text written JSON-encoded (the
+// --json-encode-text option, and older versions) is decoded. Counts
+// written as floats by pandas ("3.0") or in a locale ("1 040") are read;
+// ids must be plain digits, since a spreadsheet that rewrote them
+// ("1.17E+18") has lost them. Entity columns hold JSON lists of strings
+// ("#tag", "@name", URLs) or, in older versions, of entity objects.
+//
+// A Zeeschuimer item of another platform is rejected with ErrNotTwitter:
+// it is a record of the file, but not one this format reads.
+package twitter

@@ -1,0 +1,350 @@
+package twitter
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"io"
+
+	"github.com/faire-communaute/compendium/analysis/rawio"
+)
+
+// eachRecord calls fn with each JSON record of f and the line where it
+// starts. A file of JSON lines gives its non-blank lines. A JSON document
+// laid over several lines (pretty-printed), or a top-level array, gives
+// its top-level values, the elements of a top-level array one by one.
+// Memory holds one record at a time.
+func eachRecord(f *rawio.File, fn func(b []byte, line int)) error {
+	if documentMode(f.Head) {
+		return eachValue(f.R, 0, fn)
+	}
+	lr := rawio.NewLineReader(f.R)
+	for {
+		b, n, err := lr.Next()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if len(bytes.TrimSpace(b)) == 0 {
+			continue
+		}
+		fn(b, n)
+	}
+}
+
+// eachValue calls fn with each top-level value of r (elements of a
+// top-level array one by one); lines before the first byte of r number
+// skipped.
+func eachValue(r *bufio.Reader, skipped int, fn func(b []byte, line int)) error {
+	vr := &valueReader{r: r, line: skipped, unwrap: true}
+	for {
+		b, line, err := vr.next()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		fn(b, line)
+	}
+}
+
+// documentMode reports whether head starts a JSON document laid over
+// several lines or an array, rather than JSON lines: whether it opens with
+// '[', or with '{' alone on its line.
+func documentMode(head []byte) bool {
+	t := bytes.TrimLeft(head, " \t\r\n")
+	if len(t) == 0 {
+		return false
+	}
+	if t[0] == '[' {
+		return true
+	}
+	return string(bytes.TrimSpace(firstLine(t))) == "{"
+}
+
+// valueReader splits a stream into top-level JSON values without decoding
+// them, counting lines. It only follows strings and brackets, so a value
+// that is malformed inside is still cut where it ends and fails alone
+// when decoded. A literal (number, true, false, null) ends at the next
+// delimiter; text that cannot start a value (junk) is given as a value
+// running to the end of its line, so that it is rejected.
+type valueReader struct {
+	r         *bufio.Reader
+	line      int    // lines ended so far
+	pending   []byte // rest of the chunk being scanned
+	buf       []byte
+	err       error // sticky read error; io.EOF at the end
+	unwrap    bool  // give the elements of a top-level array
+	inArray   bool  // inside the unwrapped top-level array
+	unwrapped bool  // the top-level array was met
+}
+
+// next returns the next value and the line it starts at. The value is
+// valid until the next call. At the end it returns io.EOF; a value cut by
+// the end of the stream is returned as it is.
+func (v *valueReader) next() ([]byte, int, error) {
+	v.buf = v.buf[:0]
+	var (
+		inValue, garbage, literal, inStr, esc bool
+		depth, start, from                    int
+	)
+	for {
+		if len(v.pending) == 0 {
+			if v.err != nil {
+				if inValue {
+					return v.buf, start, nil
+				}
+				return nil, 0, v.err
+			}
+			chunk, err := v.r.ReadSlice('\n')
+			switch err {
+			case nil, bufio.ErrBufferFull:
+			default:
+				v.err = err
+			}
+			v.pending, from = chunk, 0
+			continue
+		}
+		p := v.pending
+		for i := 0; i < len(p); i++ {
+			c := p[i]
+			if !inValue {
+				switch {
+				case c == '\n':
+					v.line++
+					continue
+				case c == ' ' || c == '\t' || c == '\r' || c == ';':
+					continue
+				case v.inArray && c == ',':
+					continue
+				case v.inArray && c == ']':
+					v.inArray = false
+					continue
+				case v.unwrap && !v.unwrapped && c == '[':
+					v.inArray, v.unwrapped = true, true
+					continue
+				}
+				inValue, start, from = true, v.line+1, i
+				switch {
+				case c == '{' || c == '[':
+					depth = 1
+				case c == '"':
+					inStr = true
+				case c == '-' || c >= '0' && c <= '9' || c == 't' || c == 'f' || c == 'n':
+					literal = true
+				default:
+					garbage = true
+				}
+				continue
+			}
+			switch {
+			case garbage:
+				if c == '\n' {
+					return v.cut(p, from, i, start)
+				}
+				continue
+			case literal:
+				if bytes.IndexByte([]byte(" \t\r\n,]}[{;"), c) >= 0 {
+					return v.cut(p, from, i, start)
+				}
+				continue
+			}
+			if c == '\n' {
+				v.line++
+			}
+			switch {
+			case esc:
+				esc = false
+			case inStr:
+				switch c {
+				case '\\':
+					esc = true
+				case '"':
+					inStr = false
+					if depth == 0 {
+						return v.cut(p, from, i+1, start)
+					}
+				}
+			default:
+				switch c {
+				case '"':
+					inStr = true
+				case '{', '[':
+					depth++
+				case '}', ']':
+					depth--
+					if depth == 0 {
+						return v.cut(p, from, i+1, start)
+					}
+				}
+			}
+		}
+		if inValue {
+			v.buf = append(v.buf, p[from:]...)
+		}
+		v.pending, from = nil, 0
+	}
+}
+
+// cut ends the value that started at line start at p[:end], leaving the
+// rest of p pending.
+func (v *valueReader) cut(p []byte, from, end, start int) ([]byte, int, error) {
+	v.pending = p[end:]
+	if len(v.buf) == 0 {
+		return p[from:end], start, nil // the value lies in one chunk: no copy
+	}
+	v.buf = append(v.buf, p[from:end]...)
+	return v.buf, start, nil
+}
+
+// shape is what a sniffer sees of the first JSON record of a head: the
+// keys of its top-level object, the kind of their values (the first byte:
+// '{', '[', '"', 't', 'f', 'n' or a digit), its short string values, and
+// the keys of the object under "data" (or of the first element of data).
+type shape struct {
+	top  map[string]byte
+	str  map[string]string
+	data map[string]bool
+}
+
+func (s *shape) has(keys ...string) bool {
+	for _, k := range keys {
+		if _, ok := s.top[k]; !ok {
+			return false
+		}
+	}
+	return true
+}
+
+func (s *shape) any(keys ...string) bool {
+	for _, k := range keys {
+		if _, ok := s.top[k]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// sniffShape reads the shape of the first record of head: the first JSON
+// object, or the first element of a top-level array, read as far as head
+// goes. It returns nil when head does not start with JSON.
+func sniffShape(head []byte) *shape {
+	t := bytes.TrimLeft(head, " \t\r\n")
+	if len(t) == 0 || (t[0] != '{' && t[0] != '[') {
+		return nil
+	}
+	s := &shape{top: map[string]byte{}, str: map[string]string{}, data: map[string]bool{}}
+	dec := json.NewDecoder(bytes.NewReader(t))
+	dec.UseNumber()
+	type frame struct {
+		obj, wantKey bool
+		key          string
+		idx          int
+	}
+	var stack []frame
+	rec := 1 // depth of the record object
+	if t[0] == '[' {
+		rec = 2
+	}
+	// path reports whether the frames from the record down are the record
+	// itself (level 0), data (level 1) or data's first element (level 2).
+	level := func() int {
+		switch {
+		case len(stack) == rec:
+			return 0
+		case len(stack) == rec+1 && stack[rec-1].key == "data":
+			return 1
+		case len(stack) == rec+2 && stack[rec-1].key == "data" && !stack[rec].obj && stack[rec].idx == 0:
+			return 2
+		}
+		return -1
+	}
+	inRecord := func() bool {
+		for i := 0; i < rec-1 && i < len(stack); i++ {
+			if stack[i].idx != 0 { // past the first element of the array
+				return false
+			}
+		}
+		return true
+	}
+	done := func() { // a value ended in the top frame
+		if n := len(stack); n > 0 {
+			if stack[n-1].obj {
+				stack[n-1].wantKey = true
+			} else {
+				stack[n-1].idx++
+			}
+		}
+	}
+	for {
+		tok, err := dec.Token()
+		if err != nil || !inRecord() {
+			break
+		}
+		top := len(stack) > 0 && stack[len(stack)-1].obj && stack[len(stack)-1].wantKey
+		switch tok := tok.(type) {
+		case json.Delim:
+			switch tok {
+			case '{', '[':
+				if len(stack) == rec && !top {
+					s.top[stack[rec-1].key] = byte(tok)
+				}
+				stack = append(stack, frame{obj: tok == '{', wantKey: tok == '{'})
+			default:
+				stack = stack[:len(stack)-1]
+				done()
+				if len(stack) < rec {
+					return s
+				}
+			}
+			continue
+		case string:
+			if top {
+				f := &stack[len(stack)-1]
+				f.key, f.wantKey = tok, false
+				switch level() {
+				case 0:
+					s.top[tok] = 0
+				case 1, 2:
+					if stack[len(stack)-1].obj {
+						s.data[tok] = true
+					}
+				}
+				continue
+			}
+			if len(stack) == rec {
+				k := stack[rec-1].key
+				s.top[k] = '"'
+				if len(tok) <= 64 {
+					s.str[k] = tok
+				}
+			}
+		default:
+			if len(stack) == rec {
+				k := stack[rec-1].key
+				switch v := tok.(type) {
+				case bool:
+					s.top[k] = 'f'
+					if v {
+						s.top[k] = 't'
+					}
+				case nil:
+					s.top[k] = 'n'
+				default:
+					s.top[k] = '0'
+				}
+			}
+		}
+		done()
+		if len(stack) < rec {
+			return s
+		}
+	}
+	if len(s.top) == 0 && len(s.data) == 0 {
+		return nil
+	}
+	return s
+}

@@ -1,0 +1,81 @@
+package twitter
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/faire-communaute/compendium/analysis/rawio"
+)
+
+func TestXArchive(t *testing.T) {
+	const file = "testdata/x-archive/data/tweets.js"
+	rec := readFormat(t, file, XArchive)
+	if len(rec.msgs) != 3 || len(rec.rejects) != 3 {
+		t.Fatalf("got %d messages and %d rejects (%v), want 3 and 3", len(rec.msgs), len(rec.rejects), rec.rejects)
+	}
+	// The owner comes from account.js beside tweets.js; counts are
+	// strings.
+	check(t, rec.msgs[0], want{ID: t1, Kind: "tweet", Author: alice, Created: "2022-03-05T21:14:07Z",
+		Text: "Garde de nuit #DocTocToc @dr_bob https://t.co/abc", Reactions: 5, Shares: 2,
+		Hashtags: []string{"DocTocToc"}, Mentions: []rawio.Person{handleOf(bob)},
+		Links: []string{"https://example.org/garde"}, Line: 1})
+	check(t, rec.msgs[1], want{ID: "1500000000000000030", Kind: "reply", Parent: t4, Author: alice,
+		Created: "2022-03-06T07:45:00Z", Text: "@dr_bob oui, pareil ici", Reactions: 1040,
+		Mentions: []rawio.Person{handleOf(bob)}, Line: 64})
+	// Archives mark retweets by their text only: no RefID.
+	check(t, rec.msgs[2], want{ID: "1500000000000000031", Kind: "retweet", Author: alice,
+		Created: "2022-03-06T08:10:00Z", Text: "RT @gp_carla: Tellement vrai",
+		Mentions: []rawio.Person{handleOf(carla)}, Line: 114})
+	// A malformed element fails alone, at the line of its error.
+	checkReject(t, rec.rejects[0], file, 162, "", rawio.ErrBadJSON)
+	checkReject(t, rec.rejects[1], file, 164, "tweet.favorite_count", rawio.ErrShape)
+	checkReject(t, rec.rejects[2], file, 198, "tweet", rawio.ErrMissing)
+}
+
+// An older archive (tweet.js, bare tweet objects) without account.js: the
+// author is the anonymous archive owner.
+func TestXArchiveWithoutAccount(t *testing.T) {
+	rec := readFormat(t, "testdata/x-archive/old/tweet.js", XArchive)
+	if len(rec.msgs) != 1 || len(rec.rejects) != 0 {
+		t.Fatalf("got %d messages and %d rejects (%v), want 1 and 0", len(rec.msgs), len(rec.rejects), rec.rejects)
+	}
+	check(t, rec.msgs[0], want{ID: t1, Kind: "tweet", Author: rawio.Person{ID: ArchiveOwnerID},
+		Created: "2022-03-05T21:14:07Z", Text: "Garde de nuit #DocTocToc @dr_bob https://t.co/abc", Reactions: 5, Shares: 2,
+		Hashtags: []string{"DocTocToc"}, Mentions: []rawio.Person{handleOf(bob)},
+		Links: []string{"https://example.org/garde"}, Line: 2})
+}
+
+// An unreadable account.js stops the file rather than lose its owner.
+func TestXArchiveBadAccount(t *testing.T) {
+	f, err := rawio.Open("testdata/x-archive/badowner/tweets.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	fm, _ := rawio.Lookup(XArchive)
+	rec := &recorder{}
+	err = fm.Read(f, rec)
+	if err == nil || !strings.Contains(err.Error(), "account.js") || rec.calls() != 0 {
+		t.Errorf("Read with a broken account.js: %v, %d calls", err, rec.calls())
+	}
+	if strings.Contains(err.Error(), "doc_alice") || strings.Contains(err.Error(), "100001") {
+		t.Errorf("error names the owner: %v", err)
+	}
+}
+
+func TestYTDPrefix(t *testing.T) {
+	for head, want := range map[string]string{
+		"window.YTD.tweets.part0 = [ {":        "tweets",
+		"\n window.YTD.tweet.part12 =[":        "tweet",
+		"window.YTD.community_tweet.part0 = [": "community_tweet",
+		"window.YTD.account.part0 = [":         "account",
+		"window.YTD.tweets = [":                "",
+		"var x = 1":                            "",
+		`{"window.YTD.tweets.part0": 1}`:       "",
+	} {
+		got, _, _ := ytdPrefix([]byte(head))
+		if got != want {
+			t.Errorf("ytdPrefix(%q) = %q, want %q", head, got, want)
+		}
+	}
+}

@@ -1,0 +1,35 @@
+package pseudo
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/faire-communaute/compendium/analysis/corpus"
+)
+
+const benchText = "Bonjour à toutes, @canari_zeph a raison : voir https://twitter.com/DocTocToc/status/1 " +
+	"et demandez à Zéphirine Canari ou à jean-pierre martin, elles savent. Écrivez à aide@example.org. "
+
+func BenchmarkText(b *testing.B) {
+	p := New(testKey)
+	text := strings.Repeat(benchText, 4)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		p.Text(corpus.Twitter, text)
+	}
+}
+
+func BenchmarkScrubNames(b *testing.B) {
+	p := New(testKey)
+	var names []string
+	for i := 0; i < 5000; i++ {
+		names = append(names, "Prénom"+strings.Repeat("x", i%7)+" Nom"+string(rune('a'+i%26))+string(rune('a'+i/26%26)))
+	}
+	names = append(names, "Zéphirine Canari", "Jean-Pierre Martin")
+	n := p.Names(names)
+	text := strings.Repeat(benchText, 4)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		n.Scrub(text)
+	}
+}
