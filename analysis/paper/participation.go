@@ -1,0 +1,75 @@
+package paper
+
+import (
+	"fmt"
+
+	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/figure"
+	"github.com/faire-communaute/compendium/analysis/indicator/participation"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+)
+
+// F08Lorenz is Figure 8: how unequally messages are shared among authors,
+// as the Lorenz curve of the messages per author of each community
+// (participation.Lorenz: authors from the least to the most active against
+// the cumulative share of their messages; messages without author left
+// out), with the Gini coefficient (participation.Gini) in the legend. The
+// further a curve from the diagonal, the more a few authors write most.
+//
+// The data has one row per community (by profession, aides first, then
+// id) and curve point, from (0, 0): community, profession, authors, gini,
+// authors_share, messages_share.
+func F08Lorenz(c *corpus.Corpus, prov figure.Provenance) (*figure.Figure, error) {
+	groups := communityGroups(c, hasAuthors)
+	if len(groups) == 0 {
+		return nil, fmt.Errorf("f08-lorenz: no message with an author")
+	}
+	data := figure.NewTable("community", "profession", "authors", "gini", "authors_share", "messages_share")
+	p := figure.NewPlot("",
+		figure.T("Part cumulée des auteurs (du moins au plus actif)", "Cumulative share of authors (least to most active)"),
+		figure.T("Part cumulée des messages", "Cumulative share of messages"))
+	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = 0, 1, 0, 1
+	p.X.Tick.Marker = figure.PercentTicks{}
+	p.Y.Tick.Marker = figure.PercentTicks{}
+	p.Legend.Left = true
+	p.Legend.XOffs = vg.Points(6)
+	diag, err := plotter.NewLine(plotter.XYs{{X: 0, Y: 0}, {X: 1, Y: 1}})
+	if err != nil {
+		return nil, fmt.Errorf("f08-lorenz: %w", err)
+	}
+	diag.LineStyle = draw.LineStyle{Color: figure.MutedColor, Width: vg.Points(0.8), Dashes: []vg.Length{vg.Points(3), vg.Points(3)}}
+	p.Add(diag)
+	p.Legend.Add(figure.T("Égalité parfaite", "Perfect equality"), diag)
+	for _, g := range groups {
+		counts, _ := participation.PerAuthor(g.Messages)
+		x := participation.Values(counts)
+		gini := participation.Gini(x)
+		curve := participation.Lorenz(x)
+		pts := make(plotter.XYs, len(curve))
+		for i, pt := range curve {
+			data.Add(g.Community.ID, string(g.Community.Profession), len(x), gini, pt.Authors, pt.Messages)
+			pts[i] = plotter.XY{X: pt.Authors, Y: pt.Messages}
+		}
+		l, err := plotter.NewLine(pts)
+		if err != nil {
+			return nil, fmt.Errorf("f08-lorenz: %w", err)
+		}
+		l.LineStyle = g.Style
+		p.Add(l)
+		p.Legend.Add(fmt.Sprintf("%s (Gini %s)", communityLabel(g.Community), figure.Number(gini, 2)), l)
+	}
+	return &figure.Figure{
+		ID:    "f08-lorenz",
+		Title: figure.T("Figure 8 – Qui écrit ? La concentration des messages", "Figure 8 – Who writes? The concentration of messages"),
+		Caption: figure.T(
+			"Courbes de Lorenz des messages par auteur de chaque communauté : part cumulée des messages écrits par la part cumulée des auteurs, du moins au plus actif ; coefficient de Gini en légende (0 : tous écrivent autant).",
+			"Lorenz curves of the messages per author of each community: cumulative share of messages written by the cumulative share of authors, least to most active; Gini coefficient in the legend (0: everyone writes as much)."),
+		Data:   data,
+		Plot:   p,
+		Width:  16 * vg.Centimeter,
+		Height: 13 * vg.Centimeter,
+		Prov:   prov,
+	}, nil
+}

@@ -1,0 +1,192 @@
+package paper
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/faire-communaute/compendium/analysis/chart"
+	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/figure"
+	"github.com/faire-communaute/compendium/analysis/indicator/responsiveness"
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+)
+
+// F07ReplyByHour is Figure 7: how answers depend on the hour a thread is
+// opened (responsiveness.ByHour over all threads of each profession, hour
+// of the thread's start in Paris time): on the left the reply rate, on the
+// right the median minutes to the first reply of the answered threads, one
+// line per profession. Hours without threads (rate) or without answered
+// threads (median) leave a gap in the line.
+//
+// The data has one row per profession (aides first) and hour 0 to 23:
+// profession, hour, threads, answered, reply_rate, median_first_reply_min
+// (NaN when undefined).
+func F07ReplyByHour(c *corpus.Corpus, prov figure.Provenance) (*figure.Figure, error) {
+	groups := professionGroups(c, hasThreads)
+	if len(groups) == 0 {
+		return nil, fmt.Errorf("f07-reply-by-hour: no thread (message without parent) in the corpus")
+	}
+	data := figure.NewTable("profession", "hour", "threads", "answered", "reply_rate", "median_first_reply_min")
+	rate := figure.NewPlot(figure.T("Taux de réponse", "Reply rate"), figure.T("Heure d'ouverture du fil (Paris)", "Hour the thread was opened (Paris)"), figure.T("Fils ayant reçu une réponse", "Threads answered"))
+	delay := figure.NewPlot(figure.T("Délai de première réponse", "Time to first reply"), figure.T("Heure d'ouverture du fil (Paris)", "Hour the thread was opened (Paris)"), figure.T("Délai médian (minutes)", "Median delay (minutes)"))
+	for _, p := range []*plot.Plot{rate, delay} {
+		p.Title.TextStyle.Font.Size = figure.LabelSize
+		p.X.Min, p.X.Max = -0.5, 23.5
+		p.X.Tick.Marker = hourTicks(3)
+	}
+	rate.Y.Min, rate.Y.Max = 0, 1.15 // headroom for the legend
+	rate.Y.Tick.Marker = percentTo100{}
+	delay.Y.Min = 0
+	hours := make([]float64, 24)
+	for h := range hours {
+		hours[h] = float64(h)
+	}
+	maxDelay := 0.0
+	for _, g := range groups {
+		prof := g.Community.Profession
+		byHour := responsiveness.ByHour(responsiveness.Threads(g.Messages))
+		rates := make([]float64, 24)
+		medians := make([]float64, 24)
+		for _, h := range byHour {
+			data.Add(string(prof), h.Hour, h.Threads, h.Answered, h.ReplyRate, h.MedianFirstReplyMin)
+			rates[h.Hour], medians[h.Hour] = h.ReplyRate, h.MedianFirstReplyMin
+			if !math.IsNaN(h.MedianFirstReplyMin) {
+				maxDelay = math.Max(maxDelay, h.MedianFirstReplyMin)
+			}
+		}
+		style := draw.LineStyle{Color: professionColor(prof), Width: vg.Points(1.8)}
+		if err := gappedLine(rate, hours, rates, style, capitalize(ProfessionLabel(prof))); err != nil {
+			return nil, fmt.Errorf("f07-reply-by-hour: %w", err)
+		}
+		if err := gappedLine(delay, hours, medians, style, ""); err != nil {
+			return nil, fmt.Errorf("f07-reply-by-hour: %w", err)
+		}
+	}
+	delay.Y.Max = math.Max(maxDelay*1.08, 1)
+	return &figure.Figure{
+		ID:    "f07-reply-by-hour",
+		Title: figure.T("Figure 7 – Répondre selon l'heure", "Figure 7 – Answering by the hour"),
+		Caption: figure.T(
+			"Selon l'heure d'ouverture d'un fil (heure de Paris) : part des fils ayant reçu une réponse d'un autre auteur que celui qui l'a ouvert, et délai médian de la première réponse parmi les fils répondus, par profession.",
+			"By the hour a thread was opened (Paris time): share of threads answered by someone other than their author, and median delay of the first reply among answered threads, by profession."),
+		Data:  data,
+		Tiles: [][]*plot.Plot{{rate, delay}},
+		Width: 24 * vg.Centimeter,
+		Prov:  prov,
+	}, nil
+}
+
+// percentTo100 labels a share axis in percent, leaving out ticks above
+// 100 % (the headroom kept for a legend).
+type percentTo100 struct{}
+
+func (percentTo100) Ticks(lo, hi float64) []plot.Tick {
+	var out []plot.Tick
+	for _, t := range (figure.PercentTicks{}).Ticks(lo, hi) {
+		if t.Value <= 1+1e-9 {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// MinLogMinutes is where delays of zero minutes (a reply stamped in the
+// same second as its thread, or earlier) are drawn on the logarithmic axis
+// of Figure 9; the data keep the true value.
+const MinLogMinutes = 0.1
+
+// F09FirstReply is Figure 9: Kaplan-Meier curves of the time to the first
+// reply of a thread, per community (responsiveness.KaplanMeier: a thread
+// answered by another author is an event at its first-reply delay, an
+// unanswered one is censored at the end of its community's export). The
+// curves read as the share of threads still unanswered after a delay,
+// minutes on a logarithmic axis labelled in minutes, hours, days and weeks.
+// Delays below MinLogMinutes are drawn at MinLogMinutes.
+//
+// The data are the step functions: one row per community (by profession,
+// aides first, then id) and distinct time: community, profession, minutes,
+// at_risk, events, censored, survival.
+func F09FirstReply(c *corpus.Corpus, prov figure.Provenance) (*figure.Figure, error) {
+	groups := communityGroups(c, hasThreads)
+	if len(groups) == 0 {
+		return nil, fmt.Errorf("f09-first-reply: no thread (message without parent) in the corpus")
+	}
+	data := figure.NewTable("community", "profession", "minutes", "at_risk", "events", "censored", "survival")
+	p := figure.NewPlot("",
+		figure.T("Délai depuis l'ouverture du fil (échelle logarithmique)", "Time since the thread was opened (log scale)"),
+		figure.T("Part des fils encore sans réponse", "Share of threads still unanswered"))
+	p.X.Scale = plot.LogScale{}
+	p.Y.Min, p.Y.Max = 0, 1
+	p.Y.Tick.Marker = figure.PercentTicks{}
+	p.Legend.Top, p.Legend.Left = false, true
+	p.Legend.XOffs, p.Legend.YOffs = vg.Points(6), vg.Points(6)
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, g := range groups {
+		threads := responsiveness.Threads(g.Messages)
+		km := responsiveness.KaplanMeier(threads)
+		times := make([]float64, len(km.Steps))
+		surv := make([]float64, len(km.Steps))
+		for i, st := range km.Steps {
+			data.Add(g.Community.ID, string(g.Community.Profession), st.Minutes, st.AtRisk, st.Events, st.Censored, st.Survival)
+			times[i] = math.Max(st.Minutes, MinLogMinutes)
+			surv[i] = st.Survival
+		}
+		pts, err := chart.StepPoints(times, surv, MinLogMinutes)
+		if err != nil {
+			return nil, fmt.Errorf("f09-first-reply: community %s: %w", g.Community.ID, err)
+		}
+		lo, hi = math.Min(lo, pts[0].X), math.Max(hi, pts[len(pts)-1].X)
+		l, err := plotter.NewLine(pts)
+		if err != nil {
+			return nil, fmt.Errorf("f09-first-reply: %w", err)
+		}
+		l.LineStyle = g.Style
+		p.Add(l)
+		name := fmt.Sprintf("%s (%s %s)", communityLabel(g.Community), figure.Integer(int64(len(threads))), figure.T("fils", "threads"))
+		p.Legend.Add(name, l)
+	}
+	p.X.Min, p.X.Max = lo, math.Max(hi, lo*10)
+	p.X.Tick.Marker = durationTicks{}
+	return &figure.Figure{
+		ID:    "f09-first-reply",
+		Title: figure.T("Figure 9 – Le temps de la première réponse", "Figure 9 – Time to the first reply"),
+		Caption: figure.T(
+			"Part des fils encore sans réponse d'un autre auteur en fonction du temps écoulé depuis leur ouverture (estimateur de Kaplan-Meier ; un fil sans réponse compte jusqu'à la fin de l'export de sa communauté), par communauté.",
+			"Share of threads not yet answered by another author against the time since they were opened (Kaplan-Meier estimate; an unanswered thread counts until the end of its community's export), by community."),
+		Data: data,
+		Plot: p,
+		Prov: prov,
+	}, nil
+}
+
+// durationTicks labels a logarithmic axis of minutes with round durations:
+// 1 min, 10 min, 1 h, 6 h, 1 day, 1 week, 30 days, 1 year, keeping those in
+// range (and adding 0.1 min when the axis starts below 1 minute).
+type durationTicks struct{}
+
+func (durationTicks) Ticks(lo, hi float64) []plot.Tick {
+	marks := []struct {
+		v      float64
+		fr, en string
+	}{
+		{0.1, "6" + figure.NBSP + "s", "6 s"},
+		{1, "1" + figure.NBSP + "min", "1 min"},
+		{10, "10" + figure.NBSP + "min", "10 min"},
+		{60, "1" + figure.NBSP + "h", "1 h"},
+		{360, "6" + figure.NBSP + "h", "6 h"},
+		{1440, "1" + figure.NBSP + "j", "1 d"},
+		{10080, "1" + figure.NBSP + "sem.", "1 wk"},
+		{43200, "30" + figure.NBSP + "j", "30 d"},
+		{525600, "1" + figure.NBSP + "an", "1 yr"},
+	}
+	var out []plot.Tick
+	for _, m := range marks {
+		if m.v >= lo*(1-1e-9) && m.v <= hi*(1+1e-9) {
+			out = append(out, plot.Tick{Value: m.v, Label: figure.T(m.fr, m.en)})
+		}
+	}
+	return out
+}

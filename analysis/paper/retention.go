@@ -1,0 +1,116 @@
+package paper
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+
+	"github.com/faire-communaute/compendium/analysis/chart"
+	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/figure"
+	"github.com/faire-communaute/compendium/analysis/indicator/retention"
+)
+
+// F11Retention is Figure 11: do newcomers come back? For each profession,
+// authors are grouped into monthly cohorts by the Paris month of their
+// first message (retention.Cohorts, all the profession's communities
+// pooled); the bars give, 1, 2 and 3 months after the first month, the
+// share of newcomers active again that month, pooled over the cohorts that
+// can be observed at that lag (retention.Pooled). A bar marked "n. d."
+// has no observable cohort.
+//
+// Bars by lag rather than one line per cohort month: a study covers a few
+// months to a few years of small cohorts, whose lines would cross and
+// stack into noise; the pooled share is the indicator the text discusses,
+// and the cohort detail stays in the data.
+//
+// The data has, for each profession (aides first), one row per cohort and
+// lag (cohorts in month order, lags 1 to 3), then the pooled rows (cohort
+// "*", size the newcomers of the cohorts observable at that lag):
+// profession, cohort (YYYY-MM), lag, size, active, observable, retention
+// (NaN when not observable).
+func F11Retention(c *corpus.Corpus, prov figure.Provenance) (*figure.Figure, error) {
+	groups := professionGroups(c, hasAuthors)
+	if len(groups) == 0 {
+		return nil, fmt.Errorf("f11-retention: no message with an author")
+	}
+	data := figure.NewTable("profession", "cohort", "lag", "size", "active", "observable", "retention")
+	values := make([][]float64, retention.Lags) // [lag][profession]
+	for k := range values {
+		values[k] = make([]float64, len(groups))
+	}
+	var cats []string
+	var colors []color.Color
+	var text []string
+	pooled := make([][retention.Lags]float64, len(groups))
+	for j, g := range groups {
+		prof := g.Community.Profession
+		cohorts := retention.Cohorts(g.Messages)
+		newcomers := 0
+		for _, co := range cohorts {
+			newcomers += co.Size
+			for k := 0; k < retention.Lags; k++ {
+				data.Add(string(prof), co.Month.String(), k+1, co.Size, co.Active[k], co.Observable[k], co.Retention[k])
+			}
+		}
+		pooled[j] = retention.Pooled(cohorts)
+		for k := 0; k < retention.Lags; k++ {
+			size, act := 0, 0
+			for _, co := range cohorts {
+				if co.Observable[k] {
+					size += co.Size
+					act += co.Active[k]
+				}
+			}
+			data.Add(string(prof), "*", k+1, size, act, size > 0, pooled[j][k])
+			values[k][j] = finite(pooled[j][k])
+		}
+		cats = append(cats, fmt.Sprintf("%s (%s %s)", capitalize(ProfessionLabel(prof)),
+			figure.Integer(int64(newcomers)), figure.T("nouveaux auteurs", "newcomers")))
+		colors = append(colors, professionColor(prof))
+	}
+	lags := make([]string, retention.Lags)
+	for k := range lags {
+		if k == 0 {
+			lags[k] = figure.T("1 mois après", "1 month later")
+		} else {
+			lags[k] = fmt.Sprintf(figure.T("%d mois après", "%d months later"), k+1)
+		}
+	}
+	bars, err := chart.BarLayout(len(lags), len(groups), values, false)
+	if err != nil {
+		return nil, fmt.Errorf("f11-retention: %w", err)
+	}
+	hi := 0.0
+	for _, b := range bars {
+		text = append(text, percentLabel(pooled[b.Category][b.Group]))
+		hi = math.Max(hi, b.Top)
+	}
+	p := figure.NewPlot("", figure.T("Délai depuis le premier mois de participation", "Time since the first month of participation"),
+		figure.T("Part des nouveaux auteurs de nouveau actifs", "Share of newcomers active again"))
+	p.Add(barsPlotter{bars: bars, colors: colors})
+	lab, err := barLabels(bars, text, false)
+	if err != nil {
+		return nil, fmt.Errorf("f11-retention: %w", err)
+	}
+	p.Add(lab)
+	p.NominalX(lags...)
+	p.X.Min, p.X.Max = -0.5, float64(len(lags))-0.5
+	p.Y.Min = 0
+	// Room above the bars for their labels and the legend.
+	p.Y.Max = math.Min(1, hi) + 0.12 + 0.08*float64(len(groups))
+	p.Y.Tick.Marker = percentTo100{}
+	for i, name := range cats {
+		p.Legend.Add(name, swatch{colors[i]})
+	}
+	return &figure.Figure{
+		ID:    "f11-retention",
+		Title: figure.T("Figure 11 – Les nouveaux reviennent-ils ?", "Figure 11 – Do newcomers come back?"),
+		Caption: figure.T(
+			"Part des nouveaux auteurs (regroupés par mois de leur premier message) qui écrivent de nouveau 1, 2 et 3 mois plus tard, par profession, sur l'ensemble des cohortes observables à ce délai ; "+guillemets(percentLabel(math.NaN()))+" : aucune cohorte observable.",
+			"Share of newcomers (grouped by the month of their first message) who write again 1, 2 and 3 months later, by profession, over the cohorts observable at that lag; \"n/a\": no observable cohort."),
+		Data: data,
+		Plot: p,
+		Prov: prov,
+	}, nil
+}
