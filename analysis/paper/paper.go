@@ -108,7 +108,7 @@ func F02Members(panels []corpus.PanelObservation, names map[string]string, prov 
 	sort.Strings(ids)
 	label := func(id string) string {
 		if n := names[id]; n != "" {
-			return Short(n, 24)
+			return Short(n, 18)
 		}
 		return id
 	}
