@@ -97,6 +97,23 @@
 // ("1.17E+18") has lost them. Entity columns hold JSON lists of strings
 // ("#tag", "@name", URLs) or, in older versions, of entity objects.
 //
-// A Zeeschuimer item of another platform is rejected with ErrNotTwitter:
-// it is a record of the file, but not one this format reads.
+// Long tweets keep their whole text: note_tweet.text (API v2, GraphQL)
+// and extended_tweet.full_text (API v1.1) replace the truncated text, with
+// their entities when given.
+//
+// Zeeschuimer: items whose source_platform is twitter.com, x.com or
+// twitter-comments (Zeeschuimer's module for reply threads) are read; an
+// item of another platform is rejected with ErrNotTwitter: it is a record
+// of the file, but not one this format reads. Tweets wrapped as
+// TweetWithVisibilityResults are unwrapped; the author's screen name and
+// name are read from user_results.result.legacy or, in X's 2025 layout,
+// .core; older "adaptive" items (legacy plus a v1.1 user) are read too.
+// Since zeeschuimer-facebook claims any head showing a facebook.com item,
+// this format scores just above it when the first item is X's, so that
+// the first item decides for a file mixing platforms.
+//
+// twarc-csv files re-saved by a spreadsheet are read whatever their
+// separator (',', ';' or tab, taken from the header line); created_at may
+// also be written "2006-01-02 15:04:05+00:00" (pandas) or without zone
+// (read as UTC).
 package twitter

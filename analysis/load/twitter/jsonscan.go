@@ -13,7 +13,8 @@ import (
 // starts. A file of JSON lines gives its non-blank lines. A JSON document
 // laid over several lines (pretty-printed), or a top-level array, gives
 // its top-level values, the elements of a top-level array one by one.
-// Memory holds one record at a time.
+// Memory holds one record at a time (the whole file for a document made
+// of a single object, such as a saved API response).
 func eachRecord(f *rawio.File, fn func(b []byte, line int)) error {
 	if documentMode(f.Head) {
 		return eachValue(f.R, 0, fn)
@@ -34,9 +35,9 @@ func eachRecord(f *rawio.File, fn func(b []byte, line int)) error {
 	}
 }
 
-// eachValue calls fn with each top-level value of r (elements of a
-// top-level array one by one); lines before the first byte of r number
-// skipped.
+// eachValue calls fn with each top-level value of r (the elements of a
+// top-level array one by one) and the line where it starts, counting
+// skipped lines before the first byte of r.
 func eachValue(r *bufio.Reader, skipped int, fn func(b []byte, line int)) error {
 	vr := &valueReader{r: r, line: skipped, unwrap: true}
 	for {

@@ -3,6 +3,7 @@ package twitter
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/faire-communaute/compendium/analysis/rawio"
@@ -103,6 +104,24 @@ func TestSniffOthers(t *testing.T) {
 	}
 }
 
+// A Zeeschuimer file is claimed for its first item's platform; X items
+// after items of another platform only get a low score.
+func TestSniffZeeschuimerMixed(t *testing.T) {
+	fb := `{"source_platform": "facebook.com", "data": {}}`
+	x := `{"source_platform": "x.com", "data": {"rest_id": "1"}}`
+	for head, want := range map[string]int{
+		x + "\n" + fb:  96,
+		fb + "\n" + x:  50,
+		fb + "\n" + fb: 0,
+		`{"source_platform": "twitter-comments", "data": {}}`: 96,
+		`{"source_platform": "www.x.com", "data": {}}`:        96,
+	} {
+		if got := sniffZeeschuimerX([]byte(head)); got != want {
+			t.Errorf("sniffZeeschuimerX(%q) = %d, want %d", head, got, want)
+		}
+	}
+}
+
 func TestSniffShape(t *testing.T) {
 	s := sniffShape([]byte("{\n\t\"data\": [\n\t\t{\"id\": \"1\", \"author_id\": \"2\", \"x\": {\"y\": 1}},\n\t\t{\"later\": 1}\n\t],\n\t\"meta\": {\"k\": 1}, \"s\": \"v\", \"n\": null, \"b\": true, \"f\": 1.5}"))
 	if s == nil {
@@ -120,5 +139,43 @@ func TestSniffShape(t *testing.T) {
 	s = sniffShape([]byte(`[{"usernameTweet": "a", "ID": "1", "text": "tronq`))
 	if s == nil || !s.has("usernameTweet", "ID") {
 		t.Errorf("truncated shape %+v", s)
+	}
+}
+
+// No reject of any fixture shows a name or handle of the fixtures'
+// accounts.
+func TestRejectsNameNobody(t *testing.T) {
+	names := []string{"alice", "bob", "carla", "someone"}
+	err := filepath.WalkDir("testdata", func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || filepath.Base(path) == "account.js" || filepath.Base(filepath.Dir(filepath.Dir(path))) == "fuzz" {
+			return err
+		}
+		head := headOf(t, path)
+		fm, err := rawio.Detect(head)
+		if err != nil {
+			t.Errorf("%s: %v", path, err)
+			return nil
+		}
+		f, err := rawio.Open(path)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		rec := &recorder{}
+		if err := fm.Read(f, rec); err != nil {
+			rec.rejects = append(rec.rejects, &rawio.ParseError{File: path, Err: err})
+		}
+		for _, e := range rec.rejects {
+			msg := strings.ToLower(strings.TrimPrefix(e.Error(), path))
+			for _, n := range names {
+				if strings.Contains(msg, n) {
+					t.Errorf("%s: reject shows %q: %v", path, n, e)
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }

@@ -2,6 +2,7 @@ package twitter
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/faire-communaute/compendium/analysis/rawio"
@@ -151,5 +152,27 @@ func TestTwarc2NoteTweet(t *testing.T) {
 	m := rec.msgs[0]
 	if m.Text != "début et fin #b" || len(m.Hashtags) != 1 || m.Hashtags[0] != "b" || m.Author != (rawio.Person{ID: "7"}) {
 		t.Errorf("note tweet read as %q %q %v", m.Text, m.Hashtags, m.Author)
+	}
+}
+
+// Reasons show bad numbers and times, never texts that a misplaced column
+// may hold.
+func TestQuote(t *testing.T) {
+	for in, want := range map[string]string{
+		"1.5E+18":                        `"1.5E+18"`,
+		"06/03/2022 08:00":               `"06/03/2022 08:00"`,
+		"Sat Mar 05 21:14:07 +0000 2022": `"Sat Mar 05 21:14:07 +0000 2022"`,
+		"doc_alice":                      "(a text, not shown)",
+		"alice2":                         "(a text, not shown)",
+		"":                               "(a text, not shown)",
+		"12345678901234567890123456789012345678901234567890": `"1234567890123456789012345678901234567890…"`,
+	} {
+		if got := quote(in); got != want {
+			t.Errorf("quote(%q) = %s, want %s", in, got, want)
+		}
+	}
+	rec := readBytes(t, "x.jsonl", []byte(`{"data": [{"id": "1", "created_at": "Alice Martin", "public_metrics": {"like_count": 1}}]}`), Twarc2)
+	if len(rec.rejects) != 1 || strings.Contains(rec.rejects[0].Error(), "Alice") {
+		t.Errorf("reject %v", rec.rejects)
 	}
 }

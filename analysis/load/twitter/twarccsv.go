@@ -282,6 +282,12 @@ func entityList(s string, fn func(text string, obj map[string]flexID)) error {
 	if s == "" {
 		return nil
 	}
+	if texts, ok := stringList(s); ok {
+		for _, t := range texts {
+			fn(t, nil)
+		}
+		return nil
+	}
 	var elems []json.RawMessage
 	if err := json.Unmarshal([]byte(s), &elems); err != nil {
 		return fmt.Errorf("%w: not a JSON list", rawio.ErrBadJSON)
@@ -306,4 +312,41 @@ func entityList(s string, fn func(text string, obj map[string]flexID)) error {
 		fn("", obj)
 	}
 	return nil
+}
+
+// stringList reads s as a JSON list of strings without escapes, as
+// twarc-csv writes entities ("[\"#tag\", \"#other\"]"), or reports false.
+func stringList(s string) ([]string, bool) {
+	s = strings.TrimSpace(s)
+	if len(s) < 2 || s[0] != '[' || s[len(s)-1] != ']' {
+		return nil, false
+	}
+	var out []string
+	rest := strings.TrimSpace(s[1 : len(s)-1])
+	for rest != "" {
+		if rest[0] != '"' {
+			return nil, false
+		}
+		end := strings.IndexByte(rest[1:], '"')
+		if end < 0 {
+			return nil, false
+		}
+		t := rest[1 : 1+end]
+		if strings.IndexByte(t, '\\') >= 0 {
+			return nil, false // escapes: let encoding/json read it
+		}
+		out = append(out, t)
+		rest = strings.TrimSpace(rest[2+end:])
+		if rest == "" {
+			break
+		}
+		if rest[0] != ',' {
+			return nil, false
+		}
+		rest = strings.TrimSpace(rest[1:])
+		if rest == "" {
+			return nil, false // trailing comma
+		}
+	}
+	return out, true
 }

@@ -2,6 +2,7 @@ package twitter
 
 import (
 	"encoding/csv"
+	"fmt"
 	"testing"
 
 	"github.com/faire-communaute/compendium/analysis/rawio"
@@ -91,6 +92,25 @@ func TestCSVText(t *testing.T) {
 	} {
 		if got := csvText(in); got != want {
 			t.Errorf("csvText(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestStringList(t *testing.T) {
+	for in, want := range map[string]string{
+		`["#a", "#b"]`: "[#a #b] true",
+		`[]`:           "[] true",
+		` [ "x" ] `:    "[x] true",
+		`["a\"b"]`:     "[] false",
+		`["a",]`:       "[] false",
+		`["a" "b"]`:    "[] false",
+		`[1]`:          "[] false",
+		`["unclosed]`:  "[] false",
+		`{"tag": "x"}`: "[] false",
+	} {
+		got, ok := stringList(in)
+		if s := fmt.Sprint(got, " ", ok); s != want {
+			t.Errorf("stringList(%q) = %s, want %s", in, s, want)
 		}
 	}
 }

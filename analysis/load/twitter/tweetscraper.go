@@ -39,11 +39,7 @@ func readTweetScraper(f *rawio.File, sink rawio.Sink) error {
 	return eachRecord(f, func(b []byte, n int) {
 		t = tsTweet{}
 		if err := json.Unmarshal(b, &t); err != nil {
-			if fe, ok := typeError(err, ""); ok {
-				r.fail(n, fe)
-			} else {
-				r.badJSON(b, n, err)
-			}
+			r.undecodable(b, n, err, "")
 			return
 		}
 		m, fe := scraperMessage(&t, n)

@@ -108,6 +108,16 @@ func (r *reader) badJSON(b []byte, line int, err error) {
 	r.reject(line, 0, "", fmt.Errorf("%w: %v", rawio.ErrBadJSON, err))
 }
 
+// undecodable rejects a record that json.Unmarshal could not decode: a
+// value of the wrong type (its field prefixed with prefix), or bad JSON.
+func (r *reader) undecodable(b []byte, line int, err error, prefix string) {
+	if fe, ok := typeError(err, prefix); ok {
+		r.fail(line, fe)
+		return
+	}
+	r.badJSON(b, line, err)
+}
+
 // position returns the line and 1-based column of byte offset off (1-based,
 // as json.SyntaxError counts) of b, which starts at line start.
 func position(b []byte, off, start int) (line, col int) {
@@ -233,10 +243,10 @@ func parseCount(s string) (int, error) {
 		}
 	}
 	n, err := rawio.ParseCount(s)
-	if err == nil && n < 0 {
-		err = fmt.Errorf("%w: %s", rawio.ErrBadNumber, quote(s))
+	if err != nil || n < 0 {
+		return 0, fmt.Errorf("%w: %s", rawio.ErrBadNumber, quote(s))
 	}
-	return n, err
+	return n, nil
 }
 
 // flexID is an id written as a JSON string or number; null is empty.
@@ -247,6 +257,8 @@ func (id *flexID) UnmarshalJSON(b []byte) error {
 	switch {
 	case len(b) == 0 || string(b) == "null":
 		*id = ""
+	case b[0] == '"' && len(b) >= 2 && bytes.IndexByte(b[1:len(b)-1], '\\') < 0:
+		*id = flexID(b[1 : len(b)-1]) // no escapes: the common case, without decoding
 	case b[0] == '"':
 		var s string
 		if err := json.Unmarshal(b, &s); err != nil {
@@ -293,9 +305,21 @@ func isDigits(s string) bool {
 	return true
 }
 
-// quote quotes a bad value for a reason, cut to a length that shows a
-// timestamp or number but not a text.
+// quote quotes a bad number or time for a reason. Only values that look
+// like one (a third of their characters at least are digits) are shown,
+// cut to a length that shows a timestamp but not a text: a misplaced
+// column may hold a name, which reasons must never show.
 func quote(s string) string {
+	digits, n := 0, 0
+	for _, r := range s {
+		n++
+		if r >= '0' && r <= '9' {
+			digits++
+		}
+	}
+	if digits == 0 || 3*digits < n {
+		return "(a text, not shown)"
+	}
 	const max = 40
 	if len(s) > max {
 		cut := max

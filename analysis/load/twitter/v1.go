@@ -141,11 +141,7 @@ func readV1(f *rawio.File, sink rawio.Sink) error {
 	return eachRecord(f, func(b []byte, n int) {
 		t = v1Tweet{}
 		if err := json.Unmarshal(b, &t); err != nil {
-			if fe, ok := typeError(err, ""); ok {
-				r.fail(n, fe)
-			} else {
-				r.badJSON(b, n, err)
-			}
+			r.undecodable(b, n, err, "")
 			return
 		}
 		m, fe := v1Message(&t, n, nil)

@@ -83,11 +83,7 @@ func readXArchive(f *rawio.File, sink rawio.Sink) error {
 	return eachValue(f.R, skipped, func(b []byte, n int) {
 		item.Tweet, item.v1Tweet = nil, v1Tweet{}
 		if err := json.Unmarshal(b, &item); err != nil {
-			if fe, ok := typeError(err, ""); ok {
-				r.fail(n, fe)
-			} else {
-				r.badJSON(b, n, err)
-			}
+			r.undecodable(b, n, err, "")
 			return
 		}
 		t, prefix := item.Tweet, "tweet"

@@ -1,6 +1,7 @@
 package twitter
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -114,42 +115,60 @@ func isTwitterPlatform(p string) bool {
 	return p == "twitter.com" || p == "x.com" || p == "twitter-comments"
 }
 
+// sniffZeeschuimerX is sure of a Zeeschuimer file whose first item is of
+// X/Twitter; it scores just above zeeschuimer-facebook, which is sure of
+// any head showing a facebook.com item, so that the first item decides for
+// a file mixing platforms. A file whose first item is of another platform
+// but which has X/Twitter items further on gets a low score.
 func sniffZeeschuimerX(head []byte) int {
 	s := sniffShape(head)
 	if s == nil || !s.has("source_platform") {
 		return 0
 	}
 	if isTwitterPlatform(s.str["source_platform"]) {
-		return 95
+		return 96
+	}
+	for _, l := range bytes.Split(head, []byte{'\n'})[1:] {
+		if t := sniffShape(l); t != nil && isTwitterPlatform(t.str["source_platform"]) {
+			return 50
+		}
 	}
 	return 0
 }
 
 func readZeeschuimerX(f *rawio.File, sink rawio.Sink) error {
 	r := &reader{f, sink}
+	var item struct {
+		SourcePlatform string   `json:"source_platform"`
+		Data           gqlTweet `json:"data"`
+	}
 	return eachRecord(f, func(b []byte, n int) {
-		var item zsItem
-		if err := json.Unmarshal(b, &item); err != nil {
-			if fe, ok := typeError(err, ""); ok {
-				r.fail(n, fe)
-			} else {
+		item.SourcePlatform, item.Data = "", gqlTweet{}
+		err := json.Unmarshal(b, &item)
+		if err != nil {
+			if _, ok := typeError(err, ""); !ok {
 				r.badJSON(b, n, err)
+				return
 			}
+			// Another platform's data, or a tweet with a value of the
+			// wrong type: read the envelope alone to tell which.
+			var env zsItem
+			if envErr := json.Unmarshal(b, &env); envErr != nil {
+				r.undecodable(b, n, envErr, "")
+				return
+			}
+			if !isTwitterPlatform(env.SourcePlatform) {
+				r.reject(n, 0, "source_platform", ErrNotTwitter)
+				return
+			}
+			r.undecodable(b, n, err, "")
 			return
 		}
 		if !isTwitterPlatform(item.SourcePlatform) {
 			r.reject(n, 0, "source_platform", ErrNotTwitter)
 			return
 		}
-		var t gqlTweet
-		if err := json.Unmarshal(item.Data, &t); err != nil {
-			if fe, ok := typeError(err, "data"); ok {
-				r.fail(n, fe)
-			} else {
-				r.reject(n, 0, "data", fmt.Errorf("%w: %v", rawio.ErrBadJSON, err))
-			}
-			return
-		}
+		t := item.Data
 		m, fe := graphQLMessage(&t, n)
 		if fe != nil {
 			fe.field = join("data", fe.field)

@@ -43,3 +43,30 @@ func TestZeeschuimerX(t *testing.T) {
 		t.Errorf("reject of a Facebook item: %v", rec.rejects[0])
 	}
 }
+
+func TestZeeschuimerXTypes(t *testing.T) {
+	for _, c := range []struct {
+		in, field string
+		reason    error
+	}{
+		// Another platform's data of a shape a tweet cannot take.
+		{`{"source_platform": "tiktok.com", "data": {"legacy": "x", "core": [1]}}`, "source_platform", ErrNotTwitter},
+		{`{"source_platform": "x.com", "data": {"rest_id": "1", "legacy": {"favorite_count": "beaucoup"}}}`, "data.legacy.favorite_count", rawio.ErrShape},
+		{`{"source_platform": 7, "data": {}}`, "source_platform", rawio.ErrShape},
+		{`["x.com"]`, "", rawio.ErrShape},
+		{`{"source_platform": "x.com", "data": {"rest_id": "1", "legacy": {"created_at": "Sat Mar 05 21:14:07 +0000 2022", "full_text": "x"}}}`, "", nil},
+	} {
+		rec := readBytes(t, "z.ndjson", []byte(c.in), ZeeschuimerX)
+		if c.reason == nil {
+			if len(rec.msgs) != 1 || rec.msgs[0].ID != "1" || rec.msgs[0].Kind != "tweet" {
+				t.Errorf("%s: %d messages, rejects %v", c.in, len(rec.msgs), rec.rejects)
+			}
+			continue
+		}
+		if len(rec.rejects) != 1 || len(rec.msgs) != 0 {
+			t.Errorf("%s: %d messages, rejects %v", c.in, len(rec.msgs), rec.rejects)
+			continue
+		}
+		checkReject(t, rec.rejects[0], "z.ndjson", 1, c.field, c.reason)
+	}
+}
