@@ -1,0 +1,603 @@
+// Package network builds the reply network of a community and measures
+// its structure.
+//
+// # The graph
+//
+// Build makes a directed weighted graph (gonum graph/simple
+// WeightedDirectedGraph) of who replies to whom: an edge a->b when a
+// message of a has as direct parent a message of b present in the data
+// (same community), a != b, weighted by the number of such replies.
+// Self-replies and replies whose parent is not in the data are left out.
+// Nodes are the authors with at least one edge; author pseudonyms are
+// mapped to int64 ids in sorted order (id i is Graph.Authors[i]). An
+// author's role is the highest seen on their messages of the group (admin,
+// then moderator, then member); staff means admin or moderator.
+//
+// # Indicators
+//
+// Rows emits, per indicator.Groups group (a profession's graph joins its
+// communities' graphs, an author being one node across them):
+//
+//   - nodes: n; edges: m, the number of ordered pairs a->b;
+//   - density: m / (n(n-1));
+//   - reciprocity: share of edges a->b whose b->a exists;
+//   - degree_centralization: Freeman's centralization of the undirected
+//     total degree d_i (the number of distinct neighbours, whatever the
+//     direction): sum over i of (max d - d_i), divided by (n-1)(n-2), the
+//     value of a star: 1 for a star, 0 when every node has the same degree;
+//   - clustering: the average over all nodes of the local clustering
+//     coefficient of the undirected simple graph (links between neighbours
+//     / d(d-1)/2), nodes of degree below 2 counting 0;
+//   - kcore_max: the largest k for which the k-core of the undirected
+//     simple graph (the largest subgraph in which every node has at least
+//     k neighbours) is not empty; kcore_size: the number of its nodes;
+//   - louvain_communities and modularity: the Louvain partition (gonum
+//     graph/community.Modularize, resolution 1, random source
+//     rand.NewPCG(LouvainSeed, LouvainSeed)) of the undirected weighted
+//     graph whose weight between a and b is w(a->b) + w(b->a), its number
+//     of communities and its modularity community.Q;
+//   - staff_degree_rank_median: the median rank, by total degree (in-degree
+//     plus out-degree, in distinct edges, rank 1 the highest, ties sharing
+//     their mean rank), of the nodes whose role is admin or moderator;
+//   - staff_reply_share: the share of edges whose source is staff.
+//
+// Values are NaN where undefined: density and degree_centralization below
+// 2 and 3 nodes, reciprocity, modularity and staff_reply_share without
+// edges, staff_degree_rank_median without staff among the nodes.
+//
+// # Nodes and exports
+//
+// Nodes gives, per author (sorted by pseudonym): role, in- and out-degree
+// (distinct edges), weighted in- and out-degree (replies), betweenness and
+// Louvain community. Betweenness is gonum graph/network.Betweenness on the
+// directed graph without weights (Brandes; raw counts of shortest paths
+// through the node, not normalised): weights count replies, a strength of
+// tie, not a distance, so they are not path lengths. Louvain communities
+// are numbered from 1, by size descending then smallest member id.
+//
+// WriteGraphML, WriteGEXF and WriteEdgeCSV export a Graph for Gephi and
+// other tools; the same corpus gives byte-identical files.
+package network
+
+import (
+	"math"
+	"math/rand/v2"
+	"sort"
+
+	"github.com/faire-communaute/compendium/analysis/corpus"
+	"gonum.org/v1/gonum/graph"
+	"gonum.org/v1/gonum/graph/community"
+	"gonum.org/v1/gonum/graph/iterator"
+	gnetwork "gonum.org/v1/gonum/graph/network"
+	"gonum.org/v1/gonum/graph/simple"
+)
+
+// LouvainSeed seeds the random source of the Louvain algorithm, so that
+// the same graph always gets the same partition.
+const LouvainSeed = 20190523
+
+// Graph is the reply graph of a group of messages.
+type Graph struct {
+	// Authors holds the pseudonyms of the nodes: node id i is Authors[i].
+	Authors []string
+	// Roles holds each node's role.
+	Roles []corpus.Role
+	// G is the directed graph, weights counting replies.
+	G *simple.WeightedDirectedGraph
+
+	out, in []map[int64]float64 // adjacency by node id
+	und     [][]int64           // undirected simple neighbours, sorted
+	louvain []int               // community of each node, from 1; nil until computed
+	q       float64
+}
+
+type msgKey struct{ community, id string }
+
+// roleRank orders roles: the highest seen is kept.
+func roleRank(r corpus.Role) int {
+	switch r {
+	case corpus.Admin:
+		return 3
+	case corpus.Moderator:
+		return 2
+	case corpus.Member:
+		return 1
+	}
+	return 0
+}
+
+// Build makes the reply graph of msgs (see the package documentation).
+// Parents are looked up within each message's community.
+func Build(msgs []corpus.Message) *Graph {
+	author := make(map[msgKey]string, len(msgs))
+	role := map[string]corpus.Role{}
+	for i := range msgs {
+		m := &msgs[i]
+		author[msgKey{m.Community, m.ID}] = m.Author
+		if r, ok := role[m.Author]; !ok || roleRank(m.AuthorRole) > roleRank(r) {
+			role[m.Author] = m.AuthorRole
+		}
+	}
+	type pair struct{ a, b string }
+	w := map[pair]float64{}
+	for i := range msgs {
+		m := &msgs[i]
+		if m.ParentID == "" || m.Author == "" {
+			continue
+		}
+		pa, ok := author[msgKey{m.Community, m.ParentID}]
+		if !ok || pa == m.Author || pa == "" {
+			continue
+		}
+		w[pair{m.Author, pa}]++
+	}
+	set := map[string]bool{}
+	for p := range w {
+		set[p.a], set[p.b] = true, true
+	}
+	g := &Graph{G: simple.NewWeightedDirectedGraph(0, 0)}
+	for a := range set {
+		g.Authors = append(g.Authors, a)
+	}
+	sort.Strings(g.Authors)
+	id := make(map[string]int64, len(g.Authors))
+	g.Roles = make([]corpus.Role, len(g.Authors))
+	g.out = make([]map[int64]float64, len(g.Authors))
+	g.in = make([]map[int64]float64, len(g.Authors))
+	for i, a := range g.Authors {
+		id[a] = int64(i)
+		g.Roles[i] = role[a]
+		g.out[i], g.in[i] = map[int64]float64{}, map[int64]float64{}
+		g.G.AddNode(simple.Node(i))
+	}
+	pairs := make([]pair, 0, len(w))
+	for p := range w {
+		pairs = append(pairs, p)
+	}
+	sort.Slice(pairs, func(i, j int) bool {
+		if pairs[i].a != pairs[j].a {
+			return pairs[i].a < pairs[j].a
+		}
+		return pairs[i].b < pairs[j].b
+	})
+	for _, p := range pairs {
+		a, b := id[p.a], id[p.b]
+		g.G.SetWeightedEdge(simple.WeightedEdge{F: simple.Node(a), T: simple.Node(b), W: w[p]})
+		g.out[a][b] = w[p]
+		g.in[b][a] = w[p]
+	}
+	g.und = make([][]int64, len(g.Authors))
+	for i := range g.Authors {
+		nb := make([]int64, 0, len(g.out[i])+len(g.in[i]))
+		for j := range g.out[i] {
+			nb = append(nb, j)
+		}
+		for j := range g.in[i] {
+			if _, both := g.out[i][j]; !both {
+				nb = append(nb, j)
+			}
+		}
+		sort.Slice(nb, func(x, y int) bool { return nb[x] < nb[y] })
+		g.und[i] = nb
+	}
+	return g
+}
+
+// N returns the number of nodes.
+func (g *Graph) N() int { return len(g.Authors) }
+
+// M returns the number of directed edges.
+func (g *Graph) M() int {
+	m := 0
+	for _, o := range g.out {
+		m += len(o)
+	}
+	return m
+}
+
+// Density returns m / (n(n-1)), NaN below 2 nodes.
+func (g *Graph) Density() float64 {
+	n := float64(g.N())
+	if n < 2 {
+		return math.NaN()
+	}
+	return float64(g.M()) / (n * (n - 1))
+}
+
+// Reciprocity returns the share of edges a->b whose b->a exists, NaN
+// without edges.
+func (g *Graph) Reciprocity() float64 {
+	m, r := 0, 0
+	for a, o := range g.out {
+		for b := range o {
+			m++
+			if _, ok := g.out[b][int64(a)]; ok {
+				r++
+			}
+		}
+	}
+	if m == 0 {
+		return math.NaN()
+	}
+	return float64(r) / float64(m)
+}
+
+// DegreeCentralization returns Freeman's centralization of the undirected
+// total degree: sum(max d - d_i) / ((n-1)(n-2)); NaN below 3 nodes.
+func (g *Graph) DegreeCentralization() float64 {
+	n := g.N()
+	if n < 3 {
+		return math.NaN()
+	}
+	maxd := 0
+	for _, nb := range g.und {
+		maxd = max(maxd, len(nb))
+	}
+	var s float64
+	for _, nb := range g.und {
+		s += float64(maxd - len(nb))
+	}
+	return s / (float64(n-1) * float64(n-2))
+}
+
+// Clustering returns the average local clustering coefficient of the
+// undirected simple graph, nodes of degree below 2 counting 0; NaN
+// without nodes. Triangles are counted once per node pair from the node of
+// lower degree, so the cost is O(m·sqrt(m)).
+func (g *Graph) Clustering() float64 {
+	n := g.N()
+	if n == 0 {
+		return math.NaN()
+	}
+	tri := g.triangles()
+	var s float64
+	for i, nb := range g.und {
+		d := float64(len(nb))
+		if d >= 2 {
+			s += 2 * float64(tri[i]) / (d * (d - 1))
+		}
+	}
+	return s / float64(n)
+}
+
+// triangles returns the number of triangles through each node.
+func (g *Graph) triangles() []int {
+	n := g.N()
+	// orient each undirected edge from lower (degree, id) to higher
+	less := func(a, b int64) bool {
+		da, db := len(g.und[a]), len(g.und[b])
+		return da < db || (da == db && a < b)
+	}
+	fwd := make([][]int64, n)
+	for a, nb := range g.und {
+		for _, b := range nb {
+			if less(int64(a), b) {
+				fwd[a] = append(fwd[a], b)
+			}
+		}
+	}
+	tri := make([]int, n)
+	mark := make([]int64, n)
+	for i := range mark {
+		mark[i] = -1
+	}
+	for a := range fwd {
+		for _, b := range fwd[a] {
+			mark[b] = int64(a)
+		}
+		for _, b := range fwd[a] {
+			for _, c := range fwd[b] {
+				if mark[c] == int64(a) {
+					tri[a]++
+					tri[b]++
+					tri[c]++
+				}
+			}
+		}
+	}
+	return tri
+}
+
+// CoreNumbers returns the core number of each node of the undirected
+// simple graph (Batagelj and Zaversnik's O(m) peeling).
+func (g *Graph) CoreNumbers() []int {
+	n := g.N()
+	deg := make([]int, n)
+	maxd := 0
+	for i, nb := range g.und {
+		deg[i] = len(nb)
+		maxd = max(maxd, deg[i])
+	}
+	bin := make([]int, maxd+1)
+	for _, d := range deg {
+		bin[d]++
+	}
+	start := 0
+	for d := range bin {
+		bin[d], start = start, start+bin[d]
+	}
+	pos := make([]int, n)
+	vert := make([]int, n)
+	for v, d := range deg {
+		pos[v] = bin[d]
+		vert[pos[v]] = v
+		bin[d]++
+	}
+	for d := maxd; d > 0; d-- {
+		bin[d] = bin[d-1]
+	}
+	if maxd >= 0 && len(bin) > 0 {
+		bin[0] = 0
+	}
+	for i := 0; i < n; i++ {
+		v := vert[i]
+		for _, u64 := range g.und[v] {
+			u := int(u64)
+			if deg[u] > deg[v] {
+				du, pu := deg[u], pos[u]
+				pw := bin[du]
+				w := vert[pw]
+				if u != w {
+					pos[u], pos[w] = pw, pu
+					vert[pu], vert[pw] = w, u
+				}
+				bin[du]++
+				deg[u]--
+			}
+		}
+	}
+	return deg
+}
+
+// KCore returns the largest k with a non-empty k-core and the number of
+// nodes of that core (0, 0 without nodes).
+func (g *Graph) KCore() (k, size int) {
+	for _, c := range g.CoreNumbers() {
+		switch {
+		case c > k:
+			k, size = c, 1
+		case c == k:
+			size++
+		}
+	}
+	return k, size
+}
+
+// Undirected returns the undirected weighted graph the communities are
+// computed on: weight w(a->b) + w(b->a).
+func (g *Graph) Undirected() *simple.WeightedUndirectedGraph {
+	u := simple.NewWeightedUndirectedGraph(0, 0)
+	for i := range g.Authors {
+		u.AddNode(simple.Node(i))
+	}
+	for a, nb := range g.und {
+		for _, b := range nb {
+			if int64(a) < b {
+				w := g.out[a][b] + g.in[a][b]
+				u.SetWeightedEdge(simple.WeightedEdge{F: simple.Node(a), T: simple.Node(b), W: w})
+			}
+		}
+	}
+	return u
+}
+
+// Communities returns the Louvain community of each node (numbered from 1
+// by size descending, then smallest member id) and the partition's
+// modularity; nil and NaN without edges.
+func (g *Graph) Communities() ([]int, float64) {
+	if g.louvain != nil || g.M() == 0 {
+		if g.M() == 0 {
+			return nil, math.NaN()
+		}
+		return g.louvain, g.q
+	}
+	u := g.Undirected()
+	r := community.Modularize(u, 1, rand.NewPCG(LouvainSeed, LouvainSeed))
+	comms := r.Communities()
+	sets := make([][]int64, 0, len(comms))
+	for _, c := range comms {
+		ids := make([]int64, len(c))
+		for i, nd := range c {
+			ids[i] = nd.ID()
+		}
+		sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+		if len(ids) > 0 {
+			sets = append(sets, ids)
+		}
+	}
+	sort.Slice(sets, func(i, j int) bool {
+		if len(sets[i]) != len(sets[j]) {
+			return len(sets[i]) > len(sets[j])
+		}
+		return sets[i][0] < sets[j][0]
+	})
+	g.louvain = make([]int, g.N())
+	nodes := make([][]graph.Node, len(sets))
+	for k, s := range sets {
+		for _, id := range s {
+			g.louvain[id] = k + 1
+			nodes[k] = append(nodes[k], simple.Node(id))
+		}
+	}
+	g.q = community.Q(u, nodes, 1)
+	return g.louvain, g.q
+}
+
+// Betweenness returns the betweenness of each node (gonum
+// network.Betweenness on the unweighted directed graph). The graph is
+// handed to gonum through a view that lists nodes and neighbours in id
+// order: gonum's own graphs list them in map order, which changes the
+// order of the floating-point sums and so the last digits of the result.
+func (g *Graph) Betweenness() []float64 {
+	b := gnetwork.Betweenness(sortedView{g})
+	out := make([]float64, g.N())
+	for id, v := range b {
+		out[id] = v
+	}
+	return out
+}
+
+// sortedView is g as a graph.Directed whose iterators are in id order.
+type sortedView struct{ g *Graph }
+
+func (v sortedView) ordered(ids []int64) graph.Nodes {
+	nodes := make([]graph.Node, len(ids))
+	for i, id := range ids {
+		nodes[i] = simple.Node(id)
+	}
+	return iterator.NewOrderedNodes(nodes)
+}
+
+func (v sortedView) Node(id int64) graph.Node { return v.g.G.Node(id) }
+
+func (v sortedView) Nodes() graph.Nodes {
+	ids := make([]int64, v.g.N())
+	for i := range ids {
+		ids[i] = int64(i)
+	}
+	return v.ordered(ids)
+}
+
+func (v sortedView) sortedKeys(m map[int64]float64) []int64 {
+	ids := make([]int64, 0, len(m))
+	for id := range m {
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	return ids
+}
+
+func (v sortedView) From(id int64) graph.Nodes {
+	if id < 0 || id >= int64(v.g.N()) {
+		return graph.Empty
+	}
+	return v.ordered(v.sortedKeys(v.g.out[id]))
+}
+
+func (v sortedView) To(id int64) graph.Nodes {
+	if id < 0 || id >= int64(v.g.N()) {
+		return graph.Empty
+	}
+	return v.ordered(v.sortedKeys(v.g.in[id]))
+}
+
+func (v sortedView) HasEdgeBetween(x, y int64) bool { return v.g.G.HasEdgeBetween(x, y) }
+func (v sortedView) HasEdgeFromTo(u, w int64) bool  { return v.g.G.HasEdgeFromTo(u, w) }
+func (v sortedView) Edge(u, w int64) graph.Edge     { return v.g.G.Edge(u, w) }
+
+// IsStaff reports whether a role is admin or moderator.
+func IsStaff(r corpus.Role) bool { return r == corpus.Admin || r == corpus.Moderator }
+
+// StaffDegreeRankMedian returns the median rank by total degree (in plus
+// out, distinct edges; rank 1 the highest; ties share their mean rank) of
+// the staff nodes, NaN when there are none.
+func (g *Graph) StaffDegreeRankMedian() float64 {
+	n := g.N()
+	deg := make([]int, n)
+	order := make([]int, n)
+	for i := range deg {
+		deg[i] = len(g.out[i]) + len(g.in[i])
+		order[i] = i
+	}
+	sort.Slice(order, func(a, b int) bool { return deg[order[a]] > deg[order[b]] })
+	rank := make([]float64, n)
+	for i := 0; i < n; {
+		j := i
+		for j < n && deg[order[j]] == deg[order[i]] {
+			j++
+		}
+		mean := float64(i+1+j) / 2 // ranks i+1..j
+		for k := i; k < j; k++ {
+			rank[order[k]] = mean
+		}
+		i = j
+	}
+	var staff []float64
+	for i, r := range g.Roles {
+		if IsStaff(r) {
+			staff = append(staff, rank[i])
+		}
+	}
+	return median(staff)
+}
+
+func median(xs []float64) float64 {
+	if len(xs) == 0 {
+		return math.NaN()
+	}
+	sort.Float64s(xs)
+	h := len(xs) / 2
+	if len(xs)%2 == 1 {
+		return xs[h]
+	}
+	return (xs[h-1] + xs[h]) / 2
+}
+
+// StaffReplyShare returns the share of edges whose source is staff, NaN
+// without edges.
+func (g *Graph) StaffReplyShare() float64 {
+	m, s := 0, 0
+	for a, o := range g.out {
+		m += len(o)
+		if IsStaff(g.Roles[a]) {
+			s += len(o)
+		}
+	}
+	if m == 0 {
+		return math.NaN()
+	}
+	return float64(s) / float64(m)
+}
+
+// Node is one author's place in the reply graph.
+type Node struct {
+	Author              string
+	Role                corpus.Role
+	InDegree, OutDegree int     // distinct authors replying to / replied to
+	InWeight, OutWeight float64 // replies received / given
+	Betweenness         float64
+	Community           int // Louvain community, from 1
+}
+
+// Nodes returns the per-node table, sorted by author.
+func (g *Graph) Nodes() []Node {
+	comm, _ := g.Communities()
+	bet := g.Betweenness()
+	out := make([]Node, g.N())
+	for i, a := range g.Authors {
+		nd := Node{Author: a, Role: g.Roles[i], InDegree: len(g.in[i]), OutDegree: len(g.out[i]), Betweenness: bet[i]}
+		for _, w := range g.in[i] {
+			nd.InWeight += w
+		}
+		for _, w := range g.out[i] {
+			nd.OutWeight += w
+		}
+		if comm != nil {
+			nd.Community = comm[i]
+		}
+		out[i] = nd
+	}
+	return out
+}
+
+// Edge is a weighted directed edge between two authors.
+type Edge struct {
+	Source, Target string
+	Weight         float64
+}
+
+// Edges returns the edges sorted by source then target.
+func (g *Graph) Edges() []Edge {
+	var out []Edge
+	for a := range g.out {
+		ts := make([]int64, 0, len(g.out[a]))
+		for b := range g.out[a] {
+			ts = append(ts, b)
+		}
+		sort.Slice(ts, func(i, j int) bool { return ts[i] < ts[j] })
+		for _, b := range ts {
+			out = append(out, Edge{g.Authors[a], g.Authors[b], g.out[a][b]})
+		}
+	}
+	return out
+}

@@ -1,0 +1,177 @@
+package norms
+
+import (
+	"hash/fnv"
+	"sort"
+	"strings"
+)
+
+// MinHash parameters (see the package documentation).
+const (
+	MinHashSeed        = 0x5eed2013
+	NumHashes          = 128
+	Bands              = 32
+	BandRows           = NumHashes / Bands
+	RecurringThreshold = 0.5
+	MaxBucketCompare   = 64
+)
+
+// Pair is a pair of near-duplicate questions, the earlier first.
+type Pair struct {
+	EarlierCommunity, EarlierID string
+	LaterCommunity, LaterID     string
+	Similarity                  float64 // Jaccard similarity of the shingle sets
+}
+
+var hashSeeds = func() [NumHashes]uint64 {
+	var s [NumHashes]uint64
+	x := uint64(MinHashSeed)
+	for i := range s {
+		x = splitmix(x)
+		s[i] = x
+	}
+	return s
+}()
+
+func splitmix(x uint64) uint64 {
+	x += 0x9e3779b97f4a7c15
+	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9
+	x = (x ^ (x >> 27)) * 0x94d049bb133111eb
+	return x ^ (x >> 31)
+}
+
+// Shingles returns the sorted, distinct 64-bit hashes of the 3-stem
+// shingles of stems (one shingle when there are fewer than 3 stems, none
+// when there are none).
+func Shingles(stems []string) []uint64 {
+	if len(stems) == 0 {
+		return nil
+	}
+	k := min(3, len(stems))
+	out := make([]uint64, 0, len(stems)-k+1)
+	for i := 0; i+k <= len(stems); i++ {
+		h := fnv.New64a()
+		h.Write([]byte(strings.Join(stems[i:i+k], " ")))
+		out = append(out, h.Sum64())
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return compact(out)
+}
+
+func compact(xs []uint64) []uint64 {
+	if len(xs) == 0 {
+		return xs
+	}
+	j := 0
+	for i := 1; i < len(xs); i++ {
+		if xs[i] != xs[j] {
+			j++
+			xs[j] = xs[i]
+		}
+	}
+	return xs[:j+1]
+}
+
+// Signature returns the MinHash signature of a shingle set.
+func Signature(sh []uint64) [NumHashes]uint64 {
+	var sig [NumHashes]uint64
+	for i := range sig {
+		sig[i] = ^uint64(0)
+	}
+	for _, x := range sh {
+		for i, s := range hashSeeds {
+			if h := splitmix(x ^ s); h < sig[i] {
+				sig[i] = h
+			}
+		}
+	}
+	return sig
+}
+
+// Jaccard returns |a ∩ b| / |a ∪ b| of two sorted sets (NaN-free: 0 when
+// both are empty).
+func Jaccard(a, b []uint64) float64 {
+	i, j, inter := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] == b[j]:
+			inter++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	union := len(a) + len(b) - inter
+	if union == 0 {
+		return 0
+	}
+	return float64(inter) / float64(union)
+}
+
+// Recurring returns the near-duplicate pairs among the questions of
+// threads (sorted by Thread order, as QuestionThreads returns them),
+// sorted by earlier question then later question (thread order).
+func Recurring(threads []Thread) []Pair {
+	ts := append([]Thread(nil), threads...)
+	sort.SliceStable(ts, func(a, b int) bool { return threadLess(&ts[a], &ts[b]) })
+	sh := make([][]uint64, len(ts))
+	buckets := make([]map[uint64][]int, Bands)
+	for b := range buckets {
+		buckets[b] = map[uint64][]int{}
+	}
+	type cand struct{ a, b int }
+	seen := map[cand]bool{}
+	var pairs []cand
+	for i := range ts {
+		sh[i] = Shingles(ts[i].Stems)
+		if len(sh[i]) == 0 {
+			continue
+		}
+		sig := Signature(sh[i])
+		for b := 0; b < Bands; b++ {
+			k := uint64(b)
+			for _, v := range sig[b*BandRows : (b+1)*BandRows] {
+				k = splitmix(k ^ v)
+			}
+			bucket := buckets[b][k]
+			from := max(0, len(bucket)-MaxBucketCompare)
+			for _, j := range bucket[from:] {
+				c := cand{j, i}
+				if !seen[c] {
+					seen[c] = true
+					pairs = append(pairs, c)
+				}
+			}
+			buckets[b][k] = append(bucket, i)
+		}
+	}
+	var out []Pair
+	sort.Slice(pairs, func(x, y int) bool {
+		if pairs[x].a != pairs[y].a {
+			return pairs[x].a < pairs[y].a
+		}
+		return pairs[x].b < pairs[y].b
+	})
+	for _, c := range pairs {
+		if s := Jaccard(sh[c.a], sh[c.b]); s >= RecurringThreshold {
+			out = append(out, Pair{ts[c.a].Community, ts[c.a].ID, ts[c.b].Community, ts[c.b].ID, s})
+		}
+	}
+	return out
+}
+
+// RecurringShare returns the share of threads that are the later question
+// of a pair, NaN without threads.
+func RecurringShare(threads []Thread, pairs []Pair) float64 {
+	if len(threads) == 0 {
+		return nan()
+	}
+	later := map[key]bool{}
+	for _, p := range pairs {
+		later[key{p.LaterCommunity, p.LaterID}] = true
+	}
+	return float64(len(later)) / float64(len(threads))
+}

@@ -1,0 +1,210 @@
+package norms
+
+import (
+	"sort"
+
+	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/indicator"
+	"github.com/faire-communaute/compendium/analysis/indicator/themes"
+	"github.com/go-gota/gota/dataframe"
+	"github.com/go-gota/gota/series"
+)
+
+// Group is the norms measures of one indicator.Groups group.
+type Group struct {
+	Community  string // community id or indicator.AllCommunities
+	Profession corpus.Profession
+	Threads    []Thread
+	Pairs      []Pair
+	Citing     Citing
+	ByMonth    []Citing
+	// AuthorsInSeveral: see the package documentation.
+	AuthorsInSeveral int
+}
+
+// StatusShare returns the share of question threads with status s, NaN
+// without threads.
+func (g Group) StatusShare(s Status) float64 {
+	n := 0
+	for _, t := range g.Threads {
+		if t.Status == s {
+			n++
+		}
+	}
+	return ratio(n, len(g.Threads))
+}
+
+// Measure computes the norms of every group of c. Messages are coded once,
+// per community; a profession's group gathers its communities' threads.
+func Measure(c *corpus.Corpus, cb *themes.Codebook) []Group {
+	ov := Overlap(c)
+	inOthers := map[string]int{}
+	for i, id := range ov.IDs {
+		inOthers[id] = ov.InOthers[i]
+	}
+	kinds := cb.SourceKinds()
+	var out []Group
+	byProf := map[corpus.Profession][]Thread{}
+	for _, gr := range indicator.Groups(c) {
+		p := gr.Community.Profession
+		g := Group{Community: gr.Community.ID, Profession: p}
+		if g.Community == indicator.AllCommunities {
+			g.Threads = byProf[p]
+			sort.SliceStable(g.Threads, func(a, b int) bool { return threadLess(&g.Threads[a], &g.Threads[b]) })
+			g.AuthorsInSeveral = severalWithin(gr.Messages)
+		} else {
+			g.Threads = QuestionThreads(cb, gr.Messages, p)
+			byProf[p] = append(byProf[p], g.Threads...)
+			g.AuthorsInSeveral = inOthers[g.Community]
+		}
+		g.Pairs = Recurring(g.Threads)
+		g.Citing, g.ByMonth = CitingShares(g.Threads, kinds)
+		out = append(out, g)
+	}
+	return out
+}
+
+// severalWithin counts the authors of msgs active in at least two
+// communities.
+func severalWithin(msgs []corpus.Message) int {
+	first := map[string]string{}
+	several := map[string]bool{}
+	for i := range msgs {
+		m := &msgs[i]
+		if m.Author == "" {
+			continue
+		}
+		if c, ok := first[m.Author]; !ok {
+			first[m.Author] = m.Community
+		} else if c != m.Community {
+			several[m.Author] = true
+		}
+	}
+	return len(several)
+}
+
+// Rows returns the norms indicators of every group of c (see the package
+// documentation).
+func Rows(c *corpus.Corpus, cb *themes.Codebook) []indicator.Row {
+	return GroupRows(Measure(c, cb))
+}
+
+// GroupRows turns measured groups into indicator rows.
+func GroupRows(groups []Group) []indicator.Row {
+	var rows []indicator.Row
+	for _, g := range groups {
+		add := func(name string, v float64) {
+			rows = append(rows, indicator.Row{Community: g.Community, Profession: g.Profession, Indicator: name, Value: v})
+		}
+		add("question_threads", float64(len(g.Threads)))
+		add("consensual_share", g.StatusShare(Consensual))
+		add("non_consensual_share", g.StatusShare(NonConsensual))
+		add("unanswered_share", g.StatusShare(Unanswered))
+		add("citing_share", g.Citing.Share())
+		for i, k := range g.Citing.Kinds {
+			add("citing_share_"+k, g.Citing.KindShare(i))
+		}
+		add("recurring_question_share", RecurringShare(g.Threads, g.Pairs))
+		add("authors_in_several_groups", float64(g.AuthorsInSeveral))
+	}
+	indicator.Sort(rows)
+	return rows
+}
+
+// CitingFrame returns the citing shares by month as a DataFrame with
+// columns community, profession, month, kind, answers, citing and share:
+// groups in indicator.Groups order, months in order, and for each month
+// first the kind "any" then the codebook's kinds.
+func CitingFrame(groups []Group) dataframe.DataFrame {
+	var com, prof, month, kind []string
+	var answers, citing []int
+	var share []float64
+	for _, g := range groups {
+		for _, m := range g.ByMonth {
+			add := func(k string, n int, s float64) {
+				com = append(com, g.Community)
+				prof = append(prof, string(g.Profession))
+				month = append(month, m.Month)
+				kind = append(kind, k)
+				answers = append(answers, m.Answers)
+				citing = append(citing, n)
+				share = append(share, s)
+			}
+			add("any", m.Citing, m.Share())
+			for i, k := range m.Kinds {
+				add(k, m.ByKind[i], m.KindShare(i))
+			}
+		}
+	}
+	return dataframe.New(
+		series.New(com, series.String, "community"),
+		series.New(prof, series.String, "profession"),
+		series.New(month, series.String, "month"),
+		series.New(kind, series.String, "kind"),
+		series.New(answers, series.Int, "answers"),
+		series.New(citing, series.Int, "citing"),
+		series.New(share, series.Float, "share"),
+	)
+}
+
+// ThreadFrame returns question threads as a DataFrame with columns
+// community, id, created (RFC 3339, UTC), question_type, answers,
+// answerers and status, in the order given.
+func ThreadFrame(threads []Thread) dataframe.DataFrame {
+	n := len(threads)
+	com, id, created, qt, st := make([]string, n), make([]string, n), make([]string, n), make([]string, n), make([]string, n)
+	ans, who := make([]int, n), make([]int, n)
+	for i, t := range threads {
+		com[i], id[i], created[i], qt[i], st[i] = t.Community, t.ID, t.Created.UTC().Format("2006-01-02T15:04:05Z"), t.QuestionType, string(t.Status)
+		ans[i], who[i] = len(t.Answers), t.Answerers
+	}
+	return dataframe.New(
+		series.New(com, series.String, "community"),
+		series.New(id, series.String, "id"),
+		series.New(created, series.String, "created"),
+		series.New(qt, series.String, "question_type"),
+		series.New(ans, series.Int, "answers"),
+		series.New(who, series.Int, "answerers"),
+		series.New(st, series.String, "status"),
+	)
+}
+
+// PairFrame returns near-duplicate pairs as a DataFrame with columns
+// earlier_community, earlier_id, later_community, later_id and
+// similarity, in the order given.
+func PairFrame(pairs []Pair) dataframe.DataFrame {
+	n := len(pairs)
+	ec, ei, lc, li := make([]string, n), make([]string, n), make([]string, n), make([]string, n)
+	sim := make([]float64, n)
+	for i, p := range pairs {
+		ec[i], ei[i], lc[i], li[i], sim[i] = p.EarlierCommunity, p.EarlierID, p.LaterCommunity, p.LaterID, p.Similarity
+	}
+	return dataframe.New(
+		series.New(ec, series.String, "earlier_community"),
+		series.New(ei, series.String, "earlier_id"),
+		series.New(lc, series.String, "later_community"),
+		series.New(li, series.String, "later_id"),
+		series.New(sim, series.Float, "similarity"),
+	)
+}
+
+// OverlapFrame returns the pairwise overlap as a DataFrame with columns a,
+// b, shared_authors, authors_jaccard, shared_domains and domains_jaccard,
+// in the report's order.
+func OverlapFrame(r OverlapReport) dataframe.DataFrame {
+	n := len(r.Pairs)
+	a, b := make([]string, n), make([]string, n)
+	sa, sd := make([]int, n), make([]int, n)
+	ja, jd := make([]float64, n), make([]float64, n)
+	for i, p := range r.Pairs {
+		a[i], b[i], sa[i], sd[i], ja[i], jd[i] = p.A, p.B, p.SharedAuthors, p.SharedDomains, p.AuthorsJaccard, p.DomainsJaccard
+	}
+	return dataframe.New(
+		series.New(a, series.String, "a"),
+		series.New(b, series.String, "b"),
+		series.New(sa, series.Int, "shared_authors"),
+		series.New(ja, series.Float, "authors_jaccard"),
+		series.New(sd, series.Int, "shared_domains"),
+		series.New(jd, series.Float, "domains_jaccard"),
+	)
+}

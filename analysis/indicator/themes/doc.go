@@ -1,0 +1,74 @@
+// Package themes codes messages with the study's codebook
+// (data/codebook/codebook.json): themes, questions and question types, the
+// rules and sources answers cite and the markers of agreement; it
+// validates the codebook against a hand-coded sample and measures theme
+// and question-type shares per community and per profession.
+//
+// # Reading a text
+//
+// A text is read as a sequence of stems (Codebook.Stems): web addresses
+// are removed, accents and case are folded (Unicode NFD decomposition,
+// combining marks dropped, œ/æ spelt out), the text is split into words
+// (Tokens: letters and digits; "+1" kept; apostrophes, hyphens and
+// letter/digit changes separate words), the codebook's abbreviations are
+// expanded (qqun → quelqu'un, pb → problème, ds → dans, bcp → beaucoup,
+// rdv → rendez-vous, ttt → traitement and the others listed in the
+// codebook) and every word is reduced to its French Snowball stem
+// (github.com/kljensen/snowball/french; stop words are kept unstemmed).
+// Keywords go through the same steps, so that one form of a keyword
+// matches its plurals, its accented and unaccented spellings and any case;
+// a multi-word expression matches as a sequence of consecutive stems.
+// A keyword written with the prefix "=" (ExactPrefix) matches folded words
+// instead of stems, for words whose stem collides with a common word
+// (« =pétition »: pétition and petit share a stem).
+//
+// # Coding a message
+//
+// Codebook.Code gives, for a text and the profession of its community:
+//
+//   - Themes: every category with at least one keyword applying to the
+//     profession in the text (multi-label), or only "other" when none
+//     matches;
+//   - Question: the text, without its web addresses, has a '?', or one of
+//     the codebook's interrogative markers (« qqun a », « vous faites
+//     comment », « svp », « est-ce que », « quelqu'un sait »...);
+//   - QuestionType, for questions only: among the types applying to the
+//     profession (GPs: diagnostic, therapeutic, administrative,
+//     bibliographic, poll; aides: rights, care, organisation), the one
+//     with the most keyword occurrences, the first in codebook order on
+//     ties, "" when none occurs;
+//   - Sources: the kinds of rule or source the text cites (law, employer,
+//     guidelines, insurance); Agreement and Disagreement: whether it holds
+//     an agreement marker (« +1 », « pareil », « je confirme »...) or a
+//     disagreement marker (« pas d'accord », « c'est faux », « je ne
+//     pense pas »...; « non » and « faux » count only as a message's first
+//     word, since elsewhere they rarely contradict another answer).
+//
+// # Indicators
+//
+// Measure and Rows work per indicator.Groups group over the community's
+// distinct messages, retweets excluded (a retweet repeats a message: it
+// would count its content twice and open an empty "thread"). Rows emits:
+//
+//   - theme_share_<category> (conditions, practice, future, support,
+//     other): share of the group's messages coded with the category; the
+//     shares sum to 1 or more, since a message may have several;
+//   - question_share: share of thread starts (messages without a parent)
+//     that are questions;
+//   - question_type_share_<type> for each type applying to the profession,
+//     and question_type_share_none: share of question thread starts of
+//     each type, "none" for questions of no type.
+//
+// Every share is NaN when its denominator is zero.
+//
+// # Validation
+//
+// Validate codes a hand-coded sample (ReadSample, LoadSample;
+// data/codebook/hand-coded.csv) and reports, per category and per
+// question type, precision, recall, F1, support and Cohen's kappa of the
+// binary presence, the same for the question detector, and the observed
+// agreement and multi-class Cohen's kappa of the question type ("none"
+// being a class). ValidateTruth does the same against a reference coding
+// of corpus messages given by the caller, such as a synthetic corpus's
+// generating labels.
+package themes

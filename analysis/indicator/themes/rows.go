@@ -1,0 +1,225 @@
+package themes
+
+import (
+	"math"
+
+	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/indicator"
+	"github.com/go-gota/gota/dataframe"
+	"github.com/go-gota/gota/series"
+)
+
+// NoType is the question type reported for questions of no codebook type.
+const NoType = "none"
+
+// Shares is the coding of one group (a community, or every community of a
+// profession): counts of messages per category and of question threads per
+// type.
+type Shares struct {
+	Community  string // community id, or indicator.AllCommunities
+	Profession corpus.Profession
+	// Messages is the number of coded messages (retweets excluded) and
+	// Themes the number of them with each category, aligned with
+	// Codebook.Categories.
+	Messages int
+	Themes   []int
+	// Threads is the number of thread starts (retweets excluded),
+	// Questions the number of them detected as questions.
+	Threads, Questions int
+	// Types are the question types applying to the profession followed by
+	// NoType, and TypeCounts the number of question thread starts of each.
+	Types      []string
+	TypeCounts []int
+}
+
+// ThemeShare returns the share of the group's messages with category i
+// (NaN without messages).
+func (s Shares) ThemeShare(i int) float64 { return share(s.Themes[i], s.Messages) }
+
+func share(a, b int) float64 {
+	if b == 0 {
+		return math.NaN()
+	}
+	return float64(a) / float64(b)
+}
+
+// Measure codes every message of c (retweets excluded: they repeat a
+// message) and counts, per indicator.Groups group, the messages of each
+// category and the question threads of each type. Each message is coded
+// once: profession groups add up their communities' counts.
+func Measure(c *corpus.Corpus, cb *Codebook) []Shares {
+	var out []Shares
+	for _, g := range indicator.Groups(c) {
+		p := g.Community.Profession
+		s := Shares{Community: g.Community.ID, Profession: p, Themes: make([]int, len(cb.Categories))}
+		s.Types = append(cb.QuestionTypeIDs(p), NoType)
+		s.TypeCounts = make([]int, len(s.Types))
+		if g.Community.ID == indicator.AllCommunities {
+			for _, x := range out {
+				if x.Community == indicator.AllCommunities || x.Profession != p {
+					continue
+				}
+				s.Messages += x.Messages
+				s.Threads += x.Threads
+				s.Questions += x.Questions
+				for i, n := range x.Themes {
+					s.Themes[i] += n
+				}
+				for i, n := range x.TypeCounts {
+					s.TypeCounts[i] += n
+				}
+			}
+			out = append(out, s)
+			continue
+		}
+		typeIndex := map[string]int{}
+		for i, t := range s.Types {
+			typeIndex[t] = i
+		}
+		catIndex := map[string]int{}
+		for i, cat := range cb.Categories {
+			catIndex[cat.ID] = i
+		}
+		for i := range g.Messages {
+			m := &g.Messages[i]
+			if m.Kind == corpus.Retweet {
+				continue
+			}
+			cd := cb.Code(m.Text, p)
+			s.Messages++
+			for _, t := range cd.Themes {
+				s.Themes[catIndex[t]]++
+			}
+			if !m.IsThreadStart() {
+				continue
+			}
+			s.Threads++
+			if cd.Question {
+				s.Questions++
+				t := cd.QuestionType
+				if t == "" {
+					t = NoType
+				}
+				s.TypeCounts[typeIndex[t]]++
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// Rows returns the theme indicators of every group of c (see the package
+// documentation for their definitions).
+func Rows(c *corpus.Corpus, cb *Codebook) []indicator.Row {
+	return SharesRows(Measure(c, cb), cb)
+}
+
+// SharesRows turns measured shares into indicator rows.
+func SharesRows(all []Shares, cb *Codebook) []indicator.Row {
+	var rows []indicator.Row
+	for _, s := range all {
+		add := func(name string, v float64) {
+			rows = append(rows, indicator.Row{Community: s.Community, Profession: s.Profession, Indicator: name, Value: v})
+		}
+		for i, cat := range cb.Categories {
+			add("theme_share_"+cat.ID, s.ThemeShare(i))
+		}
+		add("question_share", share(s.Questions, s.Threads))
+		for i, t := range s.Types {
+			add("question_type_share_"+t, share(s.TypeCounts[i], s.Questions))
+		}
+	}
+	indicator.Sort(rows)
+	return rows
+}
+
+// ThemeFrame returns the theme shares as a DataFrame with columns
+// community, profession, theme, messages, count and share: groups in
+// indicator.Groups order, themes in codebook order.
+func ThemeFrame(all []Shares, cb *Codebook) dataframe.DataFrame {
+	var com, prof, theme []string
+	var msgs, count []int
+	var val []float64
+	for _, s := range all {
+		for i, cat := range cb.Categories {
+			com = append(com, s.Community)
+			prof = append(prof, string(s.Profession))
+			theme = append(theme, cat.ID)
+			msgs = append(msgs, s.Messages)
+			count = append(count, s.Themes[i])
+			val = append(val, s.ThemeShare(i))
+		}
+	}
+	return dataframe.New(
+		series.New(com, series.String, "community"),
+		series.New(prof, series.String, "profession"),
+		series.New(theme, series.String, "theme"),
+		series.New(msgs, series.Int, "messages"),
+		series.New(count, series.Int, "count"),
+		series.New(val, series.Float, "share"),
+	)
+}
+
+// QuestionTypeFrame returns the question-type shares as a DataFrame with
+// columns community, profession, question_type, questions, count and
+// share: groups in indicator.Groups order, types in codebook order then
+// NoType.
+func QuestionTypeFrame(all []Shares) dataframe.DataFrame {
+	var com, prof, typ []string
+	var qs, count []int
+	var val []float64
+	for _, s := range all {
+		for i, t := range s.Types {
+			com = append(com, s.Community)
+			prof = append(prof, string(s.Profession))
+			typ = append(typ, t)
+			qs = append(qs, s.Questions)
+			count = append(count, s.TypeCounts[i])
+			val = append(val, share(s.TypeCounts[i], s.Questions))
+		}
+	}
+	return dataframe.New(
+		series.New(com, series.String, "community"),
+		series.New(prof, series.String, "profession"),
+		series.New(typ, series.String, "question_type"),
+		series.New(qs, series.Int, "questions"),
+		series.New(count, series.Int, "count"),
+		series.New(val, series.Float, "share"),
+	)
+}
+
+// ValidationFrame returns a validation as a DataFrame with columns label,
+// kind (category, question, question_type), support, predicted,
+// precision, recall, f1 and kappa, in codebook order.
+func ValidationFrame(v Validation) dataframe.DataFrame {
+	var label, kind []string
+	var sup, pred []int
+	var p, r, f, k []float64
+	add := func(s Score, kd string) {
+		label = append(label, s.Label)
+		kind = append(kind, kd)
+		sup = append(sup, s.Support)
+		pred = append(pred, s.Predicted)
+		p = append(p, s.Precision)
+		r = append(r, s.Recall)
+		f = append(f, s.F1)
+		k = append(k, s.Kappa)
+	}
+	for _, s := range v.Categories {
+		add(s, "category")
+	}
+	add(v.Question, "question")
+	for _, s := range v.QuestionTypes {
+		add(s, "question_type")
+	}
+	return dataframe.New(
+		series.New(label, series.String, "label"),
+		series.New(kind, series.String, "kind"),
+		series.New(sup, series.Int, "support"),
+		series.New(pred, series.Int, "predicted"),
+		series.New(p, series.Float, "precision"),
+		series.New(r, series.Float, "recall"),
+		series.New(f, series.Float, "f1"),
+		series.New(k, series.Float, "kappa"),
+	)
+}
