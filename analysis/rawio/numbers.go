@@ -6,6 +6,9 @@ import (
 	"strings"
 )
 
+// separators are the thousands separators locales write, removed before parsing.
+var separators = strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "", "'", "")
+
 // ParseCount reads a count as exporting tools write it in the exporting
 // user's locale: "1040", "1,040", "1.040", "1 040" (with a space, a
 // no-break space or a narrow no-break space), "+288", and abbreviated
@@ -24,7 +27,7 @@ func ParseCount(s string) (int, error) {
 	case strings.HasSuffix(lower, "m"):
 		mult, t = 1e6, strings.TrimSpace(t[:len(t)-1])
 	}
-	t = strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "", "'", "").Replace(t)
+	t = separators.Replace(t)
 	if mult == 1 {
 		// Separators in a plain count are thousands separators, but only
 		// in groups of three digits: "1,5" is not a count.

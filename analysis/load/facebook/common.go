@@ -2,7 +2,6 @@ package facebook
 
 import (
 	"bytes"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -168,20 +167,17 @@ func fixMojibake(s string) string {
 	return string(b)
 }
 
-// table reads a delimited file with a header line through encoding/csv.
+// table reads a delimited file with a header line.
 type table struct {
 	f      *rawio.File
-	r      *csv.Reader
+	r      *csvReader
 	header []string
 	index  map[string]int // lower-cased, trimmed column name -> index
 }
 
-func newTable(f *rawio.File, comma rune) (*table, error) {
-	r := csv.NewReader(f.R)
-	r.Comma = comma
-	r.FieldsPerRecord = -1
-	r.ReuseRecord = true
-	rec, err := r.Read()
+func newTable(f *rawio.File, comma byte) (*table, error) {
+	r := newCSVReader(f.R, comma)
+	rec, _, err := r.read()
 	if err == io.EOF {
 		return nil, fmt.Errorf("%s: empty file, no header line", f.Name)
 	}
@@ -221,15 +217,14 @@ func (t *table) name(i int) string {
 // ParseError, with the line where it starts; any other error means the
 // file cannot be read further. The record is valid until the next call.
 func (t *table) next() (rec []string, line int, perr *rawio.ParseError, err error) {
-	rec, err = t.r.Read()
+	rec, line, err = t.r.read()
 	if err != nil {
-		var ce *csv.ParseError
+		var ce *csvError
 		if errors.As(err, &ce) {
 			return nil, ce.StartLine, &rawio.ParseError{File: t.f.Name, Line: ce.StartLine, Column: ce.Column, Err: ce.Err}, nil
 		}
 		return nil, 0, nil, err
 	}
-	line, _ = t.r.FieldPos(0)
 	if len(rec) != len(t.header) {
 		extraEmpty := len(rec) > len(t.header)
 		for _, v := range rec[min(len(rec), len(t.header)):] {

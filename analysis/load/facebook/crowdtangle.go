@@ -55,10 +55,14 @@ func parseOffset(s string) (int, bool) {
 
 // zoneOffset reads a time-zone abbreviation or a numeric offset.
 func zoneOffset(z string) (int, bool) {
-	if off, ok := zoneOffsets[strings.ToUpper(z)]; ok {
+	if off, ok := zoneOffsets[z]; ok {
 		return off, true
 	}
-	return parseOffset(strings.ToUpper(z))
+	z = strings.ToUpper(z)
+	if off, ok := zoneOffsets[z]; ok {
+		return off, true
+	}
+	return parseOffset(z)
 }
 
 // ctZone is the zone of times written without one: an offset, or a
@@ -89,8 +93,8 @@ var errUnknownZone = errors.New("unknown time zone")
 // (seconds optional); a time without zone is read in def.
 func parseCTTime(s string, def ctZone) (time.Time, error) {
 	s = strings.TrimSpace(s)
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t.UTC(), nil
+	if t, zoned, ok := parseISO(s); ok && zoned {
+		return t, nil // RFC 3339
 	}
 	dt, zone := s, ""
 	// The zone is a third space-separated part after the date and clock.

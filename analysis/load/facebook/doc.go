@@ -54,10 +54,12 @@
 // netvizz-posts and netvizz-comments: Netvizz tab-separated files
 // (Netvizz never quotes: it replaced tabs and newlines in texts). In the
 // posts file ID is post_id, Created post_published (else
-// post_published_unix, else post_published_sql in UTC), Reactions
-// reactions_count_fb (else likes_count_fb), Shares shares_count_fb, Links
-// link, Group the page or group id before the "_" of post_id. The author
-// column "by" is read as follows: "post_page_<id>" is the page itself
+// post_published_unix, else post_published_sql read as UTC, which Netvizz
+// did not guarantee), Reactions the first filled of reactions_count_fb,
+// likes_count_fb and likes, Shares shares_count_fb, Links link, Group the
+// page or group id before the "_" of post_id. Netvizz replaced quotes and commas in post texts by
+// "_": texts are kept as Netvizz wrote them. The author column "by" is
+// read as follows: "post_page_<id>" is the page itself
 // (Person{ID: id}); "post_user_<id>" is an unnamed user (zero Person);
 // a string of hexadecimal digits (a Netvizz hash, or a numeric id) is
 // Person{ID: by}; anything else is a display name, Person{Name: by}. In
@@ -78,10 +80,10 @@
 // under a post a comment (ParentID the post's ID), one under a comment a
 // reply. ID is object_id; when a message above has the same object_id
 // (Facepager sometimes stores the queried object's id on every child), ID
-// is object_id + "#" + the Facepager node id. Text is
-// message, Created created_time, Author from.id and from.name, Reactions
-// reactions.summary.total_count, else likes.summary.total_count, else
-// like_count; Shares shares.count; Links link. The index of nodes kept for
+// is object_id + "#" + the Facepager node id. Text is message, Created
+// created_time, Author from.id and from.name, Reactions the first filled of
+// reactions.summary.total_count, likes.summary.total_count and like_count;
+// Shares shares.count; Links link. The index of nodes kept for
 // the tree is the one part of memory that grows with the file.
 //
 // facebook-dyi: the JSON files of Facebook's "Download Your Information"
@@ -96,9 +98,9 @@
 // the "owner" option when set: set it when several members' archives are
 // loaded), with the comment's author as Name on comments. Comments carry no
 // parent: Facebook does not say which post they answer, so ParentID is
-// empty. Group is the comment's group, or for posts the words after "
-// posted in " or " a publié dans " (any " in " or " dans ") in the title,
-// best effort. Links are the attachments' external_context urls.
+// empty. Group is the comment's group or, for posts, what follows "posted
+// in" or "a publié dans" (else the first "in" or "dans") in the title, best
+// effort. Links are the attachments' external_context urls.
 //
 // generic-csv: a CSV built by hand (4CAT custom import), separated by ",",
 // ";" or tab as its header line shows. Required columns id, thread_id,
@@ -106,8 +108,10 @@
 // reactions, shares, platform, and the extensions author_id and group.
 // Options map our names to the file's (Options["body"] = "message"); names
 // match case-insensitively. A row whose id equals its thread_id, or whose
-// thread_id and parent_id are empty, is a post; otherwise it is a comment
-// whose parent is parent_id when given, else thread_id. A kind column, when
+// thread_id and parent_id are empty, is a post; otherwise it answers
+// parent_id when given, else thread_id: it is a comment when it answers
+// the thread start (or its thread is unknown), a reply when parent_id names
+// another message than thread_id (a comment). A kind column, when
 // filled, must agree (post for a thread start; comment or reply for an
 // answer; on Twitter tweet and reply, and retweet or quote, which refer to
 // parent_id without answering it). timestamp is RFC 3339, "2006-01-02

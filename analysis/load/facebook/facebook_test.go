@@ -710,3 +710,40 @@ func fixtureBytes(tb testing.TB, name string) []byte {
 	}
 	return raw
 }
+
+func TestStatusText(t *testing.T) {
+	cases := map[string]string{
+		"fetched (400)": `"fetched (400)"`, "error (500)": `"error (500)"`, "empty": `"empty"`,
+		"Marie Dupont": "unreadable", "fetched (x y)": "unreadable", "": "unreadable", "fetched (": "unreadable",
+	}
+	for in, want := range cases {
+		if got := statusText(in); got != want {
+			t.Errorf("statusText(%q) = %s, want %s", in, got, want)
+		}
+	}
+}
+
+// A row that answers another message than its thread start answers a
+// comment: it is a reply, even without a kind column. When the thread is
+// unknown, it is a comment.
+func TestGenericInfersReplies(t *testing.T) {
+	const in = "id,thread_id,parent_id,author,body,timestamp\n" +
+		"p,p,,a,post,1557936131\n" +
+		"c,p,,b,comment,1557936132\n" +
+		"r,p,c,a,reply,1557936133\n" +
+		"c2,p,p,b,comment too,1557936134\n" +
+		"o,,c,b,thread unknown,1557936135\n"
+	rec := readString(t, GenericCSV, in)
+	want := []struct {
+		kind           corpus.Kind
+		parent, thread string
+	}{{corpus.Post, "", "p"}, {corpus.Comment, "p", "p"}, {corpus.Reply, "c", "p"}, {corpus.Comment, "p", "p"}, {corpus.Comment, "c", ""}}
+	if len(rec.msgs) != len(want) || len(rec.rejects) != 0 {
+		t.Fatalf("%d messages, %d rejections", len(rec.msgs), len(rec.rejects))
+	}
+	for i, w := range want {
+		if m := rec.msgs[i]; m.Kind != w.kind || m.ParentID != w.parent || m.ThreadID != w.thread {
+			t.Errorf("row %s: %s parent %q thread %q; want %s %q %q", m.ID, m.Kind, m.ParentID, m.ThreadID, w.kind, w.parent, w.thread)
+		}
+	}
+}

@@ -97,12 +97,25 @@ func fpStatusOK(s string) bool {
 	return false
 }
 
+// statusText quotes a query status such as "fetched (400)" for a reason,
+// or says it is unreadable when it does not look like one (a shifted
+// column could hold a name).
+func statusText(s string) string {
+	s = strings.TrimSpace(s)
+	word, code, _ := strings.Cut(s, " ")
+	if len(s) > 40 || word == "" || strings.Trim(word, "abcdefghijklmnopqrstuvwxyz") != "" ||
+		(code != "" && (!strings.HasPrefix(code, "(") || !strings.HasSuffix(code, ")") || !isHex(code[1:len(code)-1]))) {
+		return "unreadable"
+	}
+	return quote(s)
+}
+
 func readFacepager(f *rawio.File, sink rawio.Sink) error {
 	sep := facepagerSeparator(firstLine(f.Head))
 	if sep == 0 {
 		sep = ';'
 	}
-	t, err := newTable(f, rune(sep))
+	t, err := newTable(f, sep)
 	if err != nil {
 		return err
 	}
@@ -181,10 +194,10 @@ func readFacepager(f *rawio.File, sink rawio.Sink) error {
 			reject(sink, f, line, t.name(cType), errOffcut)
 			continue
 		case objType != "data" && objType != "seed" && objType != "unpacked":
-			reject(sink, f, line, t.name(cType), fmt.Errorf("%w: node of type %s, not a message", rawio.ErrShape, quote(objType)))
+			reject(sink, f, line, t.name(cType), fmt.Errorf("%w: node of unknown type, not a message", rawio.ErrShape))
 			continue
 		case objType != "seed" && !fpStatusOK(get(rec, cStatus)):
-			reject(sink, f, line, t.name(cStatus), fmt.Errorf("%w: query status %s", errNotFetched, quote(get(rec, cStatus))))
+			reject(sink, f, line, t.name(cStatus), fmt.Errorf("%w: query status %s", errNotFetched, statusText(get(rec, cStatus))))
 			continue
 		case parentID != "" && !hasParent && level > 1:
 			reject(sink, f, line, t.name(cParent), errNoParent)

@@ -71,7 +71,7 @@ func parseRole(s string) (corpus.Role, bool) {
 
 func readGeneric(f *rawio.File, sink rawio.Sink) error {
 	sep := detectSeparator(firstLine(f.Head))
-	t, err := newTable(f, rune(sep))
+	t, err := newTable(f, sep)
 	if err != nil {
 		return err
 	}
@@ -137,9 +137,13 @@ func genericMessage(rec []string, cols *[gColumns]int) (*rawio.RawMessage, int, 
 	}
 	switch {
 	case kind == "":
-		m.Kind = answerKind
-		if start {
+		switch {
+		case start:
 			m.Kind = startKind
+		case thread != "" && val(gParent) != "" && val(gParent) != thread:
+			m.Kind = corpus.Reply // it answers a message that is not the thread start
+		default:
+			m.Kind = answerKind
 		}
 	case kind == startKind:
 		if !start {

@@ -311,7 +311,7 @@ func readNetvizzComments(f *rawio.File, sink rawio.Sink) error {
 			isReply = true
 		case "0", "false", "no", "":
 		default:
-			reject(sink, f, line, "is_reply", fmt.Errorf("%w: %s (want 0 or 1)", rawio.ErrShape, quote(field(fields, cIsReply))))
+			reject(sink, f, line, "is_reply", fmt.Errorf("%w: not 0 or 1", rawio.ErrShape))
 			continue
 		}
 		key := positionKey(field(fields, cPosition))
