@@ -30,6 +30,10 @@ type Options struct {
 	// Progress, when set, gets one line per file read, e.g.
 	// "load: raw/avs/posts.tsv.gz netvizz-posts 4,812 records".
 	Progress io.Writer
+	// Pseudonymizer, when set, is used instead of one made from Key: a
+	// privacy check passes its own to list the identities met
+	// (Pseudonymizer.Identities) and look for them in outputs.
+	Pseudonymizer *pseudo.Pseudonymizer
 }
 
 // FileError is a file that could not be read at all: it cannot be opened,
@@ -205,6 +209,9 @@ func newLoader(opt Options) (*loader, error) {
 		l.rep.KeySource = "given by the caller"
 	}
 	l.ps = pseudo.New(key)
+	if opt.Pseudonymizer != nil {
+		l.ps = opt.Pseudonymizer
+	}
 	if opt.Format != "" {
 		f, ok := rawio.Lookup(opt.Format)
 		if !ok {

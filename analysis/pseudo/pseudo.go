@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/base32"
 	"hash"
+	"sort"
 	"strings"
 	"sync"
 
@@ -144,4 +145,29 @@ func isBase32(s string) bool {
 		}
 	}
 	return true
+}
+
+// Identities returns every person this Pseudonymizer has given a pseudonym
+// to, sorted. It exists for privacy checks (package privacy), which look for
+// these identities in outputs; never write it anywhere.
+func (p *Pseudonymizer) Identities() []rawio.Person {
+	p.mu.Lock()
+	out := make([]rawio.Person, 0, len(p.cache))
+	for k := range p.cache {
+		if !k.person.IsZero() {
+			out = append(out, k.person)
+		}
+	}
+	p.mu.Unlock()
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Name != b.Name {
+			return a.Name < b.Name
+		}
+		if a.Handle != b.Handle {
+			return a.Handle < b.Handle
+		}
+		return a.ID < b.ID
+	})
+	return out
 }

@@ -237,3 +237,16 @@ func FuzzText(f *testing.F) {
 		}
 	})
 }
+
+func TestIdentities(t *testing.T) {
+	p := New([]byte("0123456789abcdef"))
+	p.Person(corpus.Twitter, rawio.Person{Handle: "zeph"})
+	p.Person(corpus.Facebook, rawio.Person{Name: "Zéphirine Canari"})
+	p.Person(corpus.Facebook, rawio.Person{Name: "Zéphirine Canari"})
+	p.Person(corpus.Facebook, rawio.Person{})
+	got := p.Identities()
+	want := []rawio.Person{{Handle: "zeph"}, {Name: "Zéphirine Canari"}}
+	if len(got) != len(want) || got[0] != want[0] || got[1] != want[1] {
+		t.Errorf("Identities() = %+v, want %+v", got, want)
+	}
+}
