@@ -1,0 +1,294 @@
+// Command benchgo is the Go side of scripts/bench: it loads raw exports
+// with the project's loader (load.Files) and computes the seven reference
+// indicators with the project's indicator packages, timing each step, and
+// writes the same JSON as scripts/bench_pandas.py:
+//
+//	benchgo --format twarc2|netvizz FILES... [--out RESULT.json] [--cpuprofile FILE]
+//
+// The JSON holds load_s and indicators_s (wall seconds), peak_rss_mb (the
+// process's peak resident set size, VmHWM of /proc/self/status, else the
+// Go runtime's total memory at the end), messages (distinct messages) and
+// indicators (name: value, null when undefined).
+//
+// All files of one run form one community, as in bench_pandas.py:
+// load.Files puts messages in a community per group or file (the two
+// twarc2 files of the simulator become two communities), so benchgo pools
+// them into one and removes duplicate ids across files the way the loader
+// does within a community (the first copy wins, completed with the parent
+// and author of later copies). Pooling is part of load_s.
+//
+// Indicators: reply_rate and median_first_reply_min from
+// responsiveness.Threads and Summarize; gini_messages_per_author and
+// top10_share from participation.PerAuthor, Gini and Top10Share; density
+// and reciprocity from network.Build; off_hours_share from
+// rhythm.OffHoursShare.
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"runtime/metrics"
+	"runtime/pprof"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/indicator/network"
+	"github.com/faire-communaute/compendium/analysis/indicator/participation"
+	"github.com/faire-communaute/compendium/analysis/indicator/responsiveness"
+	"github.com/faire-communaute/compendium/analysis/indicator/rhythm"
+	"github.com/faire-communaute/compendium/analysis/load"
+)
+
+// benchKey is the pseudonymisation key of benchmark loads: the corpora are
+// synthetic, and a fixed key keeps the run independent of the user's key.
+var benchKey = []byte("compendium-benchmark-key")
+
+// Community is the id the pooled messages get.
+const Community = "bench"
+
+// Indicators lists the reference indicators in output order.
+var Indicators = []string{
+	"reply_rate",
+	"median_first_reply_min",
+	"gini_messages_per_author",
+	"top10_share",
+	"density",
+	"reciprocity",
+	"off_hours_share",
+}
+
+// Result is what one run measures; it marshals to the JSON that
+// bench_pandas.py writes.
+type Result struct {
+	LoadS       float64            `json:"load_s"`
+	IndicatorsS float64            `json:"indicators_s"`
+	PeakRSSMB   float64            `json:"peak_rss_mb"`
+	Messages    int                `json:"messages"`
+	Indicators  map[string]float64 `json:"-"`
+}
+
+// MarshalJSON writes the indicators in Indicators order, NaN as null.
+func (r Result) MarshalJSON() ([]byte, error) {
+	type plain Result
+	head, err := json.Marshal(plain(r))
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	b.Write(head[:len(head)-1])
+	b.WriteString(`,"indicators":{`)
+	for i, name := range Indicators {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, "%q:", name)
+		v, ok := r.Indicators[name]
+		if !ok || math.IsNaN(v) || math.IsInf(v, 0) {
+			b.WriteString("null")
+		} else {
+			b.WriteString(strconv.FormatFloat(v, 'g', -1, 64))
+		}
+	}
+	b.WriteString("}}")
+	return b.Bytes(), nil
+}
+
+func main() {
+	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, "benchgo:", err)
+		os.Exit(1)
+	}
+}
+
+// options are the command line of one run.
+type options struct {
+	format     string
+	out        string
+	cpuprofile string
+	files      []string
+}
+
+// parseArgs reads flags placed before, between or after the files.
+func parseArgs(args []string, errOut io.Writer) (options, error) {
+	var o options
+	fs := flag.NewFlagSet("benchgo", flag.ContinueOnError)
+	fs.SetOutput(errOut)
+	fs.StringVar(&o.format, "format", "", "export family: twarc2 or netvizz")
+	fs.StringVar(&o.out, "out", "", "write the result as JSON to this file")
+	fs.StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile of the run to this file (go tool pprof)")
+	for {
+		if err := fs.Parse(args); err != nil {
+			return o, err
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		o.files = append(o.files, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+	switch {
+	case o.format != "twarc2" && o.format != "netvizz":
+		return o, fmt.Errorf("--format must be twarc2 or netvizz, not %q", o.format)
+	case len(o.files) == 0:
+		return o, errors.New("no file given")
+	}
+	return o, nil
+}
+
+func run(args []string, stdout, stderr io.Writer) error {
+	o, err := parseArgs(args, stderr)
+	if err != nil {
+		return err
+	}
+	if o.cpuprofile != "" {
+		f, err := os.Create(o.cpuprofile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
+	res, err := Measure(o.format, o.files)
+	if err != nil {
+		return err
+	}
+	b, err := json.MarshalIndent(res, "", "  ")
+	if err != nil {
+		return err
+	}
+	b = append(b, '\n')
+	if _, err := stdout.Write(b); err != nil {
+		return err
+	}
+	if o.out != "" {
+		return os.WriteFile(o.out, b, 0o644)
+	}
+	return nil
+}
+
+// Measure loads files of the given family (twarc2 or netvizz) and computes
+// the reference indicators, timing both steps.
+func Measure(family string, files []string) (Result, error) {
+	t0 := time.Now()
+	msgs, err := Load(family, files)
+	if err != nil {
+		return Result{}, err
+	}
+	t1 := time.Now()
+	ind := Compute(msgs)
+	t2 := time.Now()
+	return Result{
+		LoadS:       t1.Sub(t0).Seconds(),
+		IndicatorsS: t2.Sub(t1).Seconds(),
+		PeakRSSMB:   peakRSSMB(),
+		Messages:    len(msgs),
+		Indicators:  ind,
+	}, nil
+}
+
+// Load reads files with load.Files and returns their distinct messages as
+// one community. Every file must be of the given family.
+func Load(family string, files []string) ([]corpus.Message, error) {
+	c, rep, err := load.Files(files, load.Options{Key: benchKey})
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range rep.Files {
+		if !strings.HasPrefix(f.Format, family) {
+			return nil, fmt.Errorf("%s: read as %s, not %s", f.Path, f.Format, family)
+		}
+	}
+	if rep.Rejected > 0 {
+		fmt.Fprintf(os.Stderr, "benchgo: %d of %d records rejected\n", rep.Rejected, rep.Records)
+	}
+	return Pool(c.Messages), nil
+}
+
+// Pool puts msgs into one community and removes the duplicate ids across
+// communities, in place: the first copy is kept, and its parent and author,
+// when empty, are taken from a later copy (as the loader does within a
+// community). Messages of a single community are returned as they are.
+func Pool(msgs []corpus.Message) []corpus.Message {
+	single := true
+	for i := range msgs {
+		if msgs[i].Community != msgs[0].Community {
+			single = false
+			break
+		}
+	}
+	if single {
+		return msgs
+	}
+	first := make(map[string]int, len(msgs))
+	out := msgs[:0]
+	for i := range msgs {
+		m := &msgs[i]
+		if j, dup := first[m.ID]; dup {
+			k := &out[j]
+			if k.ParentID == "" && m.ParentID != "" {
+				k.ParentID, k.Kind = m.ParentID, m.Kind
+			}
+			if k.Author == "" {
+				k.Author = m.Author
+			}
+			continue
+		}
+		first[m.ID] = len(out)
+		m.Community = Community
+		out = append(out, *m)
+	}
+	clear(msgs[len(out):]) // let the collector free the duplicates' fields
+	return out[:len(out):len(out)]
+}
+
+// Compute returns the reference indicators of the distinct messages of one
+// community.
+func Compute(msgs []corpus.Message) map[string]float64 {
+	resp := responsiveness.Summarize(responsiveness.Threads(msgs))
+	counts, _ := participation.PerAuthor(msgs)
+	x := participation.Values(counts)
+	g := network.Build(msgs)
+	return map[string]float64{
+		"reply_rate":               resp.ReplyRate,
+		"median_first_reply_min":   resp.MedianFirstReplyMin,
+		"gini_messages_per_author": participation.Gini(x),
+		"top10_share":              participation.Top10Share(x),
+		"density":                  g.Density(),
+		"reciprocity":              g.Reciprocity(),
+		"off_hours_share":          rhythm.OffHoursShare(msgs),
+	}
+}
+
+// peakRSSMB returns the peak resident set size in MiB: VmHWM from
+// /proc/self/status, else the memory the Go runtime holds from the system.
+func peakRSSMB() float64 {
+	if f, err := os.Open("/proc/self/status"); err == nil {
+		defer f.Close()
+		sc := bufio.NewScanner(f)
+		for sc.Scan() {
+			if rest, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
+				if kb, err := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 64); err == nil {
+					return kb / 1024
+				}
+			}
+		}
+	}
+	s := []metrics.Sample{{Name: "/memory/classes/total:bytes"}}
+	metrics.Read(s)
+	if s[0].Value.Kind() == metrics.KindUint64 {
+		return float64(s[0].Value.Uint64()) / (1 << 20)
+	}
+	return math.NaN()
+}
