@@ -5,6 +5,7 @@ import (
 	"hash/fnv"
 	"math"
 	"sort"
+	"strings"
 	"strconv"
 	"time"
 
@@ -332,12 +333,14 @@ func (c *community) initAccounts() {
 		} else {
 			name := personName(base+uint64(i), gpFirsts, 0xd0c)
 			h, d := gpIdentity(r, name)
-			for used[h] {
+			// Unique ignoring case: Twitter handles are, and the
+			// pseudonymizer keys accounts by lower-cased handle.
+			for used[strings.ToLower(h)] {
 				h = fmt.Sprintf("%s%d", h[:min(len(h), 12)], r.IntN(100))
 			}
 			pe = &Person{Name: d, Handle: h, UserID: twitterUserID(uint64(i))}
 		}
-		used[pe.Handle] = true
+		used[strings.ToLower(pe.Handle)] = true
 		pe.Key = fmt.Sprintf("g%05d", i)
 		pe.style = c.text.newStyle(r)
 		m.p = pe
