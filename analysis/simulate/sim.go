@@ -5,8 +5,8 @@ import (
 	"hash/fnv"
 	"math"
 	"sort"
-	"strings"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
