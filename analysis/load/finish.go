@@ -9,6 +9,15 @@ import (
 // finish scrubs names out of Facebook texts, rebuilds threads and returns
 // the sorted corpus.
 func (l *loader) finish() *corpus.Corpus {
+	total := len(l.c.Messages)
+	for _, st := range l.order {
+		total += len(st.msgs)
+	}
+	// One allocation of the final size: messages are large structs, and
+	// growing the slice by appending copies them again and again.
+	msgs := make([]corpus.Message, len(l.c.Messages), total)
+	copy(msgs, l.c.Messages)
+	l.c.Messages = msgs
 	for _, st := range l.order {
 		if st.c.Platform == corpus.Facebook {
 			names := make([]string, 0, len(st.names))

@@ -194,6 +194,13 @@ func (s *sink) Message(m *rawio.RawMessage) {
 		return
 	}
 	st.index[msg.ID] = len(st.msgs)
+	if len(st.msgs) == cap(st.msgs) {
+		// Grow by doubling, not by append's 1.25 for large slices:
+		// messages are large, and each growth copies them all.
+		grown := make([]corpus.Message, len(st.msgs), max(1024, 2*cap(st.msgs)))
+		copy(grown, st.msgs)
+		st.msgs = grown
+	}
 	st.msgs = append(st.msgs, msg)
 	st.exportThread = append(st.exportThread, thread)
 	s.fr.Loaded++

@@ -94,7 +94,7 @@ func readTwarc2(f *rawio.File, sink rawio.Sink) error {
 // record reads one line (or document) b starting at line n.
 func (r *twarc2Reader) record(b []byte, n int) {
 	r.line = v2Line{}
-	err := json.Unmarshal(b, &r.line)
+	err := unmarshal(b, &r.line)
 	if err != nil {
 		if _, ok := typeError(err, ""); ok {
 			r.slow(b, n)
@@ -130,14 +130,14 @@ func (r *twarc2Reader) record(b []byte, n int) {
 // whose data is one tweet and not a list, comes this way too.
 func (r *twarc2Reader) slow(b []byte, n int) {
 	var raw v2RawLine
-	if err := json.Unmarshal(b, &raw); err != nil {
+	if err := unmarshal(b, &raw); err != nil {
 		r.reject(n, 0, "", fmt.Errorf("%w: not a JSON object", rawio.ErrShape))
 		return
 	}
 	page := raw.Data != nil || raw.Includes != nil || raw.Meta != nil || raw.Errors != nil || raw.MatchingRules != nil
 	if !page {
 		var t v2Tweet
-		err := json.Unmarshal(b, &t)
+		err := unmarshal(b, &t)
 		if fe, ok := typeError(err, ""); ok {
 			r.fail(n, fe)
 			return
@@ -154,10 +154,10 @@ func (r *twarc2Reader) slow(b []byte, n int) {
 	var inc struct {
 		Users []json.RawMessage `json:"users"`
 	}
-	if json.Unmarshal(raw.Includes, &inc) == nil {
+	if unmarshal(raw.Includes, &inc) == nil {
 		for _, ub := range inc.Users {
 			u := new(v2User)
-			if json.Unmarshal(ub, u) == nil && u.ID != "" {
+			if unmarshal(ub, u) == nil && u.ID != "" {
 				r.users[u.ID] = u
 			}
 		}
@@ -169,7 +169,7 @@ func (r *twarc2Reader) slow(b []byte, n int) {
 	switch data[0] {
 	case '{':
 		var t v2Tweet
-		if err := json.Unmarshal(data, &t); err != nil {
+		if err := unmarshal(data, &t); err != nil {
 			if fe, ok := typeError(err, "data"); ok {
 				r.fail(n, fe)
 			} else {
@@ -180,14 +180,14 @@ func (r *twarc2Reader) slow(b []byte, n int) {
 		r.emit(&t, n, "data")
 	case '[':
 		var elems []json.RawMessage
-		if err := json.Unmarshal(data, &elems); err != nil {
+		if err := unmarshal(data, &elems); err != nil {
 			r.reject(n, 0, "data", fmt.Errorf("%w: %v", rawio.ErrBadJSON, err))
 			return
 		}
 		for i, e := range elems {
 			prefix := "data[" + strconv.Itoa(i) + "]"
 			var t v2Tweet
-			if err := json.Unmarshal(e, &t); err != nil {
+			if err := unmarshal(e, &t); err != nil {
 				if fe, ok := typeError(err, prefix); ok {
 					r.fail(n, fe)
 				} else {

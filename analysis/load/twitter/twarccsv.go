@@ -193,7 +193,7 @@ func (r *twarcCSVReader) message(line int) (*rawio.RawMessage, *fieldError) {
 	rf.replyTo.Handle = r.get(colInReplyToName)
 	if s := r.get(colReferenced); s != "" && rf.repliedTo == "" && rf.retweeted == "" && rf.quoted == "" {
 		var list []v2Ref
-		if err := json.Unmarshal([]byte(s), &list); err != nil {
+		if err := unmarshal([]byte(s), &list); err != nil {
 			return nil, &fieldError{colReferenced, fmt.Errorf("%w: not a JSON list of references", rawio.ErrBadJSON)}
 		}
 		for _, ref := range list {
@@ -267,7 +267,7 @@ func (r *twarcCSVReader) id(name string) (string, *fieldError) {
 func csvText(s string) string {
 	if len(s) >= 2 && s[0] == '"' && s[len(s)-1] == '"' {
 		var t string
-		if json.Unmarshal([]byte(s), &t) == nil {
+		if unmarshal([]byte(s), &t) == nil {
 			return t
 		}
 	}
@@ -289,23 +289,23 @@ func entityList(s string, fn func(text string, obj map[string]flexID)) error {
 		return nil
 	}
 	var elems []json.RawMessage
-	if err := json.Unmarshal([]byte(s), &elems); err != nil {
+	if err := unmarshal([]byte(s), &elems); err != nil {
 		return fmt.Errorf("%w: not a JSON list", rawio.ErrBadJSON)
 	}
 	for _, e := range elems {
 		var text string
-		if json.Unmarshal(e, &text) == nil {
+		if unmarshal(e, &text) == nil {
 			fn(text, nil)
 			continue
 		}
 		var raw map[string]json.RawMessage
-		if err := json.Unmarshal(e, &raw); err != nil {
+		if err := unmarshal(e, &raw); err != nil {
 			return fmt.Errorf("%w: %s in an entity list", rawio.ErrShape, jsonValueKind(e))
 		}
 		obj := make(map[string]flexID, len(raw))
 		for k, v := range raw {
 			var f flexID
-			if json.Unmarshal(v, &f) == nil {
+			if unmarshal(v, &f) == nil {
 				obj[k] = f
 			}
 		}

@@ -1,7 +1,6 @@
 package twitter
 
 import (
-	"encoding/json"
 	"strconv"
 	"strings"
 	"time"
@@ -38,7 +37,7 @@ func readTweetScraper(f *rawio.File, sink rawio.Sink) error {
 	var t tsTweet
 	return eachRecord(f, func(b []byte, n int) {
 		t = tsTweet{}
-		if err := json.Unmarshal(b, &t); err != nil {
+		if err := unmarshal(b, &t); err != nil {
 			r.undecodable(b, n, err, "")
 			return
 		}

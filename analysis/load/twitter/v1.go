@@ -1,7 +1,6 @@
 package twitter
 
 import (
-	"encoding/json"
 	"strings"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
@@ -140,7 +139,7 @@ func readV1(f *rawio.File, sink rawio.Sink) error {
 	var t v1Tweet
 	return eachRecord(f, func(b []byte, n int) {
 		t = v1Tweet{}
-		if err := json.Unmarshal(b, &t); err != nil {
+		if err := unmarshal(b, &t); err != nil {
 			r.undecodable(b, n, err, "")
 			return
 		}

@@ -2,7 +2,6 @@ package twitter
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -82,7 +81,7 @@ func readXArchive(f *rawio.File, sink rawio.Sink) error {
 	}
 	return eachValue(f.R, skipped, func(b []byte, n int) {
 		item.Tweet, item.v1Tweet = nil, v1Tweet{}
-		if err := json.Unmarshal(b, &item); err != nil {
+		if err := unmarshal(b, &item); err != nil {
 			r.undecodable(b, n, err, "")
 			return
 		}
@@ -141,7 +140,7 @@ func archiveOwner(path string) (rawio.Person, error) {
 				AccountDisplayName string `json:"accountDisplayName"`
 			} `json:"account"`
 		}
-		if err := json.Unmarshal(b, &item); err != nil {
+		if err := unmarshal(b, &item); err != nil {
 			decodeErr = err
 			return
 		}

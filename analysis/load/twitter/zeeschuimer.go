@@ -144,7 +144,7 @@ func readZeeschuimerX(f *rawio.File, sink rawio.Sink) error {
 	}
 	return eachRecord(f, func(b []byte, n int) {
 		item.SourcePlatform, item.Data = "", gqlTweet{}
-		err := json.Unmarshal(b, &item)
+		err := unmarshal(b, &item)
 		if err != nil {
 			if _, ok := typeError(err, ""); !ok {
 				r.badJSON(b, n, err)
@@ -153,7 +153,7 @@ func readZeeschuimerX(f *rawio.File, sink rawio.Sink) error {
 			// Another platform's data, or a tweet with a value of the
 			// wrong type: read the envelope alone to tell which.
 			var env zsItem
-			if envErr := json.Unmarshal(b, &env); envErr != nil {
+			if envErr := unmarshal(b, &env); envErr != nil {
 				r.undecodable(b, n, envErr, "")
 				return
 			}
