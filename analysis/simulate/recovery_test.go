@@ -1,42 +1,18 @@
 package simulate_test
 
 import (
-	"compress/gzip"
-	"encoding/csv"
-	"os"
+	"math"
 	"path/filepath"
+	"sort"
 	"testing"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/indicator/norms"
+	"github.com/faire-communaute/compendium/analysis/indicator/participation"
+	"github.com/faire-communaute/compendium/analysis/indicator/themes"
 	"github.com/faire-communaute/compendium/analysis/load"
+	"github.com/faire-communaute/compendium/analysis/simulate"
 )
-
-// truthRow is one message of data/raw/truth/messages.csv.gz.
-type truthRow struct {
-	community, id, kind, parent, thread, author, role string
-}
-
-func readTruth(t *testing.T, path string) []truthRow {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Skipf("no truth file: %v", err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	recs, err := csv.NewReader(zr).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []truthRow
-	for _, r := range recs[1:] {
-		out = append(out, truthRow{r[0], r[1], r[2], r[3], r[4], r[5], r[6]})
-	}
-	return out
-}
 
 // TestLoadersRecoverTheTruth loads the committed sample through the study
 // file, as notebooks do, and checks that what the loaders rebuild is what
@@ -47,7 +23,10 @@ func TestLoadersRecoverTheTruth(t *testing.T) {
 		t.Skip("loads the whole sample")
 	}
 	data := filepath.Join("..", "..", "data")
-	truth := readTruth(t, filepath.Join(data, "raw", "truth", "messages.csv.gz"))
+	truth, err := simulate.ReadTruth(filepath.Join(data, "raw", "truth", "messages.csv.gz"))
+	if err != nil {
+		t.Skipf("no truth: %v", err)
+	}
 	c, rep, err := load.Study(filepath.Join(data, "study.json"), load.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -70,38 +49,138 @@ func TestLoadersRecoverTheTruth(t *testing.T) {
 	truthOf := map[key]string{}
 	bad := 0
 	for _, tr := range truth {
-		m := got[key{tr.community, tr.id}]
+		m := got[key{tr.Community, tr.ID}]
 		if m == nil {
 			if bad++; bad <= 5 {
-				t.Errorf("%s/%s (%s) not loaded", tr.community, tr.id, tr.kind)
+				t.Errorf("%s/%s (%s) not loaded", tr.Community, tr.ID, tr.Kind)
 			}
 			continue
 		}
-		if string(m.Kind) != tr.kind || m.ParentID != tr.parent || m.ThreadID != tr.thread {
+		if string(m.Kind) != tr.Kind || m.ParentID != tr.ParentID || m.ThreadID != tr.ThreadID {
 			if bad++; bad <= 5 {
 				t.Errorf("%s/%s: loaded kind %s parent %q thread %q; truth %s %q %q",
-					tr.community, tr.id, m.Kind, m.ParentID, m.ThreadID, tr.kind, tr.parent, tr.thread)
+					tr.Community, tr.ID, m.Kind, m.ParentID, m.ThreadID, tr.Kind, tr.ParentID, tr.ThreadID)
 			}
 		}
-		ak, pk := key{tr.community, tr.author}, key{tr.community, m.Author}
+		ak, pk := key{tr.Community, tr.AuthorKey}, key{tr.Community, m.Author}
 		if p, ok := pseudoOf[ak]; ok && p != m.Author || m.Author == "" {
 			if bad++; bad <= 5 {
-				t.Errorf("%s/%s: author %s has pseudonyms %q and %q", tr.community, tr.id, tr.author, p, m.Author)
+				t.Errorf("%s/%s: author %s has pseudonyms %q and %q", tr.Community, tr.ID, tr.AuthorKey, p, m.Author)
 			}
 		}
-		if a, ok := truthOf[pk]; ok && a != tr.author {
+		if a, ok := truthOf[pk]; ok && a != tr.AuthorKey {
 			if bad++; bad <= 5 {
-				t.Errorf("%s/%s: pseudonym %s stands for %s and %s", tr.community, tr.id, m.Author, a, tr.author)
+				t.Errorf("%s/%s: pseudonym %s stands for %s and %s", tr.Community, tr.ID, m.Author, a, tr.AuthorKey)
 			}
 		}
-		pseudoOf[ak], truthOf[pk] = m.Author, tr.author
-		if (tr.role == "admin" || tr.role == "moderator") && string(m.AuthorRole) != tr.role {
+		pseudoOf[ak], truthOf[pk] = m.Author, tr.AuthorKey
+		if (tr.AuthorRole == "admin" || tr.AuthorRole == "moderator") && string(m.AuthorRole) != tr.AuthorRole {
 			if bad++; bad <= 5 {
-				t.Errorf("%s/%s: role %q, truth %q", tr.community, tr.id, m.AuthorRole, tr.role)
+				t.Errorf("%s/%s: role %q, truth %q", tr.Community, tr.ID, m.AuthorRole, tr.AuthorRole)
 			}
 		}
 	}
 	if bad > 5 {
 		t.Errorf("... %d mismatches in all", bad)
 	}
+}
+
+// loadSample loads the committed sample and its truth.
+func loadSample(t *testing.T) (*corpus.Corpus, []simulate.TruthMessage) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("loads the whole sample")
+	}
+	data := filepath.Join("..", "..", "data")
+	truth, err := simulate.ReadTruth(filepath.Join(data, "raw", "truth", "messages.csv.gz"))
+	if err != nil {
+		t.Skipf("no truth: %v", err)
+	}
+	c, _, err := load.Study(filepath.Join(data, "study.json"), load.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c, truth
+}
+
+// TestIndicatorsRecoverTheTruth checks measures computed on the loaded
+// sample against the same measures computed from the simulator's truth:
+// exactly where the loaders recover everything they need (participation),
+// within stated tolerances where the codebook must read French texts
+// (question types and answer consensus of the GPs).
+func TestIndicatorsRecoverTheTruth(t *testing.T) {
+	c, truth := loadSample(t)
+
+	// Participation: messages per author from the truth's author keys.
+	for _, com := range []string{"tu-sais-que", "avs", "en-colere", "doctoctoc"} {
+		per := map[string]int{}
+		for _, tr := range truth {
+			if tr.Community == com {
+				per[tr.AuthorKey]++
+			}
+		}
+		var counts []int
+		for _, n := range per {
+			counts = append(counts, n)
+		}
+		sort.Ints(counts)
+		want := participation.Gini(counts)
+		got := participation.Summarize(c.ByCommunity(com))
+		if math.Abs(got.Gini-want) > 1e-12 || got.Authors != len(per) {
+			t.Errorf("%s: Gini %.6f over %d authors, truth %.6f over %d", com, got.Gini, got.Authors, want, len(per))
+		}
+	}
+
+	// GPs' questions: status and type as coded from the texts, against the
+	// truth, thread by thread.
+	cb, err := themes.DefaultCodebook()
+	if err != nil {
+		t.Fatal(err)
+	}
+	byID := map[string]simulate.TruthMessage{}
+	for _, tr := range truth {
+		if tr.Community == "doctoctoc" {
+			byID[tr.ID] = tr
+		}
+	}
+	threads := norms.QuestionThreads(cb, c.ByCommunity("doctoctoc"), corpus.GP)
+	status := map[norms.Status]int{}
+	truthStatus := map[string]int{}
+	agree, sameType, n := 0, 0, 0
+	for _, th := range threads {
+		tr, ok := byID[th.ID]
+		if !ok || tr.AnswerStatus == "" {
+			continue
+		}
+		n++
+		status[th.Status]++
+		truthStatus[tr.AnswerStatus]++
+		if string(th.Status) == tr.AnswerStatus {
+			agree++
+		}
+		if th.QuestionType == tr.QuestionType {
+			sameType++
+		}
+	}
+	if n < 3000 {
+		t.Fatalf("only %d GP question threads matched the truth", n)
+	}
+	share := func(m map[string]int, k string) float64 { return float64(m[k]) / float64(n) }
+	for _, k := range []string{"consensual", "non-consensual", "unanswered"} {
+		got, want := float64(status[norms.Status(k)])/float64(n), share(truthStatus, k)
+		if math.Abs(got-want) > 0.10 {
+			t.Errorf("GP %s share %.3f, truth %.3f (tolerance 0.10)", k, got, want)
+		}
+	}
+	if u := float64(status[norms.Unanswered]) / float64(n); math.Abs(u-share(truthStatus, "unanswered")) > 0.01 {
+		t.Errorf("unanswered share %.3f, truth %.3f: unanswered needs no text reading and must match", u, share(truthStatus, "unanswered"))
+	}
+	if a := float64(agree) / float64(n); a < 0.75 {
+		t.Errorf("status agrees with the truth for %.1f%% of GP questions, want >= 75%%", 100*a)
+	}
+	if a := float64(sameType) / float64(n); a < 0.60 {
+		t.Errorf("question type agrees with the truth for %.1f%% of GP questions, want >= 60%%", 100*a)
+	}
+	t.Logf("GP questions: %d; status agreement %.1f%%, type agreement %.1f%%; coded %v, truth %v",
+		n, 100*float64(agree)/float64(n), 100*float64(sameType)/float64(n), status, truthStatus)
 }

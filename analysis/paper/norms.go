@@ -1,0 +1,748 @@
+package paper
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+	"sort"
+	"time"
+
+	"github.com/faire-communaute/compendium/analysis/chart"
+	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/figure"
+	"github.com/faire-communaute/compendium/analysis/indicator"
+	"github.com/faire-communaute/compendium/analysis/indicator/norms"
+	"github.com/faire-communaute/compendium/analysis/indicator/themes"
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+)
+
+// Published outcomes of #DocTocToc questions, drawn beside the corpus in
+// Figure 12.
+//
+// The 2013 study (mimiryudo.com, 2013, DocTocToc2013Questions = 63
+// questions) found 55.6 % consensual answers, 33.3 % non-consensual ones
+// and 8 % unanswered questions; the published shares add up to 96.9 %, the
+// rest is drawn as "not specified".
+//
+// The 2024 Lille thesis on #DocTocToc (Lille, 2024, 252 questions) found
+// 90.5 % of questions answered, without telling consensual from non-consensual
+// answers: it is drawn as answered versus unanswered.
+const (
+	DocTocToc2013Consensual    = 0.556
+	DocTocToc2013NonConsensual = 0.333
+	DocTocToc2013Unanswered    = 0.08
+	Lille2024Questions         = 252
+	Lille2024Answered          = 0.905
+)
+
+// Outcome categories of Figure 12, in drawing order.
+var consensusCategories = []struct {
+	id     string
+	fr, en string
+	color  color.Color
+}{
+	{"consensual", "Consensuelle", "Consensual", figure.Color(2)},
+	{"non-consensual", "Non consensuelle", "Non-consensual", figure.Color(3)},
+	{"answered", "Répondue (consensus non distingué)", "Answered (consensus not told apart)", color.NRGBA{R: 0x8c, G: 0xc8, B: 0xb4, A: 0xff}},
+	{"unanswered", "Sans réponse", "Unanswered", figure.Color(5)},
+	{"not-specified", "Non précisé", "Not specified", color.Gray{Y: 0xd0}},
+}
+
+// measureNorms checks the codebook and measures the norms of c.
+func measureNorms(id string, c *corpus.Corpus, cb *themes.Codebook) ([]norms.Group, error) {
+	if err := checkCodebook(id, cb); err != nil {
+		return nil, err
+	}
+	gs := norms.Measure(c, cb)
+	sort.SliceStable(gs, func(i, j int) bool {
+		return groupLess(gs[i].Profession, gs[i].Community, gs[j].Profession, gs[j].Community)
+	})
+	return gs, nil
+}
+
+// F12Consensus is Figure 12: how question threads end. Each question
+// thread (norms.QuestionThreads: a thread start coded as a question) is
+// unanswered (no answer by another author), consensual (an answer cites a
+// law, guideline or insurance source, or a second answerer agrees — « +1
+// », « je confirme » — and nobody contradicts) or non-consensual; the
+// stacked bars give the shares per profession, beside the published
+// #DocTocToc figures of 2013 and of the 2024 Lille thesis (see
+// DocTocToc2013Consensual and Lille2024Answered).
+//
+// The data has one row per group and status: groups as in F03Themes
+// (communities, then the profession as a whole, "*"), statuses
+// consensual, non-consensual, unanswered; then the published rows (source
+// doctoctoc-2013 with the three statuses and not-specified; source
+// lille-2024 with answered and unanswered). Columns: source, community,
+// profession, status, questions, count (empty for published rows), share.
+func F12Consensus(c *corpus.Corpus, cb *themes.Codebook, prov figure.Provenance) (*figure.Figure, error) {
+	gs, err := measureNorms("f12-consensus", c, cb)
+	if err != nil {
+		return nil, err
+	}
+	data := figure.NewTable("source", "community", "profession", "status", "questions", "count", "share")
+	type bar struct {
+		label  string
+		shares map[string]float64
+		n      int
+	}
+	var bars []bar
+	statuses := []norms.Status{norms.Consensual, norms.NonConsensual, norms.Unanswered}
+	for _, g := range gs {
+		if len(g.Threads) == 0 {
+			continue
+		}
+		b := bar{shares: map[string]float64{}, n: len(g.Threads)}
+		for _, s := range statuses {
+			n := 0
+			for _, t := range g.Threads {
+				if t.Status == s {
+					n++
+				}
+			}
+			share := float64(n) / float64(len(g.Threads))
+			data.Add("corpus", g.Community, string(g.Profession), string(s), len(g.Threads), n, share)
+			b.shares[string(s)] = share
+		}
+		if g.Community == indicator.AllCommunities {
+			b.label = capitalize(ProfessionLabel(g.Profession))
+			bars = append(bars, b)
+		}
+	}
+	if len(bars) == 0 {
+		return nil, fmt.Errorf("f12-consensus: no question thread (thread start coded as a question)")
+	}
+	rest := 1 - DocTocToc2013Consensual - DocTocToc2013NonConsensual - DocTocToc2013Unanswered
+	pub2013 := map[string]float64{"consensual": DocTocToc2013Consensual, "non-consensual": DocTocToc2013NonConsensual, "unanswered": DocTocToc2013Unanswered, "not-specified": rest}
+	for _, s := range []string{"consensual", "non-consensual", "unanswered", "not-specified"} {
+		data.Add("doctoctoc-2013", "", string(corpus.GP), s, DocTocToc2013Questions, "", pub2013[s])
+	}
+	pub2024 := map[string]float64{"answered": Lille2024Answered, "unanswered": 1 - Lille2024Answered}
+	for _, s := range []string{"answered", "unanswered"} {
+		data.Add("lille-2024", "", string(corpus.GP), s, Lille2024Questions, "", pub2024[s])
+	}
+	bars = append(bars,
+		bar{label: fmt.Sprintf(figure.T("#DocTocToc, étude 2013\n(%d questions)", "#DocTocToc, 2013 study\n(%d questions)"), DocTocToc2013Questions), shares: pub2013},
+		bar{label: fmt.Sprintf(figure.T("#DocTocToc, thèse Lille 2024\n(%d questions)", "#DocTocToc, Lille 2024 thesis\n(%d questions)"), Lille2024Questions), shares: pub2024})
+	for i := range bars[:len(bars)-2] {
+		bars[i].label += fmt.Sprintf(figure.T("\n(%s questions)", "\n(%s questions)"), figure.Integer(int64(bars[i].n)))
+	}
+	n := len(bars)
+	values := make([][]float64, n)
+	labels := make([]string, n)
+	for i, b := range bars {
+		y := n - 1 - i // first bar on top
+		labels[y] = b.label
+		values[y] = make([]float64, len(consensusCategories))
+		for k, cat := range consensusCategories {
+			values[y][k] = b.shares[cat.id]
+		}
+	}
+	laid, err := chart.BarLayout(n, len(consensusCategories), values, true)
+	if err != nil {
+		return nil, fmt.Errorf("f12-consensus: %w", err)
+	}
+	colors := make([]color.Color, len(consensusCategories))
+	for k, cat := range consensusCategories {
+		colors[k] = cat.color
+	}
+	p := hbarPlot("", figure.T("Part des questions", "Share of questions"))
+	p.Add(barsPlotter{bars: laid, colors: colors, horizontal: true})
+	// Shares written inside the segments wide enough to hold them.
+	xyl := plotter.XYLabels{}
+	for _, b := range laid {
+		if b.Top-b.Bottom >= 0.06 {
+			xyl.XYs = append(xyl.XYs, plotter.XY{X: (b.Bottom + b.Top) / 2, Y: b.X})
+			xyl.Labels = append(xyl.Labels, figure.Percent(b.Top-b.Bottom))
+		}
+	}
+	if len(xyl.XYs) > 0 {
+		lab, err := plotter.NewLabels(xyl)
+		if err != nil {
+			return nil, fmt.Errorf("f12-consensus: %w", err)
+		}
+		for i := range lab.TextStyle {
+			lab.TextStyle[i].Font = font.From(figure.Font, figure.TickSize)
+			lab.TextStyle[i].Color = figure.TextColor
+			lab.TextStyle[i].XAlign = draw.XCenter
+			lab.TextStyle[i].YAlign = draw.YCenter
+		}
+		p.Add(lab)
+	}
+	p.NominalY(labels...)
+	p.Y.Padding = 0
+	p.Y.Min, p.Y.Max = -0.6, float64(n)-0.4
+	p.X.Min, p.X.Max = 0, 1.03 // room for the last tick label
+	p.X.Tick.Marker = percentTo100{}
+	// The legend goes under the bars, in a row of its own (see below).
+	legend := make([]legendEntry, len(consensusCategories))
+	for k, cat := range consensusCategories {
+		legend[k] = legendEntry{figure.T(cat.fr, cat.en), swatch{cat.color}}
+	}
+	return &figure.Figure{
+		ID:    "f12-consensus",
+		Title: figure.T("Figure 12 – Les questions trouvent-elles une réponse consensuelle ?", "Figure 12 – Do questions find a consensual answer?"),
+		Caption: figure.T(
+			"Issue des fils ouverts par une question : sans réponse d'un autre auteur, consensuelle (une réponse cite la loi, une recommandation ou l'assurance maladie, ou un second répondant approuve — « +1 », « je confirme » — sans contradiction) ou non consensuelle, par profession ; en bas, les chiffres publiés sur #DocTocToc en 2013 (mimiryudo.com ; 3,1 % non précisés) et en 2024 (thèse de Lille, qui ne distingue pas les réponses consensuelles).",
+			"Outcome of the threads opened by a question: no answer from another author, consensual (an answer cites the law, a guideline or health insurance, or a second answerer agrees — “+1”, “I confirm” — with no contradiction) or non-consensual, by profession; at the bottom, the figures published on #DocTocToc in 2013 (mimiryudo.com; 3.1% not specified) and in 2024 (Lille thesis, which does not tell consensual answers apart)."),
+		Data:    data,
+		Drawing: withLegend{plot: p, entries: legend, cols: 3},
+		Width:   18 * vg.Centimeter,
+		Height:  vg.Length(n)*1.6*vg.Centimeter + 3.2*vg.Centimeter,
+		Prov:    prov,
+	}, nil
+}
+
+// hbarPlot returns a themed plot for horizontal bars: a vertical grid
+// only, so that no line crosses the bars' labels.
+func hbarPlot(title, xLabel string) *plot.Plot {
+	p := plot.New()
+	figure.Apply(p)
+	p.Title.Text = title
+	p.Title.TextStyle.Font.Size = figure.LabelSize
+	p.X.Label.Text = xLabel
+	g := figure.AddGrid(p)
+	g.Horizontal.Color = nil
+	return p
+}
+
+// legendEntry is a legend line: a name and its thumbnail.
+type legendEntry struct {
+	name  string
+	thumb plot.Thumbnailer
+}
+
+// withLegend draws a plot (or tiles) with its legend in rows under it,
+// cols entries a row, rather than over the data.
+type withLegend struct {
+	plot    *plot.Plot
+	tiles   figure.Tiles
+	entries []legendEntry
+	cols    int
+}
+
+func (w withLegend) rows() int {
+	cols := max(w.cols, 1)
+	return (len(w.entries) + cols - 1) / cols
+}
+
+// Draw implements figure.Renderable.
+func (w withLegend) Draw(c draw.Canvas) {
+	c.SetColor(color.White)
+	c.Fill(c.Rectangle.Path())
+	line := figure.LegendSize * 1.8
+	h := line*vg.Length(w.rows()) + figure.LegendSize
+	top := draw.Crop(c, 0, 0, h, 0)
+	if w.plot != nil {
+		w.plot.Draw(top)
+	} else {
+		w.tiles.Draw(top)
+	}
+	cols := max(w.cols, 1)
+	sty := draw.TextStyle{Color: figure.TextColor, Font: font.From(figure.Font, figure.LegendSize), XAlign: draw.XLeft, YAlign: draw.YCenter, Handler: plot.DefaultTextHandler}
+	width := (c.Max.X - c.Min.X - 2*figure.LegendSize) / vg.Length(cols)
+	thumb := figure.LegendSize * 1.6
+	for i, e := range w.entries {
+		r, k := i/cols, i%cols
+		x := c.Min.X + figure.LegendSize + width*vg.Length(k)
+		y := c.Min.Y + h - figure.LegendSize/2 - line*(vg.Length(r)+0.5)
+		tc := draw.Canvas{Canvas: c.Canvas, Rectangle: vg.Rectangle{
+			Min: vg.Point{X: x, Y: y - figure.LegendSize/2}, Max: vg.Point{X: x + thumb, Y: y + figure.LegendSize/2}}}
+		e.thumb.Thumbnail(&tc)
+		c.FillText(sty, vg.Point{X: x + thumb + figure.LegendSize/2, Y: y}, e.name)
+	}
+}
+
+// MinMonthAnswers is the number of answers a month needs for its citing
+// shares to be drawn in Figure 13; the data keep every month.
+const MinMonthAnswers = 20
+
+// sourceKindLabels are the legend names of the codebook's source kinds.
+var sourceKindLabels = map[string][2]string{
+	"law":        {"Loi, convention collective", "Law, collective agreement"},
+	"employer":   {"Employeur, encadrement", "Employer, management"},
+	"guidelines": {"Recommandations (HAS…), littérature", "Guidelines (HAS…), literature"},
+	"insurance":  {"Assurance maladie, caisses", "Health insurance, funds"},
+}
+
+// sourceKindColors are the line colours of the source kinds.
+var sourceKindColors = map[string]color.Color{
+	"law": figure.Color(4), "employer": figure.Color(5), "guidelines": figure.Color(2), "insurance": figure.Color(6),
+}
+
+func sourceKindLabel(cb *themes.Codebook, kind string) string {
+	if l, ok := sourceKindLabels[kind]; ok {
+		return figure.T(l[0], l[1])
+	}
+	for _, s := range cb.Sources {
+		if s.Kind == kind && s.Label != "" {
+			return s.Label
+		}
+	}
+	return kind
+}
+
+// F13Sources is Figure 13: which rules and sources answers invoke, month
+// by month. Every answer of a question thread (a message of the thread by
+// another author than the asker) cites a kind of source when it has one of
+// the codebook's keywords for it or a link to one of its sites
+// (norms.CitingShares): law and collective agreement, the employer,
+// health-authority guidelines and literature, health insurance and other
+// funds. One panel per profession, one line per kind: the monthly share of
+// answers citing it (Paris months), and in grey the share citing at least
+// one. Months with fewer than MinMonthAnswers answers are left as gaps.
+//
+// The data has one row per profession (aides first), month and kind ("any"
+// first, then the codebook's kinds): profession, month (YYYY-MM), kind,
+// answers, citing, share.
+func F13Sources(c *corpus.Corpus, cb *themes.Codebook, prov figure.Provenance) (*figure.Figure, error) {
+	gs, err := measureNorms("f13-sources", c, cb)
+	if err != nil {
+		return nil, err
+	}
+	data := figure.NewTable("profession", "month", "kind", "answers", "citing", "share")
+	var panels []*plot.Plot
+	kinds := cb.SourceKinds()
+	var legend []legendEntry
+	anyStyle := draw.LineStyle{Color: figure.MutedColor, Width: vg.Points(1.2), Dashes: []vg.Length{vg.Points(3), vg.Points(2)}}
+	legend = append(legend, legendEntry{figure.T("Au moins une source", "At least one source"), lineThumb{anyStyle}})
+	styles := make([]draw.LineStyle, len(kinds))
+	for i, k := range kinds {
+		col, ok := sourceKindColors[k]
+		if !ok {
+			col = figure.Color(i)
+		}
+		styles[i] = draw.LineStyle{Color: col, Width: vg.Points(1.6)}
+		legend = append(legend, legendEntry{sourceKindLabel(cb, k), lineThumb{styles[i]}})
+	}
+	hi := 0.0
+	lo, hiT := math.Inf(1), math.Inf(-1)
+	for _, g := range gs {
+		if g.Community != indicator.AllCommunities || len(g.ByMonth) == 0 {
+			continue
+		}
+		xs := make([]float64, len(g.ByMonth))
+		anyShare := make([]float64, len(g.ByMonth))
+		byKind := make([][]float64, len(kinds))
+		for i := range byKind {
+			byKind[i] = make([]float64, len(g.ByMonth))
+		}
+		for m, mc := range g.ByMonth {
+			data.Add(string(g.Profession), mc.Month, "any", mc.Answers, mc.Citing, mc.Share())
+			for i, k := range mc.Kinds {
+				data.Add(string(g.Profession), mc.Month, k, mc.Answers, mc.ByKind[i], mc.KindShare(i))
+			}
+			t, err := time.ParseInLocation("2006-01", mc.Month, corpus.Paris)
+			if err != nil {
+				return nil, fmt.Errorf("f13-sources: month %q: %w", mc.Month, err)
+			}
+			xs[m] = figure.TimeToFloat(t.AddDate(0, 0, 14)) // mid-month
+			lo, hiT = math.Min(lo, figure.TimeToFloat(t)), math.Max(hiT, figure.TimeToFloat(t.AddDate(0, 1, 0)))
+			drawn := mc.Answers >= MinMonthAnswers
+			anyShare[m] = math.NaN()
+			if drawn {
+				anyShare[m] = mc.Share()
+				hi = math.Max(hi, mc.Share())
+			}
+			for i := range kinds {
+				byKind[i][m] = math.NaN()
+				if drawn {
+					byKind[i][m] = mc.KindShare(i)
+				}
+			}
+		}
+		answers := g.Citing.Answers
+		p := figure.NewPlot(fmt.Sprintf("%s (%s %s)", capitalize(ProfessionLabel(g.Profession)), figure.Integer(int64(answers)), figure.T("réponses", "answers")),
+			"", figure.T("Part des réponses citant", "Share of answers citing"))
+		p.Title.TextStyle.Font.Size = figure.LabelSize
+		p.X.Tick.Marker = figure.DateTicks{Location: corpus.Paris, MaxTicks: 6}
+		p.Y.Tick.Marker = figure.PercentTicks{}
+		if err := gappedLine(p, xs, anyShare, anyStyle, ""); err != nil {
+			return nil, fmt.Errorf("f13-sources: %w", err)
+		}
+		for i := range kinds {
+			if err := gappedLine(p, xs, byKind[i], styles[i], ""); err != nil {
+				return nil, fmt.Errorf("f13-sources: %w", err)
+			}
+		}
+		panels = append(panels, p)
+	}
+	if len(panels) == 0 {
+		return nil, fmt.Errorf("f13-sources: no answer to a question thread")
+	}
+	for _, p := range panels {
+		p.Y.Min, p.Y.Max = 0, math.Max(0.05, math.Ceil(hi*1.1*20)/20)
+		p.X.Min, p.X.Max = lo, hiT
+	}
+	return &figure.Figure{
+		ID:    "f13-sources",
+		Title: figure.T("Figure 13 – Les règles et les sources invoquées", "Figure 13 – Rules and sources invoked"),
+		Caption: figure.T(
+			fmt.Sprintf("Part mensuelle des réponses aux questions (messages d'un fil ouvert par une question, d'un autre auteur que celui qui la pose) citant chaque type de règle ou de source — mots-clés de la grille de codage ou lien vers un site de ce type —, par profession (mois de Paris ; les mois de moins de %d réponses ne sont pas tracés).", MinMonthAnswers),
+			fmt.Sprintf("Monthly share of the answers to questions (messages of a thread opened by a question, by another author than the asker) citing each kind of rule or source — codebook keywords or a link to a site of that kind —, by profession (Paris months; months with fewer than %d answers are not drawn).", MinMonthAnswers)),
+		Data:    data,
+		Drawing: withLegend{tiles: figure.Tiles{panels}, entries: legend, cols: 3},
+		Width:   24 * vg.Centimeter,
+		Height:  11 * vg.Centimeter,
+		Prov:    prov,
+	}, nil
+}
+
+// Gap bins of Figure 14, in days: [0, 1), [1, 7), [7, 30), [30, 90),
+// [90, 365), [365, ∞).
+var gapBins = []struct {
+	lo, hi float64
+	id     string
+	fr, en string
+}{
+	{0, 1, "0-1", "< 1\njour", "< 1\nday"},
+	{1, 7, "1-7", "1 à 6\njours", "1 to 6\ndays"},
+	{7, 30, "7-30", "1 à 4\nsemaines", "1 to 4\nweeks"},
+	{30, 90, "30-90", "1 à 3\nmois", "1 to 3\nmonths"},
+	{90, 365, "90-365", "3 mois\nà 1 an", "3 months\nto 1 year"},
+	{365, math.Inf(1), "365+", "1 an\net plus", "1 year\nor more"},
+}
+
+// F14Recurring is Figure 14: questions that come back. A question thread
+// is recurring when an earlier question is a near-duplicate of it
+// (norms.Recurring: MinHash of 3-stem shingles, exact Jaccard at least
+// norms.RecurringThreshold). On the left, the share of question threads
+// that are recurring, per community (compared within the community) and
+// per profession as a whole (compared across its communities); on the
+// right, for each profession, how long after its nearest earlier
+// near-duplicate a recurring question is asked, in bins of days.
+//
+// The data has rows of two measures. measure "recurring_share": one row
+// per group (as in F03Themes), bin empty, count the recurring question
+// threads, total the question threads. measure "gap_days": one row per
+// profession and bin (bins 0-1, 1-7, 7-30, 30-90, 90-365 and 365+ days,
+// lower bound included, upper excluded), community "*", count the recurring questions whose gap
+// falls in the bin, total the recurring questions. Columns: measure,
+// community, profession, bin, count, total, share (NaN when total is 0).
+func F14Recurring(c *corpus.Corpus, cb *themes.Codebook, prov figure.Provenance) (*figure.Figure, error) {
+	gs, err := measureNorms("f14-recurring", c, cb)
+	if err != nil {
+		return nil, err
+	}
+	data := figure.NewTable("measure", "community", "profession", "bin", "count", "total", "share")
+	ratio := func(a, b int) float64 {
+		if b == 0 {
+			return math.NaN()
+		}
+		return float64(a) / float64(b)
+	}
+	type row struct {
+		id, label string
+		prof      corpus.Profession
+		n, rec    int
+	}
+	var rows []row
+	gaps := map[corpus.Profession][]int{}
+	var profs []corpus.Profession
+	for _, g := range gs {
+		if len(g.Threads) == 0 {
+			continue
+		}
+		created := map[[2]string]time.Time{}
+		for _, t := range g.Threads {
+			created[[2]string{t.Community, t.ID}] = t.Created
+		}
+		nearest := map[[2]string]float64{}
+		for _, p := range g.Pairs {
+			k := [2]string{p.LaterCommunity, p.LaterID}
+			d := created[k].Sub(created[[2]string{p.EarlierCommunity, p.EarlierID}]).Hours() / 24
+			if old, ok := nearest[k]; !ok || d < old {
+				nearest[k] = d
+			}
+		}
+		data.Add("recurring_share", g.Community, string(g.Profession), "", len(nearest), len(g.Threads), ratio(len(nearest), len(g.Threads)))
+		rows = append(rows, row{g.Community, groupLabel(c, g.Community, g.Profession), g.Profession, len(g.Threads), len(nearest)})
+		if g.Community == indicator.AllCommunities {
+			counts := make([]int, len(gapBins))
+			for _, d := range nearest {
+				for b, bin := range gapBins {
+					if d >= bin.lo && d < bin.hi {
+						counts[b]++
+					}
+				}
+			}
+			gaps[g.Profession] = counts
+			profs = append(profs, g.Profession)
+		}
+	}
+	if len(rows) == 0 {
+		return nil, fmt.Errorf("f14-recurring: no question thread (thread start coded as a question)")
+	}
+	for _, p := range profs {
+		total := 0
+		for _, n := range gaps[p] {
+			total += n
+		}
+		for b, bin := range gapBins {
+			data.Add("gap_days", indicator.AllCommunities, string(p), bin.id, gaps[p][b], total, ratio(gaps[p][b], total))
+		}
+	}
+	// Left: recurring shares, horizontal bars coloured by profession.
+	n := len(rows)
+	labels := make([]string, n)
+	values := make([][]float64, n)
+	var text []string
+	var shown []chart.Bar
+	hi := 0.0
+	for i, r := range rows {
+		y := n - 1 - i
+		labels[y] = r.label
+		values[y] = []float64{finite(ratio(r.rec, r.n))}
+		hi = math.Max(hi, values[y][0])
+	}
+	laid, err := chart.BarLayout(n, 1, values, true)
+	if err != nil {
+		return nil, fmt.Errorf("f14-recurring: %w", err)
+	}
+	for _, b := range laid {
+		r := rows[n-1-b.Group]
+		b.Category = professionRank(r.prof)
+		shown = append(shown, b)
+		text = append(text, percentLabel(ratio(r.rec, r.n)))
+	}
+	left := hbarPlot(figure.T("Questions déjà posées", "Questions asked before"), figure.T("Part des fils de question", "Share of question threads"))
+	left.Title.TextStyle.Font.Size = figure.LabelSize
+	left.Add(barsPlotter{bars: shown, colors: []color.Color{professionColor(corpus.HomeCareAide), professionColor(corpus.GP), professionColor("")}, horizontal: true})
+	lab, err := barLabels(shown, text, true)
+	if err != nil {
+		return nil, fmt.Errorf("f14-recurring: %w", err)
+	}
+	left.Add(lab)
+	left.NominalY(labels...)
+	left.Y.Padding = 0
+	left.Y.Min, left.Y.Max = -0.6, float64(n)-0.4
+	left.X.Min = 0
+	left.X.Max = math.Min(1, math.Max(0.1, math.Ceil((hi*1.3)*20)/20))
+	left.X.Tick.Marker = figure.PercentTicks{}
+	// Right: gap distribution per profession.
+	binNames := make([]string, len(gapBins))
+	for b, bin := range gapBins {
+		binNames[b] = figure.T(bin.fr, bin.en)
+	}
+	var series []string
+	var colors []color.Color
+	gv := make([][]float64, len(gapBins))
+	gl := make([][]string, len(gapBins))
+	for b := range gapBins {
+		for _, p := range profs {
+			total := 0
+			for _, k := range gaps[p] {
+				total += k
+			}
+			gv[b] = append(gv[b], finite(ratio(gaps[p][b], total)))
+			gl[b] = append(gl[b], figure.PercentN(ratio(gaps[p][b], total), 0))
+		}
+	}
+	for _, p := range profs {
+		total := 0
+		for _, k := range gaps[p] {
+			total += k
+		}
+		series = append(series, fmt.Sprintf("%s (%s %s)", capitalize(ProfessionLabel(p)), figure.Integer(int64(total)), figure.T("questions", "questions")))
+		colors = append(colors, professionColor(p))
+	}
+	right, err := groupedBars(figure.T("Délai depuis la question similaire la plus proche", "Time since the nearest similar question"), binNames, series, colors, gv, gl, vg.Points(7))
+	if err != nil {
+		return nil, fmt.Errorf("f14-recurring: %w", err)
+	}
+	right.Y.Label.Text = figure.T("Part des questions récurrentes", "Share of recurring questions")
+	right.X.Tick.Label.Font.Size = vg.Points(8)
+	return &figure.Figure{
+		ID:    "f14-recurring",
+		Title: figure.T("Figure 14 – Les questions qui reviennent", "Figure 14 – Questions that come back"),
+		Caption: figure.T(
+			fmt.Sprintf("À gauche, part des fils de question dont la question quasi identique a déjà été posée plus tôt (similarité de Jaccard d'au moins %s entre les suites de trois racines des deux questions, repérées par MinHash), dans la même communauté ou, pour une profession, dans l'une de ses communautés ; à droite, délai entre une question récurrente et la question similaire antérieure la plus proche.", figure.Number(norms.RecurringThreshold, 1)),
+			fmt.Sprintf("Left, share of question threads whose near-identical question was asked earlier (Jaccard similarity of at least %s between the three-stem sequences of both questions, found with MinHash), in the same community or, for a profession, in any of its communities; right, time between a recurring question and the nearest earlier similar question.", figure.Number(norms.RecurringThreshold, 1))),
+		Data:   data,
+		Tiles:  [][]*plot.Plot{{left, right}},
+		Width:  26 * vg.Centimeter,
+		Height: 10 * vg.Centimeter,
+		Prov:   prov,
+	}, nil
+}
+
+// F15Overlap is Figure 15: how far communities share their members and
+// their sources. On the left, for each pair of communities, the Jaccard
+// similarity of their author sets (authors of at least one message) and
+// of their link-domain sets (hosts of the links of their messages, without
+// "www."), norms.Overlap; on the right, for each community, the number of
+// its authors also active in another community, and in the title the
+// number of authors active in several communities.
+//
+// The data has rows of four measures: authors_jaccard and domains_jaccard,
+// one row per pair (community_a < community_b, sorted), count the shared
+// authors or domains, value the Jaccard similarity (NaN when neither has
+// any); authors_in_other_groups, one row per community (sorted by id),
+// count its authors active in another community, value their share of its
+// authors; authors_in_several_groups, one row (community_a "*"), count the
+// authors active in at least two communities, value their share of all
+// authors. Columns: measure, community_a, community_b, count, value.
+func F15Overlap(c *corpus.Corpus, prov figure.Provenance) (*figure.Figure, error) {
+	r := norms.Overlap(c)
+	if len(r.IDs) < 2 {
+		return nil, fmt.Errorf("f15-overlap: overlap needs at least two communities with messages, the corpus has %d", len(r.IDs))
+	}
+	authors := map[string]map[string]bool{}
+	all := map[string]bool{}
+	for i := range c.Messages {
+		m := &c.Messages[i]
+		if m.Author == "" {
+			continue
+		}
+		if authors[m.Community] == nil {
+			authors[m.Community] = map[string]bool{}
+		}
+		authors[m.Community][m.Author] = true
+		all[m.Author] = true
+	}
+	if len(all) == 0 {
+		return nil, fmt.Errorf("f15-overlap: no message with an author")
+	}
+	data := figure.NewTable("measure", "community_a", "community_b", "count", "value")
+	for _, p := range r.Pairs {
+		data.Add("authors_jaccard", p.A, p.B, p.SharedAuthors, p.AuthorsJaccard)
+	}
+	for _, p := range r.Pairs {
+		data.Add("domains_jaccard", p.A, p.B, p.SharedDomains, p.DomainsJaccard)
+	}
+	ratio := func(a, b int) float64 {
+		if b == 0 {
+			return math.NaN()
+		}
+		return float64(a) / float64(b)
+	}
+	for i, id := range r.IDs {
+		data.Add("authors_in_other_groups", id, "", r.InOthers[i], ratio(r.InOthers[i], len(authors[id])))
+	}
+	data.Add("authors_in_several_groups", indicator.AllCommunities, "", r.AuthorsInSeveral, ratio(r.AuthorsInSeveral, len(all)))
+
+	label := func(id string) string {
+		if com := c.Community(id); com != nil {
+			return communityLabel(*com)
+		}
+		return id
+	}
+	// Left: pairs, two bars each (authors, domains).
+	np := len(r.Pairs)
+	pairLabels := make([]string, np)
+	values := make([][]float64, np)
+	shares := make([][]float64, np)
+	hi := 0.0
+	for i, p := range r.Pairs {
+		y := np - 1 - i
+		pairLabels[y] = label(p.A) + "\n× " + label(p.B)
+		// Category 0 is drawn below category 1: domains, then authors.
+		shares[y] = []float64{p.DomainsJaccard, p.AuthorsJaccard}
+		values[y] = []float64{finite(p.DomainsJaccard), finite(p.AuthorsJaccard)}
+		hi = math.Max(hi, math.Max(values[y][0], values[y][1]))
+	}
+	laid, err := chart.BarLayout(np, 2, values, false)
+	if err != nil {
+		return nil, fmt.Errorf("f15-overlap: %w", err)
+	}
+	text := make([]string, len(laid))
+	for i, b := range laid {
+		text[i] = percentLabel(shares[b.Group][b.Category])
+	}
+	pairColors := []color.Color{figure.Color(6), figure.Color(4)} // domains, authors
+	left := hbarPlot(figure.T("Similarité des paires de communautés (Jaccard)", "Similarity of pairs of communities (Jaccard)"), figure.T("Indice de Jaccard", "Jaccard index"))
+	left.Title.TextStyle.Font.Size = figure.LabelSize
+	left.Add(barsPlotter{bars: laid, colors: pairColors, horizontal: true})
+	lab, err := barLabels(laid, text, true)
+	if err != nil {
+		return nil, fmt.Errorf("f15-overlap: %w", err)
+	}
+	for i := range lab.TextStyle {
+		lab.TextStyle[i].Font.Size = vg.Points(7.5)
+	}
+	left.Add(lab)
+	left.NominalY(pairLabels...)
+	left.Y.Tick.Label.Font.Size = vg.Points(8)
+	left.Y.Padding = 0
+	left.Y.Min, left.Y.Max = -0.6, float64(np)-0.1
+	left.X.Min = 0
+	left.X.Max = math.Min(1.2, math.Max(0.01, hi)*1.35)
+	left.X.Tick.Marker = figure.PercentTicks{}
+	left.Legend.Add(figure.T("Auteurs", "Authors"), swatch{pairColors[1]})
+	left.Legend.Add(figure.T("Domaines des liens", "Link domains"), swatch{pairColors[0]})
+	left.Legend.Top, left.Legend.Left = true, false
+
+	// Right: authors of each community active in another one.
+	nc := len(r.IDs)
+	profOf := func(id string) corpus.Profession {
+		if com := c.Community(id); com != nil {
+			return com.Profession
+		}
+		return ""
+	}
+	order := make([]int, nc) // communities by profession, then id
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		return groupLess(profOf(r.IDs[order[a]]), r.IDs[order[a]], profOf(r.IDs[order[b]]), r.IDs[order[b]])
+	})
+	comLabels := make([]string, nc)
+	cv := make([][]float64, nc)
+	var ctext []string
+	chi := 0.0
+	for k, i := range order {
+		id := r.IDs[i]
+		y := nc - 1 - k
+		comLabels[y] = label(id)
+		cv[y] = []float64{float64(r.InOthers[i])}
+		chi = math.Max(chi, cv[y][0])
+	}
+	claid, err := chart.BarLayout(nc, 1, cv, false)
+	if err != nil {
+		return nil, fmt.Errorf("f15-overlap: %w", err)
+	}
+	ccolors := []color.Color{figure.Color(4)}
+	var cbars []chart.Bar
+	var profColors []color.Color
+	for _, b := range claid {
+		i := order[nc-1-b.Group]
+		b.Category = len(profColors)
+		profColors = append(profColors, professionColor(profOf(r.IDs[i])))
+		cbars = append(cbars, b)
+		ctext = append(ctext, fmt.Sprintf("%s (%s)", figure.Integer(int64(r.InOthers[i])), percentLabel(ratio(r.InOthers[i], len(authors[r.IDs[i]])))))
+	}
+	if len(profColors) > 0 {
+		ccolors = profColors
+	}
+	right := hbarPlot(fmt.Sprintf(figure.T("Auteurs actifs dans plusieurs communautés : %s", "Authors active in several communities: %s"), figure.Integer(int64(r.AuthorsInSeveral))),
+		figure.T("Auteurs aussi actifs dans une autre communauté", "Authors also active in another community"))
+	right.Title.TextStyle.Font.Size = figure.LabelSize
+	right.Add(barsPlotter{bars: cbars, colors: ccolors, horizontal: true})
+	clab, err := barLabels(cbars, ctext, true)
+	if err != nil {
+		return nil, fmt.Errorf("f15-overlap: %w", err)
+	}
+	right.Add(clab)
+	right.NominalY(comLabels...)
+	right.Y.Padding = 0
+	right.Y.Min, right.Y.Max = -0.6, float64(nc)-0.4
+	right.X.Min = 0
+	right.X.Max = math.Max(1, chi) * 1.45
+	return &figure.Figure{
+		ID:    "f15-overlap",
+		Title: figure.T("Figure 15 – Des communautés qui se recoupent ?", "Figure 15 – Overlapping communities?"),
+		Caption: figure.T(
+			"À gauche, indice de Jaccard (éléments communs / éléments de l'une ou l'autre) des ensembles d'auteurs et des domaines des liens partagés de chaque paire de communautés (n. d. : aucune des deux n'a de lien) ; à droite, auteurs de chaque communauté qui ont aussi écrit dans une autre (et leur part des auteurs de la communauté).",
+			"Left, Jaccard index (shared items / items of either) of the author sets and of the domains of the links shared by each pair of communities (n/a: neither has links); right, authors of each community who also wrote in another one (and their share of the community's authors)."),
+		Data:   data,
+		Tiles:  [][]*plot.Plot{{left, right}},
+		Width:  26 * vg.Centimeter,
+		Height: vg.Length(max(np, 3))*1.1*vg.Centimeter + 3*vg.Centimeter,
+		Prov:   prov,
+	}, nil
+}
