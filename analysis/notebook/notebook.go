@@ -8,10 +8,13 @@ package notebook
 import (
 	"fmt"
 	"log"
+	"math"
 	"os"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/figure"
+	"github.com/faire-communaute/compendium/analysis/indicator"
+	"github.com/faire-communaute/compendium/analysis/indicator/themes"
 	"github.com/faire-communaute/compendium/analysis/paper"
 	"github.com/janpfeifer/gonb/gonbui"
 )
@@ -65,4 +68,26 @@ func Markdown(format string, args ...any) {
 		return
 	}
 	fmt.Println(text)
+}
+
+// Value returns the value of an indicator for a community (or, with
+// community indicator.AllCommunities and a profession, for a profession)
+// from rows, and NaN when rows do not hold it. Notebooks use it to write
+// their readings from the same numbers as indicators.csv.
+func Value(rows []indicator.Row, community string, profession corpus.Profession, name string) float64 {
+	for _, r := range rows {
+		if r.Community == community && r.Indicator == name && (profession == "" || r.Profession == profession) {
+			return r.Value
+		}
+	}
+	return math.NaN()
+}
+
+// Codebook loads the study's codebook (data/codebook/codebook.json).
+func Codebook() *themes.Codebook {
+	cb, err := themes.DefaultCodebook()
+	if err != nil {
+		log.Fatal(err)
+	}
+	return cb
 }

@@ -2,9 +2,13 @@ package notebook
 
 import (
 	"io"
+	"math"
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/indicator"
 )
 
 func TestMarkdownOutsideNotebookPrints(t *testing.T) {
@@ -32,5 +36,22 @@ func TestStudyLoadsTheSample(t *testing.T) {
 		if !strings.HasPrefix(in.Path, "data/raw/") || len(in.SHA256) != 64 {
 			t.Errorf("input %+v not a repository path with its sha256", in)
 		}
+	}
+}
+
+func TestValue(t *testing.T) {
+	rows := []indicator.Row{
+		{Community: "avs", Profession: corpus.HomeCareAide, Indicator: "reply_rate", Value: 0.5},
+		{Community: "*", Profession: corpus.HomeCareAide, Indicator: "reply_rate", Value: 0.6},
+		{Community: "*", Profession: corpus.GP, Indicator: "reply_rate", Value: 0.9},
+	}
+	if v := Value(rows, "*", corpus.GP, "reply_rate"); v != 0.9 {
+		t.Errorf("GP reply rate %v", v)
+	}
+	if v := Value(rows, "avs", "", "reply_rate"); v != 0.5 {
+		t.Errorf("avs reply rate %v", v)
+	}
+	if v := Value(rows, "avs", "", "gini"); !math.IsNaN(v) {
+		t.Errorf("missing indicator gives %v, want NaN", v)
 	}
 }
