@@ -89,6 +89,7 @@ type Graph struct {
 	und     [][]int64           // undirected simple neighbours, sorted
 	louvain []int               // community of each node, from 1; nil until computed
 	q       float64
+	nodes   []Node // per-node table; nil until computed
 }
 
 type msgKey struct{ community, id string }
@@ -559,8 +560,12 @@ type Node struct {
 	Community           int // Louvain community, from 1
 }
 
-// Nodes returns the per-node table, sorted by author.
+// Nodes returns the per-node table, sorted by author. It is computed
+// once (betweenness costs O(nm)); the slice must not be modified.
 func (g *Graph) Nodes() []Node {
+	if g.nodes != nil {
+		return g.nodes
+	}
 	comm, _ := g.Communities()
 	bet := g.Betweenness()
 	out := make([]Node, g.N())
@@ -577,6 +582,7 @@ func (g *Graph) Nodes() []Node {
 		}
 		out[i] = nd
 	}
+	g.nodes = out
 	return out
 }
 

@@ -42,8 +42,11 @@
 // kept when the exact Jaccard similarity of the shingle sets (64-bit
 // hashes of the shingles) is at least RecurringThreshold (0.5). To keep
 // the cost linear, a question is compared with at most MaxBucketCompare
-// earlier questions of each band bucket. A question is recurring when it
-// has an earlier near-duplicate.
+// (64) earlier questions: the most recent among the last BucketScan (16)
+// of each of its band buckets; in a run of many identical questions, a
+// pair is then missed only between questions far apart, never a
+// question's being recurring. A question is recurring when it has an
+// earlier near-duplicate.
 //
 // # Overlap between communities
 //

@@ -14,6 +14,7 @@ const (
 	BandRows           = NumHashes / Bands
 	RecurringThreshold = 0.5
 	MaxBucketCompare   = 64
+	BucketScan         = 16
 )
 
 // Pair is a pair of near-duplicate questions, the earlier first.
@@ -122,43 +123,52 @@ func Recurring(threads []Thread) []Pair {
 	for b := range buckets {
 		buckets[b] = map[uint64][]int{}
 	}
-	type cand struct{ a, b int }
-	seen := map[cand]bool{}
-	var pairs []cand
+	type hit struct {
+		a, b int
+		s    float64
+	}
+	var hits []hit
+	cands := map[int]bool{}
+	var list []int
 	for i := range ts {
 		sh[i] = Shingles(ts[i].Stems)
 		if len(sh[i]) == 0 {
 			continue
 		}
 		sig := Signature(sh[i])
+		clear(cands)
 		for b := 0; b < Bands; b++ {
 			k := uint64(b)
 			for _, v := range sig[b*BandRows : (b+1)*BandRows] {
 				k = splitmix(k ^ v)
 			}
 			bucket := buckets[b][k]
-			from := max(0, len(bucket)-MaxBucketCompare)
-			for _, j := range bucket[from:] {
-				c := cand{j, i}
-				if !seen[c] {
-					seen[c] = true
-					pairs = append(pairs, c)
-				}
+			for _, j := range bucket[max(0, len(bucket)-BucketScan):] {
+				cands[j] = true
 			}
 			buckets[b][k] = append(bucket, i)
 		}
+		list = list[:0]
+		for j := range cands {
+			list = append(list, j)
+		}
+		// the most recent candidates, in thread order
+		sort.Ints(list)
+		for _, j := range list[max(0, len(list)-MaxBucketCompare):] {
+			if s := Jaccard(sh[j], sh[i]); s >= RecurringThreshold {
+				hits = append(hits, hit{j, i, s})
+			}
+		}
 	}
-	var out []Pair
-	sort.Slice(pairs, func(x, y int) bool {
-		if pairs[x].a != pairs[y].a {
-			return pairs[x].a < pairs[y].a
+	sort.Slice(hits, func(x, y int) bool {
+		if hits[x].a != hits[y].a {
+			return hits[x].a < hits[y].a
 		}
-		return pairs[x].b < pairs[y].b
+		return hits[x].b < hits[y].b
 	})
-	for _, c := range pairs {
-		if s := Jaccard(sh[c.a], sh[c.b]); s >= RecurringThreshold {
-			out = append(out, Pair{ts[c.a].Community, ts[c.a].ID, ts[c.b].Community, ts[c.b].ID, s})
-		}
+	out := make([]Pair, len(hits))
+	for k, h := range hits {
+		out[k] = Pair{ts[h.a].Community, ts[h.a].ID, ts[h.b].Community, ts[h.b].ID, h.s}
 	}
 	return out
 }
