@@ -8,10 +8,6 @@ import (
 	"sort"
 
 	"github.com/faire-communaute/compendium/analysis/figure"
-	"gonum.org/v1/gonum/graph"
-	"gonum.org/v1/gonum/graph/iterator"
-	"gonum.org/v1/gonum/graph/layout"
-	"gonum.org/v1/gonum/graph/simple"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/vg"
@@ -42,31 +38,12 @@ type Position struct {
 // NetworkOptions tune NetworkWith.
 type NetworkOptions struct {
 	Seed int64
-	// Updates is the number of Eades iterations (default 300).
-	Updates int
 	// GroupNames name the groups in the legend; groups without a name are
 	// "Groupe N". The legend is omitted when there is a single unnamed group.
 	GroupNames map[int]string
 	// MarkedName is the legend entry of marked nodes (default
 	// "Admin. ou modération" / "Admin or moderator").
 	MarkedName string
-}
-
-// orderedGraph makes node iteration follow ascending IDs, so that the
-// force accumulation of EadesR2 does not depend on map order.
-type orderedGraph struct {
-	*simple.WeightedUndirectedGraph
-}
-
-func sortedNodes(it graph.Nodes) graph.Nodes {
-	ns := graph.NodesOf(it)
-	sort.Slice(ns, func(i, j int) bool { return ns[i].ID() < ns[j].ID() })
-	return iterator.NewOrderedNodes(ns)
-}
-
-func (g orderedGraph) Nodes() graph.Nodes { return sortedNodes(g.WeightedUndirectedGraph.Nodes()) }
-func (g orderedGraph) From(id int64) graph.Nodes {
-	return sortedNodes(g.WeightedUndirectedGraph.From(id))
 }
 
 type netData struct {
@@ -125,72 +102,133 @@ func prepareNetwork(nodes []Node, edges []Edge) (*netData, error) {
 	return d, nil
 }
 
-func (d *netData) layout(seed int64, updates int) []Position {
-	if updates <= 0 {
-		updates = 300
+func (d *netData) layout(seed int64) []Position {
+	links := make([]Link, len(d.keys))
+	for i, k := range d.keys {
+		links[i] = Link{I: k[0], J: k[1], W: d.w[k]}
 	}
-	n := len(d.nodes)
-	xy := make([][2]float64, n)
-	if n > 1 {
-		g := simple.NewWeightedUndirectedGraph(0, 0)
-		for i := range d.nodes {
-			g.AddNode(simple.Node(int64(i)))
+	xy := ForceLayout(len(d.nodes), links, seed)
+	pos := make([]Position, len(xy))
+	for i, p := range xy {
+		pos[i] = Position{ID: d.nodes[i].ID, X: p[0], Y: p[1]}
+	}
+	return pos
+}
+
+// Link is an edge between nodes I and J of ForceLayout, with its weight.
+type Link struct {
+	I, J int
+	W    float64
+}
+
+// Parameters of ForceLayout.
+const (
+	layoutIterations = 300
+	layoutGravity    = 0.05
+)
+
+// ForceLayout places n nodes in the unit square with Fruchterman and
+// Reingold's force-directed algorithm: every pair of nodes repels (k²/d),
+// linked nodes attract (d²/k times a weight in (0.2, 1] growing with the
+// link's weight), a weak gravity pulls towards the centre, and the
+// largest move shrinks linearly over layoutIterations steps. Starting
+// positions come from a PCG source seeded with seed; nodes are visited in
+// index order, so the same input gives the same positions. The result is
+// rescaled into [0, 1]², aspect ratio kept, centred.
+//
+// It replaced gonum's EadesR2, whose Barnes-Hut tree overflows the stack
+// when two nodes fall on the same point (seen on a reply network of the
+// sample study); coincident nodes here are pushed apart along a fixed
+// direction. Each iteration is O(n² + m): meant for drawings of a few
+// hundred nodes.
+func ForceLayout(n int, links []Link, seed int64) [][2]float64 {
+	pos := make([][2]float64, n)
+	if n == 0 {
+		return pos
+	}
+	rng := rand.New(rand.NewPCG(uint64(seed), uint64(seed)^0x9e3779b97f4a7c15))
+	for i := range pos {
+		pos[i] = [2]float64{rng.Float64(), rng.Float64()}
+	}
+	maxW := 0.0
+	for _, l := range links {
+		maxW = math.Max(maxW, l.W)
+	}
+	k := math.Sqrt(1 / float64(n))
+	disp := make([][2]float64, n)
+	for it := 0; it < layoutIterations; it++ {
+		temp := 0.1 * (1 - float64(it)/layoutIterations)
+		for i := range disp {
+			disp[i] = [2]float64{(0.5 - pos[i][0]) * layoutGravity, (0.5 - pos[i][1]) * layoutGravity}
 		}
-		for _, k := range d.keys {
-			// Attraction weight in (0.2, 1], so heavy edges do not explode.
-			w := 0.2 + 0.8*d.w[k]/math.Max(d.maxW, 1e-300)
-			g.SetWeightedEdge(g.NewWeightedEdge(simple.Node(int64(k[0])), simple.Node(int64(k[1])), w))
-		}
-		eades := &layout.EadesR2{Repulsion: 1, Rate: 0.05, Updates: updates, Theta: 0.2,
-			Src: rand.NewPCG(uint64(seed), uint64(seed)^0x9e3779b97f4a7c15)}
-		o := layout.NewOptimizerR2(orderedGraph{g}, eades.Update)
-		for o.Update() {
-		}
-		ok := true
-		for i := range d.nodes {
-			v := o.Coord2(int64(i))
-			xy[i] = [2]float64{v.X, v.Y}
-			if math.IsNaN(v.X) || math.IsNaN(v.Y) || math.IsInf(v.X, 0) || math.IsInf(v.Y, 0) {
-				ok = false
+		for i := 0; i < n; i++ {
+			for j := i + 1; j < n; j++ {
+				dx, dy := pos[i][0]-pos[j][0], pos[i][1]-pos[j][1]
+				d2 := dx*dx + dy*dy
+				if d2 < 1e-12 {
+					// Coincident nodes: push apart along a fixed direction.
+					a := float64(i*7+j*13) * 0.618
+					dx, dy, d2 = 1e-6*math.Cos(a), 1e-6*math.Sin(a), 1e-12
+				}
+				f := k * k / d2 // force / distance
+				disp[i][0] += dx * f
+				disp[i][1] += dy * f
+				disp[j][0] -= dx * f
+				disp[j][1] -= dy * f
 			}
 		}
-		if !ok {
-			// Deterministic fallback: a circle in ID order.
-			for i := range xy {
-				a := 2 * math.Pi * float64(i) / float64(n)
-				xy[i] = [2]float64{math.Cos(a), math.Sin(a)}
+		for _, l := range links {
+			if l.I == l.J {
+				continue
 			}
+			dx, dy := pos[l.I][0]-pos[l.J][0], pos[l.I][1]-pos[l.J][1]
+			d := math.Sqrt(dx*dx + dy*dy)
+			w := 1.0
+			if maxW > 0 {
+				w = 0.2 + 0.8*l.W/maxW
+			}
+			f := w * d / k // force / distance
+			disp[l.I][0] -= dx * f
+			disp[l.I][1] -= dy * f
+			disp[l.J][0] += dx * f
+			disp[l.J][1] += dy * f
+		}
+		for i := range pos {
+			d := math.Hypot(disp[i][0], disp[i][1])
+			if d > temp {
+				disp[i][0], disp[i][1] = disp[i][0]*temp/d, disp[i][1]*temp/d
+			}
+			pos[i][0] += disp[i][0]
+			pos[i][1] += disp[i][1]
 		}
 	}
-	// Rescale into [0,1]², keeping the aspect ratio, centred.
 	minX, maxX, minY, maxY := math.Inf(1), math.Inf(-1), math.Inf(1), math.Inf(-1)
-	for _, p := range xy {
+	for _, p := range pos {
 		minX, maxX = math.Min(minX, p[0]), math.Max(maxX, p[0])
 		minY, maxY = math.Min(minY, p[1]), math.Max(maxY, p[1])
 	}
 	span := math.Max(maxX-minX, maxY-minY)
-	pos := make([]Position, n)
-	for i, p := range xy {
+	for i, p := range pos {
 		x, y := 0.5, 0.5
 		if span > 0 {
 			x = (p[0]-minX)/span + (1-(maxX-minX)/span)/2
 			y = (p[1]-minY)/span + (1-(maxY-minY)/span)/2
 		}
-		pos[i] = Position{ID: d.nodes[i].ID, X: x, Y: y}
+		pos[i] = [2]float64{x, y}
 	}
 	return pos
 }
 
 // Layout returns the node positions (sorted by ID) of the force-directed
-// layout used by Network: gonum's EadesR2 with a PCG source seeded from seed,
-// nodes added and iterated in ascending ID order, rescaled into the unit
-// square. The same inputs and seed give the same positions.
+// layout used by Network: ForceLayout with nodes in ascending ID order,
+// rescaled into the unit square. The same inputs and seed give the same
+// positions.
 func Layout(nodes []Node, edges []Edge, seed int64) ([]Position, error) {
 	d, err := prepareNetwork(nodes, edges)
 	if err != nil {
 		return nil, err
 	}
-	return d.layout(seed, 0), nil
+	return d.layout(seed), nil
 }
 
 // Network draws a network with Layout: nodes coloured by group, disc area
@@ -207,7 +245,7 @@ func NetworkWith(nodes []Node, edges []Edge, opt NetworkOptions) (*plot.Plot, *f
 	if err != nil {
 		return nil, nil, err
 	}
-	pos := d.layout(opt.Seed, opt.Updates)
+	pos := d.layout(opt.Seed)
 	p := plot.New()
 	figure.Apply(p)
 	p.HideAxes()

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"image/color"
 	"math"
-	"math/rand/v2"
 	"sort"
 
 	"github.com/faire-communaute/compendium/analysis/chart"
@@ -157,11 +156,11 @@ func topSubgraph(g *network.Graph) networkPanel {
 	for i, nd := range cn {
 		idxOf[nd.ID] = i
 	}
-	links := make([]link, len(panel.edges))
+	links := make([]chart.Link, len(panel.edges))
 	for i, e := range panel.edges {
-		links[i] = link{idxOf[e.From], idxOf[e.To], e.Weight}
+		links[i] = chart.Link{I: idxOf[e.From], J: idxOf[e.To], W: e.Weight}
 	}
-	pos := forceLayout(len(cn), links, NetworkSeed)
+	pos := chart.ForceLayout(len(cn), links, NetworkSeed)
 	at := make(map[string]chart.Position, len(pos))
 	for i, p := range pos {
 		at[cn[i].ID] = chart.Position{ID: cn[i].ID, X: p[0], Y: p[1]}
@@ -452,106 +451,4 @@ func shownValue(v float64, dec int) string {
 		return figure.Integer(int64(math.Round(v)))
 	}
 	return figure.Number(v, dec)
-}
-
-// link is an edge between nodes i and j of forceLayout, with its weight.
-type link struct {
-	i, j int
-	w    float64
-}
-
-// Parameters of forceLayout.
-const (
-	layoutIterations = 300
-	layoutGravity    = 0.05
-)
-
-// forceLayout places n nodes in the unit square with Fruchterman and
-// Reingold's force-directed algorithm: every pair of nodes repels (k²/d),
-// linked nodes attract (d²/k times a weight in (0.2, 1] growing with the
-// link's weight), a weak gravity pulls towards the centre, and the
-// largest move shrinks linearly over layoutIterations steps. Starting
-// positions come from a PCG source seeded with seed; nodes are visited in
-// index order, so the same input gives the same positions. The result is
-// rescaled into [0, 1]², aspect ratio kept, centred.
-//
-// Figure 10 lays its networks out with this rather than chart.Layout,
-// whose Barnes-Hut tree (gonum's EadesR2) overflows the stack on some
-// graphs when two nodes fall on the same point.
-func forceLayout(n int, links []link, seed int64) [][2]float64 {
-	pos := make([][2]float64, n)
-	if n == 0 {
-		return pos
-	}
-	rng := rand.New(rand.NewPCG(uint64(seed), uint64(seed)^0x9e3779b97f4a7c15))
-	for i := range pos {
-		pos[i] = [2]float64{rng.Float64(), rng.Float64()}
-	}
-	maxW := 0.0
-	for _, l := range links {
-		maxW = math.Max(maxW, l.w)
-	}
-	k := math.Sqrt(1 / float64(n))
-	disp := make([][2]float64, n)
-	for it := 0; it < layoutIterations; it++ {
-		temp := 0.1 * (1 - float64(it)/layoutIterations)
-		for i := range disp {
-			disp[i] = [2]float64{(0.5 - pos[i][0]) * layoutGravity, (0.5 - pos[i][1]) * layoutGravity}
-		}
-		for i := 0; i < n; i++ {
-			for j := i + 1; j < n; j++ {
-				dx, dy := pos[i][0]-pos[j][0], pos[i][1]-pos[j][1]
-				d2 := dx*dx + dy*dy
-				if d2 < 1e-12 {
-					// Coincident nodes: push apart along a fixed direction.
-					a := float64(i*7+j*13) * 0.618
-					dx, dy, d2 = 1e-6*math.Cos(a), 1e-6*math.Sin(a), 1e-12
-				}
-				f := k * k / d2 // force / distance
-				disp[i][0] += dx * f
-				disp[i][1] += dy * f
-				disp[j][0] -= dx * f
-				disp[j][1] -= dy * f
-			}
-		}
-		for _, l := range links {
-			if l.i == l.j {
-				continue
-			}
-			dx, dy := pos[l.i][0]-pos[l.j][0], pos[l.i][1]-pos[l.j][1]
-			d := math.Sqrt(dx*dx + dy*dy)
-			w := 1.0
-			if maxW > 0 {
-				w = 0.2 + 0.8*l.w/maxW
-			}
-			f := w * d / k // force / distance
-			disp[l.i][0] -= dx * f
-			disp[l.i][1] -= dy * f
-			disp[l.j][0] += dx * f
-			disp[l.j][1] += dy * f
-		}
-		for i := range pos {
-			d := math.Hypot(disp[i][0], disp[i][1])
-			if d > temp {
-				disp[i][0], disp[i][1] = disp[i][0]*temp/d, disp[i][1]*temp/d
-			}
-			pos[i][0] += disp[i][0]
-			pos[i][1] += disp[i][1]
-		}
-	}
-	minX, maxX, minY, maxY := math.Inf(1), math.Inf(-1), math.Inf(1), math.Inf(-1)
-	for _, p := range pos {
-		minX, maxX = math.Min(minX, p[0]), math.Max(maxX, p[0])
-		minY, maxY = math.Min(minY, p[1]), math.Max(maxY, p[1])
-	}
-	span := math.Max(maxX-minX, maxY-minY)
-	for i, p := range pos {
-		x, y := 0.5, 0.5
-		if span > 0 {
-			x = (p[0]-minX)/span + (1-(maxX-minX)/span)/2
-			y = (p[1]-minY)/span + (1-(maxY-minY)/span)/2
-		}
-		pos[i] = [2]float64{x, y}
-	}
-	return pos
 }
