@@ -217,16 +217,7 @@ func (c *Corpus) ByCommunity(id string) []Message {
 // exports always give the same corpus.
 func (c *Corpus) Sort() {
 	sort.Slice(c.Communities, func(i, j int) bool { return c.Communities[i].ID < c.Communities[j].ID })
-	sort.SliceStable(c.Messages, func(i, j int) bool {
-		a, b := &c.Messages[i], &c.Messages[j]
-		if a.Community != b.Community {
-			return a.Community < b.Community
-		}
-		if !a.Created.Equal(b.Created) {
-			return a.Created.Before(b.Created)
-		}
-		return a.ID < b.ID
-	})
+	sortMessages(c.Messages)
 	sort.SliceStable(c.Panels, func(i, j int) bool {
 		a, b := c.Panels[i], c.Panels[j]
 		if a.Community != b.Community {
@@ -242,4 +233,36 @@ func (c *Corpus) Sort() {
 		return a.Observed.Before(b.Observed)
 	})
 	sort.Slice(c.Inputs, func(i, j int) bool { return c.Inputs[i].Path < c.Inputs[j].Path })
+}
+
+// sortMessages sorts messages by community, creation time and id, stably.
+// Messages are large structs: it sorts their indices and then moves each
+// message once, rather than swapping structs as sort.SliceStable would.
+func sortMessages(msgs []Message) {
+	less := func(a, b *Message) bool {
+		if a.Community != b.Community {
+			return a.Community < b.Community
+		}
+		if !a.Created.Equal(b.Created) {
+			return a.Created.Before(b.Created)
+		}
+		return a.ID < b.ID
+	}
+	idx := make([]int, len(msgs))
+	sorted := true
+	for i := range idx {
+		idx[i] = i
+		if i > 0 && less(&msgs[i], &msgs[i-1]) {
+			sorted = false
+		}
+	}
+	if sorted {
+		return
+	}
+	sort.SliceStable(idx, func(i, j int) bool { return less(&msgs[idx[i]], &msgs[idx[j]]) })
+	out := make([]Message, len(msgs))
+	for i, k := range idx {
+		out[i] = msgs[k]
+	}
+	copy(msgs, out)
 }

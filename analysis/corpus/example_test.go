@@ -23,3 +23,21 @@ func ExampleCorpus_Sort() {
 	// avs c1 false 13:00
 	// doctoctoc 2 true 12:00
 }
+
+func ExampleCorpus_Sort_stable() {
+	// Messages equal in community, time and id keep their order.
+	t := time.Date(2019, 5, 15, 10, 0, 0, 0, time.UTC)
+	c := &corpus.Corpus{Messages: []corpus.Message{
+		{Community: "b", ID: "1", Created: t, Text: "first"},
+		{Community: "a", ID: "9", Created: t, Text: "other"},
+		{Community: "b", ID: "1", Created: t, Text: "second"},
+	}}
+	c.Sort()
+	for _, m := range c.Messages {
+		fmt.Println(m.Community, m.ID, m.Text)
+	}
+	// Output:
+	// a 9 other
+	// b 1 first
+	// b 1 second
+}
