@@ -8,6 +8,7 @@ import (
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/indicator"
+	"github.com/faire-communaute/compendium/analysis/indicator/indicatortest"
 )
 
 var day = time.Date(2024, 3, 4, 10, 0, 0, 0, time.UTC)
@@ -235,14 +236,14 @@ func TestLatestPanelTie(t *testing.T) {
 }
 
 func BenchmarkRows1M(b *testing.B) {
-	c := synthCorpus(1_000_000, 1)
+	c := indicatortest.Corpus(1_000_000, 1)
 	for b.Loop() {
 		Rows(c)
 	}
 }
 
 func BenchmarkPerAuthorGini1M(b *testing.B) {
-	c := synthCorpus(1_000_000, 1)
+	c := indicatortest.Corpus(1_000_000, 1)
 	b.ReportAllocs()
 	for b.Loop() {
 		counts, _ := PerAuthor(c.Messages)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/indicator"
+	"github.com/faire-communaute/compendium/analysis/indicator/indicatortest"
 	"github.com/go-gota/gota/dataframe"
 )
 
@@ -28,7 +29,7 @@ func outputs(t *testing.T, c *corpus.Corpus) string {
 // TestDeterministic checks that the outputs do not depend on the order of
 // the messages, nor on map iteration order between runs.
 func TestDeterministic(t *testing.T) {
-	c := synthCorpus(3000, 7)
+	c := indicatortest.Corpus(3000, 7)
 	want := outputs(t, c)
 	if len(want) < 1000 {
 		t.Fatalf("suspiciously short outputs:\n%s", want)

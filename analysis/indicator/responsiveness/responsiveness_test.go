@@ -8,6 +8,7 @@ import (
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/indicator"
+	"github.com/faire-communaute/compendium/analysis/indicator/indicatortest"
 )
 
 // t0 is Monday 4 March 2024, 10:00 UTC = 11:00 in Paris (CET).
@@ -317,7 +318,7 @@ func FuzzThreads(f *testing.F) {
 }
 
 func BenchmarkThreads1M(b *testing.B) {
-	c := synthCorpus(1_000_000, 1)
+	c := indicatortest.Corpus(1_000_000, 1)
 	b.ReportAllocs()
 	for b.Loop() {
 		Summarize(Threads(c.Messages))
@@ -325,7 +326,7 @@ func BenchmarkThreads1M(b *testing.B) {
 }
 
 func BenchmarkRows1M(b *testing.B) {
-	c := synthCorpus(1_000_000, 1)
+	c := indicatortest.Corpus(1_000_000, 1)
 	for b.Loop() {
 		Rows(c)
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/indicator"
+	"github.com/faire-communaute/compendium/analysis/indicator/indicatortest"
 )
 
 func m(com, author, utc string) corpus.Message {
@@ -164,14 +165,14 @@ func TestRowsAndFrame(t *testing.T) {
 }
 
 func BenchmarkRows1M(b *testing.B) {
-	c := synthCorpus(1_000_000, 1)
+	c := indicatortest.Corpus(1_000_000, 1)
 	for b.Loop() {
 		Rows(c)
 	}
 }
 
 func BenchmarkCohorts1M(b *testing.B) {
-	c := synthCorpus(1_000_000, 1)
+	c := indicatortest.Corpus(1_000_000, 1)
 	b.ReportAllocs()
 	for b.Loop() {
 		Cohorts(c.Messages)

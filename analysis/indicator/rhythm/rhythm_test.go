@@ -8,6 +8,7 @@ import (
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/indicator"
+	"github.com/faire-communaute/compendium/analysis/indicator/indicatortest"
 )
 
 func utc(s string) time.Time {
@@ -215,14 +216,14 @@ func TestGridFrame(t *testing.T) {
 }
 
 func BenchmarkRows1M(b *testing.B) {
-	c := synthCorpus(1_000_000, 1)
+	c := indicatortest.Corpus(1_000_000, 1)
 	for b.Loop() {
 		Rows(c)
 	}
 }
 
 func BenchmarkCounts1M(b *testing.B) {
-	c := synthCorpus(1_000_000, 1)
+	c := indicatortest.Corpus(1_000_000, 1)
 	b.ReportAllocs()
 	for b.Loop() {
 		Counts(c.Messages)

@@ -1,4 +1,7 @@
-package responsiveness
+// Package indicatortest builds seeded synthetic corpora for the tests and
+// benchmarks of the indicator packages, so that each package measures
+// itself on the same data.
+package indicatortest
 
 import (
 	"math/rand/v2"
@@ -8,14 +11,14 @@ import (
 	"github.com/faire-communaute/compendium/analysis/corpus"
 )
 
-// synthCorpus builds a seeded synthetic corpus of about n messages spread
+// Corpus builds a seeded synthetic corpus of about n messages spread
 // over two years and three communities: two Facebook groups of home-care
 // aides (posts, comments, replies) and one Twitter hashtag of GPs (tweets,
 // replies, quotes, retweets). Authors follow a skewed distribution; about
 // 30% of messages open a thread, the others answer one of the 64 latest
 // messages of their community, and 1% answer a message missing from the
 // data. The Facebook groups get a panel observation every 30 days.
-func synthCorpus(n int, seed uint64) *corpus.Corpus {
+func Corpus(n int, seed uint64) *corpus.Corpus {
 	r := rand.New(rand.NewPCG(seed, 0x5eed))
 	c := &corpus.Corpus{
 		Study:     "synthetic",
