@@ -65,4 +65,3 @@ func TestT4Network(t *testing.T) {
 		t.Errorf("%d lines, first %q", len(lines), lines[1])
 	}
 }
-

@@ -4,9 +4,15 @@
 package indicatortest
 
 import (
+	"bytes"
+	"testing"
+
 	"math/rand/v2"
 	"strconv"
 	"time"
+
+	"github.com/faire-communaute/compendium/analysis/indicator"
+	"github.com/go-gota/gota/dataframe"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
 )
@@ -90,4 +96,46 @@ func Corpus(n int, seed uint64) *corpus.Corpus {
 		}
 	}
 	return c
+}
+
+// Deterministic checks that render, which writes a package's outputs
+// (indicator rows, frames) for a corpus as text, gives the same text when
+// the corpus's messages are shuffled: results must not depend on message
+// order, nor on map iteration order between runs.
+func Deterministic(t testing.TB, c *corpus.Corpus, render func(*corpus.Corpus) (string, error)) {
+	t.Helper()
+	want, err := render(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(want) < 1000 {
+		t.Fatalf("suspiciously short outputs:\n%s", want)
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 3 {
+		s := *c
+		s.Messages = append([]corpus.Message(nil), c.Messages...)
+		r.Shuffle(len(s.Messages), func(i, j int) { s.Messages[i], s.Messages[j] = s.Messages[j], s.Messages[i] })
+		got, err := render(&s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != want {
+			t.Fatal("outputs changed when the messages were shuffled")
+		}
+	}
+}
+
+// Render writes rows and frames as CSV text, for Deterministic.
+func Render(rows []indicator.Row, frames ...dataframe.DataFrame) (string, error) {
+	var buf bytes.Buffer
+	if err := indicator.WriteCSV(&buf, rows); err != nil {
+		return "", err
+	}
+	for _, df := range frames {
+		if err := df.WriteCSV(&buf); err != nil {
+			return "", err
+		}
+	}
+	return buf.String(), nil
 }
