@@ -60,6 +60,21 @@ func (s *sink) Reject(err *rawio.ParseError) {
 }
 
 // Panel implements rawio.Sink.
+// Group takes a record describing the group an export was taken from
+// (Facepager's seed node). It is read — counted as loaded — and adds
+// nothing to the corpus but the group's name, for loose files whose
+// community has none.
+func (s *sink) Group(g *rawio.RawGroup) {
+	if s.stopped() {
+		return
+	}
+	s.fr.Records++
+	s.fr.Loaded++
+	if s.comm != nil && s.comm.c.Name == "" && g.Name != "" {
+		s.comm.c.Name = g.Name
+	}
+}
+
 func (s *sink) Panel(p *corpus.PanelObservation) {
 	if s.stopped() {
 		return

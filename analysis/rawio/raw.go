@@ -65,3 +65,29 @@ type Sink interface {
 	Profile(p *RawProfile)
 	Reject(err *ParseError)
 }
+
+// RawGroup is a record that describes the group or page an export was
+// taken from rather than a message, such as Facepager's seed node: a
+// record read, that names the community.
+type RawGroup struct {
+	ID   string // the platform's group or page id
+	Name string // its name, when the record gives it
+	Line int
+}
+
+// GroupSink is implemented by sinks that take group records. A format
+// meeting one calls EmitGroup, which rejects the record for sinks that do
+// not take them, so that every record is still accounted for.
+type GroupSink interface {
+	Group(g *RawGroup)
+}
+
+// EmitGroup hands g to sink when it takes group records, and otherwise
+// rejects it with reason notMessage.
+func EmitGroup(sink Sink, g *RawGroup, notMessage *ParseError) {
+	if gs, ok := sink.(GroupSink); ok {
+		gs.Group(g)
+		return
+	}
+	sink.Reject(notMessage)
+}

@@ -71,11 +71,13 @@
 // a reply in a file without position, is rejected on field "position".
 //
 // facepager: Facepager CSV exports (";"-separated, or "," or tab when the
-// header says so). Rows form a tree through id and parent_id. Seed nodes
-// that carry no message (the group or page the user typed in) and offcut
-// nodes (the rest of an API response) are not messages and are rejected
-// with that reason; a seed's object_id is the Group of the messages below
-// it. Rows whose query_status is not "fetched (2xx)", "downloaded (2xx)"
+// header says so). Rows form a tree through id and parent_id. A seed node
+// that carries no message (the group or page the user typed in) is a group
+// record: it goes to sinks that take them (rawio.GroupSink, as load's
+// does, which counts it as read) and is rejected as "seed node, not a
+// message" by the others; its object_id is the Group of the messages below
+// it. Offcut nodes (the rest of an API response) are not messages and are
+// rejected with that reason. Rows whose query_status is not "fetched (2xx)", "downloaded (2xx)"
 // or "ok" are rejected. A data row with no message above it is a post, one
 // under a post a comment (ParentID the post's ID), one under a comment a
 // reply. ID is object_id; when a message above has the same object_id

@@ -21,8 +21,14 @@ import (
 type recorder struct {
 	msgs    []*rawio.RawMessage
 	rejects []*rawio.ParseError
+	groups  []*rawio.RawGroup
 	other   int
 }
+
+// groupRecorder also takes group records (rawio.GroupSink), as load does.
+type groupRecorder struct{ recorder }
+
+func (r *groupRecorder) Group(g *rawio.RawGroup) { r.groups = append(r.groups, g) }
 
 func (r *recorder) Message(m *rawio.RawMessage)    { r.msgs = append(r.msgs, m) }
 func (r *recorder) Panel(*corpus.PanelObservation) { r.other++ }
@@ -745,5 +751,34 @@ func TestGenericInfersReplies(t *testing.T) {
 		if m := rec.msgs[i]; m.Kind != w.kind || m.ParentID != w.parent || m.ThreadID != w.thread {
 			t.Errorf("row %s: %s parent %q thread %q; want %s %q %q", m.ID, m.Kind, m.ParentID, m.ThreadID, w.kind, w.parent, w.thread)
 		}
+	}
+}
+
+// TestFacepagerSeedIsAGroupRecord: a sink that takes group records gets
+// the seed node as one (read, not rejected); the others reject it.
+func TestFacepagerSeedIsAGroupRecord(t *testing.T) {
+	plain := load(t, "facepager.csv", Facepager, nil)
+	f, err := rawio.Open("testdata/facepager.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var g groupRecorder
+	format, _ := rawio.Lookup(Facepager)
+	if err := format.Read(f, &g); err != nil {
+		t.Fatal(err)
+	}
+	seeds := 0
+	for _, e := range plain.rejects {
+		if errors.Is(e, errSeed) {
+			seeds++
+		}
+	}
+	if seeds == 0 || len(g.groups) != seeds || len(g.rejects) != len(plain.rejects)-seeds || len(g.msgs) != len(plain.msgs) {
+		t.Fatalf("plain sink: %d seeds rejected of %d rejects; group sink: %d groups, %d rejects, %d messages (plain %d)",
+			seeds, len(plain.rejects), len(g.groups), len(g.rejects), len(g.msgs), len(plain.msgs))
+	}
+	if g.groups[0].ID != "987654321" || g.groups[0].Line != 2 {
+		t.Errorf("group record %+v", g.groups[0])
 	}
 }

@@ -188,7 +188,10 @@ func readFacepager(f *rawio.File, sink rawio.Sink) error {
 		switch {
 		case objType == "seed" && text == "" && stamp == "":
 			tree.add(nodeID, fpNode{group: strings.Clone(objectID), parent: parentRef})
-			reject(sink, f, line, t.name(cType), errSeed)
+			// The seed names the group the export was taken from: a
+			// group record, not a message.
+			rawio.EmitGroup(sink, &rawio.RawGroup{ID: strings.Clone(objectID), Line: line},
+				&rawio.ParseError{File: f.Name, Line: line, Field: t.name(cType), Err: errSeed})
 			continue
 		case objType == "offcut":
 			reject(sink, f, line, t.name(cType), errOffcut)
