@@ -335,8 +335,15 @@ func (c *community) initAccounts() {
 			h, d := gpIdentity(r, name)
 			// Unique ignoring case: Twitter handles are, and the
 			// pseudonymizer keys accounts by lower-cased handle.
-			for used[strings.ToLower(h)] {
-				h = fmt.Sprintf("%s%d", h[:min(len(h), 12)], r.IntN(100))
+			for try := 0; used[strings.ToLower(h)]; try++ {
+				if try < 20 {
+					h = fmt.Sprintf("%s%d", h[:min(len(h), 12)], r.IntN(100))
+					continue
+				}
+				// At large scales the random suffixes of a prefix run
+				// out: count up instead, which always ends.
+				base, _, _ := strings.Cut(h, "_")
+				h = fmt.Sprintf("%s_%d", base[:min(len(base), 8)], try)
 			}
 			pe = &Person{Name: d, Handle: h, UserID: twitterUserID(uint64(i))}
 		}
