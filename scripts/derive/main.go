@@ -4,6 +4,8 @@
 //	build/derived/messages.csv     the pseudonymised corpus (the inspector's --csv columns)
 //	build/derived/communities.csv, panels.csv, profiles.csv
 //	build/derived/indicators.csv   community, profession, indicator, value
+//	build/derived/network/COMMUNITY.{graphml,gexf,edges.csv}
+//	                               each community's reply network, for Gephi
 //
 // Usage:
 //
@@ -78,6 +80,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "derive: %v\n", err)
 		return 1
 	}
+	if err := writeNetworks(filepath.Join(*out, "network"), c); err != nil {
+		fmt.Fprintf(stderr, "derive: %v\n", err)
+		return 1
+	}
 	fmt.Fprintf(stdout, "derive: wrote %s (messages.csv: %d rows, indicators.csv: %d rows)\n", *out, len(c.Messages), len(rows))
 	return 0
 }
@@ -103,4 +109,35 @@ func Indicators(c *corpus.Corpus, cb *themes.Codebook) []indicator.Row {
 	rows = append(rows, norms.Rows(c, cb)...)
 	indicator.Sort(rows)
 	return rows
+}
+
+// writeNetworks writes each community's reply network as GraphML, GEXF
+// and an edge CSV (source,target,weight), named by community id.
+func writeNetworks(dir string, c *corpus.Corpus) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	for _, g := range indicator.Groups(c) {
+		if g.Community.ID == indicator.AllCommunities {
+			continue
+		}
+		graph := network.Build(g.Messages)
+		for _, w := range []struct {
+			ext   string
+			write func(io.Writer, *network.Graph) error
+		}{{".graphml", network.WriteGraphML}, {".gexf", network.WriteGEXF}, {".edges.csv", network.WriteEdgeCSV}} {
+			f, err := os.Create(filepath.Join(dir, g.Community.ID+w.ext))
+			if err != nil {
+				return err
+			}
+			if err := w.write(f, graph); err != nil {
+				f.Close()
+				return fmt.Errorf("%s%s: %w", g.Community.ID, w.ext, err)
+			}
+			if err := f.Close(); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
