@@ -260,9 +260,24 @@ func sortMessages(msgs []Message) {
 		return
 	}
 	sort.SliceStable(idx, func(i, j int) bool { return less(&msgs[idx[i]], &msgs[idx[j]]) })
-	out := make([]Message, len(msgs))
-	for i, k := range idx {
-		out[i] = msgs[k]
+	// Apply the permutation in place, cycle by cycle: position i receives
+	// msgs[idx[i]]. No second array of messages, so sorting a large
+	// corpus does not double its memory.
+	for i := range idx {
+		if idx[i] < 0 || idx[i] == i {
+			continue
+		}
+		tmp := msgs[i]
+		j := i
+		for {
+			k := idx[j]
+			idx[j] = -1
+			if k == i {
+				msgs[j] = tmp
+				break
+			}
+			msgs[j] = msgs[k]
+			j = k
+		}
 	}
-	copy(msgs, out)
 }

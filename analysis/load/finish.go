@@ -11,14 +11,15 @@ import (
 func (l *loader) finish() *corpus.Corpus {
 	total := len(l.c.Messages)
 	for _, st := range l.order {
-		total += len(st.msgs)
+		total += st.msgs.len()
 	}
-	// One allocation of the final size: messages are large structs, and
-	// growing the slice by appending copies them again and again.
-	msgs := make([]corpus.Message, len(l.c.Messages), total)
-	copy(msgs, l.c.Messages)
-	l.c.Messages = msgs
+	// One allocation of the final size, one copy of each message.
+	all := make([]corpus.Message, total)
+	off := copy(all, l.c.Messages)
 	for _, st := range l.order {
+		msgs := all[off : off+st.msgs.len() : off+st.msgs.len()]
+		off += len(msgs)
+		st.msgs.moveTo(msgs)
 		if st.c.Platform == corpus.Facebook {
 			names := make([]string, 0, len(st.names))
 			for n := range st.names {
@@ -26,16 +27,16 @@ func (l *loader) finish() *corpus.Corpus {
 			}
 			sort.Strings(names)
 			scrub := l.ps.Names(names)
-			for i := range st.msgs {
-				m := &st.msgs[i]
+			for i := range msgs {
+				m := &msgs[i]
 				m.Text = l.ps.Text(corpus.Facebook, scrub.Scrub(m.Text))
 			}
 		}
-		Threads(st.msgs, st.exportThread)
+		Threads(msgs, st.exportThread)
 		l.c.Communities = append(l.c.Communities, st.c)
-		l.c.Messages = append(l.c.Messages, st.msgs...)
-		st.msgs, st.index, st.exportThread = nil, nil, nil
+		st.index, st.exportThread = nil, nil
 	}
+	l.c.Messages = all
 	l.c.Sort()
 	return l.c
 }

@@ -188,12 +188,47 @@ type loader struct {
 // commState is a community being loaded.
 type commState struct {
 	c     corpus.Community
-	msgs  []corpus.Message
+	msgs  chunks
 	index map[string]int // message id → index in msgs
 	// exportThread is each message's thread id as its export gave it.
 	exportThread []string
 	names        map[string]bool // Facebook display names to scrub
 	roles        map[string]corpus.Role
+}
+
+// chunkSize is the number of messages in a chunk of a community's store.
+const chunkSize = 4096
+
+// chunks stores a community's messages while loading, in fixed-size
+// chunks: appending never copies the messages already read (they are
+// large structs holding pointers, and copying them while the collector
+// runs was most of the loading time of a million messages); finish
+// copies them once into the corpus.
+type chunks struct {
+	c [][]corpus.Message
+	n int
+}
+
+func (cs *chunks) len() int { return cs.n }
+
+func (cs *chunks) at(i int) *corpus.Message { return &cs.c[i/chunkSize][i%chunkSize] }
+
+func (cs *chunks) push(m corpus.Message) {
+	if cs.n == len(cs.c)*chunkSize {
+		cs.c = append(cs.c, make([]corpus.Message, 0, chunkSize))
+	}
+	last := len(cs.c) - 1
+	cs.c[last] = append(cs.c[last], m)
+	cs.n++
+}
+
+// moveTo copies the messages into dst (of length cs.len()) and empties cs.
+func (cs *chunks) moveTo(dst []corpus.Message) {
+	off := 0
+	for _, c := range cs.c {
+		off += copy(dst[off:], c)
+	}
+	cs.c, cs.n = nil, 0
 }
 
 func newLoader(opt Options) (*loader, error) {

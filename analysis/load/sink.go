@@ -201,22 +201,15 @@ func (s *sink) Message(m *rawio.RawMessage) {
 	msg := s.convert(st, m)
 	thread := CanonicalID(platform, m.ThreadID)
 	if i, dup := st.index[msg.ID]; dup {
-		fill(&st.msgs[i], &msg)
+		fill(st.msgs.at(i), &msg)
 		if st.exportThread[i] == "" {
 			st.exportThread[i] = thread
 		}
 		s.fr.Duplicates++
 		return
 	}
-	st.index[msg.ID] = len(st.msgs)
-	if len(st.msgs) == cap(st.msgs) {
-		// Grow by doubling, not by append's 1.25 for large slices:
-		// messages are large, and each growth copies them all.
-		grown := make([]corpus.Message, len(st.msgs), max(1024, 2*cap(st.msgs)))
-		copy(grown, st.msgs)
-		st.msgs = grown
-	}
-	st.msgs = append(st.msgs, msg)
+	st.index[msg.ID] = st.msgs.len()
+	st.msgs.push(msg)
 	st.exportThread = append(st.exportThread, thread)
 	s.fr.Loaded++
 }
