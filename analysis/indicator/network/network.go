@@ -93,8 +93,7 @@ type Graph struct {
 	Authors []string
 	// Roles holds each node's role.
 	Roles []corpus.Role
-	// G is the directed graph, weights counting replies.
-	G *simple.WeightedDirectedGraph
+	g     *simple.WeightedDirectedGraph // see Directed
 
 	out, in []map[int64]float64 // adjacency by node id
 	und     [][]int64           // undirected simple neighbours, sorted
@@ -121,16 +120,30 @@ func roleRank(r corpus.Role) int {
 // Build makes the reply graph of msgs (see the package documentation).
 // Parents are looked up within each message's community.
 func Build(msgs []corpus.Message) *Graph {
-	author := make(map[msgKey]string, len(msgs))
-	role := map[string]corpus.Role{}
+	// Authors are interned to small integers first: the edge counts are
+	// then keyed by pairs of integers rather than of strings.
+	idx := map[string]int32{}
+	var names []string
+	var roles []corpus.Role
+	author := make(map[msgKey]int32, len(msgs))
 	for i := range msgs {
 		m := &msgs[i]
-		author[msgKey{m.Community, m.ID}] = m.Author
-		if r, ok := role[m.Author]; !ok || roleRank(m.AuthorRole) > roleRank(r) {
-			role[m.Author] = m.AuthorRole
+		if m.Author == "" {
+			author[msgKey{m.Community, m.ID}] = -1
+			continue
 		}
+		a, ok := idx[m.Author]
+		if !ok {
+			a = int32(len(names))
+			idx[m.Author] = a
+			names = append(names, m.Author)
+			roles = append(roles, m.AuthorRole)
+		} else if roleRank(m.AuthorRole) > roleRank(roles[a]) {
+			roles[a] = m.AuthorRole
+		}
+		author[msgKey{m.Community, m.ID}] = a
 	}
-	type pair struct{ a, b string }
+	type pair struct{ a, b int32 }
 	w := map[pair]float64{}
 	for i := range msgs {
 		m := &msgs[i]
@@ -138,45 +151,37 @@ func Build(msgs []corpus.Message) *Graph {
 			continue
 		}
 		pa, ok := author[msgKey{m.Community, m.ParentID}]
-		if !ok || pa == m.Author || pa == "" {
+		a := idx[m.Author]
+		if !ok || pa < 0 || pa == a {
 			continue
 		}
-		w[pair{m.Author, pa}]++
+		w[pair{a, pa}]++
 	}
-	set := map[string]bool{}
+	// Nodes: the authors with at least one edge, in pseudonym order.
+	inGraph := make([]bool, len(names))
 	for p := range w {
-		set[p.a], set[p.b] = true, true
+		inGraph[p.a], inGraph[p.b] = true, true
 	}
-	g := &Graph{G: simple.NewWeightedDirectedGraph(0, 0)}
-	for a := range set {
-		g.Authors = append(g.Authors, a)
+	g := &Graph{}
+	for a, in := range inGraph {
+		if in {
+			g.Authors = append(g.Authors, names[a])
+		}
 	}
 	sort.Strings(g.Authors)
-	id := make(map[string]int64, len(g.Authors))
+	id := make([]int64, len(names))
 	g.Roles = make([]corpus.Role, len(g.Authors))
 	g.out = make([]map[int64]float64, len(g.Authors))
 	g.in = make([]map[int64]float64, len(g.Authors))
 	for i, a := range g.Authors {
-		id[a] = int64(i)
-		g.Roles[i] = role[a]
+		id[idx[a]] = int64(i)
+		g.Roles[i] = roles[idx[a]]
 		g.out[i], g.in[i] = map[int64]float64{}, map[int64]float64{}
-		g.G.AddNode(simple.Node(i))
 	}
-	pairs := make([]pair, 0, len(w))
-	for p := range w {
-		pairs = append(pairs, p)
-	}
-	sort.Slice(pairs, func(i, j int) bool {
-		if pairs[i].a != pairs[j].a {
-			return pairs[i].a < pairs[j].a
-		}
-		return pairs[i].b < pairs[j].b
-	})
-	for _, p := range pairs {
+	for p, x := range w {
 		a, b := id[p.a], id[p.b]
-		g.G.SetWeightedEdge(simple.WeightedEdge{F: simple.Node(a), T: simple.Node(b), W: w[p]})
-		g.out[a][b] = w[p]
-		g.in[b][a] = w[p]
+		g.out[a][b] = x
+		g.in[b][a] = x
 	}
 	g.und = make([][]int64, len(g.Authors))
 	for i := range g.Authors {
@@ -193,6 +198,32 @@ func Build(msgs []corpus.Message) *Graph {
 		g.und[i] = nb
 	}
 	return g
+}
+
+// Directed returns the directed reply graph as a gonum graph, weights
+// counting replies. It is built on first use: the indicators that need
+// gonum's algorithms (betweenness, Louvain on small graphs) call it; the
+// others read the adjacency directly.
+func (g *Graph) Directed() *simple.WeightedDirectedGraph {
+	if g.g != nil {
+		return g.g
+	}
+	d := simple.NewWeightedDirectedGraph(0, 0)
+	for i := range g.Authors {
+		d.AddNode(simple.Node(i))
+	}
+	for a := range g.Authors {
+		out := make([]int64, 0, len(g.out[a]))
+		for b := range g.out[a] {
+			out = append(out, b)
+		}
+		sort.Slice(out, func(x, y int) bool { return out[x] < out[y] })
+		for _, b := range out {
+			d.SetWeightedEdge(simple.WeightedEdge{F: simple.Node(int64(a)), T: simple.Node(b), W: g.out[a][b]})
+		}
+	}
+	g.g = d
+	return d
 }
 
 // N returns the number of nodes.
@@ -472,7 +503,7 @@ func (v sortedView) ordered(ids []int64) graph.Nodes {
 	return iterator.NewOrderedNodes(nodes)
 }
 
-func (v sortedView) Node(id int64) graph.Node { return v.g.G.Node(id) }
+func (v sortedView) Node(id int64) graph.Node { return v.g.Directed().Node(id) }
 
 func (v sortedView) Nodes() graph.Nodes {
 	ids := make([]int64, v.g.N())
@@ -505,9 +536,9 @@ func (v sortedView) To(id int64) graph.Nodes {
 	return v.ordered(v.sortedKeys(v.g.in[id]))
 }
 
-func (v sortedView) HasEdgeBetween(x, y int64) bool { return v.g.G.HasEdgeBetween(x, y) }
-func (v sortedView) HasEdgeFromTo(u, w int64) bool  { return v.g.G.HasEdgeFromTo(u, w) }
-func (v sortedView) Edge(u, w int64) graph.Edge     { return v.g.G.Edge(u, w) }
+func (v sortedView) HasEdgeBetween(x, y int64) bool { return v.g.Directed().HasEdgeBetween(x, y) }
+func (v sortedView) HasEdgeFromTo(u, w int64) bool  { return v.g.Directed().HasEdgeFromTo(u, w) }
+func (v sortedView) Edge(u, w int64) graph.Edge     { return v.g.Directed().Edge(u, w) }
 
 // IsStaff reports whether a role is admin or moderator.
 func IsStaff(r corpus.Role) bool { return r == corpus.Admin || r == corpus.Moderator }
