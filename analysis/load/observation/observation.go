@@ -136,7 +136,20 @@ func (t *table) next() (get func(string) string, line int, err error) {
 }
 
 func readPanels(f *rawio.File, sink rawio.Sink) error {
-	t, err := openTable(f, PanelColumns)
+	return readRows(f, sink, PanelColumns, func(line int, get func(string) string) *rawio.ParseError {
+		p, err := panel(f.Name, line, get)
+		if err == nil {
+			sink.Panel(p)
+		}
+		return err
+	})
+}
+
+// readRows reads a table with the columns cols, handing each row to read,
+// which passes it on to sink or returns why not; a row encoding/csv cannot
+// read is rejected with its position.
+func readRows(f *rawio.File, sink rawio.Sink, cols []string, read func(line int, get func(string) string) *rawio.ParseError) error {
+	t, err := openTable(f, cols)
 	if err != nil {
 		return err
 	}
@@ -151,12 +164,9 @@ func readPanels(f *rawio.File, sink rawio.Sink) error {
 		} else if err != nil {
 			return err
 		}
-		p, perr := panel(f.Name, line, get)
-		if perr != nil {
+		if perr := read(line, get); perr != nil {
 			sink.Reject(perr)
-			continue
 		}
-		sink.Panel(p)
 	}
 }
 
@@ -194,28 +204,13 @@ func panel(file string, line int, get func(string) string) (*corpus.PanelObserva
 }
 
 func readProfiles(f *rawio.File, sink rawio.Sink) error {
-	t, err := openTable(f, ProfileColumns)
-	if err != nil {
+	return readRows(f, sink, ProfileColumns, func(line int, get func(string) string) *rawio.ParseError {
+		p, err := profile(f.Name, line, get)
+		if err == nil {
+			sink.Profile(p)
+		}
 		return err
-	}
-	for {
-		get, line, err := t.next()
-		if err == io.EOF {
-			return nil
-		}
-		if pe := (*rawio.ParseError)(nil); errors.As(err, &pe) {
-			sink.Reject(pe)
-			continue
-		} else if err != nil {
-			return err
-		}
-		p, perr := profile(f.Name, line, get)
-		if perr != nil {
-			sink.Reject(perr)
-			continue
-		}
-		sink.Profile(p)
-	}
+	})
 }
 
 func profile(file string, line int, get func(string) string) (*rawio.RawProfile, *rawio.ParseError) {
