@@ -9,6 +9,7 @@ import (
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/indicator/norms"
 	"github.com/faire-communaute/compendium/analysis/indicator/participation"
+	"github.com/faire-communaute/compendium/analysis/indicator/responsiveness"
 	"github.com/faire-communaute/compendium/analysis/indicator/themes"
 	"github.com/faire-communaute/compendium/analysis/load"
 	"github.com/faire-communaute/compendium/analysis/simulate"
@@ -128,6 +129,31 @@ func TestIndicatorsRecoverTheTruth(t *testing.T) {
 		got := participation.Summarize(c.ByCommunity(com))
 		if math.Abs(got.Gini-want) > 1e-12 || got.Authors != len(per) {
 			t.Errorf("%s: Gini %.6f over %d authors, truth %.6f over %d", com, got.Gini, got.Authors, want, len(per))
+		}
+	}
+
+	// Reply rate, computed from the truth alone (its thread ids and author
+	// keys), against responsiveness on the loaded corpus: a thread is
+	// answered when a message of the same thread has another author.
+	for _, com := range []string{"tu-sais-que", "avs", "en-colere", "doctoctoc"} {
+		starter := map[string]string{}
+		for _, tr := range truth {
+			if tr.Community == com && tr.ParentID == "" {
+				starter[tr.ID] = tr.AuthorKey
+			}
+		}
+		answered := map[string]bool{}
+		for _, tr := range truth {
+			if tr.Community == com && tr.ParentID != "" {
+				if a, ok := starter[tr.ThreadID]; ok && a != tr.AuthorKey {
+					answered[tr.ThreadID] = true
+				}
+			}
+		}
+		want := float64(len(answered)) / float64(len(starter))
+		got := responsiveness.Summarize(responsiveness.Threads(c.ByCommunity(com))).ReplyRate
+		if math.Abs(got-want) > 1e-12 {
+			t.Errorf("%s: reply rate %.6f, truth %.6f", com, got, want)
 		}
 	}
 
