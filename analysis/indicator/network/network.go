@@ -484,7 +484,7 @@ func (g *Graph) Communities() ([]int, float64) {
 // order: gonum's own graphs list them in map order, which changes the
 // order of the floating-point sums and so the last digits of the result.
 func (g *Graph) Betweenness() []float64 {
-	b := gnetwork.Betweenness(sortedView{g})
+	b := gnetwork.Betweenness(newSortedView(g))
 	out := make([]float64, g.N())
 	for id, v := range b {
 		out[id] = v
@@ -492,48 +492,56 @@ func (g *Graph) Betweenness() []float64 {
 	return out
 }
 
-// sortedView is g as a graph.Directed whose iterators are in id order.
-type sortedView struct{ g *Graph }
+// sortedView is g as a graph.Directed whose iterators are in id order, so
+// that gonum's accumulations do not depend on map order. The neighbour
+// lists are sorted once: Brandes' algorithm asks for them n times.
+type sortedView struct {
+	g        *Graph
+	from, to [][]graph.Node
+}
 
-func (v sortedView) ordered(ids []int64) graph.Nodes {
-	nodes := make([]graph.Node, len(ids))
-	for i, id := range ids {
-		nodes[i] = simple.Node(id)
+func newSortedView(g *Graph) sortedView {
+	v := sortedView{g: g, from: make([][]graph.Node, g.N()), to: make([][]graph.Node, g.N())}
+	sorted := func(m map[int64]float64) []graph.Node {
+		ids := make([]int64, 0, len(m))
+		for id := range m {
+			ids = append(ids, id)
+		}
+		sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+		nodes := make([]graph.Node, len(ids))
+		for i, id := range ids {
+			nodes[i] = simple.Node(id)
+		}
+		return nodes
 	}
-	return iterator.NewOrderedNodes(nodes)
+	for i := range v.from {
+		v.from[i], v.to[i] = sorted(g.out[i]), sorted(g.in[i])
+	}
+	return v
 }
 
 func (v sortedView) Node(id int64) graph.Node { return v.g.Directed().Node(id) }
 
 func (v sortedView) Nodes() graph.Nodes {
-	ids := make([]int64, v.g.N())
-	for i := range ids {
-		ids[i] = int64(i)
+	nodes := make([]graph.Node, v.g.N())
+	for i := range nodes {
+		nodes[i] = simple.Node(int64(i))
 	}
-	return v.ordered(ids)
-}
-
-func (v sortedView) sortedKeys(m map[int64]float64) []int64 {
-	ids := make([]int64, 0, len(m))
-	for id := range m {
-		ids = append(ids, id)
-	}
-	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
-	return ids
+	return iterator.NewOrderedNodes(nodes)
 }
 
 func (v sortedView) From(id int64) graph.Nodes {
 	if id < 0 || id >= int64(v.g.N()) {
 		return graph.Empty
 	}
-	return v.ordered(v.sortedKeys(v.g.out[id]))
+	return iterator.NewOrderedNodes(v.from[id])
 }
 
 func (v sortedView) To(id int64) graph.Nodes {
 	if id < 0 || id >= int64(v.g.N()) {
 		return graph.Empty
 	}
-	return v.ordered(v.sortedKeys(v.g.in[id]))
+	return iterator.NewOrderedNodes(v.to[id])
 }
 
 func (v sortedView) HasEdgeBetween(x, y int64) bool { return v.g.Directed().HasEdgeBetween(x, y) }
