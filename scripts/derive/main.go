@@ -65,7 +65,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "derive: %v\n", err)
 		return 1
 	}
-	rows := Indicators(c, cb)
+	groups, graphs := network.Graphs(c)
+	rows := Indicators(c, cb, groups, graphs)
 	f, err := os.Create(filepath.Join(*out, "indicators.csv"))
 	if err != nil {
 		fmt.Fprintf(stderr, "derive: %v\n", err)
@@ -80,7 +81,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "derive: %v\n", err)
 		return 1
 	}
-	if err := writeNetworks(filepath.Join(*out, "network"), c); err != nil {
+	if err := writeNetworks(filepath.Join(*out, "network"), groups, graphs); err != nil {
 		fmt.Fprintf(stderr, "derive: %v\n", err)
 		return 1
 	}
@@ -96,15 +97,16 @@ func loadCodebook(path string) (*themes.Codebook, error) {
 }
 
 // Indicators computes every family's scalar indicators, per community and
-// per profession, in canonical order.
-func Indicators(c *corpus.Corpus, cb *themes.Codebook) []indicator.Row {
+// per profession, in canonical order; the reply graphs come built (see
+// network.Graphs).
+func Indicators(c *corpus.Corpus, cb *themes.Codebook, groups []indicator.Group, graphs []*network.Graph) []indicator.Row {
 	var rows []indicator.Row
 	rows = append(rows, activity.Rows(c)...)
 	rows = append(rows, participation.Rows(c)...)
 	rows = append(rows, responsiveness.Rows(c)...)
 	rows = append(rows, rhythm.Rows(c)...)
 	rows = append(rows, retention.Rows(c)...)
-	rows = append(rows, network.Rows(c)...)
+	rows = append(rows, network.GraphRows(groups, graphs)...)
 	rows = append(rows, themes.Rows(c, cb)...)
 	rows = append(rows, norms.Rows(c, cb)...)
 	indicator.Sort(rows)
@@ -113,15 +115,15 @@ func Indicators(c *corpus.Corpus, cb *themes.Codebook) []indicator.Row {
 
 // writeNetworks writes each community's reply network as GraphML, GEXF
 // and an edge CSV (source,target,weight), named by community id.
-func writeNetworks(dir string, c *corpus.Corpus) error {
+func writeNetworks(dir string, groups []indicator.Group, graphs []*network.Graph) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	for _, g := range indicator.Groups(c) {
+	for i, g := range groups {
 		if g.Community.ID == indicator.AllCommunities {
 			continue
 		}
-		graph := network.Build(g.Messages)
+		graph := graphs[i]
 		for _, w := range []struct {
 			ext   string
 			write func(io.Writer, *network.Graph) error

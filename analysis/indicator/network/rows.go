@@ -42,9 +42,27 @@ func (g *Graph) Measure() Stats {
 // Rows builds the reply graph of every indicator.Groups group of c and
 // returns its indicators (see the package documentation).
 func Rows(c *corpus.Corpus) []indicator.Row {
+	groups, graphs := Graphs(c)
+	return GraphRows(groups, graphs)
+}
+
+// Graphs builds the reply graph of every indicator.Groups group of c, in
+// that order: callers that both measure and export the graphs build them
+// once (the communities and betweenness they compute are kept in them).
+func Graphs(c *corpus.Corpus) ([]indicator.Group, []*Graph) {
+	groups := indicator.Groups(c)
+	graphs := make([]*Graph, len(groups))
+	for i, gr := range groups {
+		graphs[i] = Build(gr.Messages)
+	}
+	return groups, graphs
+}
+
+// GraphRows returns the indicators of graphs, built from groups by Graphs.
+func GraphRows(groups []indicator.Group, graphs []*Graph) []indicator.Row {
 	var rows []indicator.Row
-	for _, gr := range indicator.Groups(c) {
-		s := Build(gr.Messages).Measure()
+	for i, gr := range groups {
+		s := graphs[i].Measure()
 		add := func(name string, v float64) {
 			rows = append(rows, indicator.Row{Community: gr.Community.ID, Profession: gr.Community.Profession, Indicator: name, Value: v})
 		}
