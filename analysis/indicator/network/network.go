@@ -484,12 +484,84 @@ func (g *Graph) Communities() ([]int, float64) {
 // order: gonum's own graphs list them in map order, which changes the
 // order of the floating-point sums and so the last digits of the result.
 func (g *Graph) Betweenness() []float64 {
+	return brandes(g.adjacency())
+}
+
+// gonumBetweenness is gonum's Betweenness of g, which Betweenness must
+// equal (tests check it); Betweenness computes the same on adjacency
+// arrays, about ten times faster than through gonum's graph interfaces.
+func (g *Graph) gonumBetweenness() []float64 {
 	b := gnetwork.Betweenness(newSortedView(g))
 	out := make([]float64, g.N())
 	for id, v := range b {
 		out[id] = v
 	}
 	return out
+}
+
+// adjacency returns the out-neighbours of each node, sorted.
+func (g *Graph) adjacency() [][]int32 {
+	adj := make([][]int32, g.N())
+	for i := range adj {
+		nb := make([]int32, 0, len(g.out[i]))
+		for j := range g.out[i] {
+			nb = append(nb, int32(j))
+		}
+		sort.Slice(nb, func(x, y int) bool { return nb[x] < nb[y] })
+		adj[i] = nb
+	}
+	return adj
+}
+
+// brandes is Brandes' (2001) betweenness centrality of an unweighted
+// directed graph given by its adjacency lists: for every node v, the sum
+// over ordered pairs (s, t), s != v != t, of the share of shortest s-t
+// paths through v. O(nm) time, O(n+m) memory. Sources are taken in node
+// order and neighbours in list order, so the sums are always added in
+// the same order: the result is the same bit for bit on every run.
+func brandes(adj [][]int32) []float64 {
+	n := len(adj)
+	bc := make([]float64, n)
+	sigma := make([]float64, n)
+	dist := make([]int32, n)
+	delta := make([]float64, n)
+	order := make([]int32, 0, n)
+	queue := make([]int32, 0, n)
+	for s := range adj {
+		for i := range dist {
+			dist[i], sigma[i], delta[i] = -1, 0, 0
+		}
+		order, queue = order[:0], queue[:0]
+		dist[s], sigma[s] = 0, 1
+		queue = append(queue, int32(s))
+		for h := 0; h < len(queue); h++ {
+			v := queue[h]
+			order = append(order, v)
+			for _, w := range adj[v] {
+				if dist[w] < 0 {
+					dist[w] = dist[v] + 1
+					queue = append(queue, w)
+				}
+				if dist[w] == dist[v]+1 {
+					sigma[w] += sigma[v]
+				}
+			}
+		}
+		// Dependencies, from the farthest nodes back: a predecessor v of
+		// w is a neighbour one step closer to s.
+		for k := len(order) - 1; k >= 0; k-- {
+			v := order[k]
+			for _, w := range adj[v] {
+				if dist[w] == dist[v]+1 {
+					delta[v] += sigma[v] / sigma[w] * (1 + delta[w])
+				}
+			}
+			if int(v) != s {
+				bc[v] += delta[v]
+			}
+		}
+	}
+	return bc
 }
 
 // sortedView is g as a graph.Directed whose iterators are in id order, so
