@@ -3,6 +3,7 @@ package load
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
@@ -245,7 +246,12 @@ func (s *sink) convert(st *commState, m *rawio.RawMessage) corpus.Message {
 	if platform != corpus.Facebook {
 		msg.Text = ps.Text(platform, m.Text)
 	}
-	for _, h := range m.Hashtags {
+	tags := m.Hashtags
+	if len(tags) == 0 && platform == corpus.Facebook {
+		// Facebook exports list no hashtags: they are read from the text.
+		tags = textHashtags(m.Text)
+	}
+	for _, h := range tags {
 		if h = strings.ToLower(strings.TrimPrefix(strings.TrimSpace(h), "#")); h != "" {
 			msg.Hashtags = append(msg.Hashtags, h)
 		}
@@ -361,4 +367,21 @@ func reasonKey(e *rawio.ParseError) string {
 		return reason
 	}
 	return e.Field + ": " + reason
+}
+
+// hashtag is a hashtag in a text: '#' not preceded by a word character,
+// then letters, digits or underscores, starting with a letter (so "#1"
+// or "n°#2" are not hashtags).
+var hashtag = regexp.MustCompile(`(?:^|[^\p{L}\p{N}_&])#(\p{L}[\p{L}\p{N}_]*)`)
+
+// textHashtags returns the hashtags of a text, in order, without '#'.
+func textHashtags(text string) []string {
+	if !strings.Contains(text, "#") {
+		return nil
+	}
+	var out []string
+	for _, m := range hashtag.FindAllStringSubmatch(text, -1) {
+		out = append(out, m[1])
+	}
+	return out
 }
