@@ -15,6 +15,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/faire-communaute/compendium/analysis/repo"
+
 	"github.com/go-gota/gota/dataframe"
 	"github.com/janpfeifer/gonb/gonbui"
 	"gonum.org/v1/plot"
@@ -380,32 +382,13 @@ func (f *Figure) Publish() error {
 	return nil
 }
 
-// RepoRoot returns the folder holding go.mod, found by walking up from the
-// working directory, or "" when there is none.
-func RepoRoot() string {
-	dir, err := os.Getwd()
-	if err != nil {
-		return ""
-	}
-	for {
-		if st, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil && !st.IsDir() {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-}
-
 // Dir is where figures go: $COMPENDIUM_FIGURES if set, else
-// <repo root>/figures (see RepoRoot), else "figures" in the working directory.
+// <repo root>/figures (see repo.Root), else "figures" in the working directory.
 func Dir() string {
 	if d := os.Getenv("COMPENDIUM_FIGURES"); d != "" {
 		return d
 	}
-	if root := RepoRoot(); root != "" {
+	if root := repo.Root(); root != "" {
 		return filepath.Join(root, "figures")
 	}
 	return "figures"
@@ -418,7 +401,7 @@ func Revision() string {
 	if r := os.Getenv("COMPENDIUM_REVISION"); r != "" {
 		return r
 	}
-	root := RepoRoot()
+	root := repo.Root()
 	if root == "" {
 		return "unknown"
 	}
@@ -448,7 +431,7 @@ func InputFile(path string) (Input, error) {
 	}
 	sum := sha256.Sum256(data)
 	p := path
-	if root := RepoRoot(); root != "" {
+	if root := repo.Root(); root != "" {
 		if abs, err := filepath.Abs(path); err == nil {
 			if rel, err := filepath.Rel(root, abs); err == nil && !strings.HasPrefix(rel, "..") {
 				p = rel

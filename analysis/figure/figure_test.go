@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/faire-communaute/compendium/analysis/repo"
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
 	"gonum.org/v1/plot"
@@ -221,7 +222,7 @@ func TestDirAndRevision(t *testing.T) {
 		t.Error("Dir ignores COMPENDIUM_FIGURES")
 	}
 	t.Setenv("COMPENDIUM_FIGURES", "")
-	root := RepoRoot()
+	root := repo.Root()
 	if root == "" || Dir() != filepath.Join(root, "figures") {
 		t.Errorf("Dir = %q, root %q", Dir(), root)
 	}

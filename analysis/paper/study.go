@@ -3,8 +3,9 @@ package paper
 import (
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
+
+	"github.com/faire-communaute/compendium/analysis/repo"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/figure"
@@ -33,19 +34,15 @@ func Load(progress io.Writer) (*corpus.Corpus, figure.Provenance, error) {
 // are relative to studyDir.
 func Provenance(c *corpus.Corpus, studyDir string) figure.Provenance {
 	prov := figure.Provenance{Study: c.Study, Synthetic: c.Synthetic}
-	root := figure.RepoRoot()
+	root := repo.Root()
 	for _, in := range c.Inputs {
 		p := filepath.Join(studyDir, filepath.FromSlash(in.Path))
 		if abs, err := filepath.Abs(p); err == nil && root != "" {
-			if rel, err := filepath.Rel(root, abs); err == nil && !filepath.IsAbs(rel) && rel != ".." && !startsWithDotDot(rel) {
+			if rel, err := filepath.Rel(root, abs); err == nil && filepath.IsLocal(rel) {
 				p = rel
 			}
 		}
 		prov.Inputs = append(prov.Inputs, figure.Input{Path: filepath.ToSlash(p), SHA256: in.SHA256})
 	}
 	return prov
-}
-
-func startsWithDotDot(rel string) bool {
-	return len(rel) >= 3 && rel[:3] == ".."+string(os.PathSeparator)
 }

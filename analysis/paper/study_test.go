@@ -4,12 +4,14 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/faire-communaute/compendium/analysis/repo"
+
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/figure"
 )
 
 func TestProvenancePathsRelativeToRepo(t *testing.T) {
-	root := figure.RepoRoot()
+	root := repo.Root()
 	c := &corpus.Corpus{Study: "s", Synthetic: true, Inputs: []corpus.Input{
 		{Path: "raw/a.csv", SHA256: "aa"}, {Path: "raw/b.csv", SHA256: "bb"}}}
 	p := Provenance(c, filepath.Join(root, "data"))

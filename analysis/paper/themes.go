@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strconv"
 
+	"github.com/faire-communaute/compendium/analysis/repo"
+
 	"github.com/faire-communaute/compendium/analysis/chart"
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/figure"
@@ -40,10 +42,10 @@ var DocTocToc2013Types = map[string]float64{
 const HandCodedFile = "data/codebook/hand-coded.csv"
 
 // HandCodedSample loads the repository's hand-coded sample (HandCodedFile,
-// found from the working directory like figure.RepoRoot) and returns it
+// found with repo.Root) and returns it
 // with its figure.Input, to add to the provenance of Table 3.
 func HandCodedSample() ([]themes.Coded, figure.Input, error) {
-	root := figure.RepoRoot()
+	root := repo.Root()
 	if root == "" {
 		return nil, figure.Input{}, errors.New("paper: no go.mod above the working directory")
 	}

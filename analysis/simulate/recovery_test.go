@@ -20,18 +20,7 @@ import (
 // the simulator wrote: every message with its kind, parent, thread and
 // author identity, staff roles where the study file names them.
 func TestLoadersRecoverTheTruth(t *testing.T) {
-	if testing.Short() {
-		t.Skip("loads the whole sample")
-	}
-	data := filepath.Join("..", "..", "data")
-	truth, err := simulate.ReadTruth(filepath.Join(data, "raw", "truth", "messages.csv.gz"))
-	if err != nil {
-		t.Skipf("no truth: %v", err)
-	}
-	c, rep, err := load.Study(filepath.Join(data, "study.json"), load.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c, rep, truth := loadSample(t)
 	if rep.Rejected != 0 {
 		t.Errorf("rejected %d records of the sample, want none:\n%s", rep.Rejected, rep)
 	}
@@ -86,22 +75,22 @@ func TestLoadersRecoverTheTruth(t *testing.T) {
 	}
 }
 
-// loadSample loads the committed sample and its truth.
-func loadSample(t *testing.T) (*corpus.Corpus, []simulate.TruthMessage) {
+// loadSample loads the committed sample, as notebooks do, and its truth.
+func loadSample(t *testing.T) (*corpus.Corpus, *load.Report, []simulate.TruthMessage) {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("loads the whole sample")
 	}
-	data := filepath.Join("..", "..", "data")
-	truth, err := simulate.ReadTruth(filepath.Join(data, "raw", "truth", "messages.csv.gz"))
+	study := filepath.Join("..", "..", "data", "study.json")
+	truth, err := simulate.ReadTruth(simulate.TruthPath(study))
 	if err != nil {
 		t.Skipf("no truth: %v", err)
 	}
-	c, _, err := load.Study(filepath.Join(data, "study.json"), load.Options{})
+	c, rep, err := load.Study(study, load.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return c, truth
+	return c, rep, truth
 }
 
 // TestIndicatorsRecoverTheTruth checks measures computed on the loaded
@@ -110,7 +99,7 @@ func loadSample(t *testing.T) (*corpus.Corpus, []simulate.TruthMessage) {
 // within stated tolerances where the codebook must read French texts
 // (question types and answer consensus of the GPs).
 func TestIndicatorsRecoverTheTruth(t *testing.T) {
-	c, truth := loadSample(t)
+	c, _, truth := loadSample(t)
 
 	// Participation: messages per author from the truth's author keys.
 	for _, com := range []string{"tu-sais-que", "avs", "en-colere", "doctoctoc"} {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 )
 
@@ -56,4 +57,10 @@ func ReadTruth(path string) ([]TruthMessage, error) {
 		out = append(out, TruthMessage{rec[0], rec[1], rec[2], rec[3], rec[4], rec[5], rec[6], rec[7],
 			rec[8], rec[9], rec[10], rec[11], rec[12]})
 	}
+}
+
+// TruthPath is where Generate writes the truth of the study whose study
+// file is studyFile: raw/truth/messages.csv.gz beside it.
+func TruthPath(studyFile string) string {
+	return filepath.Join(filepath.Dir(studyFile), "raw", "truth", "messages.csv.gz")
 }

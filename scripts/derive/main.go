@@ -22,6 +22,8 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/faire-communaute/compendium/analysis/repo"
+
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/indicator"
 	"github.com/faire-communaute/compendium/analysis/indicator/activity"
@@ -41,7 +43,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("derive", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	study := fl.String("study", load.DefaultStudy(), "study file")
-	out := fl.String("out", filepath.Join(load.RepoRoot(), "build", "derived"), "output folder")
+	out := fl.String("out", filepath.Join(repo.Root(), "build", "derived"), "output folder")
 	codebook := fl.String("codebook", "", "codebook file (default: data/codebook/codebook.json)")
 	if err := fl.Parse(args); err != nil {
 		return 2

@@ -19,6 +19,8 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/faire-communaute/compendium/analysis/repo"
+
 	"github.com/faire-communaute/compendium/analysis/load"
 	"github.com/faire-communaute/compendium/analysis/privacy"
 	"github.com/faire-communaute/compendium/analysis/pseudo"
@@ -35,7 +37,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	paths := fl.Args()
 	if len(paths) == 0 {
-		root := load.RepoRoot()
+		root := repo.Root()
 		paths = []string{filepath.Join(root, "figures"), filepath.Join(root, "build", "notebooks"), filepath.Join(root, "build", "derived")}
 		extra, _ := filepath.Glob(filepath.Join(root, "build", "figures-*"))
 		paths = append(paths, extra...)

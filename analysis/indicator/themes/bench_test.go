@@ -49,7 +49,7 @@ func BenchmarkReadSample(b *testing.B) {
 }
 
 func BenchmarkCode(b *testing.B) {
-	cb := repo(b)
+	cb := defaultCB(b)
 	c := themestest.Corpus(2, 2000)
 	var texts []string
 	n := 0
@@ -66,7 +66,7 @@ func BenchmarkCode(b *testing.B) {
 }
 
 func BenchmarkRows1M(b *testing.B) {
-	cb := repo(b)
+	cb := defaultCB(b)
 	c := million()
 	b.ResetTimer()
 	for b.Loop() {

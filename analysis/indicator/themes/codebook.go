@@ -12,6 +12,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/faire-communaute/compendium/analysis/repo"
+
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/rawio"
 )
@@ -113,30 +115,11 @@ func LoadCodebook(path string) (*Codebook, error) {
 // DefaultCodebook loads the repository's codebook, DefaultFile, found by
 // walking up from the working directory to the folder holding go.mod.
 func DefaultCodebook() (*Codebook, error) {
-	root, err := RepoRoot()
-	if err != nil {
-		return nil, err
+	root := repo.Root()
+	if root == "" {
+		return nil, errors.New("themes: no repository (go.mod of the compendium) above the working directory")
 	}
 	return LoadCodebook(filepath.Join(root, DefaultFile))
-}
-
-// RepoRoot returns the closest folder at or above the working directory
-// that holds a go.mod file.
-func RepoRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", errors.New("themes: no go.mod above the working directory")
-		}
-		dir = parent
-	}
 }
 
 // ReadCodebook reads and checks a codebook; name is used in errors. Any

@@ -15,6 +15,7 @@ import (
 	"github.com/faire-communaute/compendium/analysis/indicator"
 	"github.com/faire-communaute/compendium/analysis/indicator/themes/themestest"
 	"github.com/faire-communaute/compendium/analysis/rawio"
+	"github.com/faire-communaute/compendium/analysis/repo"
 )
 
 func mini(t testing.TB) *Codebook {
@@ -26,7 +27,7 @@ func mini(t testing.TB) *Codebook {
 	return cb
 }
 
-func repo(t testing.TB) *Codebook {
+func defaultCB(t testing.TB) *Codebook {
 	t.Helper()
 	cb, err := DefaultCodebook()
 	if err != nil {
@@ -52,7 +53,7 @@ func TestFoldAndTokens(t *testing.T) {
 }
 
 func TestStemsAbbreviationsAndPlurals(t *testing.T) {
-	cb := repo(t)
+	cb := defaultCB(t)
 	// accents present or missing, case, plural: the same stems
 	for _, pair := range [][2]string{
 		{"Les ESCARRES", "les escarre"},
@@ -69,7 +70,7 @@ func TestStemsAbbreviationsAndPlurals(t *testing.T) {
 }
 
 func TestCodeCraftedSentences(t *testing.T) {
-	cb := repo(t)
+	cb := defaultCB(t)
 	aide, gp := corpus.HomeCareAide, corpus.GP
 	for _, tc := range []struct {
 		text     string
@@ -101,7 +102,7 @@ func TestCodeCraftedSentences(t *testing.T) {
 }
 
 func TestSourcesAndMarkers(t *testing.T) {
-	cb := repo(t)
+	cb := defaultCB(t)
 	c := cb.Code("Non, c'est l'article L.3121-1 du Code du travail", corpus.HomeCareAide)
 	if !reflect.DeepEqual(c.Sources, []string{"law"}) || !c.Disagreement || c.Agreement {
 		t.Errorf("law answer: %+v", c)
@@ -171,10 +172,7 @@ func TestValidateSmallSample(t *testing.T) {
 }
 
 func TestHandCodedSample(t *testing.T) {
-	root, err := RepoRoot()
-	if err != nil {
-		t.Fatal(err)
-	}
+	root := repo.Root()
 	sample, err := LoadSample(filepath.Join(root, "data/codebook/hand-coded.csv"))
 	if err != nil {
 		t.Fatal(err)
@@ -182,7 +180,7 @@ func TestHandCodedSample(t *testing.T) {
 	if len(sample) != 120 {
 		t.Fatalf("%d coded messages, want 120", len(sample))
 	}
-	cb := repo(t)
+	cb := defaultCB(t)
 	v := Validate(cb, sample)
 	support := map[string]int{}
 	for _, s := range v.Categories {
@@ -207,7 +205,7 @@ func TestHandCodedSample(t *testing.T) {
 }
 
 func TestValidateTruth(t *testing.T) {
-	cb := repo(t)
+	cb := defaultCB(t)
 	c, labels := themestest.Labelled(7, 400)
 	v, err := ValidateTruth(cb, c, labels[:50])
 	if err != nil {
@@ -326,7 +324,7 @@ func TestRowsByHand(t *testing.T) {
 }
 
 func TestRowsDeterministic(t *testing.T) {
-	cb := repo(t)
+	cb := defaultCB(t)
 	c := themestest.Corpus(3, 3000)
 	var a, b bytes.Buffer
 	if err := indicator.WriteCSV(&a, Rows(c, cb)); err != nil {
@@ -390,7 +388,7 @@ func FuzzCode(f *testing.F) {
 	for _, s := range []string{"Qqun a un pb ?", "+1 je confirme", "Non, article L1234", "é́́́", "+", "\xff\xfe"} {
 		f.Add(s)
 	}
-	cb := repo(f)
+	cb := defaultCB(f)
 	f.Fuzz(func(t *testing.T, s string) {
 		c := cb.Code(s, corpus.HomeCareAide)
 		if len(c.Themes) == 0 || (!c.Question && c.QuestionType != "") {
