@@ -69,13 +69,10 @@ func giniOf(pts plotter.XYs) float64 {
 	return 1 - area
 }
 
-// Lorenz draws one Lorenz curve per community with the equality diagonal;
-// legend names carry the Gini coefficient ("Aides à domicile (Gini 0,61)").
-// The table has the columns curve, gini, population_share, cumulative_share.
-func Lorenz(curves []LorenzCurve) (*plot.Plot, *figure.Table, error) {
-	if len(curves) == 0 {
-		return nil, nil, fmt.Errorf("chart: Lorenz needs at least one curve")
-	}
+// LorenzFrame returns an empty Lorenz plot: both axes from 0 to 100 % of
+// authors and of messages, and the dashed diagonal of perfect equality in
+// the legend. Lorenz draws on it; callers with curves of their own too.
+func LorenzFrame() (*plot.Plot, error) {
 	p := figure.NewPlot("",
 		figure.T("Part cumulée des auteurs (du moins au plus actif)", "Cumulative share of authors (least to most active)"),
 		figure.T("Part cumulée des messages", "Cumulative share of messages"))
@@ -86,11 +83,25 @@ func Lorenz(curves []LorenzCurve) (*plot.Plot, *figure.Table, error) {
 	p.Legend.XOffs = vg.Points(6)
 	diag, err := plotter.NewLine(plotter.XYs{{X: 0, Y: 0}, {X: 1, Y: 1}})
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	diag.LineStyle = draw.LineStyle{Color: figure.MutedColor, Width: vg.Points(0.8), Dashes: []vg.Length{vg.Points(3), vg.Points(3)}}
 	p.Add(diag)
 	p.Legend.Add(figure.T("Égalité parfaite", "Perfect equality"), diag)
+	return p, nil
+}
+
+// Lorenz draws one Lorenz curve per community with the equality diagonal;
+// legend names carry the Gini coefficient ("Aides à domicile (Gini 0,61)").
+// The table has the columns curve, gini, population_share, cumulative_share.
+func Lorenz(curves []LorenzCurve) (*plot.Plot, *figure.Table, error) {
+	if len(curves) == 0 {
+		return nil, nil, fmt.Errorf("chart: Lorenz needs at least one curve")
+	}
+	p, err := LorenzFrame()
+	if err != nil {
+		return nil, nil, err
+	}
 	tab := figure.NewTable("curve", "gini", "population_share", "cumulative_share")
 	for i, c := range curves {
 		pts, err := LorenzPoints(c.Values)

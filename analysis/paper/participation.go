@@ -3,12 +3,12 @@ package paper
 import (
 	"fmt"
 
+	"github.com/faire-communaute/compendium/analysis/chart"
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/figure"
 	"github.com/faire-communaute/compendium/analysis/indicator/participation"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
-	"gonum.org/v1/plot/vg/draw"
 )
 
 // F08Lorenz is Figure 8: how unequally messages are shared among authors,
@@ -27,21 +27,10 @@ func F08Lorenz(c *corpus.Corpus, prov figure.Provenance) (*figure.Figure, error)
 		return nil, fmt.Errorf("f08-lorenz: no message with an author")
 	}
 	data := figure.NewTable("community", "profession", "authors", "gini", "authors_share", "messages_share")
-	p := figure.NewPlot("",
-		figure.T("Part cumulée des auteurs (du moins au plus actif)", "Cumulative share of authors (least to most active)"),
-		figure.T("Part cumulée des messages", "Cumulative share of messages"))
-	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = 0, 1, 0, 1
-	p.X.Tick.Marker = figure.PercentTicks{}
-	p.Y.Tick.Marker = figure.PercentTicks{}
-	p.Legend.Left = true
-	p.Legend.XOffs = vg.Points(6)
-	diag, err := plotter.NewLine(plotter.XYs{{X: 0, Y: 0}, {X: 1, Y: 1}})
+	p, err := chart.LorenzFrame()
 	if err != nil {
 		return nil, fmt.Errorf("f08-lorenz: %w", err)
 	}
-	diag.LineStyle = draw.LineStyle{Color: figure.MutedColor, Width: vg.Points(0.8), Dashes: []vg.Length{vg.Points(3), vg.Points(3)}}
-	p.Add(diag)
-	p.Legend.Add(figure.T("Égalité parfaite", "Perfect equality"), diag)
 	for _, g := range groups {
 		counts, _ := participation.PerAuthor(g.Messages)
 		x := participation.Values(counts)
