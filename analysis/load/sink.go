@@ -3,7 +3,6 @@ package load
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
@@ -249,7 +248,7 @@ func (s *sink) convert(st *commState, m *rawio.RawMessage) corpus.Message {
 	tags := m.Hashtags
 	if len(tags) == 0 && platform == corpus.Facebook {
 		// Facebook exports list no hashtags: they are read from the text.
-		tags = textHashtags(m.Text)
+		tags = rawio.TextEntities(m.Text, '#')
 	}
 	for _, h := range tags {
 		if h = strings.ToLower(strings.TrimPrefix(strings.TrimSpace(h), "#")); h != "" {
@@ -367,21 +366,4 @@ func reasonKey(e *rawio.ParseError) string {
 		return reason
 	}
 	return e.Field + ": " + reason
-}
-
-// hashtag is a hashtag in a text: '#' not preceded by a word character,
-// then letters, digits or underscores, starting with a letter (so "#1"
-// or "n°#2" are not hashtags).
-var hashtag = regexp.MustCompile(`(?:^|[^\p{L}\p{N}_&])#(\p{L}[\p{L}\p{N}_]*)`)
-
-// textHashtags returns the hashtags of a text, in order, without '#'.
-func textHashtags(text string) []string {
-	if !strings.Contains(text, "#") {
-		return nil
-	}
-	var out []string
-	for _, m := range hashtag.FindAllStringSubmatch(text, -1) {
-		out = append(out, m[1])
-	}
-	return out
 }

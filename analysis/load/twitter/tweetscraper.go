@@ -4,8 +4,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/rawio"
@@ -70,10 +68,10 @@ func scraperMessage(t *tsTweet, n int) (*rawio.RawMessage, *fieldError) {
 		Text:      t.Text,
 		Reactions: int(t.NbrFavorite),
 		Shares:    int(t.NbrRetweet),
-		Hashtags:  textEntities(t.Text, '#'),
+		Hashtags:  rawio.TextEntities(t.Text, '#'),
 		Line:      n,
 	}
-	for _, h := range textEntities(t.Text, '@') {
+	for _, h := range rawio.TextEntities(t.Text, '@') {
 		m.Mentions = append(m.Mentions, rawio.Person{Handle: h})
 	}
 	if t.IsReply {
@@ -124,60 +122,8 @@ func leadingHandle(text string) string {
 	}
 	t = strings.TrimLeft(t[1:], " ")
 	end := 0
-	for end < len(t) && isHandleByte(t[end]) {
+	for end < len(t) && rawio.IsHandleByte(t[end]) {
 		end++
 	}
 	return t[:end]
-}
-
-func isHandleByte(c byte) bool {
-	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
-}
-
-func isTagRune(r rune) bool {
-	return r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
-}
-
-// textEntities returns the hashtags ('#') or mentioned handles ('@') of a
-// text, without their sigil, in order: a sigil not preceded by a letter,
-// digit or '_' and followed by a tag (not all digits) or handle. At the
-// very start of the text a space may follow the sigil, as TweetScraper
-// writes it.
-func textEntities(text string, sigil byte) []string {
-	var out []string
-	first := strings.IndexFunc(text, func(r rune) bool { return r != ' ' })
-	for i := 0; i < len(text); i++ {
-		if text[i] != sigil {
-			continue
-		}
-		if i > 0 {
-			prev, _ := utf8.DecodeLastRuneInString(text[:i])
-			if isTagRune(prev) {
-				continue
-			}
-		}
-		j := i + 1
-		if i == first && j < len(text) && text[j] == ' ' {
-			j++
-		}
-		k := j
-		if sigil == '@' {
-			for k < len(text) && isHandleByte(text[k]) {
-				k++
-			}
-		} else {
-			for k < len(text) {
-				r, size := utf8.DecodeRuneInString(text[k:])
-				if !isTagRune(r) {
-					break
-				}
-				k += size
-			}
-		}
-		if k > j && (sigil == '@' || !isDigits(text[j:k])) {
-			out = append(out, text[j:k])
-		}
-		i = k - 1
-	}
-	return out
 }

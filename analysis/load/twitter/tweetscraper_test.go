@@ -92,9 +92,9 @@ func TestTextEntities(t *testing.T) {
 		{"(@bob)", '@', "[bob]", ""},
 	}
 	for _, c := range cases {
-		got := textEntities(c.text, c.sigil)
+		got := rawio.TextEntities(c.text, c.sigil)
 		if s := fmtList(got); s != c.want {
-			t.Errorf("textEntities(%q, %c) = %s, want %s", c.text, c.sigil, s, c.want)
+			t.Errorf("rawio.TextEntities(%q, %c) = %s, want %s", c.text, c.sigil, s, c.want)
 		}
 		if c.sigil == '@' {
 			if h := leadingHandle(c.text); h != c.leadingHandle {

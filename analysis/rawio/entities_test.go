@@ -1,11 +1,11 @@
-package load
+package rawio
 
 import (
 	"strings"
 	"testing"
 )
 
-func TestTextHashtags(t *testing.T) {
+func TestTextEntitiesHashtags(t *testing.T) {
 	for text, want := range map[string]string{
 		"Grève le 12 ! #BlousesInvisibles #aideàdomicile": "BlousesInvisibles,aideàdomicile",
 		"#AVS en tête, puis #revalorisation_2019.":        "AVS,revalorisation_2019",
@@ -13,8 +13,8 @@ func TestTextHashtags(t *testing.T) {
 		"":                       "",
 		"deux ##doubles et #été": "doubles,été",
 	} {
-		if got := strings.Join(textHashtags(text), ","); got != want {
-			t.Errorf("textHashtags(%q) = %q, want %q", text, got, want)
+		if got := strings.Join(TextEntities(text, '#'), ","); got != want {
+			t.Errorf("TextEntities(%q, '#') = %q, want %q", text, got, want)
 		}
 	}
 }
