@@ -24,17 +24,17 @@ func ExampleStudy() {
 	// test: 2 communities, 16 messages, 1 panels, 1 profiles
 	// p1 post u-mgzgsxnhjd 2019-05-01 06:00:00 +0000 UTC
 	// study test
-	// file                              format  records  loaded  duplicates  rejected
-	// raw/avs/a-posts.fake              fake          8       6           0         2
+	// file                              format  records  loaded  duplicates  conflicting  rejected
+	// raw/avs/a-posts.fake              fake          8       6           0            0         2
 	//     1 × created: unreadable time
 	//     1 × record of unexpected shape
-	// raw/avs/b-more.fake               fake          6       4           2         0
-	// raw/doctoctoc/tweets.fake         fake          7       6           0         1
+	// raw/avs/b-more.fake               fake          6       4           2            0         0
+	// raw/doctoctoc/tweets.fake         fake          7       6           0            0         1
 	//     1 × kind: unknown message kind
-	// raw/observations/2019/notes.fake  fake          4       2           0         2
+	// raw/observations/2019/notes.fake  fake          4       2           0            0         2
 	//     1 × community: community not declared in the study file
 	//     1 × message read from an observations source, which has no community
-	// total                                          25      18           2         5
+	// total                                          25      18           2            0         5
 }
 
 // A study file with every field (see the package documentation).

@@ -48,7 +48,7 @@ func init() {
 var errFakeIO = errors.New("fake: unreadable")
 
 func readFake(f *rawio.File, sink rawio.Sink) error {
-	lr := rawio.NewLineReader(f.R)
+	lr := f.Lines()
 	var platform corpus.Platform
 	for {
 		b, n, err := lr.Next()
@@ -71,6 +71,10 @@ func readFake(f *rawio.File, sink rawio.Sink) error {
 		}
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
+		}
+		if line == "!panic" {
+			var m map[string]int
+			m["a reader bug"]++ // a nil map write, as a real bug would be
 		}
 		fields := strings.Split(line, "\t")
 		shape := &rawio.ParseError{File: f.Name, Line: n, Err: rawio.ErrShape}

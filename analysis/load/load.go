@@ -10,7 +10,9 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime/debug"
 	"strings"
+	"time"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/pseudo"
@@ -34,6 +36,12 @@ type Options struct {
 	// privacy check passes its own to list the identities met
 	// (Pseudonymizer.Identities) and look for them in outputs.
 	Pseudonymizer *pseudo.Pseudonymizer
+	// Limits bound what reading one file may spend (zero fields: the
+	// defaults of rawio.Limits).
+	Limits rawio.Limits
+	// Now is the load instant, after which (plus a day) no message can
+	// have been written; zero means the time the load starts.
+	Now time.Time
 }
 
 // FileError is a file that could not be read at all: it cannot be opened,
@@ -52,6 +60,19 @@ func (e *FileError) Error() string {
 }
 
 func (e *FileError) Unwrap() error { return e.Err }
+
+// InternalError is a reader that crashed on a file: a bug of the
+// compendium, not of the file. The load stops with it (inside a
+// *FileError naming the file) rather than with the crash.
+type InternalError struct {
+	Format string
+	Value  any    // what the reader panicked with
+	Stack  string // where
+}
+
+func (e *InternalError) Error() string {
+	return fmt.Sprintf("internal error in the %s reader (a bug: please report it with this message): %v", e.Format, e.Value)
+}
 
 // Study loads the study described by the study file at path (see the
 // package documentation). On error it returns the report of what was
@@ -183,6 +204,7 @@ type loader struct {
 	comms  map[string]*commState
 	order  []*commState
 	forced *rawio.Format
+	now    time.Time
 }
 
 // commState is a community being loaded.
@@ -232,7 +254,10 @@ func (cs *chunks) moveTo(dst []corpus.Message) {
 }
 
 func newLoader(opt Options) (*loader, error) {
-	l := &loader{opt: opt, c: &corpus.Corpus{}, rep: &Report{}, comms: map[string]*commState{}}
+	l := &loader{opt: opt, c: &corpus.Corpus{}, rep: &Report{}, comms: map[string]*commState{}, now: opt.Now}
+	if l.now.IsZero() {
+		l.now = time.Now()
+	}
 	key := opt.Key
 	if key == nil {
 		k, src, err := pseudo.LoadKey()
@@ -315,7 +340,7 @@ func (l *loader) file(abs, rel, format string, options map[string]string, comm *
 	defer osf.Close()
 	var aborted bool
 	hr := &hashingReader{r: osf, h: sha256.New(), aborted: &aborted}
-	f, err := rawio.NewFile(rel, hr)
+	f, err := rawio.NewFileWith(rel, hr, l.opt.Limits)
 	if err != nil {
 		return &FileError{Path: rel, Err: errors.New(strings.TrimPrefix(err.Error(), rel+": "))}
 	}
@@ -339,7 +364,7 @@ func (l *loader) file(abs, rel, format string, options map[string]string, comm *
 	fr := &FileReport{Path: rel, Format: ff.Name, Reasons: map[string]int{}}
 	l.rep.Files = append(l.rep.Files, fr)
 	s := &sink{l: l, fr: fr, format: ff, comm: comm, base: baseName(rel), aborted: &aborted}
-	rerr := ff.Read(f, s)
+	rerr := readSafely(ff, f, s)
 	if s.strictErr != nil {
 		l.rep.add(fr)
 		return s.strictErr
@@ -359,6 +384,17 @@ func (l *loader) file(abs, rel, format string, options map[string]string, comm *
 		fmt.Fprintf(l.opt.Progress, "load: %s %s %s records\n", rel, ff.Name, thousands(fr.Records))
 	}
 	return nil
+}
+
+// readSafely runs a format's reader, turning a panic into an
+// *InternalError.
+func readSafely(ff rawio.Format, f *rawio.File, s *sink) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = &InternalError{Format: ff.Name, Value: v, Stack: string(debug.Stack())}
+		}
+	}()
+	return ff.Read(f, s)
 }
 
 // baseName is a file's name without folders and extensions.

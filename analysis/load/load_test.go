@@ -103,10 +103,10 @@ func TestStudyReport(t *testing.T) {
 	table := rep.String()
 	for _, s := range []string{
 		"study test\n",
-		"file                              format  records  loaded  duplicates  rejected\n",
-		"raw/avs/b-more.fake               fake          6       4           2         0\n",
+		"file                              format  records  loaded  duplicates  conflicting  rejected\n",
+		"raw/avs/b-more.fake               fake          6       4           2            0         0\n",
 		"    1 × created: unreadable time\n    1 × record of unexpected shape\n",
-		"total                                          25      18           2         5\n",
+		"total                                          25      18           2            0         5\n",
 	} {
 		if !strings.Contains(table, s) {
 			t.Errorf("report table lacks %q:\n%s", s, table)

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/rawio"
 )
 
@@ -13,7 +14,7 @@ import (
 const MaxRejections = 20
 
 // FileReport says what became of the records of one raw file. Records ==
-// Loaded + Duplicates + Rejected.
+// Loaded + Duplicates + Conflicting + Rejected.
 type FileReport struct {
 	Path   string // relative to the study folder, or as given
 	Format string
@@ -23,28 +24,49 @@ type FileReport struct {
 	Records    int
 	Loaded     int
 	Duplicates int // messages already read, in this file or an earlier one
-	Rejected   int
+	// Conflicting counts messages whose id was already read with another
+	// author, time or text: the first copy is kept, unchanged.
+	Conflicting int
+	Rejected    int
 	// Reasons counts rejections by "field: reason".
 	Reasons map[string]int
 	// Rejections are the first MaxRejections rejections.
 	Rejections []*rawio.ParseError
+	// Conflicts are the first MaxRejections conflicting messages.
+	Conflicts []*Conflict
+}
+
+// Conflict is a message id read twice with different contents.
+type Conflict struct {
+	Community string
+	ID        string        // the message id (canonical), not an identity
+	Fields    []string      // what differs: "author", "created", "text"
+	First     corpus.Source // where the kept copy was read
+	Later     corpus.Source // where the conflicting copy was read
+}
+
+func (c *Conflict) String() string {
+	return fmt.Sprintf("%s:%d: message %s of %s differs in %s from %s:%d", c.Later.File, c.Later.Line, c.ID, c.Community,
+		strings.Join(c.Fields, ", "), c.First.File, c.First.Line)
 }
 
 // Report is what a load did, file by file, with totals.
 type Report struct {
-	Study      string // the study's name; empty for Files
-	KeySource  string // where the pseudonymisation key came from
-	Files      []*FileReport
-	Records    int
-	Loaded     int
-	Duplicates int
-	Rejected   int
+	Study       string // the study's name; empty for Files
+	KeySource   string // where the pseudonymisation key came from
+	Files       []*FileReport
+	Records     int
+	Loaded      int
+	Duplicates  int
+	Conflicting int
+	Rejected    int
 }
 
 func (r *Report) add(f *FileReport) {
 	r.Records += f.Records
 	r.Loaded += f.Loaded
 	r.Duplicates += f.Duplicates
+	r.Conflicting += f.Conflicting
 	r.Rejected += f.Rejected
 }
 
@@ -62,12 +84,12 @@ func (r *Report) Reasons() map[string]int {
 // String formats the report as a table, one row per file, each file's
 // rejection reasons (sorted) under it, and a total row.
 func (r *Report) String() string {
-	header := []string{"file", "format", "records", "loaded", "duplicates", "rejected"}
+	header := []string{"file", "format", "records", "loaded", "duplicates", "conflicting", "rejected"}
 	rows := [][]string{header}
 	for _, f := range r.Files {
-		rows = append(rows, []string{f.Path, f.Format, thousands(f.Records), thousands(f.Loaded), thousands(f.Duplicates), thousands(f.Rejected)})
+		rows = append(rows, []string{f.Path, f.Format, thousands(f.Records), thousands(f.Loaded), thousands(f.Duplicates), thousands(f.Conflicting), thousands(f.Rejected)})
 	}
-	rows = append(rows, []string{"total", "", thousands(r.Records), thousands(r.Loaded), thousands(r.Duplicates), thousands(r.Rejected)})
+	rows = append(rows, []string{"total", "", thousands(r.Records), thousands(r.Loaded), thousands(r.Duplicates), thousands(r.Conflicting), thousands(r.Rejected)})
 	width := make([]int, len(header))
 	for _, row := range rows {
 		for i, cell := range row {
@@ -103,6 +125,9 @@ func (r *Report) String() string {
 		sort.Strings(keys)
 		for _, k := range keys {
 			fmt.Fprintf(&b, "    %s × %s\n", thousands(f.Reasons[k]), k)
+		}
+		for _, c := range f.Conflicts {
+			fmt.Fprintf(&b, "    conflict: %s\n", c)
 		}
 	}
 	line(rows[len(rows)-1])

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/rawio"
@@ -186,13 +187,21 @@ func (s *sink) Message(m *rawio.RawMessage) {
 		bad("platform", fmt.Errorf("%w: %s in %s", errWrongPlatform, m.Platform, platform))
 		return
 	case strings.TrimSpace(m.ID) == "":
-		bad("id", rawio.ErrMissing)
+		bad(fieldName(m.IDField, "id"), rawio.ErrMissing)
 		return
 	case m.Created.IsZero():
-		bad("created", rawio.ErrMissing)
+		bad(fieldName(m.CreatedField, "created"), rawio.ErrMissing)
 		return
 	case m.Kind != "" && !knownKinds[m.Kind]:
-		bad("kind", fmt.Errorf("%w: %q", errUnknownKind, m.Kind))
+		bad("kind", fmt.Errorf("%w: %s", errUnknownKind, rawio.Quote(string(m.Kind))))
+		return
+	}
+	if err := rawio.CheckID(platform, strings.TrimSpace(m.ID)); err != nil {
+		bad(fieldName(m.IDField, "id"), err)
+		return
+	}
+	if err := rawio.CheckTime(platform, m.Created, s.l.now); err != nil {
+		bad(fieldName(m.CreatedField, "created"), err)
 		return
 	}
 	if s.l.comms[st.c.ID] == nil {
@@ -201,7 +210,15 @@ func (s *sink) Message(m *rawio.RawMessage) {
 	msg := s.convert(st, m)
 	thread := CanonicalID(platform, m.ThreadID)
 	if i, dup := st.index[msg.ID]; dup {
-		fill(st.msgs.at(i), &msg)
+		first := st.msgs.at(i)
+		if fields := conflicts(first, &msg); len(fields) > 0 {
+			s.fr.Conflicting++
+			if len(s.fr.Conflicts) < MaxRejections {
+				s.fr.Conflicts = append(s.fr.Conflicts, &Conflict{Community: st.c.ID, ID: msg.ID, Fields: fields, First: first.Source, Later: msg.Source})
+			}
+			return
+		}
+		fill(first, &msg)
 		if st.exportThread[i] == "" {
 			st.exportThread[i] = thread
 		}
@@ -310,6 +327,48 @@ func inferKind(platform corpus.Platform, m *rawio.RawMessage) corpus.Kind {
 		return corpus.Comment
 	}
 	return corpus.Post
+}
+
+// fieldName is the export's name of a field when the format gave it.
+func fieldName(export, generic string) string {
+	if export != "" {
+		return export
+	}
+	return generic
+}
+
+// conflicts returns what differs between two copies of a message with the
+// same id: the author, the creation time (by more than a minute, since
+// some exports round to the minute) or the text (after white space is
+// collapsed, since exports trim and wrap differently). A field one copy
+// lacks is not a conflict: it is filled.
+func conflicts(first, later *corpus.Message) []string {
+	var out []string
+	if first.Author != "" && later.Author != "" && first.Author != later.Author {
+		out = append(out, "author")
+	}
+	if d := first.Created.Sub(later.Created); d > time.Minute || d < -time.Minute {
+		out = append(out, "created")
+	}
+	if first.Text != "" && later.Text != "" && first.Text != later.Text && !sameWords(first.Text, later.Text) {
+		out = append(out, "text")
+	}
+	return out
+}
+
+// sameWords reports whether a and b hold the same words, white space
+// aside.
+func sameWords(a, b string) bool {
+	fa, fb := strings.Fields(a), strings.Fields(b)
+	if len(fa) != len(fb) {
+		return false
+	}
+	for i := range fa {
+		if fa[i] != fb[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // fill completes the first copy of a message with what a later copy has

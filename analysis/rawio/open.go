@@ -3,7 +3,6 @@ package rawio
 import (
 	"bufio"
 	"bytes"
-	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -15,7 +14,8 @@ import (
 const HeadSize = 64 << 10
 
 // File is an opened raw export: its decoded content (decompressed, without
-// byte-order mark) and the first HeadSize bytes of it for sniffing.
+// byte-order mark, lone CR line ends read as LF) and the first HeadSize
+// bytes of it for sniffing.
 type File struct {
 	Name string // the name errors report, as given to Open
 	Gzip bool   // whether the file was gzip-compressed
@@ -24,18 +24,24 @@ type File struct {
 	// Options are a format's settings from the study file, e.g. a column
 	// mapping for the generic CSV format ("id" -> "post_id"). May be nil.
 	Options map[string]string
+	// Limits bound what readers of this file may spend (defaults applied).
+	Limits Limits
 
 	closers []io.Closer
 }
 
-// Open opens the file at path for decoding. Compression is recognised by
-// its magic bytes, never by the file name, since exports are often renamed.
-func Open(path string) (*File, error) {
+// Open opens the file at path for decoding with the default limits.
+// Compression is recognised by its magic bytes, never by the file name,
+// since exports are often renamed.
+func Open(path string) (*File, error) { return OpenWith(path, Limits{}) }
+
+// OpenWith opens the file at path for decoding within limits.
+func OpenWith(path string, limits Limits) (*File, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
-	file, err := NewFile(path, f)
+	file, err := NewFileWith(path, f, limits)
 	if err != nil {
 		f.Close()
 		return nil, err
@@ -44,16 +50,29 @@ func Open(path string) (*File, error) {
 	return file, nil
 }
 
-// NewFile wraps r (raw bytes of a file named name) like Open does.
-func NewFile(name string, r io.Reader) (*File, error) {
-	file := &File{Name: name}
+// NewFile wraps r (raw bytes of a file named name) like Open does. r is
+// read once, from its start, so it may be a pipe or standard input.
+func NewFile(name string, r io.Reader) (*File, error) { return NewFileWith(name, r, Limits{}) }
+
+// NewFileWith wraps r like NewFile, within limits.
+//
+// A gzip file may hold several members (as gzip(1) concatenates them) and
+// be followed by zero bytes (tape and block padding, which gzip(1)
+// accepts); anything else after the last member is an error. Its
+// decompressed size and ratio are bounded by limits.DecompressedBytes and
+// limits.Ratio: going past either is a *LimitError from the reader.
+//
+// A file whose head holds carriage returns and no line feed (old Mac and
+// spreadsheet exports end lines with CR alone) has every CR read as LF.
+func NewFileWith(name string, r io.Reader, limits Limits) (*File, error) {
+	limits = limits.WithDefaults()
+	file := &File{Name: name, Limits: limits}
 	br := bufio.NewReaderSize(r, 256<<10)
 	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
-		zr, err := gzip.NewReader(br)
+		zr, err := newGzipReader(br, limits)
 		if err != nil {
 			return nil, fmt.Errorf("%s: gzip: %w", name, err)
 		}
-		zr.Multistream(true)
 		file.Gzip = true
 		file.closers = append(file.closers, zr)
 		br = bufio.NewReaderSize(zr, 256<<10)
@@ -65,9 +84,31 @@ func NewFile(name string, r io.Reader) (*File, error) {
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
+	if bytes.IndexByte(head, '\n') < 0 && bytes.IndexByte(head, '\r') >= 0 {
+		br = bufio.NewReaderSize(crToLF{br}, 256<<10)
+		if head, err = br.Peek(HeadSize); err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+	}
 	file.Head = head
 	file.R = br
 	return file, nil
+}
+
+// crToLF reads every CR as LF.
+type crToLF struct{ r io.Reader }
+
+func (c crToLF) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	for i := bytes.IndexByte(p[:n], '\r'); i >= 0; {
+		p[i] = '\n'
+		j := bytes.IndexByte(p[i+1:n], '\r')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return n, err
 }
 
 // Close closes the underlying file.

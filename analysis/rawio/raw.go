@@ -39,6 +39,10 @@ type RawMessage struct {
 	Links      []string
 	ReplyTo    Person // account answered, when the parent message is not given
 	Line       int    // line (or record number) where the record starts
+	// IDField and CreatedField name the export's id and time fields, for
+	// the rejections load makes of bad ids and implausible times; when
+	// empty, rejections say "id" and "created".
+	IDField, CreatedField string
 }
 
 // RawProfile is a profile observation before pseudonymisation.

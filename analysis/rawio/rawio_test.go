@@ -104,3 +104,23 @@ func FuzzParseCount(f *testing.F) {
 		}
 	})
 }
+
+// Reasons show what is wrong with a value, never a name it may hold.
+func TestQuoteMasksNames(t *testing.T) {
+	for in, want := range map[string]string{
+		"Zephyrine Quillbottom":        `"Z… Q…"`,
+		"Quillbottom, Zephyrine":       `"Q…, Z…"`,
+		"@zquill_canary":               `"@z…"`,
+		"31/08/2016":                   `"31/08/2016"`,
+		"2016-08-31T19:02:51+0000":     `"2016-08-31T19:02:51+0000"`,
+		"Sat Mar 02 10:00:00 BRT 2019": `"Sat Mar 02 10:00:00 BRT 2019"`,
+		"12 août 2019 à 14h30":         `"12 août 2019 à 14h30"`,
+		"54,7 k":                       `"54,7 k"`,
+		"zquill_canary@example.org":    `"z…@e….o…"`,
+		"12345678901234567890123456789012345678901234567890": `"1234567890123456789012345678901234567890…"`,
+	} {
+		if got := Quote(in); got != want {
+			t.Errorf("Quote(%q) = %s, want %s", in, got, want)
+		}
+	}
+}

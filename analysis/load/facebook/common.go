@@ -23,19 +23,9 @@ var (
 	errNotFetched  = errors.New("node not fetched")
 )
 
-// quote quotes a bad value for a reason, cut short: reasons may quote a
-// time or a number, never a whole field that might hold a name.
-func quote(s string) string {
-	const max = 40
-	if len(s) > max {
-		i := max
-		for i > 0 && !utf8.RuneStart(s[i]) {
-			i--
-		}
-		s = s[:i] + "…"
-	}
-	return strconv.Quote(s)
-}
+// quote quotes a bad value for a reason, masking any word that could be
+// a name (see rawio.Quote).
+func quote(s string) string { return rawio.Quote(s) }
 
 func badTime(s string) error   { return fmt.Errorf("%w: %s", rawio.ErrBadTime, quote(s)) }
 func badNumber(s string) error { return fmt.Errorf("%w: %s", rawio.ErrBadNumber, quote(s)) }

@@ -107,7 +107,7 @@ func statusText(s string) string {
 		(code != "" && (!strings.HasPrefix(code, "(") || !strings.HasSuffix(code, ")") || !isHex(code[1:len(code)-1]))) {
 		return "unreadable"
 	}
-	return quote(s)
+	return strconv.Quote(s) // checked above to be a status word and code
 }
 
 func readFacepager(f *rawio.File, sink rawio.Sink) error {

@@ -306,31 +306,9 @@ func isDigits(s string) bool {
 	return true
 }
 
-// quote quotes a bad number or time for a reason. Only values that look
-// like one (a third of their characters at least are digits) are shown,
-// cut to a length that shows a timestamp but not a text: a misplaced
-// column may hold a name, which reasons must never show.
-func quote(s string) string {
-	digits, n := 0, 0
-	for _, r := range s {
-		n++
-		if r >= '0' && r <= '9' {
-			digits++
-		}
-	}
-	if digits == 0 || 3*digits < n {
-		return "(a text, not shown)"
-	}
-	const max = 40
-	if len(s) > max {
-		cut := max
-		for cut > 0 && s[cut]&0xC0 == 0x80 { // do not split a UTF-8 sequence
-			cut--
-		}
-		s = s[:cut] + "…"
-	}
-	return strconv.Quote(s)
-}
+// quote quotes a bad number or time for a reason, masking any word that
+// could be a name (see rawio.Quote).
+func quote(s string) string { return rawio.Quote(s) }
 
 // Time layouts of the exports.
 const (
