@@ -126,3 +126,22 @@ func TestLimitsReachReaders(t *testing.T) {
 		t.Errorf("a 5,000-byte line within line-bytes=1000: err = %v, want a limit error", err)
 	}
 }
+
+// A tweet cut short by the API ("…" and a link) and the same tweet in
+// full are one message, kept in full.
+func TestTruncatedCopyIsDuplicate(t *testing.T) {
+	const at = "2022-05-24T14:45:51Z"
+	p := writeFile(t, "t.fake", "#fake-tw\n"+
+		fakeRow("1529111439562223616", "h:afp", at, "recalée par la Haute autorité… https://t.co/luvq2QWe9O")+
+		fakeRow("1529111439562223616", "h:afp", at, "recalée par la Haute autorité pour la transparence #AFP https://twitter.com/i/status/1"))
+	c, rep, err := Files([]string{p}, Options{Key: testKey})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f := rep.Files[0]; f.Loaded != 1 || f.Duplicates != 1 || f.Conflicting != 0 {
+		t.Fatalf("report %+v", f)
+	}
+	if got := c.Messages[0].Text; got != "recalée par la Haute autorité pour la transparence #AFP https://twitter.com/i/status/1" {
+		t.Errorf("kept text %q, want the full one", got)
+	}
+}

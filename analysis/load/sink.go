@@ -218,6 +218,9 @@ func (s *sink) Message(m *rawio.RawMessage) {
 			}
 			return
 		}
+		if a, b := textWords(first.Text), textWords(msg.Text); len(b) > len(a) && hasPrefixWords(b, a) {
+			first.Text = msg.Text // the first copy was cut short
+		}
 		fill(first, &msg)
 		if st.exportThread[i] == "" {
 			st.exportThread[i] = thread
@@ -339,9 +342,11 @@ func fieldName(export, generic string) string {
 
 // conflicts returns what differs between two copies of a message with the
 // same id: the author, the creation time (by more than a minute, since
-// some exports round to the minute) or the text (after white space is
-// collapsed, since exports trim and wrap differently). A field one copy
-// lacks is not a conflict: it is filled.
+// some exports round to the minute) or the text. Texts are compared
+// without their links (exports shorten or expand them) and white space;
+// a text that is the other cut short (a truncated tweet ending in "…")
+// is the same text. A field one copy lacks is not a conflict: it is
+// filled.
 func conflicts(first, later *corpus.Message) []string {
 	var out []string
 	if first.Author != "" && later.Author != "" && first.Author != later.Author {
@@ -350,21 +355,39 @@ func conflicts(first, later *corpus.Message) []string {
 	if d := first.Created.Sub(later.Created); d > time.Minute || d < -time.Minute {
 		out = append(out, "created")
 	}
-	if first.Text != "" && later.Text != "" && first.Text != later.Text && !sameWords(first.Text, later.Text) {
-		out = append(out, "text")
+	if first.Text != "" && later.Text != "" && first.Text != later.Text {
+		a, b := textWords(first.Text), textWords(later.Text)
+		if !hasPrefixWords(a, b) && !hasPrefixWords(b, a) {
+			out = append(out, "text")
+		}
 	}
 	return out
 }
 
-// sameWords reports whether a and b hold the same words, white space
-// aside.
-func sameWords(a, b string) bool {
-	fa, fb := strings.Fields(a), strings.Fields(b)
-	if len(fa) != len(fb) {
+// textWords returns the words of a text without links, and without a
+// final ellipsis and what it cuts.
+func textWords(s string) []string {
+	var out []string
+	for _, w := range strings.Fields(s) {
+		if strings.HasPrefix(w, "http://") || strings.HasPrefix(w, "https://") {
+			continue
+		}
+		out = append(out, w)
+	}
+	if n := len(out); n > 0 && strings.HasSuffix(out[n-1], "…") {
+		// "recalée par la Haute autorité…": the last word may be cut.
+		out = out[:n-1]
+	}
+	return out
+}
+
+// hasPrefixWords reports whether the words of a start the words of b.
+func hasPrefixWords(b, a []string) bool {
+	if len(a) > len(b) {
 		return false
 	}
-	for i := range fa {
-		if fa[i] != fb[i] {
+	for i := range a {
+		if a[i] != b[i] {
 			return false
 		}
 	}

@@ -10,7 +10,9 @@ import (
 )
 
 func gz(t *testing.T, parts ...string) []byte {
-	t.Helper()
+	if t != nil {
+		t.Helper()
+	}
 	var b bytes.Buffer
 	for _, p := range parts {
 		w := gzip.NewWriter(&b)
@@ -139,4 +141,47 @@ func TestParseLimits(t *testing.T) {
 			t.Errorf("ParseLimits(%q): no error", bad)
 		}
 	}
+}
+
+// FuzzFile decodes arbitrary bytes (gzip or not, any line ends) as lines
+// within small limits: no panic, no line past the limit, and every line
+// reader error is a limit error or a gzip error.
+func FuzzFile(f *testing.F) {
+	f.Add([]byte("a\r\nb\rc\n"), 8)
+	f.Add(gz(nil, "x\n", "y\n"), 4)
+	f.Add(append(gz(nil, "x\n"), 0, 0, 0), 4)
+	f.Add([]byte("\xef\xbb\xbfone\rtwo\r"), 2)
+	f.Fuzz(func(t *testing.T, raw []byte, lineBytes int) {
+		lineBytes = 1 + abs(lineBytes)%64
+		file, err := NewFileWith("fuzz", bytes.NewReader(raw), Limits{LineBytes: lineBytes, DecompressedBytes: 1 << 16})
+		if err != nil {
+			return
+		}
+		lr := file.Lines()
+		for i := 0; i < 1<<16; i++ {
+			b, _, err := lr.Next()
+			if err == io.EOF {
+				return
+			}
+			if err != nil {
+				if IsRecordError(err) {
+					continue
+				}
+				return
+			}
+			if len(b) > lineBytes {
+				t.Fatalf("line of %d bytes past the limit %d", len(b), lineBytes)
+			}
+		}
+	})
+}
+
+func abs(n int) int {
+	if n < 0 {
+		if n == -n { // math.MinInt
+			return 0
+		}
+		return -n
+	}
+	return n
 }
