@@ -247,23 +247,28 @@ func TestPipesAndStdin(t *testing.T) {
 	}
 }
 
-// makeZip writes a zip archive of the given members (name, content; a
-// name ending in '/' is a folder).
-func makeZip(t *testing.T, path string, members ...string) string {
-	t.Helper()
+// zipBytes is a zip archive of the given members (name, content; a name
+// ending in '/' is a folder).
+func zipBytes(members ...string) []byte {
 	var b bytes.Buffer
 	zw := zip.NewWriter(&b)
 	for i := 0; i < len(members); i += 2 {
 		w, err := zw.Create(members[i])
 		if err != nil {
-			t.Fatal(err)
+			panic(err)
 		}
 		io.WriteString(w, members[i+1])
 	}
 	if err := zw.Close(); err != nil {
-		t.Fatal(err)
+		panic(err)
 	}
-	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+	return b.Bytes()
+}
+
+// makeZip writes zipBytes(members...) at path.
+func makeZip(t *testing.T, path string, members ...string) string {
+	t.Helper()
+	if err := os.WriteFile(path, zipBytes(members...), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return path
@@ -528,4 +533,40 @@ func TestStudyLimits(t *testing.T) {
 			t.Errorf("limits %s: %v\nwant %s", limits, err, want)
 		}
 	}
+}
+
+// FuzzZip reads fuzzed bytes as a path (a zip archive when they start as
+// one), within fuzzed decompression limits: no crash, no internal error,
+// every file accounted for, every skipped file with a reason.
+func FuzzZip(f *testing.F) {
+	seed := zipBytes
+	f.Add(seed("a.fake", twoRows, "README.md", "# notes\n", "dir/", ""), int64(0), 0)
+	f.Add(seed("a.fake", twoRows+strings.Repeat("\n", 5000), "inner.zip", "PK\x03\x04"), int64(200), 2)
+	f.Add([]byte(twoRows), int64(0), 0)
+	dir := f.TempDir()
+	f.Fuzz(func(t *testing.T, data []byte, decompressed int64, ratio int) {
+		p := filepath.Join(dir, "in.zip")
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		limits := rawio.Limits{DecompressedBytes: decompressed % (1 << 20), Ratio: ratio % 1000}
+		_, rep, err := Files([]string{p}, Options{Key: testKey, Limits: limits, KeepGoing: true})
+		var ie *InternalError
+		if errors.As(err, &ie) {
+			t.Fatalf("internal error: %v\n%s", err, ie.Stack)
+		}
+		if err != nil {
+			t.Fatalf("KeepGoing returned %v", err)
+		}
+		for _, fr := range rep.Files {
+			if fr.Records != fr.Loaded+fr.Duplicates+fr.Conflicting+fr.Rejected {
+				t.Fatalf("%s: records %d != %d + %d + %d + %d", fr.Path, fr.Records, fr.Loaded, fr.Duplicates, fr.Conflicting, fr.Rejected)
+			}
+		}
+		for _, s := range rep.Skipped {
+			if s.Reason == "" || !strings.HasPrefix(s.Path, p+"!/") {
+				t.Fatalf("skipped %+v", s)
+			}
+		}
+	})
 }

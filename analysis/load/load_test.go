@@ -722,8 +722,8 @@ func FuzzFiles(f *testing.F) {
 			return // not a fake file at all
 		}
 		fr := rep.Files[0]
-		if fr.Records != fr.Loaded+fr.Duplicates+fr.Rejected {
-			t.Fatalf("records %d != %d + %d + %d", fr.Records, fr.Loaded, fr.Duplicates, fr.Rejected)
+		if fr.Records != fr.Loaded+fr.Duplicates+fr.Conflicting+fr.Rejected {
+			t.Fatalf("records %d != %d + %d + %d + %d", fr.Records, fr.Loaded, fr.Duplicates, fr.Conflicting, fr.Rejected)
 		}
 		if len(c.Messages)+len(c.Panels)+len(c.Profiles) != fr.Loaded {
 			t.Fatalf("%d loaded but %d in the corpus", fr.Loaded, len(c.Messages)+len(c.Panels)+len(c.Profiles))
