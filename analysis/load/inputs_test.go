@@ -349,6 +349,17 @@ func TestZippedDownload(t *testing.T) {
 		t.Errorf("folder with a zip of no export: %v, %+v", err, rep)
 	}
 
+	// An office document is a zip archive, but no folder of exports; a
+	// damaged zip archive is an error.
+	put(t, dir, "none/tableau.xlsx", string(zipBytes("[Content_Types].xml", "<Types/>", "xl/workbook.xml", "<workbook/>")))
+	os.WriteFile(filepath.Join(dir, "none", "photos.zip"), []byte("PK\x03\x04 cut short"), 0o644)
+	_, rep, err = Files([]string{filepath.Join(dir, "none")}, Options{Key: testKey, KeepGoing: true})
+	if err != nil || rep.Loaded != 2 || len(rep.Files) != 2 || rep.Files[1].Err == nil ||
+		rep.Files[1].Err.Error() != "load: "+filepath.Join(dir, "none", "photos.zip")+": zip: not a valid zip file" ||
+		!reflect.DeepEqual(skippedList(dir, rep), []string{"none/tableau.xlsx: office document (a zip archive of XML), not an export: save it as CSV"}) {
+		t.Errorf("office document and damaged zip: %v, %+v, %q", err, rep.Files, skippedList(dir, rep))
+	}
+
 	// From a pipe, a zip archive cannot be read: it must be saved first.
 	b, _ := os.ReadFile(z)
 	_, _, err = Files([]string{"-"}, Options{Key: testKey, Stdin: bytes.NewReader(b)})

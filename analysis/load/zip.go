@@ -32,7 +32,16 @@ func (l *loader) zip(j job, osf *os.File) (int, error) {
 	}
 	zr, err := zip.NewReader(osf, fi.Size())
 	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
-		return 0, l.fileError(j, fmt.Errorf("zip: %w", err))
+		return 0, l.fileError(j, err) // archive/zip's errors start "zip: "
+	}
+	if office(zr) {
+		// A spreadsheet or text document is a zip archive of XML parts.
+		const why = "office document (a zip archive of XML), not an export: save it as CSV"
+		if j.explicit {
+			return 0, l.fileError(j, errors.New(why))
+		}
+		l.skipped(j, why)
+		return 0, nil
 	}
 	members := make([]*zip.File, 0, len(zr.File))
 	for _, m := range zr.File {
@@ -82,7 +91,7 @@ func (l *loader) member(j job, m *zip.File, limits rawio.Limits) (int, error) {
 	}
 	rc, err := m.Open()
 	if err != nil {
-		return 0, l.fileError(j, fmt.Errorf("zip: %w", err))
+		return 0, l.fileError(j, err)
 	}
 	defer rc.Close()
 	return l.read(j, &boundedMember{r: rc, limits: limits, compressed: int64(m.CompressedSize64)}, nil)
@@ -112,6 +121,18 @@ func (b *boundedMember) Read(p []byte) (int, error) {
 		return 0, b.err
 	}
 	return n, err
+}
+
+// office reports whether a zip archive is an office document: Office
+// Open XML (.xlsx, .docx, .pptx: a "[Content_Types].xml" member) or
+// OpenDocument (.ods, .odt: a first member "mimetype").
+func office(zr *zip.Reader) bool {
+	for i, m := range zr.File {
+		if m.Name == "[Content_Types].xml" || i == 0 && m.Name == "mimetype" {
+			return true
+		}
+	}
+	return false
 }
 
 // hiddenMember reports whether a member is to be passed over silently, as
