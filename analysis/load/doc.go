@@ -31,7 +31,9 @@
 //	    "sources": [{                   // the community's exports
 //	      "files": ["raw/avs/*.tsv.gz"],// required: globs (see below)
 //	      "format": "auto",             // a format name, or "auto"/"" to detect
-//	      "options": {"body": "message"}// the format's settings (rawio.File.Options)
+//	      "options": {"body": "message"},// the format's settings (rawio.File.Options)
+//	      "limits": {"line-bytes": "256M", "depth": 1024}
+//	                                    // rawio.Limits for these files, by name (see below)
 //	    }]
 //	  }],
 //	  "observations": [{                // panels and profiles noted by the researcher
@@ -52,6 +54,38 @@
 // order; a pattern that matches nothing is an error, as is a file claimed
 // by two sources (a file listed twice by one source is read once).
 //
+// A file met through a wildcard or in a folder that is no export — its
+// format is not recognised (a README, a picture, an X archive's
+// account.js or like.js), it is empty or blank, or it is not a regular
+// file (a FIFO, a link to a folder, a broken link) — is skipped and
+// listed in Report.Skipped with its reason, never silently. A pattern
+// without wildcards that names a file is explicit: a format not
+// recognised is an error for it. A source none of whose files is read
+// (all skipped) is an error, e.g. `load: communities[0].sources[1]: none
+// of its 2 files read: skipped raw/a.md (format not recognised), ...`.
+// With a format named ("format" not "auto"), files are not sniffed, so
+// only empty files and what is not a regular file are skipped.
+//
+// A zip archive (recognised by its first bytes, "PK\x03\x04", whatever
+// its name) is read as a folder of its members, each named
+// ARCHIVE!/MEMBER in reports and the corpus's Inputs, in lexical order;
+// folders, names starting with '.' and macOS's "__MACOSX" resource forks
+// are passed over, members that are no export (a zip inside the zip
+// among them) skipped. A zip archive named by itself of which no member
+// is read is an error. Each member's decompressed size and ratio are
+// bounded by the limits decompressed-bytes and ratio, as a gzip file's.
+// A zip archive is read from a file only (its index is at its end): from
+// a pipe or standard input, or inside a gzip file, it is an error asking
+// to save or decompress it first.
+//
+// "limits" bound what reading each of the source's files may spend, by
+// the names of rawio.LimitNames: line-bytes, field-bytes, record-lines,
+// depth, decompressed-bytes, ratio; values are numbers or strings ending
+// in k, M or G (powers of 1024). Each limit a source names replaces, for
+// its files, the one of Options.Limits (the inspector's --limit); the
+// others are Options.Limits', else rawio's defaults. An unknown name or a
+// value that is not a positive whole number is an error naming the field.
+//
 // Admin and moderator names are pseudonymised like authors (for Twitter
 // communities an entry that looks like a handle, with or without '@', is a
 // handle, anything else a display name); messages of those accounts get
@@ -68,8 +102,28 @@
 // panels or profiles naming a community the study does not declare.
 //
 // A message belongs to the community of the source that read it (in Study)
-// or, in Files, to the group its export names, else to a community named
-// after the file (its base name without extensions).
+// or, in Files, to the group its export names, else to the community
+// "ungrouped-facebook" or "ungrouped-twitter" (NeutralCommunity), one per
+// platform for every path, so that duplicates and threads are found
+// across files. A community id is never taken from a file name without
+// the study naming it: timeline exports are often named after their
+// account ("@name.jsonl"), and the id is in every row of the corpus.
+//
+// # Loose files
+//
+// Files reads paths as the inspector gets them: a file, read whatever it
+// is (a regular file, /dev/stdin, a pipe such as /dev/fd/63, a FIFO);
+// "-" for standard input (Options.Stdin); a folder, read recursively as
+// a study's folder pattern is (names starting with '.' passed over, what
+// is no export skipped, see above); a zip archive, read as a folder. A
+// path that names a file of a format not recognised is an error, and so
+// is a folder or a zip archive of which no file is read. Every file is
+// opened once and read once from its start: its format is sniffed from
+// the first rawio.HeadSize decoded bytes, which stay buffered for its
+// reader, so pipes and standard input read as files do. Paths are listed
+// first, so that a missing one fails before any reading; with
+// Options.KeepGoing a path that cannot be read is reported in its
+// FileReport.Err and the load goes on.
 //
 // Duplicates: a message whose (community, id) was already read, in the
 // same file or another export of the same community, is kept once: the
@@ -100,5 +154,8 @@
 //
 // In strict mode the first rejection aborts the load with that
 // *rawio.ParseError. Files that cannot be opened or read, or whose format
-// is not recognised, are *FileError errors in every mode.
+// is not recognised when named explicitly, are *FileError errors in every
+// mode. A reader or sniffer that panics is an *InternalError (a bug of
+// the compendium) inside a *FileError, and ends the load even with
+// KeepGoing.
 package load

@@ -26,10 +26,22 @@ func checkPattern(pat string) error {
 	return nil
 }
 
+// entry is a file a path or pattern names: one to read, or one to skip
+// with a reason.
+type entry struct {
+	path string
+	// explicit is a file named by itself (a PATH that is a file, a
+	// pattern without wildcards naming a file), not met in a folder or
+	// through a wildcard: a format not recognised is an error for it,
+	// not a reason to skip it.
+	explicit bool
+	skip     string // why the file is not read; empty when it is
+}
+
 // glob returns the files that pattern names, relative to dir unless the
 // pattern is absolute, sorted and without repeats. Folders named by the
 // pattern give every file under them.
-func glob(dir, pattern string) ([]string, error) {
+func glob(dir, pattern string) ([]entry, error) {
 	if err := checkPattern(pattern); err != nil {
 		return nil, fmt.Errorf("bad pattern %q: %v", pattern, err)
 	}
@@ -41,34 +53,37 @@ func glob(dir, pattern string) ([]string, error) {
 		root, pattern = vol+string(filepath.Separator), strings.TrimLeft(pattern[len(vol):], "/")
 	}
 	var segs []string
+	literal := true
 	for _, s := range strings.Split(pattern, "/") {
 		if s != "" && s != "." {
 			segs = append(segs, s)
+			literal = literal && s != "**" && !hasMeta(s)
 		}
 	}
 	seen := map[string]bool{}
-	var out []string
-	add := func(p string) {
-		if !seen[p] {
-			seen[p] = true
-			out = append(out, p)
+	var out []entry
+	add := func(e entry) {
+		if !seen[e.path] {
+			seen[e.path] = true
+			out = append(out, e)
 		}
 	}
-	if err := match(root, segs, add); err != nil {
+	if err := match(root, segs, literal, add); err != nil {
 		return nil, err
 	}
-	sort.Strings(out)
+	sort.Slice(out, func(i, j int) bool { return out[i].path < out[j].path })
 	return out, nil
 }
 
-// match calls add with every file under dir matching segs.
-func match(dir string, segs []string, add func(string)) error {
+// match calls add with every file under dir matching segs; literal is
+// whether the whole pattern is free of wildcards.
+func match(dir string, segs []string, literal bool, add func(entry)) error {
 	if len(segs) == 0 {
-		return walkFiles(dir, add)
+		return walkFiles(dir, literal, add)
 	}
 	seg, rest := segs[0], segs[1:]
 	if seg == "**" {
-		if err := match(dir, rest, add); err != nil {
+		if err := match(dir, rest, literal, add); err != nil {
 			return err
 		}
 		entries, err := readDir(dir)
@@ -77,7 +92,7 @@ func match(dir string, segs []string, add func(string)) error {
 		}
 		for _, e := range entries {
 			if e.IsDir() && !hidden(e.Name(), seg) {
-				if err := match(filepath.Join(dir, e.Name()), segs, add); err != nil {
+				if err := match(filepath.Join(dir, e.Name()), segs, literal, add); err != nil {
 					return err
 				}
 			}
@@ -92,7 +107,7 @@ func match(dir string, segs []string, add func(string)) error {
 			}
 			return err
 		}
-		return match(p, rest, add)
+		return match(p, rest, literal, add)
 	}
 	entries, err := readDir(dir)
 	if err != nil {
@@ -103,7 +118,7 @@ func match(dir string, segs []string, add func(string)) error {
 			continue
 		}
 		if ok, _ := filepath.Match(seg, e.Name()); ok {
-			if err := match(filepath.Join(dir, e.Name()), rest, add); err != nil {
+			if err := match(filepath.Join(dir, e.Name()), rest, literal, add); err != nil {
 				return err
 			}
 		}
@@ -129,15 +144,20 @@ func isNotDir(p string) bool {
 	return err == nil && !fi.IsDir()
 }
 
-// walkFiles calls add with p if it is a file, or with every file under it,
-// in lexical order, skipping names that start with '.'.
-func walkFiles(p string, add func(string)) error {
+// walkFiles calls add with p if it is a file (explicit when named is
+// true), or with every file under it, in lexical order, skipping names
+// that start with '.'. What is under a folder and cannot be read as a
+// file (a FIFO, a socket, a device, a link to a folder, which is not
+// followed, or a broken link) is added with a reason to skip it.
+func walkFiles(p string, named bool, add func(entry)) error {
 	fi, err := os.Stat(p)
 	if err != nil {
 		return err
 	}
 	if !fi.IsDir() {
-		add(p)
+		// Named itself, p is read whatever it is: standard input or a
+		// pipe (/dev/stdin, /dev/fd/N, a FIFO) as well as a file.
+		add(entry{path: p, explicit: named})
 		return nil
 	}
 	return filepath.WalkDir(p, func(q string, d fs.DirEntry, err error) error {
@@ -150,16 +170,27 @@ func walkFiles(p string, add func(string)) error {
 			}
 			return nil
 		}
-		if d.Type().IsRegular() || d.Type()&fs.ModeSymlink != 0 && !isDirLink(q) {
-			add(q)
+		switch t := d.Type(); {
+		case t.IsDir():
+		case t.IsRegular():
+			add(entry{path: q})
+		case t&fs.ModeSymlink != 0:
+			fi, err := os.Stat(q)
+			switch {
+			case err != nil:
+				add(entry{path: q, skip: "broken symbolic link"})
+			case fi.IsDir():
+				add(entry{path: q, skip: "symbolic link to a folder (not followed)"})
+			case fi.Mode().IsRegular():
+				add(entry{path: q})
+			default:
+				add(entry{path: q, skip: "not a regular file"})
+			}
+		default:
+			add(entry{path: q, skip: "not a regular file"})
 		}
 		return nil
 	})
-}
-
-func isDirLink(p string) bool {
-	fi, err := os.Stat(p)
-	return err != nil || fi.IsDir()
 }
 
 func hasMeta(seg string) bool { return strings.ContainsAny(seg, `*?[\`) }
@@ -170,21 +201,21 @@ func hidden(name, seg string) bool {
 	return strings.HasPrefix(name, ".") && !strings.HasPrefix(seg, ".")
 }
 
-// expandPaths returns the files of each path (a file, or a folder read
-// recursively), keeping the paths as given.
-func expandPaths(paths []string) ([][]string, error) {
-	out := make([][]string, len(paths))
-	for i, p := range paths {
-		var files []string
-		if err := walkFiles(p, func(f string) { files = append(files, f) }); err != nil {
-			return nil, &FileError{Path: p, Err: unwrapPathError(err)}
-		}
-		if len(files) == 0 {
-			return nil, &FileError{Path: p, Err: errors.New("no files in folder")}
-		}
-		out[i] = files
+// listPath returns the entries of a PATH of Files: "-" (standard
+// input), a file, or a folder read recursively. A folder without any
+// file is an error.
+func listPath(p string) ([]entry, error) {
+	if p == "-" {
+		return []entry{{path: p, explicit: true}}, nil
 	}
-	return out, nil
+	var files []entry
+	if err := walkFiles(p, true, func(e entry) { files = append(files, e) }); err != nil {
+		return nil, &FileError{Path: p, Err: unwrapPathError(err)}
+	}
+	if len(files) == 0 {
+		return nil, &FileError{Path: p, Err: errors.New("no files in folder")}
+	}
+	return files, nil
 }
 
 // unwrapPathError drops the path an *fs.PathError repeats.

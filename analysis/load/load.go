@@ -1,6 +1,7 @@
 package load
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -42,6 +43,15 @@ type Options struct {
 	// Now is the load instant, after which (plus a day) no message can
 	// have been written; zero means the time the load starts.
 	Now time.Time
+	// KeepGoing, in Files, goes on after a PATH or file that cannot be
+	// read (it cannot be opened, its format is not recognised, its reader
+	// fails on it) instead of returning its *FileError: the error is in
+	// that file's FileReport.Err, and the records read from it before the
+	// error stay loaded and counted. A strict rejection and an
+	// *InternalError still end the load.
+	KeepGoing bool
+	// Stdin is what the PATH "-" of Files reads; nil means os.Stdin.
+	Stdin io.Reader
 }
 
 // FileError is a file that could not be read at all: it cannot be opened,
@@ -112,14 +122,23 @@ func LoadSpec(spec *Spec, opt Options) (*corpus.Corpus, *Report, error) {
 	}
 	// Resolve every glob first, so that a bad source fails before any
 	// reading.
-	type job struct {
-		abs, rel string
-		src      SourceSpec
-		comm     *commState
+	type source struct {
+		at    string // the source's field in the study file
+		files int    // files matched
+		read  int    // files read, zip members included
 	}
-	var jobs []job
-	owner := map[string]string{}
+	var (
+		jobs    []job
+		sources []*source
+		owner   = map[string]string{}
+	)
 	addSource := func(src SourceSpec, at string, comm *commState) error {
+		limits, err := src.limits()
+		if err != nil {
+			return fmt.Errorf("load: %s.limits: %v", at, err)
+		}
+		input := len(sources)
+		sources = append(sources, &source{at: at})
 		seen := map[string]bool{}
 		for k, pat := range src.Files {
 			files, err := glob(spec.Dir, pat)
@@ -130,15 +149,17 @@ func LoadSpec(spec *Spec, opt Options) (*corpus.Corpus, *Report, error) {
 				return fmt.Errorf("load: %s.files[%d]: %q matches no file in %s", at, k, pat, spec.Dir)
 			}
 			for _, f := range files {
-				if seen[f] {
+				if seen[f.path] {
 					continue
 				}
-				seen[f] = true
-				if prev, dup := owner[f]; dup {
-					return fmt.Errorf("load: %s: file read by both %s and %s", relPath(spec.Dir, f), prev, at)
+				seen[f.path] = true
+				if prev, dup := owner[f.path]; dup {
+					return fmt.Errorf("load: %s: file read by both %s and %s", relPath(spec.Dir, f.path), prev, at)
 				}
-				owner[f] = at
-				jobs = append(jobs, job{abs: f, rel: relPath(spec.Dir, f), src: src, comm: comm})
+				owner[f.path] = at
+				sources[input].files++
+				jobs = append(jobs, job{abs: f.path, rel: relPath(spec.Dir, f.path), explicit: f.explicit, skip: f.skip,
+					format: src.Format, options: src.Options, limits: mergeLimits(opt.Limits, limits), comm: comm, input: input})
 			}
 		}
 		return nil
@@ -155,36 +176,126 @@ func LoadSpec(spec *Spec, opt Options) (*corpus.Corpus, *Report, error) {
 			return nil, nil, err
 		}
 	}
-	for _, j := range jobs {
-		if err := l.file(j.abs, j.rel, j.src.Format, j.src.Options, j.comm); err != nil {
+	// A source must read at least one file: one whose every file is
+	// skipped is an error, once its last file has been met.
+	for k, j := range jobs {
+		n, err := l.file(j)
+		if err != nil {
 			return nil, l.rep, err
+		}
+		src := sources[j.input]
+		src.read += n
+		if (k == len(jobs)-1 || jobs[k+1].input != j.input) && src.read == 0 {
+			return nil, l.rep, fmt.Errorf("load: %s: none of its %s read: %s", src.at, plural(src.files, "file"), l.skippedOf(j.input))
 		}
 	}
 	return l.finish(), l.rep, nil
 }
 
-// Files loads loose files (a folder stands for every file under it, read
-// recursively). Each message goes to the community its export names, else
-// to a community named after its file's base name; the profession of
+// Files loads loose files: each path is a file, a folder (every file
+// under it, read recursively), a zip archive (its members), or "-" for
+// standard input (Options.Stdin). In a folder or a zip archive, a file
+// that is no export (format not recognised, empty, not a regular file) is
+// skipped and listed in Report.Skipped; a path that names a file of a
+// format not recognised is an error, and so is a folder or zip archive of
+// which no file could be read. Each message goes to the community its
+// export names, else to the community "ungrouped-" + its platform
+// (NeutralCommunity), never to one named after a file; the profession of
 // these communities is unknown. Paths in the report and the corpus are as
 // given.
 func Files(paths []string, opt Options) (*corpus.Corpus, *Report, error) {
-	groups, err := expandPaths(paths)
-	if err != nil {
-		return nil, nil, err
+	// List every path first, so that a missing one fails before any
+	// reading.
+	lists := make([][]entry, len(paths))
+	listErr := make([]error, len(paths))
+	stdin := false
+	for i, p := range paths {
+		lists[i], listErr[i] = listPath(p)
+		if p == "-" {
+			if stdin {
+				listErr[i] = &FileError{Path: p, Err: errors.New("standard input named twice")}
+			}
+			stdin = true
+		}
+		if listErr[i] != nil && !opt.KeepGoing {
+			return nil, nil, listErr[i]
+		}
 	}
 	l, err := newLoader(opt)
 	if err != nil {
 		return nil, nil, err
 	}
-	for _, files := range groups {
-		for _, f := range files {
-			if err := l.file(f, f, "", nil, nil); err != nil {
+	for i, p := range paths {
+		if listErr[i] != nil {
+			l.failed(job{rel: p, input: i}, listErr[i])
+			continue
+		}
+		read, failed := 0, false
+		for _, e := range lists[i] {
+			n, err := l.file(job{abs: e.path, rel: e.path, explicit: e.explicit, skip: e.skip, stdin: p == "-",
+				limits: opt.Limits, input: i})
+			read += n
+			if err != nil {
+				if !opt.KeepGoing || !goOn(err) {
+					return nil, l.rep, err
+				}
+				failed = true
+			}
+		}
+		if read == 0 && !failed {
+			// A folder all of whose files were skipped (a zip archive
+			// with no export is an error of its own).
+			err := &FileError{Path: p, Err: fmt.Errorf("no export in folder: %s", l.skippedOf(i))}
+			if !opt.KeepGoing {
 				return nil, l.rep, err
 			}
+			l.failed(job{rel: p, input: i}, err)
 		}
 	}
 	return l.finish(), l.rep, nil
+}
+
+// goOn reports whether a load with KeepGoing goes on after err: a
+// *FileError that is not an *InternalError.
+func goOn(err error) bool {
+	var fe *FileError
+	var ie *InternalError
+	return errors.As(err, &fe) && !errors.As(err, &ie)
+}
+
+// NeutralCommunity is the community of a message of platform read by
+// Files whose export names no group: "ungrouped-facebook" or
+// "ungrouped-twitter" (every such message of one platform, from every
+// path, in one community, so that duplicates and threads are found
+// across files). A community id is never made from a file's name, which
+// often is an account's handle (a timeline export "@name.jsonl").
+func NeutralCommunity(platform corpus.Platform) string {
+	if platform == "" {
+		return "ungrouped"
+	}
+	return "ungrouped-" + string(platform)
+}
+
+// skippedOf lists the files of input i skipped so far, for an error
+// saying that none was read.
+func (l *loader) skippedOf(i int) string {
+	var parts []string
+	for _, s := range l.rep.Skipped {
+		if s.Input == i {
+			parts = append(parts, s.Path+" ("+s.Reason+")")
+		}
+	}
+	if len(parts) > 3 {
+		parts = append(parts[:3], fmt.Sprintf("and %d more", len(parts)-3))
+	}
+	return "skipped " + strings.Join(parts, ", ")
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return thousands(n) + " " + what + "s"
 }
 
 func relPath(dir, p string) string {
@@ -330,60 +441,180 @@ func (h *hashingReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// file reads one raw file. comm is the community of its source (nil in
-// Files, and for observation sources).
-func (l *loader) file(abs, rel, format string, options map[string]string, comm *commState) error {
-	osf, err := os.Open(abs)
+// job is one file to read.
+type job struct {
+	abs, rel string // where to open it; the name reports give
+	stdin    bool   // read Options.Stdin instead of opening abs
+	explicit bool   // named by itself (see entry)
+	member   bool   // a member of a zip archive
+	skip     string // why it is not to be read, when not empty
+	format   string // the source's format; "" or "auto" to detect
+	options  map[string]string
+	limits   rawio.Limits
+	comm     *commState // the source's community; nil in Files and observations
+	input    int        // see FileReport.Input
+}
+
+// failed records a file that could not be read before its format was
+// known, in a FileReport of its own, and returns err.
+func (l *loader) failed(j job, err error) error {
+	l.rep.Files = append(l.rep.Files, &FileReport{Path: j.rel, Input: j.input, Reasons: map[string]int{}, Err: err})
+	return err
+}
+
+// skipped records a file not read, as no export.
+func (l *loader) skipped(j job, reason string) {
+	l.rep.Skipped = append(l.rep.Skipped, Skipped{Path: j.rel, Input: j.input, Reason: reason})
+	if l.opt.Progress != nil {
+		fmt.Fprintf(l.opt.Progress, "load: %s skipped: %s\n", j.rel, reason)
+	}
+}
+
+// fileError is a *FileError for job j, recorded in its FileReport.
+func (l *loader) fileError(j job, err error) error {
+	return l.failed(j, &FileError{Path: j.rel, Err: err})
+}
+
+// file opens and reads one file, or skips it. It returns how many files
+// it read: 1, 0 when skipped, or the members read of a zip archive.
+func (l *loader) file(j job) (int, error) {
+	if j.skip != "" {
+		l.skipped(j, j.skip)
+		return 0, nil
+	}
+	if j.stdin {
+		r := l.opt.Stdin
+		if r == nil {
+			r = os.Stdin
+		}
+		return l.read(j, r, nil)
+	}
+	osf, err := os.Open(j.abs)
 	if err != nil {
-		return &FileError{Path: rel, Err: unwrapPathError(err)}
+		return 0, l.fileError(j, unwrapPathError(err))
 	}
 	defer osf.Close()
+	return l.read(j, osf, osf)
+}
+
+// read reads file j from r, opened once and read once from its start (it
+// may be a pipe). osf is the file r reads when it is one, for zip
+// archives, which cannot be read but from a file.
+func (l *loader) read(j job, r io.Reader, osf *os.File) (int, error) {
 	var aborted bool
-	hr := &hashingReader{r: osf, h: sha256.New(), aborted: &aborted}
-	f, err := rawio.NewFileWith(rel, hr, l.opt.Limits)
+	hr := &hashingReader{r: r, h: sha256.New(), aborted: &aborted}
+	f, err := rawio.NewFileWith(j.rel, hr, j.limits)
 	if err != nil {
-		return &FileError{Path: rel, Err: errors.New(strings.TrimPrefix(err.Error(), rel+": "))}
+		return 0, l.fileError(j, trimName(err, j.rel))
 	}
 	defer f.Close()
-	f.Options = options
+	f.Options = j.options
+	if isZip(f.Head) {
+		var why error
+		switch {
+		case j.member:
+			l.skipped(j, "zip archive inside a zip archive (extract it first)")
+			return 0, nil
+		case f.Gzip:
+			why = errors.New("zip archive inside a gzip file: decompress it first")
+		case osf == nil || !isRegular(osf):
+			why = errors.New("zip archive read from a pipe or standard input: save it to a file first")
+		}
+		if why != nil {
+			return 0, l.fileError(j, why)
+		}
+		return l.zip(j, osf)
+	}
+	if !j.explicit && isBlank(f.Head) {
+		l.skipped(j, "empty file")
+		return 0, nil
+	}
 
 	var ff rawio.Format
 	switch {
 	case l.forced != nil:
 		ff = *l.forced
-	case format != "" && format != "auto":
-		ff, _ = rawio.Lookup(format) // checked with the study file
+	case j.format != "" && j.format != "auto":
+		ff, _ = rawio.Lookup(j.format) // checked with the study file
 	default:
-		if ff, err = rawio.Detect(f.Head); err != nil {
-			return &FileError{Path: rel, Err: err}
+		if ff, err = detectSafely(f.Head); err != nil {
+			var ie *InternalError
+			if !j.explicit && !errors.As(err, &ie) {
+				l.skipped(j, err.Error())
+				return 0, nil
+			}
+			return 0, l.fileError(j, err)
 		}
 	}
-	if comm != nil && ff.Platform != "" && ff.Platform != comm.c.Platform {
-		return &FileError{Path: rel, Err: fmt.Errorf("format %s is for %s, but community %s is on %s", ff.Name, ff.Platform, comm.c.ID, comm.c.Platform)}
+	if j.comm != nil && ff.Platform != "" && ff.Platform != j.comm.c.Platform {
+		return 0, l.fileError(j, fmt.Errorf("format %s is for %s, but community %s is on %s", ff.Name, ff.Platform, j.comm.c.ID, j.comm.c.Platform))
 	}
-	fr := &FileReport{Path: rel, Format: ff.Name, Reasons: map[string]int{}}
+	fr := &FileReport{Path: j.rel, Input: j.input, Format: ff.Name, Reasons: map[string]int{}}
 	l.rep.Files = append(l.rep.Files, fr)
-	s := &sink{l: l, fr: fr, format: ff, comm: comm, base: baseName(rel), aborted: &aborted}
+	s := &sink{l: l, fr: fr, format: ff, comm: j.comm, aborted: &aborted}
 	rerr := readSafely(ff, f, s)
 	if s.strictErr != nil {
 		l.rep.add(fr)
-		return s.strictErr
+		return 1, s.strictErr
+	}
+	if rerr == nil {
+		// Hash the rest of the file, which the format may not have read.
+		if _, err := io.Copy(io.Discard, hr); err != nil {
+			rerr = unwrapPathError(err)
+		}
 	}
 	if rerr != nil {
 		l.rep.add(fr)
-		return &FileError{Path: rel, Err: rerr}
-	}
-	// Hash the rest of the file, which the format may not have read.
-	if _, err := io.Copy(io.Discard, hr); err != nil {
-		return &FileError{Path: rel, Err: unwrapPathError(err)}
+		fr.Err = &FileError{Path: j.rel, Err: rerr}
+		return 1, fr.Err
 	}
 	fr.SHA256 = hex.EncodeToString(hr.h.Sum(nil))
 	l.rep.add(fr)
-	l.c.Inputs = append(l.c.Inputs, corpus.Input{Path: rel, SHA256: fr.SHA256, Format: ff.Name})
+	l.c.Inputs = append(l.c.Inputs, corpus.Input{Path: j.rel, SHA256: fr.SHA256, Format: ff.Name})
 	if l.opt.Progress != nil {
-		fmt.Fprintf(l.opt.Progress, "load: %s %s %s records\n", rel, ff.Name, thousands(fr.Records))
+		fmt.Fprintf(l.opt.Progress, "load: %s %s %s records\n", j.rel, ff.Name, thousands(fr.Records))
 	}
-	return nil
+	return 1, nil
+}
+
+// isBlank reports whether a file's head is all of it and holds nothing
+// but white space.
+func isBlank(head []byte) bool {
+	return len(head) < rawio.HeadSize && len(bytes.TrimSpace(head)) == 0
+}
+
+func isRegular(f *os.File) bool {
+	fi, err := f.Stat()
+	return err == nil && fi.Mode().IsRegular()
+}
+
+// trimName drops the file name rawio's errors start with, keeping the
+// error's chain (a *rawio.LimitError stays one).
+func trimName(err error, name string) error {
+	msg := err.Error()
+	if t, ok := strings.CutPrefix(msg, name+": "); ok {
+		return &trimmed{msg: t, err: err}
+	}
+	return err
+}
+
+type trimmed struct {
+	msg string
+	err error
+}
+
+func (t *trimmed) Error() string { return t.msg }
+func (t *trimmed) Unwrap() error { return t.err }
+
+// detectSafely detects a file's format, turning a sniffer's panic into an
+// *InternalError.
+func detectSafely(head []byte) (ff rawio.Format, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = &InternalError{Format: "(format detection)", Value: v, Stack: string(debug.Stack())}
+		}
+	}()
+	return rawio.Detect(head)
 }
 
 // readSafely runs a format's reader, turning a panic into an
@@ -395,13 +626,4 @@ func readSafely(ff rawio.Format, f *rawio.File, s *sink) (err error) {
 		}
 	}()
 	return ff.Read(f, s)
-}
-
-// baseName is a file's name without folders and extensions.
-func baseName(p string) string {
-	b := filepath.Base(filepath.FromSlash(p))
-	if i := strings.IndexByte(b, '.'); i > 0 {
-		b = b[:i]
-	}
-	return b
 }

@@ -371,18 +371,26 @@ func TestFiles(t *testing.T) {
 	for _, cm := range c.Communities {
 		ids = append(ids, cm.ID+":"+string(cm.Platform)+":"+string(cm.Profession))
 	}
-	if want := []string{"AVS:facebook:", "first:facebook:", "second:facebook:"}; !reflect.DeepEqual(ids, want) {
+	// Messages whose export names no group go to one community per
+	// platform, never named after their file.
+	if want := []string{"AVS:facebook:", "ungrouped-facebook:facebook:"}; !reflect.DeepEqual(ids, want) {
 		t.Errorf("communities %v, want %v", ids, want)
 	}
-	// p1 of second.fake is in another community (its file's): not a duplicate.
-	if rep.Duplicates != 0 || rep.Loaded != 5 {
+	// So p1 of second.fake is a duplicate of first's, and c2 (whose
+	// parent c1 is in first.fake) is in p1's thread.
+	if rep.Duplicates != 1 || rep.Loaded != 4 || rep.Files[1].Duplicates != 1 {
 		t.Errorf("loaded %d, duplicates %d", rep.Loaded, rep.Duplicates)
 	}
-	if m := byID(t, c, "first", "c1"); m.Kind != corpus.Comment || m.ThreadID != "p1" {
+	if m := byID(t, c, "ungrouped-facebook", "c1"); m.Kind != corpus.Comment || m.ThreadID != "p1" {
 		t.Errorf("c1: %+v", m)
 	}
-	if m := byID(t, c, "second", "c2"); m.Kind != corpus.Comment || m.ThreadID != "" {
-		t.Errorf("c2 (parent in another community): %+v", m)
+	if m := byID(t, c, "ungrouped-facebook", "c2"); m.Kind != corpus.Comment || m.ThreadID != "p1" {
+		t.Errorf("c2 (parent in another file): %+v", m)
+	}
+	for _, cm := range c.Communities {
+		if strings.Contains(cm.ID, "first") || strings.Contains(cm.Name, "second") {
+			t.Errorf("community named after a file: %+v", cm)
+		}
 	}
 
 	// Duplicates across two files of one community.
@@ -471,10 +479,16 @@ func TestGlob(t *testing.T) {
 		os.MkdirAll(filepath.Dir(p), 0o755)
 		os.WriteFile(p, nil, 0o644)
 	}
-	rel := func(ps []string) []string {
+	// Each file, marked "!" when named explicitly (a pattern without
+	// wildcards naming a file).
+	rel := func(es []entry) []string {
 		out := []string{}
-		for _, p := range ps {
-			out = append(out, relPath(dir, p))
+		for _, e := range es {
+			r := relPath(dir, e.path)
+			if e.explicit {
+				r += "!"
+			}
+			out = append(out, r)
 		}
 		return out
 	}
@@ -484,8 +498,10 @@ func TestGlob(t *testing.T) {
 		"**/*.csv":     {"a/b/c/z.csv", "a/b/y.csv", "a/x.csv", "top.csv"},
 		"a/b":          {"a/b/c/z.csv", "a/b/n.txt", "a/b/y.csv"},
 		"a/.*.csv":     {"a/.hid.csv"},
-		"a/b/y.csv":    {"a/b/y.csv"},
+		"a/b/y.csv":    {"a/b/y.csv!"},
+		"a/b/*.csv":    {"a/b/y.csv"},
 		"./a/../top.*": {"top.csv"},
+		"./top.csv":    {"top.csv!"},
 		"none/*.csv":   {},
 		"a/x.csv/*":    {},
 	}
@@ -706,8 +722,8 @@ func FuzzFiles(f *testing.F) {
 			return // not a fake file at all
 		}
 		fr := rep.Files[0]
-		if fr.Records != fr.Loaded+fr.Duplicates+fr.Rejected {
-			t.Fatalf("records %d != %d + %d + %d", fr.Records, fr.Loaded, fr.Duplicates, fr.Rejected)
+		if fr.Records != fr.Loaded+fr.Duplicates+fr.Conflicting+fr.Rejected {
+			t.Fatalf("records %d != %d + %d + %d + %d", fr.Records, fr.Loaded, fr.Duplicates, fr.Conflicting, fr.Rejected)
 		}
 		if len(c.Messages)+len(c.Panels)+len(c.Profiles) != fr.Loaded {
 			t.Fatalf("%d loaded but %d in the corpus", fr.Loaded, len(c.Messages)+len(c.Panels)+len(c.Profiles))

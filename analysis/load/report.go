@@ -16,9 +16,17 @@ const MaxRejections = 20
 // FileReport says what became of the records of one raw file. Records ==
 // Loaded + Duplicates + Conflicting + Rejected.
 type FileReport struct {
-	Path   string // relative to the study folder, or as given
-	Format string
+	Path string // relative to the study folder, or as given; "ZIP!/MEMBER" for a member of a zip archive
+	// Input is the position, from 0, of what named the file: the PATH
+	// among the paths given to Files, or the source in the study file
+	// (every community's sources in order, then the observations).
+	Input  int
+	Format string // empty when the file failed before its format was known
 	SHA256 string // of the raw bytes; empty when the file was not read to the end
+	// Err is why the file could not be read, or not to the end: a
+	// *FileError. Only with Options.KeepGoing does a load go on after
+	// such a file; its records read before the error stay counted.
+	Err error
 	// Records counts what the format read: messages, panels and profiles
 	// read or rejected.
 	Records    int
@@ -50,11 +58,22 @@ func (c *Conflict) String() string {
 		strings.Join(c.Fields, ", "), c.First.File, c.First.Line)
 }
 
+// Skipped is a file met in a folder, a zip archive or through a wildcard
+// and not read, as no export: its format is not recognised, it is empty,
+// or it is not a regular file.
+type Skipped struct {
+	Path   string // as FileReport.Path
+	Input  int    // as FileReport.Input
+	Reason string // e.g. "format not recognised"
+}
+
 // Report is what a load did, file by file, with totals.
 type Report struct {
-	Study       string // the study's name; empty for Files
-	KeySource   string // where the pseudonymisation key came from
-	Files       []*FileReport
+	Study     string // the study's name; empty for Files
+	KeySource string // where the pseudonymisation key came from
+	Files     []*FileReport
+	// Skipped are the files not read, in the order met.
+	Skipped     []Skipped
 	Records     int
 	Loaded      int
 	Duplicates  int
@@ -82,12 +101,17 @@ func (r *Report) Reasons() map[string]int {
 }
 
 // String formats the report as a table, one row per file, each file's
-// rejection reasons (sorted) under it, and a total row.
+// error, rejection reasons (sorted) and conflicts under it, one row per
+// skipped file (format "skipped") with its reason under it, and a total
+// row.
 func (r *Report) String() string {
 	header := []string{"file", "format", "records", "loaded", "duplicates", "conflicting", "rejected"}
 	rows := [][]string{header}
 	for _, f := range r.Files {
 		rows = append(rows, []string{f.Path, f.Format, thousands(f.Records), thousands(f.Loaded), thousands(f.Duplicates), thousands(f.Conflicting), thousands(f.Rejected)})
+	}
+	for _, s := range r.Skipped {
+		rows = append(rows, []string{s.Path, "skipped", "", "", "", "", ""})
 	}
 	rows = append(rows, []string{"total", "", thousands(r.Records), thousands(r.Loaded), thousands(r.Duplicates), thousands(r.Conflicting), thousands(r.Rejected)})
 	width := make([]int, len(header))
@@ -101,23 +125,27 @@ func (r *Report) String() string {
 		fmt.Fprintf(&b, "study %s\n", r.Study)
 	}
 	line := func(row []string) {
+		var l strings.Builder
 		for i, cell := range row {
 			pad := strings.Repeat(" ", width[i]-len([]rune(cell)))
 			switch {
 			case i < 2:
-				b.WriteString(cell + pad)
+				l.WriteString(cell + pad)
 			default:
-				b.WriteString(pad + cell)
+				l.WriteString(pad + cell)
 			}
 			if i < len(row)-1 {
-				b.WriteString("  ")
+				l.WriteString("  ")
 			}
 		}
-		b.WriteString("\n")
+		b.WriteString(strings.TrimRight(l.String(), " ") + "\n")
 	}
 	line(rows[0])
 	for i, f := range r.Files {
 		line(rows[i+1])
+		if f.Err != nil {
+			fmt.Fprintf(&b, "    error: %v\n", f.Err)
+		}
 		keys := make([]string, 0, len(f.Reasons))
 		for k := range f.Reasons {
 			keys = append(keys, k)
@@ -129,6 +157,10 @@ func (r *Report) String() string {
 		for _, c := range f.Conflicts {
 			fmt.Fprintf(&b, "    conflict: %s\n", c)
 		}
+	}
+	for i, s := range r.Skipped {
+		line(rows[len(r.Files)+i+1])
+		fmt.Fprintf(&b, "    %s\n", s.Reason)
 	}
 	line(rows[len(rows)-1])
 	return b.String()

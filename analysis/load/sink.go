@@ -25,7 +25,6 @@ type sink struct {
 	fr        *FileReport
 	format    rawio.Format
 	comm      *commState // the source's community, nil in Files and observations
-	base      string     // the file's base name, community of last resort in Files
 	aborted   *bool
 	strictErr *rawio.ParseError
 }
@@ -163,13 +162,13 @@ func (s *sink) Message(m *rawio.RawMessage) {
 		bad("platform", fmt.Errorf("%w: %q", errUnknownPlatform, m.Platform))
 		return
 	default:
-		id := strings.TrimSpace(m.Group)
-		if id == "" {
-			id = s.base
-		}
 		platform := m.Platform
 		if platform == "" {
 			platform = s.format.Platform
+		}
+		id := strings.TrimSpace(m.Group)
+		if id == "" {
+			id = NeutralCommunity(platform)
 		}
 		if st = s.l.comms[id]; st == nil {
 			// Declared below, once the message is known to be good.

@@ -8,7 +8,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
+	"sort"
 	"strings"
 	"time"
 
@@ -50,6 +52,63 @@ type SourceSpec struct {
 	Files   []string          `json:"files"`
 	Format  string            `json:"format"`
 	Options map[string]string `json:"options"`
+	// Limits raise (or lower) rawio.Limits for the source's files, by
+	// name (rawio.LimitNames): {"line-bytes": "256M", "depth": 1024}.
+	Limits map[string]LimitValue `json:"limits"`
+}
+
+// LimitValue is the value of a limit in a study file: a JSON number, or a
+// string that may end in k, M or G (powers of 1024), e.g. "256M".
+type LimitValue string
+
+// UnmarshalJSON reads a number or a string.
+func (v *LimitValue) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err == nil {
+		*v = LimitValue(s)
+		return nil
+	}
+	var n json.Number
+	if err := json.Unmarshal(b, &n); err != nil {
+		return &json.UnmarshalTypeError{Value: "value " + string(bytes.TrimSpace(b)), Type: reflect.TypeFor[LimitValue]()}
+	}
+	*v = LimitValue(n.String())
+	return nil
+}
+
+// limits returns the source's limits (zero where it sets none).
+func (src SourceSpec) limits() (rawio.Limits, error) {
+	var l rawio.Limits
+	names := make([]string, 0, len(src.Limits))
+	for name := range src.Limits {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if err := l.Set(name, string(src.Limits[name])); err != nil {
+			return l, err
+		}
+	}
+	return l, nil
+}
+
+// mergeLimits returns base with the limits that over sets (its non-zero
+// fields) in their place.
+func mergeLimits(base, over rawio.Limits) rawio.Limits {
+	set := func(dst *int, v int) {
+		if v > 0 {
+			*dst = v
+		}
+	}
+	set(&base.LineBytes, over.LineBytes)
+	set(&base.FieldBytes, over.FieldBytes)
+	set(&base.RecordLines, over.RecordLines)
+	set(&base.Depth, over.Depth)
+	set(&base.Ratio, over.Ratio)
+	if over.DecompressedBytes > 0 {
+		base.DecompressedBytes = over.DecompressedBytes
+	}
+	return base
 }
 
 // ReadStudy reads and checks the study file at path.
@@ -96,6 +155,9 @@ func jsonError(name string, data []byte, err error) error {
 	switch {
 	case errors.As(err, &syn):
 		return &rawio.ParseError{File: name, Line: lineAt(data, syn.Offset), Err: fmt.Errorf("%w: %v", rawio.ErrBadJSON, err)}
+	case errors.As(err, &typ) && typ.Type == reflect.TypeFor[LimitValue]():
+		// From LimitValue.UnmarshalJSON, which knows no offset.
+		return &rawio.ParseError{File: name, Field: typ.Field, Err: fmt.Errorf(`want a number or a string such as "256M", not a JSON %s`, typ.Value)}
 	case errors.As(err, &typ):
 		field := typ.Field
 		if field == "" {
@@ -215,6 +277,9 @@ func (src SourceSpec) check(name, at string) error {
 		if err := checkPattern(pat); err != nil {
 			return &rawio.ParseError{File: name, Field: field, Err: fmt.Errorf("bad pattern %q: %v", pat, err)}
 		}
+	}
+	if _, err := src.limits(); err != nil {
+		return &rawio.ParseError{File: name, Field: at + ".limits", Err: err}
 	}
 	if f := src.Format; f != "" && f != "auto" {
 		if _, ok := rawio.Lookup(f); !ok {

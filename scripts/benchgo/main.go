@@ -11,11 +11,12 @@
 // indicators (name: value, null when undefined).
 //
 // All files of one run form one community, as in bench_pandas.py:
-// load.Files puts messages in a community per group or file (the two
-// twarc2 files of the simulator become two communities), so benchgo pools
-// them into one and removes duplicate ids across files the way the loader
-// does within a community (the first copy wins, completed with the parent
-// and author of later copies). Pooling is part of load_s.
+// load.Files puts messages in a community per group their export names
+// (else in one community per platform, "ungrouped-twitter" for the
+// simulator's twarc2 files), so benchgo pools them into one and removes
+// duplicate ids across communities the way the loader does within one
+// (the first copy wins, completed with the parent and author of later
+// copies). Pooling is part of load_s.
 //
 // Indicators: reply_rate and median_first_reply_min from
 // responsiveness.Threads and Summarize; gini_messages_per_author and

@@ -19,7 +19,8 @@ import (
 
 // A tiny test format: "#ifake PLATFORM", then tab-separated records
 // id, parent, kind, author (a handle on Twitter, a name on Facebook),
-// created (RFC 3339), text, group.
+// created (RFC 3339), text, group. A line "!panic" makes the reader
+// panic.
 func init() {
 	rawio.Register(rawio.Format{
 		Name: "ifake", Doc: "inspector test format",
@@ -30,7 +31,7 @@ func init() {
 			return 0
 		},
 		Read: func(f *rawio.File, sink rawio.Sink) error {
-			lr := rawio.NewLineReader(f.R)
+			lr := f.Lines() // bounded by f.Limits.LineBytes
 			var platform corpus.Platform
 			for {
 				b, n, err := lr.Next()
@@ -43,6 +44,10 @@ func init() {
 				if n == 1 {
 					platform = corpus.Platform(strings.TrimPrefix(string(b), "#ifake "))
 					continue
+				}
+				if string(b) == "!panic" {
+					var m map[string]int
+					m["a reader bug"]++ // a nil map write, as a real bug would be
 				}
 				fields := strings.Split(string(b), "\t")
 				if len(fields) != 7 {
@@ -74,22 +79,37 @@ func setup(t *testing.T) {
 	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
 }
 
-// inspect runs the command and decodes its output.
+// inspect runs the command, with nothing on standard input, and decodes
+// its output.
 func inspect(t *testing.T, args ...string) (status int, results []Result, stderr string) {
 	t.Helper()
+	return inspectIn(t, strings.NewReader(""), args...)
+}
+
+// inspectIn runs the command with stdin on standard input.
+func inspectIn(t *testing.T, stdin io.Reader, args ...string) (status int, results []Result, stderr string) {
+	t.Helper()
 	var out, errb bytes.Buffer
-	status = run(args, &out, &errb)
-	for _, line := range strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n") {
+	status = protect(args, stdin, &out, &errb)
+	return status, decode(t, out.String()), errb.String()
+}
+
+func decode(t *testing.T, out string) []Result {
+	t.Helper()
+	var results []Result
+	for _, line := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
 		if line == "" {
 			continue
 		}
 		var r Result
-		if err := json.Unmarshal([]byte(line), &r); err != nil {
+		dec := json.NewDecoder(strings.NewReader(line))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&r); err != nil {
 			t.Fatalf("output line %q: %v", line, err)
 		}
 		results = append(results, r)
 	}
-	return status, results, errb.String()
+	return results
 }
 
 func kinds(pairs ...any) map[string]int {
@@ -114,7 +134,8 @@ func TestGoodFile(t *testing.T) {
 	}
 	want := Result{
 		Path: "testdata/good.ifake", Format: "ifake", Records: 4, Loaded: 3, Duplicates: 1, Rejected: 0,
-		Rejections: []Rejection{}, Kinds: kinds("tweet", 1, "reply", 2), Authors: 2, Communities: []string{"good"},
+		Rejections: []Rejection{}, Conflicts: []Conflict{}, Skipped: []Skipped{},
+		Kinds: kinds("tweet", 1, "reply", 2), Authors: 2, Communities: []string{"ungrouped-twitter"},
 		First: "2019-05-01T20:00:00Z", Last: "2019-05-02T08:00:00Z",
 	}
 	if !reflect.DeepEqual(results[0], want) {
@@ -179,12 +200,20 @@ func TestUnreadable(t *testing.T) {
 			t.Errorf("%s: results %+v", c.path, results)
 		}
 	}
-	// A folder with one unreadable file is unreadable as a whole.
+	// A folder is read, its files of no known format skipped; one of no
+	// export at all is unreadable.
 	write("mixed/a.ifake", "#ifake twitter\n")
 	write("mixed/b.bin", "\x00\x00")
-	status, _, stderr := inspect(t, filepath.Join(dir, "mixed"))
-	if want := "inspect: " + filepath.Join(dir, "mixed") + ": " + filepath.Join(dir, "mixed", "b.bin") + ": format not recognised\n"; status != 2 || !strings.HasSuffix(stderr, want) {
-		t.Errorf("mixed folder: status %d, stderr %q, want %q", status, stderr, want)
+	status, results, stderr := inspect(t, filepath.Join(dir, "mixed"))
+	if want := []Skipped{{filepath.Join(dir, "mixed", "b.bin"), "format not recognised"}}; status != 0 || len(results) != 1 ||
+		!reflect.DeepEqual(results[0].Skipped, want) || results[0].Format != "ifake" || results[0].Error != "" {
+		t.Errorf("mixed folder: status %d, %+v, stderr %q", status, results, stderr)
+	}
+	write("pictures/b.png", "\x89PNG\r\n\x1a\n")
+	status, results, stderr = inspect(t, filepath.Join(dir, "pictures"))
+	want := "no export in folder: skipped " + filepath.Join(dir, "pictures", "b.png") + " (format not recognised)"
+	if status != 2 || len(results) != 1 || results[0].Error != want || !strings.HasSuffix(stderr, "inspect: "+filepath.Join(dir, "pictures")+": "+want+"\n") {
+		t.Errorf("folder of no export: status %d, %+v, stderr %q", status, results, stderr)
 	}
 }
 
@@ -203,7 +232,7 @@ func TestFolderAndCSV(t *testing.T) {
 	}
 	r := results[0]
 	if r.Path != filepath.Join(dir, "in") || r.Format != "ifake" || r.Records != 8 || r.Loaded != 5 || r.Duplicates != 1 ||
-		r.Rejected != 2 || !reflect.DeepEqual(r.Communities, []string{"AVS", "good"}) || r.First != "2019-05-01T20:00:00Z" || r.Last != "2019-05-03T07:00:00Z" {
+		r.Rejected != 2 || !reflect.DeepEqual(r.Communities, []string{"AVS", "ungrouped-twitter"}) || r.First != "2019-05-01T20:00:00Z" || r.Last != "2019-05-03T07:00:00Z" {
 		t.Errorf("folder: %+v", r)
 	}
 	// The second PATH holds the same messages as a file of the first.
@@ -265,6 +294,9 @@ func TestUsage(t *testing.T) {
 		{"--nope", "x"},
 		{"--study", "a.json", "b"},
 		{"--format", "nope", "testdata/good.ifake"},
+		{"--limit", "lines=3", "testdata/good.ifake"},
+		{"--limit", "depth=lots", "testdata/good.ifake"},
+		{"-", "testdata/good.ifake", "-"},
 	} {
 		if status, _, _ := inspect(t, args...); status != 2 {
 			t.Errorf("inspect %q: status %d, want 2", args, status)
