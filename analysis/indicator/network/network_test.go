@@ -8,11 +8,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/faire-communaute/compendium/analysis/indicator/indicatortest"
+
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/indicator/themes/themestest"
 )
-
-func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 || (math.IsNaN(a) && math.IsNaN(b)) }
 
 type reply struct{ id, author, parent string }
 
@@ -57,7 +57,7 @@ func TestTriangleByHand(t *testing.T) {
 		"staff rank":     {s.StaffDegreeRankMedian, 1.5}, // a and b tie at degree 3: ranks 1 and 2
 		"staff share":    {s.StaffReplyShare, 0.25},      // a->b of 4 edges
 	} {
-		if !near(got[0], got[1]) {
+		if !indicatortest.Near(got[0], got[1]) {
 			t.Errorf("%s = %v, want %v", name, got[0], got[1])
 		}
 	}
@@ -87,7 +87,7 @@ func TestStarAndCore(t *testing.T) {
 	// centralization = 4*(4-1) / (4*3) = 1
 	g := Build(msgs(nil, reply{"0", "s", ""}, reply{"1", "w", "0"}, reply{"2", "x", "0"}, reply{"3", "y", "0"}, reply{"4", "z", "0"}))
 	s := g.Measure()
-	if !near(s.DegreeCentralization, 1) || !near(s.Clustering, 0) || s.KCoreMax != 1 || s.KCoreSize != 5 || !near(s.Reciprocity, 0) {
+	if !indicatortest.Near(s.DegreeCentralization, 1) || !indicatortest.Near(s.Clustering, 0) || s.KCoreMax != 1 || s.KCoreSize != 5 || !indicatortest.Near(s.Reciprocity, 0) {
 		t.Errorf("star: %+v", s)
 	}
 	if !math.IsNaN(s.StaffDegreeRankMedian) {
@@ -99,7 +99,7 @@ func TestStarAndCore(t *testing.T) {
 	rs := []reply{{"a0", "a", ""}, {"b0", "b", ""}, {"c0", "c", ""}, {"d0", "d", ""}}
 	rs = append(rs, reply{"1", "b", "a0"}, reply{"2", "c", "a0"}, reply{"3", "d", "a0"}, reply{"4", "c", "b0"}, reply{"5", "d", "b0"}, reply{"6", "d", "c0"}, reply{"7", "e", "a0"})
 	s = Build(msgs(nil, rs...)).Measure()
-	if s.KCoreMax != 3 || s.KCoreSize != 4 || !near(s.DegreeCentralization, 0.5) || !near(s.Clustering, 3.5/5) {
+	if s.KCoreMax != 3 || s.KCoreSize != 4 || !indicatortest.Near(s.DegreeCentralization, 0.5) || !indicatortest.Near(s.Clustering, 3.5/5) {
 		t.Errorf("K4 plus one: %+v", s)
 	}
 	// empty graph: only a self-reply
@@ -134,7 +134,7 @@ func TestTwoCliques(t *testing.T) {
 	s := g.Measure()
 	// undirected weights: 2 within the cliques (6 pairs each), 1 on the
 	// bridge; total 25. Q = 2 * (12/25 - (25/50)^2) = 0.46
-	if s.LouvainCommunities != 2 || !near(s.Modularity, 0.46) {
+	if s.LouvainCommunities != 2 || !indicatortest.Near(s.Modularity, 0.46) {
 		t.Errorf("communities %d, Q %v; want 2, 0.46", s.LouvainCommunities, s.Modularity)
 	}
 	for _, nd := range g.Nodes() {
@@ -228,7 +228,7 @@ func TestRowsAndFrame(t *testing.T) {
 	for _, r := range rows {
 		got[r.Community+"/"+r.Indicator] = r.Value
 	}
-	if got["x/nodes"] != 8 || got["x/edges"] != 25 || got["*/louvain_communities"] != 2 || !near(got["x/density"], 25.0/56) {
+	if got["x/nodes"] != 8 || got["x/edges"] != 25 || got["*/louvain_communities"] != 2 || !indicatortest.Near(got["x/density"], 25.0/56) {
 		t.Errorf("rows: %v", got)
 	}
 	if len(rows) != 2*12 {

@@ -6,12 +6,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/faire-communaute/compendium/analysis/indicator/indicatortest"
+
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/indicator/themes"
 	"github.com/faire-communaute/compendium/analysis/indicator/themes/themestest"
 )
-
-func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 || (math.IsNaN(a) && math.IsNaN(b)) }
 
 func codebook(t testing.TB) *themes.Codebook {
 	t.Helper()
@@ -127,7 +127,7 @@ func TestRowsOfCraftedThreads(t *testing.T) {
 		"*/recurring_question_share":   1.0 / 7, // T2 repeats T1
 	}
 	for k, v := range want {
-		if g, ok := got[k]; !ok || !near(g, v) {
+		if g, ok := got[k]; !ok || !indicatortest.Near(g, v) {
 			t.Errorf("%s = %v (present %v), want %v", k, g, ok, v)
 		}
 	}
@@ -162,16 +162,16 @@ func TestRecurringFindsRewordedQuestion(t *testing.T) {
 	}
 	// 19 stems each (qqun gives two), so 17 shingles; the 3 holding
 	// "trois" or "3" differ: J = 14 / (17 + 3) = 0.7
-	if !near(pairs[0].Similarity, 0.7) {
+	if !indicatortest.Near(pairs[0].Similarity, 0.7) {
 		t.Errorf("similarity = %v, want 0.7", pairs[0].Similarity)
 	}
-	if s := RecurringShare(ts, pairs); !near(s, 0.25) {
+	if s := RecurringShare(ts, pairs); !indicatortest.Near(s, 0.25) {
 		t.Errorf("share = %v", s)
 	}
 }
 
 func TestJaccardAndOverlapByHand(t *testing.T) {
-	if j := Jaccard([]uint64{1, 2, 3}, []uint64{2, 3, 4}); !near(j, 0.5) {
+	if j := Jaccard([]uint64{1, 2, 3}, []uint64{2, 3, 4}); !indicatortest.Near(j, 0.5) {
 		t.Errorf("Jaccard = %v, want 0.5", j)
 	}
 	if sh := Shingles([]string{"a", "b"}); len(sh) != 1 {
@@ -195,7 +195,7 @@ func TestJaccardAndOverlapByHand(t *testing.T) {
 	r := Overlap(c)
 	// x = {a,b,c}, y = {b,c,d,e}: 2/5; domains {legifrance} vs
 	// {legifrance, ameli}: 1/2; z has no message: 0 with x, y
-	if len(r.Pairs) != 3 || r.Pairs[0].A != "x" || r.Pairs[0].B != "y" || !near(r.Pairs[0].AuthorsJaccard, 0.4) || !near(r.Pairs[0].DomainsJaccard, 0.5) || r.Pairs[0].SharedAuthors != 2 {
+	if len(r.Pairs) != 3 || r.Pairs[0].A != "x" || r.Pairs[0].B != "y" || !indicatortest.Near(r.Pairs[0].AuthorsJaccard, 0.4) || !indicatortest.Near(r.Pairs[0].DomainsJaccard, 0.5) || r.Pairs[0].SharedAuthors != 2 {
 		t.Errorf("pairs = %+v", r.Pairs)
 	}
 	if r.Pairs[2].AuthorsJaccard != 0 || r.AuthorsInSeveral != 2 || !reflect.DeepEqual(r.InOthers, []int{2, 2, 0}) {

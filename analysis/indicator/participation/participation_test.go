@@ -2,12 +2,10 @@ package participation
 
 import (
 	"math"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
-	"github.com/faire-communaute/compendium/analysis/indicator"
 	"github.com/faire-communaute/compendium/analysis/indicator/indicatortest"
 )
 
@@ -21,17 +19,10 @@ func msgs(com string, authors ...string) []corpus.Message {
 	return out
 }
 
-func near(a, b float64) bool {
-	if math.IsNaN(a) || math.IsNaN(b) {
-		return math.IsNaN(a) && math.IsNaN(b)
-	}
-	return math.Abs(a-b) < 1e-12
-}
-
 func TestGiniLorenzHand(t *testing.T) {
 	x := []int{4, 1, 2, 1}
 	// sum over ordered pairs of |xi-xj| = 2*(0+1+3+1+3+2) = 20, n=4, mean=2.
-	if g := Gini(x); !near(g, 0.3125) {
+	if g := Gini(x); !indicatortest.Near(g, 0.3125) {
 		t.Errorf("Gini(%v) = %v, want 0.3125", x, g)
 	}
 	want := []LorenzPoint{{0, 0}, {0.25, 0.125}, {0.5, 0.25}, {0.75, 0.5}, {1, 1}}
@@ -40,7 +31,7 @@ func TestGiniLorenzHand(t *testing.T) {
 		t.Fatalf("Lorenz = %v", got)
 	}
 	for i := range want {
-		if !near(got[i].Authors, want[i].Authors) || !near(got[i].Messages, want[i].Messages) {
+		if !indicatortest.Near(got[i].Authors, want[i].Authors) || !indicatortest.Near(got[i].Messages, want[i].Messages) {
 			t.Errorf("Lorenz[%d] = %v, want %v", i, got[i], want[i])
 		}
 	}
@@ -64,16 +55,16 @@ func TestGiniLorenzHand(t *testing.T) {
 		{[]int{1, 1, 1, 1, 1, 1, 1, 1, 1, 11}, 180.0 / (2 * 10 * 20), 11.0 / 20, 2, 1, 11},
 	}
 	for _, c := range cases {
-		if g := Gini(c.x); !near(g, c.gini) {
+		if g := Gini(c.x); !indicatortest.Near(g, c.gini) {
 			t.Errorf("Gini(%v) = %v, want %v", c.x, g, c.gini)
 		}
-		if g := Top10Share(c.x); !near(g, c.top) {
+		if g := Top10Share(c.x); !indicatortest.Near(g, c.top) {
 			t.Errorf("Top10Share(%v) = %v, want %v", c.x, g, c.top)
 		}
-		if g := Mean(c.x); !near(g, c.mean) {
+		if g := Mean(c.x); !indicatortest.Near(g, c.mean) {
 			t.Errorf("Mean(%v) = %v, want %v", c.x, g, c.mean)
 		}
-		if g := Median(c.x); !near(g, c.median) {
+		if g := Median(c.x); !indicatortest.Near(g, c.median) {
 			t.Errorf("Median(%v) = %v, want %v", c.x, g, c.median)
 		}
 		if g := len(Lorenz(c.x)); g != c.lorenzPointsCount {
@@ -127,32 +118,11 @@ func testCorpus() *corpus.Corpus {
 	}
 }
 
-func rowStrings(rows []indicator.Row) []string {
-	out := make([]string, len(rows))
-	for i, r := range rows {
-		out[i] = r.Community + " " + string(r.Profession) + " " + r.Indicator + " " + indicator.FormatValue(r.Value)
-	}
-	return out
-}
-
-func checkRows(t *testing.T, got []indicator.Row, want []string) {
-	t.Helper()
-	g := rowStrings(got)
-	if len(g) != len(want) {
-		t.Fatalf("got %d rows:\n%s\nwant %d:\n%s", len(g), strings.Join(g, "\n"), len(want), strings.Join(want, "\n"))
-	}
-	for i := range want {
-		if g[i] != want[i] {
-			t.Errorf("row %d = %q, want %q", i, g[i], want[i])
-		}
-	}
-}
-
 func TestRows(t *testing.T) {
 	// g: A4 B2 C1 D1 and 2 anonymous; 8 members. h: A1 E1; 5 members.
 	// e: empty; 20 members. Profession: A5 B2 C1 D1 E1 (n=5, X=10), Gini
 	// 18/50, pooled lurkers 1 - (4+2+0)/(8+5+20) = 27/33.
-	checkRows(t, Rows(testCorpus()), []string{
+	indicatortest.CheckRows(t, Rows(testCorpus()), []string{
 		"doc general-practitioner anonymous_messages 1.000000",
 		"doc general-practitioner authors 0.000000",
 		"doc general-practitioner gini_messages_per_author NaN",

@@ -37,13 +37,6 @@ func handMessages(com string) []corpus.Message {
 	}
 }
 
-func near(a, b float64) bool {
-	if math.IsNaN(a) || math.IsNaN(b) {
-		return math.IsNaN(a) && math.IsNaN(b)
-	}
-	return math.Abs(a-b) < 1e-12
-}
-
 func TestCohortsHand(t *testing.T) {
 	nan := math.NaN()
 	type want struct {
@@ -69,7 +62,7 @@ func TestCohortsHand(t *testing.T) {
 		c := cs[i]
 		ok := c.Month.String() == w.month && c.Size == w.size && c.Active == w.active && c.Observable == w.obs
 		for k := range w.ret {
-			ok = ok && near(c.Retention[k], w.ret[k])
+			ok = ok && indicatortest.Near(c.Retention[k], w.ret[k])
 		}
 		if !ok {
 			t.Errorf("cohort %d = %+v, want %+v", i, c, w)
@@ -77,7 +70,7 @@ func TestCohortsHand(t *testing.T) {
 	}
 	// Pooled: m1 (1+1)/(2+1); m2 (1+0)/(2+1); m3 1/2 (Jan only).
 	p := Pooled(cs)
-	if !near(p[0], 2.0/3) || !near(p[1], 1.0/3) || !near(p[2], 0.5) {
+	if !indicatortest.Near(p[0], 2.0/3) || !indicatortest.Near(p[1], 1.0/3) || !indicatortest.Near(p[2], 0.5) {
 		t.Errorf("pooled = %v", p)
 	}
 }
