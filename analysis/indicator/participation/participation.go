@@ -30,7 +30,8 @@
 //     authors sorted by ascending number of messages; one point per author,
 //     ties included.
 //   - members: for a community, Members of its latest panel observation
-//     (largest Observed; among equal dates the last in corpus order); for a
+//     (indicator.Latest: largest Observed; among equal dates the last in
+//     corpus order, the rule every figure uses too); for a
 //     profession, the sum of members over its communities that have a panel.
 //     Emitted only when at least one panel exists.
 //   - lurker_share: for a community with a panel, 1 - authors / members
@@ -201,19 +202,6 @@ func Lorenz(x []int) []LorenzPoint {
 	return pts
 }
 
-// LatestPanel returns the latest panel observation of a community (largest
-// Observed; among equal dates the last in the slice).
-func LatestPanel(panels []corpus.PanelObservation, community string) (corpus.PanelObservation, bool) {
-	var best corpus.PanelObservation
-	found := false
-	for _, p := range panels {
-		if p.Community == community && (!found || !p.Observed.Before(best.Observed)) {
-			best, found = p, true
-		}
-	}
-	return best, found
-}
-
 // LurkerShare returns 1 - authors/members, NaN when members is not
 // positive.
 func LurkerShare(authors, members int) float64 {
@@ -275,7 +263,7 @@ func summaries(c *corpus.Corpus, groups []indicator.Group) []Summary {
 				s.HasPanel, s.Members = true, p.members
 				s.LurkerShare = LurkerShare(p.authors, p.members)
 			}
-		} else if p, ok := LatestPanel(c.Panels, g.Community.ID); ok {
+		} else if p, ok := indicator.LatestPanel(c.Panels, g.Community.ID); ok {
 			s.HasPanel, s.Members = true, p.Members
 			s.LurkerShare = LurkerShare(s.Authors, p.Members)
 			pl := pools[g.Community.Profession]

@@ -194,17 +194,6 @@ func TestFrames(t *testing.T) {
 	}
 }
 
-func TestLatestPanelTie(t *testing.T) {
-	d := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
-	p, ok := LatestPanel([]corpus.PanelObservation{{Community: "g", Observed: d, Members: 1}, {Community: "g", Observed: d, Members: 2}, {Community: "x", Observed: d.Add(time.Hour), Members: 3}}, "g")
-	if !ok || p.Members != 2 {
-		t.Errorf("latest = %+v, %v", p, ok)
-	}
-	if _, ok := LatestPanel(nil, "g"); ok {
-		t.Error("found a panel in nothing")
-	}
-}
-
 func BenchmarkRows1M(b *testing.B) {
 	c := indicatortest.Corpus(1_000_000, 1)
 	for b.Loop() {
