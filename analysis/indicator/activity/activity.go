@@ -215,6 +215,27 @@ func Summarize(msgs []corpus.Message) Summary {
 	return s
 }
 
+// Group is the activity of one indicator.Groups group: its volume
+// indicators and the daily series Figure 1 draws.
+type Group struct {
+	// Community is the community, or for a profession as a whole
+	// Community.ID indicator.AllCommunities.
+	Community corpus.Community
+	Summary   Summary
+	// Days is the daily series (Daily), nil without messages.
+	Days []Day
+}
+
+// Measure computes the volume indicators and the daily series of every
+// indicator.Groups group of c, in that order.
+func Measure(c *corpus.Corpus) []Group {
+	var out []Group
+	for _, g := range indicator.Groups(c) {
+		out = append(out, Group{Community: g.Community, Summary: Summarize(g.Messages), Days: Daily(g.Messages)})
+	}
+	return out
+}
+
 // PanelPoint is one panel observation with what the data say at its
 // instant.
 type PanelPoint struct {

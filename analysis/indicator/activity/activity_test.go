@@ -261,3 +261,18 @@ func BenchmarkDaily1M(b *testing.B) {
 		Daily(c.Messages)
 	}
 }
+
+func TestMeasure(t *testing.T) {
+	gs := Measure(testCorpus())
+	// doc, e, g, then * for GPs and for aides.
+	if len(gs) != 5 || gs[2].Community.ID != "g" || gs[4].Community.ID != indicator.AllCommunities {
+		t.Fatalf("groups %+v", gs)
+	}
+	g := gs[2]
+	if g.Summary.Messages != 6 || g.Summary.Days != 33 || len(g.Days) != 33 || !g.Days[0].Date.Equal(time.Date(2024, 3, 30, 0, 0, 0, 0, corpus.Paris)) {
+		t.Errorf("g: %+v, %d days", g.Summary, len(g.Days))
+	}
+	if e := gs[1]; e.Days != nil || e.Summary.Messages != 0 {
+		t.Errorf("empty group %+v", e)
+	}
+}

@@ -239,3 +239,35 @@ func TestRowsAndFrame(t *testing.T) {
 		t.Errorf("frame:\n%v", df)
 	}
 }
+
+func TestTop(t *testing.T) {
+	g := triangle()
+	// Edges a->b, b->a, b->c, c->a (weights 1, 2, 1, 1): every author
+	// has two neighbours; replies a 4, b 4, c 2.
+	top := g.Top(2)
+	if top.Total != 3 || len(top.Nodes) != 2 || top.Nodes[0].Author != "a" || top.Nodes[1].Author != "b" {
+		t.Fatalf("top 2 = %+v", top)
+	}
+	a := top.Nodes[0]
+	if a.Degree != 2 || a.In != 2 || a.Out != 1 || a.Replies != 4 || !a.Staff || a.Role != corpus.Admin || a.Louvain < 1 {
+		t.Errorf("a = %+v", a)
+	}
+	if len(top.Edges) != 2 || top.Edges[0] != (Edge{"a", "b", 1}) || top.Edges[1] != (Edge{"b", "a", 2}) {
+		t.Errorf("edges between a and b: %+v", top.Edges)
+	}
+	// Two cliques of 4 without the bridge: every author has degree 3 and
+	// 6 replies, so the top 6 by pseudonym are a1..a4, b1, b2, and the
+	// largest component they form is the a clique with its 12 edges.
+	msgs := twoCliques()
+	tc := Build(msgs[:len(msgs)-1]).Top(6)
+	var names []string
+	for _, n := range tc.Nodes {
+		names = append(names, n.Author)
+	}
+	if strings.Join(names, ",") != "a1,a2,a3,a4" || len(tc.Edges) != 12 || tc.Total != 8 || tc.Nodes[0].Degree != 3 || tc.Nodes[0].Replies != 6 {
+		t.Errorf("two cliques, top 6: nodes %v, %d edges, total %d", names, len(tc.Edges), tc.Total)
+	}
+	if s := g.Measure(); s.StaffNodes != 1 {
+		t.Errorf("staff nodes = %d, want 1 (a)", s.StaffNodes)
+	}
+}

@@ -280,6 +280,32 @@ func summaries(c *corpus.Corpus, groups []indicator.Group) []Summary {
 	return out
 }
 
+// Group is the participation of one indicator.Groups group: its
+// indicators and the Lorenz curve Figure 8 draws.
+type Group struct {
+	// Community is the community, or for a profession as a whole
+	// Community.ID indicator.AllCommunities.
+	Community corpus.Community
+	// Summary holds the scalar indicators, with the counts behind them
+	// (Authors, Messages, Anonymous, Members).
+	Summary Summary
+	// Lorenz is the Lorenz curve of the messages per author (empty
+	// without authors).
+	Lorenz []LorenzPoint
+}
+
+// Measure computes the participation of every indicator.Groups group of
+// c, in that order, with members and lurker shares from the panels.
+func Measure(c *corpus.Corpus) []Group {
+	groups := indicator.Groups(c)
+	out := make([]Group, len(groups))
+	for i, s := range summaries(c, groups) {
+		counts, _ := PerAuthor(groups[i].Messages)
+		out[i] = Group{Community: groups[i].Community, Summary: s, Lorenz: Lorenz(Values(counts))}
+	}
+	return out
+}
+
 // Rows returns the scalar indicators of every community and profession of
 // c, in canonical order (indicator.Sort).
 func Rows(c *corpus.Corpus) []indicator.Row {

@@ -209,3 +209,30 @@ func BenchmarkPerAuthorGini1M(b *testing.B) {
 		Gini(Values(counts))
 	}
 }
+
+func TestMeasure(t *testing.T) {
+	gs := Measure(testCorpus())
+	// Groups: doc, e, g, h, then * of each profession.
+	byID := map[string]Group{}
+	for _, g := range gs {
+		byID[g.Community.ID+"/"+string(g.Community.Profession)] = g
+	}
+	g := byID["g/"+string(corpus.HomeCareAide)]
+	// g: A4 B2 C1 D1, 8 members: Lorenz from (0,0) by ascending counts
+	// 1, 1, 2, 4 of 8 messages.
+	want := []LorenzPoint{{0, 0}, {0.25, 0.125}, {0.5, 0.25}, {0.75, 0.5}, {1, 1}}
+	if g.Summary.Authors != 4 || g.Summary.Members != 8 || !indicatortest.Near(g.Summary.LurkerShare, 0.5) || len(g.Lorenz) != len(want) {
+		t.Fatalf("g = %+v", g)
+	}
+	for i, p := range want {
+		if !indicatortest.Near(g.Lorenz[i].Authors, p.Authors) || !indicatortest.Near(g.Lorenz[i].Messages, p.Messages) {
+			t.Errorf("Lorenz point %d = %+v, want %+v", i, g.Lorenz[i], p)
+		}
+	}
+	if all := byID["*/"+string(corpus.HomeCareAide)]; all.Summary.Members != 33 || !indicatortest.Near(all.Summary.Gini, 18.0/50) {
+		t.Errorf("profession %+v", all.Summary)
+	}
+	if e := byID["e/"+string(corpus.HomeCareAide)]; e.Lorenz != nil || e.Summary.Authors != 0 {
+		t.Errorf("empty group %+v", e)
+	}
+}

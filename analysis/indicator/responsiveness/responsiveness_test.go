@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/indicator"
 	"github.com/faire-communaute/compendium/analysis/indicator/indicatortest"
 )
 
@@ -297,5 +298,27 @@ func BenchmarkRows1M(b *testing.B) {
 	c := indicatortest.Corpus(1_000_000, 1)
 	for b.Loop() {
 		Rows(c)
+	}
+}
+
+func TestMeasure(t *testing.T) {
+	gs := Measure(testCorpus())
+	// c, doc, empty, then the professions (GPs, then aides).
+	if len(gs) != 5 || gs[0].Community.ID != "c" || gs[3].Community.ID != indicator.AllCommunities {
+		t.Fatalf("groups %+v", gs)
+	}
+	c := gs[0]
+	// handCorpus: T1..T5, answered T1, T3, T4.
+	threads, answered := 0, 0
+	for _, h := range c.ByHour {
+		threads += h.Threads
+		answered += h.Answered
+	}
+	if len(c.Threads) != 5 || c.Summary.Threads != 5 || c.Summary.Answered != 3 || c.Summary.Replies != 4 || len(c.ByHour) != 24 ||
+		threads != 5 || answered != 3 || c.KM.Median != 10 || c.Summary.KMMedianMin != 10 {
+		t.Errorf("c = %+v, by hour %d threads, %d answered", c.Summary, threads, answered)
+	}
+	if e := gs[2]; e.Community.ID != "empty" || len(e.Threads) != 0 || !math.IsNaN(e.Summary.ReplyRate) {
+		t.Errorf("empty = %+v", e.Summary)
 	}
 }

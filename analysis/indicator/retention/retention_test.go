@@ -171,3 +171,32 @@ func BenchmarkCohorts1M(b *testing.B) {
 		Cohorts(c.Messages)
 	}
 }
+
+func TestMeasurePooledCounts(t *testing.T) {
+	c := &corpus.Corpus{
+		Communities: []corpus.Community{{ID: "g", Name: "G", Profession: corpus.HomeCareAide}},
+		Messages:    handMessages("g"),
+	}
+	gs := Measure(c)
+	if len(gs) != 2 || gs[0].Community.Name != "G" || gs[1].Community.ID != indicator.AllCommunities {
+		t.Fatalf("groups %+v", gs)
+	}
+	for _, g := range gs {
+		// Newcomers A, B, C, D. Observable at m1: Jan {A, B} and Feb
+		// {C}: 2 of 3 active; at m2 the same cohorts: 1 of 3; at m3 Jan
+		// only: 1 of 2.
+		want := [Lags]Pool{{3, 2, 2.0 / 3}, {3, 1, 1.0 / 3}, {2, 1, 0.5}}
+		if g.Newcomers != 4 || len(g.Cohorts) != 3 {
+			t.Errorf("%s: %d newcomers, %d cohorts", g.Community.ID, g.Newcomers, len(g.Cohorts))
+		}
+		for k, w := range want {
+			p := g.Pooled[k]
+			if p.Size != w.Size || p.Active != w.Active || !indicatortest.Near(p.Retention, w.Retention) {
+				t.Errorf("%s lag %d: %+v, want %+v", g.Community.ID, k+1, p, w)
+			}
+		}
+	}
+	if p := PooledCounts(nil); p[0].Size != 0 || !math.IsNaN(p[0].Retention) {
+		t.Errorf("no cohort pooled: %+v", p[0])
+	}
+}
