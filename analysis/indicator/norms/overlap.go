@@ -15,16 +15,21 @@ type OverlapPair struct {
 	DomainsJaccard               float64 // NaN when neither has links
 }
 
-// OverlapReport is the overlap between the communities of a corpus.
+// OverlapReport is the overlap between the communities of a corpus: what
+// Figure 15 draws.
 type OverlapReport struct {
 	Pairs []OverlapPair // sorted by A then B
 	// AuthorsInSeveral is the number of authors active in at least two
-	// communities.
-	AuthorsInSeveral int
-	// IDs are the community ids, sorted; InOthers[i] is the number of
-	// authors of community IDs[i] also active in another community.
-	IDs      []string
-	InOthers []int
+	// communities, among Authors distinct authors in all.
+	AuthorsInSeveral, Authors int
+	// IDs are the community ids, sorted; Communities[i] is community
+	// IDs[i] as the study declares it (only its ID when undeclared),
+	// AuthorsOf[i] the number of its authors and InOthers[i] the number of
+	// them also active in another community.
+	IDs         []string
+	Communities []corpus.Community
+	AuthorsOf   []int
+	InOthers    []int
 }
 
 // Overlap compares the author sets and link-domain sets of every pair of
@@ -65,6 +70,7 @@ func Overlap(c *corpus.Corpus) OverlapReport {
 			r.AuthorsInSeveral++
 		}
 	}
+	r.Authors = len(count)
 	for _, id := range r.IDs {
 		n := 0
 		for a := range authors[id] {
@@ -72,6 +78,12 @@ func Overlap(c *corpus.Corpus) OverlapReport {
 				n++
 			}
 		}
+		com := corpus.Community{ID: id}
+		if d := c.Community(id); d != nil {
+			com = *d
+		}
+		r.Communities = append(r.Communities, com)
+		r.AuthorsOf = append(r.AuthorsOf, len(authors[id]))
 		r.InOthers = append(r.InOthers, n)
 	}
 	for i, a := range r.IDs {

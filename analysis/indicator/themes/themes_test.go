@@ -31,7 +31,7 @@ func mini(t testing.TB) *Codebook {
 
 func defaultCB(t testing.TB) *Codebook {
 	t.Helper()
-	cb, err := DefaultCodebook()
+	cb, err := LoadCodebook(filepath.Join(repo.Root(), DefaultFile))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -182,6 +182,9 @@ func TestHandCodedSample(t *testing.T) {
 	}
 	cb := defaultCB(t)
 	v := Validate(cb, sample)
+	if r := NewReport(cb, sample, &v); r.Codebook != cb || r.HandCoded.N != 120 || r.HandCoded.QuestionTypeKappa != v.QuestionTypeKappa || r.Truth != &v {
+		t.Errorf("report %+v", r)
+	}
 	support := map[string]int{}
 	for _, s := range v.Categories {
 		support[s.Label] = s.Support
@@ -314,12 +317,19 @@ func TestRowsByHand(t *testing.T) {
 		t.Error("GP question type reported for aides")
 	}
 	sh := Measure(c, cb)
-	df := ThemeFrame(sh, cb)
+	df := ThemeFrame(sh)
 	if df.Nrow() != 4*3 || df.Elem(0, 0).String() != "ad" || df.Elem(0, 2).String() != "conditions" || df.Elem(11, 0).String() != indicator.AllCommunities {
 		t.Errorf("theme frame:\n%v", df)
 	}
 	if q := QuestionTypeFrame(sh); q.Nrow() != 2+2+2+2 || q.Elem(1, 2).String() != NoType {
 		t.Errorf("question type frame:\n%v", q)
+	}
+	// ad: 3 thread starts, 2 questions, one of them of a type (rights):
+	// the counts behind question_share and Figure 4's typed shares.
+	ad := sh.Groups[0]
+	if sh.Codebook != cb || ad.Community.ID != "ad" || ad.Threads != 3 || ad.Questions != 2 || ad.Typed() != 1 ||
+		!indicatortest.Near(ad.QuestionShare(), 2.0/3) || !indicatortest.Near(ad.TypeShare(0), 0.5) {
+		t.Errorf("ad = %+v, typed %d", ad, ad.Typed())
 	}
 }
 

@@ -159,6 +159,25 @@ func Validate(cb *Codebook, sample []Coded) Validation {
 	return compare(cb, sample, got)
 }
 
+// Report is the validation of a codebook against its references: what
+// Table 3 draws.
+type Report struct {
+	// Codebook is the codebook validated; its labels name the scores.
+	Codebook *Codebook
+	// HandCoded compares it with the hand-coded sample (Validate).
+	HandCoded Validation
+	// Truth compares it with a reference coding of corpus messages
+	// (ValidateTruth), such as a synthetic corpus's generating labels;
+	// nil when there is none.
+	Truth *Validation
+}
+
+// NewReport validates cb against the hand-coded sample and, when truth is
+// not nil, carries that second validation along.
+func NewReport(cb *Codebook, sample []Coded, truth *Validation) Report {
+	return Report{Codebook: cb, HandCoded: Validate(cb, sample), Truth: truth}
+}
+
 // Truth is a reference coding of a corpus message given by the caller,
 // for instance the labels a synthetic corpus was generated from. It is an
 // alias so that a slice of the bare struct type can be passed as is.
