@@ -8,6 +8,7 @@ import (
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/figure"
+	"github.com/faire-communaute/compendium/analysis/indicator/activity"
 )
 
 func panelsFixture() []corpus.PanelObservation {
@@ -29,8 +30,18 @@ func csvOf(t *testing.T, f *figure.Figure) string {
 	return b.String()
 }
 
+// panelsOf measures the panels of panelsFixture, the groups named as
+// given.
+func panelsOf(names map[string]string) []activity.Panels {
+	c := &corpus.Corpus{Panels: panelsFixture()}
+	for id, n := range names {
+		c.Communities = append(c.Communities, corpus.Community{ID: id, Name: n, Profession: corpus.HomeCareAide})
+	}
+	return activity.PanelsOf(c)
+}
+
 func TestT1GroupsTakesLatestPanel(t *testing.T) {
-	f, err := T1Groups(panelsFixture(), figure.Provenance{Study: "test"})
+	f, err := T1Groups(panelsOf(nil), figure.Provenance{Study: "test"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,7 +60,7 @@ func TestT1GroupsTakesLatestPanel(t *testing.T) {
 }
 
 func TestF02MembersSeries(t *testing.T) {
-	f, err := F02Members(panelsFixture(), map[string]string{"avs": "AVS - Auxiliaire de Vie Sociale"}, figure.Provenance{Study: "test"})
+	f, err := F02Members(panelsOf(map[string]string{"avs": "AVS - Auxiliaire de Vie Sociale"}), figure.Provenance{Study: "test"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -216,6 +216,9 @@ func TestJaccardAndOverlapByHand(t *testing.T) {
 	if r.Authors != 5 || !reflect.DeepEqual(r.AuthorsOf, []int{3, 4, 0}) || len(r.Communities) != 3 || r.Communities[2].Profession != corpus.GP {
 		t.Errorf("author counts %d %v, communities %+v", r.Authors, r.AuthorsOf, r.Communities)
 	}
+	if !indicatortest.Near(r.InOthersShare(0), 2.0/3) || !indicatortest.Near(r.InOthersShare(1), 0.5) || !math.IsNaN(r.InOthersShare(2)) || !indicatortest.Near(r.SeveralShare(), 0.4) {
+		t.Errorf("shares %v %v %v %v", r.InOthersShare(0), r.InOthersShare(1), r.InOthersShare(2), r.SeveralShare())
+	}
 	if n, j := setJaccard(nil, nil); n != 0 || !math.IsNaN(j) {
 		t.Errorf("empty sets: %d %v, want 0 NaN", n, j)
 	}
@@ -264,11 +267,14 @@ func TestRecurrences(t *testing.T) {
 	if !reflect.DeepEqual(rs, want) {
 		t.Fatalf("recurrences = %+v, want %+v", rs, want)
 	}
-	if got := GapCounts(rs); got != [len(GapBins)]int{0, 1, 1, 0, 0, 0} {
-		t.Errorf("gap counts = %v", got)
+	if got := GapHistogram(rs); got.Counts != [len(GapBins)]int{0, 1, 1, 0, 0, 0} || got.Total != 2 || got.Share(2) != 0.5 {
+		t.Errorf("gaps = %+v", got)
 	}
-	if got := GapCounts([]Recurrence{{Days: 0}, {Days: 0.999}, {Days: 365}, {Days: 4000}}); got != [len(GapBins)]int{2, 0, 0, 0, 0, 2} {
-		t.Errorf("gap counts at the bounds = %v", got)
+	if got := GapHistogram([]Recurrence{{Days: 0}, {Days: 0.999}, {Days: 365}, {Days: 4000}}); got.Counts != [len(GapBins)]int{2, 0, 0, 0, 0, 2} || got.Total != 4 {
+		t.Errorf("gaps at the bounds = %+v", got)
+	}
+	if g := GapHistogram(nil); !math.IsNaN(g.Share(0)) {
+		t.Errorf("share of no gap = %v", g.Share(0))
 	}
 	g := Group{Threads: threads, Pairs: pairs, Recurrences: rs}
 	if !indicatortest.Near(g.RecurringShare(), 0.5) || !indicatortest.Near(RecurringShare(threads, pairs), 0.5) || g.GapDaysMedian() != 5 {

@@ -32,6 +32,14 @@ type OverlapReport struct {
 	InOthers    []int
 }
 
+// InOthersShare returns the share of the authors of community IDs[i]
+// also active in another community, NaN when it has no author.
+func (r OverlapReport) InOthersShare(i int) float64 { return ratio(r.InOthers[i], r.AuthorsOf[i]) }
+
+// SeveralShare returns the share of all authors active in at least two
+// communities, NaN without authors.
+func (r OverlapReport) SeveralShare() float64 { return ratio(r.AuthorsInSeveral, r.Authors) }
+
 // Overlap compares the author sets and link-domain sets of every pair of
 // communities of c.
 func Overlap(c *corpus.Corpus) OverlapReport {

@@ -213,19 +213,32 @@ func Recurrences(threads []Thread, pairs []Pair) []Recurrence {
 	return out
 }
 
-// GapCounts counts the recurrences whose Days fall in each of GapBins
-// (lower bound included, upper excluded).
-func GapCounts(rs []Recurrence) [len(GapBins)]int {
-	var out [len(GapBins)]int
+// Gaps is the histogram of the gaps of recurring questions.
+type Gaps struct {
+	// Counts[b] is the number of recurrences whose Days fall in bin b of
+	// GapBins (lower bound included, upper excluded).
+	Counts [len(GapBins)]int
+	// Total is the number of recurrences counted.
+	Total int
+}
+
+// Share returns the share of the recurrences in bin b, NaN without
+// recurrences.
+func (g Gaps) Share(b int) float64 { return ratio(g.Counts[b], g.Total) }
+
+// GapHistogram counts the recurrences of rs in GapBins.
+func GapHistogram(rs []Recurrence) Gaps {
+	var g Gaps
 	for _, r := range rs {
 		for b := len(GapBins) - 1; b >= 0; b-- {
 			if r.Days >= GapBins[b] {
-				out[b]++
+				g.Counts[b]++
+				g.Total++
 				break
 			}
 		}
 	}
-	return out
+	return g
 }
 
 // RecurringShare returns the share of threads that are the later question

@@ -49,6 +49,20 @@ func (s Shares) Typed() int {
 	return n
 }
 
+// TypedShare returns the share of question thread starts of type i among
+// those of a codebook type (Typed), the share Figure 4 draws; NaN for
+// NoType and when no question has a type.
+func (s Shares) TypedShare(i int) float64 {
+	if s.Types[i] == NoType {
+		return math.NaN()
+	}
+	return share(s.TypeCounts[i], s.Typed())
+}
+
+// UntypedShare returns the share of question thread starts of no codebook
+// type (NaN without questions).
+func (s Shares) UntypedShare() float64 { return share(s.Questions-s.Typed(), s.Questions) }
+
 // TypeShare returns the share of question thread starts of type i (NaN
 // without questions).
 func (s Shares) TypeShare(i int) float64 { return share(s.TypeCounts[i], s.Questions) }

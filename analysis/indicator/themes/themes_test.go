@@ -182,6 +182,9 @@ func TestHandCodedSample(t *testing.T) {
 	}
 	cb := defaultCB(t)
 	v := Validate(cb, sample)
+	if a := v.Agreement(v.Question); !indicatortest.Near(a, float64(v.Question.TP+v.Question.TN)/120) || !math.IsNaN((Validation{}).Agreement(Score{})) {
+		t.Errorf("question agreement %v", a)
+	}
 	if r := NewReport(cb, sample, &v); r.Codebook != cb || r.HandCoded.N != 120 || r.HandCoded.QuestionTypeKappa != v.QuestionTypeKappa || r.Truth != &v {
 		t.Errorf("report %+v", r)
 	}
@@ -330,6 +333,9 @@ func TestRowsByHand(t *testing.T) {
 	if sh.Codebook != cb || ad.Community.ID != "ad" || ad.Threads != 3 || ad.Questions != 2 || ad.Typed() != 1 ||
 		!indicatortest.Near(ad.QuestionShare(), 2.0/3) || !indicatortest.Near(ad.TypeShare(0), 0.5) {
 		t.Errorf("ad = %+v, typed %d", ad, ad.Typed())
+	}
+	if ad.TypedShare(0) != 1 || !math.IsNaN(ad.TypedShare(len(ad.Types)-1)) || ad.UntypedShare() != 0.5 {
+		t.Errorf("typed share %v, none %v, untyped %v", ad.TypedShare(0), ad.TypedShare(len(ad.Types)-1), ad.UntypedShare())
 	}
 }
 

@@ -149,6 +149,15 @@ type Validation struct {
 	QuestionTypeAgreement, QuestionTypeKappa float64
 }
 
+// Agreement returns the observed agreement of a score of v on the binary
+// presence of its label: (TP + TN) / N, NaN when v compares no message.
+func (v Validation) Agreement(s Score) float64 {
+	if v.N == 0 {
+		return math.NaN()
+	}
+	return float64(s.TP+s.TN) / float64(v.N)
+}
+
 // Validate codes every message of the sample with cb and compares the
 // result with the hand coding.
 func Validate(cb *Codebook, sample []Coded) Validation {
