@@ -179,7 +179,7 @@ func Bars(groups, categories []string, values [][]float64, stacked bool) (*plot.
 	figure.Apply(p)
 	grid := figure.AddGrid(p)
 	grid.Vertical.Color = nil // no lines through the groups
-	bp := BarsPlotter{Bars: bars, Colors: figure.Palette}
+	bp := BarsPlotter{Bars: bars, Colors: figure.Palette()}
 	p.Add(bp)
 	xmin, xmax, ymin, ymax := bp.extent()
 	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = xmin, xmax, ymin, ymax

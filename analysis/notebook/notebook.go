@@ -3,14 +3,35 @@
 // stop the cell's program with the error (log.Fatal), which makes the cell
 // fail and `scripts/reproduce` report the notebook as failed: in a
 // notebook, an error must never be silently skipped.
+//
+// This package, with the commands under scripts/, is where the
+// environment is read; the library packages below it (indicator, paper,
+// chart, figure) take every setting as an argument. It reads:
+//
+//   - COMPENDIUM_STUDY, the study file (through load.DefaultStudy;
+//     default data/study.json);
+//   - COMPENDIUM_LANG, the figures' language (figure.ParseLanguage; set
+//     into figure.Lang when the package is initialised);
+//   - COMPENDIUM_FIGURES, the folder figures are saved in (FiguresDir);
+//   - COMPENDIUM_REVISION, else git, the code revision figures record
+//     (Revision);
+//   - COMPENDIUM_NOTEBOOK, the notebook figures record as their origin;
+//
+// and the repository root (repo.Root) for the codebook and the hand-coded
+// sample. It also displays figures and gota DataFrames in GoNB (Show,
+// ShowFrame), which do nothing outside a notebook.
 package notebook
 
 import (
+	"bytes"
 	"fmt"
+	"html"
 	"log"
 	"math"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strings"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/figure"
@@ -18,8 +39,14 @@ import (
 	"github.com/faire-communaute/compendium/analysis/indicator/themes"
 	"github.com/faire-communaute/compendium/analysis/load"
 	"github.com/faire-communaute/compendium/analysis/repo"
+	"github.com/go-gota/gota/dataframe"
 	"github.com/janpfeifer/gonb/gonbui"
 )
+
+func init() { figure.Lang = figure.ParseLanguage(os.Getenv("COMPENDIUM_LANG")) }
+
+// FrameRows is the number of rows ShowFrame displays.
+const FrameRows = 50
 
 // HandCodedFile is the hand-coded sample the codebook is validated
 // against, relative to the repository root.
@@ -56,9 +83,10 @@ func Study() (*corpus.Corpus, figure.Provenance) {
 
 // Provenance is the provenance of figures drawn from c, whose input paths
 // are relative to studyDir; paths inside the repository are written
-// relative to its root.
+// relative to its root. It records the code revision (Revision) and the
+// notebook ($COMPENDIUM_NOTEBOOK).
 func Provenance(c *corpus.Corpus, studyDir string) figure.Provenance {
-	prov := figure.Provenance{Study: c.Study, Synthetic: c.Synthetic}
+	prov := figure.Provenance{Study: c.Study, Synthetic: c.Synthetic, Revision: Revision(), Notebook: os.Getenv("COMPENDIUM_NOTEBOOK")}
 	root := repo.Root()
 	for _, in := range c.Inputs {
 		p := filepath.Join(studyDir, filepath.FromSlash(in.Path))
@@ -81,7 +109,7 @@ func Describe() {
 		log.Fatal(err)
 	}
 	fmt.Printf("révision du code %s ; %d communautés, %d messages, %d relevés de panneaux, %d relevés de profils\n",
-		figure.Revision(), len(c.Communities), len(c.Messages), len(c.Panels), len(c.Profiles))
+		prov.Revision, len(c.Communities), len(c.Messages), len(c.Panels), len(c.Profiles))
 	if c.Synthetic {
 		fmt.Println("DONNÉES SYNTHÉTIQUES : l'échantillon livré n'est pas fait de messages réels.")
 	}
@@ -90,16 +118,128 @@ func Describe() {
 	}
 }
 
-// Publish saves a figure into the figures folder and shows it; it takes a
-// builder's two results directly:
+// Publish saves a figure into the figures folder (FiguresDir) and shows
+// it (Show); it takes a builder's two results directly:
 // notebook.Publish(paper.F05Rhythm(rhythm.Measure(c), prov)).
 func Publish(f *figure.Figure, err error) {
 	if err != nil {
 		log.Fatal(err)
 	}
-	if err := f.Publish(); err != nil {
+	if err := f.Save(FiguresDir()); err != nil {
 		log.Fatal(err)
 	}
+	Show(f)
+}
+
+// Show displays the figure inline in GoNB: the SVG image, the caption (with
+// the study line) and, for a table figure, an HTML table. It does nothing
+// outside a notebook.
+func Show(f *figure.Figure) {
+	if !gonbui.IsNotebook {
+		return
+	}
+	svg, err := f.SVG()
+	if err != nil {
+		gonbui.DisplayHTML("<pre>" + html.EscapeString(err.Error()) + "</pre>")
+		return
+	}
+	gonbui.DisplaySvg(stripXMLDecl(string(svg)))
+	if c := f.FullCaption(); c != "" {
+		gonbui.DisplayHTML("<p style=\"font-style:italic\">" + html.EscapeString(c) + "</p>")
+	}
+	if f.Tiles == nil && f.Plot == nil && f.Drawing == nil && f.Data != nil {
+		gonbui.DisplayHTML(figure.HTMLTable(f.Data))
+	}
+}
+
+func stripXMLDecl(s string) string {
+	if strings.HasPrefix(s, "<?xml") {
+		if i := strings.Index(s, "?>"); i >= 0 {
+			return strings.TrimLeft(s[i+2:], "\n")
+		}
+	}
+	return s
+}
+
+// FiguresDir is where figures go: $COMPENDIUM_FIGURES if set, else
+// <repo root>/figures (see repo.Root), else "figures" in the working
+// directory.
+func FiguresDir() string {
+	if d := os.Getenv("COMPENDIUM_FIGURES"); d != "" {
+		return d
+	}
+	if root := repo.Root(); root != "" {
+		return filepath.Join(root, "figures")
+	}
+	return "figures"
+}
+
+// Revision returns $COMPENDIUM_REVISION if set, else the commit of HEAD in
+// the repository root, with "-dirty" appended when `git status
+// --porcelain` lists changes outside the figures/ and build/ folders, else
+// "unknown".
+func Revision() string {
+	if r := os.Getenv("COMPENDIUM_REVISION"); r != "" {
+		return r
+	}
+	root := repo.Root()
+	if root == "" {
+		return "unknown"
+	}
+	out, err := exec.Command("git", "-C", root, "rev-parse", "HEAD").Output()
+	if err != nil {
+		return "unknown"
+	}
+	rev := strings.TrimSpace(string(out))
+	if rev == "" {
+		return "unknown"
+	}
+	st, err := exec.Command("git", "-C", root, "status", "--porcelain", "--",
+		".", ":(exclude)figures", ":(exclude)build").Output()
+	if err != nil || len(bytes.TrimSpace(st)) > 0 {
+		rev += "-dirty"
+	}
+	return rev
+}
+
+// FrameTable converts a gota DataFrame to a figure.Table, cells as gota
+// prints them. It returns df.Err when the frame carries an error.
+func FrameTable(df dataframe.DataFrame) (*figure.Table, error) {
+	if df.Err != nil {
+		return nil, df.Err
+	}
+	recs := df.Records()
+	if len(recs) == 0 {
+		return figure.NewTable(), nil
+	}
+	t := figure.NewTable(recs[0]...)
+	for _, r := range recs[1:] {
+		t.Rows = append(t.Rows, append([]string(nil), r...))
+	}
+	return t, nil
+}
+
+// ShowFrame displays a gota DataFrame as an HTML table in a notebook
+// (FrameHTML with FrameRows rows). It does nothing outside a notebook.
+func ShowFrame(df dataframe.DataFrame) {
+	if !gonbui.IsNotebook {
+		return
+	}
+	gonbui.DisplayHTML(FrameHTML(df, FrameRows))
+}
+
+// FrameHTML is a gota DataFrame as HTML: its first rows rows (all of them
+// when rows is negative) and its dimensions, or its error (df.Err).
+func FrameHTML(df dataframe.DataFrame, rows int) string {
+	t, err := FrameTable(df)
+	if err != nil {
+		return "<pre>" + html.EscapeString(err.Error()) + "</pre>\n"
+	}
+	if rows >= 0 && len(t.Rows) > rows {
+		t.Rows = t.Rows[:rows]
+	}
+	dims := fmt.Sprintf(figure.T("%s lignes × %s colonnes", "%s rows × %s columns"), figure.Integer(int64(df.Nrow())), figure.Integer(int64(df.Ncol())))
+	return figure.HTMLTable(t) + "<p>" + html.EscapeString(dims) + "</p>\n"
 }
 
 // Markdown shows a computed reading of a figure under it (printed to
@@ -144,7 +284,7 @@ func HandCodedSample() ([]themes.Coded, figure.Input) {
 	if err != nil {
 		log.Fatal(err)
 	}
-	in, err := figure.InputFile(path)
+	in, err := figure.InputFile(path, repo.Root())
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -322,9 +322,9 @@ func F13Sources(r norms.Result, prov figure.Provenance) (*figure.Figure, error) 
 	}, nil
 }
 
-// gapBins name the bins of norms.GapBins in Figure 14's data and axis:
+// gapBins name the bins of norms.GapBins() in Figure 14's data and axis:
 // [0, 1), [1, 7), [7, 30), [30, 90), [90, 365), [365, ∞) days.
-var gapBins = [len(norms.GapBins)]struct {
+var gapBins = [norms.NumGapBins]struct {
 	id     string
 	fr, en string
 }{

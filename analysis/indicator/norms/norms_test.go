@@ -267,10 +267,10 @@ func TestRecurrences(t *testing.T) {
 	if !reflect.DeepEqual(rs, want) {
 		t.Fatalf("recurrences = %+v, want %+v", rs, want)
 	}
-	if got := GapHistogram(rs); got.Counts != [len(GapBins)]int{0, 1, 1, 0, 0, 0} || got.Total != 2 || got.Share(2) != 0.5 {
+	if got := GapHistogram(rs); got.Counts != [NumGapBins]int{0, 1, 1, 0, 0, 0} || got.Total != 2 || got.Share(2) != 0.5 {
 		t.Errorf("gaps = %+v", got)
 	}
-	if got := GapHistogram([]Recurrence{{Days: 0}, {Days: 0.999}, {Days: 365}, {Days: 4000}}); got.Counts != [len(GapBins)]int{2, 0, 0, 0, 0, 2} || got.Total != 4 {
+	if got := GapHistogram([]Recurrence{{Days: 0}, {Days: 0.999}, {Days: 365}, {Days: 4000}}); got.Counts != [NumGapBins]int{2, 0, 0, 0, 0, 2} || got.Total != 4 {
 		t.Errorf("gaps at the bounds = %+v", got)
 	}
 	if g := GapHistogram(nil); !math.IsNaN(g.Share(0)) {

@@ -184,10 +184,13 @@ type Recurrence struct {
 	Days float64
 }
 
-// GapBins are the lower bounds, in days, of the bins in which the gaps of
-// recurring questions are counted (GapCounts): [0, 1), [1, 7), [7, 30),
-// [30, 90), [90, 365) and [365, ∞).
-var GapBins = [...]float64{0, 1, 7, 30, 90, 365}
+// NumGapBins is the number of bins of GapBins.
+const NumGapBins = 6
+
+// GapBins returns the lower bounds, in days, of the bins in which the gaps
+// of recurring questions are counted (GapHistogram): [0, 1), [1, 7),
+// [7, 30), [30, 90), [90, 365) and [365, ∞).
+func GapBins() [NumGapBins]float64 { return [NumGapBins]float64{0, 1, 7, 30, 90, 365} }
 
 // Recurrences returns, for each question of threads that is the later one
 // of a pair, the nearest earlier question it duplicates (the first pair
@@ -217,7 +220,7 @@ func Recurrences(threads []Thread, pairs []Pair) []Recurrence {
 type Gaps struct {
 	// Counts[b] is the number of recurrences whose Days fall in bin b of
 	// GapBins (lower bound included, upper excluded).
-	Counts [len(GapBins)]int
+	Counts [NumGapBins]int
 	// Total is the number of recurrences counted.
 	Total int
 }
@@ -229,9 +232,10 @@ func (g Gaps) Share(b int) float64 { return ratio(g.Counts[b], g.Total) }
 // GapHistogram counts the recurrences of rs in GapBins.
 func GapHistogram(rs []Recurrence) Gaps {
 	var g Gaps
+	bins := GapBins()
 	for _, r := range rs {
-		for b := len(GapBins) - 1; b >= 0; b-- {
-			if r.Days >= GapBins[b] {
+		for b := len(bins) - 1; b >= 0; b-- {
+			if r.Days >= bins[b] {
 				g.Counts[b]++
 				g.Total++
 				break
