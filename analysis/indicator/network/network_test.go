@@ -267,7 +267,7 @@ func TestTop(t *testing.T) {
 	if strings.Join(names, ",") != "a1,a2,a3,a4" || len(tc.Edges) != 12 || tc.Total != 8 || tc.Nodes[0].Degree != 3 || tc.Nodes[0].Replies != 6 {
 		t.Errorf("two cliques, top 6: nodes %v, %d edges, total %d", names, len(tc.Edges), tc.Total)
 	}
-	if s := g.Measure(); s.StaffNodes != 1 {
-		t.Errorf("staff nodes = %d, want 1 (a)", s.StaffNodes)
+	if s := g.Measure(); s.StaffNodes != 1 || s.Reciprocated != 2 {
+		t.Errorf("staff nodes = %d, want 1 (a); reciprocated edges %d, want 2 (a->b, b->a)", s.StaffNodes, s.Reciprocated)
 	}
 }

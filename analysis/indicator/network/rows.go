@@ -19,8 +19,9 @@ type Stats struct {
 	StaffDegreeRankMedian float64
 	StaffReplyShare       float64
 	// StaffNodes is the number of admins and moderators among the nodes,
-	// the count behind StaffDegreeRankMedian.
-	StaffNodes int
+	// the count behind StaffDegreeRankMedian; Reciprocated the number of
+	// edges whose reverse exists, the count behind Reciprocity.
+	StaffNodes, Reciprocated int
 }
 
 // Measure computes the scalar indicators of g.
@@ -32,6 +33,7 @@ func (g *Graph) Measure() Stats {
 		Clustering:            g.Clustering(),
 		StaffDegreeRankMedian: g.StaffDegreeRankMedian(),
 		StaffReplyShare:       g.StaffReplyShare(),
+		Reciprocated:          g.Reciprocated(),
 	}
 	for _, r := range g.Roles {
 		if IsStaff(r) {

@@ -142,6 +142,15 @@ func Gini(x []int) float64 {
 	return acc / (float64(n) * float64(t))
 }
 
+// Top10 returns the ceil(n/10) largest values of x: their number k and
+// their sum, the counts behind Top10Share.
+func Top10(x []int) (k, held int) {
+	n := len(x)
+	s := sortedCopy(x)
+	k = (n + 9) / 10
+	return k, sum(s[n-k:])
+}
+
 // Top10Share returns the share of the total of x held by its ceil(n/10)
 // largest values; NaN when x is empty or sums to 0.
 func Top10Share(x []int) float64 {
@@ -150,9 +159,8 @@ func Top10Share(x []int) float64 {
 	if n == 0 || t == 0 {
 		return math.NaN()
 	}
-	s := sortedCopy(x)
-	k := (n + 9) / 10
-	return float64(sum(s[n-k:])) / float64(t)
+	_, held := Top10(x)
+	return float64(held) / float64(t)
 }
 
 // Mean returns the mean of x, NaN when empty.
@@ -223,6 +231,9 @@ type Summary struct {
 	MedianPerAuthor float64
 	Gini            float64
 	Top10Share      float64
+	// Top10Authors is the number of most active authors top10_share
+	// counts, Top10Messages their messages.
+	Top10Authors, Top10Messages int
 }
 
 // Summarize computes the author-based indicators of msgs. Members and
@@ -230,7 +241,10 @@ type Summary struct {
 func Summarize(msgs []corpus.Message) Summary {
 	counts, anon := PerAuthor(msgs)
 	x := Values(counts)
+	k, held := Top10(x)
 	return Summary{
+		Top10Authors:    k,
+		Top10Messages:   held,
 		Messages:        len(msgs),
 		Anonymous:       anon,
 		Authors:         len(x),

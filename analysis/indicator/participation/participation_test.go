@@ -221,6 +221,9 @@ func TestMeasure(t *testing.T) {
 	// g: A4 B2 C1 D1, 8 members: Lorenz from (0,0) by ascending counts
 	// 1, 1, 2, 4 of 8 messages.
 	want := []LorenzPoint{{0, 0}, {0.25, 0.125}, {0.5, 0.25}, {0.75, 0.5}, {1, 1}}
+	if g.Summary.Top10Authors != 1 || g.Summary.Top10Messages != 4 {
+		t.Errorf("top 10 %%: %d authors, %d messages; want A alone, 4", g.Summary.Top10Authors, g.Summary.Top10Messages)
+	}
 	if g.Summary.Authors != 4 || g.Summary.Members != 8 || !indicatortest.Near(g.Summary.LurkerShare, 0.5) || len(g.Lorenz) != len(want) {
 		t.Fatalf("g = %+v", g)
 	}
