@@ -103,6 +103,25 @@ func TestBarLabels(t *testing.T) {
 	}
 }
 
+func TestHBars(t *testing.T) {
+	bars, err := BarLayout(2, 1, [][]float64{{0.2}, {0.5}}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := HBarPlot("", "")
+	lab, err := HBars(p, bars, []color.Color{figure.Color(0)}, []string{"20 %", "50 %"}, []string{"b", "a"}, 1.6)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Rows from the bottom, the category axis from -0.6 without padding,
+	// the labels past the end of the bars.
+	ticks := p.Y.Tick.Marker.Ticks(0, 1)
+	if p.Y.Min != -0.6 || p.Y.Max != 1.6 || p.Y.Padding != 0 || len(ticks) != 2 || ticks[0].Label != "b" || lab.XYs[1].X != 0.5 {
+		t.Errorf("axis %v..%v pad %v, ticks %v, labels %v", p.Y.Min, p.Y.Max, p.Y.Padding, ticks, lab.XYs)
+	}
+	render(t, "hbars", p)
+}
+
 func TestStepPoints(t *testing.T) {
 	pts, err := StepPoints([]float64{5, 10, 30}, []float64{0.8, 0.5, 0.2}, 0)
 	if err != nil {
