@@ -1,26 +1,23 @@
-// Package chart draws the kinds of figures the compendium uses — time
-// series, heat maps, small multiples, Lorenz curves, Kaplan-Meier step curves,
-// grouped and stacked bars, networks and tables — on gonum.org/v1/plot with
-// the theme and the French (or English) formats of package figure.
+// Package chart holds every drawer of the compendium's figures, on
+// gonum.org/v1/plot with the theme and formats of package figure: bars
+// (BarLayout, BarsPlotter, BarLabels, Bars, ShareBars, HBarPlot), lines
+// (GappedLine, StepPoints for Kaplan-Meier steps, LorenzFrame,
+// TimeSeries), heat maps sharing one colour bar (Matrix, Heatmaps, Frame),
+// networks (ForceLayout, NetworkPlotter), legends (Swatch, LineThumb,
+// DiscThumb, WithLegend) and grids of plots (SmallMultiples).
 //
-// Every helper takes plain typed inputs (slices and structs, never the
-// corpus), rejects NaN and infinite values with an error before any gonum/plot
-// constructor sees them, sorts anything that could depend on map order, and
-// returns a themed *plot.Plot (or a figure.Renderable when one plot is not
-// enough) together with a *figure.Table holding exactly the numbers drawn,
-// ready for figure.Figure.Data. Titles and axis labels can be changed on the
-// returned plot (p.Title.Text, p.X.Label.Text, p.Y.Label.Text).
+// It draws and measures nothing: every helper takes plain typed inputs
+// (numbers, labels, colours; never the corpus), rejects NaN and infinite
+// values with an error before any gonum/plot constructor sees them where
+// they would be drawn, and sorts anything that could depend on map order.
+// Package paper composes these drawers into the study's figures from the
+// results the indicator packages measured.
 package chart
 
 import (
 	"fmt"
 	"math"
-
-	"github.com/faire-communaute/compendium/analysis/figure"
 )
-
-// Renderable is anything that draws itself on a canvas (figure.Renderable).
-type Renderable = figure.Renderable
 
 // checkFinite returns an error naming what and the index of the first NaN
 // or infinite value.

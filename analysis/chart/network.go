@@ -1,119 +1,15 @@
 package chart
 
 import (
-	"fmt"
 	"image/color"
 	"math"
 	"math/rand/v2"
 	"sort"
 
-	"github.com/faire-communaute/compendium/analysis/figure"
 	"gonum.org/v1/plot"
-	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 )
-
-// Node is a vertex of a network drawing.
-type Node struct {
-	ID     string
-	Group  int     // colour (figure.Color(Group))
-	Size   float64 // area of the disc, relative to the largest (>= 0)
-	Marked bool    // drawn with a black outline (admins, moderators)
-	Label  string  // drawn next to the node when not empty
-}
-
-// Edge links two nodes; parallel edges (either direction) are summed.
-type Edge struct {
-	From, To string
-	Weight   float64 // >= 0
-}
-
-// Position is the laid-out position of a node, in [0, 1] x [0, 1].
-type Position struct {
-	ID   string
-	X, Y float64
-}
-
-// NetworkOptions tune NetworkWith.
-type NetworkOptions struct {
-	Seed int64
-	// GroupNames name the groups in the legend; groups without a name are
-	// "Groupe N". The legend is omitted when there is a single unnamed group.
-	GroupNames map[int]string
-	// MarkedName is the legend entry of marked nodes (default
-	// "Admin. ou modération" / "Admin or moderator").
-	MarkedName string
-}
-
-type netData struct {
-	nodes []Node // sorted by ID
-	index map[string]int
-	w     map[[2]int]float64 // i < j
-	keys  [][2]int           // sorted edge keys
-	maxW  float64
-}
-
-func prepareNetwork(nodes []Node, edges []Edge) (*netData, error) {
-	if len(nodes) == 0 {
-		return nil, fmt.Errorf("chart: network without nodes")
-	}
-	d := &netData{nodes: append([]Node(nil), nodes...), index: map[string]int{}, w: map[[2]int]float64{}}
-	sort.SliceStable(d.nodes, func(i, j int) bool { return d.nodes[i].ID < d.nodes[j].ID })
-	for i, n := range d.nodes {
-		if _, dup := d.index[n.ID]; dup {
-			return nil, fmt.Errorf("chart: duplicate node %q", n.ID)
-		}
-		if math.IsNaN(n.Size) || math.IsInf(n.Size, 0) || n.Size < 0 {
-			return nil, fmt.Errorf("chart: node %q has size %v", n.ID, n.Size)
-		}
-		d.index[n.ID] = i
-	}
-	for _, e := range edges {
-		a, ok := d.index[e.From]
-		if !ok {
-			return nil, fmt.Errorf("chart: edge from unknown node %q", e.From)
-		}
-		b, ok := d.index[e.To]
-		if !ok {
-			return nil, fmt.Errorf("chart: edge to unknown node %q", e.To)
-		}
-		if math.IsNaN(e.Weight) || math.IsInf(e.Weight, 0) || e.Weight < 0 {
-			return nil, fmt.Errorf("chart: edge %q-%q has weight %v", e.From, e.To, e.Weight)
-		}
-		if a == b {
-			continue // self-loops are not drawn
-		}
-		if a > b {
-			a, b = b, a
-		}
-		d.w[[2]int{a, b}] += e.Weight
-	}
-	for k, w := range d.w {
-		d.keys = append(d.keys, k)
-		d.maxW = math.Max(d.maxW, w)
-	}
-	sort.Slice(d.keys, func(i, j int) bool {
-		if d.keys[i][0] != d.keys[j][0] {
-			return d.keys[i][0] < d.keys[j][0]
-		}
-		return d.keys[i][1] < d.keys[j][1]
-	})
-	return d, nil
-}
-
-func (d *netData) layout(seed int64) []Position {
-	links := make([]Link, len(d.keys))
-	for i, k := range d.keys {
-		links[i] = Link{I: k[0], J: k[1], W: d.w[k]}
-	}
-	xy := ForceLayout(len(d.nodes), links, seed)
-	pos := make([]Position, len(xy))
-	for i, p := range xy {
-		pos[i] = Position{ID: d.nodes[i].ID, X: p[0], Y: p[1]}
-	}
-	return pos
-}
 
 // Link is an edge between nodes I and J of ForceLayout, with its weight.
 type Link struct {
@@ -219,136 +115,108 @@ func ForceLayout(n int, links []Link, seed int64) [][2]float64 {
 	return pos
 }
 
-// Layout returns the node positions (sorted by ID) of the force-directed
-// layout used by Network: ForceLayout with nodes in ascending ID order,
-// rescaled into the unit square. The same inputs and seed give the same
-// positions.
-func Layout(nodes []Node, edges []Edge, seed int64) ([]Position, error) {
-	d, err := prepareNetwork(nodes, edges)
-	if err != nil {
-		return nil, err
-	}
-	return d.layout(seed), nil
-}
-
-// Network draws a network with Layout: nodes coloured by group, disc area
-// proportional to Size, marked nodes outlined in black, thin grey edges
-// (width by weight) and labels. The table lists the nodes: id, group, size,
-// marked, label, x, y.
-func Network(nodes []Node, edges []Edge, seed int64) (*plot.Plot, *figure.Table, error) {
-	return NetworkWith(nodes, edges, NetworkOptions{Seed: seed})
-}
-
-// NetworkWith is Network with options.
-func NetworkWith(nodes []Node, edges []Edge, opt NetworkOptions) (*plot.Plot, *figure.Table, error) {
-	d, err := prepareNetwork(nodes, edges)
-	if err != nil {
-		return nil, nil, err
-	}
-	pos := d.layout(opt.Seed)
-	p := plot.New()
-	figure.Apply(p)
-	p.HideAxes()
-	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = 0, 1, 0, 1
-	np := &networkPlotter{d: d, pos: pos}
-	p.Add(np)
-
-	groups := map[int]bool{}
-	marked := false
-	for _, n := range d.nodes {
-		groups[n.Group] = true
-		marked = marked || n.Marked
-	}
-	var gs []int
-	for g := range groups {
-		gs = append(gs, g)
-	}
-	sort.Ints(gs)
-	if len(gs) > 1 || len(opt.GroupNames) > 0 {
-		for _, g := range gs {
-			name, ok := opt.GroupNames[g]
-			if !ok {
-				name = fmt.Sprintf(figure.T("Groupe %d", "Group %d"), g)
-			}
-			p.Legend.Add(name, nodeThumb{fill: figure.Color(g)})
-		}
-	}
-	if marked {
-		name := opt.MarkedName
-		if name == "" {
-			name = figure.T("Admin. ou modération", "Admin or moderator")
-		}
-		p.Legend.Add(name, nodeThumb{fill: color.White, marked: true})
-	}
-
-	tab := figure.NewTable("id", "group", "size", "marked", "label", "x", "y")
-	for i, n := range d.nodes {
-		tab.Add(n.ID, n.Group, n.Size, n.Marked, n.Label, pos[i].X, pos[i].Y)
-	}
-	return p, tab, nil
-}
-
-// Node disc radii.
-var (
-	MinNodeRadius = vg.Points(2)
-	MaxNodeRadius = vg.Points(8)
+// Node disc radii of NetworkPlotter: the smallest node and the largest.
+const (
+	MinNodeRadius = vg.Length(2)
+	MaxNodeRadius = vg.Length(8)
 )
 
-type networkPlotter struct {
-	d   *netData
-	pos []Position
+// NetworkNode is a node of a NetworkPlotter, at (X, Y) in data units.
+type NetworkNode struct {
+	ID   string
+	X, Y float64
+	// Size sets the disc's area, relative to the largest Size of the
+	// drawing (>= 0).
+	Size float64
+	Fill color.Color
+	// Ringed nodes (admins, moderators) get a black ring and are drawn
+	// last, so that their ring shows.
+	Ringed bool
 }
 
-func (np *networkPlotter) radius(size float64) vg.Length {
-	maxS := 0.0
-	for _, n := range np.d.nodes {
-		maxS = math.Max(maxS, n.Size)
-	}
-	if maxS == 0 {
+// NetworkEdge joins two nodes of a NetworkPlotter by ID.
+type NetworkEdge struct {
+	From, To string
+	Weight   float64
+}
+
+// NetworkPlotter draws a laid-out network: translucent grey edges, wider
+// for larger weights, then discs of area proportional to Size, white
+// rimmed, small ones over large ones and ringed ones last.
+type NetworkPlotter struct {
+	Nodes []NetworkNode
+	Edges []NetworkEdge
+}
+
+func (np NetworkPlotter) radius(size, maxSize float64) vg.Length {
+	if maxSize <= 0 {
 		return MinNodeRadius
 	}
-	return MinNodeRadius + (MaxNodeRadius-MinNodeRadius)*vg.Length(math.Sqrt(size/maxS))
+	return MinNodeRadius + (MaxNodeRadius-MinNodeRadius)*vg.Length(math.Sqrt(size/maxSize))
 }
 
-func (np *networkPlotter) Plot(c draw.Canvas, p *plot.Plot) {
-	trX, trY := p.Transforms(&c)
-	pt := func(i int) vg.Point { return vg.Point{X: trX(np.pos[i].X), Y: trY(np.pos[i].Y)} }
-	for _, k := range np.d.keys {
-		w := np.d.w[k]
-		width := vg.Points(0.3)
-		if np.d.maxW > 0 {
-			width += vg.Points(1.2 * w / np.d.maxW)
-		}
-		c.StrokeLine2(draw.LineStyle{Color: color.Gray{Y: 0xB0}, Width: width},
-			pt(k[0]).X, pt(k[0]).Y, pt(k[1]).X, pt(k[1]).Y)
+func (np NetworkPlotter) maxSize() float64 {
+	m := 0.0
+	for _, n := range np.Nodes {
+		m = math.Max(m, n.Size)
 	}
-	// Larger discs first, so that small ones stay visible; ties by ID.
-	order := make([]int, len(np.d.nodes))
+	return m
+}
+
+// Plot implements plot.Plotter.
+func (np NetworkPlotter) Plot(c draw.Canvas, p *plot.Plot) {
+	trX, trY := p.Transforms(&c)
+	at := make(map[string]vg.Point, len(np.Nodes))
+	for _, n := range np.Nodes {
+		at[n.ID] = vg.Point{X: trX(n.X), Y: trY(n.Y)}
+	}
+	maxW := 0.0
+	for _, e := range np.Edges {
+		maxW = math.Max(maxW, e.Weight)
+	}
+	for _, e := range np.Edges {
+		w := vg.Points(0.25)
+		if maxW > 0 {
+			w += vg.Points(1.2 * e.Weight / maxW)
+		}
+		a, b := at[e.From], at[e.To]
+		c.StrokeLine2(draw.LineStyle{Color: color.NRGBA{R: 0x99, G: 0x99, B: 0x99, A: 0x70}, Width: w}, a.X, a.Y, b.X, b.Y)
+	}
+	ms := np.maxSize()
+	order := make([]int, len(np.Nodes))
 	for i := range order {
 		order[i] = i
 	}
-	sort.SliceStable(order, func(a, b int) bool { return np.d.nodes[order[a]].Size > np.d.nodes[order[b]].Size })
-	for _, i := range order {
-		n := np.d.nodes[i]
-		drawNode(&c, pt(i), np.radius(n.Size), figure.Color(n.Group), n.Marked)
-	}
-	sty := draw.TextStyle{Color: figure.TextColor, Font: font.From(figure.Font, vg.Points(7)),
-		XAlign: draw.XLeft, YAlign: draw.YCenter, Handler: p.TextHandler}
-	for i, n := range np.d.nodes {
-		if n.Label == "" {
-			continue
+	sort.SliceStable(order, func(a, b int) bool {
+		x, y := np.Nodes[order[a]], np.Nodes[order[b]]
+		if x.Ringed != y.Ringed {
+			return !x.Ringed
 		}
-		q := pt(i)
-		q.X += np.radius(n.Size) + vg.Points(1.5)
-		c.FillText(sty, q, n.Label)
+		return x.Size > y.Size
+	})
+	for _, i := range order {
+		n := np.Nodes[i]
+		drawDisc(&c, at[n.ID], np.radius(n.Size, ms), n.Fill, n.Ringed)
 	}
 }
 
-func drawNode(c *draw.Canvas, at vg.Point, r vg.Length, fill color.Color, marked bool) {
+// GlyphBoxes keeps the discs inside the plot area.
+func (np NetworkPlotter) GlyphBoxes(p *plot.Plot) []plot.GlyphBox {
+	ms := np.maxSize()
+	boxes := make([]plot.GlyphBox, len(np.Nodes))
+	for i, n := range np.Nodes {
+		r := np.radius(n.Size, ms) + vg.Points(1)
+		boxes[i] = plot.GlyphBox{X: p.X.Norm(n.X), Y: p.Y.Norm(n.Y),
+			Rectangle: vg.Rectangle{Min: vg.Point{X: -r, Y: -r}, Max: vg.Point{X: r, Y: r}}}
+	}
+	return boxes
+}
+
+func drawDisc(c *draw.Canvas, at vg.Point, r vg.Length, fill color.Color, ringed bool) {
 	c.DrawGlyphNoClip(draw.GlyphStyle{Color: fill, Radius: r, Shape: draw.CircleGlyph{}}, at)
 	ls := draw.LineStyle{Color: color.White, Width: vg.Points(0.4)}
-	if marked {
-		ls = draw.LineStyle{Color: color.Black, Width: vg.Points(1.2)}
+	if ringed {
+		ls = draw.LineStyle{Color: color.Black, Width: vg.Points(1.4)}
 	}
 	var ring vg.Path
 	ring.Move(vg.Point{X: at.X + r, Y: at.Y})
@@ -358,22 +226,13 @@ func drawNode(c *draw.Canvas, at vg.Point, r vg.Length, fill color.Color, marked
 	c.Stroke(ring)
 }
 
-// GlyphBoxes keeps the discs inside the plot area.
-func (np *networkPlotter) GlyphBoxes(p *plot.Plot) []plot.GlyphBox {
-	boxes := make([]plot.GlyphBox, len(np.pos))
-	for i, q := range np.pos {
-		r := np.radius(np.d.nodes[i].Size) + vg.Points(1)
-		boxes[i] = plot.GlyphBox{X: p.X.Norm(q.X), Y: p.Y.Norm(q.Y),
-			Rectangle: vg.Rectangle{Min: vg.Point{X: -r, Y: -r}, Max: vg.Point{X: r, Y: r}}}
-	}
-	return boxes
+// DiscThumb is a legend thumbnail: a node disc, ringed or not.
+type DiscThumb struct {
+	Fill   color.Color
+	Ringed bool
 }
 
-type nodeThumb struct {
-	fill   color.Color
-	marked bool
-}
-
-func (t nodeThumb) Thumbnail(c *draw.Canvas) {
-	drawNode(c, c.Center(), vg.Points(4), t.fill, t.marked)
+// Thumbnail implements plot.Thumbnailer.
+func (t DiscThumb) Thumbnail(c *draw.Canvas) {
+	drawDisc(c, c.Center(), vg.Points(4), t.Fill, t.Ringed)
 }

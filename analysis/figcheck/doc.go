@@ -6,7 +6,8 @@
 //	ID.csv   the figure's data (always present, tables included)
 //	ID.svg   the rendered figure
 //	ID.png   the rendered figure as a bitmap
-//	ID.json  a provenance sidecar (id, title, notebook, inputs, revision, goarch…)
+//	ID.json  a provenance sidecar (id, title, notebook, inputs, revision, goarch…;
+//	         the schema of package figure/sidecar, the one figure writes)
 //
 // A figure ID is the stem of a top-level .csv or .json file; manifest.json,
 // directories and every other file are ignored by [Scan].

@@ -140,7 +140,7 @@ func TestManifestContent(t *testing.T) {
 	}
 	want := Entry{ID: "f02-members", Title: "Title of f02-members", Notebook: "00-context.ipynb",
 		CSVSHA256: e.CSVSHA256, SVGSHA256: e.SVGSHA256, PNGSHA256: e.PNGSHA256, GOARCH: "amd64",
-		Inputs:   []Input{{"data/raw/a.csv", "11ee"}, {"data/raw/observations/panels.csv", "00ff"}},
+		Inputs:   []Input{{Path: "data/raw/a.csv", SHA256: "11ee"}, {Path: "data/raw/observations/panels.csv", SHA256: "00ff"}},
 		Revision: "abc123"}
 	if !reflect.DeepEqual(e, want) {
 		t.Fatalf("entry = %+v\nwant    %+v", e, want)

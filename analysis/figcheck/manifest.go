@@ -13,6 +13,8 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+
+	"github.com/faire-communaute/compendium/analysis/figure/sidecar"
 )
 
 // SchemaVersion is the version of the manifest.json layout written by this package.
@@ -26,38 +28,16 @@ const ManifestComment = "Accepted figures: sha256 of each figure's csv/svg/png. 
 	"after an intended change run scripts/reproduce --update (or go run ./scripts/figcheck -update figures) " +
 	"and commit figures/ together with this file."
 
-// Input is one input file of a figure, as recorded in its sidecar.
-type Input struct {
-	Path   string `json:"path"`
-	SHA256 string `json:"sha256"`
-}
+// Input is one input file of a figure, as recorded in its sidecar (the
+// schema of package sidecar, which package figure writes).
+type Input = sidecar.Input
 
-// Sidecar is the provenance file ID.json written next to each figure.
-// Unknown fields are ignored.
-type Sidecar struct {
-	ID        string  `json:"id"`
-	Title     string  `json:"title"`
-	Caption   string  `json:"caption"`
-	Notebook  string  `json:"notebook"`
-	Study     string  `json:"study"`
-	Synthetic bool    `json:"synthetic"`
-	Inputs    []Input `json:"inputs"`
-	Revision  string  `json:"revision"`
-	GOARCH    string  `json:"goarch"`
-}
+// Sidecar is the provenance file ID.json written next to each figure
+// (sidecar.Sidecar). Unknown fields are ignored.
+type Sidecar = sidecar.Sidecar
 
-// ReadSidecar reads and parses a sidecar file.
-func ReadSidecar(path string) (Sidecar, error) {
-	var s Sidecar
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return s, err
-	}
-	if err := json.Unmarshal(b, &s); err != nil {
-		return s, fmt.Errorf("%s: invalid sidecar: %w", filepath.Base(path), err)
-	}
-	return s, nil
-}
+// ReadSidecar reads and parses a sidecar file (sidecar.Read).
+func ReadSidecar(path string) (Sidecar, error) { return sidecar.Read(path) }
 
 // Entry is the accepted state of one figure in the manifest.
 type Entry struct {

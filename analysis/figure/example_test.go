@@ -34,9 +34,6 @@ func ExampleNumber() {
 }
 
 func ExampleFigure_Save() {
-	os.Setenv("COMPENDIUM_REVISION", "0123abc") // normally the git commit
-	defer os.Unsetenv("COMPENDIUM_REVISION")
-
 	p := figure.NewPlot("", figure.T("Mois", "Month"), figure.T("Messages", "Posts"))
 	xys := plotter.XYs{{X: 1, Y: 120}, {X: 2, Y: 340}, {X: 3, Y: 260}}
 	line, err := plotter.NewLine(xys)
@@ -56,14 +53,14 @@ func ExampleFigure_Save() {
 		Caption: "Messages publiés chaque mois",
 		Plot:    p,
 		Data:    data,
-		Prov:    figure.Provenance{Study: "sample", Synthetic: true},
+		Prov:    figure.Provenance{Study: "sample", Synthetic: true, Revision: "0123abc"},
 	}
 	dir, err := os.MkdirTemp("", "figures")
 	if err != nil {
 		panic(err)
 	}
 	defer os.RemoveAll(dir)
-	if err := f.Save(dir); err != nil { // notebooks call f.Publish()
+	if err := f.Save(dir); err != nil { // notebooks call notebook.Publish
 		panic(err)
 	}
 	files, _ := filepath.Glob(filepath.Join(dir, "*"))

@@ -11,9 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/faire-communaute/compendium/analysis/repo"
-	"github.com/go-gota/gota/dataframe"
-	"github.com/go-gota/gota/series"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 )
@@ -100,14 +97,16 @@ func readAll(t *testing.T, dir, id string) map[string][]byte {
 
 func TestSaveDeterministic(t *testing.T) {
 	withLang(t, French)
-	t.Setenv("COMPENDIUM_REVISION", "abc123")
-	t.Setenv("COMPENDIUM_NOTEBOOK", "notebooks/01.ipynb")
+	// The environment is not read: revision and notebook come from Prov.
+	t.Setenv("COMPENDIUM_REVISION", "from-the-environment")
+	t.Setenv("COMPENDIUM_NOTEBOOK", "from-the-environment")
 	d1, d2 := t.TempDir(), t.TempDir()
-	if err := sampleFigure().Save(d1); err != nil {
-		t.Fatal(err)
-	}
-	if err := sampleFigure().Save(d2); err != nil {
-		t.Fatal(err)
+	for _, d := range []string{d1, d2} {
+		f := sampleFigure()
+		f.Prov.Revision, f.Prov.Notebook = "abc123", "notebooks/01.ipynb"
+		if err := f.Save(d); err != nil {
+			t.Fatal(err)
+		}
 	}
 	a, b := readAll(t, d1, "f01-test"), readAll(t, d2, "f01-test")
 	for ext := range a {
@@ -165,7 +164,6 @@ func TestSaveDeterministic(t *testing.T) {
 }
 
 func TestTableFigure(t *testing.T) {
-	t.Setenv("COMPENDIUM_REVISION", "r")
 	tab := NewTable("communauté", "membres", "part")
 	tab.Add("Aides à domicile", 1040, 0.125)
 	tab.Add("Médecins", 25000, 0.5)
@@ -186,7 +184,7 @@ func TestTableFigure(t *testing.T) {
 	if err := json.Unmarshal(files[".json"], &sc); err != nil {
 		t.Fatal(err)
 	}
-	if sc.Caption != "Étude «\u00a0sample\u00a0»." || sc.Inputs == nil || len(sc.Inputs) != 0 {
+	if sc.Caption != "Étude «\u00a0sample\u00a0»." || sc.Inputs == nil || len(sc.Inputs) != 0 || sc.Revision != "unknown" || sc.Notebook != "" {
 		t.Errorf("sidecar %+v", sc)
 	}
 	if !bytes.Contains(files[".json"], []byte(`"inputs": []`)) {
@@ -195,7 +193,6 @@ func TestTableFigure(t *testing.T) {
 }
 
 func TestTilesFigure(t *testing.T) {
-	t.Setenv("COMPENDIUM_REVISION", "r")
 	a, b := sampleFigure(), sampleFigure()
 	f := &Figure{ID: "g01", Data: a.Data, Tiles: [][]*plot.Plot{{a.Plot, b.Plot}, {a.Plot}}}
 	if err := f.Save(t.TempDir()); err != nil {
@@ -216,64 +213,54 @@ func TestSaveErrors(t *testing.T) {
 	}
 }
 
-func TestDirAndRevision(t *testing.T) {
-	t.Setenv("COMPENDIUM_FIGURES", "/tmp/figs")
-	if Dir() != "/tmp/figs" {
-		t.Error("Dir ignores COMPENDIUM_FIGURES")
-	}
-	t.Setenv("COMPENDIUM_FIGURES", "")
-	root := repo.Root()
-	if root == "" || Dir() != filepath.Join(root, "figures") {
-		t.Errorf("Dir = %q, root %q", Dir(), root)
-	}
-	if _, err := os.Stat(filepath.Join(root, "go.mod")); err != nil {
-		t.Error(err)
-	}
-	t.Setenv("COMPENDIUM_REVISION", "v1")
-	if Revision() != "v1" {
-		t.Error("Revision ignores COMPENDIUM_REVISION")
-	}
-	t.Setenv("COMPENDIUM_REVISION", "")
-	if r := Revision(); r == "" {
-		t.Error("empty revision")
-	}
-}
-
 func TestInputFile(t *testing.T) {
 	p := filepath.Join(t.TempDir(), "in.csv")
 	if err := os.WriteFile(p, []byte("abc"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	in, err := InputFile(p)
+	in, err := InputFile(p, filepath.Dir(filepath.Dir(p)))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if in.SHA256 != "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad" {
-		t.Errorf("sha %s", in.SHA256)
+	if in.SHA256 != "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad" || in.Path != filepath.Base(filepath.Dir(p))+"/in.csv" {
+		t.Errorf("input %+v", in)
+	}
+	if out, _ := InputFile(p, "/elsewhere"); out.Path != filepath.ToSlash(p) {
+		t.Errorf("outside the root: %+v", out)
 	}
 }
 
-func TestFrameHTML(t *testing.T) {
-	withLang(t, French)
-	df := dataframe.New(series.New([]string{"b", "a"}, series.String, "k"), series.New([]int{2, 1}, series.Int, "n"))
-	h := FrameHTML(df)
-	if !strings.Contains(h, "<th>k</th>") || !strings.Contains(h, "2 lignes × 2 colonnes") {
-		t.Errorf("FrameHTML = %s", h)
+func TestLanguageAndPalette(t *testing.T) {
+	for in, want := range map[string]Language{"en": English, "EN_GB": English, "": French, "fr": French, "de": French} {
+		if got := ParseLanguage(in); got != want {
+			t.Errorf("ParseLanguage(%q) = %v, want %v", in, got, want)
+		}
 	}
-	ShowFrame(df) // no-op outside a notebook
-}
-
-func TestLangFromEnvAndShow(t *testing.T) {
+	// The environment does not change the language: the caller sets it.
 	t.Setenv("COMPENDIUM_LANG", "en")
-	if langFromEnv() != English {
-		t.Error("COMPENDIUM_LANG=en not English")
+	if Lang != French {
+		t.Error("Lang is not French by default")
 	}
-	t.Setenv("COMPENDIUM_LANG", "")
-	if langFromEnv() != French {
-		t.Error("default not French")
-	}
-	if len(Palette) != 8 || Color(9) != Palette[1] || Color(-1) != Palette[1] {
+	p := Palette()
+	if len(p) != 8 || Color(9) != p[1] || Color(-1) != p[1] {
 		t.Error("Palette/Color")
 	}
-	sampleFigure().Show() // no-op outside a notebook
+	p[0] = nil
+	if Color(0) == nil {
+		t.Error("the palette can be changed through Palette()")
+	}
+}
+
+func TestSVG(t *testing.T) {
+	f := sampleFigure()
+	a, err := f.SVG()
+	if err != nil || !bytes.Contains(a, []byte("<svg")) {
+		t.Fatalf("SVG before saving: %v", err)
+	}
+	if err := f.Save(t.TempDir()); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := f.SVG(); !bytes.Equal(a, b) {
+		t.Error("the saved SVG differs from the rendered one")
+	}
 }

@@ -2,40 +2,10 @@ package figure
 
 import (
 	"math"
-	"os"
 	"strconv"
 	"strings"
 	"time"
 )
-
-// Language is the language of the labels and number formats.
-type Language int
-
-const (
-	// French is the default language.
-	French Language = iota
-	// English is chosen with COMPENDIUM_LANG=en.
-	English
-)
-
-// Lang is the current language, French unless the environment variable
-// COMPENDIUM_LANG starts with "en" when the program starts.
-var Lang = langFromEnv()
-
-func langFromEnv() Language {
-	if strings.HasPrefix(strings.ToLower(os.Getenv("COMPENDIUM_LANG")), "en") {
-		return English
-	}
-	return French
-}
-
-// T returns fr or en according to Lang.
-func T(fr, en string) string {
-	if Lang == English {
-		return en
-	}
-	return fr
-}
 
 // NarrowNBSP is U+202F NARROW NO-BREAK SPACE, the French thousands separator
 // and the space before "%" used by Number and Percent.

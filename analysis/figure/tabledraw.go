@@ -16,11 +16,11 @@ import (
 var plotBackground color.Color = color.White
 
 // TableFontSize is the font size of drawn tables.
-var TableFontSize = vg.Points(9)
+const TableFontSize vg.Length = 9
 
 // TableMaxDecimals caps the decimals shown for numbers in drawn tables (the
 // CSV keeps the full %.6f precision).
-var TableMaxDecimals = 3
+const TableMaxDecimals = 3
 
 func fontOf(size vg.Length, bold bool) font.Font {
 	f := font.From(Font, size)

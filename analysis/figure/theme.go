@@ -10,10 +10,10 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 )
 
-// Palette is the Okabe-Ito colour-blind-safe palette, in its usual order:
+// palette is the Okabe-Ito colour-blind-safe palette, in its usual order:
 // orange, sky blue, bluish green, yellow, blue, vermillion, reddish purple,
 // black.
-var Palette = []color.Color{
+var palette = [...]color.Color{
 	color.NRGBA{R: 0xE6, G: 0x9F, B: 0x00, A: 0xFF},
 	color.NRGBA{R: 0x56, G: 0xB4, B: 0xE9, A: 0xFF},
 	color.NRGBA{R: 0x00, G: 0x9E, B: 0x73, A: 0xFF},
@@ -24,23 +24,32 @@ var Palette = []color.Color{
 	color.NRGBA{R: 0x00, G: 0x00, B: 0x00, A: 0xFF},
 }
 
+// Palette returns the Okabe-Ito colour-blind-safe palette, in its usual
+// order: orange, sky blue, bluish green, yellow, blue, vermillion, reddish
+// purple, black (a copy: the theme cannot be changed from outside).
+func Palette() []color.Color { return append([]color.Color(nil), palette[:]...) }
+
 // Color returns the i-th palette colour, cycling; negative i count from 0.
 func Color(i int) color.Color {
 	if i < 0 {
 		i = -i
 	}
-	return Palette[i%len(Palette)]
+	return palette[i%len(palette)]
 }
 
-// Theme colours and sizes.
+// Font sizes of the theme: titles, axis labels, tick labels, legends.
+const (
+	TitleSize  vg.Length = 12
+	LabelSize  vg.Length = 10
+	TickSize   vg.Length = 9
+	LegendSize vg.Length = 9
+)
+
+// Theme typeface and colours. Go has no constant structures: these are
+// the theme's fixed values, read them and never assign them.
 var (
 	// Font is the theme's typeface, gonum/plot's bundled Liberation Sans.
 	Font = font.Font{Typeface: "Liberation", Variant: "Sans"}
-	// TitleSize, LabelSize, TickSize and LegendSize are font sizes.
-	TitleSize  = vg.Points(12)
-	LabelSize  = vg.Points(10)
-	TickSize   = vg.Points(9)
-	LegendSize = vg.Points(9)
 	// GridColor is the colour of the light grid.
 	GridColor color.Color = color.Gray{Y: 0xE0}
 	// TextColor is the colour of titles, labels and ticks.

@@ -1,6 +1,7 @@
 package figure
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"time"
@@ -86,6 +87,84 @@ func (p PercentTicks) Ticks(min, max float64) []plot.Tick {
 		ticks[i].Label = PercentN(ticks[i].Value, dec)
 	}
 	return ticks
+}
+
+// ShareTicks labels an axis of shares as PercentTicks does, leaving out
+// the ticks above 100 % (the headroom kept above the data for a legend or
+// labels).
+type ShareTicks struct{}
+
+// Ticks implements plot.Ticker.
+func (ShareTicks) Ticks(lo, hi float64) []plot.Tick {
+	var out []plot.Tick
+	for _, t := range (PercentTicks{}).Ticks(lo, hi) {
+		if t.Value <= 1+1e-9 {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// IntegerTicks labels an axis of counts as FrenchTicks does, keeping only
+// the labelled ticks that are whole numbers (and every unlabelled one).
+type IntegerTicks struct{}
+
+// Ticks implements plot.Ticker.
+func (IntegerTicks) Ticks(lo, hi float64) []plot.Tick {
+	var out []plot.Tick
+	for _, t := range (FrenchTicks{}).Ticks(lo, hi) {
+		switch {
+		case t.Label == "":
+			out = append(out, t)
+		case t.Value == math.Trunc(t.Value):
+			t.Label = Number(t.Value, 0)
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// HourTicks labels the hours 0 to 23 of an axis every step hours ("0 h",
+// "3 h", …), with unlabelled ticks on the other hours.
+func HourTicks(step int) plot.ConstantTicks {
+	t := make(plot.ConstantTicks, 24)
+	for h := range t {
+		t[h].Value = float64(h)
+		if h%step == 0 {
+			t[h].Label = fmt.Sprintf(T("%d"+NBSP+"h", "%d h"), h)
+		}
+	}
+	return t
+}
+
+// DurationTicks labels a logarithmic axis of minutes with round
+// durations: 1 min, 10 min, 1 h, 6 h, 1 day, 1 week, 30 days, 1 year,
+// keeping those in range (and 6 s when the axis starts below 1 minute).
+type DurationTicks struct{}
+
+// Ticks implements plot.Ticker.
+func (DurationTicks) Ticks(lo, hi float64) []plot.Tick {
+	marks := []struct {
+		v      float64
+		fr, en string
+	}{
+		{0.1, "6" + NBSP + "s", "6 s"},
+		{1, "1" + NBSP + "min", "1 min"},
+		{10, "10" + NBSP + "min", "10 min"},
+		{60, "1" + NBSP + "h", "1 h"},
+		{360, "6" + NBSP + "h", "6 h"},
+		{1440, "1" + NBSP + "j", "1 d"},
+		{10080, "1" + NBSP + "sem.", "1 wk"},
+		{43200, "30" + NBSP + "j", "30 d"},
+		{525600, "1" + NBSP + "an", "1 yr"},
+	}
+	var out []plot.Tick
+	for _, m := range marks {
+		if m.v >= lo*(1-1e-9) && m.v <= hi*(1+1e-9) {
+			out = append(out, plot.Tick{Value: m.v, Label: T(m.fr, m.en)})
+		}
+	}
+	return out
 }
 
 // DateTicks is a calendar-aware ticker for axes holding Unix seconds (as

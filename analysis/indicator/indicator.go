@@ -5,8 +5,15 @@
 //
 // The measures themselves live in the sub-packages, one family each:
 // activity, participation, responsiveness, rhythm, network, themes, norms
-// and retention. All of them work on a community's distinct messages: the
-// loaders have already counted duplicates out.
+// and retention; package all assembles their rows into the study's one
+// table. All of them work on a community's distinct messages: the loaders
+// have already counted duplicates out.
+//
+// Each family's Measure returns, per Groups group, a result that carries
+// the counts behind each of its ratios and everything the study's figures
+// draw, so that figures (package paper) only draw what was measured here.
+// Latest is the one rule for picking the latest panel or profile
+// observation.
 package indicator
 
 import (

@@ -2,39 +2,18 @@ package paper
 
 import (
 	"fmt"
-	"sort"
 	"strings"
+	"time"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/figure"
+	"github.com/faire-communaute/compendium/analysis/indicator"
 	"gonum.org/v1/plot/vg"
 )
 
-// LatestProfiles returns, for each account, its most recent profile
-// observation (among equal dates the last in the slice), ordered by label
-// then account.
-func LatestProfiles(profiles []corpus.ProfileObservation) []corpus.ProfileObservation {
-	last := map[string]corpus.ProfileObservation{}
-	for _, p := range profiles {
-		if q, ok := last[p.Account]; !ok || !p.Observed.Before(q.Observed) {
-			last[p.Account] = p
-		}
-	}
-	out := make([]corpus.ProfileObservation, 0, len(last))
-	for _, p := range last {
-		out = append(out, p)
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Label != out[j].Label {
-			return out[i].Label < out[j].Label
-		}
-		return out[i].Account < out[j].Account
-	})
-	return out
-}
-
 // T2Accounts is Table 2 of the study: the general practitioners' Twitter
-// profiles followed, each at its latest observation (LatestProfiles) —
+// profiles followed, each at its latest observation
+// (indicator.LatestProfiles, whose order it keeps: by label then account) —
 // posts, accounts followed, followers, likes and the month the account
 // was created. The image names an account only by the researcher's label,
 // never by its pseudonym; the data keep the pseudonym to join with the
@@ -43,8 +22,7 @@ func LatestProfiles(profiles []corpus.ProfileObservation) []corpus.ProfileObserv
 // The data has one row per account, by label: account, label, community,
 // observed_at, posts, following, followers, likes, joined (YYYY-MM, empty
 // when unknown).
-func T2Accounts(c *corpus.Corpus, prov figure.Provenance) (*figure.Figure, error) {
-	latest := LatestProfiles(c.Profiles)
+func T2Accounts(latest []corpus.ProfileObservation, prov figure.Provenance) (*figure.Figure, error) {
 	if len(latest) == 0 {
 		return nil, fmt.Errorf("t2-accounts: no profile observation")
 	}
@@ -73,12 +51,8 @@ func T2Accounts(c *corpus.Corpus, prov figure.Provenance) (*figure.Figure, error
 		// them in full in the current language ("171 000").
 		shown.Add(label, p.Posts, p.Following, p.Followers, p.Likes, shownJoined)
 	}
-	at := latest[0].Observed
-	for _, p := range latest {
-		if p.Observed.After(at) {
-			at = p.Observed
-		}
-	}
+	// The caption gives the date of the latest reading.
+	at := latest[indicator.Latest(len(latest), func(i int) time.Time { return latest[i].Observed })].Observed
 	obs := figure.Date(at.In(corpus.Paris))
 	return &figure.Figure{
 		ID:    "t2-accounts",

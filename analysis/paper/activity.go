@@ -25,16 +25,18 @@ import (
 //
 // The data has one row per community and day (dates as YYYY-MM-DD, Paris
 // calendar days): community, date, messages, posts, posts_30d.
-func F01Activity(c *corpus.Corpus, prov figure.Provenance) (*figure.Figure, error) {
-	groups := communityGroups(c, hasMessages)
+func F01Activity(measured []activity.Group, prov figure.Provenance) (*figure.Figure, error) {
+	groups := communities(measured, func(g activity.Group) corpus.Community { return g.Community },
+		func(g activity.Group) bool { return g.Summary.Messages > 0 })
 	if len(groups) == 0 {
 		return nil, fmt.Errorf("f01-activity: no community has messages")
 	}
 	data := figure.NewTable("community", "date", "messages", "posts", "posts_30d")
 	var plots []*plot.Plot
 	lo, hi := math.Inf(1), math.Inf(-1)
-	for i, g := range groups {
-		days := activity.Daily(g.Messages)
+	for i, sg := range groups {
+		g := sg.R
+		days := g.Days
 		daily := make(plotter.XYs, len(days))
 		rolling := make(plotter.XYs, len(days))
 		for j, d := range days {
@@ -48,7 +50,7 @@ func F01Activity(c *corpus.Corpus, prov figure.Provenance) (*figure.Figure, erro
 		p.Title.TextStyle.Font.Size = figure.LabelSize
 		p.X.Tick.Marker = figure.DateTicks{MaxTicks: 5, Location: corpus.Paris}
 		p.Y.Min = 0
-		p.Y.Tick.Marker = integerTicks{}
+		p.Y.Tick.Marker = figure.IntegerTicks{}
 		col := professionColor(g.Community.Profession)
 		thin, err := plotter.NewLine(daily)
 		if err != nil {
@@ -81,7 +83,7 @@ func F01Activity(c *corpus.Corpus, prov figure.Provenance) (*figure.Figure, erro
 		}
 	}
 	cols := min(2, len(plots))
-	tiles := chart.SmallMultiples(plots, cols, false)
+	tiles := chart.SmallMultiples(plots, cols)
 	return &figure.Figure{
 		ID:    "f01-activity",
 		Title: figure.T("Figure 1 – L'activité des communautés au fil du temps", "Figure 1 – Activity of the communities over time"),
@@ -94,22 +96,4 @@ func F01Activity(c *corpus.Corpus, prov figure.Provenance) (*figure.Figure, erro
 		Height: vg.Length(len(tiles)) * 7 * vg.Centimeter,
 		Prov:   prov,
 	}, nil
-}
-
-// integerTicks is the theme's tick marker (figure.FrenchTicks) keeping only
-// whole numbers, for axes of counts.
-type integerTicks struct{}
-
-func (integerTicks) Ticks(lo, hi float64) []plot.Tick {
-	var out []plot.Tick
-	for _, t := range (figure.FrenchTicks{}).Ticks(lo, hi) {
-		switch {
-		case t.Label == "":
-			out = append(out, t)
-		case t.Value == math.Trunc(t.Value):
-			t.Label = figure.Number(t.Value, 0)
-			out = append(out, t)
-		}
-	}
-	return out
 }

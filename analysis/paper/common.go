@@ -1,7 +1,6 @@
 package paper
 
 import (
-	"fmt"
 	"image/color"
 	"math"
 	"sort"
@@ -9,13 +8,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/faire-communaute/compendium/analysis/chart"
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/figure"
 	"github.com/faire-communaute/compendium/analysis/indicator"
-	"gonum.org/v1/plot"
-	"gonum.org/v1/plot/font"
-	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 )
@@ -31,6 +26,23 @@ func ProfessionLabel(p corpus.Profession) string {
 		return figure.T("médecins généralistes", "general practitioners")
 	}
 	return string(p)
+}
+
+// Short shortens a group name for an axis label: at most max characters,
+// cut at a word boundary, with an ellipsis when cut.
+func Short(name string, max int) string {
+	r := []rune(strings.TrimSpace(name))
+	if len(r) <= max {
+		return string(r)
+	}
+	cut := max - 1
+	for i := cut; i > max/2; i-- {
+		if r[i] == ' ' {
+			cut = i
+			break
+		}
+	}
+	return strings.TrimRight(string(r[:cut]), " -.,") + "…"
 }
 
 // capitalize upper-cases the first letter of s, for a label that starts a
@@ -63,6 +75,22 @@ func professionLess(a, b corpus.Profession) bool {
 		return ra < rb
 	}
 	return a < b
+}
+
+// groupLess orders the rows of a figure as the study presents them:
+// professions aides first, within a profession its communities by id and
+// then the profession as a whole (indicator.AllCommunities).
+func groupLess(a, b corpus.Community) bool {
+	if a.Profession != b.Profession {
+		return professionLess(a.Profession, b.Profession)
+	}
+	if a.ID != b.ID {
+		if a.ID == indicator.AllCommunities || b.ID == indicator.AllCommunities {
+			return b.ID == indicator.AllCommunities
+		}
+		return a.ID < b.ID
+	}
+	return false
 }
 
 // professionColor is the colour of a profession in every figure: orange for
@@ -100,24 +128,53 @@ func communityLabel(com corpus.Community) string {
 	return Short(com.Name, 24)
 }
 
-// styledGroup is a community's messages with its drawing style.
-type styledGroup struct {
-	indicator.Group
+// groupLabel is the label of a community, or of a profession as a whole
+// for indicator.AllCommunities.
+func groupLabel(com corpus.Community) string {
+	if com.ID == indicator.AllCommunities {
+		return figure.T("Ensemble des ", "All ") + ProfessionLabel(com.Profession)
+	}
+	return communityLabel(com)
+}
+
+// groupColors returns the colour of each group of a list in groupLess
+// order: its community colour (communityStyle), or its profession's
+// colour for a profession as a whole.
+func groupColors(coms []corpus.Community) []color.Color {
+	out := make([]color.Color, len(coms))
+	n := map[corpus.Profession]int{}
+	for i, com := range coms {
+		if com.ID == indicator.AllCommunities {
+			out[i] = professionColor(com.Profession)
+			continue
+		}
+		out[i] = communityStyle(com.Profession, n[com.Profession]).Color
+		n[com.Profession]++
+	}
+	return out
+}
+
+// styled is a measured result of a community with the line style the
+// community has in every figure.
+type styled[T any] struct {
+	R     T
 	Style draw.LineStyle
 }
 
-// communityGroups returns the communities of c with their messages, by
-// profession (aides first) then id, each with its line style; communities
-// for which keep returns false are left out (they take no style).
-func communityGroups(c *corpus.Corpus, keep func([]corpus.Message) bool) []styledGroup {
-	var out []styledGroup
-	for _, g := range indicator.Groups(c) {
-		if g.Community.ID != indicator.AllCommunities && keep(g.Messages) {
-			out = append(out, styledGroup{Group: g})
+// communities returns the results of rs that are communities (not
+// professions as a whole) and for which keep is true, by profession
+// (aides first) then id, each with its line style (the i-th community of
+// a profession, among those kept, gets communityStyle(p, i)). com gives a
+// result's community.
+func communities[T any](rs []T, com func(T) corpus.Community, keep func(T) bool) []styled[T] {
+	var out []styled[T]
+	for _, r := range rs {
+		if com(r).ID != indicator.AllCommunities && keep(r) {
+			out = append(out, styled[T]{R: r})
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i].Community, out[j].Community
+		a, b := com(out[i].R), com(out[j].R)
 		if a.Profession != b.Profession {
 			return professionLess(a.Profession, b.Profession)
 		}
@@ -125,182 +182,35 @@ func communityGroups(c *corpus.Corpus, keep func([]corpus.Message) bool) []style
 	})
 	n := map[corpus.Profession]int{}
 	for i := range out {
-		p := out[i].Community.Profession
+		p := com(out[i].R).Profession
 		out[i].Style = communityStyle(p, n[p])
 		n[p]++
 	}
 	return out
 }
 
-// professionGroups returns one group per profession of c (all its
-// communities' messages; Community.ID is indicator.AllCommunities), aides
-// first, leaving out those for which keep returns false.
-func professionGroups(c *corpus.Corpus, keep func([]corpus.Message) bool) []indicator.Group {
-	var out []indicator.Group
-	for _, g := range indicator.Groups(c) {
-		if g.Community.ID == indicator.AllCommunities && keep(g.Messages) {
-			out = append(out, g)
+// professions returns the results of rs that are professions as a whole
+// (community indicator.AllCommunities) and for which keep is true, aides
+// first.
+func professions[T any](rs []T, com func(T) corpus.Community, keep func(T) bool) []T {
+	var out []T
+	for _, r := range rs {
+		if com(r).ID == indicator.AllCommunities && keep(r) {
+			out = append(out, r)
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {
-		return professionLess(out[i].Community.Profession, out[j].Community.Profession)
+		return professionLess(com(out[i]).Profession, com(out[j]).Profession)
 	})
 	return out
 }
 
-func hasMessages(msgs []corpus.Message) bool { return len(msgs) > 0 }
-
-func hasAuthors(msgs []corpus.Message) bool {
-	for i := range msgs {
-		if msgs[i].Author != "" {
-			return true
-		}
-	}
-	return false
-}
-
-func hasThreads(msgs []corpus.Message) bool {
-	for i := range msgs {
-		if msgs[i].IsThreadStart() {
-			return true
-		}
-	}
-	return false
-}
-
-// hourTicks labels hours 0 to 23 every step hours ("0 h", "3 h", …),
-// with unlabelled ticks on the other hours.
-func hourTicks(step int) plot.ConstantTicks {
-	t := make(plot.ConstantTicks, 24)
-	for h := range t {
-		t[h].Value = float64(h)
-		if h%step == 0 {
-			t[h].Label = fmt.Sprintf(figure.T("%d"+figure.NBSP+"h", "%d h"), h)
-		}
-	}
-	return t
-}
-
-// gappedLine adds xs, ys to p as a line broken where ys is NaN, with a dot
-// on every defined point (so that an isolated value stays visible), and a
-// legend entry when name is not empty. It adds nothing when every y is NaN.
-func gappedLine(p *plot.Plot, xs, ys []float64, style draw.LineStyle, name string) error {
-	var run plotter.XYs
-	var dots plotter.XYs
-	flush := func() error {
-		if len(run) > 1 {
-			l, err := plotter.NewLine(run)
-			if err != nil {
-				return err
-			}
-			l.LineStyle = style
-			p.Add(l)
-		}
-		run = nil
-		return nil
-	}
-	for i, y := range ys {
-		if math.IsNaN(y) || math.IsInf(y, 0) {
-			if err := flush(); err != nil {
-				return err
-			}
-			continue
-		}
-		run = append(run, plotter.XY{X: xs[i], Y: y})
-		dots = append(dots, plotter.XY{X: xs[i], Y: y})
-	}
-	if err := flush(); err != nil {
-		return err
-	}
-	if len(dots) == 0 {
-		return nil
-	}
-	s, err := plotter.NewScatter(dots)
-	if err != nil {
-		return err
-	}
-	s.GlyphStyle = draw.GlyphStyle{Color: style.Color, Radius: vg.Points(2), Shape: draw.CircleGlyph{}}
-	p.Add(s)
-	if name != "" {
-		p.Legend.Add(name, lineThumb{style})
-	}
-	return nil
-}
-
-// lineThumb is a legend thumbnail drawing a line in a style.
-type lineThumb struct{ style draw.LineStyle }
-
-func (t lineThumb) Thumbnail(c *draw.Canvas) {
-	y := c.Center().Y
-	c.StrokeLine2(t.style, c.Min.X, y, c.Max.X, y)
-}
-
-// swatch is a legend thumbnail filled with a colour.
-type swatch struct{ c color.Color }
-
-func (s swatch) Thumbnail(c *draw.Canvas) {
-	c.FillPolygon(s.c, []vg.Point{c.Min, {X: c.Max.X, Y: c.Min.Y}, c.Max, {X: c.Min.X, Y: c.Max.Y}})
-}
-
-// barsPlotter draws bars laid out by chart.BarLayout, each category in its
-// colour; horizontal bars swap the axes (X is then the value).
-type barsPlotter struct {
-	bars       []chart.Bar
-	colors     []color.Color // by category
-	horizontal bool
-}
-
-func (b barsPlotter) Plot(c draw.Canvas, p *plot.Plot) {
-	trX, trY := p.Transforms(&c)
-	for _, r := range b.bars {
-		lo, hi := math.Min(r.Bottom, r.Top), math.Max(r.Bottom, r.Top)
-		if lo == hi {
-			continue
-		}
-		a0, a1 := r.X-r.Width/2, r.X+r.Width/2
-		var pts []vg.Point
-		if b.horizontal {
-			pts = []vg.Point{{X: trX(lo), Y: trY(a0)}, {X: trX(hi), Y: trY(a0)}, {X: trX(hi), Y: trY(a1)}, {X: trX(lo), Y: trY(a1)}}
-		} else {
-			pts = []vg.Point{{X: trX(a0), Y: trY(lo)}, {X: trX(a1), Y: trY(lo)}, {X: trX(a1), Y: trY(hi)}, {X: trX(a0), Y: trY(hi)}}
-		}
-		c.FillPolygon(b.colors[r.Category%len(b.colors)], c.ClipPolygonXY(pts))
-	}
-}
-
-// barLabels returns text labels placed just past the end of each bar.
-func barLabels(bars []chart.Bar, text []string, horizontal bool) (*plotter.Labels, error) {
-	xyl := plotter.XYLabels{}
-	for i, r := range bars {
-		top := math.Max(r.Bottom, r.Top)
-		if horizontal {
-			xyl.XYs = append(xyl.XYs, plotter.XY{X: top, Y: r.X})
-		} else {
-			xyl.XYs = append(xyl.XYs, plotter.XY{X: r.X, Y: top})
-		}
-		xyl.Labels = append(xyl.Labels, text[i])
-	}
-	l, err := plotter.NewLabels(xyl)
-	if err != nil {
-		return nil, err
-	}
-	for i := range l.TextStyle {
-		l.TextStyle[i].Font = font.From(figure.Font, figure.TickSize)
-		l.TextStyle[i].Color = figure.TextColor
-		if horizontal {
-			l.TextStyle[i].XAlign = draw.XLeft
-			l.TextStyle[i].YAlign = draw.YCenter
-		} else {
-			l.TextStyle[i].XAlign = draw.XCenter
-			l.TextStyle[i].YAlign = draw.YBottom
-		}
-	}
-	if horizontal {
-		l.Offset = vg.Point{X: vg.Points(3)}
-	} else {
-		l.Offset = vg.Point{Y: vg.Points(2)}
-	}
-	return l, nil
+// inStudyOrder returns a copy of rs sorted by groupLess of their
+// communities.
+func inStudyOrder[T any](rs []T, com func(T) corpus.Community) []T {
+	out := append([]T(nil), rs...)
+	sort.SliceStable(out, func(i, j int) bool { return groupLess(com(out[i]), com(out[j])) })
+	return out
 }
 
 // percentLabel writes a share for a bar label: "41,2 %", or "n. d." (not

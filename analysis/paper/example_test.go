@@ -7,11 +7,13 @@ import (
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/figure"
+	"github.com/faire-communaute/compendium/analysis/indicator/rhythm"
 	"github.com/faire-communaute/compendium/analysis/paper"
 )
 
-// A builder takes the loaded corpus and returns the figure; a notebook
-// then calls Publish on it. Here, the off-hours shares of a tiny corpus.
+// A builder takes what an indicator package measured and returns the
+// figure; a notebook then publishes it. Here, the off-hours shares of a
+// tiny corpus.
 func ExampleF06OffHours() {
 	c := &corpus.Corpus{
 		Communities: []corpus.Community{
@@ -23,13 +25,13 @@ func ExampleF06OffHours() {
 			{Community: "avs", ID: "2", Kind: corpus.Comment, ParentID: "1", Author: "b", Created: time.Date(2019, 5, 15, 19, 0, 0, 0, time.UTC)},
 		},
 	}
-	f, err := paper.F06OffHours(c, figure.Provenance{Study: "example"})
+	f, err := paper.F06OffHours(rhythm.Measure(c), figure.Provenance{Study: "example"})
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
 	fmt.Println(f.ID)
-	f.Data.WriteCSV(os.Stdout) // a notebook calls f.Publish() instead
+	f.Data.WriteCSV(os.Stdout) // a notebook calls notebook.Publish instead
 	// Output:
 	// f06-off-hours
 	// community,profession,messages,off_hours_messages,off_hours_share

@@ -10,6 +10,12 @@ import (
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/figure"
+	"github.com/faire-communaute/compendium/analysis/indicator"
+	"github.com/faire-communaute/compendium/analysis/indicator/activity"
+	"github.com/faire-communaute/compendium/analysis/indicator/participation"
+	"github.com/faire-communaute/compendium/analysis/indicator/responsiveness"
+	"github.com/faire-communaute/compendium/analysis/indicator/retention"
+	"github.com/faire-communaute/compendium/analysis/indicator/rhythm"
 )
 
 // studyFixture is a small hand-made study: a Facebook group of aides
@@ -68,37 +74,60 @@ func studyFixture() *corpus.Corpus {
 
 var testProv = figure.Provenance{Study: "fixture", Synthetic: true, Revision: "test"}
 
-// builders lists every builder of this file with its figure ID.
+// builders lists the builders tested on studyFixture with their figure
+// ID, each fed with what its indicator package measures on the corpus.
 var builders = []struct {
 	id    string
 	build func(*corpus.Corpus, figure.Provenance) (*figure.Figure, error)
 }{
-	{"f01-activity", F01Activity},
-	{"f05-rhythm", F05Rhythm},
-	{"f06-off-hours", F06OffHours},
-	{"f07-reply-by-hour", F07ReplyByHour},
-	{"f08-lorenz", F08Lorenz},
-	{"f09-first-reply", F09FirstReply},
-	{"f11-retention", F11Retention},
-	{"t2-accounts", T2Accounts},
+	{"f01-activity", func(c *corpus.Corpus, p figure.Provenance) (*figure.Figure, error) {
+		return F01Activity(activity.Measure(c), p)
+	}},
+	{"f05-rhythm", func(c *corpus.Corpus, p figure.Provenance) (*figure.Figure, error) {
+		return F05Rhythm(rhythm.Measure(c), p)
+	}},
+	{"f06-off-hours", func(c *corpus.Corpus, p figure.Provenance) (*figure.Figure, error) {
+		return F06OffHours(rhythm.Measure(c), p)
+	}},
+	{"f07-reply-by-hour", func(c *corpus.Corpus, p figure.Provenance) (*figure.Figure, error) {
+		return F07ReplyByHour(responsiveness.Measure(c), p)
+	}},
+	{"f08-lorenz", func(c *corpus.Corpus, p figure.Provenance) (*figure.Figure, error) {
+		return F08Lorenz(participation.Measure(c), p)
+	}},
+	{"f09-first-reply", func(c *corpus.Corpus, p figure.Provenance) (*figure.Figure, error) {
+		return F09FirstReply(responsiveness.Measure(c), p)
+	}},
+	{"f11-retention", func(c *corpus.Corpus, p figure.Provenance) (*figure.Figure, error) {
+		return F11Retention(retention.Measure(c), p)
+	}},
+	{"t2-accounts", func(c *corpus.Corpus, p figure.Provenance) (*figure.Figure, error) {
+		return T2Accounts(indicator.LatestProfiles(c.Profiles), p)
+	}},
 }
 
-func build(t *testing.T, id string) *figure.Figure {
+// builder returns the builder of builders with the given ID.
+func builder(t *testing.T, id string) func(*corpus.Corpus, figure.Provenance) (*figure.Figure, error) {
 	t.Helper()
 	for _, b := range builders {
 		if b.id == id {
-			f, err := b.build(studyFixture(), testProv)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if f.ID != id {
-				t.Errorf("ID %q, want %q", f.ID, id)
-			}
-			return f
+			return b.build
 		}
 	}
 	t.Fatalf("no builder %s", id)
 	return nil
+}
+
+func build(t *testing.T, id string) *figure.Figure {
+	t.Helper()
+	f, err := builder(t, id)(studyFixture(), testProv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.ID != id {
+		t.Errorf("ID %q, want %q", f.ID, id)
+	}
+	return f
 }
 
 // csvLines returns the data CSV's lines (header first).
@@ -299,30 +328,38 @@ func TestT2Accounts(t *testing.T) {
 func TestSaveAndDeterminism(t *testing.T) {
 	dir := t.TempDir()
 	for _, b := range builders {
-		f1, err := b.build(studyFixture(), testProv)
-		if err != nil {
-			t.Fatal(err)
+		checkSaved(t, dir, b.id, func() (*figure.Figure, error) { return b.build(studyFixture(), testProv) })
+	}
+}
+
+// checkSaved saves the figure build returns into dir, checks that its
+// four files are written, that building it again gives the same CSV and
+// SVG bytes, and that it has a title and a caption.
+func checkSaved(t *testing.T, dir, id string, build func() (*figure.Figure, error)) {
+	t.Helper()
+	f1, err := build()
+	if err != nil {
+		t.Fatalf("%s: %v", id, err)
+	}
+	if err := f1.Save(dir); err != nil {
+		t.Fatalf("%s: %v", id, err)
+	}
+	for _, ext := range []string{".csv", ".svg", ".png", ".json"} {
+		if st, err := os.Stat(filepath.Join(dir, id+ext)); err != nil || st.Size() == 0 {
+			t.Errorf("%s%s not written", id, ext)
 		}
-		if err := f1.Save(dir); err != nil {
-			t.Fatalf("%s: %v", b.id, err)
-		}
-		for _, ext := range []string{".csv", ".svg", ".png", ".json"} {
-			if st, err := os.Stat(filepath.Join(dir, b.id+ext)); err != nil || st.Size() == 0 {
-				t.Errorf("%s%s not written", b.id, ext)
-			}
-		}
-		f2, _ := b.build(studyFixture(), testProv)
-		svg1, _, err1 := f1.Render()
-		svg2, _, err2 := f2.Render()
-		if err1 != nil || err2 != nil {
-			t.Fatalf("%s: %v %v", b.id, err1, err2)
-		}
-		if csvOf(t, f1) != csvOf(t, f2) || !bytes.Equal(svg1, svg2) {
-			t.Errorf("%s: two builds differ", b.id)
-		}
-		if f1.Title == "" || f1.Caption == "" {
-			t.Errorf("%s: no title or caption", b.id)
-		}
+	}
+	f2, _ := build()
+	svg1, _, err1 := f1.Render()
+	svg2, _, err2 := f2.Render()
+	if err1 != nil || err2 != nil {
+		t.Fatalf("%s: %v %v", id, err1, err2)
+	}
+	if csvOf(t, f1) != csvOf(t, f2) || !bytes.Equal(svg1, svg2) {
+		t.Errorf("%s: two builds differ", id)
+	}
+	if f1.Title == "" || f1.Caption == "" {
+		t.Errorf("%s: no title or caption", id)
 	}
 }
 
@@ -343,8 +380,8 @@ func TestErrorsOnMissingData(t *testing.T) {
 	for i := range anon.Messages {
 		anon.Messages[i].Author = ""
 	}
-	for _, b := range []func(*corpus.Corpus, figure.Provenance) (*figure.Figure, error){F08Lorenz, F11Retention} {
-		if _, err := b(anon, testProv); err == nil || !strings.Contains(err.Error(), "no message with an author") {
+	for _, id := range []string{"f08-lorenz", "f11-retention"} {
+		if _, err := builder(t, id)(anon, testProv); err == nil || !strings.Contains(err.Error(), "no message with an author") {
 			t.Errorf("anonymous messages: error %v", err)
 		}
 	}
@@ -353,8 +390,8 @@ func TestErrorsOnMissingData(t *testing.T) {
 	for i := range orphans.Messages {
 		orphans.Messages[i].ParentID = "missing"
 	}
-	for _, b := range []func(*corpus.Corpus, figure.Provenance) (*figure.Figure, error){F07ReplyByHour, F09FirstReply} {
-		if _, err := b(orphans, testProv); err == nil || !strings.Contains(err.Error(), "no thread") {
+	for _, id := range []string{"f07-reply-by-hour", "f09-first-reply"} {
+		if _, err := builder(t, id)(orphans, testProv); err == nil || !strings.Contains(err.Error(), "no thread") {
 			t.Errorf("no thread: error %v", err)
 		}
 	}

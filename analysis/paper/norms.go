@@ -52,16 +52,13 @@ var consensusCategories = []struct {
 	{"not-specified", "Non précisé", "Not specified", color.Gray{Y: 0xd0}},
 }
 
-// measureNorms checks the codebook and measures the norms of c.
-func measureNorms(id string, c *corpus.Corpus, cb *themes.Codebook) ([]norms.Group, error) {
-	if err := checkCodebook(id, cb); err != nil {
-		return nil, err
+// normsGroups checks that r was measured with a codebook and returns its
+// groups in the study's order (groupLess).
+func normsGroups(id string, r norms.Result) ([]norms.Group, error) {
+	if r.Codebook == nil {
+		return nil, fmt.Errorf("%s: no codebook in the measured norms", id)
 	}
-	gs := norms.Measure(c, cb)
-	sort.SliceStable(gs, func(i, j int) bool {
-		return groupLess(gs[i].Profession, gs[i].Community, gs[j].Profession, gs[j].Community)
-	})
-	return gs, nil
+	return inStudyOrder(r.Groups, func(g norms.Group) corpus.Community { return g.Community }), nil
 }
 
 // F12Consensus is Figure 12: how question threads end. Each question
@@ -79,8 +76,8 @@ func measureNorms(id string, c *corpus.Corpus, cb *themes.Codebook) ([]norms.Gro
 // doctoctoc-2013 with the three statuses and not-specified; source
 // lille-2024 with answered and unanswered). Columns: source, community,
 // profession, status, questions, count (empty for published rows), share.
-func F12Consensus(c *corpus.Corpus, cb *themes.Codebook, prov figure.Provenance) (*figure.Figure, error) {
-	gs, err := measureNorms("f12-consensus", c, cb)
+func F12Consensus(r norms.Result, prov figure.Provenance) (*figure.Figure, error) {
+	gs, err := normsGroups("f12-consensus", r)
 	if err != nil {
 		return nil, err
 	}
@@ -98,18 +95,12 @@ func F12Consensus(c *corpus.Corpus, cb *themes.Codebook, prov figure.Provenance)
 		}
 		b := bar{shares: map[string]float64{}, n: len(g.Threads)}
 		for _, s := range statuses {
-			n := 0
-			for _, t := range g.Threads {
-				if t.Status == s {
-					n++
-				}
-			}
-			share := float64(n) / float64(len(g.Threads))
-			data.Add("corpus", g.Community, string(g.Profession), string(s), len(g.Threads), n, share)
+			share := g.StatusShare(s)
+			data.Add("corpus", g.Community.ID, string(g.Community.Profession), string(s), len(g.Threads), g.StatusCount(s), share)
 			b.shares[string(s)] = share
 		}
-		if g.Community == indicator.AllCommunities {
-			b.label = capitalize(ProfessionLabel(g.Profession))
+		if g.Community.ID == indicator.AllCommunities {
+			b.label = capitalize(ProfessionLabel(g.Community.Profession))
 			bars = append(bars, b)
 		}
 	}
@@ -150,8 +141,8 @@ func F12Consensus(c *corpus.Corpus, cb *themes.Codebook, prov figure.Provenance)
 	for k, cat := range consensusCategories {
 		colors[k] = cat.color
 	}
-	p := hbarPlot("", figure.T("Part des questions", "Share of questions"))
-	p.Add(barsPlotter{bars: laid, colors: colors, horizontal: true})
+	p := chart.HBarPlot("", figure.T("Part des questions", "Share of questions"))
+	p.Add(chart.BarsPlotter{Bars: laid, Colors: colors, Horizontal: true})
 	// Shares written inside the segments wide enough to hold them.
 	xyl := plotter.XYLabels{}
 	for _, b := range laid {
@@ -177,11 +168,11 @@ func F12Consensus(c *corpus.Corpus, cb *themes.Codebook, prov figure.Provenance)
 	p.Y.Padding = 0
 	p.Y.Min, p.Y.Max = -0.6, float64(n)-0.4
 	p.X.Min, p.X.Max = 0, 1.03 // room for the last tick label
-	p.X.Tick.Marker = percentTo100{}
+	p.X.Tick.Marker = figure.ShareTicks{}
 	// The legend goes under the bars, in a row of its own (see below).
-	legend := make([]legendEntry, len(consensusCategories))
+	legend := make([]chart.LegendEntry, len(consensusCategories))
 	for k, cat := range consensusCategories {
-		legend[k] = legendEntry{figure.T(cat.fr, cat.en), swatch{cat.color}}
+		legend[k] = chart.LegendEntry{Name: figure.T(cat.fr, cat.en), Thumb: chart.Swatch{Color: cat.color}}
 	}
 	return &figure.Figure{
 		ID:    "f12-consensus",
@@ -190,71 +181,11 @@ func F12Consensus(c *corpus.Corpus, cb *themes.Codebook, prov figure.Provenance)
 			"Issue des fils ouverts par une question : sans réponse d'un autre auteur, consensuelle (une réponse cite la loi, une recommandation ou l'assurance maladie, ou un second répondant approuve — « +1 », « je confirme » — sans contradiction) ou non consensuelle, par profession ; en bas, les chiffres publiés sur #DocTocToc en 2013 (mimiryudo.com ; 3,1 % non précisés) et en 2024 (thèse de Lille, qui ne distingue pas les réponses consensuelles).",
 			"Outcome of the threads opened by a question: no answer from another author, consensual (an answer cites the law, a guideline or health insurance, or a second answerer agrees — “+1”, “I confirm” — with no contradiction) or non-consensual, by profession; at the bottom, the figures published on #DocTocToc in 2013 (mimiryudo.com; 3.1% not specified) and in 2024 (Lille thesis, which does not tell consensual answers apart)."),
 		Data:    data,
-		Drawing: withLegend{plot: p, entries: legend, cols: 3},
+		Drawing: chart.WithLegend{Plot: p, Entries: legend, Cols: 3},
 		Width:   18 * vg.Centimeter,
 		Height:  vg.Length(n)*1.6*vg.Centimeter + 3.2*vg.Centimeter,
 		Prov:    prov,
 	}, nil
-}
-
-// hbarPlot returns a themed plot for horizontal bars: a vertical grid
-// only, so that no line crosses the bars' labels.
-func hbarPlot(title, xLabel string) *plot.Plot {
-	p := plot.New()
-	figure.Apply(p)
-	p.Title.Text = title
-	p.Title.TextStyle.Font.Size = figure.LabelSize
-	p.X.Label.Text = xLabel
-	g := figure.AddGrid(p)
-	g.Horizontal.Color = nil
-	return p
-}
-
-// legendEntry is a legend line: a name and its thumbnail.
-type legendEntry struct {
-	name  string
-	thumb plot.Thumbnailer
-}
-
-// withLegend draws a plot (or tiles) with its legend in rows under it,
-// cols entries a row, rather than over the data.
-type withLegend struct {
-	plot    *plot.Plot
-	tiles   figure.Tiles
-	entries []legendEntry
-	cols    int
-}
-
-func (w withLegend) rows() int {
-	cols := max(w.cols, 1)
-	return (len(w.entries) + cols - 1) / cols
-}
-
-// Draw implements figure.Renderable.
-func (w withLegend) Draw(c draw.Canvas) {
-	c.SetColor(color.White)
-	c.Fill(c.Rectangle.Path())
-	line := figure.LegendSize * 1.8
-	h := line*vg.Length(w.rows()) + figure.LegendSize
-	top := draw.Crop(c, 0, 0, h, 0)
-	if w.plot != nil {
-		w.plot.Draw(top)
-	} else {
-		w.tiles.Draw(top)
-	}
-	cols := max(w.cols, 1)
-	sty := draw.TextStyle{Color: figure.TextColor, Font: font.From(figure.Font, figure.LegendSize), XAlign: draw.XLeft, YAlign: draw.YCenter, Handler: plot.DefaultTextHandler}
-	width := (c.Max.X - c.Min.X - 2*figure.LegendSize) / vg.Length(cols)
-	thumb := figure.LegendSize * 1.6
-	for i, e := range w.entries {
-		r, k := i/cols, i%cols
-		x := c.Min.X + figure.LegendSize + width*vg.Length(k)
-		y := c.Min.Y + h - figure.LegendSize/2 - line*(vg.Length(r)+0.5)
-		tc := draw.Canvas{Canvas: c.Canvas, Rectangle: vg.Rectangle{
-			Min: vg.Point{X: x, Y: y - figure.LegendSize/2}, Max: vg.Point{X: x + thumb, Y: y + figure.LegendSize/2}}}
-		e.thumb.Thumbnail(&tc)
-		c.FillText(sty, vg.Point{X: x + thumb + figure.LegendSize/2, Y: y}, e.name)
-	}
 }
 
 // MinMonthAnswers is the number of answers a month needs for its citing
@@ -275,15 +206,13 @@ var sourceKindColors = map[string]color.Color{
 }
 
 func sourceKindLabel(cb *themes.Codebook, kind string) string {
-	if l, ok := sourceKindLabels[kind]; ok {
-		return figure.T(l[0], l[1])
-	}
+	labels := map[string]string{}
 	for _, s := range cb.Sources {
-		if s.Kind == kind && s.Label != "" {
-			return s.Label
+		if labels[s.Kind] == "" {
+			labels[s.Kind] = s.Label
 		}
 	}
-	return kind
+	return codebookLabel(sourceKindLabels, labels, kind)
 }
 
 // F13Sources is Figure 13: which rules and sources answers invoke, month
@@ -299,17 +228,18 @@ func sourceKindLabel(cb *themes.Codebook, kind string) string {
 // The data has one row per profession (aides first), month and kind ("any"
 // first, then the codebook's kinds): profession, month (YYYY-MM), kind,
 // answers, citing, share.
-func F13Sources(c *corpus.Corpus, cb *themes.Codebook, prov figure.Provenance) (*figure.Figure, error) {
-	gs, err := measureNorms("f13-sources", c, cb)
+func F13Sources(r norms.Result, prov figure.Provenance) (*figure.Figure, error) {
+	gs, err := normsGroups("f13-sources", r)
 	if err != nil {
 		return nil, err
 	}
+	cb := r.Codebook
 	data := figure.NewTable("profession", "month", "kind", "answers", "citing", "share")
 	var panels []*plot.Plot
 	kinds := cb.SourceKinds()
-	var legend []legendEntry
+	var legend []chart.LegendEntry
 	anyStyle := draw.LineStyle{Color: figure.MutedColor, Width: vg.Points(1.2), Dashes: []vg.Length{vg.Points(3), vg.Points(2)}}
-	legend = append(legend, legendEntry{figure.T("Au moins une source", "At least one source"), lineThumb{anyStyle}})
+	legend = append(legend, chart.LegendEntry{Name: figure.T("Au moins une source", "At least one source"), Thumb: chart.LineThumb{Style: anyStyle}})
 	styles := make([]draw.LineStyle, len(kinds))
 	for i, k := range kinds {
 		col, ok := sourceKindColors[k]
@@ -317,12 +247,12 @@ func F13Sources(c *corpus.Corpus, cb *themes.Codebook, prov figure.Provenance) (
 			col = figure.Color(i)
 		}
 		styles[i] = draw.LineStyle{Color: col, Width: vg.Points(1.6)}
-		legend = append(legend, legendEntry{sourceKindLabel(cb, k), lineThumb{styles[i]}})
+		legend = append(legend, chart.LegendEntry{Name: sourceKindLabel(cb, k), Thumb: chart.LineThumb{Style: styles[i]}})
 	}
 	hi := 0.0
 	lo, hiT := math.Inf(1), math.Inf(-1)
 	for _, g := range gs {
-		if g.Community != indicator.AllCommunities || len(g.ByMonth) == 0 {
+		if g.Community.ID != indicator.AllCommunities || len(g.ByMonth) == 0 {
 			continue
 		}
 		xs := make([]float64, len(g.ByMonth))
@@ -332,9 +262,9 @@ func F13Sources(c *corpus.Corpus, cb *themes.Codebook, prov figure.Provenance) (
 			byKind[i] = make([]float64, len(g.ByMonth))
 		}
 		for m, mc := range g.ByMonth {
-			data.Add(string(g.Profession), mc.Month, "any", mc.Answers, mc.Citing, mc.Share())
+			data.Add(string(g.Community.Profession), mc.Month, "any", mc.Answers, mc.Citing, mc.Share())
 			for i, k := range mc.Kinds {
-				data.Add(string(g.Profession), mc.Month, k, mc.Answers, mc.ByKind[i], mc.KindShare(i))
+				data.Add(string(g.Community.Profession), mc.Month, k, mc.Answers, mc.ByKind[i], mc.KindShare(i))
 			}
 			t, err := time.ParseInLocation("2006-01", mc.Month, corpus.Paris)
 			if err != nil {
@@ -356,16 +286,16 @@ func F13Sources(c *corpus.Corpus, cb *themes.Codebook, prov figure.Provenance) (
 			}
 		}
 		answers := g.Citing.Answers
-		p := figure.NewPlot(fmt.Sprintf("%s (%s %s)", capitalize(ProfessionLabel(g.Profession)), figure.Integer(int64(answers)), figure.T("réponses", "answers")),
+		p := figure.NewPlot(fmt.Sprintf("%s (%s %s)", capitalize(ProfessionLabel(g.Community.Profession)), figure.Integer(int64(answers)), figure.T("réponses", "answers")),
 			"", figure.T("Part des réponses citant", "Share of answers citing"))
 		p.Title.TextStyle.Font.Size = figure.LabelSize
 		p.X.Tick.Marker = figure.DateTicks{Location: corpus.Paris, MaxTicks: 6}
 		p.Y.Tick.Marker = figure.PercentTicks{}
-		if err := gappedLine(p, xs, anyShare, anyStyle, ""); err != nil {
+		if err := chart.GappedLine(p, xs, anyShare, anyStyle, ""); err != nil {
 			return nil, fmt.Errorf("f13-sources: %w", err)
 		}
 		for i := range kinds {
-			if err := gappedLine(p, xs, byKind[i], styles[i], ""); err != nil {
+			if err := chart.GappedLine(p, xs, byKind[i], styles[i], ""); err != nil {
 				return nil, fmt.Errorf("f13-sources: %w", err)
 			}
 		}
@@ -385,26 +315,25 @@ func F13Sources(c *corpus.Corpus, cb *themes.Codebook, prov figure.Provenance) (
 			fmt.Sprintf("Part mensuelle des réponses aux questions (messages d'un fil ouvert par une question, d'un autre auteur que celui qui la pose) citant chaque type de règle ou de source — mots-clés de la grille de codage ou lien vers un site de ce type —, par profession (mois de Paris ; les mois de moins de %d réponses ne sont pas tracés).", MinMonthAnswers),
 			fmt.Sprintf("Monthly share of the answers to questions (messages of a thread opened by a question, by another author than the asker) citing each kind of rule or source — codebook keywords or a link to a site of that kind —, by profession (Paris months; months with fewer than %d answers are not drawn).", MinMonthAnswers)),
 		Data:    data,
-		Drawing: withLegend{tiles: figure.Tiles{panels}, entries: legend, cols: 3},
+		Drawing: chart.WithLegend{Tiles: figure.Tiles{panels}, Entries: legend, Cols: 3},
 		Width:   24 * vg.Centimeter,
 		Height:  11 * vg.Centimeter,
 		Prov:    prov,
 	}, nil
 }
 
-// Gap bins of Figure 14, in days: [0, 1), [1, 7), [7, 30), [30, 90),
-// [90, 365), [365, ∞).
-var gapBins = []struct {
-	lo, hi float64
+// gapBins name the bins of norms.GapBins() in Figure 14's data and axis:
+// [0, 1), [1, 7), [7, 30), [30, 90), [90, 365), [365, ∞) days.
+var gapBins = [norms.NumGapBins]struct {
 	id     string
 	fr, en string
 }{
-	{0, 1, "0-1", "< 1\njour", "< 1\nday"},
-	{1, 7, "1-7", "1 à 6\njours", "1 to 6\ndays"},
-	{7, 30, "7-30", "1 à 4\nsemaines", "1 to 4\nweeks"},
-	{30, 90, "30-90", "1 à 3\nmois", "1 to 3\nmonths"},
-	{90, 365, "90-365", "3 mois\nà 1 an", "3 months\nto 1 year"},
-	{365, math.Inf(1), "365+", "1 an\net plus", "1 year\nor more"},
+	{"0-1", "< 1\njour", "< 1\nday"},
+	{"1-7", "1 à 6\njours", "1 to 6\ndays"},
+	{"7-30", "1 à 4\nsemaines", "1 to 4\nweeks"},
+	{"30-90", "1 à 3\nmois", "1 to 3\nmonths"},
+	{"90-365", "3 mois\nà 1 an", "3 months\nto 1 year"},
+	{"365+", "1 an\net plus", "1 year\nor more"},
 }
 
 // F14Recurring is Figure 14: questions that come back. A question thread
@@ -414,7 +343,8 @@ var gapBins = []struct {
 // that are recurring, per community (compared within the community) and
 // per profession as a whole (compared across its communities); on the
 // right, for each profession, how long after its nearest earlier
-// near-duplicate a recurring question is asked, in bins of days.
+// near-duplicate a recurring question is asked (norms.Recurrences), in
+// the bins of days of norms.GapBins.
 //
 // The data has rows of two measures. measure "recurring_share": one row
 // per group (as in F03Themes), bin empty, count the recurring question
@@ -423,67 +353,38 @@ var gapBins = []struct {
 // lower bound included, upper excluded), community "*", count the recurring questions whose gap
 // falls in the bin, total the recurring questions. Columns: measure,
 // community, profession, bin, count, total, share (NaN when total is 0).
-func F14Recurring(c *corpus.Corpus, cb *themes.Codebook, prov figure.Provenance) (*figure.Figure, error) {
-	gs, err := measureNorms("f14-recurring", c, cb)
+func F14Recurring(r norms.Result, prov figure.Provenance) (*figure.Figure, error) {
+	gs, err := normsGroups("f14-recurring", r)
 	if err != nil {
 		return nil, err
 	}
 	data := figure.NewTable("measure", "community", "profession", "bin", "count", "total", "share")
-	ratio := func(a, b int) float64 {
-		if b == 0 {
-			return math.NaN()
-		}
-		return float64(a) / float64(b)
-	}
 	type row struct {
-		id, label string
-		prof      corpus.Profession
-		n, rec    int
+		label string
+		prof  corpus.Profession
+		share float64
 	}
 	var rows []row
-	gaps := map[corpus.Profession][]int{}
+	gaps := map[corpus.Profession]norms.Gaps{}
 	var profs []corpus.Profession
 	for _, g := range gs {
 		if len(g.Threads) == 0 {
 			continue
 		}
-		created := map[[2]string]time.Time{}
-		for _, t := range g.Threads {
-			created[[2]string{t.Community, t.ID}] = t.Created
-		}
-		nearest := map[[2]string]float64{}
-		for _, p := range g.Pairs {
-			k := [2]string{p.LaterCommunity, p.LaterID}
-			d := created[k].Sub(created[[2]string{p.EarlierCommunity, p.EarlierID}]).Hours() / 24
-			if old, ok := nearest[k]; !ok || d < old {
-				nearest[k] = d
-			}
-		}
-		data.Add("recurring_share", g.Community, string(g.Profession), "", len(nearest), len(g.Threads), ratio(len(nearest), len(g.Threads)))
-		rows = append(rows, row{g.Community, groupLabel(c, g.Community, g.Profession), g.Profession, len(g.Threads), len(nearest)})
-		if g.Community == indicator.AllCommunities {
-			counts := make([]int, len(gapBins))
-			for _, d := range nearest {
-				for b, bin := range gapBins {
-					if d >= bin.lo && d < bin.hi {
-						counts[b]++
-					}
-				}
-			}
-			gaps[g.Profession] = counts
-			profs = append(profs, g.Profession)
+		prof := g.Community.Profession
+		data.Add("recurring_share", g.Community.ID, string(prof), "", len(g.Recurrences), len(g.Threads), g.RecurringShare())
+		rows = append(rows, row{groupLabel(g.Community), prof, g.RecurringShare()})
+		if g.Community.ID == indicator.AllCommunities {
+			gaps[prof] = norms.GapHistogram(g.Recurrences)
+			profs = append(profs, prof)
 		}
 	}
 	if len(rows) == 0 {
 		return nil, fmt.Errorf("f14-recurring: no question thread (thread start coded as a question)")
 	}
 	for _, p := range profs {
-		total := 0
-		for _, n := range gaps[p] {
-			total += n
-		}
 		for b, bin := range gapBins {
-			data.Add("gap_days", indicator.AllCommunities, string(p), bin.id, gaps[p][b], total, ratio(gaps[p][b], total))
+			data.Add("gap_days", indicator.AllCommunities, string(p), bin.id, gaps[p].Counts[b], gaps[p].Total, gaps[p].Share(b))
 		}
 	}
 	// Left: recurring shares, horizontal bars coloured by profession.
@@ -496,7 +397,7 @@ func F14Recurring(c *corpus.Corpus, cb *themes.Codebook, prov figure.Provenance)
 	for i, r := range rows {
 		y := n - 1 - i
 		labels[y] = r.label
-		values[y] = []float64{finite(ratio(r.rec, r.n))}
+		values[y] = []float64{finite(r.share)}
 		hi = math.Max(hi, values[y][0])
 	}
 	laid, err := chart.BarLayout(n, 1, values, true)
@@ -507,19 +408,13 @@ func F14Recurring(c *corpus.Corpus, cb *themes.Codebook, prov figure.Provenance)
 		r := rows[n-1-b.Group]
 		b.Category = professionRank(r.prof)
 		shown = append(shown, b)
-		text = append(text, percentLabel(ratio(r.rec, r.n)))
+		text = append(text, percentLabel(r.share))
 	}
-	left := hbarPlot(figure.T("Questions déjà posées", "Questions asked before"), figure.T("Part des fils de question", "Share of question threads"))
-	left.Title.TextStyle.Font.Size = figure.LabelSize
-	left.Add(barsPlotter{bars: shown, colors: []color.Color{professionColor(corpus.HomeCareAide), professionColor(corpus.GP), professionColor("")}, horizontal: true})
-	lab, err := barLabels(shown, text, true)
-	if err != nil {
+	left := chart.HBarPlot(figure.T("Questions déjà posées", "Questions asked before"), figure.T("Part des fils de question", "Share of question threads"))
+	byRank := []color.Color{professionColor(corpus.HomeCareAide), professionColor(corpus.GP), professionColor("")}
+	if _, err := chart.HBars(left, shown, byRank, text, labels, float64(n)-0.4); err != nil {
 		return nil, fmt.Errorf("f14-recurring: %w", err)
 	}
-	left.Add(lab)
-	left.NominalY(labels...)
-	left.Y.Padding = 0
-	left.Y.Min, left.Y.Max = -0.6, float64(n)-0.4
 	left.X.Min = 0
 	left.X.Max = math.Min(1, math.Max(0.1, math.Ceil((hi*1.3)*20)/20))
 	left.X.Tick.Marker = figure.PercentTicks{}
@@ -534,23 +429,15 @@ func F14Recurring(c *corpus.Corpus, cb *themes.Codebook, prov figure.Provenance)
 	gl := make([][]string, len(gapBins))
 	for b := range gapBins {
 		for _, p := range profs {
-			total := 0
-			for _, k := range gaps[p] {
-				total += k
-			}
-			gv[b] = append(gv[b], finite(ratio(gaps[p][b], total)))
-			gl[b] = append(gl[b], figure.PercentN(ratio(gaps[p][b], total), 0))
+			gv[b] = append(gv[b], finite(gaps[p].Share(b)))
+			gl[b] = append(gl[b], figure.PercentN(gaps[p].Share(b), 0))
 		}
 	}
 	for _, p := range profs {
-		total := 0
-		for _, k := range gaps[p] {
-			total += k
-		}
-		series = append(series, fmt.Sprintf("%s (%s %s)", capitalize(ProfessionLabel(p)), figure.Integer(int64(total)), figure.T("questions", "questions")))
+		series = append(series, fmt.Sprintf("%s (%s %s)", capitalize(ProfessionLabel(p)), figure.Integer(int64(gaps[p].Total)), figure.T("questions", "questions")))
 		colors = append(colors, professionColor(p))
 	}
-	right, err := groupedBars(figure.T("Délai depuis la question similaire la plus proche", "Time since the nearest similar question"), binNames, series, colors, gv, gl, vg.Points(7))
+	right, err := chart.ShareBars(figure.T("Délai depuis la question similaire la plus proche", "Time since the nearest similar question"), binNames, series, colors, gv, gl, vg.Points(7))
 	if err != nil {
 		return nil, fmt.Errorf("f14-recurring: %w", err)
 	}
@@ -571,10 +458,10 @@ func F14Recurring(c *corpus.Corpus, cb *themes.Codebook, prov figure.Provenance)
 }
 
 // F15Overlap is Figure 15: how far communities share their members and
-// their sources. On the left, for each pair of communities, the Jaccard
-// similarity of their author sets (authors of at least one message) and
-// of their link-domain sets (hosts of the links of their messages, without
-// "www."), norms.Overlap; on the right, for each community, the number of
+// their sources (norms.Overlap). On the left, for each pair of
+// communities, the Jaccard similarity of their author sets (authors of at
+// least one message) and of their link-domain sets (hosts of the links of
+// their messages, without "www."); on the right, for each community, the number of
 // its authors also active in another community, and in the title the
 // number of authors active in several communities.
 //
@@ -586,25 +473,11 @@ func F14Recurring(c *corpus.Corpus, cb *themes.Codebook, prov figure.Provenance)
 // authors; authors_in_several_groups, one row (community_a "*"), count the
 // authors active in at least two communities, value their share of all
 // authors. Columns: measure, community_a, community_b, count, value.
-func F15Overlap(c *corpus.Corpus, prov figure.Provenance) (*figure.Figure, error) {
-	r := norms.Overlap(c)
+func F15Overlap(r norms.OverlapReport, prov figure.Provenance) (*figure.Figure, error) {
 	if len(r.IDs) < 2 {
 		return nil, fmt.Errorf("f15-overlap: overlap needs at least two communities with messages, the corpus has %d", len(r.IDs))
 	}
-	authors := map[string]map[string]bool{}
-	all := map[string]bool{}
-	for i := range c.Messages {
-		m := &c.Messages[i]
-		if m.Author == "" {
-			continue
-		}
-		if authors[m.Community] == nil {
-			authors[m.Community] = map[string]bool{}
-		}
-		authors[m.Community][m.Author] = true
-		all[m.Author] = true
-	}
-	if len(all) == 0 {
+	if r.Authors == 0 {
 		return nil, fmt.Errorf("f15-overlap: no message with an author")
 	}
 	data := figure.NewTable("measure", "community_a", "community_b", "count", "value")
@@ -614,23 +487,16 @@ func F15Overlap(c *corpus.Corpus, prov figure.Provenance) (*figure.Figure, error
 	for _, p := range r.Pairs {
 		data.Add("domains_jaccard", p.A, p.B, p.SharedDomains, p.DomainsJaccard)
 	}
-	ratio := func(a, b int) float64 {
-		if b == 0 {
-			return math.NaN()
-		}
-		return float64(a) / float64(b)
-	}
 	for i, id := range r.IDs {
-		data.Add("authors_in_other_groups", id, "", r.InOthers[i], ratio(r.InOthers[i], len(authors[id])))
+		data.Add("authors_in_other_groups", id, "", r.InOthers[i], r.InOthersShare(i))
 	}
-	data.Add("authors_in_several_groups", indicator.AllCommunities, "", r.AuthorsInSeveral, ratio(r.AuthorsInSeveral, len(all)))
+	data.Add("authors_in_several_groups", indicator.AllCommunities, "", r.AuthorsInSeveral, r.SeveralShare())
 
-	label := func(id string) string {
-		if com := c.Community(id); com != nil {
-			return communityLabel(*com)
-		}
-		return id
+	byID := make(map[string]corpus.Community, len(r.IDs))
+	for i, id := range r.IDs {
+		byID[id] = r.Communities[i]
 	}
+	label := func(id string) string { return communityLabel(byID[id]) }
 	// Left: pairs, two bars each (authors, domains).
 	np := len(r.Pairs)
 	pairLabels := make([]string, np)
@@ -654,43 +520,29 @@ func F15Overlap(c *corpus.Corpus, prov figure.Provenance) (*figure.Figure, error
 		text[i] = percentLabel(shares[b.Group][b.Category])
 	}
 	pairColors := []color.Color{figure.Color(6), figure.Color(4)} // domains, authors
-	left := hbarPlot(figure.T("Similarité des paires de communautés (Jaccard)", "Similarity of pairs of communities (Jaccard)"), figure.T("Indice de Jaccard", "Jaccard index"))
-	left.Title.TextStyle.Font.Size = figure.LabelSize
-	left.Add(barsPlotter{bars: laid, colors: pairColors, horizontal: true})
-	lab, err := barLabels(laid, text, true)
+	left := chart.HBarPlot(figure.T("Similarité des paires de communautés (Jaccard)", "Similarity of pairs of communities (Jaccard)"), figure.T("Indice de Jaccard", "Jaccard index"))
+	lab, err := chart.HBars(left, laid, pairColors, text, pairLabels, float64(np)-0.1)
 	if err != nil {
 		return nil, fmt.Errorf("f15-overlap: %w", err)
 	}
 	for i := range lab.TextStyle {
 		lab.TextStyle[i].Font.Size = vg.Points(7.5)
 	}
-	left.Add(lab)
-	left.NominalY(pairLabels...)
 	left.Y.Tick.Label.Font.Size = vg.Points(8)
-	left.Y.Padding = 0
-	left.Y.Min, left.Y.Max = -0.6, float64(np)-0.1
 	left.X.Min = 0
 	left.X.Max = math.Min(1.2, math.Max(0.01, hi)*1.35)
 	left.X.Tick.Marker = figure.PercentTicks{}
-	left.Legend.Add(figure.T("Auteurs", "Authors"), swatch{pairColors[1]})
-	left.Legend.Add(figure.T("Domaines des liens", "Link domains"), swatch{pairColors[0]})
+	left.Legend.Add(figure.T("Auteurs", "Authors"), chart.Swatch{Color: pairColors[1]})
+	left.Legend.Add(figure.T("Domaines des liens", "Link domains"), chart.Swatch{Color: pairColors[0]})
 	left.Legend.Top, left.Legend.Left = true, false
 
 	// Right: authors of each community active in another one.
 	nc := len(r.IDs)
-	profOf := func(id string) corpus.Profession {
-		if com := c.Community(id); com != nil {
-			return com.Profession
-		}
-		return ""
-	}
 	order := make([]int, nc) // communities by profession, then id
 	for i := range order {
 		order[i] = i
 	}
-	sort.SliceStable(order, func(a, b int) bool {
-		return groupLess(profOf(r.IDs[order[a]]), r.IDs[order[a]], profOf(r.IDs[order[b]]), r.IDs[order[b]])
-	})
+	sort.SliceStable(order, func(a, b int) bool { return groupLess(r.Communities[order[a]], r.Communities[order[b]]) })
 	comLabels := make([]string, nc)
 	cv := make([][]float64, nc)
 	var ctext []string
@@ -712,25 +564,18 @@ func F15Overlap(c *corpus.Corpus, prov figure.Provenance) (*figure.Figure, error
 	for _, b := range claid {
 		i := order[nc-1-b.Group]
 		b.Category = len(profColors)
-		profColors = append(profColors, professionColor(profOf(r.IDs[i])))
+		profColors = append(profColors, professionColor(r.Communities[i].Profession))
 		cbars = append(cbars, b)
-		ctext = append(ctext, fmt.Sprintf("%s (%s)", figure.Integer(int64(r.InOthers[i])), percentLabel(ratio(r.InOthers[i], len(authors[r.IDs[i]])))))
+		ctext = append(ctext, fmt.Sprintf("%s (%s)", figure.Integer(int64(r.InOthers[i])), percentLabel(r.InOthersShare(i))))
 	}
 	if len(profColors) > 0 {
 		ccolors = profColors
 	}
-	right := hbarPlot(fmt.Sprintf(figure.T("Auteurs actifs dans plusieurs communautés : %s", "Authors active in several communities: %s"), figure.Integer(int64(r.AuthorsInSeveral))),
+	right := chart.HBarPlot(fmt.Sprintf(figure.T("Auteurs actifs dans plusieurs communautés : %s", "Authors active in several communities: %s"), figure.Integer(int64(r.AuthorsInSeveral))),
 		figure.T("Auteurs aussi actifs dans une autre communauté", "Authors also active in another community"))
-	right.Title.TextStyle.Font.Size = figure.LabelSize
-	right.Add(barsPlotter{bars: cbars, colors: ccolors, horizontal: true})
-	clab, err := barLabels(cbars, ctext, true)
-	if err != nil {
+	if _, err := chart.HBars(right, cbars, ccolors, ctext, comLabels, float64(nc)-0.4); err != nil {
 		return nil, fmt.Errorf("f15-overlap: %w", err)
 	}
-	right.Add(clab)
-	right.NominalY(comLabels...)
-	right.Y.Padding = 0
-	right.Y.Min, right.Y.Max = -0.6, float64(nc)-0.4
 	right.X.Min = 0
 	right.X.Max = math.Max(1, chi) * 1.45
 	return &figure.Figure{

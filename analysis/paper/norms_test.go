@@ -4,9 +4,12 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"path/filepath"
 	"testing"
 
+	"github.com/faire-communaute/compendium/analysis/indicator/norms"
 	"github.com/faire-communaute/compendium/analysis/indicator/themes"
+	"github.com/faire-communaute/compendium/analysis/repo"
 )
 
 func TestF12Consensus(t *testing.T) {
@@ -113,7 +116,7 @@ func TestF15Overlap(t *testing.T) {
 		}
 	}
 	one.Messages = msgs
-	if _, err := F15Overlap(one, testProv); err == nil {
+	if _, err := F15Overlap(norms.Overlap(one), testProv); err == nil {
 		t.Error("no error with a single community")
 	}
 }
@@ -129,23 +132,23 @@ func TestPublishedShares(t *testing.T) {
 	}
 }
 
-// A builder of the norms figures takes the corpus and the codebook; a
-// notebook then publishes the figure. Here, the outcomes of a small
-// corpus's question threads.
+// A builder of the norms figures takes what norms.Measure measured with
+// the codebook; a notebook then publishes the figure. Here, the outcomes
+// of a small corpus's question threads.
 func ExampleF12Consensus() {
-	cb, err := themes.DefaultCodebook()
+	cb, err := themes.LoadCodebook(filepath.Join(repo.Root(), themes.DefaultFile))
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	f, err := F12Consensus(normsFixture(), cb, testProv)
+	f, err := F12Consensus(norms.Measure(normsFixture(), cb), testProv)
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
 	fmt.Println(f.ID)
 	f.Data.Rows = f.Data.Rows[3:6] // the aides as a whole
-	f.Data.WriteCSV(os.Stdout)     // a notebook calls f.Publish() instead
+	f.Data.WriteCSV(os.Stdout)     // a notebook calls notebook.Publish instead
 	// Output:
 	// f12-consensus
 	// source,community,profession,status,questions,count,share

@@ -1,8 +1,48 @@
 // Package paper builds the figures and tables of the study, one function
-// per figure, from the loaded corpus. Notebooks call these functions and
-// publish what they return; tests call them on small known data. Keeping
-// the construction here rather than in notebook cells means every figure is
-// covered by go test, and a notebook reads as the study's argument.
+// per figure, from what the indicator packages measured. Notebooks measure
+// with the indicator packages and hand the results to these builders,
+// then publish what they return; tests call them on small known data.
+// Keeping the construction here rather than in notebook cells means every
+// figure is covered by go test, and a notebook reads as the study's
+// argument.
+//
+// # One signature
+//
+// Every builder has the form
+//
+//	func ID(measured R, prov figure.Provenance) (*figure.Figure, error)
+//
+// where measured is the value one indicator function returns, unchanged:
+//
+//	paper.T1Groups(activity.PanelsOf(c), prov)
+//	paper.T2Accounts(indicator.LatestProfiles(c.Profiles), prov)
+//	paper.F01Activity(activity.Measure(c), prov)
+//	paper.F02Members(activity.PanelsOf(c), prov)
+//	paper.F03Themes(themes.Measure(c, cb), prov)
+//	paper.F04QuestionTypes(themes.Measure(c, cb), prov)
+//	paper.T3CodebookValidation(themes.NewReport(cb, sample, truth), prov)
+//	paper.F05Rhythm(rhythm.Measure(c), prov)
+//	paper.F06OffHours(rhythm.Measure(c), prov)
+//	paper.F07ReplyByHour(responsiveness.Measure(c), prov)
+//	paper.F08Lorenz(participation.Measure(c), prov)
+//	paper.F09FirstReply(responsiveness.Measure(c), prov)
+//	paper.F10Networks(network.Measure(c), prov)
+//	paper.T4Network(network.Measure(c), prov)
+//	paper.F11Retention(retention.Measure(c), prov)
+//	paper.F12Consensus(norms.Measure(c, cb), prov)
+//	paper.F13Sources(norms.Measure(c, cb), prov)
+//	paper.F14Recurring(norms.Measure(c, cb), prov)
+//	paper.F15Overlap(norms.Overlap(c), prov)
+//
+// and prov is the provenance the figure's sidecar records (the study,
+// whether synthetic, the inputs' checksums, the code revision). A builder
+// draws and nothing else: it picks what it shows (communities or
+// professions as a whole), orders it as the study presents it (aides
+// first, then communities by id, then the profession as a whole), labels
+// and colours it, and composes package chart's drawers; every number it
+// writes into the figure's data or draws was computed by the indicator
+// package that defines it. A result missing what a figure needs gives an
+// error naming the figure, never an empty figure.
 //
 // Figure identifiers (the file names under figures/) follow the study's
 // numbering: t1-groups, f02-members, and so on (see the README's list).
@@ -10,45 +50,27 @@ package paper
 
 import (
 	"fmt"
-	"sort"
-	"strings"
 
 	"github.com/faire-communaute/compendium/analysis/chart"
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/figure"
+	"github.com/faire-communaute/compendium/analysis/indicator/activity"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 )
 
-// Latest returns, for each community, its most recent panel observation,
-// in community order.
-func Latest(panels []corpus.PanelObservation) []corpus.PanelObservation {
-	last := map[string]corpus.PanelObservation{}
-	for _, p := range panels {
-		if q, ok := last[p.Community]; !ok || p.Observed.After(q.Observed) {
-			last[p.Community] = p
-		}
-	}
-	out := make([]corpus.PanelObservation, 0, len(last))
-	for _, p := range last {
-		out = append(out, p)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Community < out[j].Community })
-	return out
-}
-
 // T1Groups is Table 1 of the study: each Facebook group's "Activité"
-// panel at its latest observation — members, new members in the last 30
-// days, posts today, posts in the last 30 days, admins and moderators,
-// creation as displayed.
-func T1Groups(panels []corpus.PanelObservation, prov figure.Provenance) (*figure.Figure, error) {
-	latest := Latest(panels)
-	if len(latest) == 0 {
+// panel at its latest observation (activity.Panels.Latest) — members, new
+// members in the last 30 days, posts today, posts in the last 30 days,
+// admins and moderators, creation as displayed.
+func T1Groups(panels []activity.Panels, prov figure.Provenance) (*figure.Figure, error) {
+	if len(panels) == 0 {
 		return nil, fmt.Errorf("t1-groups: no panel observation")
 	}
 	data := figure.NewTable("community", "group_name", "observed_at", "members", "new_members_30d",
 		"posts_today", "posts_30d", "admins", "moderators", "created_display")
-	for _, p := range latest {
+	for _, ps := range panels {
+		p := ps.Latest.Panel
 		data.Add(p.Community, p.Name, p.Observed, p.Members, p.NewMembers30d, p.PostsToday, p.Posts30d,
 			p.Admins, p.Moderators, p.CreatedApprox)
 	}
@@ -61,16 +83,18 @@ func T1Groups(panels []corpus.PanelObservation, prov figure.Provenance) (*figure
 		figure.T("Admins / modérateurs", "Admins / moderators"),
 		figure.T("Création", "Created"),
 	)
-	for _, p := range latest {
+	for _, ps := range panels {
+		p := ps.Latest.Panel
 		shown.Add(p.Name, figure.Integer(int64(p.Members)), "+"+figure.Integer(int64(p.NewMembers30d)),
 			p.PostsToday, p.Posts30d, fmt.Sprintf("%d / %d", p.Admins, p.Moderators), p.CreatedApprox)
 	}
+	at := panels[0].Latest.Observed.In(corpus.Paris)
 	return &figure.Figure{
 		ID:    "t1-groups",
 		Title: figure.T("Tableau 1 – Les groupes Facebook étudiés", "Table 1 – The Facebook groups studied"),
 		Caption: figure.T(
-			fmt.Sprintf("Panneau « Activité » de chaque groupe, relevé le %s.", figure.Date(latest[0].Observed.In(corpus.Paris))),
-			fmt.Sprintf("Each group's \"Activity\" panel, read on %s.", figure.Date(latest[0].Observed.In(corpus.Paris)))),
+			fmt.Sprintf("Panneau « Activité » de chaque groupe, relevé le %s.", figure.Date(at)),
+			fmt.Sprintf("Each group's \"Activity\" panel, read on %s.", figure.Date(at))),
 		Data:    data,
 		Drawing: figure.TableDrawing{Table: shown},
 		Width:   18 * vg.Centimeter,
@@ -78,45 +102,28 @@ func T1Groups(panels []corpus.PanelObservation, prov figure.Provenance) (*figure
 	}, nil
 }
 
-// MemberSeries returns, per community, the members observed over time:
-// the panel's member counts by observation date.
-func MemberSeries(panels []corpus.PanelObservation) map[string][]corpus.PanelObservation {
-	out := map[string][]corpus.PanelObservation{}
-	for _, p := range panels {
-		out[p.Community] = append(out[p.Community], p)
-	}
-	for _, s := range out {
-		sort.Slice(s, func(i, j int) bool { return s[i].Observed.Before(s[j].Observed) })
-	}
-	return out
-}
-
 // F02Members draws the members of each group and their growth over the
 // last 30 days: members over time when the panels were read at several
 // dates, and the latest members and 30-day growth side by side.
-func F02Members(panels []corpus.PanelObservation, names map[string]string, prov figure.Provenance) (*figure.Figure, error) {
-	latest := Latest(panels)
-	if len(latest) == 0 {
+//
+// The data has one row per panel observation, by community then date:
+// community, observed_at, members, new_members_30d.
+func F02Members(panels []activity.Panels, prov figure.Provenance) (*figure.Figure, error) {
+	if len(panels) == 0 {
 		return nil, fmt.Errorf("f02-members: no panel observation")
 	}
 	data := figure.NewTable("community", "observed_at", "members", "new_members_30d")
-	series := MemberSeries(panels)
-	var ids []string
-	for id := range series {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	label := func(id string) string {
-		if n := names[id]; n != "" {
-			return Short(n, 18)
+	label := func(com corpus.Community) string {
+		if com.Name != "" {
+			return Short(com.Name, 18)
 		}
-		return id
+		return com.ID
 	}
 	var ts []chart.Series
 	multi := false
-	for _, id := range ids {
-		s := chart.Series{Name: label(id)}
-		for _, p := range series[id] {
+	for _, ps := range panels {
+		s := chart.Series{Name: label(ps.Community)}
+		for _, p := range ps.Series {
 			data.Add(p.Community, p.Observed, p.Members, p.NewMembers30d)
 			s.Times = append(s.Times, p.Observed)
 			s.Values = append(s.Values, float64(p.Members))
@@ -124,13 +131,13 @@ func F02Members(panels []corpus.PanelObservation, names map[string]string, prov 
 		multi = multi || len(s.Times) > 1
 		ts = append(ts, s)
 	}
-	groups := make([]string, len(latest))
-	values := make([][]float64, len(latest))
-	for i, p := range latest {
-		groups[i] = label(p.Community)
-		values[i] = []float64{float64(p.Members), float64(p.NewMembers30d)}
+	groups := make([]string, len(panels))
+	values := make([][]float64, len(panels))
+	for i, ps := range panels {
+		groups[i] = label(ps.Community)
+		values[i] = []float64{float64(ps.Latest.Members), float64(ps.Latest.NewMembers30d)}
 	}
-	bars, _, err := chart.Bars(groups, []string{figure.T("Membres", "Members"), figure.T("Nouveaux membres (30 j)", "New members (30 d)")}, values, false)
+	bars, err := chart.Bars(groups, []string{figure.T("Membres", "Members"), figure.T("Nouveaux membres (30 j)", "New members (30 d)")}, values, false)
 	if err != nil {
 		return nil, fmt.Errorf("f02-members: %w", err)
 	}
@@ -145,7 +152,7 @@ func F02Members(panels []corpus.PanelObservation, names map[string]string, prov 
 		Prov: prov,
 	}
 	if multi {
-		line, _, err := chart.TimeSeries(ts, chart.TimeSeriesOptions{})
+		line, err := chart.TimeSeries(ts)
 		if err != nil {
 			return nil, fmt.Errorf("f02-members: %w", err)
 		}
@@ -156,21 +163,4 @@ func F02Members(panels []corpus.PanelObservation, names map[string]string, prov 
 		f.Width = 24 * vg.Centimeter
 	}
 	return f, nil
-}
-
-// Short shortens a group name for an axis label: at most max characters,
-// cut at a word boundary, with an ellipsis when cut.
-func Short(name string, max int) string {
-	r := []rune(strings.TrimSpace(name))
-	if len(r) <= max {
-		return string(r)
-	}
-	cut := max - 1
-	for i := cut; i > max/2; i-- {
-		if r[i] == ' ' {
-			cut = i
-			break
-		}
-	}
-	return strings.TrimRight(string(r[:cut]), " -.,") + "…"
 }

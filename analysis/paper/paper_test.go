@@ -8,6 +8,8 @@ import (
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/figure"
+	"github.com/faire-communaute/compendium/analysis/indicator/activity"
+	"github.com/faire-communaute/compendium/analysis/indicator/participation"
 )
 
 func panelsFixture() []corpus.PanelObservation {
@@ -29,8 +31,18 @@ func csvOf(t *testing.T, f *figure.Figure) string {
 	return b.String()
 }
 
+// panelsOf measures the panels of panelsFixture, the groups named as
+// given.
+func panelsOf(names map[string]string) []activity.Panels {
+	c := &corpus.Corpus{Panels: panelsFixture()}
+	for id, n := range names {
+		c.Communities = append(c.Communities, corpus.Community{ID: id, Name: n, Profession: corpus.HomeCareAide})
+	}
+	return activity.PanelsOf(c)
+}
+
 func TestT1GroupsTakesLatestPanel(t *testing.T) {
-	f, err := T1Groups(panelsFixture(), figure.Provenance{Study: "test"})
+	f, err := T1Groups(panelsOf(nil), figure.Provenance{Study: "test"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,7 +61,7 @@ func TestT1GroupsTakesLatestPanel(t *testing.T) {
 }
 
 func TestF02MembersSeries(t *testing.T) {
-	f, err := F02Members(panelsFixture(), map[string]string{"avs": "AVS - Auxiliaire de Vie Sociale"}, figure.Provenance{Study: "test"})
+	f, err := F02Members(panelsOf(map[string]string{"avs": "AVS - Auxiliaire de Vie Sociale"}), figure.Provenance{Study: "test"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,6 +89,33 @@ func TestShort(t *testing.T) {
 	} {
 		if got := Short(in, 24); got != want {
 			t.Errorf("Short(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// Two readings of one panel at the same instant: Table 1 shows the later
+// line of the file, the panel lurker_share reads too (the table took the
+// first one before the rule was shared).
+func TestT1GroupsTieGoesToTheLaterLine(t *testing.T) {
+	at := time.Date(2019, 5, 15, 16, 0, 0, 0, time.UTC)
+	c := &corpus.Corpus{
+		Communities: []corpus.Community{{ID: "avs", Name: "AVS", Profession: corpus.HomeCareAide}},
+		Panels: []corpus.PanelObservation{
+			{Community: "avs", Name: "AVS", Observed: at, Members: 3900},
+			{Community: "avs", Name: "AVS", Observed: at, Members: 3977},
+		},
+		Messages: []corpus.Message{{Community: "avs", ID: "1", Author: "a", Created: at.Add(-time.Hour)}},
+	}
+	f, err := T1Groups(activity.PanelsOf(c), testProv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := csvLines(t, f)[1]; !strings.HasPrefix(got, "avs,AVS,2019-05-15T16:00:00Z,3977,") {
+		t.Errorf("table 1 row %q, want the later reading (3977 members)", got)
+	}
+	for _, g := range participation.Measure(c) {
+		if g.Community.ID == "avs" && g.Summary.Members != 3977 {
+			t.Errorf("lurker_share reads %d members", g.Summary.Members)
 		}
 	}
 }

@@ -21,8 +21,9 @@ import (
 // The data has one row per community (by profession, aides first, then
 // id) and curve point, from (0, 0): community, profession, authors, gini,
 // authors_share, messages_share.
-func F08Lorenz(c *corpus.Corpus, prov figure.Provenance) (*figure.Figure, error) {
-	groups := communityGroups(c, hasAuthors)
+func F08Lorenz(measured []participation.Group, prov figure.Provenance) (*figure.Figure, error) {
+	groups := communities(measured, func(g participation.Group) corpus.Community { return g.Community },
+		func(g participation.Group) bool { return g.Summary.Authors > 0 })
 	if len(groups) == 0 {
 		return nil, fmt.Errorf("f08-lorenz: no message with an author")
 	}
@@ -31,21 +32,19 @@ func F08Lorenz(c *corpus.Corpus, prov figure.Provenance) (*figure.Figure, error)
 	if err != nil {
 		return nil, fmt.Errorf("f08-lorenz: %w", err)
 	}
-	for _, g := range groups {
-		counts, _ := participation.PerAuthor(g.Messages)
-		x := participation.Values(counts)
-		gini := participation.Gini(x)
-		curve := participation.Lorenz(x)
-		pts := make(plotter.XYs, len(curve))
-		for i, pt := range curve {
-			data.Add(g.Community.ID, string(g.Community.Profession), len(x), gini, pt.Authors, pt.Messages)
+	for _, sg := range groups {
+		g := sg.R
+		gini := g.Summary.Gini
+		pts := make(plotter.XYs, len(g.Lorenz))
+		for i, pt := range g.Lorenz {
+			data.Add(g.Community.ID, string(g.Community.Profession), g.Summary.Authors, gini, pt.Authors, pt.Messages)
 			pts[i] = plotter.XY{X: pt.Authors, Y: pt.Messages}
 		}
 		l, err := plotter.NewLine(pts)
 		if err != nil {
 			return nil, fmt.Errorf("f08-lorenz: %w", err)
 		}
-		l.LineStyle = g.Style
+		l.LineStyle = sg.Style
 		p.Add(l)
 		p.Legend.Add(fmt.Sprintf("%s (Gini %s)", communityLabel(g.Community), figure.Number(gini, 2)), l)
 	}

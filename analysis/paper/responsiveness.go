@@ -24,8 +24,8 @@ import (
 // The data has one row per profession (aides first) and hour 0 to 23:
 // profession, hour, threads, answered, reply_rate, median_first_reply_min
 // (NaN when undefined).
-func F07ReplyByHour(c *corpus.Corpus, prov figure.Provenance) (*figure.Figure, error) {
-	groups := professionGroups(c, hasThreads)
+func F07ReplyByHour(measured []responsiveness.Group, prov figure.Provenance) (*figure.Figure, error) {
+	groups := professions(measured, responsivenessCommunity, hasThreads)
 	if len(groups) == 0 {
 		return nil, fmt.Errorf("f07-reply-by-hour: no thread (message without parent) in the corpus")
 	}
@@ -35,10 +35,10 @@ func F07ReplyByHour(c *corpus.Corpus, prov figure.Provenance) (*figure.Figure, e
 	for _, p := range []*plot.Plot{rate, delay} {
 		p.Title.TextStyle.Font.Size = figure.LabelSize
 		p.X.Min, p.X.Max = -0.5, 23.5
-		p.X.Tick.Marker = hourTicks(3)
+		p.X.Tick.Marker = figure.HourTicks(3)
 	}
 	rate.Y.Min, rate.Y.Max = 0, 1.15 // headroom for the legend
-	rate.Y.Tick.Marker = percentTo100{}
+	rate.Y.Tick.Marker = figure.ShareTicks{}
 	delay.Y.Min = 0
 	hours := make([]float64, 24)
 	for h := range hours {
@@ -47,10 +47,9 @@ func F07ReplyByHour(c *corpus.Corpus, prov figure.Provenance) (*figure.Figure, e
 	maxDelay := 0.0
 	for _, g := range groups {
 		prof := g.Community.Profession
-		byHour := responsiveness.ByHour(responsiveness.Threads(g.Messages))
 		rates := make([]float64, 24)
 		medians := make([]float64, 24)
-		for _, h := range byHour {
+		for _, h := range g.ByHour {
 			data.Add(string(prof), h.Hour, h.Threads, h.Answered, h.ReplyRate, h.MedianFirstReplyMin)
 			rates[h.Hour], medians[h.Hour] = h.ReplyRate, h.MedianFirstReplyMin
 			if !math.IsNaN(h.MedianFirstReplyMin) {
@@ -58,10 +57,10 @@ func F07ReplyByHour(c *corpus.Corpus, prov figure.Provenance) (*figure.Figure, e
 			}
 		}
 		style := draw.LineStyle{Color: professionColor(prof), Width: vg.Points(1.8)}
-		if err := gappedLine(rate, hours, rates, style, capitalize(ProfessionLabel(prof))); err != nil {
+		if err := chart.GappedLine(rate, hours, rates, style, capitalize(ProfessionLabel(prof))); err != nil {
 			return nil, fmt.Errorf("f07-reply-by-hour: %w", err)
 		}
-		if err := gappedLine(delay, hours, medians, style, ""); err != nil {
+		if err := chart.GappedLine(delay, hours, medians, style, ""); err != nil {
 			return nil, fmt.Errorf("f07-reply-by-hour: %w", err)
 		}
 	}
@@ -79,19 +78,9 @@ func F07ReplyByHour(c *corpus.Corpus, prov figure.Provenance) (*figure.Figure, e
 	}, nil
 }
 
-// percentTo100 labels a share axis in percent, leaving out ticks above
-// 100 % (the headroom kept for a legend).
-type percentTo100 struct{}
+func responsivenessCommunity(g responsiveness.Group) corpus.Community { return g.Community }
 
-func (percentTo100) Ticks(lo, hi float64) []plot.Tick {
-	var out []plot.Tick
-	for _, t := range (figure.PercentTicks{}).Ticks(lo, hi) {
-		if t.Value <= 1+1e-9 {
-			out = append(out, t)
-		}
-	}
-	return out
-}
+func hasThreads(g responsiveness.Group) bool { return len(g.Threads) > 0 }
 
 // MinLogMinutes is where delays of zero minutes (a reply stamped in the
 // same second as its thread, or earlier) are drawn on the logarithmic axis
@@ -109,8 +98,8 @@ const MinLogMinutes = 0.1
 // The data are the step functions: one row per community (by profession,
 // aides first, then id) and distinct time: community, profession, minutes,
 // at_risk, events, censored, survival.
-func F09FirstReply(c *corpus.Corpus, prov figure.Provenance) (*figure.Figure, error) {
-	groups := communityGroups(c, hasThreads)
+func F09FirstReply(measured []responsiveness.Group, prov figure.Provenance) (*figure.Figure, error) {
+	groups := communities(measured, responsivenessCommunity, hasThreads)
 	if len(groups) == 0 {
 		return nil, fmt.Errorf("f09-first-reply: no thread (message without parent) in the corpus")
 	}
@@ -124,9 +113,9 @@ func F09FirstReply(c *corpus.Corpus, prov figure.Provenance) (*figure.Figure, er
 	p.Legend.Top, p.Legend.Left = false, true
 	p.Legend.XOffs, p.Legend.YOffs = vg.Points(6), vg.Points(6)
 	lo, hi := math.Inf(1), math.Inf(-1)
-	for _, g := range groups {
-		threads := responsiveness.Threads(g.Messages)
-		km := responsiveness.KaplanMeier(threads)
+	for _, sg := range groups {
+		g := sg.R
+		km := g.KM
 		times := make([]float64, len(km.Steps))
 		surv := make([]float64, len(km.Steps))
 		for i, st := range km.Steps {
@@ -143,13 +132,13 @@ func F09FirstReply(c *corpus.Corpus, prov figure.Provenance) (*figure.Figure, er
 		if err != nil {
 			return nil, fmt.Errorf("f09-first-reply: %w", err)
 		}
-		l.LineStyle = g.Style
+		l.LineStyle = sg.Style
 		p.Add(l)
-		name := fmt.Sprintf("%s (%s %s)", communityLabel(g.Community), figure.Integer(int64(len(threads))), figure.T("fils", "threads"))
+		name := fmt.Sprintf("%s (%s %s)", communityLabel(g.Community), figure.Integer(int64(len(g.Threads))), figure.T("fils", "threads"))
 		p.Legend.Add(name, l)
 	}
 	p.X.Min, p.X.Max = lo, math.Max(hi, lo*10)
-	p.X.Tick.Marker = durationTicks{}
+	p.X.Tick.Marker = figure.DurationTicks{}
 	return &figure.Figure{
 		ID:    "f09-first-reply",
 		Title: figure.T("Figure 9 – Le temps de la première réponse", "Figure 9 – Time to the first reply"),
@@ -160,33 +149,4 @@ func F09FirstReply(c *corpus.Corpus, prov figure.Provenance) (*figure.Figure, er
 		Plot: p,
 		Prov: prov,
 	}, nil
-}
-
-// durationTicks labels a logarithmic axis of minutes with round durations:
-// 1 min, 10 min, 1 h, 6 h, 1 day, 1 week, 30 days, 1 year, keeping those in
-// range (and adding 0.1 min when the axis starts below 1 minute).
-type durationTicks struct{}
-
-func (durationTicks) Ticks(lo, hi float64) []plot.Tick {
-	marks := []struct {
-		v      float64
-		fr, en string
-	}{
-		{0.1, "6" + figure.NBSP + "s", "6 s"},
-		{1, "1" + figure.NBSP + "min", "1 min"},
-		{10, "10" + figure.NBSP + "min", "10 min"},
-		{60, "1" + figure.NBSP + "h", "1 h"},
-		{360, "6" + figure.NBSP + "h", "6 h"},
-		{1440, "1" + figure.NBSP + "j", "1 d"},
-		{10080, "1" + figure.NBSP + "sem.", "1 wk"},
-		{43200, "30" + figure.NBSP + "j", "30 d"},
-		{525600, "1" + figure.NBSP + "an", "1 yr"},
-	}
-	var out []plot.Tick
-	for _, m := range marks {
-		if m.v >= lo*(1-1e-9) && m.v <= hi*(1+1e-9) {
-			out = append(out, plot.Tick{Value: m.v, Label: figure.T(m.fr, m.en)})
-		}
-	}
-	return out
 }

@@ -29,8 +29,9 @@ import (
 // "*", size the newcomers of the cohorts observable at that lag):
 // profession, cohort (YYYY-MM), lag, size, active, observable, retention
 // (NaN when not observable).
-func F11Retention(c *corpus.Corpus, prov figure.Provenance) (*figure.Figure, error) {
-	groups := professionGroups(c, hasAuthors)
+func F11Retention(measured []retention.Group, prov figure.Provenance) (*figure.Figure, error) {
+	groups := professions(measured, func(g retention.Group) corpus.Community { return g.Community },
+		func(g retention.Group) bool { return g.Newcomers > 0 })
 	if len(groups) == 0 {
 		return nil, fmt.Errorf("f11-retention: no message with an author")
 	}
@@ -45,28 +46,18 @@ func F11Retention(c *corpus.Corpus, prov figure.Provenance) (*figure.Figure, err
 	pooled := make([][retention.Lags]float64, len(groups))
 	for j, g := range groups {
 		prof := g.Community.Profession
-		cohorts := retention.Cohorts(g.Messages)
-		newcomers := 0
-		for _, co := range cohorts {
-			newcomers += co.Size
+		for _, co := range g.Cohorts {
 			for k := 0; k < retention.Lags; k++ {
 				data.Add(string(prof), co.Month.String(), k+1, co.Size, co.Active[k], co.Observable[k], co.Retention[k])
 			}
 		}
-		pooled[j] = retention.Pooled(cohorts)
-		for k := 0; k < retention.Lags; k++ {
-			size, act := 0, 0
-			for _, co := range cohorts {
-				if co.Observable[k] {
-					size += co.Size
-					act += co.Active[k]
-				}
-			}
-			data.Add(string(prof), "*", k+1, size, act, size > 0, pooled[j][k])
-			values[k][j] = finite(pooled[j][k])
+		for k, pool := range g.Pooled {
+			pooled[j][k] = pool.Retention
+			data.Add(string(prof), "*", k+1, pool.Size, pool.Active, pool.Size > 0, pool.Retention)
+			values[k][j] = finite(pool.Retention)
 		}
 		cats = append(cats, fmt.Sprintf("%s (%s %s)", capitalize(ProfessionLabel(prof)),
-			figure.Integer(int64(newcomers)), figure.T("nouveaux auteurs", "newcomers")))
+			figure.Integer(int64(g.Newcomers)), figure.T("nouveaux auteurs", "newcomers")))
 		colors = append(colors, professionColor(prof))
 	}
 	lags := make([]string, retention.Lags)
@@ -88,8 +79,8 @@ func F11Retention(c *corpus.Corpus, prov figure.Provenance) (*figure.Figure, err
 	}
 	p := figure.NewPlot("", figure.T("Délai depuis le premier mois de participation", "Time since the first month of participation"),
 		figure.T("Part des nouveaux auteurs de nouveau actifs", "Share of newcomers active again"))
-	p.Add(barsPlotter{bars: bars, colors: colors})
-	lab, err := barLabels(bars, text, false)
+	p.Add(chart.BarsPlotter{Bars: bars, Colors: colors})
+	lab, err := chart.BarLabels(bars, text, false)
 	if err != nil {
 		return nil, fmt.Errorf("f11-retention: %w", err)
 	}
@@ -99,9 +90,9 @@ func F11Retention(c *corpus.Corpus, prov figure.Provenance) (*figure.Figure, err
 	p.Y.Min = 0
 	// Room above the bars for their labels and the legend.
 	p.Y.Max = math.Min(1, hi) + 0.12 + 0.08*float64(len(groups))
-	p.Y.Tick.Marker = percentTo100{}
+	p.Y.Tick.Marker = figure.ShareTicks{}
 	for i, name := range cats {
-		p.Legend.Add(name, swatch{colors[i]})
+		p.Legend.Add(name, chart.Swatch{Color: colors[i]})
 	}
 	return &figure.Figure{
 		ID:    "f11-retention",

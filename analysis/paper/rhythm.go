@@ -13,8 +13,11 @@ import (
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
-	"gonum.org/v1/plot/vg/draw"
 )
+
+func rhythmCommunity(g rhythm.Group) corpus.Community { return g.Community }
+
+func hasMessages(g rhythm.Group) bool { return g.Grid.Total() > 0 }
 
 // weekdayLabels are the rows of the rhythm heat maps, Monday first.
 func weekdayLabels() []string {
@@ -33,14 +36,14 @@ func weekdayLabels() []string {
 // dashed frame marks working hours (Monday to Friday, 08:00-19:00), the
 // complement of Figure 6's off-hours share.
 //
-// The two maps are one drawing (rhythmDrawing) rather than figure tiles,
+// The two maps are one drawing (chart.Heatmaps) rather than figure tiles,
 // because the colour bar must be shared and aligned with both.
 //
 // The data has one row per profession, weekday and hour (professions aides
 // first, weekdays Monday 0 to Sunday 6, hours 0 to 23): profession,
 // weekday_index, weekday, hour, messages, share.
-func F05Rhythm(c *corpus.Corpus, prov figure.Provenance) (*figure.Figure, error) {
-	groups := professionGroups(c, hasMessages)
+func F05Rhythm(measured []rhythm.Group, prov figure.Provenance) (*figure.Figure, error) {
+	groups := professions(measured, rhythmCommunity, hasMessages)
 	if len(groups) == 0 {
 		return nil, fmt.Errorf("f05-rhythm: no profession has messages")
 	}
@@ -48,7 +51,7 @@ func F05Rhythm(c *corpus.Corpus, prov figure.Provenance) (*figure.Figure, error)
 	grids := make([][][]float64, len(groups))
 	hi := 0.0
 	for i, g := range groups {
-		counts := rhythm.Counts(g.Messages)
+		counts := g.Grid
 		shares := counts.Shares()
 		grids[i] = make([][]float64, 7)
 		for d := range counts {
@@ -66,36 +69,37 @@ func F05Rhythm(c *corpus.Corpus, prov figure.Provenance) (*figure.Figure, error)
 	cm.SetMin(0)
 	cm.SetMax(hi)
 	days := weekdayLabels()
-	dr := &rhythmDrawing{}
+	dr := chart.Heatmaps{}
 	for i, g := range groups {
 		m, err := chart.NewMatrix(grids[i])
 		if err != nil {
 			return nil, fmt.Errorf("f05-rhythm: %w", err)
 		}
 		title := fmt.Sprintf("%s (%s %s)", capitalize(ProfessionLabel(g.Community.Profession)),
-			figure.Integer(int64(len(g.Messages))), figure.T("messages", "messages"))
+			figure.Integer(int64(g.Grid.Total())), figure.T("messages", "messages"))
 		p := figure.NewPlot(title, figure.T("Heure (Paris)", "Hour (Paris)"), "")
 		p.Title.TextStyle.Font.Size = figure.LabelSize
 		p.X.Padding, p.Y.Padding = 0, 0
 		hm := plotter.NewHeatMap(m, cm.Palette(chart.HeatmapColors))
 		hm.Min, hm.Max = 0, hi
 		p.Add(hm)
-		p.Add(frame{x0: rhythm.WorkStart - 0.5, x1: rhythm.WorkEnd - 0.5, y0: 7 - 5 - 0.5, y1: 7 - 0.5})
-		p.X.Tick.Marker = hourTicks(3)
+		// Working hours (rhythm.Working): weekdays are drawn Monday on top.
+		p.Add(chart.Frame{X0: rhythm.WorkStart - 0.5, X1: rhythm.WorkEnd - 0.5, Y0: 7 - rhythm.WorkDays - 0.5, Y1: 7 - 0.5})
+		p.X.Tick.Marker = figure.HourTicks(3)
 		yt := make(plot.ConstantTicks, 7)
 		for d, l := range days {
 			yt[d] = plot.Tick{Value: float64(6 - d), Label: l}
 		}
 		p.Y.Tick.Marker = yt
 		p.Y.Tick.Length = 0
-		dr.plots = append(dr.plots, p)
+		dr.Plots = append(dr.Plots, p)
 	}
 	bar := figure.NewPlot("", "", figure.T("Part des messages", "Share of messages"))
 	bar.HideX()
 	bar.Y.Padding = 0
 	bar.Y.Tick.Marker = figure.PercentTicks{}
 	bar.Add(&plotter.ColorBar{ColorMap: cm, Vertical: true, Colors: chart.HeatmapColors})
-	dr.bar = bar
+	dr.Bar = bar
 	return &figure.Figure{
 		ID:    "f05-rhythm",
 		Title: figure.T("Figure 5 – Les rythmes de la semaine", "Figure 5 – Weekly rhythms"),
@@ -110,55 +114,16 @@ func F05Rhythm(c *corpus.Corpus, prov figure.Provenance) (*figure.Figure, error)
 	}, nil
 }
 
-// frame is a plotter drawing a dashed rectangle in data coordinates.
-type frame struct{ x0, x1, y0, y1 float64 }
-
-func (f frame) Plot(c draw.Canvas, p *plot.Plot) {
-	trX, trY := p.Transforms(&c)
-	sty := draw.LineStyle{Color: figure.TextColor, Width: vg.Points(1), Dashes: []vg.Length{vg.Points(3), vg.Points(2)}}
-	x0, x1, y0, y1 := trX(f.x0), trX(f.x1), trY(f.y0), trY(f.y1)
-	c.StrokeLines(sty, []vg.Point{{X: x0, Y: y0}, {X: x1, Y: y0}, {X: x1, Y: y1}, {X: x0, Y: y1}, {X: x0, Y: y0}})
-}
-
-// rhythmDrawing draws heat maps side by side, aligned, with one colour bar
-// on the right spanning their data area.
-type rhythmDrawing struct {
-	plots []*plot.Plot
-	bar   *plot.Plot
-}
-
-// Draw implements figure.Renderable.
-func (r *rhythmDrawing) Draw(c draw.Canvas) {
-	c.SetColor(color.White)
-	c.Fill(c.Rectangle.Path())
-	bw := 3 * vg.Centimeter
-	main := draw.Crop(c, 0, -bw, 0, 0)
-	pad := vg.Points(4)
-	tiles := draw.Tiles{Rows: 1, Cols: len(r.plots), PadX: 6 * pad, PadTop: pad, PadBottom: pad, PadLeft: pad, PadRight: pad}
-	cs := plot.Align([][]*plot.Plot{r.plots}, tiles, main)
-	for j, p := range r.plots {
-		p.Draw(cs[0][j])
-	}
-	data := r.plots[0].DataCanvas(cs[0][0])
-	// The bar's plot keeps half a tick label of room at both ends of its
-	// axis; give it that room so that its data area matches the maps'.
-	half := r.bar.Y.Tick.Label.Font.Size / 2
-	r.bar.Draw(draw.Canvas{Canvas: c.Canvas, Rectangle: vg.Rectangle{
-		Min: vg.Point{X: c.Max.X - bw + vg.Points(6), Y: data.Min.Y - half},
-		Max: vg.Point{X: c.Max.X - vg.Points(6), Y: data.Max.Y + half},
-	}})
-}
-
 // F06OffHours is Figure 6: the share of messages written outside working
-// hours (rhythm.OffHoursShare: Saturday, Sunday, or before 08:00 or from
-// 19:00 on, Europe/Paris time), per community and for each profession as a
-// whole, as horizontal bars coloured by profession.
+// hours (rhythm.Grid.OffHoursShare: Saturday, Sunday, or before 08:00 or
+// from 19:00 on, Europe/Paris time), per community and for each profession
+// as a whole, as horizontal bars coloured by profession.
 //
 // The data has one row per bar, top to bottom: for each profession (aides
 // first), its communities by id then the profession as a whole (community
 // "*"); columns community, profession, messages, off_hours_messages,
 // off_hours_share.
-func F06OffHours(c *corpus.Corpus, prov figure.Provenance) (*figure.Figure, error) {
+func F06OffHours(measured []rhythm.Group, prov figure.Provenance) (*figure.Figure, error) {
 	type row struct {
 		id, label string
 		prof      corpus.Profession
@@ -166,17 +131,15 @@ func F06OffHours(c *corpus.Corpus, prov figure.Provenance) (*figure.Figure, erro
 		share     float64
 	}
 	var rows []row
-	coms := communityGroups(c, hasMessages)
-	for _, pg := range professionGroups(c, hasMessages) {
+	coms := communities(measured, rhythmCommunity, hasMessages)
+	for _, pg := range professions(measured, rhythmCommunity, hasMessages) {
 		prof := pg.Community.Profession
-		for _, g := range coms {
-			if g.Community.Profession == prof {
-				grid := rhythm.Counts(g.Messages)
-				rows = append(rows, row{g.Community.ID, communityLabel(g.Community), prof, grid.Total(), offHours(&grid), grid.OffHoursShare()})
+		for _, sg := range coms {
+			if g := sg.R; g.Community.Profession == prof {
+				rows = append(rows, row{g.Community.ID, communityLabel(g.Community), prof, g.Grid.Total(), g.Grid.OffHours(), g.Grid.OffHoursShare()})
 			}
 		}
-		grid := rhythm.Counts(pg.Messages)
-		rows = append(rows, row{indicator.AllCommunities, figure.T("Ensemble des ", "All ") + ProfessionLabel(prof), prof, grid.Total(), offHours(&grid), grid.OffHoursShare()})
+		rows = append(rows, row{indicator.AllCommunities, groupLabel(pg.Community), prof, pg.Grid.Total(), pg.Grid.OffHours(), pg.Grid.OffHoursShare()})
 	}
 	if len(rows) == 0 {
 		return nil, fmt.Errorf("f06-off-hours: no community has messages")
@@ -222,21 +185,15 @@ func F06OffHours(c *corpus.Corpus, prov figure.Provenance) (*figure.Figure, erro
 		colors[i] = professionColor(p)
 	}
 	p := figure.NewPlot("", figure.T("Part des messages écrits hors des heures ouvrées", "Share of messages written outside working hours"), "")
-	p.Add(barsPlotter{bars: shown, colors: colors, horizontal: true})
-	lab, err := barLabels(shown, text, true)
-	if err != nil {
+	// One empty slot above the first bar holds the legend (top right).
+	if _, err := chart.HBars(p, shown, colors, text, labels, float64(n)+0.5); err != nil {
 		return nil, fmt.Errorf("f06-off-hours: %w", err)
 	}
-	p.Add(lab)
-	p.NominalY(labels...)
-	p.Y.Padding = 0
-	// One empty slot above the first bar holds the legend (top right).
-	p.Y.Min, p.Y.Max = -0.6, float64(n)+0.5
 	p.X.Min = 0
 	p.X.Max = math.Min(1, math.Ceil((hi+0.15)*10)/10)
 	p.X.Tick.Marker = figure.PercentTicks{}
 	for _, pr := range profs {
-		p.Legend.Add(capitalize(ProfessionLabel(pr)), swatch{professionColor(pr)})
+		p.Legend.Add(capitalize(ProfessionLabel(pr)), chart.Swatch{Color: professionColor(pr)})
 	}
 	return &figure.Figure{
 		ID:    "f06-off-hours",
@@ -249,18 +206,4 @@ func F06OffHours(c *corpus.Corpus, prov figure.Provenance) (*figure.Figure, erro
 		Height: vg.Length(max(n, 3))*0.9*vg.Centimeter + 3*vg.Centimeter,
 		Prov:   prov,
 	}, nil
-}
-
-// offHours counts the messages of g outside working hours (see
-// rhythm.OffHours).
-func offHours(g *rhythm.Grid) int {
-	n := 0
-	for d := range g {
-		for h := range g[d] {
-			if d >= 5 || h < rhythm.WorkStart || h >= rhythm.WorkEnd {
-				n += g[d][h]
-			}
-		}
-	}
-	return n
 }

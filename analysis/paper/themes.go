@@ -1,15 +1,9 @@
 package paper
 
 import (
-	"errors"
 	"fmt"
-	"image/color"
 	"math"
-	"path/filepath"
-	"sort"
 	"strconv"
-
-	"github.com/faire-communaute/compendium/analysis/repo"
 
 	"github.com/faire-communaute/compendium/analysis/chart"
 	"github.com/faire-communaute/compendium/analysis/corpus"
@@ -37,30 +31,6 @@ var DocTocToc2013Types = map[string]float64{
 	"poll":           0.095,
 }
 
-// HandCodedFile is the hand-coded sample the codebook is validated
-// against, relative to the repository root.
-const HandCodedFile = "data/codebook/hand-coded.csv"
-
-// HandCodedSample loads the repository's hand-coded sample (HandCodedFile,
-// found with repo.Root) and returns it
-// with its figure.Input, to add to the provenance of Table 3.
-func HandCodedSample() ([]themes.Coded, figure.Input, error) {
-	root := repo.Root()
-	if root == "" {
-		return nil, figure.Input{}, errors.New("paper: no go.mod above the working directory")
-	}
-	path := filepath.Join(root, filepath.FromSlash(HandCodedFile))
-	sample, err := themes.LoadSample(path)
-	if err != nil {
-		return nil, figure.Input{}, err
-	}
-	in, err := figure.InputFile(path)
-	if err != nil {
-		return nil, figure.Input{}, err
-	}
-	return sample, in, nil
-}
-
 // themeLabels are the axis labels of the codebook's categories, on two
 // lines when long; a category not listed is shown with its codebook label.
 var themeLabels = map[string][2]string{
@@ -84,127 +54,33 @@ var typeLabels = map[string][2]string{
 	themes.NoType:    {"Sans type", "No type"},
 }
 
-func themeLabel(cb *themes.Codebook, id string) string {
-	if l, ok := themeLabels[id]; ok {
+// codebookLabel is the label of a codebook entry in figures: the study's
+// own label in the current language (fixed[id]), else the codebook's
+// (labels[id], when not empty), else the id itself.
+func codebookLabel(fixed map[string][2]string, labels map[string]string, id string) string {
+	if l, ok := fixed[id]; ok {
 		return figure.T(l[0], l[1])
 	}
-	for _, c := range cb.Categories {
-		if c.ID == id && c.Label != "" {
-			return c.Label
-		}
+	if l := labels[id]; l != "" {
+		return l
 	}
 	return id
+}
+
+func themeLabel(cb *themes.Codebook, id string) string {
+	labels := map[string]string{}
+	for _, c := range cb.Categories {
+		labels[c.ID] = c.Label
+	}
+	return codebookLabel(themeLabels, labels, id)
 }
 
 func typeLabel(cb *themes.Codebook, id string) string {
-	if l, ok := typeLabels[id]; ok {
-		return figure.T(l[0], l[1])
-	}
+	labels := map[string]string{}
 	for _, q := range cb.QuestionTypes {
-		if q.ID == id && q.Label != "" {
-			return q.Label
-		}
+		labels[q.ID] = q.Label
 	}
-	return id
-}
-
-// groupLess orders the rows of a figure as the study presents them:
-// professions aides first, within a profession its communities by id and
-// then the profession as a whole (indicator.AllCommunities).
-func groupLess(pa corpus.Profession, ca string, pb corpus.Profession, cb string) bool {
-	if pa != pb {
-		return professionLess(pa, pb)
-	}
-	if ca != cb {
-		if ca == indicator.AllCommunities || cb == indicator.AllCommunities {
-			return cb == indicator.AllCommunities
-		}
-		return ca < cb
-	}
-	return false
-}
-
-// groupLabel is the label of a community, or of a profession as a whole
-// for indicator.AllCommunities.
-func groupLabel(c *corpus.Corpus, id string, p corpus.Profession) string {
-	if id == indicator.AllCommunities {
-		return figure.T("Ensemble des ", "All ") + ProfessionLabel(p)
-	}
-	if com := c.Community(id); com != nil {
-		return communityLabel(*com)
-	}
-	return id
-}
-
-// groupColors returns the colour of each group of a sorted list: its
-// community colour (communityStyle), or its profession's colour for a
-// profession as a whole.
-func groupColors(ids []string, profs []corpus.Profession) []color.Color {
-	out := make([]color.Color, len(ids))
-	n := map[corpus.Profession]int{}
-	for i, id := range ids {
-		if id == indicator.AllCommunities {
-			out[i] = professionColor(profs[i])
-			continue
-		}
-		out[i] = communityStyle(profs[i], n[profs[i]]).Color
-		n[profs[i]]++
-	}
-	return out
-}
-
-// checkCodebook is the error of a builder called without a codebook.
-func checkCodebook(id string, cb *themes.Codebook) error {
-	if cb == nil {
-		return fmt.Errorf("%s: no codebook (load it with themes.DefaultCodebook)", id)
-	}
-	return nil
-}
-
-// groupedBars draws values[g][s] as vertical grouped bars: one group per
-// entry of groups (axis labels), one bar per series, coloured by colors,
-// with a legend and, when labels is not nil, labels[g][s] above the bars
-// in the given font size. The vertical axis holds shares.
-func groupedBars(title string, groups, series []string, colors []color.Color, values [][]float64, labels [][]string, labelSize vg.Length) (*plot.Plot, error) {
-	bars, err := chart.BarLayout(len(groups), len(series), values, false)
-	if err != nil {
-		return nil, err
-	}
-	p := figure.NewPlot(title, "", "")
-	p.Title.TextStyle.Font.Size = figure.LabelSize
-	p.Add(barsPlotter{bars: bars, colors: colors})
-	hi := 0.0
-	for _, b := range bars {
-		hi = math.Max(hi, b.Top)
-	}
-	if labels != nil {
-		text := make([]string, len(bars))
-		for i, b := range bars {
-			text[i] = labels[b.Group][b.Category]
-		}
-		lab, err := barLabels(bars, text, false)
-		if err != nil {
-			return nil, err
-		}
-		for i := range lab.TextStyle {
-			lab.TextStyle[i].Font.Size = labelSize
-		}
-		p.Add(lab)
-	}
-	p.NominalX(groups...)
-	p.X.Padding = 0
-	p.X.Min, p.X.Max = -0.5, float64(len(groups))-0.5
-	p.Y.Min = 0
-	if hi <= 0 {
-		hi = 0.1
-	}
-	// Headroom for the labels and the legend (top right).
-	p.Y.Max = math.Min(hi*(1.12+0.075*float64(len(series))), 1.3)
-	p.Y.Tick.Marker = percentTo100{}
-	for s, name := range series {
-		p.Legend.Add(name, swatch{colors[s%len(colors)]})
-	}
-	return p, nil
+	return codebookLabel(typeLabels, labels, id)
 }
 
 // F03Themes is Figure 3: what the communities talk about. Every message
@@ -219,28 +95,17 @@ func groupedBars(title string, groups, series []string, colors []color.Color, va
 // first), its communities by id then the profession as a whole (community
 // "*"), themes in codebook order; columns community, profession, theme,
 // messages, count, share (NaN without messages).
-func F03Themes(c *corpus.Corpus, cb *themes.Codebook, prov figure.Provenance) (*figure.Figure, error) {
-	if err := checkCodebook("f03-themes", cb); err != nil {
+func F03Themes(measured themes.Result, prov figure.Provenance) (*figure.Figure, error) {
+	shares, err := themeGroups("f03-themes", measured, func(s themes.Shares) bool { return s.Messages > 0 }, "no message to code (retweets excluded)")
+	if err != nil {
 		return nil, err
 	}
-	all := themes.Measure(c, cb)
-	var shares []themes.Shares
-	for _, s := range all {
-		if s.Messages > 0 {
-			shares = append(shares, s)
-		}
-	}
-	if len(shares) == 0 {
-		return nil, fmt.Errorf("f03-themes: no message to code (retweets excluded)")
-	}
-	sort.SliceStable(shares, func(i, j int) bool {
-		return groupLess(shares[i].Profession, shares[i].Community, shares[j].Profession, shares[j].Community)
-	})
+	cb := measured.Codebook
 	cats := cb.CategoryIDs()
 	data := figure.NewTable("community", "profession", "theme", "messages", "count", "share")
 	for _, s := range shares {
 		for i, id := range cats {
-			data.Add(s.Community, string(s.Profession), id, s.Messages, s.Themes[i], s.ThemeShare(i))
+			data.Add(s.Community.ID, string(s.Community.Profession), id, s.Messages, s.Themes[i], s.ThemeShare(i))
 		}
 	}
 	themeNames := make([]string, len(cats))
@@ -251,20 +116,18 @@ func F03Themes(c *corpus.Corpus, cb *themes.Codebook, prov figure.Provenance) (*
 	var panels []*plot.Plot
 	for _, whole := range []bool{true, false} {
 		var series []string
-		var ids []string
-		var profs []corpus.Profession
+		var coms []corpus.Community
 		var cols []*themes.Shares
 		for i := range shares {
 			s := &shares[i]
-			if (s.Community == indicator.AllCommunities) != whole {
+			if (s.Community.ID == indicator.AllCommunities) != whole {
 				continue
 			}
-			ids = append(ids, s.Community)
-			profs = append(profs, s.Profession)
+			coms = append(coms, s.Community)
 			cols = append(cols, s)
-			name := groupLabel(c, s.Community, s.Profession)
+			name := groupLabel(s.Community)
 			if whole {
-				name = capitalize(ProfessionLabel(s.Profession))
+				name = capitalize(ProfessionLabel(s.Community.Profession))
 			}
 			series = append(series, fmt.Sprintf("%s (%s %s)", name, figure.Integer(int64(s.Messages)), figure.T("messages", "messages")))
 		}
@@ -287,7 +150,7 @@ func F03Themes(c *corpus.Corpus, cb *themes.Codebook, prov figure.Provenance) (*
 			title = figure.T("Par communauté", "By community")
 			size = vg.Points(7)
 		}
-		p, err := groupedBars(title, themeNames, series, groupColors(ids, profs), values, labels, size)
+		p, err := chart.ShareBars(title, themeNames, series, groupColors(coms), values, labels, size)
 		if err != nil {
 			return nil, fmt.Errorf("f03-themes: %w", err)
 		}
@@ -330,46 +193,16 @@ func F03Themes(c *corpus.Corpus, cb *themes.Codebook, prov figure.Provenance) (*
 // community, profession, question_type, questions, typed_questions, count,
 // share (of all questions), share_typed (of the questions of a type, NaN
 // for "none").
-func F04QuestionTypes(c *corpus.Corpus, cb *themes.Codebook, prov figure.Provenance) (*figure.Figure, error) {
-	if err := checkCodebook("f04-question-types", cb); err != nil {
+func F04QuestionTypes(measured themes.Result, prov figure.Provenance) (*figure.Figure, error) {
+	shares, err := themeGroups("f04-question-types", measured, func(s themes.Shares) bool { return s.Questions > 0 }, "no question thread (thread start coded as a question)")
+	if err != nil {
 		return nil, err
 	}
-	var shares []themes.Shares
-	for _, s := range themes.Measure(c, cb) {
-		if s.Questions > 0 {
-			shares = append(shares, s)
-		}
-	}
-	if len(shares) == 0 {
-		return nil, fmt.Errorf("f04-question-types: no question thread (thread start coded as a question)")
-	}
-	sort.SliceStable(shares, func(i, j int) bool {
-		return groupLess(shares[i].Profession, shares[i].Community, shares[j].Profession, shares[j].Community)
-	})
-	typed := func(s themes.Shares) int {
-		n := 0
-		for i, t := range s.Types {
-			if t != themes.NoType {
-				n += s.TypeCounts[i]
-			}
-		}
-		return n
-	}
-	ratio := func(a, b int) float64 {
-		if b == 0 {
-			return math.NaN()
-		}
-		return float64(a) / float64(b)
-	}
+	cb := measured.Codebook
 	data := figure.NewTable("source", "community", "profession", "question_type", "questions", "typed_questions", "count", "share", "share_typed")
 	for _, s := range shares {
-		nt := typed(s)
 		for i, t := range s.Types {
-			st := ratio(s.TypeCounts[i], nt)
-			if t == themes.NoType {
-				st = math.NaN()
-			}
-			data.Add("corpus", s.Community, string(s.Profession), t, s.Questions, nt, s.TypeCounts[i], ratio(s.TypeCounts[i], s.Questions), st)
+			data.Add("corpus", s.Community.ID, string(s.Community.Profession), t, s.Questions, s.Typed(), s.TypeCounts[i], s.TypeShare(i), s.TypedShare(i))
 		}
 	}
 	gpTypes := cb.QuestionTypeIDs(corpus.GP)
@@ -384,22 +217,21 @@ func F04QuestionTypes(c *corpus.Corpus, cb *themes.Codebook, prov figure.Provena
 	var untyped []string
 	var profs []corpus.Profession
 	for _, s := range shares {
-		if s.Community == indicator.AllCommunities {
-			profs = append(profs, s.Profession)
-			untyped = append(untyped, fmt.Sprintf("%s %s", figure.Percent(ratio(s.Questions-typed(s), s.Questions)), figure.T("chez les ", "among ")+ProfessionLabel(s.Profession)))
+		if s.Community.ID == indicator.AllCommunities {
+			profs = append(profs, s.Community.Profession)
+			untyped = append(untyped, fmt.Sprintf("%s %s", figure.Percent(s.UntypedShare()), figure.T("chez les ", "among ")+ProfessionLabel(s.Community.Profession)))
 		}
 	}
 	for _, prof := range profs {
 		types := cb.QuestionTypeIDs(prof)
 		var series []string
-		var ids []string
-		var ps []corpus.Profession
+		var coms []corpus.Community
 		var rows [][]float64 // [series][type]
 		for _, s := range shares {
-			if s.Profession != prof || s.Community == indicator.AllCommunities {
+			if s.Community.Profession != prof || s.Community.ID == indicator.AllCommunities {
 				continue
 			}
-			nt := typed(s)
+			nt := s.Typed()
 			if nt == 0 {
 				continue
 			}
@@ -407,16 +239,15 @@ func F04QuestionTypes(c *corpus.Corpus, cb *themes.Codebook, prov figure.Provena
 			for k, t := range types {
 				for i, st := range s.Types {
 					if st == t {
-						row[k] = ratio(s.TypeCounts[i], nt)
+						row[k] = s.TypedShare(i)
 					}
 				}
 			}
-			ids = append(ids, s.Community)
-			ps = append(ps, prof)
+			coms = append(coms, s.Community)
 			rows = append(rows, row)
-			series = append(series, fmt.Sprintf("%s (%s %s)", groupLabel(c, s.Community, prof), figure.Integer(int64(nt)), figure.T("questions typées", "typed questions")))
+			series = append(series, fmt.Sprintf("%s (%s %s)", groupLabel(s.Community), figure.Integer(int64(nt)), figure.T("questions typées", "typed questions")))
 		}
-		colors := groupColors(ids, ps)
+		colors := groupColors(coms)
 		if prof == corpus.GP {
 			row := make([]float64, len(types))
 			for k, t := range types {
@@ -447,7 +278,7 @@ func F04QuestionTypes(c *corpus.Corpus, cb *themes.Codebook, prov figure.Provena
 		if len(rows) > 2 {
 			size = vg.Points(7)
 		}
-		p, err := groupedBars(capitalize(ProfessionLabel(prof)), names, series, colors, values, labels, size)
+		p, err := chart.ShareBars(capitalize(ProfessionLabel(prof)), names, series, colors, values, labels, size)
 		if err != nil {
 			return nil, fmt.Errorf("f04-question-types: %w", err)
 		}
@@ -473,6 +304,25 @@ func F04QuestionTypes(c *corpus.Corpus, cb *themes.Codebook, prov figure.Provena
 		Height: vg.Length(len(panels)) * 8 * vg.Centimeter,
 		Prov:   prov,
 	}, nil
+}
+
+// themeGroups returns the groups of r for which keep is true, in the
+// study's order (groupLess); an error naming figure id when r has no
+// codebook, or saying none when no group is kept.
+func themeGroups(id string, r themes.Result, keep func(themes.Shares) bool, none string) ([]themes.Shares, error) {
+	if r.Codebook == nil {
+		return nil, fmt.Errorf("%s: no codebook in the measured themes", id)
+	}
+	var out []themes.Shares
+	for _, s := range r.Groups {
+		if keep(s) {
+			out = append(out, s)
+		}
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("%s: %s", id, none)
+	}
+	return inStudyOrder(out, func(s themes.Shares) corpus.Community { return s.Community }), nil
 }
 
 // decimalsFor is the number of decimals of bar labels when series bars
@@ -501,37 +351,37 @@ func joinList(items []string) string {
 }
 
 // T3CodebookValidation is Table 3: how well the codebook codes messages.
-// The hand-coded sample (HandCodedSample, data/codebook/hand-coded.csv)
-// is coded with cb and compared with the hand coding (themes.Validate):
+// The hand-coded sample (data/codebook/hand-coded.csv) coded with the
+// codebook and compared with the hand coding (themes.Report.HandCoded,
+// themes.Validate):
 // for each theme, the question detector and each question type (one
 // against the rest), the support (messages the hand coding gives the
 // label), precision, recall, F1 and Cohen's kappa of the binary presence;
 // and the question type as one multi-class label ("none" a class of its
-// own), with its observed agreement and Cohen's kappa. When truth is not
-// nil (themes.ValidateTruth against a synthetic corpus's generating
-// labels), a second block gives the same measures against it.
+// own), with its observed agreement and Cohen's kappa. When the report
+// has a truth (themes.ValidateTruth against a synthetic corpus's
+// generating labels), a second block gives the same measures against it.
 //
 // The data has one row per reference (hand-coded, then truth), kind
 // (category, question, question_type, question_type_multiclass) and label,
 // in codebook order: reference, kind, label, n, support, predicted,
 // precision, recall, f1, kappa, agreement (NaN when undefined; the
 // multi-class row has support n and no precision, recall nor F1).
-func T3CodebookValidation(cb *themes.Codebook, sample []themes.Coded, truth *themes.Validation, prov figure.Provenance) (*figure.Figure, error) {
-	if err := checkCodebook("t3-codebook-validation", cb); err != nil {
-		return nil, err
+func T3CodebookValidation(measured themes.Report, prov figure.Provenance) (*figure.Figure, error) {
+	cb := measured.Codebook
+	if cb == nil {
+		return nil, fmt.Errorf("t3-codebook-validation: no codebook in the validation report")
 	}
-	if len(sample) == 0 {
-		return nil, fmt.Errorf("t3-codebook-validation: empty hand-coded sample (load it with HandCodedSample)")
+	if measured.HandCoded.N == 0 {
+		return nil, fmt.Errorf("t3-codebook-validation: empty hand-coded sample")
 	}
-	blocks := []struct {
+	type block struct {
 		ref, name string
 		v         themes.Validation
-	}{{"hand-coded", figure.T("Échantillon codé à la main", "Hand-coded sample"), themes.Validate(cb, sample)}}
-	if truth != nil {
-		blocks = append(blocks, struct {
-			ref, name string
-			v         themes.Validation
-		}{"truth", figure.T("Vérité du corpus synthétique", "Synthetic corpus truth"), *truth})
+	}
+	blocks := []block{{"hand-coded", figure.T("Échantillon codé à la main", "Hand-coded sample"), measured.HandCoded}}
+	if measured.Truth != nil {
+		blocks = append(blocks, block{"truth", figure.T("Vérité du corpus synthétique", "Synthetic corpus truth"), *measured.Truth})
 	}
 	data := figure.NewTable("reference", "kind", "label", "n", "support", "predicted", "precision", "recall", "f1", "kappa", "agreement")
 	shown := figure.NewTable(
@@ -551,14 +401,8 @@ func T3CodebookValidation(cb *themes.Codebook, sample []themes.Coded, truth *the
 	section := func(title string) { shown.Rows = append(shown.Rows, []string{title, "", "", "", "", ""}) }
 	for _, b := range blocks {
 		v := b.v
-		agreement := func(s themes.Score) float64 {
-			if v.N == 0 {
-				return math.NaN()
-			}
-			return float64(s.TP+s.TN) / float64(v.N)
-		}
 		add := func(kind, name string, s themes.Score) {
-			data.Add(b.ref, kind, s.Label, v.N, s.Support, s.Predicted, s.Precision, s.Recall, s.F1, s.Kappa, agreement(s))
+			data.Add(b.ref, kind, s.Label, v.N, s.Support, s.Predicted, s.Precision, s.Recall, s.F1, s.Kappa, v.Agreement(s))
 			shown.Add("   "+name, s.Support, two(s.Precision), two(s.Recall), two(s.F1), two(s.Kappa))
 		}
 		if len(blocks) > 1 {

@@ -1,9 +1,7 @@
 package paper
 
 import (
-	"bytes"
 	"math"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -12,7 +10,10 @@ import (
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/figure"
+	"github.com/faire-communaute/compendium/analysis/indicator/network"
+	"github.com/faire-communaute/compendium/analysis/indicator/norms"
 	"github.com/faire-communaute/compendium/analysis/indicator/themes"
+	"github.com/faire-communaute/compendium/analysis/repo"
 )
 
 // normsFixture is a small hand-made study for Figures 3, 4 and 10 to 15:
@@ -86,7 +87,7 @@ var (
 // codebook loads the repository's codebook once.
 func codebook(t testing.TB) *themes.Codebook {
 	t.Helper()
-	cbOnce.Do(func() { cbValue, cbErr = themes.DefaultCodebook() })
+	cbOnce.Do(func() { cbValue, cbErr = themes.LoadCodebook(filepath.Join(repo.Root(), themes.DefaultFile)) })
 	if cbErr != nil {
 		t.Fatal(cbErr)
 	}
@@ -115,17 +116,19 @@ func normsBuilders(t testing.TB) []struct {
 		id    string
 		build func(*corpus.Corpus) (*figure.Figure, error)
 	}{
-		{"f03-themes", func(c *corpus.Corpus) (*figure.Figure, error) { return F03Themes(c, cb, testProv) }},
-		{"f04-question-types", func(c *corpus.Corpus) (*figure.Figure, error) { return F04QuestionTypes(c, cb, testProv) }},
-		{"t3-codebook-validation", func(*corpus.Corpus) (*figure.Figure, error) {
-			return T3CodebookValidation(cb, codedSample(), nil, testProv)
+		{"f03-themes", func(c *corpus.Corpus) (*figure.Figure, error) { return F03Themes(themes.Measure(c, cb), testProv) }},
+		{"f04-question-types", func(c *corpus.Corpus) (*figure.Figure, error) {
+			return F04QuestionTypes(themes.Measure(c, cb), testProv)
 		}},
-		{"f10-networks", func(c *corpus.Corpus) (*figure.Figure, error) { return F10Networks(c, testProv) }},
-		{"t4-network", func(c *corpus.Corpus) (*figure.Figure, error) { return T4Network(c, testProv) }},
-		{"f12-consensus", func(c *corpus.Corpus) (*figure.Figure, error) { return F12Consensus(c, cb, testProv) }},
-		{"f13-sources", func(c *corpus.Corpus) (*figure.Figure, error) { return F13Sources(c, cb, testProv) }},
-		{"f14-recurring", func(c *corpus.Corpus) (*figure.Figure, error) { return F14Recurring(c, cb, testProv) }},
-		{"f15-overlap", func(c *corpus.Corpus) (*figure.Figure, error) { return F15Overlap(c, testProv) }},
+		{"t3-codebook-validation", func(*corpus.Corpus) (*figure.Figure, error) {
+			return T3CodebookValidation(themes.NewReport(cb, codedSample(), nil), testProv)
+		}},
+		{"f10-networks", func(c *corpus.Corpus) (*figure.Figure, error) { return F10Networks(network.Measure(c), testProv) }},
+		{"t4-network", func(c *corpus.Corpus) (*figure.Figure, error) { return T4Network(network.Measure(c), testProv) }},
+		{"f12-consensus", func(c *corpus.Corpus) (*figure.Figure, error) { return F12Consensus(norms.Measure(c, cb), testProv) }},
+		{"f13-sources", func(c *corpus.Corpus) (*figure.Figure, error) { return F13Sources(norms.Measure(c, cb), testProv) }},
+		{"f14-recurring", func(c *corpus.Corpus) (*figure.Figure, error) { return F14Recurring(norms.Measure(c, cb), testProv) }},
+		{"f15-overlap", func(c *corpus.Corpus) (*figure.Figure, error) { return F15Overlap(norms.Overlap(c), testProv) }},
 	}
 }
 
@@ -237,23 +240,13 @@ func TestT3CodebookValidation(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f2, err := T3CodebookValidation(cb, codedSample(), &v, testProv)
+	f2, err := T3CodebookValidation(themes.NewReport(cb, codedSample(), &v), testProv)
 	if err != nil {
 		t.Fatal(err)
 	}
 	hasLines(t, f2, "truth,category,support,2,1,1,1.000000,1.000000,1.000000,1.000000,1.000000")
-	if _, err := T3CodebookValidation(cb, nil, nil, testProv); err == nil || !strings.HasPrefix(err.Error(), "t3-codebook-validation: ") {
+	if _, err := T3CodebookValidation(themes.NewReport(cb, nil, nil), testProv); err == nil || !strings.HasPrefix(err.Error(), "t3-codebook-validation: ") {
 		t.Errorf("empty sample: error %v", err)
-	}
-}
-
-func TestHandCodedSample(t *testing.T) {
-	sample, in, err := HandCodedSample()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if in.Path != HandCodedFile || len(in.SHA256) != 64 || len(sample) == 0 || sample[0].ID != "a001" {
-		t.Errorf("input %+v, %d coded messages", in, len(sample))
 	}
 }
 
@@ -262,30 +255,7 @@ func TestHandCodedSample(t *testing.T) {
 func TestNormsSaveAndDeterminism(t *testing.T) {
 	dir := t.TempDir()
 	for _, b := range normsBuilders(t) {
-		f1, err := b.build(normsFixture())
-		if err != nil {
-			t.Fatalf("%s: %v", b.id, err)
-		}
-		if err := f1.Save(dir); err != nil {
-			t.Fatalf("%s: %v", b.id, err)
-		}
-		for _, ext := range []string{".csv", ".svg", ".png", ".json"} {
-			if st, err := os.Stat(filepath.Join(dir, b.id+ext)); err != nil || st.Size() == 0 {
-				t.Errorf("%s%s not written", b.id, ext)
-			}
-		}
-		f2, _ := b.build(normsFixture())
-		svg1, _, err1 := f1.Render()
-		svg2, _, err2 := f2.Render()
-		if err1 != nil || err2 != nil {
-			t.Fatalf("%s: %v %v", b.id, err1, err2)
-		}
-		if csvOf(t, f1) != csvOf(t, f2) || !bytes.Equal(svg1, svg2) {
-			t.Errorf("%s: two builds differ", b.id)
-		}
-		if f1.Title == "" || f1.Caption == "" {
-			t.Errorf("%s: no title or caption", b.id)
-		}
+		checkSaved(t, dir, b.id, func() (*figure.Figure, error) { return b.build(normsFixture()) })
 	}
 }
 
@@ -304,14 +274,19 @@ func TestNormsErrorsOnMissingData(t *testing.T) {
 			t.Errorf("%s: error %q does not name the figure", b.id, err)
 		}
 	}
-	c := normsFixture()
+	// Results built by hand without their codebook.
+	c, cb := normsFixture(), codebook(t)
+	th := themes.Result{Groups: themes.Measure(c, cb).Groups}
+	nr := norms.Result{Groups: norms.Measure(c, cb).Groups}
 	for id, build := range map[string]func() (*figure.Figure, error){
-		"f03-themes":             func() (*figure.Figure, error) { return F03Themes(c, nil, testProv) },
-		"f04-question-types":     func() (*figure.Figure, error) { return F04QuestionTypes(c, nil, testProv) },
-		"t3-codebook-validation": func() (*figure.Figure, error) { return T3CodebookValidation(nil, codedSample(), nil, testProv) },
-		"f12-consensus":          func() (*figure.Figure, error) { return F12Consensus(c, nil, testProv) },
-		"f13-sources":            func() (*figure.Figure, error) { return F13Sources(c, nil, testProv) },
-		"f14-recurring":          func() (*figure.Figure, error) { return F14Recurring(c, nil, testProv) },
+		"f03-themes":         func() (*figure.Figure, error) { return F03Themes(th, testProv) },
+		"f04-question-types": func() (*figure.Figure, error) { return F04QuestionTypes(th, testProv) },
+		"t3-codebook-validation": func() (*figure.Figure, error) {
+			return T3CodebookValidation(themes.Report{HandCoded: themes.Validate(cb, codedSample())}, testProv)
+		},
+		"f12-consensus": func() (*figure.Figure, error) { return F12Consensus(nr, testProv) },
+		"f13-sources":   func() (*figure.Figure, error) { return F13Sources(nr, testProv) },
+		"f14-recurring": func() (*figure.Figure, error) { return F14Recurring(nr, testProv) },
 	} {
 		if _, err := build(); err == nil || !strings.Contains(err.Error(), id+": no codebook") {
 			t.Errorf("%s without codebook: error %v", id, err)
@@ -322,58 +297,16 @@ func TestNormsErrorsOnMissingData(t *testing.T) {
 	for i := range flat.Messages {
 		flat.Messages[i].Text = "Bonne journée"
 	}
-	cb := codebook(t)
 	for id, build := range map[string]func() (*figure.Figure, error){
-		"f04-question-types": func() (*figure.Figure, error) { return F04QuestionTypes(flat, cb, testProv) },
-		"f12-consensus":      func() (*figure.Figure, error) { return F12Consensus(flat, cb, testProv) },
-		"f14-recurring":      func() (*figure.Figure, error) { return F14Recurring(flat, cb, testProv) },
+		"f04-question-types": func() (*figure.Figure, error) { return F04QuestionTypes(themes.Measure(flat, cb), testProv) },
+		"f12-consensus":      func() (*figure.Figure, error) { return F12Consensus(norms.Measure(flat, cb), testProv) },
+		"f14-recurring":      func() (*figure.Figure, error) { return F14Recurring(norms.Measure(flat, cb), testProv) },
 	} {
 		if _, err := build(); err == nil || !strings.Contains(err.Error(), "no question thread") {
 			t.Errorf("%s without questions: error %v", id, err)
 		}
 	}
-	if _, err := F13Sources(flat, cb, testProv); err == nil || !strings.Contains(err.Error(), "no answer") {
+	if _, err := F13Sources(norms.Measure(flat, cb), testProv); err == nil || !strings.Contains(err.Error(), "no answer") {
 		t.Errorf("f13-sources without questions: error %v", err)
-	}
-}
-
-// TestRenderStudyForReview writes these figures of the sample study
-// (paper.Load) to $PAPER_STUDY_FIGURES, for looking at them; it is
-// skipped when unset.
-func TestRenderStudyForReview(t *testing.T) {
-	dir := os.Getenv("PAPER_STUDY_FIGURES")
-	if dir == "" {
-		t.Skip("PAPER_STUDY_FIGURES not set")
-	}
-	c, prov, err := Load(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cb := codebook(t)
-	sample, in, err := HandCodedSample()
-	if err != nil {
-		t.Fatal(err)
-	}
-	tprov := prov
-	tprov.Inputs = append(append([]figure.Input(nil), prov.Inputs...), in)
-	figs := []func() (*figure.Figure, error){
-		func() (*figure.Figure, error) { return F03Themes(c, cb, prov) },
-		func() (*figure.Figure, error) { return F04QuestionTypes(c, cb, prov) },
-		func() (*figure.Figure, error) { return T3CodebookValidation(cb, sample, nil, tprov) },
-		func() (*figure.Figure, error) { return F10Networks(c, prov) },
-		func() (*figure.Figure, error) { return T4Network(c, prov) },
-		func() (*figure.Figure, error) { return F12Consensus(c, cb, prov) },
-		func() (*figure.Figure, error) { return F13Sources(c, cb, prov) },
-		func() (*figure.Figure, error) { return F14Recurring(c, cb, prov) },
-		func() (*figure.Figure, error) { return F15Overlap(c, prov) },
-	}
-	for _, build := range figs {
-		f, err := build()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := f.Save(dir); err != nil {
-			t.Fatal(err)
-		}
 	}
 }

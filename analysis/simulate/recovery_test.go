@@ -12,6 +12,7 @@ import (
 	"github.com/faire-communaute/compendium/analysis/indicator/responsiveness"
 	"github.com/faire-communaute/compendium/analysis/indicator/themes"
 	"github.com/faire-communaute/compendium/analysis/load"
+	"github.com/faire-communaute/compendium/analysis/repo"
 	"github.com/faire-communaute/compendium/analysis/simulate"
 )
 
@@ -148,7 +149,7 @@ func TestIndicatorsRecoverTheTruth(t *testing.T) {
 
 	// GPs' questions: status and type as coded from the texts, against the
 	// truth, thread by thread.
-	cb, err := themes.DefaultCodebook()
+	cb, err := themes.LoadCodebook(filepath.Join(repo.Root(), themes.DefaultFile))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,6 +4,7 @@
 //	build/derived/messages.csv     the pseudonymised corpus (the inspector's --csv columns)
 //	build/derived/communities.csv, panels.csv, profiles.csv
 //	build/derived/indicators.csv   community, profession, indicator, value
+//	                               (every family's rows, assembled by analysis/indicator/all)
 //	build/derived/network/COMMUNITY.{graphml,gexf,edges.csv}
 //	                               each community's reply network, for Gephi
 //
@@ -24,15 +25,9 @@ import (
 
 	"github.com/faire-communaute/compendium/analysis/repo"
 
-	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/indicator"
-	"github.com/faire-communaute/compendium/analysis/indicator/activity"
+	"github.com/faire-communaute/compendium/analysis/indicator/all"
 	"github.com/faire-communaute/compendium/analysis/indicator/network"
-	"github.com/faire-communaute/compendium/analysis/indicator/norms"
-	"github.com/faire-communaute/compendium/analysis/indicator/participation"
-	"github.com/faire-communaute/compendium/analysis/indicator/responsiveness"
-	"github.com/faire-communaute/compendium/analysis/indicator/retention"
-	"github.com/faire-communaute/compendium/analysis/indicator/rhythm"
 	"github.com/faire-communaute/compendium/analysis/indicator/themes"
 	"github.com/faire-communaute/compendium/analysis/load"
 )
@@ -67,8 +62,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "derive: %v\n", err)
 		return 1
 	}
-	groups, graphs := network.Graphs(c)
-	rows := Indicators(c, cb, groups, graphs)
+	nets := network.Measure(c)
+	rows := all.IndicatorsWith(c, cb, nets)
 	f, err := os.Create(filepath.Join(*out, "indicators.csv"))
 	if err != nil {
 		fmt.Fprintf(stderr, "derive: %v\n", err)
@@ -83,7 +78,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "derive: %v\n", err)
 		return 1
 	}
-	if err := writeNetworks(filepath.Join(*out, "network"), groups, graphs); err != nil {
+	if err := writeNetworks(filepath.Join(*out, "network"), nets); err != nil {
 		fmt.Fprintf(stderr, "derive: %v\n", err)
 		return 1
 	}
@@ -93,39 +88,22 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 func loadCodebook(path string) (*themes.Codebook, error) {
 	if path == "" {
-		return themes.DefaultCodebook()
+		path = filepath.Join(repo.Root(), themes.DefaultFile)
 	}
 	return themes.LoadCodebook(path)
 }
 
-// Indicators computes every family's scalar indicators, per community and
-// per profession, in canonical order; the reply graphs come built (see
-// network.Graphs).
-func Indicators(c *corpus.Corpus, cb *themes.Codebook, groups []indicator.Group, graphs []*network.Graph) []indicator.Row {
-	var rows []indicator.Row
-	rows = append(rows, activity.Rows(c)...)
-	rows = append(rows, participation.Rows(c)...)
-	rows = append(rows, responsiveness.Rows(c)...)
-	rows = append(rows, rhythm.Rows(c)...)
-	rows = append(rows, retention.Rows(c)...)
-	rows = append(rows, network.GraphRows(groups, graphs)...)
-	rows = append(rows, themes.Rows(c, cb)...)
-	rows = append(rows, norms.Rows(c, cb)...)
-	indicator.Sort(rows)
-	return rows
-}
-
 // writeNetworks writes each community's reply network as GraphML, GEXF
 // and an edge CSV (source,target,weight), named by community id.
-func writeNetworks(dir string, groups []indicator.Group, graphs []*network.Graph) error {
+func writeNetworks(dir string, nets []network.Group) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	for i, g := range groups {
+	for _, g := range nets {
 		if g.Community.ID == indicator.AllCommunities {
 			continue
 		}
-		graph := graphs[i]
+		graph := g.Graph
 		for _, w := range []struct {
 			ext   string
 			write func(io.Writer, *network.Graph) error

@@ -44,9 +44,10 @@
 //     first message's day to the last message's day, both included; NaN
 //     without messages.
 //   - posts_30d and posts_today: Posts30d and PostsToday at the panel
-//     instant of the community's latest panel observation (largest
-//     Observed; among equal dates the last in corpus order). Emitted only
-//     for communities with a panel, never for professions.
+//     instant of the community's latest panel observation (indicator.Latest:
+//     largest Observed; among equal dates the last in corpus order, the
+//     rule every figure uses too). Emitted only for communities with a
+//     panel, never for professions.
 package activity
 
 import (
@@ -214,9 +215,31 @@ func Summarize(msgs []corpus.Message) Summary {
 	return s
 }
 
+// Group is the activity of one indicator.Groups group: its volume
+// indicators and the daily series Figure 1 draws.
+type Group struct {
+	// Community is the community, or for a profession as a whole
+	// Community.ID indicator.AllCommunities.
+	Community corpus.Community
+	Summary   Summary
+	// Days is the daily series (Daily), nil without messages.
+	Days []Day
+}
+
+// Measure computes the volume indicators and the daily series of every
+// indicator.Groups group of c, in that order.
+func Measure(c *corpus.Corpus) []Group {
+	var out []Group
+	for _, g := range indicator.Groups(c) {
+		out = append(out, Group{Community: g.Community, Summary: Summarize(g.Messages), Days: Daily(g.Messages)})
+	}
+	return out
+}
+
 // PanelPoint is one panel observation with what the data say at its
 // instant.
 type PanelPoint struct {
+	Panel           corpus.PanelObservation // the observation as recorded
 	Community       string
 	Observed        time.Time
 	Members         int
@@ -264,6 +287,7 @@ func PanelSeries(c *corpus.Corpus) []PanelPoint {
 		at := PanelInstant(p.Observed)
 		ts := posts[p.Community]
 		out[i] = PanelPoint{
+			Panel:           p,
 			Community:       p.Community,
 			Observed:        p.Observed,
 			Members:         p.Members,
@@ -281,12 +305,49 @@ func PanelSeries(c *corpus.Corpus) []PanelPoint {
 	return out
 }
 
+// Panels is what the panel observations of one community show over
+// time: what Table 1 (the latest observation) and Figure 2 (the members
+// over time) draw.
+type Panels struct {
+	// Community is the community as the study declares it (only its ID
+	// when the panels name an undeclared community).
+	Community corpus.Community
+	// Series is every observation of the community, by Observed (ties in
+	// corpus order).
+	Series []PanelPoint
+	// Latest is the latest observation of Series (indicator.Latest).
+	Latest PanelPoint
+}
+
+// PanelsOf returns the panel observations of c (PanelSeries) grouped by
+// community, for the communities with at least one, in community id
+// order.
+func PanelsOf(c *corpus.Corpus) []Panels {
+	var out []Panels
+	for _, p := range PanelSeries(c) {
+		if n := len(out); n == 0 || out[n-1].Community.ID != p.Community {
+			com := corpus.Community{ID: p.Community}
+			if d := c.Community(p.Community); d != nil {
+				com = *d
+			}
+			out = append(out, Panels{Community: com})
+		}
+		last := &out[len(out)-1]
+		last.Series = append(last.Series, p)
+	}
+	for i := range out {
+		s := out[i].Series
+		out[i].Latest = s[indicator.Latest(len(s), func(j int) time.Time { return s[j].Observed })]
+	}
+	return out
+}
+
 // Rows returns the activity indicators of every community and profession
 // of c, in canonical order (indicator.Sort).
 func Rows(c *corpus.Corpus) []indicator.Row {
 	latest := map[string]PanelPoint{}
-	for _, p := range PanelSeries(c) {
-		latest[p.Community] = p // the series is by date: the last wins
+	for _, p := range PanelsOf(c) {
+		latest[p.Community.ID] = p.Latest
 	}
 	var rows []indicator.Row
 	for _, g := range indicator.Groups(c) {

@@ -160,6 +160,28 @@ func TestPanelSeries(t *testing.T) {
 	}
 }
 
+func TestPanelsOf(t *testing.T) {
+	c := testCorpus()
+	// A second reading of 30 April, later in the file, and a group the
+	// study does not declare.
+	c.Panels = append(c.Panels,
+		corpus.PanelObservation{Community: "g", Observed: utc("2024-04-30T00:00:00Z"), Members: 125, NewMembers30d: 25},
+		corpus.PanelObservation{Community: "x", Observed: utc("2024-04-01T00:00:00Z"), Members: 9})
+	ps := PanelsOf(c)
+	if len(ps) != 2 || ps[0].Community.ID != "g" || ps[0].Community.Profession != corpus.HomeCareAide || ps[1].Community != (corpus.Community{ID: "x"}) {
+		t.Fatalf("PanelsOf = %+v", ps)
+	}
+	g := ps[0]
+	if len(g.Series) != 3 || g.Series[0].Members != 100 || g.Series[1].Members != 120 || g.Series[2].Members != 125 {
+		t.Errorf("series %+v", g.Series)
+	}
+	// The tie on 30 April goes to the later line, in the figures and in
+	// posts_30d alike.
+	if g.Latest.Members != 125 || g.Latest.Panel.NewMembers30d != 25 || g.Latest.DataPosts30d != 2 {
+		t.Errorf("latest %+v", g.Latest)
+	}
+}
+
 func TestRows(t *testing.T) {
 	var got []string
 	for _, r := range Rows(testCorpus()) {
@@ -237,5 +259,20 @@ func BenchmarkDaily1M(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		Daily(c.Messages)
+	}
+}
+
+func TestMeasure(t *testing.T) {
+	gs := Measure(testCorpus())
+	// doc, e, g, then * for GPs and for aides.
+	if len(gs) != 5 || gs[2].Community.ID != "g" || gs[4].Community.ID != indicator.AllCommunities {
+		t.Fatalf("groups %+v", gs)
+	}
+	g := gs[2]
+	if g.Summary.Messages != 6 || g.Summary.Days != 33 || len(g.Days) != 33 || !g.Days[0].Date.Equal(time.Date(2024, 3, 30, 0, 0, 0, 0, corpus.Paris)) {
+		t.Errorf("g: %+v, %d days", g.Summary, len(g.Days))
+	}
+	if e := gs[1]; e.Days != nil || e.Summary.Messages != 0 {
+		t.Errorf("empty group %+v", e)
 	}
 }

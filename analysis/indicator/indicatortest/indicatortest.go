@@ -1,20 +1,22 @@
-// Package indicatortest builds seeded synthetic corpora for the tests and
-// benchmarks of the indicator packages, so that each package measures
-// itself on the same data.
+// Package indicatortest holds what the tests of the indicator packages
+// share: seeded synthetic corpora for their tests and benchmarks, so that
+// each package measures itself on the same data, the check that results
+// do not depend on message order, and the comparisons their hand-computed
+// tests use (Near, RowStrings, CheckRows).
 package indicatortest
 
 import (
 	"bytes"
-	"testing"
-
+	"math"
 	"math/rand/v2"
 	"strconv"
+	"strings"
+	"testing"
 	"time"
 
+	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/indicator"
 	"github.com/go-gota/gota/dataframe"
-
-	"github.com/faire-communaute/compendium/analysis/corpus"
 )
 
 // Corpus builds a seeded synthetic corpus of about n messages spread
@@ -138,4 +140,42 @@ func Render(rows []indicator.Row, frames ...dataframe.DataFrame) (string, error)
 		}
 	}
 	return buf.String(), nil
+}
+
+// Tolerance is the largest difference Near accepts between two values.
+const Tolerance = 1e-9
+
+// Near reports whether a and b are equal within Tolerance, NaN being
+// equal to NaN (an undefined value expected undefined) and to nothing
+// else.
+func Near(a, b float64) bool {
+	if math.IsNaN(a) || math.IsNaN(b) {
+		return math.IsNaN(a) && math.IsNaN(b)
+	}
+	return math.Abs(a-b) < Tolerance
+}
+
+// RowStrings writes rows as "community profession indicator value", the
+// value with the precision of indicators.csv (indicator.FormatValue).
+func RowStrings(rows []indicator.Row) []string {
+	out := make([]string, len(rows))
+	for i, r := range rows {
+		out[i] = r.Community + " " + string(r.Profession) + " " + r.Indicator + " " + indicator.FormatValue(r.Value)
+	}
+	return out
+}
+
+// CheckRows fails t unless got, written by RowStrings, is want line for
+// line, in order.
+func CheckRows(t testing.TB, got []indicator.Row, want []string) {
+	t.Helper()
+	g := RowStrings(got)
+	if len(g) != len(want) {
+		t.Fatalf("got %d rows:\n%s\nwant %d:\n%s", len(g), strings.Join(g, "\n"), len(want), strings.Join(want, "\n"))
+	}
+	for i := range want {
+		if g[i] != want[i] {
+			t.Errorf("row %d = %q, want %q", i, g[i], want[i])
+		}
+	}
 }

@@ -247,22 +247,28 @@ func (g *Graph) Density() float64 {
 	return float64(g.M()) / (n * (n - 1))
 }
 
-// Reciprocity returns the share of edges a->b whose b->a exists, NaN
-// without edges.
-func (g *Graph) Reciprocity() float64 {
-	m, r := 0, 0
+// Reciprocated returns the number of edges a->b whose b->a exists, the
+// count behind Reciprocity.
+func (g *Graph) Reciprocated() int {
+	r := 0
 	for a, o := range g.out {
 		for b := range o {
-			m++
 			if _, ok := g.out[b][int64(a)]; ok {
 				r++
 			}
 		}
 	}
+	return r
+}
+
+// Reciprocity returns the share of edges a->b whose b->a exists, NaN
+// without edges.
+func (g *Graph) Reciprocity() float64 {
+	m := g.M()
 	if m == 0 {
 		return math.NaN()
 	}
-	return float64(r) / float64(m)
+	return float64(g.Reciprocated()) / float64(m)
 }
 
 // DegreeCentralization returns Freeman's centralization of the undirected

@@ -8,11 +8,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/faire-communaute/compendium/analysis/indicator/indicatortest"
+
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/indicator/themes/themestest"
 )
-
-func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 || (math.IsNaN(a) && math.IsNaN(b)) }
 
 type reply struct{ id, author, parent string }
 
@@ -57,7 +57,7 @@ func TestTriangleByHand(t *testing.T) {
 		"staff rank":     {s.StaffDegreeRankMedian, 1.5}, // a and b tie at degree 3: ranks 1 and 2
 		"staff share":    {s.StaffReplyShare, 0.25},      // a->b of 4 edges
 	} {
-		if !near(got[0], got[1]) {
+		if !indicatortest.Near(got[0], got[1]) {
 			t.Errorf("%s = %v, want %v", name, got[0], got[1])
 		}
 	}
@@ -87,7 +87,7 @@ func TestStarAndCore(t *testing.T) {
 	// centralization = 4*(4-1) / (4*3) = 1
 	g := Build(msgs(nil, reply{"0", "s", ""}, reply{"1", "w", "0"}, reply{"2", "x", "0"}, reply{"3", "y", "0"}, reply{"4", "z", "0"}))
 	s := g.Measure()
-	if !near(s.DegreeCentralization, 1) || !near(s.Clustering, 0) || s.KCoreMax != 1 || s.KCoreSize != 5 || !near(s.Reciprocity, 0) {
+	if !indicatortest.Near(s.DegreeCentralization, 1) || !indicatortest.Near(s.Clustering, 0) || s.KCoreMax != 1 || s.KCoreSize != 5 || !indicatortest.Near(s.Reciprocity, 0) {
 		t.Errorf("star: %+v", s)
 	}
 	if !math.IsNaN(s.StaffDegreeRankMedian) {
@@ -99,7 +99,7 @@ func TestStarAndCore(t *testing.T) {
 	rs := []reply{{"a0", "a", ""}, {"b0", "b", ""}, {"c0", "c", ""}, {"d0", "d", ""}}
 	rs = append(rs, reply{"1", "b", "a0"}, reply{"2", "c", "a0"}, reply{"3", "d", "a0"}, reply{"4", "c", "b0"}, reply{"5", "d", "b0"}, reply{"6", "d", "c0"}, reply{"7", "e", "a0"})
 	s = Build(msgs(nil, rs...)).Measure()
-	if s.KCoreMax != 3 || s.KCoreSize != 4 || !near(s.DegreeCentralization, 0.5) || !near(s.Clustering, 3.5/5) {
+	if s.KCoreMax != 3 || s.KCoreSize != 4 || !indicatortest.Near(s.DegreeCentralization, 0.5) || !indicatortest.Near(s.Clustering, 3.5/5) {
 		t.Errorf("K4 plus one: %+v", s)
 	}
 	// empty graph: only a self-reply
@@ -134,7 +134,7 @@ func TestTwoCliques(t *testing.T) {
 	s := g.Measure()
 	// undirected weights: 2 within the cliques (6 pairs each), 1 on the
 	// bridge; total 25. Q = 2 * (12/25 - (25/50)^2) = 0.46
-	if s.LouvainCommunities != 2 || !near(s.Modularity, 0.46) {
+	if s.LouvainCommunities != 2 || !indicatortest.Near(s.Modularity, 0.46) {
 		t.Errorf("communities %d, Q %v; want 2, 0.46", s.LouvainCommunities, s.Modularity)
 	}
 	for _, nd := range g.Nodes() {
@@ -228,7 +228,7 @@ func TestRowsAndFrame(t *testing.T) {
 	for _, r := range rows {
 		got[r.Community+"/"+r.Indicator] = r.Value
 	}
-	if got["x/nodes"] != 8 || got["x/edges"] != 25 || got["*/louvain_communities"] != 2 || !near(got["x/density"], 25.0/56) {
+	if got["x/nodes"] != 8 || got["x/edges"] != 25 || got["*/louvain_communities"] != 2 || !indicatortest.Near(got["x/density"], 25.0/56) {
 		t.Errorf("rows: %v", got)
 	}
 	if len(rows) != 2*12 {
@@ -237,5 +237,37 @@ func TestRowsAndFrame(t *testing.T) {
 	df := NodeFrame(Build(c.Messages).Nodes())
 	if df.Nrow() != 8 || df.Elem(0, 0).String() != "a1" || df.Elem(7, 7).String() != "2" {
 		t.Errorf("frame:\n%v", df)
+	}
+}
+
+func TestTop(t *testing.T) {
+	g := triangle()
+	// Edges a->b, b->a, b->c, c->a (weights 1, 2, 1, 1): every author
+	// has two neighbours; replies a 4, b 4, c 2.
+	top := g.Top(2)
+	if top.Total != 3 || len(top.Nodes) != 2 || top.Nodes[0].Author != "a" || top.Nodes[1].Author != "b" {
+		t.Fatalf("top 2 = %+v", top)
+	}
+	a := top.Nodes[0]
+	if a.Degree != 2 || a.In != 2 || a.Out != 1 || a.Replies != 4 || !a.Staff || a.Role != corpus.Admin || a.Louvain < 1 {
+		t.Errorf("a = %+v", a)
+	}
+	if len(top.Edges) != 2 || top.Edges[0] != (Edge{"a", "b", 1}) || top.Edges[1] != (Edge{"b", "a", 2}) {
+		t.Errorf("edges between a and b: %+v", top.Edges)
+	}
+	// Two cliques of 4 without the bridge: every author has degree 3 and
+	// 6 replies, so the top 6 by pseudonym are a1..a4, b1, b2, and the
+	// largest component they form is the a clique with its 12 edges.
+	msgs := twoCliques()
+	tc := Build(msgs[:len(msgs)-1]).Top(6)
+	var names []string
+	for _, n := range tc.Nodes {
+		names = append(names, n.Author)
+	}
+	if strings.Join(names, ",") != "a1,a2,a3,a4" || len(tc.Edges) != 12 || tc.Total != 8 || tc.Nodes[0].Degree != 3 || tc.Nodes[0].Replies != 6 {
+		t.Errorf("two cliques, top 6: nodes %v, %d edges, total %d", names, len(tc.Edges), tc.Total)
+	}
+	if s := g.Measure(); s.StaffNodes != 1 || s.Reciprocated != 2 {
+		t.Errorf("staff nodes = %d, want 1 (a); reciprocated edges %d, want 2 (a->b, b->a)", s.StaffNodes, s.Reciprocated)
 	}
 }

@@ -18,6 +18,10 @@ type Stats struct {
 	Modularity            float64
 	StaffDegreeRankMedian float64
 	StaffReplyShare       float64
+	// StaffNodes is the number of admins and moderators among the nodes,
+	// the count behind StaffDegreeRankMedian; Reciprocated the number of
+	// edges whose reverse exists, the count behind Reciprocity.
+	StaffNodes, Reciprocated int
 }
 
 // Measure computes the scalar indicators of g.
@@ -29,6 +33,12 @@ func (g *Graph) Measure() Stats {
 		Clustering:            g.Clustering(),
 		StaffDegreeRankMedian: g.StaffDegreeRankMedian(),
 		StaffReplyShare:       g.StaffReplyShare(),
+		Reciprocated:          g.Reciprocated(),
+	}
+	for _, r := range g.Roles {
+		if IsStaff(r) {
+			s.StaffNodes++
+		}
 	}
 	s.KCoreMax, s.KCoreSize = g.KCore()
 	comm, q := g.Communities()
@@ -39,30 +49,42 @@ func (g *Graph) Measure() Stats {
 	return s
 }
 
+// Group is the reply network of one indicator.Groups group: its graph
+// and scalar indicators, what Figure 10 and Table 4 draw and
+// build/derived/network exports.
+type Group struct {
+	// Community is the community, or for a profession as a whole
+	// Community.ID indicator.AllCommunities.
+	Community corpus.Community
+	Graph     *Graph
+	Stats     Stats
+}
+
+// Measure builds the reply graph of every indicator.Groups group of c and
+// measures it, in that order. The graphs keep what they computed
+// (communities, betweenness), so exporting them afterwards costs nothing
+// more.
+func Measure(c *corpus.Corpus) []Group {
+	var out []Group
+	for _, gr := range indicator.Groups(c) {
+		g := Build(gr.Messages)
+		out = append(out, Group{Community: gr.Community, Graph: g, Stats: g.Measure()})
+	}
+	return out
+}
+
 // Rows builds the reply graph of every indicator.Groups group of c and
 // returns its indicators (see the package documentation).
 func Rows(c *corpus.Corpus) []indicator.Row {
-	groups, graphs := Graphs(c)
-	return GraphRows(groups, graphs)
+	return GroupRows(Measure(c))
 }
 
-// Graphs builds the reply graph of every indicator.Groups group of c, in
-// that order: callers that both measure and export the graphs build them
-// once (the communities and betweenness they compute are kept in them).
-func Graphs(c *corpus.Corpus) ([]indicator.Group, []*Graph) {
-	groups := indicator.Groups(c)
-	graphs := make([]*Graph, len(groups))
-	for i, gr := range groups {
-		graphs[i] = Build(gr.Messages)
-	}
-	return groups, graphs
-}
-
-// GraphRows returns the indicators of graphs, built from groups by Graphs.
-func GraphRows(groups []indicator.Group, graphs []*Graph) []indicator.Row {
+// GroupRows returns the indicators of measured groups, in canonical order
+// (indicator.Sort).
+func GroupRows(groups []Group) []indicator.Row {
 	var rows []indicator.Row
-	for i, gr := range groups {
-		s := graphs[i].Measure()
+	for _, gr := range groups {
+		s := gr.Stats
 		add := func(name string, v float64) {
 			rows = append(rows, indicator.Row{Community: gr.Community.ID, Profession: gr.Community.Profession, Indicator: name, Value: v})
 		}

@@ -3,15 +3,17 @@ package norms_test
 import (
 	"fmt"
 	"log"
+	"path/filepath"
 	"time"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/indicator/norms"
 	"github.com/faire-communaute/compendium/analysis/indicator/themes"
+	"github.com/faire-communaute/compendium/analysis/repo"
 )
 
 func ExampleQuestionThreads() {
-	cb, err := themes.DefaultCodebook()
+	cb, err := themes.LoadCodebook(filepath.Join(repo.Root(), themes.DefaultFile))
 	if err != nil {
 		log.Fatal(err)
 	}

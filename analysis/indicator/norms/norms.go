@@ -52,7 +52,8 @@
 //
 // Overlap gives, for each pair of communities, the Jaccard similarity of
 // their author sets and of their link-domain sets (hosts without "www."),
-// and the authors active in several communities.
+// and the authors active in several communities, with the sizes of the
+// author sets behind each share.
 //
 // # Indicators
 //
@@ -67,6 +68,10 @@
 //   - recurring_question_share: share of question threads that are
 //     recurring (within the group: a profession's group compares across
 //     its communities);
+//   - recurring_gap_days_median: the median, over the recurring
+//     questions, of the days from the question back to its nearest
+//     earlier near-duplicate (Recurrences; Figure 14 counts the same gaps
+//     in GapBins);
 //   - authors_in_several_groups: for a community, the number of its
 //     authors also active in another community of the corpus; for a
 //     profession, the number of authors active in at least two of its

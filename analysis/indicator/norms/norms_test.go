@@ -2,20 +2,22 @@ package norms
 
 import (
 	"math"
+	"path/filepath"
 	"reflect"
 	"testing"
 	"time"
+
+	"github.com/faire-communaute/compendium/analysis/indicator/indicatortest"
+	"github.com/faire-communaute/compendium/analysis/repo"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/indicator/themes"
 	"github.com/faire-communaute/compendium/analysis/indicator/themes/themestest"
 )
 
-func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 || (math.IsNaN(a) && math.IsNaN(b)) }
-
 func codebook(t testing.TB) *themes.Codebook {
 	t.Helper()
-	cb, err := themes.DefaultCodebook()
+	cb, err := themes.LoadCodebook(filepath.Join(repo.Root(), themes.DefaultFile))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -124,23 +126,31 @@ func TestRowsOfCraftedThreads(t *testing.T) {
 		"mg/citing_share_employer":     0,
 		"mg/authors_in_several_groups": 0,
 		"*/question_threads":           7,
-		"*/recurring_question_share":   1.0 / 7, // T2 repeats T1
+		"*/recurring_question_share":   1.0 / 7,          // T2 repeats T1
+		"*/recurring_gap_days_median":  10.0 / (24 * 60), // 10 minutes later
+		"mg/recurring_gap_days_median": 10.0 / (24 * 60),
 	}
 	for k, v := range want {
-		if g, ok := got[k]; !ok || !near(g, v) {
+		if g, ok := got[k]; !ok || !indicatortest.Near(g, v) {
 			t.Errorf("%s = %v (present %v), want %v", k, g, ok, v)
 		}
 	}
-	groups := Measure(c, cb)
+	res := Measure(c, cb)
+	groups := res.Groups
 	if len(groups[0].ByMonth) != 2 || groups[0].ByMonth[0].Month != "2019-05" || groups[0].ByMonth[1].Answers != 1 || groups[0].ByMonth[1].ByKind[0] != 1 {
 		t.Errorf("by month: %+v", groups[0].ByMonth)
 	}
-	df := CitingFrame(groups)
+	df := CitingFrame(res)
 	if df.Nrow() != 2*2*(1+4) || df.Elem(0, 3).String() != "any" || df.Elem(1, 3).String() != "law" {
 		t.Errorf("citing frame:\n%v", df)
 	}
 	if tf := ThreadFrame(groups[0].Threads); tf.Nrow() != 7 || tf.Elem(0, 6).String() != "consensual" {
 		t.Errorf("thread frame:\n%v", tf)
+	}
+	// The counts behind the shares: 3 consensual, 2 non-consensual, 2
+	// unanswered of 7.
+	if g := groups[0]; g.StatusCount(Consensual) != 3 || g.StatusCount(NonConsensual) != 2 || g.StatusCount(Unanswered) != 2 || res.Codebook != cb {
+		t.Errorf("status counts %d %d %d", g.StatusCount(Consensual), g.StatusCount(NonConsensual), g.StatusCount(Unanswered))
 	}
 }
 
@@ -162,16 +172,16 @@ func TestRecurringFindsRewordedQuestion(t *testing.T) {
 	}
 	// 19 stems each (qqun gives two), so 17 shingles; the 3 holding
 	// "trois" or "3" differ: J = 14 / (17 + 3) = 0.7
-	if !near(pairs[0].Similarity, 0.7) {
+	if !indicatortest.Near(pairs[0].Similarity, 0.7) {
 		t.Errorf("similarity = %v, want 0.7", pairs[0].Similarity)
 	}
-	if s := RecurringShare(ts, pairs); !near(s, 0.25) {
+	if s := RecurringShare(ts, pairs); !indicatortest.Near(s, 0.25) {
 		t.Errorf("share = %v", s)
 	}
 }
 
 func TestJaccardAndOverlapByHand(t *testing.T) {
-	if j := Jaccard([]uint64{1, 2, 3}, []uint64{2, 3, 4}); !near(j, 0.5) {
+	if j := Jaccard([]uint64{1, 2, 3}, []uint64{2, 3, 4}); !indicatortest.Near(j, 0.5) {
 		t.Errorf("Jaccard = %v, want 0.5", j)
 	}
 	if sh := Shingles([]string{"a", "b"}); len(sh) != 1 {
@@ -195,11 +205,19 @@ func TestJaccardAndOverlapByHand(t *testing.T) {
 	r := Overlap(c)
 	// x = {a,b,c}, y = {b,c,d,e}: 2/5; domains {legifrance} vs
 	// {legifrance, ameli}: 1/2; z has no message: 0 with x, y
-	if len(r.Pairs) != 3 || r.Pairs[0].A != "x" || r.Pairs[0].B != "y" || !near(r.Pairs[0].AuthorsJaccard, 0.4) || !near(r.Pairs[0].DomainsJaccard, 0.5) || r.Pairs[0].SharedAuthors != 2 {
+	if len(r.Pairs) != 3 || r.Pairs[0].A != "x" || r.Pairs[0].B != "y" || !indicatortest.Near(r.Pairs[0].AuthorsJaccard, 0.4) || !indicatortest.Near(r.Pairs[0].DomainsJaccard, 0.5) || r.Pairs[0].SharedAuthors != 2 {
 		t.Errorf("pairs = %+v", r.Pairs)
 	}
 	if r.Pairs[2].AuthorsJaccard != 0 || r.AuthorsInSeveral != 2 || !reflect.DeepEqual(r.InOthers, []int{2, 2, 0}) {
 		t.Errorf("report = %+v", r)
+	}
+	// The author sets behind the shares: x 3, y 4, z none; a to e, 5 in
+	// all; the communities as declared.
+	if r.Authors != 5 || !reflect.DeepEqual(r.AuthorsOf, []int{3, 4, 0}) || len(r.Communities) != 3 || r.Communities[2].Profession != corpus.GP {
+		t.Errorf("author counts %d %v, communities %+v", r.Authors, r.AuthorsOf, r.Communities)
+	}
+	if !indicatortest.Near(r.InOthersShare(0), 2.0/3) || !indicatortest.Near(r.InOthersShare(1), 0.5) || !math.IsNaN(r.InOthersShare(2)) || !indicatortest.Near(r.SeveralShare(), 0.4) {
+		t.Errorf("shares %v %v %v %v", r.InOthersShare(0), r.InOthersShare(1), r.InOthersShare(2), r.SeveralShare())
 	}
 	if n, j := setJaccard(nil, nil); n != 0 || !math.IsNaN(j) {
 		t.Errorf("empty sets: %d %v, want 0 NaN", n, j)
@@ -208,7 +226,7 @@ func TestJaccardAndOverlapByHand(t *testing.T) {
 		t.Errorf("frame:\n%v", df)
 	}
 	got := map[string]float64{}
-	for _, row := range GroupRows(Measure(c, codebook(t))) {
+	for _, row := range ResultRows(Measure(c, codebook(t))) {
 		got[row.Community+"/"+row.Indicator] = row.Value
 	}
 	if got["x/authors_in_several_groups"] != 2 || got["*/authors_in_several_groups"] != 0 && got["z/authors_in_several_groups"] != 0 {
@@ -219,11 +237,51 @@ func TestJaccardAndOverlapByHand(t *testing.T) {
 func TestSyntheticDeterministic(t *testing.T) {
 	cb := codebook(t)
 	c := themestest.Corpus(5, 6000)
-	a, b := Measure(c, cb), Measure(c, cb)
+	a, b := Measure(c, cb).Groups, Measure(c, cb).Groups
 	if !reflect.DeepEqual(PairFrame(a[0].Pairs).Records(), PairFrame(b[0].Pairs).Records()) {
 		t.Error("pairs differ between runs")
 	}
 	if len(a[0].Threads) == 0 || len(a[0].Pairs) == 0 {
 		t.Errorf("synthetic corpus: %d threads, %d pairs", len(a[0].Threads), len(a[0].Pairs))
+	}
+}
+
+// Figure 14's measure: for each recurring question, the days back to its
+// nearest earlier near-duplicate.
+func TestRecurrences(t *testing.T) {
+	day := 24 * time.Hour
+	threads := []Thread{
+		{Community: "g", ID: "A", Created: t0},
+		{Community: "g", ID: "B", Created: t0.Add(2 * day)},
+		{Community: "h", ID: "C", Created: t0.Add(10 * day)},
+		{Community: "g", ID: "D", Created: t0.Add(400 * day)},
+	}
+	pairs := []Pair{
+		{EarlierCommunity: "g", EarlierID: "A", LaterCommunity: "g", LaterID: "B"},
+		{EarlierCommunity: "g", EarlierID: "A", LaterCommunity: "h", LaterID: "C"},
+		{EarlierCommunity: "g", EarlierID: "B", LaterCommunity: "h", LaterID: "C"},
+	}
+	rs := Recurrences(threads, pairs)
+	// B: 2 days after A; C: 10 days after A but 8 after B, the nearer.
+	want := []Recurrence{{"g", "B", "g", "A", 2}, {"h", "C", "g", "B", 8}}
+	if !reflect.DeepEqual(rs, want) {
+		t.Fatalf("recurrences = %+v, want %+v", rs, want)
+	}
+	if got := GapHistogram(rs); got.Counts != [NumGapBins]int{0, 1, 1, 0, 0, 0} || got.Total != 2 || got.Share(2) != 0.5 {
+		t.Errorf("gaps = %+v", got)
+	}
+	if got := GapHistogram([]Recurrence{{Days: 0}, {Days: 0.999}, {Days: 365}, {Days: 4000}}); got.Counts != [NumGapBins]int{2, 0, 0, 0, 0, 2} || got.Total != 4 {
+		t.Errorf("gaps at the bounds = %+v", got)
+	}
+	if g := GapHistogram(nil); !math.IsNaN(g.Share(0)) {
+		t.Errorf("share of no gap = %v", g.Share(0))
+	}
+	g := Group{Threads: threads, Pairs: pairs, Recurrences: rs}
+	if !indicatortest.Near(g.RecurringShare(), 0.5) || !indicatortest.Near(RecurringShare(threads, pairs), 0.5) || g.GapDaysMedian() != 5 {
+		t.Errorf("share %v, median %v; want 0.5, 5", g.RecurringShare(), g.GapDaysMedian())
+	}
+	g.Recurrences = rs[:1]
+	if g.GapDaysMedian() != 2 || !math.IsNaN((Group{}).GapDaysMedian()) {
+		t.Errorf("median of one %v, of none %v", g.GapDaysMedian(), (Group{}).GapDaysMedian())
 	}
 }

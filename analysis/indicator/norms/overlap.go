@@ -15,17 +15,30 @@ type OverlapPair struct {
 	DomainsJaccard               float64 // NaN when neither has links
 }
 
-// OverlapReport is the overlap between the communities of a corpus.
+// OverlapReport is the overlap between the communities of a corpus: what
+// Figure 15 draws.
 type OverlapReport struct {
 	Pairs []OverlapPair // sorted by A then B
 	// AuthorsInSeveral is the number of authors active in at least two
-	// communities.
-	AuthorsInSeveral int
-	// IDs are the community ids, sorted; InOthers[i] is the number of
-	// authors of community IDs[i] also active in another community.
-	IDs      []string
-	InOthers []int
+	// communities, among Authors distinct authors in all.
+	AuthorsInSeveral, Authors int
+	// IDs are the community ids, sorted; Communities[i] is community
+	// IDs[i] as the study declares it (only its ID when undeclared),
+	// AuthorsOf[i] the number of its authors and InOthers[i] the number of
+	// them also active in another community.
+	IDs         []string
+	Communities []corpus.Community
+	AuthorsOf   []int
+	InOthers    []int
 }
+
+// InOthersShare returns the share of the authors of community IDs[i]
+// also active in another community, NaN when it has no author.
+func (r OverlapReport) InOthersShare(i int) float64 { return ratio(r.InOthers[i], r.AuthorsOf[i]) }
+
+// SeveralShare returns the share of all authors active in at least two
+// communities, NaN without authors.
+func (r OverlapReport) SeveralShare() float64 { return ratio(r.AuthorsInSeveral, r.Authors) }
 
 // Overlap compares the author sets and link-domain sets of every pair of
 // communities of c.
@@ -65,6 +78,7 @@ func Overlap(c *corpus.Corpus) OverlapReport {
 			r.AuthorsInSeveral++
 		}
 	}
+	r.Authors = len(count)
 	for _, id := range r.IDs {
 		n := 0
 		for a := range authors[id] {
@@ -72,6 +86,12 @@ func Overlap(c *corpus.Corpus) OverlapReport {
 				n++
 			}
 		}
+		com := corpus.Community{ID: id}
+		if d := c.Community(id); d != nil {
+			com = *d
+		}
+		r.Communities = append(r.Communities, com)
+		r.AuthorsOf = append(r.AuthorsOf, len(authors[id]))
 		r.InOthers = append(r.InOthers, n)
 	}
 	for i, a := range r.IDs {

@@ -4,6 +4,7 @@ import (
 	"hash/fnv"
 	"sort"
 	"strings"
+	"time"
 )
 
 // MinHash parameters (see the package documentation).
@@ -171,6 +172,77 @@ func Recurring(threads []Thread) []Pair {
 		out[k] = Pair{ts[h.a].Community, ts[h.a].ID, ts[h.b].Community, ts[h.b].ID, h.s}
 	}
 	return out
+}
+
+// Recurrence is a recurring question: the later question of at least one
+// near-duplicate pair, with its nearest earlier near-duplicate.
+type Recurrence struct {
+	Community, ID               string // the recurring question
+	EarlierCommunity, EarlierID string // its nearest earlier near-duplicate
+	// Days is the time from the earlier question to the recurring one, in
+	// days of 24 hours.
+	Days float64
+}
+
+// NumGapBins is the number of bins of GapBins.
+const NumGapBins = 6
+
+// GapBins returns the lower bounds, in days, of the bins in which the gaps
+// of recurring questions are counted (GapHistogram): [0, 1), [1, 7),
+// [7, 30), [30, 90), [90, 365) and [365, ∞).
+func GapBins() [NumGapBins]float64 { return [NumGapBins]float64{0, 1, 7, 30, 90, 365} }
+
+// Recurrences returns, for each question of threads that is the later one
+// of a pair, the nearest earlier question it duplicates (the first pair
+// in pairs order among equal gaps), in pairs order of first appearance.
+func Recurrences(threads []Thread, pairs []Pair) []Recurrence {
+	created := make(map[key]time.Time, len(threads))
+	for _, t := range threads {
+		created[key{t.Community, t.ID}] = t.Created
+	}
+	at := map[key]int{}
+	var out []Recurrence
+	for _, p := range pairs {
+		k := key{p.LaterCommunity, p.LaterID}
+		d := created[k].Sub(created[key{p.EarlierCommunity, p.EarlierID}]).Hours() / 24
+		r := Recurrence{Community: p.LaterCommunity, ID: p.LaterID, EarlierCommunity: p.EarlierCommunity, EarlierID: p.EarlierID, Days: d}
+		if i, ok := at[k]; !ok {
+			at[k] = len(out)
+			out = append(out, r)
+		} else if d < out[i].Days {
+			out[i] = r
+		}
+	}
+	return out
+}
+
+// Gaps is the histogram of the gaps of recurring questions.
+type Gaps struct {
+	// Counts[b] is the number of recurrences whose Days fall in bin b of
+	// GapBins (lower bound included, upper excluded).
+	Counts [NumGapBins]int
+	// Total is the number of recurrences counted.
+	Total int
+}
+
+// Share returns the share of the recurrences in bin b, NaN without
+// recurrences.
+func (g Gaps) Share(b int) float64 { return ratio(g.Counts[b], g.Total) }
+
+// GapHistogram counts the recurrences of rs in GapBins.
+func GapHistogram(rs []Recurrence) Gaps {
+	var g Gaps
+	bins := GapBins()
+	for _, r := range rs {
+		for b := len(bins) - 1; b >= 0; b-- {
+			if r.Days >= bins[b] {
+				g.Counts[b]++
+				g.Total++
+				break
+			}
+		}
+	}
+	return g
 }
 
 // RecurringShare returns the share of threads that are the later question

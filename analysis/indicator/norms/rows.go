@@ -1,6 +1,7 @@
 package norms
 
 import (
+	"math"
 	"sort"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
@@ -10,33 +11,78 @@ import (
 	"github.com/go-gota/gota/series"
 )
 
-// Group is the norms measures of one indicator.Groups group.
+// Group is the norms measures of one indicator.Groups group: what
+// Figures 12 to 14 draw.
 type Group struct {
-	Community  string // community id or indicator.AllCommunities
-	Profession corpus.Profession
-	Threads    []Thread
-	Pairs      []Pair
-	Citing     Citing
-	ByMonth    []Citing
+	// Community is the community, or for a profession as a whole
+	// Community.ID indicator.AllCommunities.
+	Community corpus.Community
+	// Threads are the question threads, in thread order.
+	Threads []Thread
+	// Pairs are the near-duplicate question pairs among Threads
+	// (Recurring), and Recurrences the recurring questions each with its
+	// nearest earlier near-duplicate (Recurrences).
+	Pairs       []Pair
+	Recurrences []Recurrence
+	Citing      Citing
+	ByMonth     []Citing
 	// AuthorsInSeveral: see the package documentation.
 	AuthorsInSeveral int
 }
 
-// StatusShare returns the share of question threads with status s, NaN
-// without threads.
-func (g Group) StatusShare(s Status) float64 {
+// StatusCount returns the number of question threads with status s.
+func (g Group) StatusCount(s Status) int {
 	n := 0
 	for _, t := range g.Threads {
 		if t.Status == s {
 			n++
 		}
 	}
-	return ratio(n, len(g.Threads))
+	return n
+}
+
+// StatusShare returns the share of question threads with status s, NaN
+// without threads.
+func (g Group) StatusShare(s Status) float64 {
+	return ratio(g.StatusCount(s), len(g.Threads))
+}
+
+// RecurringShare returns the share of question threads that are
+// recurring, NaN without threads.
+func (g Group) RecurringShare() float64 { return ratio(len(g.Recurrences), len(g.Threads)) }
+
+// GapDaysMedian returns the median of the days from each recurring
+// question back to its nearest earlier near-duplicate (the mean of the
+// two middle values for an even count), NaN without recurring question.
+func (g Group) GapDaysMedian() float64 {
+	n := len(g.Recurrences)
+	if n == 0 {
+		return math.NaN()
+	}
+	d := make([]float64, n)
+	for i, r := range g.Recurrences {
+		d[i] = r.Days
+	}
+	sort.Float64s(d)
+	if n%2 == 1 {
+		return d[n/2]
+	}
+	return (d[n/2-1] + d[n/2]) / 2
+}
+
+// Result is the norms of every group of a corpus, measured with one
+// codebook.
+type Result struct {
+	// Codebook is the codebook the messages were coded with; its source
+	// kinds and labels name the citing counts.
+	Codebook *themes.Codebook
+	// Groups are in indicator.Groups order.
+	Groups []Group
 }
 
 // Measure computes the norms of every group of c. Messages are coded once,
 // per community; a profession's group gathers its communities' threads.
-func Measure(c *corpus.Corpus, cb *themes.Codebook) []Group {
+func Measure(c *corpus.Corpus, cb *themes.Codebook) Result {
 	ov := Overlap(c)
 	inOthers := map[string]int{}
 	for i, id := range ov.IDs {
@@ -47,21 +93,22 @@ func Measure(c *corpus.Corpus, cb *themes.Codebook) []Group {
 	byProf := map[corpus.Profession][]Thread{}
 	for _, gr := range indicator.Groups(c) {
 		p := gr.Community.Profession
-		g := Group{Community: gr.Community.ID, Profession: p}
-		if g.Community == indicator.AllCommunities {
+		g := Group{Community: gr.Community}
+		if g.Community.ID == indicator.AllCommunities {
 			g.Threads = byProf[p]
 			sort.SliceStable(g.Threads, func(a, b int) bool { return threadLess(&g.Threads[a], &g.Threads[b]) })
 			g.AuthorsInSeveral = severalWithin(gr.Messages)
 		} else {
 			g.Threads = QuestionThreads(cb, gr.Messages, p)
 			byProf[p] = append(byProf[p], g.Threads...)
-			g.AuthorsInSeveral = inOthers[g.Community]
+			g.AuthorsInSeveral = inOthers[g.Community.ID]
 		}
 		g.Pairs = Recurring(g.Threads)
+		g.Recurrences = Recurrences(g.Threads, g.Pairs)
 		g.Citing, g.ByMonth = CitingShares(g.Threads, kinds)
 		out = append(out, g)
 	}
-	return out
+	return Result{Codebook: cb, Groups: out}
 }
 
 // severalWithin counts the authors of msgs active in at least two
@@ -86,15 +133,15 @@ func severalWithin(msgs []corpus.Message) int {
 // Rows returns the norms indicators of every group of c (see the package
 // documentation).
 func Rows(c *corpus.Corpus, cb *themes.Codebook) []indicator.Row {
-	return GroupRows(Measure(c, cb))
+	return ResultRows(Measure(c, cb))
 }
 
-// GroupRows turns measured groups into indicator rows.
-func GroupRows(groups []Group) []indicator.Row {
+// ResultRows turns measured groups into indicator rows.
+func ResultRows(r Result) []indicator.Row {
 	var rows []indicator.Row
-	for _, g := range groups {
+	for _, g := range r.Groups {
 		add := func(name string, v float64) {
-			rows = append(rows, indicator.Row{Community: g.Community, Profession: g.Profession, Indicator: name, Value: v})
+			rows = append(rows, indicator.Row{Community: g.Community.ID, Profession: g.Community.Profession, Indicator: name, Value: v})
 		}
 		add("question_threads", float64(len(g.Threads)))
 		add("consensual_share", g.StatusShare(Consensual))
@@ -104,7 +151,8 @@ func GroupRows(groups []Group) []indicator.Row {
 		for i, k := range g.Citing.Kinds {
 			add("citing_share_"+k, g.Citing.KindShare(i))
 		}
-		add("recurring_question_share", RecurringShare(g.Threads, g.Pairs))
+		add("recurring_question_share", g.RecurringShare())
+		add("recurring_gap_days_median", g.GapDaysMedian())
 		add("authors_in_several_groups", float64(g.AuthorsInSeveral))
 	}
 	indicator.Sort(rows)
@@ -115,15 +163,15 @@ func GroupRows(groups []Group) []indicator.Row {
 // columns community, profession, month, kind, answers, citing and share:
 // groups in indicator.Groups order, months in order, and for each month
 // first the kind "any" then the codebook's kinds.
-func CitingFrame(groups []Group) dataframe.DataFrame {
+func CitingFrame(r Result) dataframe.DataFrame {
 	var com, prof, month, kind []string
 	var answers, citing []int
 	var share []float64
-	for _, g := range groups {
+	for _, g := range r.Groups {
 		for _, m := range g.ByMonth {
 			add := func(k string, n int, s float64) {
-				com = append(com, g.Community)
-				prof = append(prof, string(g.Profession))
+				com = append(com, g.Community.ID)
+				prof = append(prof, string(g.Community.Profession))
 				month = append(month, m.Month)
 				kind = append(kind, k)
 				answers = append(answers, m.Answers)

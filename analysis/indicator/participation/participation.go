@@ -30,7 +30,8 @@
 //     authors sorted by ascending number of messages; one point per author,
 //     ties included.
 //   - members: for a community, Members of its latest panel observation
-//     (largest Observed; among equal dates the last in corpus order); for a
+//     (indicator.Latest: largest Observed; among equal dates the last in
+//     corpus order, the rule every figure uses too); for a
 //     profession, the sum of members over its communities that have a panel.
 //     Emitted only when at least one panel exists.
 //   - lurker_share: for a community with a panel, 1 - authors / members
@@ -141,6 +142,15 @@ func Gini(x []int) float64 {
 	return acc / (float64(n) * float64(t))
 }
 
+// Top10 returns the ceil(n/10) largest values of x: their number k and
+// their sum, the counts behind Top10Share.
+func Top10(x []int) (k, held int) {
+	n := len(x)
+	s := sortedCopy(x)
+	k = (n + 9) / 10
+	return k, sum(s[n-k:])
+}
+
 // Top10Share returns the share of the total of x held by its ceil(n/10)
 // largest values; NaN when x is empty or sums to 0.
 func Top10Share(x []int) float64 {
@@ -149,9 +159,8 @@ func Top10Share(x []int) float64 {
 	if n == 0 || t == 0 {
 		return math.NaN()
 	}
-	s := sortedCopy(x)
-	k := (n + 9) / 10
-	return float64(sum(s[n-k:])) / float64(t)
+	_, held := Top10(x)
+	return float64(held) / float64(t)
 }
 
 // Mean returns the mean of x, NaN when empty.
@@ -201,19 +210,6 @@ func Lorenz(x []int) []LorenzPoint {
 	return pts
 }
 
-// LatestPanel returns the latest panel observation of a community (largest
-// Observed; among equal dates the last in the slice).
-func LatestPanel(panels []corpus.PanelObservation, community string) (corpus.PanelObservation, bool) {
-	var best corpus.PanelObservation
-	found := false
-	for _, p := range panels {
-		if p.Community == community && (!found || !p.Observed.Before(best.Observed)) {
-			best, found = p, true
-		}
-	}
-	return best, found
-}
-
 // LurkerShare returns 1 - authors/members, NaN when members is not
 // positive.
 func LurkerShare(authors, members int) float64 {
@@ -235,6 +231,9 @@ type Summary struct {
 	MedianPerAuthor float64
 	Gini            float64
 	Top10Share      float64
+	// Top10Authors is the number of most active authors top10_share
+	// counts, Top10Messages their messages.
+	Top10Authors, Top10Messages int
 }
 
 // Summarize computes the author-based indicators of msgs. Members and
@@ -242,7 +241,10 @@ type Summary struct {
 func Summarize(msgs []corpus.Message) Summary {
 	counts, anon := PerAuthor(msgs)
 	x := Values(counts)
+	k, held := Top10(x)
 	return Summary{
+		Top10Authors:    k,
+		Top10Messages:   held,
 		Messages:        len(msgs),
 		Anonymous:       anon,
 		Authors:         len(x),
@@ -275,7 +277,7 @@ func summaries(c *corpus.Corpus, groups []indicator.Group) []Summary {
 				s.HasPanel, s.Members = true, p.members
 				s.LurkerShare = LurkerShare(p.authors, p.members)
 			}
-		} else if p, ok := LatestPanel(c.Panels, g.Community.ID); ok {
+		} else if p, ok := indicator.LatestPanel(c.Panels, g.Community.ID); ok {
 			s.HasPanel, s.Members = true, p.Members
 			s.LurkerShare = LurkerShare(s.Authors, p.Members)
 			pl := pools[g.Community.Profession]
@@ -288,6 +290,32 @@ func summaries(c *corpus.Corpus, groups []indicator.Group) []Summary {
 			pl.members += p.Members
 		}
 		out[i] = s
+	}
+	return out
+}
+
+// Group is the participation of one indicator.Groups group: its
+// indicators and the Lorenz curve Figure 8 draws.
+type Group struct {
+	// Community is the community, or for a profession as a whole
+	// Community.ID indicator.AllCommunities.
+	Community corpus.Community
+	// Summary holds the scalar indicators, with the counts behind them
+	// (Authors, Messages, Anonymous, Members).
+	Summary Summary
+	// Lorenz is the Lorenz curve of the messages per author (empty
+	// without authors).
+	Lorenz []LorenzPoint
+}
+
+// Measure computes the participation of every indicator.Groups group of
+// c, in that order, with members and lurker shares from the panels.
+func Measure(c *corpus.Corpus) []Group {
+	groups := indicator.Groups(c)
+	out := make([]Group, len(groups))
+	for i, s := range summaries(c, groups) {
+		counts, _ := PerAuthor(groups[i].Messages)
+		out[i] = Group{Community: groups[i].Community, Summary: s, Lorenz: Lorenz(Values(counts))}
 	}
 	return out
 }

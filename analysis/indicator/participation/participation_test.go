@@ -2,12 +2,10 @@ package participation
 
 import (
 	"math"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
-	"github.com/faire-communaute/compendium/analysis/indicator"
 	"github.com/faire-communaute/compendium/analysis/indicator/indicatortest"
 )
 
@@ -21,17 +19,10 @@ func msgs(com string, authors ...string) []corpus.Message {
 	return out
 }
 
-func near(a, b float64) bool {
-	if math.IsNaN(a) || math.IsNaN(b) {
-		return math.IsNaN(a) && math.IsNaN(b)
-	}
-	return math.Abs(a-b) < 1e-12
-}
-
 func TestGiniLorenzHand(t *testing.T) {
 	x := []int{4, 1, 2, 1}
 	// sum over ordered pairs of |xi-xj| = 2*(0+1+3+1+3+2) = 20, n=4, mean=2.
-	if g := Gini(x); !near(g, 0.3125) {
+	if g := Gini(x); !indicatortest.Near(g, 0.3125) {
 		t.Errorf("Gini(%v) = %v, want 0.3125", x, g)
 	}
 	want := []LorenzPoint{{0, 0}, {0.25, 0.125}, {0.5, 0.25}, {0.75, 0.5}, {1, 1}}
@@ -40,7 +31,7 @@ func TestGiniLorenzHand(t *testing.T) {
 		t.Fatalf("Lorenz = %v", got)
 	}
 	for i := range want {
-		if !near(got[i].Authors, want[i].Authors) || !near(got[i].Messages, want[i].Messages) {
+		if !indicatortest.Near(got[i].Authors, want[i].Authors) || !indicatortest.Near(got[i].Messages, want[i].Messages) {
 			t.Errorf("Lorenz[%d] = %v, want %v", i, got[i], want[i])
 		}
 	}
@@ -64,16 +55,16 @@ func TestGiniLorenzHand(t *testing.T) {
 		{[]int{1, 1, 1, 1, 1, 1, 1, 1, 1, 11}, 180.0 / (2 * 10 * 20), 11.0 / 20, 2, 1, 11},
 	}
 	for _, c := range cases {
-		if g := Gini(c.x); !near(g, c.gini) {
+		if g := Gini(c.x); !indicatortest.Near(g, c.gini) {
 			t.Errorf("Gini(%v) = %v, want %v", c.x, g, c.gini)
 		}
-		if g := Top10Share(c.x); !near(g, c.top) {
+		if g := Top10Share(c.x); !indicatortest.Near(g, c.top) {
 			t.Errorf("Top10Share(%v) = %v, want %v", c.x, g, c.top)
 		}
-		if g := Mean(c.x); !near(g, c.mean) {
+		if g := Mean(c.x); !indicatortest.Near(g, c.mean) {
 			t.Errorf("Mean(%v) = %v, want %v", c.x, g, c.mean)
 		}
-		if g := Median(c.x); !near(g, c.median) {
+		if g := Median(c.x); !indicatortest.Near(g, c.median) {
 			t.Errorf("Median(%v) = %v, want %v", c.x, g, c.median)
 		}
 		if g := len(Lorenz(c.x)); g != c.lorenzPointsCount {
@@ -127,32 +118,11 @@ func testCorpus() *corpus.Corpus {
 	}
 }
 
-func rowStrings(rows []indicator.Row) []string {
-	out := make([]string, len(rows))
-	for i, r := range rows {
-		out[i] = r.Community + " " + string(r.Profession) + " " + r.Indicator + " " + indicator.FormatValue(r.Value)
-	}
-	return out
-}
-
-func checkRows(t *testing.T, got []indicator.Row, want []string) {
-	t.Helper()
-	g := rowStrings(got)
-	if len(g) != len(want) {
-		t.Fatalf("got %d rows:\n%s\nwant %d:\n%s", len(g), strings.Join(g, "\n"), len(want), strings.Join(want, "\n"))
-	}
-	for i := range want {
-		if g[i] != want[i] {
-			t.Errorf("row %d = %q, want %q", i, g[i], want[i])
-		}
-	}
-}
-
 func TestRows(t *testing.T) {
 	// g: A4 B2 C1 D1 and 2 anonymous; 8 members. h: A1 E1; 5 members.
 	// e: empty; 20 members. Profession: A5 B2 C1 D1 E1 (n=5, X=10), Gini
 	// 18/50, pooled lurkers 1 - (4+2+0)/(8+5+20) = 27/33.
-	checkRows(t, Rows(testCorpus()), []string{
+	indicatortest.CheckRows(t, Rows(testCorpus()), []string{
 		"doc general-practitioner anonymous_messages 1.000000",
 		"doc general-practitioner authors 0.000000",
 		"doc general-practitioner gini_messages_per_author NaN",
@@ -224,17 +194,6 @@ func TestFrames(t *testing.T) {
 	}
 }
 
-func TestLatestPanelTie(t *testing.T) {
-	d := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
-	p, ok := LatestPanel([]corpus.PanelObservation{{Community: "g", Observed: d, Members: 1}, {Community: "g", Observed: d, Members: 2}, {Community: "x", Observed: d.Add(time.Hour), Members: 3}}, "g")
-	if !ok || p.Members != 2 {
-		t.Errorf("latest = %+v, %v", p, ok)
-	}
-	if _, ok := LatestPanel(nil, "g"); ok {
-		t.Error("found a panel in nothing")
-	}
-}
-
 func BenchmarkRows1M(b *testing.B) {
 	c := indicatortest.Corpus(1_000_000, 1)
 	for b.Loop() {
@@ -248,5 +207,35 @@ func BenchmarkPerAuthorGini1M(b *testing.B) {
 	for b.Loop() {
 		counts, _ := PerAuthor(c.Messages)
 		Gini(Values(counts))
+	}
+}
+
+func TestMeasure(t *testing.T) {
+	gs := Measure(testCorpus())
+	// Groups: doc, e, g, h, then * of each profession.
+	byID := map[string]Group{}
+	for _, g := range gs {
+		byID[g.Community.ID+"/"+string(g.Community.Profession)] = g
+	}
+	g := byID["g/"+string(corpus.HomeCareAide)]
+	// g: A4 B2 C1 D1, 8 members: Lorenz from (0,0) by ascending counts
+	// 1, 1, 2, 4 of 8 messages.
+	want := []LorenzPoint{{0, 0}, {0.25, 0.125}, {0.5, 0.25}, {0.75, 0.5}, {1, 1}}
+	if g.Summary.Top10Authors != 1 || g.Summary.Top10Messages != 4 {
+		t.Errorf("top 10 %%: %d authors, %d messages; want A alone, 4", g.Summary.Top10Authors, g.Summary.Top10Messages)
+	}
+	if g.Summary.Authors != 4 || g.Summary.Members != 8 || !indicatortest.Near(g.Summary.LurkerShare, 0.5) || len(g.Lorenz) != len(want) {
+		t.Fatalf("g = %+v", g)
+	}
+	for i, p := range want {
+		if !indicatortest.Near(g.Lorenz[i].Authors, p.Authors) || !indicatortest.Near(g.Lorenz[i].Messages, p.Messages) {
+			t.Errorf("Lorenz point %d = %+v, want %+v", i, g.Lorenz[i], p)
+		}
+	}
+	if all := byID["*/"+string(corpus.HomeCareAide)]; all.Summary.Members != 33 || !indicatortest.Near(all.Summary.Gini, 18.0/50) {
+		t.Errorf("profession %+v", all.Summary)
+	}
+	if e := byID["e/"+string(corpus.HomeCareAide)]; e.Lorenz != nil || e.Summary.Authors != 0 {
+		t.Errorf("empty group %+v", e)
 	}
 }

@@ -366,6 +366,34 @@ func ByHour(threads []Thread) []Hour {
 	return out
 }
 
+// Group is the responsiveness of one indicator.Groups group: its threads
+// and what Figures 7 and 9 draw.
+type Group struct {
+	// Community is the community, or for a profession as a whole
+	// Community.ID indicator.AllCommunities.
+	Community corpus.Community
+	// Threads are the group's threads (Threads).
+	Threads []Thread
+	// Summary holds the scalar indicators with their counts (Threads,
+	// Answered, Replies).
+	Summary Summary
+	// ByHour is the threads by hour of their start, hours 0 to 23.
+	ByHour []Hour
+	// KM is the Kaplan-Meier estimate of the time to first reply.
+	KM KM
+}
+
+// Measure finds the threads of every indicator.Groups group of c and
+// measures them, in that order.
+func Measure(c *corpus.Corpus) []Group {
+	var out []Group
+	for _, g := range indicator.Groups(c) {
+		th := Threads(g.Messages)
+		out = append(out, Group{Community: g.Community, Threads: th, Summary: Summarize(th), ByHour: ByHour(th), KM: KaplanMeier(th)})
+	}
+	return out
+}
+
 // Rows returns the scalar indicators of every community and profession of
 // c, in canonical order (indicator.Sort).
 func Rows(c *corpus.Corpus) []indicator.Row {

@@ -2,7 +2,6 @@ package responsiveness
 
 import (
 	"math"
-	"strings"
 	"testing"
 	"time"
 
@@ -39,13 +38,6 @@ func handCorpus() []corpus.Message {
 	}
 }
 
-func near(a, b float64) bool {
-	if math.IsNaN(a) || math.IsNaN(b) {
-		return math.IsNaN(a) && math.IsNaN(b)
-	}
-	return math.Abs(a-b) < 1e-12
-}
-
 func TestThreadsHand(t *testing.T) {
 	th := Threads(handCorpus())
 	type want struct {
@@ -68,13 +60,13 @@ func TestThreadsHand(t *testing.T) {
 	for i, w := range ws {
 		g := th[i]
 		o, ev := g.Observation()
-		if g.ID != w.id || g.Replies != w.replies || !near(g.FirstReplyMinutes(), w.first) || o != w.obs || ev != w.event {
+		if g.ID != w.id || g.Replies != w.replies || !indicatortest.Near(g.FirstReplyMinutes(), w.first) || o != w.obs || ev != w.event {
 			t.Errorf("thread %d = %s replies %d first %v obs %v/%v, want %+v", i, g.ID, g.Replies, g.FirstReplyMinutes(), o, ev, w)
 		}
 	}
 	s := Summarize(th)
-	if s.Threads != 5 || s.Answered != 3 || s.Replies != 4 || !near(s.ReplyRate, 0.6) ||
-		!near(s.MedianFirstReplyMin, 10) || !near(s.RepliesPerThread, 0.8) || !near(s.KMMedianMin, 10) {
+	if s.Threads != 5 || s.Answered != 3 || s.Replies != 4 || !indicatortest.Near(s.ReplyRate, 0.6) ||
+		!indicatortest.Near(s.MedianFirstReplyMin, 10) || !indicatortest.Near(s.RepliesPerThread, 0.8) || !indicatortest.Near(s.KMMedianMin, 10) {
 		t.Errorf("summary = %+v", s)
 	}
 }
@@ -128,7 +120,7 @@ func TestKaplanMeierHand(t *testing.T) {
 		{Start: start, End: end},
 	}
 	km = KaplanMeier(ths)
-	if !math.IsNaN(km.Median) || !near(km.Steps[0].Survival, 2.0/3) {
+	if !math.IsNaN(km.Median) || !indicatortest.Near(km.Steps[0].Survival, 2.0/3) {
 		t.Errorf("km = %+v, want median NaN and S(1) = 2/3", km)
 	}
 }
@@ -140,11 +132,11 @@ func checkSteps(t *testing.T, km KM, want []Step, median float64) {
 	}
 	for i, w := range want {
 		g := km.Steps[i]
-		if g.Minutes != w.Minutes || g.AtRisk != w.AtRisk || g.Events != w.Events || g.Censored != w.Censored || !near(g.Survival, w.Survival) {
+		if g.Minutes != w.Minutes || g.AtRisk != w.AtRisk || g.Events != w.Events || g.Censored != w.Censored || !indicatortest.Near(g.Survival, w.Survival) {
 			t.Errorf("step %d = %+v, want %+v", i, g, w)
 		}
 	}
-	if !near(km.Median, median) {
+	if !indicatortest.Near(km.Median, median) {
 		t.Errorf("median = %v, want %v", km.Median, median)
 	}
 }
@@ -157,7 +149,7 @@ func TestByHour(t *testing.T) {
 	// Paris hours (CET): T1 11h, T2 12h, T3 13h, T4 14h, T5 21h.
 	check := func(h, threads, answered int, rate, med float64) {
 		g := hs[h]
-		if g.Hour != h || g.Threads != threads || g.Answered != answered || !near(g.ReplyRate, rate) || !near(g.MedianFirstReplyMin, med) {
+		if g.Hour != h || g.Threads != threads || g.Answered != answered || !indicatortest.Near(g.ReplyRate, rate) || !indicatortest.Near(g.MedianFirstReplyMin, med) {
 			t.Errorf("hour %d = %+v", h, g)
 		}
 	}
@@ -213,31 +205,8 @@ func testCorpus() *corpus.Corpus {
 	return c
 }
 
-// rowStrings writes rows as "community profession indicator value" with
-// the precision of indicators.csv.
-func rowStrings(rows []indicator.Row) []string {
-	out := make([]string, len(rows))
-	for i, r := range rows {
-		out[i] = r.Community + " " + string(r.Profession) + " " + r.Indicator + " " + indicator.FormatValue(r.Value)
-	}
-	return out
-}
-
-func checkRows(t *testing.T, got []indicator.Row, want []string) {
-	t.Helper()
-	g := rowStrings(got)
-	if len(g) != len(want) {
-		t.Fatalf("got %d rows:\n%s\nwant %d:\n%s", len(g), strings.Join(g, "\n"), len(want), strings.Join(want, "\n"))
-	}
-	for i := range want {
-		if g[i] != want[i] {
-			t.Errorf("row %d = %q, want %q", i, g[i], want[i])
-		}
-	}
-}
-
 func TestRows(t *testing.T) {
-	checkRows(t, Rows(testCorpus()), []string{
+	indicatortest.CheckRows(t, Rows(testCorpus()), []string{
 		"doc general-practitioner km_median_first_reply_min 3.000000",
 		"doc general-practitioner median_first_reply_min 3.000000",
 		"doc general-practitioner replies_per_thread 1.000000",
@@ -329,5 +298,27 @@ func BenchmarkRows1M(b *testing.B) {
 	c := indicatortest.Corpus(1_000_000, 1)
 	for b.Loop() {
 		Rows(c)
+	}
+}
+
+func TestMeasure(t *testing.T) {
+	gs := Measure(testCorpus())
+	// c, doc, empty, then the professions (GPs, then aides).
+	if len(gs) != 5 || gs[0].Community.ID != "c" || gs[3].Community.ID != indicator.AllCommunities {
+		t.Fatalf("groups %+v", gs)
+	}
+	c := gs[0]
+	// handCorpus: T1..T5, answered T1, T3, T4.
+	threads, answered := 0, 0
+	for _, h := range c.ByHour {
+		threads += h.Threads
+		answered += h.Answered
+	}
+	if len(c.Threads) != 5 || c.Summary.Threads != 5 || c.Summary.Answered != 3 || c.Summary.Replies != 4 || len(c.ByHour) != 24 ||
+		threads != 5 || answered != 3 || c.KM.Median != 10 || c.Summary.KMMedianMin != 10 {
+		t.Errorf("c = %+v, by hour %d threads, %d answered", c.Summary, threads, answered)
+	}
+	if e := gs[2]; e.Community.ID != "empty" || len(e.Threads) != 0 || !math.IsNaN(e.Summary.ReplyRate) {
+		t.Errorf("empty = %+v", e.Summary)
 	}
 }

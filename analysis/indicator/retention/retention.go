@@ -146,22 +146,72 @@ func Cohorts(msgs []corpus.Message) []Cohort {
 	return out
 }
 
-// Pooled returns, for each lag, the authors active at that lag over the
-// authors of the cohorts observable at it; NaN when none is observable.
-func Pooled(cohorts []Cohort) [Lags]float64 {
-	var out [Lags]float64
+// Pool is the cohorts observable at one lag, pooled: the counts behind
+// retention_m1 to retention_m3.
+type Pool struct {
+	// Size is the authors of the cohorts observable at that lag, Active
+	// the number of them active again at that lag.
+	Size, Active int
+	// Retention is Active / Size; NaN when Size is 0 (no cohort is
+	// observable at that lag).
+	Retention float64
+}
+
+// PooledCounts pools, for each lag, the cohorts observable at it.
+func PooledCounts(cohorts []Cohort) [Lags]Pool {
+	var out [Lags]Pool
 	for k := range out {
-		act, size := 0, 0
+		p := &out[k]
 		for _, c := range cohorts {
 			if c.Observable[k] {
-				act += c.Active[k]
-				size += c.Size
+				p.Active += c.Active[k]
+				p.Size += c.Size
 			}
 		}
-		out[k] = math.NaN()
-		if size > 0 {
-			out[k] = float64(act) / float64(size)
+		p.Retention = math.NaN()
+		if p.Size > 0 {
+			p.Retention = float64(p.Active) / float64(p.Size)
 		}
+	}
+	return out
+}
+
+// Pooled returns, for each lag, the authors active at that lag over the
+// authors of the cohorts observable at it (PooledCounts); NaN when none
+// is observable.
+func Pooled(cohorts []Cohort) [Lags]float64 {
+	var out [Lags]float64
+	for k, p := range PooledCounts(cohorts) {
+		out[k] = p.Retention
+	}
+	return out
+}
+
+// Group is the retention of one indicator.Groups group: what Figure 11
+// draws.
+type Group struct {
+	// Community is the community, or for a profession as a whole
+	// Community.ID indicator.AllCommunities.
+	Community corpus.Community
+	// Cohorts are the monthly cohorts, in month order.
+	Cohorts []Cohort
+	// Newcomers is the number of authors (the sum of the cohort sizes).
+	Newcomers int
+	// Pooled are retention_m1 to retention_m3 with their counts.
+	Pooled [Lags]Pool
+}
+
+// Measure computes the cohorts of every indicator.Groups group of c, in
+// that order.
+func Measure(c *corpus.Corpus) []Group {
+	var out []Group
+	for _, g := range indicator.Groups(c) {
+		r := Group{Community: g.Community, Cohorts: Cohorts(g.Messages)}
+		for _, co := range r.Cohorts {
+			r.Newcomers += co.Size
+		}
+		r.Pooled = PooledCounts(r.Cohorts)
+		out = append(out, r)
 	}
 	return out
 }
@@ -170,10 +220,9 @@ func Pooled(cohorts []Cohort) [Lags]float64 {
 // profession of c, in canonical order (indicator.Sort).
 func Rows(c *corpus.Corpus) []indicator.Row {
 	var rows []indicator.Row
-	for _, g := range indicator.Groups(c) {
-		p := Pooled(Cohorts(g.Messages))
-		for k, v := range p {
-			rows = append(rows, indicator.Row{Community: g.Community.ID, Profession: g.Community.Profession, Indicator: IndRetention[k], Value: v})
+	for _, g := range Measure(c) {
+		for k, p := range g.Pooled {
+			rows = append(rows, indicator.Row{Community: g.Community.ID, Profession: g.Community.Profession, Indicator: IndRetention[k], Value: p.Retention})
 		}
 	}
 	indicator.Sort(rows)

@@ -37,13 +37,6 @@ func handMessages(com string) []corpus.Message {
 	}
 }
 
-func near(a, b float64) bool {
-	if math.IsNaN(a) || math.IsNaN(b) {
-		return math.IsNaN(a) && math.IsNaN(b)
-	}
-	return math.Abs(a-b) < 1e-12
-}
-
 func TestCohortsHand(t *testing.T) {
 	nan := math.NaN()
 	type want struct {
@@ -69,7 +62,7 @@ func TestCohortsHand(t *testing.T) {
 		c := cs[i]
 		ok := c.Month.String() == w.month && c.Size == w.size && c.Active == w.active && c.Observable == w.obs
 		for k := range w.ret {
-			ok = ok && near(c.Retention[k], w.ret[k])
+			ok = ok && indicatortest.Near(c.Retention[k], w.ret[k])
 		}
 		if !ok {
 			t.Errorf("cohort %d = %+v, want %+v", i, c, w)
@@ -77,7 +70,7 @@ func TestCohortsHand(t *testing.T) {
 	}
 	// Pooled: m1 (1+1)/(2+1); m2 (1+0)/(2+1); m3 1/2 (Jan only).
 	p := Pooled(cs)
-	if !near(p[0], 2.0/3) || !near(p[1], 1.0/3) || !near(p[2], 0.5) {
+	if !indicatortest.Near(p[0], 2.0/3) || !indicatortest.Near(p[1], 1.0/3) || !indicatortest.Near(p[2], 0.5) {
 		t.Errorf("pooled = %v", p)
 	}
 }
@@ -176,5 +169,34 @@ func BenchmarkCohorts1M(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		Cohorts(c.Messages)
+	}
+}
+
+func TestMeasurePooledCounts(t *testing.T) {
+	c := &corpus.Corpus{
+		Communities: []corpus.Community{{ID: "g", Name: "G", Profession: corpus.HomeCareAide}},
+		Messages:    handMessages("g"),
+	}
+	gs := Measure(c)
+	if len(gs) != 2 || gs[0].Community.Name != "G" || gs[1].Community.ID != indicator.AllCommunities {
+		t.Fatalf("groups %+v", gs)
+	}
+	for _, g := range gs {
+		// Newcomers A, B, C, D. Observable at m1: Jan {A, B} and Feb
+		// {C}: 2 of 3 active; at m2 the same cohorts: 1 of 3; at m3 Jan
+		// only: 1 of 2.
+		want := [Lags]Pool{{3, 2, 2.0 / 3}, {3, 1, 1.0 / 3}, {2, 1, 0.5}}
+		if g.Newcomers != 4 || len(g.Cohorts) != 3 {
+			t.Errorf("%s: %d newcomers, %d cohorts", g.Community.ID, g.Newcomers, len(g.Cohorts))
+		}
+		for k, w := range want {
+			p := g.Pooled[k]
+			if p.Size != w.Size || p.Active != w.Active || !indicatortest.Near(p.Retention, w.Retention) {
+				t.Errorf("%s lag %d: %+v, want %+v", g.Community.ID, k+1, p, w)
+			}
+		}
+	}
+	if p := PooledCounts(nil); p[0].Size != 0 || !math.IsNaN(p[0].Retention) {
+		t.Errorf("no cohort pooled: %+v", p[0])
 	}
 }

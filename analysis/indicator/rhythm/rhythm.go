@@ -62,12 +62,20 @@ import (
 // IndOffHoursShare is the indicator name emitted by Rows.
 const IndOffHoursShare = "off_hours_share"
 
-// Working hours, Europe/Paris local time: Monday to Friday from WorkStart
-// (inclusive) to WorkEnd (exclusive).
+// Working hours, Europe/Paris local time: the first WorkDays days of the
+// week (Monday to Friday) from WorkStart (inclusive) to WorkEnd
+// (exclusive). Working is the rule; every measure and figure uses it.
 const (
+	WorkDays  = 5
 	WorkStart = 8
 	WorkEnd   = 19
 )
+
+// Working reports whether an hour of a weekday (a Grid cell: Monday 0 to
+// Sunday 6, hour 0 to 23, Europe/Paris) is a working hour.
+func Working(weekday, hour int) bool {
+	return weekday < WorkDays && hour >= WorkStart && hour < WorkEnd
+}
 
 // Weekdays names the rows of a Grid, Monday first.
 var Weekdays = [7]string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
@@ -84,7 +92,7 @@ func Counts(msgs []corpus.Message) Grid {
 	var g Grid
 	for i := range msgs {
 		t := msgs[i].Created.In(corpus.Paris)
-		g[(int(t.Weekday())+6)%7][t.Hour()]++
+		g[Weekday(t)][t.Hour()]++
 	}
 	return g
 }
@@ -127,28 +135,36 @@ func (g *Grid) Shares() [7][24]float64 {
 	return s
 }
 
-// OffHoursShare returns the share of messages counted in g outside
-// working hours (see the package documentation), NaN when g is empty.
+// OffHours returns the number of messages counted in g outside working
+// hours (the cells where Working is false).
+func (g *Grid) OffHours() int {
+	n := 0
+	for d := range g {
+		for h := range g[d] {
+			if !Working(d, h) {
+				n += g[d][h]
+			}
+		}
+	}
+	return n
+}
+
+// OffHoursShare returns OffHours / Total, the share of messages counted
+// in g outside working hours (see the package documentation), NaN when g
+// is empty.
 func (g *Grid) OffHoursShare() float64 {
 	n := g.Total()
 	if n == 0 {
 		return math.NaN()
 	}
-	on := 0
-	for d := 0; d < 5; d++ {
-		for h := WorkStart; h < WorkEnd; h++ {
-			on += g[d][h]
-		}
-	}
-	return float64(n-on) / float64(n)
+	return float64(g.OffHours()) / float64(n)
 }
 
 // OffHours reports whether t is outside working hours: Saturday, Sunday,
 // or before 08:00 or from 19:00 on, Europe/Paris local time.
 func OffHours(t time.Time) bool {
 	p := t.In(corpus.Paris)
-	d := (int(p.Weekday()) + 6) % 7
-	return d >= 5 || p.Hour() < WorkStart || p.Hour() >= WorkEnd
+	return !Working(Weekday(p), p.Hour())
 }
 
 // OffHoursShare returns the share of msgs created outside working hours,
@@ -227,16 +243,39 @@ func CompareProfessions(c *corpus.Corpus) []Comparison {
 	return out
 }
 
+// Group is the rhythm of one indicator.Groups group: what Figures 5 and 6
+// draw.
+type Group struct {
+	// Community is the community, or for a profession as a whole
+	// Community.ID indicator.AllCommunities.
+	Community corpus.Community
+	// Grid counts the group's messages by weekday and hour; Grid.Total,
+	// Grid.OffHours and Grid.OffHoursShare are the counts and share of
+	// off_hours_share.
+	Grid Grid
+}
+
+// Measure counts the messages of every indicator.Groups group of c by
+// weekday and hour, in that order.
+func Measure(c *corpus.Corpus) []Group {
+	groups := indicator.Groups(c)
+	out := make([]Group, len(groups))
+	for i, g := range groups {
+		out[i] = Group{Community: g.Community, Grid: Counts(g.Messages)}
+	}
+	return out
+}
+
 // Rows returns off_hours_share of every community and profession of c, in
 // canonical order (indicator.Sort).
 func Rows(c *corpus.Corpus) []indicator.Row {
 	var rows []indicator.Row
-	for _, g := range indicator.Groups(c) {
+	for _, g := range Measure(c) {
 		rows = append(rows, indicator.Row{
 			Community:  g.Community.ID,
 			Profession: g.Community.Profession,
 			Indicator:  IndOffHoursShare,
-			Value:      OffHoursShare(g.Messages),
+			Value:      g.Grid.OffHoursShare(),
 		})
 	}
 	indicator.Sort(rows)
@@ -251,8 +290,8 @@ func GridFrame(c *corpus.Corpus) dataframe.DataFrame {
 	var com, prof, wd []string
 	var wdi, hour, n []int
 	var share []float64
-	for _, g := range indicator.Groups(c) {
-		grid := Counts(g.Messages)
+	for _, g := range Measure(c) {
+		grid := g.Grid
 		s := grid.Shares()
 		for d := range grid {
 			for h := range grid[d] {

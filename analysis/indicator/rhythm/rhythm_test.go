@@ -50,6 +50,23 @@ var boundary = []struct {
 	{"2024-04-02 17:00:00", true, 1, 19, "Tue 19:00 CEST (18:00 in CET)"},
 }
 
+func TestMeasure(t *testing.T) {
+	c := &corpus.Corpus{
+		Communities: []corpus.Community{{ID: "g", Name: "G", Profession: corpus.HomeCareAide}},
+		// Monday 25 March 2024, 10:00 and 20:00 in Paris (UTC+1).
+		Messages: at("g", "2024-03-25 09:00:00", "2024-03-25 19:00:00"),
+	}
+	gs := Measure(c)
+	if len(gs) != 2 || gs[0].Community.Name != "G" || gs[1].Community.ID != indicator.AllCommunities {
+		t.Fatalf("groups %+v", gs)
+	}
+	for _, g := range gs {
+		if g.Grid[0][10] != 1 || g.Grid[0][20] != 1 || g.Grid.Total() != 2 || g.Grid.OffHours() != 1 || g.Grid.OffHoursShare() != 0.5 {
+			t.Errorf("%s: grid total %d, off %d", g.Community.ID, g.Grid.Total(), g.Grid.OffHours())
+		}
+	}
+}
+
 func TestOffHoursBoundariesAndDST(t *testing.T) {
 	var times []string
 	for _, b := range boundary {
@@ -71,9 +88,18 @@ func TestOffHoursBoundariesAndDST(t *testing.T) {
 	if g.Total() != 13 {
 		t.Errorf("total %d", g.Total())
 	}
-	// 5 of the 13 are within working hours.
+	// 5 of the 13 are within working hours: the grid's count and the
+	// per-message rule agree, cell by cell.
 	if s := OffHoursShare(msgs); math.Abs(s-8.0/13) > 1e-15 {
 		t.Errorf("off-hours share = %v, want 8/13", s)
+	}
+	if n := g.OffHours(); n != 8 {
+		t.Errorf("off-hours messages = %d, want 8", n)
+	}
+	for _, b := range boundary {
+		if Working(b.day, b.hr) == b.off {
+			t.Errorf("Working(%d, %d) = %v for %s", b.day, b.hr, !b.off, b.paris)
+		}
 	}
 	sh := g.Shares()
 	var sum float64

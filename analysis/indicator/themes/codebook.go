@@ -8,11 +8,8 @@ import (
 	"io"
 	"net/url"
 	"os"
-	"path/filepath"
 	"strings"
 	"sync"
-
-	"github.com/faire-communaute/compendium/analysis/repo"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/rawio"
@@ -21,12 +18,14 @@ import (
 // Other is the category a message gets when no other category matches.
 const Other = "other"
 
-// DefaultFile is the codebook's path relative to the repository root.
+// DefaultFile is the study codebook's path relative to the repository
+// root; the commands and notebooks load it from there (this package takes
+// its codebook as an argument and never looks for it).
 const DefaultFile = "data/codebook/codebook.json"
 
 // Codebook is the study's coding scheme, read from JSON (see
-// data/codebook/README.md for the format). Load it with LoadCodebook,
-// ReadCodebook or DefaultCodebook: they check it and compile its keywords;
+// data/codebook/README.md for the format). Load it with LoadCodebook or
+// ReadCodebook: they check it and compile its keywords;
 // a Codebook built by hand is not usable. A loaded Codebook is safe for
 // concurrent use.
 type Codebook struct {
@@ -110,16 +109,6 @@ func LoadCodebook(path string) (*Codebook, error) {
 	}
 	defer f.Close()
 	return ReadCodebook(f, path)
-}
-
-// DefaultCodebook loads the repository's codebook, DefaultFile, found by
-// walking up from the working directory to the folder holding go.mod.
-func DefaultCodebook() (*Codebook, error) {
-	root := repo.Root()
-	if root == "" {
-		return nil, errors.New("themes: no repository (go.mod of the compendium) above the working directory")
-	}
-	return LoadCodebook(filepath.Join(root, DefaultFile))
 }
 
 // ReadCodebook reads and checks a codebook; name is used in errors. Any

@@ -3,13 +3,15 @@ package themes_test
 import (
 	"fmt"
 	"log"
+	"path/filepath"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/indicator/themes"
+	"github.com/faire-communaute/compendium/analysis/repo"
 )
 
 func ExampleCodebook_Code() {
-	cb, err := themes.DefaultCodebook()
+	cb, err := themes.LoadCodebook(filepath.Join(repo.Root(), themes.DefaultFile))
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -16,8 +16,9 @@ const NoType = "none"
 // profession): counts of messages per category and of question threads per
 // type.
 type Shares struct {
-	Community  string // community id, or indicator.AllCommunities
-	Profession corpus.Profession
+	// Community is the community, or for a profession as a whole
+	// Community.ID indicator.AllCommunities.
+	Community corpus.Community
 	// Messages is the number of coded messages (retweets excluded) and
 	// Themes the number of them with each category, aligned with
 	// Codebook.Categories.
@@ -36,6 +37,49 @@ type Shares struct {
 // (NaN without messages).
 func (s Shares) ThemeShare(i int) float64 { return share(s.Themes[i], s.Messages) }
 
+// Typed returns the number of question thread starts of a codebook type
+// (all but NoType), the denominator of the shares Figure 4 draws.
+func (s Shares) Typed() int {
+	n := 0
+	for i, t := range s.Types {
+		if t != NoType {
+			n += s.TypeCounts[i]
+		}
+	}
+	return n
+}
+
+// TypedShare returns the share of question thread starts of type i among
+// those of a codebook type (Typed), the share Figure 4 draws; NaN for
+// NoType and when no question has a type.
+func (s Shares) TypedShare(i int) float64 {
+	if s.Types[i] == NoType {
+		return math.NaN()
+	}
+	return share(s.TypeCounts[i], s.Typed())
+}
+
+// UntypedShare returns the share of question thread starts of no codebook
+// type (NaN without questions).
+func (s Shares) UntypedShare() float64 { return share(s.Questions-s.Typed(), s.Questions) }
+
+// TypeShare returns the share of question thread starts of type i (NaN
+// without questions).
+func (s Shares) TypeShare(i int) float64 { return share(s.TypeCounts[i], s.Questions) }
+
+// QuestionShare returns the share of thread starts that are questions
+// (NaN without thread starts).
+func (s Shares) QuestionShare() float64 { return share(s.Questions, s.Threads) }
+
+// Result is the coding of every group of a corpus with one codebook.
+type Result struct {
+	// Codebook is the codebook the messages were coded with; its
+	// categories, question types and labels name what Groups counts.
+	Codebook *Codebook
+	// Groups are in indicator.Groups order.
+	Groups []Shares
+}
+
 func share(a, b int) float64 {
 	if b == 0 {
 		return math.NaN()
@@ -47,16 +91,16 @@ func share(a, b int) float64 {
 // message) and counts, per indicator.Groups group, the messages of each
 // category and the question threads of each type. Each message is coded
 // once: profession groups add up their communities' counts.
-func Measure(c *corpus.Corpus, cb *Codebook) []Shares {
+func Measure(c *corpus.Corpus, cb *Codebook) Result {
 	var out []Shares
 	for _, g := range indicator.Groups(c) {
 		p := g.Community.Profession
-		s := Shares{Community: g.Community.ID, Profession: p, Themes: make([]int, len(cb.Categories))}
+		s := Shares{Community: g.Community, Themes: make([]int, len(cb.Categories))}
 		s.Types = append(cb.QuestionTypeIDs(p), NoType)
 		s.TypeCounts = make([]int, len(s.Types))
 		if g.Community.ID == indicator.AllCommunities {
 			for _, x := range out {
-				if x.Community == indicator.AllCommunities || x.Profession != p {
+				if x.Community.ID == indicator.AllCommunities || x.Community.Profession != p {
 					continue
 				}
 				s.Messages += x.Messages
@@ -105,28 +149,28 @@ func Measure(c *corpus.Corpus, cb *Codebook) []Shares {
 		}
 		out = append(out, s)
 	}
-	return out
+	return Result{Codebook: cb, Groups: out}
 }
 
 // Rows returns the theme indicators of every group of c (see the package
 // documentation for their definitions).
 func Rows(c *corpus.Corpus, cb *Codebook) []indicator.Row {
-	return SharesRows(Measure(c, cb), cb)
+	return ResultRows(Measure(c, cb))
 }
 
-// SharesRows turns measured shares into indicator rows.
-func SharesRows(all []Shares, cb *Codebook) []indicator.Row {
+// ResultRows turns measured shares into indicator rows.
+func ResultRows(r Result) []indicator.Row {
 	var rows []indicator.Row
-	for _, s := range all {
+	for _, s := range r.Groups {
 		add := func(name string, v float64) {
-			rows = append(rows, indicator.Row{Community: s.Community, Profession: s.Profession, Indicator: name, Value: v})
+			rows = append(rows, indicator.Row{Community: s.Community.ID, Profession: s.Community.Profession, Indicator: name, Value: v})
 		}
-		for i, cat := range cb.Categories {
+		for i, cat := range r.Codebook.Categories {
 			add("theme_share_"+cat.ID, s.ThemeShare(i))
 		}
-		add("question_share", share(s.Questions, s.Threads))
+		add("question_share", s.QuestionShare())
 		for i, t := range s.Types {
-			add("question_type_share_"+t, share(s.TypeCounts[i], s.Questions))
+			add("question_type_share_"+t, s.TypeShare(i))
 		}
 	}
 	indicator.Sort(rows)
@@ -136,14 +180,14 @@ func SharesRows(all []Shares, cb *Codebook) []indicator.Row {
 // ThemeFrame returns the theme shares as a DataFrame with columns
 // community, profession, theme, messages, count and share: groups in
 // indicator.Groups order, themes in codebook order.
-func ThemeFrame(all []Shares, cb *Codebook) dataframe.DataFrame {
+func ThemeFrame(r Result) dataframe.DataFrame {
 	var com, prof, theme []string
 	var msgs, count []int
 	var val []float64
-	for _, s := range all {
-		for i, cat := range cb.Categories {
-			com = append(com, s.Community)
-			prof = append(prof, string(s.Profession))
+	for _, s := range r.Groups {
+		for i, cat := range r.Codebook.Categories {
+			com = append(com, s.Community.ID)
+			prof = append(prof, string(s.Community.Profession))
 			theme = append(theme, cat.ID)
 			msgs = append(msgs, s.Messages)
 			count = append(count, s.Themes[i])
@@ -164,18 +208,18 @@ func ThemeFrame(all []Shares, cb *Codebook) dataframe.DataFrame {
 // columns community, profession, question_type, questions, count and
 // share: groups in indicator.Groups order, types in codebook order then
 // NoType.
-func QuestionTypeFrame(all []Shares) dataframe.DataFrame {
+func QuestionTypeFrame(r Result) dataframe.DataFrame {
 	var com, prof, typ []string
 	var qs, count []int
 	var val []float64
-	for _, s := range all {
+	for _, s := range r.Groups {
 		for i, t := range s.Types {
-			com = append(com, s.Community)
-			prof = append(prof, string(s.Profession))
+			com = append(com, s.Community.ID)
+			prof = append(prof, string(s.Community.Profession))
 			typ = append(typ, t)
 			qs = append(qs, s.Questions)
 			count = append(count, s.TypeCounts[i])
-			val = append(val, share(s.TypeCounts[i], s.Questions))
+			val = append(val, s.TypeShare(i))
 		}
 	}
 	return dataframe.New(

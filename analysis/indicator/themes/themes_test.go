@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/faire-communaute/compendium/analysis/indicator/indicatortest"
+
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/indicator"
 	"github.com/faire-communaute/compendium/analysis/indicator/themes/themestest"
@@ -29,14 +31,12 @@ func mini(t testing.TB) *Codebook {
 
 func defaultCB(t testing.TB) *Codebook {
 	t.Helper()
-	cb, err := DefaultCodebook()
+	cb, err := LoadCodebook(filepath.Join(repo.Root(), DefaultFile))
 	if err != nil {
 		t.Fatal(err)
 	}
 	return cb
 }
-
-func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 || (math.IsNaN(a) && math.IsNaN(b)) }
 
 func TestFoldAndTokens(t *testing.T) {
 	if got := Fold("Élevée ŒUVRE l’Employeur Ça"); got != "elevee oeuvre l'employeur ca" {
@@ -124,11 +124,11 @@ func TestSourcesAndMarkers(t *testing.T) {
 func TestBinaryKappaByHand(t *testing.T) {
 	// 2x2 table: both yes 20, second only 5, first only 10, both no 15.
 	// po = 35/50 = 0.7; pe = (25*30 + 25*20)/2500 = 0.5; kappa = 0.4.
-	if k := BinaryKappa(20, 5, 10, 15); !near(k, 0.4) {
+	if k := BinaryKappa(20, 5, 10, 15); !indicatortest.Near(k, 0.4) {
 		t.Errorf("kappa = %v, want 0.4", k)
 	}
 	s := Score{TP: 20, FP: 5, FN: 10, TN: 15}.finish()
-	if !near(s.Precision, 0.8) || !near(s.Recall, 2.0/3) || !near(s.F1, 2*0.8*(2.0/3)/(0.8+2.0/3)) || s.Support != 30 || s.Predicted != 25 {
+	if !indicatortest.Near(s.Precision, 0.8) || !indicatortest.Near(s.Recall, 2.0/3) || !indicatortest.Near(s.F1, 2*0.8*(2.0/3)/(0.8+2.0/3)) || s.Support != 30 || s.Predicted != 25 {
 		t.Errorf("score = %+v", s)
 	}
 	if k := BinaryKappa(0, 0, 0, 10); !math.IsNaN(k) {
@@ -136,7 +136,7 @@ func TestBinaryKappaByHand(t *testing.T) {
 	}
 	// multi-class: agreement 4/6; pe = (2*2 + 2*3 + 2*1)/36 = 1/3; kappa 0.5
 	po, k := Kappa([]string{"x", "x", "y", "y", "z", "z"}, []string{"x", "y", "y", "y", "z", "x"})
-	if !near(po, 4.0/6) || !near(k, 0.5) {
+	if !indicatortest.Near(po, 4.0/6) || !indicatortest.Near(k, 0.5) {
 		t.Errorf("Kappa = %v %v, want 0.666667 0.5", po, k)
 	}
 }
@@ -155,15 +155,15 @@ func TestValidateSmallSample(t *testing.T) {
 	for _, s := range v.Categories {
 		byLabel[s.Label] = s
 	}
-	if s := byLabel["conditions"]; s.TP != 2 || s.TN != 2 || !near(s.Kappa, 1) {
+	if s := byLabel["conditions"]; s.TP != 2 || s.TN != 2 || !indicatortest.Near(s.Kappa, 1) {
 		t.Errorf("conditions = %+v", s)
 	}
 	// other: reference m3, m4; codebook m3 only: P 1, R 0.5, F1 2/3;
 	// po 3/4, pe (1*2 + 3*2)/16 = 0.5, kappa 0.5
-	if s := byLabel["other"]; s.TP != 1 || s.FN != 1 || !near(s.Precision, 1) || !near(s.Recall, 0.5) || !near(s.F1, 2.0/3) || !near(s.Kappa, 0.5) {
+	if s := byLabel["other"]; s.TP != 1 || s.FN != 1 || !indicatortest.Near(s.Precision, 1) || !indicatortest.Near(s.Recall, 0.5) || !indicatortest.Near(s.F1, 2.0/3) || !indicatortest.Near(s.Kappa, 0.5) {
 		t.Errorf("other = %+v", s)
 	}
-	if v.Question.TP != 2 || v.Question.TN != 2 || !near(v.QuestionTypeAgreement, 1) || !near(v.QuestionTypeKappa, 1) {
+	if v.Question.TP != 2 || v.Question.TN != 2 || !indicatortest.Near(v.QuestionTypeAgreement, 1) || !indicatortest.Near(v.QuestionTypeKappa, 1) {
 		t.Errorf("questions: %+v %v %v", v.Question, v.QuestionTypeAgreement, v.QuestionTypeKappa)
 	}
 	if df := ValidationFrame(v); df.Nrow() != 3+1+2 || df.Elem(0, 0).String() != "conditions" {
@@ -182,6 +182,12 @@ func TestHandCodedSample(t *testing.T) {
 	}
 	cb := defaultCB(t)
 	v := Validate(cb, sample)
+	if a := v.Agreement(v.Question); !indicatortest.Near(a, float64(v.Question.TP+v.Question.TN)/120) || !math.IsNaN((Validation{}).Agreement(Score{})) {
+		t.Errorf("question agreement %v", a)
+	}
+	if r := NewReport(cb, sample, &v); r.Codebook != cb || r.HandCoded.N != 120 || r.HandCoded.QuestionTypeKappa != v.QuestionTypeKappa || r.Truth != &v {
+		t.Errorf("report %+v", r)
+	}
 	support := map[string]int{}
 	for _, s := range v.Categories {
 		support[s.Label] = s.Support
@@ -306,7 +312,7 @@ func TestRowsByHand(t *testing.T) {
 		"*/question_type_share_rights":       0.5, // aide profession = ad
 	}
 	for k, v := range want {
-		if g, ok := got[k]; !ok || !near(g, v) {
+		if g, ok := got[k]; !ok || !indicatortest.Near(g, v) {
 			t.Errorf("%s = %v (present %v), want %v", k, g, ok, v)
 		}
 	}
@@ -314,12 +320,22 @@ func TestRowsByHand(t *testing.T) {
 		t.Error("GP question type reported for aides")
 	}
 	sh := Measure(c, cb)
-	df := ThemeFrame(sh, cb)
+	df := ThemeFrame(sh)
 	if df.Nrow() != 4*3 || df.Elem(0, 0).String() != "ad" || df.Elem(0, 2).String() != "conditions" || df.Elem(11, 0).String() != indicator.AllCommunities {
 		t.Errorf("theme frame:\n%v", df)
 	}
 	if q := QuestionTypeFrame(sh); q.Nrow() != 2+2+2+2 || q.Elem(1, 2).String() != NoType {
 		t.Errorf("question type frame:\n%v", q)
+	}
+	// ad: 3 thread starts, 2 questions, one of them of a type (rights):
+	// the counts behind question_share and Figure 4's typed shares.
+	ad := sh.Groups[0]
+	if sh.Codebook != cb || ad.Community.ID != "ad" || ad.Threads != 3 || ad.Questions != 2 || ad.Typed() != 1 ||
+		!indicatortest.Near(ad.QuestionShare(), 2.0/3) || !indicatortest.Near(ad.TypeShare(0), 0.5) {
+		t.Errorf("ad = %+v, typed %d", ad, ad.Typed())
+	}
+	if ad.TypedShare(0) != 1 || !math.IsNaN(ad.TypedShare(len(ad.Types)-1)) || ad.UntypedShare() != 0.5 {
+		t.Errorf("typed share %v, none %v, untyped %v", ad.TypedShare(0), ad.TypedShare(len(ad.Types)-1), ad.UntypedShare())
 	}
 }
 

@@ -149,6 +149,15 @@ type Validation struct {
 	QuestionTypeAgreement, QuestionTypeKappa float64
 }
 
+// Agreement returns the observed agreement of a score of v on the binary
+// presence of its label: (TP + TN) / N, NaN when v compares no message.
+func (v Validation) Agreement(s Score) float64 {
+	if v.N == 0 {
+		return math.NaN()
+	}
+	return float64(s.TP+s.TN) / float64(v.N)
+}
+
 // Validate codes every message of the sample with cb and compares the
 // result with the hand coding.
 func Validate(cb *Codebook, sample []Coded) Validation {
@@ -157,6 +166,25 @@ func Validate(cb *Codebook, sample []Coded) Validation {
 		got[i] = cb.Code(s.Text, s.Profession)
 	}
 	return compare(cb, sample, got)
+}
+
+// Report is the validation of a codebook against its references: what
+// Table 3 draws.
+type Report struct {
+	// Codebook is the codebook validated; its labels name the scores.
+	Codebook *Codebook
+	// HandCoded compares it with the hand-coded sample (Validate).
+	HandCoded Validation
+	// Truth compares it with a reference coding of corpus messages
+	// (ValidateTruth), such as a synthetic corpus's generating labels;
+	// nil when there is none.
+	Truth *Validation
+}
+
+// NewReport validates cb against the hand-coded sample and, when truth is
+// not nil, carries that second validation along.
+func NewReport(cb *Codebook, sample []Coded, truth *Validation) Report {
+	return Report{Codebook: cb, HandCoded: Validate(cb, sample), Truth: truth}
 }
 
 // Truth is a reference coding of a corpus message given by the caller,

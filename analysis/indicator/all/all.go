@@ -1,0 +1,45 @@
+// Package all assembles the scalar indicators of every family into the
+// one long table of the study (community, profession, indicator, value),
+// the table scripts/derive writes as build/derived/indicators.csv and
+// notebooks read their sentences from. It measures nothing itself: each
+// value comes from its family's package (activity, participation,
+// responsiveness, rhythm, retention, network, themes, norms), where it is
+// defined.
+package all
+
+import (
+	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/indicator"
+	"github.com/faire-communaute/compendium/analysis/indicator/activity"
+	"github.com/faire-communaute/compendium/analysis/indicator/network"
+	"github.com/faire-communaute/compendium/analysis/indicator/norms"
+	"github.com/faire-communaute/compendium/analysis/indicator/participation"
+	"github.com/faire-communaute/compendium/analysis/indicator/responsiveness"
+	"github.com/faire-communaute/compendium/analysis/indicator/retention"
+	"github.com/faire-communaute/compendium/analysis/indicator/rhythm"
+	"github.com/faire-communaute/compendium/analysis/indicator/themes"
+)
+
+// Indicators computes every family's scalar indicators of c, per
+// community and per profession, in canonical order (indicator.Sort);
+// themes and norms code the messages with cb.
+func Indicators(c *corpus.Corpus, cb *themes.Codebook) []indicator.Row {
+	return IndicatorsWith(c, cb, network.Measure(c))
+}
+
+// IndicatorsWith is Indicators with the reply networks already measured
+// (network.Measure(c)), for callers that export the graphs too and build
+// them once.
+func IndicatorsWith(c *corpus.Corpus, cb *themes.Codebook, networks []network.Group) []indicator.Row {
+	var rows []indicator.Row
+	rows = append(rows, activity.Rows(c)...)
+	rows = append(rows, participation.Rows(c)...)
+	rows = append(rows, responsiveness.Rows(c)...)
+	rows = append(rows, rhythm.Rows(c)...)
+	rows = append(rows, retention.Rows(c)...)
+	rows = append(rows, network.GroupRows(networks)...)
+	rows = append(rows, themes.Rows(c, cb)...)
+	rows = append(rows, norms.Rows(c, cb)...)
+	indicator.Sort(rows)
+	return rows
+}
