@@ -166,7 +166,7 @@ type table struct {
 }
 
 func newTable(f *rawio.File, comma byte) (*table, error) {
-	r := newCSVReader(f.R, comma)
+	r := newCSVReader(f.Lines(), comma, f.Limits)
 	rec, _, err := r.read()
 	if err == io.EOF {
 		return nil, fmt.Errorf("%s: empty file, no header line", f.Name)
@@ -183,6 +183,7 @@ func newTable(f *rawio.File, comma byte) (*table, error) {
 			t.index[key] = i
 		}
 	}
+	r.want = len(rec)
 	return t, nil
 }
 
@@ -204,28 +205,21 @@ func (t *table) name(i int) string {
 
 // next reads the next record. At the end it returns io.EOF. A record that
 // cannot be read or has the wrong number of fields comes back as a
-// ParseError, with the line where it starts; any other error means the
-// file cannot be read further. The record is valid until the next call.
+// ParseError, with the line where it starts (see csvReader for how
+// reading resumes after it); any other error means the file cannot be
+// read further. The record is valid until the next call.
 func (t *table) next() (rec []string, line int, perr *rawio.ParseError, err error) {
 	rec, line, err = t.r.read()
 	if err != nil {
 		var ce *csvError
 		if errors.As(err, &ce) {
-			return nil, ce.StartLine, &rawio.ParseError{File: t.f.Name, Line: ce.StartLine, Column: ce.Column, Err: ce.Err}, nil
+			perr := &rawio.ParseError{File: t.f.Name, Line: ce.StartLine, Err: ce.Err}
+			if ce.Line == ce.StartLine {
+				perr.Column = ce.Column
+			}
+			return nil, ce.StartLine, perr, nil
 		}
 		return nil, 0, nil, err
-	}
-	if len(rec) != len(t.header) {
-		extraEmpty := len(rec) > len(t.header)
-		for _, v := range rec[min(len(rec), len(t.header)):] {
-			if v != "" {
-				extraEmpty = false
-				break
-			}
-		}
-		if !extraEmpty {
-			return nil, line, &rawio.ParseError{File: t.f.Name, Line: line, Err: fmt.Errorf("%w: %d fields, the header has %d", rawio.ErrShape, len(rec), len(t.header))}, nil
-		}
 	}
 	return rec, line, nil, nil
 }
