@@ -5,11 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
 
+	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/rawio"
 )
 
@@ -71,18 +73,38 @@ func parseAPITime(s string) (time.Time, error) {
 	return time.Time{}, badTime(s)
 }
 
+// maxUnix bounds the Unix times parsed, far beyond any plausible one, so
+// that time.Unix cannot overflow.
+const maxUnix = 1e15
+
 // parseUnix reads Unix seconds written as an integer (or a float, as JSON
-// exports sometimes do).
+// exports sometimes do). Any number reads: a value in milliseconds gives
+// a time thousands of years ahead, which checkTime rejects.
 func parseUnix(s string) (time.Time, error) {
 	s = strings.TrimSpace(s)
-	if n, err := strconv.ParseInt(s, 10, 64); err == nil && n > 0 && n < 1e11 {
-		return time.Unix(n, 0).UTC(), nil
+	if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+		return time.Unix(max(-maxUnix, min(n, maxUnix)), 0).UTC(), nil
 	}
-	if f, err := strconv.ParseFloat(s, 64); err == nil && f > 0 && f < 1e11 {
-		sec := int64(f)
-		return time.Unix(sec, int64((f-float64(sec))*1e9)).UTC(), nil
+	if f, err := strconv.ParseFloat(s, 64); err == nil && !math.IsNaN(f) && !math.IsInf(f, 0) {
+		f = max(-maxUnix, min(f, maxUnix))
+		sec := math.Floor(f)
+		return time.Unix(int64(sec), int64((f-sec)*1e9)).UTC(), nil
 	}
 	return time.Time{}, badTime(s)
+}
+
+// checkTime returns rawio.CheckTime's error for a time read from a
+// present value that no message of platform can have: before the
+// platform existed (a year 0000 or 0001, an epoch in the wrong unit) or
+// after now plus a day (milliseconds read as seconds). Readers call it so
+// that such times are rejected on the export's field with that reason;
+// load checks them again against its own load instant.
+func checkTime(platform corpus.Platform, t, now time.Time) error {
+	err := rawio.CheckTime(platform, t, now)
+	if err != nil && t.Year() > 4000 {
+		return fmt.Errorf("%w (a Unix time in milliseconds read as seconds?)", err)
+	}
+	return err
 }
 
 // isHex reports whether s is a non-empty string of hexadecimal digits: a

@@ -79,7 +79,8 @@ func utc(s string) time.Time {
 	return t
 }
 
-// checkMessages compares the loaded messages with want, field by field.
+// checkMessages compares the loaded messages with want, field by field,
+// but for the names of the export's fields (see checkFieldNames).
 func checkMessages(t *testing.T, got []*rawio.RawMessage, want []rawio.RawMessage) {
 	t.Helper()
 	if len(got) != len(want) {
@@ -87,6 +88,7 @@ func checkMessages(t *testing.T, got []*rawio.RawMessage, want []rawio.RawMessag
 	}
 	for i := range min(len(got), len(want)) {
 		g, w := *got[i], want[i]
+		g.IDField, g.CreatedField = "", ""
 		if w.Platform == "" {
 			w.Platform = corpus.Facebook
 		}
@@ -95,6 +97,17 @@ func checkMessages(t *testing.T, got []*rawio.RawMessage, want []rawio.RawMessag
 		}
 		if !reflect.DeepEqual(g, w) {
 			t.Errorf("message %d:\n got %+v\nwant %+v", i, g, w)
+		}
+	}
+}
+
+// checkFieldNames checks that every message names the export's id and
+// time fields, for load's rejections.
+func checkFieldNames(t *testing.T, got []*rawio.RawMessage, id, created string) {
+	t.Helper()
+	for _, m := range got {
+		if m.IDField != id || m.CreatedField != created {
+			t.Errorf("message %s: fields %q and %q, want %q and %q", m.ID, m.IDField, m.CreatedField, id, created)
 		}
 	}
 }
@@ -219,13 +232,26 @@ func TestParseCTTime(t *testing.T) {
 		"2019-01-15 18:02:11 GMT":   "2019-01-15T18:02:11Z",
 		"2019-01-15 18:02:11 EST":   "2019-01-15T23:02:11Z",
 		"2019-05-15 18:02:11 EDT":   "2019-05-15T22:02:11Z",
-		"2019-01-15 18:02:11 PST":   "2019-01-16T02:02:11Z",
 		"2019-05-15 18:02:11 PDT":   "2019-05-16T01:02:11Z",
 		"2019-05-15 18:02:11 +0200": "2019-05-15T16:02:11Z",
 		"2019-05-15 18:02 -05:00":   "2019-05-15T23:02:00Z",
 		"2019-05-15 18:02:11 UTC+2": "2019-05-15T16:02:11Z",
 		"2019-05-15T18:02:11+02:00": "2019-05-15T16:02:11Z",
 		" 2019-05-15 18:02:11 cest": "2019-05-15T16:02:11Z",
+		// Abbreviations of every region, current or retired by the tz
+		// database in 2017 (BRT, written by exporters with older tables).
+		"2016-05-15 18:02:11 BRT":  "2016-05-15T21:02:11Z",
+		"2016-01-15 18:02:11 BRST": "2016-01-15T20:02:11Z",
+		"2019-05-15 18:02:11 AEST": "2019-05-15T08:02:11Z",
+		"2019-01-15 18:02:11 AEDT": "2019-01-15T07:02:11Z",
+		"2019-01-15 18:02:11 NZDT": "2019-01-15T05:02:11Z",
+		"2019-01-15 18:02:11 ACST": "2019-01-15T08:32:11Z",
+		"2019-01-15 18:02:11 WIB":  "2019-01-15T11:02:11Z",
+		"2019-01-15 18:02:11 HKT":  "2019-01-15T10:02:11Z",
+		"2019-01-15 18:02:11 ChST": "2019-01-15T08:02:11Z",
+		// MSK was UTC+04:00 from 2011 to 2014, UTC+03:00 before and after.
+		"2012-01-15 18:02:11 MSK": "2012-01-15T14:02:11Z",
+		"2019-01-15 18:02:11 MSK": "2019-01-15T15:02:11Z",
 	}
 	for in, want := range cases {
 		got, err := parseCTTime(in, ctZone{})
@@ -239,11 +265,51 @@ func TestParseCTTime(t *testing.T) {
 		"2019-05-15 18:02:11":       errNoZone,
 		"15/05/2019 18:02:11 CEST":  rawio.ErrBadTime,
 		"":                          rawio.ErrBadTime,
+		// Several offsets at that date: the timezone option must say.
+		"2019-05-15 18:02:11 IST": errAmbiguousZone,
+		"2019-01-15 18:02:11 CST": errAmbiguousZone,
+		"2019-01-15 18:02:11 PST": errAmbiguousZone,
+		"2019-01-15 18:02:11 AST": errAmbiguousZone,
+		"2019-05-15 18:02:11 BST": errAmbiguousZone,
 	}
 	for in, want := range bad {
 		if _, err := parseCTTime(in, ctZone{}); !errors.Is(err, want) {
 			t.Errorf("parseCTTime(%q): error %v, want %v", in, err, want)
 		}
+	}
+	const ist = "the time-zone abbreviation IST is ambiguous: UTC+01:00 (Europe/Dublin), UTC+02:00 (Asia/Jerusalem) or UTC+05:30 (Asia/Kolkata); " +
+		`set the "timezone" option to the zone of the account that made the export (an IANA name such as Europe/Dublin, or an offset such as +01:00)`
+	if _, err := parseCTTime("2019-05-15 18:02:11 IST", ctZone{}); err == nil || err.Error() != ist {
+		t.Errorf("IST: %v\nwant %s", err, ist)
+	}
+	// With the option, an ambiguous abbreviation takes the option's
+	// offset when it is one of its own.
+	withOption := []struct{ option, in, want string }{
+		{"Asia/Kolkata", "2019-05-15 18:02:11 IST", "2019-05-15T12:32:11Z"},
+		{"Europe/Dublin", "2019-05-15 18:02:11 IST", "2019-05-15T17:02:11Z"},
+		{"+05:30", "2019-05-15 18:02:11 IST", "2019-05-15T12:32:11Z"},
+		{"America/Chicago", "2019-01-15 18:02:11 CST", "2019-01-16T00:02:11Z"},
+		{"Asia/Shanghai", "2019-01-15 18:02:11 CST", "2019-01-15T10:02:11Z"},
+		{"America/Los_Angeles", "2019-01-15 18:02:11 PST", "2019-01-16T02:02:11Z"},
+		{"Europe/London", "2019-05-15 18:02:11 BST", "2019-05-15T17:02:11Z"},
+		// Unambiguous abbreviations are read as written.
+		{"Asia/Kolkata", "2019-05-15 18:02:11 CEST", "2019-05-15T16:02:11Z"},
+	}
+	for _, c := range withOption {
+		z, err := parseZoneOption(c.option)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, err := parseCTTime(c.in, z); err != nil || !got.Equal(utc(c.want)) {
+			t.Errorf("option %s: parseCTTime(%q) = %v, %v; want %s", c.option, c.in, got, err, c.want)
+		}
+	}
+	z, _ := parseZoneOption("America/New_York")
+	if _, err := parseCTTime("2019-05-15 18:02:11 IST", z); !errors.Is(err, errZoneMismatch) {
+		t.Errorf("IST with America/New_York: %v", err)
+	}
+	if _, err := parseZoneOption("CST"); err == nil || !strings.Contains(err.Error(), "give an IANA name") {
+		t.Errorf("option CST: %v", err)
 	}
 }
 
@@ -427,7 +493,7 @@ func TestFacepagerDatavana(t *testing.T) {
 		Platform: corpus.Facebook, Group: "cnn", ID: "5550296508_10163104231551509", Kind: corpus.Post,
 		ThreadID: "5550296508_10163104231551509", Created: utc("2022-11-01T16:31:07Z"),
 		Text:      "One morning, when Gregor Samsa woke from troubled dreams, he found himself transformed in his bed into a horrible vermin.",
-		Reactions: 28, Shares: 10, Line: 4,
+		Reactions: 28, Shares: 10, Line: 4, IDField: "object_id", CreatedField: "created_time",
 	}
 	if !reflect.DeepEqual(*first, want) {
 		t.Errorf("first post:\n got %+v\nwant %+v", *first, want)
