@@ -573,6 +573,99 @@ func TestDYITruncated(t *testing.T) {
 	checkRejects(t, rec.rejects, []wantReject{{2, "", rawio.ErrBadJSON}})
 }
 
+// The bare array of records of your_posts_1.json: posts, with or without
+// text, and a comment told by its data.
+func TestDYIYourPosts(t *testing.T) {
+	rec := load(t, "dyi_your_posts.json", DYI, nil)
+	owner := rawio.Person{ID: "dyi-owner"}
+	want := []rawio.RawMessage{{
+		Group: "Auxiliaires de vie à domicile", Kind: corpus.Post, Author: owner, Created: utc("2019-05-15T16:02:11Z"),
+		Text: "Réunion des aides à domicile jeudi, qui vient ?", Line: 1,
+	}, {
+		Kind: corpus.Post, Author: owner, Created: utc("2019-05-16T09:46:40Z"), Text: "Le lien dont je parlais",
+		Links: []string{"https://www.service-public.fr/particuliers/vosdroits/F2405"}, Line: 2,
+	}, {
+		Kind: corpus.Post, Author: owner, Created: utc("2019-05-17T13:33:20Z"), Line: 3,
+	}, {
+		Kind: corpus.Comment, Author: rawio.Person{ID: "dyi-owner", Name: "Élodie Fictive"}, Created: utc("2019-05-18T17:20:00Z"),
+		Text: "Un commentaire égaré ici", Line: 5,
+	}}
+	for i, m := range rec.msgs {
+		if i < len(want) {
+			want[i].ID = m.ID
+			if m.Kind == corpus.Post {
+				want[i].ThreadID = m.ID
+			}
+		}
+	}
+	checkMessages(t, rec.msgs, want)
+	checkFieldNames(t, rec.msgs[:3], "", "timestamp")
+	checkFieldNames(t, rec.msgs[3:], "", "data.comment.timestamp")
+	// A zero timestamp is a time no message can have, not a missing one.
+	checkRejects(t, rec.rejects, []wantReject{{4, "timestamp", rawio.ErrImplausibleTime}})
+}
+
+// An array of objects keyed by the archive's keys: their records are
+// numbered across the file.
+func TestDYIWrappedArray(t *testing.T) {
+	rec := load(t, "dyi_wrapped_array.json", DYI, nil)
+	owner := rawio.Person{ID: "dyi-owner", Name: "Élodie Fictive"}
+	want := []rawio.RawMessage{{
+		Kind: corpus.Comment, Author: owner, Created: utc("2019-05-15T16:16:40Z"), Text: "Bien d'accord, ça change tout", Line: 1,
+	}, {
+		Kind: corpus.Comment, Author: owner, Created: utc("2019-05-15T16:33:20Z"), Links: []string{"https://media.example.org/merci.gif"}, Line: 2,
+	}, {
+		Group: "Aides-soignantes & co", Kind: corpus.Comment, Author: owner, Created: utc("2019-05-15T16:50:00Z"), Text: "Merci à toutes", Line: 3,
+	}, {
+		Group: "Aides-soignantes & co", Kind: corpus.Post, Author: rawio.Person{ID: "dyi-owner"}, Created: utc("2019-05-15T17:06:40Z"),
+		Text: "Qui fait le planning d'été ?", Line: 4,
+	}}
+	for i, m := range rec.msgs {
+		if i < len(want) {
+			want[i].ID = m.ID
+			if m.Kind == corpus.Post {
+				want[i].ThreadID = m.ID
+			}
+		}
+	}
+	checkMessages(t, rec.msgs, want)
+	checkRejects(t, rec.rejects, []wantReject{{5, "timestamp", rawio.ErrBadTime}})
+}
+
+// The archive's key need not come first; group_name names the group; a
+// record that is not valid JSON but whose brackets balance is rejected
+// alone, as is one past the limits, and reading goes on.
+func TestDYIResynchronises(t *testing.T) {
+	const in = `{"title": "export", "group_posts_v2": [
+  {"timestamp": 1557936131, "data": [{"post": "un"}], "group_name": "Groupe A"},
+  {"timestamp": 1557936132, "data": [{"post": "deux" "trois"}]},
+  {"timestamp": 1557936133, "data": [{"post": "` + "quatre quatre quatre quatre quatre quatre quatre quatre quatre quatre" + `"}]},
+  {"timestamp": 1557936134, "data": [[[[[[[[{"post": "profond"}]]]]]]]]},
+  {"timestamp": 1557936135, "data": [{"post": "cinq"}]}
+], "other": {"x": [1, 2]}}`
+	f, err := rawio.NewFileWith("in", strings.NewReader(in), rawio.Limits{LineBytes: 100, Depth: 6})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := sniffDYI(f.Head); s != 95 {
+		t.Errorf("sniffDYI = %d", s)
+	}
+	rec := &recorder{}
+	if err := readDYI(f, rec); err != nil {
+		t.Fatal(err)
+	}
+	if len(rec.msgs) != 2 || rec.msgs[0].Group != "Groupe A" || rec.msgs[0].Text != "un" || rec.msgs[1].Text != "cinq" || rec.msgs[1].Line != 5 {
+		for _, m := range rec.msgs {
+			t.Logf("%+v", *m)
+		}
+		t.Errorf("%d messages", len(rec.msgs))
+	}
+	checkRejects(t, rec.rejects, []wantReject{{2, "", rawio.ErrBadJSON}, {3, "", rawio.ErrLimit}, {4, "", rawio.ErrLimit}})
+	if len(rec.rejects) == 3 && (!strings.Contains(rec.rejects[1].Error(), "line-bytes=100") || !strings.Contains(rec.rejects[2].Error(), "depth=6")) {
+		t.Errorf("limits not named: %v", rec.rejects)
+	}
+}
+
 func TestFixMojibake(t *testing.T) {
 	moj := func(s string) string { // UTF-8 bytes read as Latin-1
 		var b strings.Builder
@@ -707,6 +800,9 @@ var fixtureFormats = map[string]string{
 	"facepager.csv":            Facepager,
 	"dyi_group_posts.json":     DYI,
 	"dyi_group_comments.json":  DYI,
+	"dyi_your_posts.json":      DYI,
+	"dyi_wrapped_array.json":   DYI,
+	"README.md":                "",
 	"generic.csv":              GenericCSV,
 	"generic_semicolon.csv":    GenericCSV,
 	"generic_mapped.tsv":       "",
