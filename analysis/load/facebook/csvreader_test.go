@@ -363,3 +363,37 @@ func TestCSVMemoryBounded(t *testing.T) {
 		t.Errorf("a buffer grew to %d bytes", maxCap)
 	}
 }
+
+// FuzzCSVLimits reads any input within small limits: records start on
+// strictly increasing lines (each line starts at most one), no line is
+// parsed more than twice, and the buffers stay within the limits.
+func FuzzCSVLimits(f *testing.F) {
+	f.Add([]byte("a,b\n1,\"open\n2,x\n3,\"y\"z\n\"\"\"\n"), uint32(0x20040))
+	f.Add([]byte(rows(30, func(i int) (string, bool) { return fmt.Sprintf(`%d,"x`, i), i%3 == 0 })), uint32(0x40020))
+	f.Fuzz(func(t *testing.T, in []byte, lim uint32) {
+		limits := fuzzLimits(lim)
+		r := testCSVReader(in, ',', 16+int(lim%64), limits)
+		r.want = 2
+		last := 0
+		for {
+			_, line, err := r.read()
+			if err == io.EOF {
+				break
+			}
+			var ce *csvError
+			if err != nil && !errors.As(err, &ce) {
+				t.Fatal(err)
+			}
+			if line <= last {
+				t.Fatalf("record at line %d after one at line %d", line, last)
+			}
+			last = line
+			if c := max(cap(r.rec), cap(r.raw), cap(r.replay)); c > 4*limits.LineBytes+64 {
+				t.Fatalf("a buffer of %d bytes for line-bytes=%d", c, limits.LineBytes)
+			}
+		}
+		if lines := bytes.Count(in, []byte("\n")) + 1; r.linesRead > 2*lines+1 {
+			t.Errorf("%d lines parsed for %d lines", r.linesRead, lines)
+		}
+	})
+}
