@@ -944,3 +944,14 @@ func TestFacepagerSeedIsAGroupRecord(t *testing.T) {
 		t.Errorf("group record %+v", g.groups[0])
 	}
 }
+
+// Stray delimiters where a record should be are bad records of their
+// own: the reader goes on (it looped on them).
+func TestDYIStrayDelimiters(t *testing.T) {
+	for _, in := range []string{`[}]`, `[:,{"timestamp":1557936131,"data":[{"post":"x"}]}]`, `{"group_posts_v2":[} ]}`, `{"comments_v2":[:]}`} {
+		rec := readString(t, DYI, in)
+		if len(rec.rejects) != 1 {
+			t.Errorf("%s: %d rejections", in, len(rec.rejects))
+		}
+	}
+}

@@ -104,7 +104,7 @@ func (s *jsonScanner) value(keep bool) ([]byte, error) {
 	}
 	if first != '{' && first != '[' && first != '"' {
 		// A number or a literal: up to a delimiter.
-		for {
+		for start := true; ; start = false {
 			chunk, err := s.chunk()
 			if len(chunk) == 0 {
 				if err == io.EOF {
@@ -113,6 +113,9 @@ func (s *jsonScanner) value(keep bool) ([]byte, error) {
 				return done(err)
 			}
 			i := bytes.IndexAny(chunk, ",]} \t\r\n")
+			if i == 0 && start {
+				i = 1 // a stray delimiter is a (bad) value of its own
+			}
 			if i >= 0 {
 				take(chunk[:i])
 				s.r.Discard(i)
