@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/load/internal/csvread"
 	"github.com/faire-communaute/compendium/analysis/rawio"
 )
 
@@ -182,14 +183,14 @@ func fixMojibake(s string) string {
 // table reads a delimited file with a header line.
 type table struct {
 	f      *rawio.File
-	r      *csvReader
+	r      *csvread.Reader
 	header []string
 	index  map[string]int // lower-cased, trimmed column name -> index
 }
 
 func newTable(f *rawio.File, comma byte) (*table, error) {
-	r := newCSVReader(f.Lines(), comma, f.Limits)
-	rec, _, err := r.read()
+	r := csvread.New(f.Lines(), comma, f.Limits)
+	rec, _, err := r.Read()
 	if err == io.EOF {
 		return nil, fmt.Errorf("%s: empty file, no header line", f.Name)
 	}
@@ -205,7 +206,7 @@ func newTable(f *rawio.File, comma byte) (*table, error) {
 			t.index[key] = i
 		}
 	}
-	r.want = len(rec)
+	r.SetFields(len(rec), false)
 	return t, nil
 }
 
@@ -227,13 +228,13 @@ func (t *table) name(i int) string {
 
 // next reads the next record. At the end it returns io.EOF. A record that
 // cannot be read or has the wrong number of fields comes back as a
-// ParseError, with the line where it starts (see csvReader for how
+// ParseError, with the line where it starts (see csvread.Reader for how
 // reading resumes after it); any other error means the file cannot be
 // read further. The record is valid until the next call.
 func (t *table) next() (rec []string, line int, perr *rawio.ParseError, err error) {
-	rec, line, err = t.r.read()
+	rec, line, err = t.r.Read()
 	if err != nil {
-		var ce *csvError
+		var ce *csvread.Error
 		if errors.As(err, &ce) {
 			perr := &rawio.ParseError{File: t.f.Name, Line: ce.StartLine, Err: ce.Err}
 			if ce.Line == ce.StartLine {

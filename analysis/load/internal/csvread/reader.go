@@ -1,4 +1,7 @@
-package facebook
+// Package csvread reads the delimited files of the raw exports (CSV and
+// the like) record by record within rawio.Limits, resynchronising after
+// a bad record so that every raw record is accounted for (see Reader).
+package csvread
 
 import (
 	"bytes"
@@ -10,20 +13,22 @@ import (
 	"github.com/faire-communaute/compendium/analysis/rawio"
 )
 
-// csvReader reads delimited records with a header, as encoding/csv does
-// with FieldsPerRecord -1 and strict quotes (the same records from the
-// same well-formed input), within rawio.Limits, and resynchronises after
-// a malformed record instead of reading the rest of the file into it.
+// Reader reads delimited records, as encoding/csv does with
+// FieldsPerRecord -1 and strict quotes (the same records from the same
+// well-formed input), within rawio.Limits, and resynchronises after a
+// malformed record instead of reading the rest of the file into it.
 //
-// Resynchronisation (see the package documentation): a record that
-// spans more than one line and is bad — its quote is still open after
-// RecordLines lines, after FieldBytes bytes of its field, after LineBytes
-// bytes of the record, or at the end of the file; it holds a stray
-// quote; or it ends with another field count than the header's — is
-// rejected as one record at its first line, and reading resumes at its
-// second line: the raw lines of the record are kept (at most LineBytes
-// bytes) and read again as the start of new records. A bad record of one
-// line is rejected and reading goes on with the next line.
+// Resynchronisation: a record that spans more than one line and is bad
+// — its quote is still open after RecordLines lines, after FieldBytes
+// bytes of its field, after LineBytes bytes of the record, or at the end
+// of the file; it holds a stray quote; or it ends with another field
+// count than the header's (see SetFields) — is rejected as one record at
+// its first line, and reading resumes at its second line: the raw lines
+// of the record are kept (at most LineBytes bytes) and read again as the
+// start of new records. A bad record of one line is rejected and reading
+// goes on with the next line. A line longer than LineBytes is rejected
+// alone (inside an open quote it also ends the record, which is
+// rejected). A field longer than FieldBytes rejects its record.
 //
 // Work stays linear: a line is parsed at most twice, once as part of a
 // record and once more when that record is rejected and its lines are
@@ -37,11 +42,12 @@ import (
 // A line without quotes, the common case, costs one string and no copy
 // beyond the line reader's, and the fields of a record are substrings of
 // one string.
-type csvReader struct {
+type Reader struct {
 	lr     *rawio.LineReader
 	comma  byte
 	limits rawio.Limits
-	want   int // the header's field count; 0 while reading the header
+	want   int  // the header's field count; 0 while reading the header
+	loose  bool // whether one-line records of another count are read
 
 	// The lines to read again, before those of lr: replay[replayEnds[i-1]:
 	// replayEnds[i]] is line replayFirst+i; replayNext is the next to read.
@@ -62,9 +68,9 @@ type csvReader struct {
 	linesRead int // lines read, again or not, for tests of the work bound
 }
 
-// csvError is a record that could not be read: a malformed one, as
-// encoding/csv reports it, or one past a limit.
-type csvError struct {
+// Error is a record that could not be read: a malformed one, as
+// encoding/csv reports it, or one past a limit. Reading can go on.
+type Error struct {
 	StartLine, Line, Column int
 	// Err is csv.ErrBareQuote, csv.ErrQuote, a *rawio.LimitError, or an
 	// error wrapping rawio.ErrShape (field count), possibly wrapped with
@@ -72,24 +78,33 @@ type csvError struct {
 	Err error
 }
 
-func (e *csvError) Error() string {
+func (e *Error) Error() string {
 	return fmt.Sprintf("record on line %d; parse error on line %d, column %d: %v", e.StartLine, e.Line, e.Column, e.Err)
 }
 
-func (e *csvError) Unwrap() error { return e.Err }
+func (e *Error) Unwrap() error { return e.Err }
 
-// errQuoteAtEOF is the reason of a quote still open at the end of the
+// ErrQuoteAtEOF is the reason of a quote still open at the end of the
 // file; it wraps csv.ErrQuote.
-var errQuoteAtEOF = fmt.Errorf("%w (quote still open at the end of the file)", csv.ErrQuote)
+var ErrQuoteAtEOF = fmt.Errorf("%w (quote still open at the end of the file)", csv.ErrQuote)
 
-func newCSVReader(lr *rawio.LineReader, comma byte, limits rawio.Limits) *csvReader {
-	return &csvReader{lr: lr, comma: comma, limits: limits.WithDefaults()}
+// New returns a Reader of the lines of lr (from rawio.File.Lines),
+// separated by comma, within limits.
+func New(lr *rawio.LineReader, comma byte, limits rawio.Limits) *Reader {
+	return &Reader{lr: lr, comma: comma, limits: limits.WithDefaults()}
 }
+
+// SetFields sets the header's field count, once the header is read. A
+// record with another count is rejected (more fields are accepted when
+// the extra ones are empty, as spreadsheets add trailing separators);
+// when loose, only a record of several lines is (it is how a quote left
+// open shows), and one-line records of any count are read.
+func (c *Reader) SetFields(n int, loose bool) { c.want, c.loose = n, loose }
 
 // nextLine returns the next line to read (without its line end), its
 // number, and whether it is read again. err is io.EOF at the end, a
 // *rawio.LimitError for a line past the limit, or the stream's error.
-func (c *csvReader) nextLine() (line []byte, num int, again bool, err error) {
+func (c *Reader) nextLine() (line []byte, num int, again bool, err error) {
 	c.linesRead++
 	if c.replayNext < len(c.replayEnds) {
 		i := c.replayNext
@@ -114,18 +129,18 @@ func (c *csvReader) nextLine() (line []byte, num int, again bool, err error) {
 	return line, num, false, err
 }
 
-// read returns the next record, valid until the next call (its strings
+// Read returns the next record, valid until the next call (its strings
 // stay valid), and the line where it starts. It returns io.EOF at the
-// end, a *csvError for a record that cannot be read (reading can go on),
+// end, an *Error for a record that cannot be read (reading can go on),
 // or the stream's error.
-func (c *csvReader) read() ([]string, int, error) {
+func (c *Reader) Read() ([]string, int, error) {
 	for {
 		line, num, _, err := c.nextLine()
 		switch {
 		case err == io.EOF:
 			return nil, c.lastLine, io.EOF
 		case rawio.IsRecordError(err):
-			return nil, num, &csvError{StartLine: num, Line: num, Err: err}
+			return nil, num, &Error{StartLine: num, Line: num, Err: err}
 		case err != nil:
 			return nil, num, err
 		case len(line) == 0:
@@ -149,12 +164,12 @@ func (c *csvReader) read() ([]string, int, error) {
 		if len(line) > c.limits.FieldBytes {
 			for _, f := range c.fields {
 				if len(f) > c.limits.FieldBytes {
-					return nil, num, &csvError{StartLine: num, Line: num, Err: rawio.NewLimitError(c.limits, "field-bytes")}
+					return nil, num, &Error{StartLine: num, Line: num, Err: rawio.NewLimitError(c.limits, "field-bytes")}
 				}
 			}
 		}
-		if err := c.checkCount(c.fields); err != nil {
-			return nil, num, &csvError{StartLine: num, Line: num, Err: err}
+		if err := c.checkCount(c.fields); err != nil && !c.loose {
+			return nil, num, &Error{StartLine: num, Line: num, Err: err}
 		}
 		return c.fields, num, nil
 	}
@@ -163,7 +178,7 @@ func (c *csvReader) read() ([]string, int, error) {
 // checkCount checks a record's field count against the header's: more
 // fields are accepted when the extra ones are empty (spreadsheets add
 // trailing separators).
-func (c *csvReader) checkCount(fields []string) error {
+func (c *Reader) checkCount(fields []string) error {
 	if c.want == 0 || len(fields) == c.want {
 		return nil
 	}
@@ -184,7 +199,7 @@ func (c *csvReader) checkCount(fields []string) error {
 
 // readQuoted parses a record holding quotes that starts with line (line
 // number start), as encoding/csv does, within the limits.
-func (c *csvReader) readQuoted(line []byte, start int) ([]string, int, error) {
+func (c *Reader) readQuoted(line []byte, start int) ([]string, int, error) {
 	c.rec, c.ends = c.rec[:0], c.ends[:0]
 	c.raw, c.rawEnds = c.raw[:0], c.rawEnds[:0]
 	first := line
@@ -194,7 +209,7 @@ func (c *csvReader) readQuoted(line []byte, start int) ([]string, int, error) {
 	var tooLong error    // a line past the limit that ended the record
 	fail := func(err error, column int) ([]string, int, error) {
 		if nlines == 1 && tooLong == nil {
-			return nil, start, &csvError{StartLine: start, Line: cur, Column: column, Err: err}
+			return nil, start, &Error{StartLine: start, Line: cur, Column: column, Err: err}
 		}
 		return nil, start, c.resync(start, nlines, again, tooLong, err)
 	}
@@ -242,7 +257,7 @@ parseField:
 				next, num, nextAgain, err := c.nextLine()
 				switch {
 				case err == io.EOF:
-					return fail(errQuoteAtEOF, 0)
+					return fail(ErrQuoteAtEOF, 0)
 				case rawio.IsRecordError(err):
 					tooLong, again = err, again || nextAgain
 					return fail(err, 0)
@@ -291,14 +306,14 @@ parseField:
 		c.fields = append(c.fields, s[prev:end])
 		prev = end
 	}
-	if err := c.checkCount(c.fields); err != nil {
+	if err := c.checkCount(c.fields); err != nil && (!c.loose || nlines > 1) {
 		return fail(err, 0)
 	}
 	return c.fields, start, nil
 }
 
 // keepLine appends a raw line of the current record.
-func (c *csvReader) keepLine(b []byte) {
+func (c *Reader) keepLine(b []byte) {
 	c.raw = append(c.raw, b...)
 	c.rawEnds = append(c.rawEnds, len(c.raw))
 }
@@ -308,13 +323,13 @@ func (c *csvReader) keepLine(b []byte) {
 // to be read again, then tooLong (a line past the limit that ended it),
 // if any. When again, some of these lines were already read again: the
 // record is not resynchronised but counted as one.
-func (c *csvReader) resync(start, nlines int, again bool, tooLong, reason error) error {
+func (c *Reader) resync(start, nlines int, again bool, tooLong, reason error) error {
 	last := start + nlines - 1
 	if tooLong != nil {
 		last++
 	}
 	if again {
-		return &csvError{StartLine: start, Line: last, Err: fmt.Errorf(
+		return &Error{StartLine: start, Line: last, Err: fmt.Errorf(
 			"%w: lines %d to %d (%d lines) cannot be resynchronised, counted as one record", reason, start, last, last-start+1)}
 	}
 	// No line after the first came from the lines to read again: they
@@ -322,6 +337,6 @@ func (c *csvReader) resync(start, nlines int, again bool, tooLong, reason error)
 	c.replay, c.raw = c.raw, c.replay[:0]
 	c.replayEnds, c.rawEnds = c.rawEnds, c.replayEnds[:0]
 	c.replayFirst, c.replayNext, c.replayErr = start, 1, tooLong
-	return &csvError{StartLine: start, Line: start, Err: fmt.Errorf(
+	return &Error{StartLine: start, Line: start, Err: fmt.Errorf(
 		"%w: rejected as one record of %d lines; reading resumed at line %d", reason, nlines, start+1)}
 }

@@ -1,4 +1,4 @@
-package facebook
+package csvread
 
 import (
 	"bufio"
@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -14,29 +16,52 @@ import (
 	"github.com/faire-communaute/compendium/analysis/rawio"
 )
 
-// testCSVReader reads in with csvReader within limits, through a
-// bufio.Reader of bufSize bytes.
-func testCSVReader(in []byte, comma byte, bufSize int, limits rawio.Limits) *csvReader {
-	f := &rawio.File{R: bufio.NewReaderSize(bytes.NewReader(in), bufSize), Limits: limits.WithDefaults()}
-	return newCSVReader(f.Lines(), comma, f.Limits)
+// fixtureBytes returns a fixture of package facebook.
+func fixtureBytes(tb testing.TB, name string) []byte {
+	b, err := os.ReadFile(filepath.Join("..", "..", "facebook", "testdata", name))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return b
 }
 
-// diffCSV reads in with encoding/csv and with csvReader and reports the
+// fuzzLimits unpacks the limits of a fuzz input: 0 for the defaults,
+// else small limits, so that the fuzzer reaches the paths past them.
+func fuzzLimits(lim uint32) rawio.Limits {
+	if lim == 0 {
+		return rawio.Limits{}.WithDefaults()
+	}
+	return rawio.Limits{
+		LineBytes:   16 + int(lim%512),
+		FieldBytes:  4 + int(lim>>9%256),
+		RecordLines: 1 + int(lim>>17%8),
+		Depth:       1 + int(lim>>20%32),
+	}.WithDefaults()
+}
+
+// testReader reads in with Reader within limits, through a
+// bufio.Reader of bufSize bytes.
+func testReader(in []byte, comma byte, bufSize int, limits rawio.Limits) *Reader {
+	f := &rawio.File{R: bufio.NewReaderSize(bytes.NewReader(in), bufSize), Limits: limits.WithDefaults()}
+	return New(f.Lines(), comma, f.Limits)
+}
+
+// diffCSV reads in with encoding/csv and with Reader and reports the
 // first difference: up to the first malformed record, records and their
 // start lines must agree; then the error must be of the same kind at the
 // same start line, and at the same line and column when it concerns one
-// character of a one-line record. After it csvReader resynchronises
+// character of a one-line record. After it Reader resynchronises
 // where encoding/csv does not, so the comparison stops.
 func diffCSV(t *testing.T, in []byte, comma byte, bufSize int) {
 	t.Helper()
 	ref := csv.NewReader(bytes.NewReader(in))
 	ref.Comma, ref.FieldsPerRecord = rune(comma), -1
-	ours := testCSVReader(in, comma, bufSize, rawio.Limits{})
+	ours := testReader(in, comma, bufSize, rawio.Limits{})
 	for n := 1; ; n++ {
 		want, wantErr := ref.Read()
-		got, line, err := ours.read()
+		got, line, err := ours.Read()
 		var wantPE *csv.ParseError
-		var gotCE *csvError
+		var gotCE *Error
 		switch {
 		case wantErr == io.EOF:
 			if err != io.EOF {
@@ -47,7 +72,7 @@ func diffCSV(t *testing.T, in []byte, comma byte, bufSize int) {
 			if !errors.As(err, &gotCE) || gotCE.StartLine != wantPE.StartLine || !errors.Is(gotCE, wantPE.Err) {
 				t.Fatalf("record %d: got %q, %v; want %v", n, got, err, wantErr)
 			}
-			oneChar := wantPE.Line == wantPE.StartLine && !errors.Is(gotCE, errQuoteAtEOF)
+			oneChar := wantPE.Line == wantPE.StartLine && !errors.Is(gotCE, ErrQuoteAtEOF)
 			if oneChar && (gotCE.Line != wantPE.Line || gotCE.Column != wantPE.Column) {
 				t.Fatalf("record %d: got %v; want %v", n, err, wantErr)
 			}
@@ -94,7 +119,7 @@ func TestCSVReader(t *testing.T) {
 	diffCSV(t, fixtureBytes(t, "facepager.csv"), ';', 16)
 }
 
-// FuzzCSVReader checks csvReader against encoding/csv.
+// FuzzCSVReader checks Reader against encoding/csv.
 func FuzzCSVReader(f *testing.F) {
 	for _, name := range []string{"crowdtangle.csv", "generic.csv", "facepager.csv", "generic_semicolon.csv"} {
 		f.Add(fixtureBytes(f, name), byte(0))
@@ -108,15 +133,15 @@ func FuzzCSVReader(f *testing.F) {
 
 // readAll reads every record of r, the header first, and returns them,
 // one per record, as "line: fields" or "line: error".
-func readAll(t *testing.T, r *csvReader) []string {
+func readAll(t *testing.T, r *Reader) []string {
 	t.Helper()
 	var out []string
 	for {
-		rec, line, err := r.read()
+		rec, line, err := r.Read()
 		if err == io.EOF {
 			return out
 		}
-		var ce *csvError
+		var ce *Error
 		switch {
 		case errors.As(err, &ce):
 			out = append(out, fmt.Sprintf("%d: %v", ce.StartLine, ce.Err))
@@ -126,7 +151,7 @@ func readAll(t *testing.T, r *csvReader) []string {
 			out = append(out, fmt.Sprintf("%d: %s", line, strings.Join(rec, "|")))
 		}
 		if line == 1 && err == nil {
-			r.want = len(rec)
+			r.SetFields(len(rec), false)
 		}
 	}
 }
@@ -174,7 +199,7 @@ func checkOneRecordPerLine(t *testing.T, got []string, lines int, bad map[int]st
 // other rows are read (encoding/csv reads them all into the bad record).
 func TestCSVUnclosedQuote(t *testing.T) {
 	in := rows(1000, func(i int) (string, bool) { return `3,"never closed`, i == 3 })
-	got := readAll(t, testCSVReader([]byte(in), ',', 4096, rawio.Limits{}))
+	got := readAll(t, testReader([]byte(in), ',', 4096, rawio.Limits{}))
 	checkOneRecordPerLine(t, got, 1001, map[int]string{
 		3: `extraneous or missing " in quoted-field (quote still open at the end of the file): rejected as one record of 999 lines; reading resumed at line 4`,
 	})
@@ -194,7 +219,7 @@ func TestCSVQuoteClosedLater(t *testing.T) {
 		}
 		return "", false
 	})
-	got := readAll(t, testCSVReader([]byte(in), ',', 4096, rawio.Limits{}))
+	got := readAll(t, testReader([]byte(in), ',', 4096, rawio.Limits{}))
 	checkOneRecordPerLine(t, got, 1001, map[int]string{
 		3:   `record of unexpected shape: 3 fields, the header has 2: rejected as one record of 501 lines; reading resumed at line 4`,
 		503: `bare " in non-quoted-field`,
@@ -214,18 +239,18 @@ func TestCSVLimits(t *testing.T) {
 		}
 		return "", false
 	})
-	got := readAll(t, testCSVReader([]byte(in), ',', 64, rawio.Limits{RecordLines: 5}))
+	got := readAll(t, testReader([]byte(in), ',', 64, rawio.Limits{RecordLines: 5}))
 	checkOneRecordPerLine(t, got, 41, map[int]string{
 		3:  "quoted record still open after 5 lines (limit record-lines=5; raise it if the file is genuine): rejected as one record of 5 lines; reading resumed at line 4",
 		30: "30|" + strings.Repeat("x", 300),
 	})
-	got = readAll(t, testCSVReader([]byte(in), ',', 64, rawio.Limits{FieldBytes: 100}))
+	got = readAll(t, testReader([]byte(in), ',', 64, rawio.Limits{FieldBytes: 100}))
 	checkOneRecordPerLine(t, got, 41, map[int]string{
 		3:  "field longer than 100 bytes (limit field-bytes=100; raise it if the file is genuine): rejected as one record of 11 lines; reading resumed at line 4",
 		30: "field longer than 100 bytes (limit field-bytes=100; raise it if the file is genuine)",
 	})
 	// A quoted field on one line, too long.
-	got = readAll(t, testCSVReader([]byte("a,b\n1,\""+strings.Repeat("y", 200)+"\"\n2,z\n"), ',', 64, rawio.Limits{FieldBytes: 100}))
+	got = readAll(t, testReader([]byte("a,b\n1,\""+strings.Repeat("y", 200)+"\"\n2,z\n"), ',', 64, rawio.Limits{FieldBytes: 100}))
 	if want := []string{"1: a|b", "2: field longer than 100 bytes (limit field-bytes=100; raise it if the file is genuine)", "3: 2|z"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("got %q, want %q", got, want)
 	}
@@ -247,7 +272,7 @@ func TestCSVLongLines(t *testing.T) {
 		}
 		return "", false
 	})
-	got := readAll(t, testCSVReader([]byte(in), ',', 64, rawio.Limits{LineBytes: 100}))
+	got := readAll(t, testReader([]byte(in), ',', 64, rawio.Limits{LineBytes: 100}))
 	checkOneRecordPerLine(t, got, 13, map[int]string{
 		4:  "line longer than 100 bytes",
 		7:  "line longer than 100 bytes (limit line-bytes=100; raise it if the file is genuine): rejected as one record of 3 lines; reading resumed at line 8",
@@ -257,7 +282,7 @@ func TestCSVLongLines(t *testing.T) {
 	// 3, 7 on each of lines 4 to 9, 9 on each of lines 10 and 11 (69 in
 	// all): 9 lines.
 	in = rows(12, func(i int) (string, bool) { return `3,"opened`, i == 3 })
-	got = readAll(t, testCSVReader([]byte(in), ',', 64, rawio.Limits{LineBytes: 60}))
+	got = readAll(t, testReader([]byte(in), ',', 64, rawio.Limits{LineBytes: 60}))
 	checkOneRecordPerLine(t, got, 13, map[int]string{
 		3: "line longer than 60 bytes (limit line-bytes=60; raise it if the file is genuine): rejected as one record of 9 lines; reading resumed at line 4",
 	})
@@ -269,7 +294,7 @@ func TestCSVLongLines(t *testing.T) {
 func TestCSVEveryLineOpensAQuote(t *testing.T) {
 	const n = 20000
 	in := rows(n, func(i int) (string, bool) { return fmt.Sprintf(`%d,"x`, i), true })
-	r := testCSVReader([]byte(in), ',', 4096, rawio.Limits{})
+	r := testReader([]byte(in), ',', 4096, rawio.Limits{})
 	rejected := 0
 	got := readAll(t, r)
 	for _, g := range got[1:] {
@@ -290,8 +315,8 @@ func TestCSVEveryLineOpensAQuote(t *testing.T) {
 // again is not read a third time but counted as one record naming its
 // first and last lines.
 func TestCSVCannotResynchronise(t *testing.T) {
-	r := testCSVReader(nil, ',', 4096, rawio.Limits{})
-	r.want = 2
+	r := testReader(nil, ',', 4096, rawio.Limits{})
+	r.SetFields(2, false)
 	lines := []string{`5,"opened`, "inside", "still inside"}
 	for _, l := range lines {
 		r.replay = append(r.replay, l...)
@@ -341,15 +366,15 @@ func TestCSVMemoryBounded(t *testing.T) {
 	src := &endless{max: 64 << 20, line: append(bytes.Repeat([]byte("a"), 999), '\n')}
 	limits := rawio.Limits{LineBytes: 8 << 10, FieldBytes: 16 << 10}.WithDefaults()
 	f := &rawio.File{R: bufio.NewReaderSize(src, 4096), Limits: limits}
-	r := newCSVReader(f.Lines(), ',', limits)
+	r := New(f.Lines(), ',', limits)
 	n := 0
 	maxCap := 0
 	for {
-		_, _, err := r.read()
+		_, _, err := r.Read()
 		if err == io.EOF {
 			break
 		}
-		var ce *csvError
+		var ce *Error
 		if err != nil && !errors.As(err, &ce) {
 			t.Fatal(err)
 		}
@@ -372,15 +397,15 @@ func FuzzCSVLimits(f *testing.F) {
 	f.Add([]byte(rows(30, func(i int) (string, bool) { return fmt.Sprintf(`%d,"x`, i), i%3 == 0 })), uint32(0x40020))
 	f.Fuzz(func(t *testing.T, in []byte, lim uint32) {
 		limits := fuzzLimits(lim)
-		r := testCSVReader(in, ',', 16+int(lim%64), limits)
-		r.want = 2
+		r := testReader(in, ',', 16+int(lim%64), limits)
+		r.SetFields(2, lim%2 == 1)
 		last := 0
 		for {
-			_, line, err := r.read()
+			_, line, err := r.Read()
 			if err == io.EOF {
 				break
 			}
-			var ce *csvError
+			var ce *Error
 			if err != nil && !errors.As(err, &ce) {
 				t.Fatal(err)
 			}
