@@ -41,10 +41,10 @@
 // longer than field-bytes, and a Zeeschuimer item nested deeper than
 // depth. Reading goes on with the next line.
 //
-// CSV formats (CrowdTangle, Facepager, generic-csv) read records (with
-// package load/internal/csvread) as
-// encoding/csv does (quoted fields may hold separators, quotes written
-// "" and line breaks; LF, CRLF and, through rawio, CR-only line ends).
+// CSV formats (CrowdTangle, Facepager, generic-csv) read records with
+// package load/internal/csvread, as encoding/csv does (quoted fields may
+// hold separators, quotes written "" and line breaks; LF, CRLF and,
+// through rawio, CR-only line ends).
 // A field longer than field-bytes, a record longer than line-bytes, or a
 // malformed record (a stray quote) is rejected. A record that spans more
 // than one line and is bad — its quote still open after record-lines
