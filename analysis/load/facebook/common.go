@@ -108,6 +108,31 @@ func checkTime(platform corpus.Platform, t, now time.Time) error {
 	return err
 }
 
+// timeCheck is checkTime for the messages of one file, with its bounds
+// computed once.
+type timeCheck struct {
+	now                     time.Time
+	facebook, twitter, last time.Time
+}
+
+func newTimeCheck() timeCheck {
+	now := time.Now()
+	return timeCheck{now: now, facebook: rawio.Epochs[corpus.Facebook], twitter: rawio.Epochs[corpus.Twitter], last: now.Add(24 * time.Hour)}
+}
+
+// check returns checkTime(platform, t, now) (platform facebook or
+// twitter).
+func (c timeCheck) check(platform corpus.Platform, t time.Time) error {
+	first := c.facebook
+	if platform == corpus.Twitter {
+		first = c.twitter
+	}
+	if !t.Before(first) && !t.After(c.last) {
+		return nil
+	}
+	return checkTime(platform, t, c.now)
+}
+
 // isHex reports whether s is a non-empty string of hexadecimal digits: a
 // Netvizz hash or a numeric Facebook id.
 func isHex(s string) bool {
@@ -189,7 +214,7 @@ type table struct {
 }
 
 func newTable(f *rawio.File, comma byte) (*table, error) {
-	r := csvread.New(f.Lines(), comma, f.Limits)
+	r := csvread.New(f, comma)
 	rec, _, err := r.Read()
 	if err == io.EOF {
 		return nil, fmt.Errorf("%s: empty file, no header line", f.Name)

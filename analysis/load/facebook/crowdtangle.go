@@ -221,7 +221,7 @@ func readCrowdTangle(f *rawio.File, sink rawio.Sink) error {
 	if cCreated < 0 && cDate < 0 {
 		return fmt.Errorf("%s: %w: no Post Created column", f.Name, rawio.ErrShape)
 	}
-	now := time.Now()
+	tc := newTimeCheck()
 	for {
 		rec, line, perr, err := t.next()
 		if err == io.EOF {
@@ -264,7 +264,7 @@ func readCrowdTangle(f *rawio.File, sink rawio.Sink) error {
 			return fmt.Errorf("%s:%d: field %q: %w", f.Name, line, field, err)
 		}
 		if err == nil {
-			err = checkTime(corpus.Facebook, m.Created, now)
+			err = tc.check(corpus.Facebook, m.Created)
 		}
 		if err != nil {
 			reject(sink, f, line, field, err)

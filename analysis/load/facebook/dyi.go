@@ -8,7 +8,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/rawio"
@@ -62,7 +61,7 @@ type dyiReader struct {
 	sink   rawio.Sink
 	s      *jsonScanner
 	owner  string
-	now    time.Time
+	tc     timeCheck
 	record int  // records met so far
 	found  bool // whether a known key or a bare record was met
 }
@@ -72,7 +71,7 @@ type dyiReader struct {
 var errTruncated = errors.New("the document ends inside this record (the rest of the file cannot be read)")
 
 func readDYI(f *rawio.File, sink rawio.Sink) error {
-	d := &dyiReader{f: f, sink: sink, s: newJSONScanner(f), owner: f.Options[OptionOwner], now: time.Now()}
+	d := &dyiReader{f: f, sink: sink, s: newJSONScanner(f), owner: f.Options[OptionOwner], tc: newTimeCheck()}
 	if d.owner == "" {
 		d.owner = dyiOwner
 	}
@@ -262,7 +261,7 @@ func (d *dyiReader) readRecord(kind corpus.Kind) error {
 			}
 		}
 	}
-	m, field, err := dyiMessage(&rec, kind, d.owner, d.now)
+	m, field, err := dyiMessage(&rec, kind, d.owner, d.tc)
 	if err != nil {
 		d.sink.Reject(&rawio.ParseError{File: d.f.Name, Record: d.record, Field: field, Err: err})
 		return nil
@@ -285,7 +284,7 @@ func unmarshalJSON(b []byte, v any) error {
 }
 
 // dyiMessage maps one record; on failure it names the bad field.
-func dyiMessage(rec *dyiRecord, kind corpus.Kind, owner string, now time.Time) (*rawio.RawMessage, string, error) {
+func dyiMessage(rec *dyiRecord, kind corpus.Kind, owner string, tc timeCheck) (*rawio.RawMessage, string, error) {
 	m := &rawio.RawMessage{Platform: corpus.Facebook, Kind: kind, Author: rawio.Person{ID: owner}}
 	stamp, field := rec.Timestamp, "timestamp"
 	switch kind {
@@ -321,7 +320,7 @@ func dyiMessage(rec *dyiRecord, kind corpus.Kind, owner string, now time.Time) (
 	}
 	created, err := parseUnix(v)
 	if err == nil {
-		err = checkTime(corpus.Facebook, created, now)
+		err = tc.check(corpus.Facebook, created)
 	}
 	if err != nil {
 		return nil, field, err

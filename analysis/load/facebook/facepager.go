@@ -5,7 +5,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/rawio"
@@ -146,7 +145,7 @@ func readFacepager(f *rawio.File, sink rawio.Sink) error {
 		return fmt.Errorf("%s: %w: not a Facepager header", f.Name, rawio.ErrShape)
 	}
 	var tree fpTree
-	now := time.Now()
+	tc := newTimeCheck()
 	for {
 		rec, line, perr, err := t.next()
 		if err == io.EOF {
@@ -241,7 +240,7 @@ func readFacepager(f *rawio.File, sink rawio.Sink) error {
 		}
 		m.Created, err = parseAPITime(stamp)
 		if err == nil {
-			err = checkTime(corpus.Facebook, m.Created, now)
+			err = tc.check(corpus.Facebook, m.Created)
 		}
 		if err != nil {
 			reject(sink, f, line, t.name(cCreated), err)

@@ -104,7 +104,7 @@ func readGeneric(f *rawio.File, sink rawio.Sink) error {
 		return fmt.Errorf("%s: %w: missing column(s) %s", f.Name, rawio.ErrShape, strings.Join(missing, ", "))
 	}
 	idField, createdField := t.name(cols[gID]), t.name(cols[gTimestamp])
-	now := time.Now()
+	tc := newTimeCheck()
 	for {
 		rec, line, perr, err := t.next()
 		if err == io.EOF {
@@ -117,7 +117,7 @@ func readGeneric(f *rawio.File, sink rawio.Sink) error {
 			sink.Reject(perr)
 			continue
 		}
-		m, col, err := genericMessage(rec, &cols, now)
+		m, col, err := genericMessage(rec, &cols, tc)
 		if err != nil {
 			reject(sink, f, line, t.name(cols[col]), err)
 			continue
@@ -128,7 +128,7 @@ func readGeneric(f *rawio.File, sink rawio.Sink) error {
 }
 
 // genericMessage maps a row; on failure it returns the bad column.
-func genericMessage(rec []string, cols *[gColumns]int, now time.Time) (*rawio.RawMessage, int, error) {
+func genericMessage(rec []string, cols *[gColumns]int, tc timeCheck) (*rawio.RawMessage, int, error) {
 	val := func(c int) string { return strings.TrimSpace(get(rec, cols[c])) }
 	m := &rawio.RawMessage{Platform: corpus.Facebook, ID: val(gID), Group: val(gGroup), Text: get(rec, cols[gBody])}
 	if m.ID == "" {
@@ -198,7 +198,7 @@ func genericMessage(rec []string, cols *[gColumns]int, now time.Time) (*rawio.Ra
 	if m.Created, err = parseGenericTime(stamp); err != nil {
 		return nil, gTimestamp, err
 	}
-	if err := checkTime(m.Platform, m.Created, now); err != nil {
+	if err := tc.check(m.Platform, m.Created); err != nil {
 		return nil, gTimestamp, err
 	}
 	if m.Reactions, err = count(val(gReactions)); err != nil {

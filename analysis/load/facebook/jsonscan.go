@@ -126,7 +126,8 @@ func (s *jsonScanner) value(keep bool) ([]byte, error) {
 		}
 	}
 	depth := 0
-	inString, escape := false, false
+	inString := false
+	slashes := 0 // backslashes ending what was scanned of the current string
 	for {
 		chunk, err := s.chunk()
 		if len(chunk) == 0 {
@@ -135,37 +136,26 @@ func (s *jsonScanner) value(keep bool) ([]byte, error) {
 		i, end := 0, false
 	scan:
 		for i < len(chunk) {
-			if escape {
-				escape = false
-				i++
-				continue
-			}
 			if inString {
-				j := bytes.IndexAny(chunk[i:], `"\`)
+				j := bytes.IndexByte(chunk[i:], '"')
 				if j < 0 {
+					slashes = trailingSlashes(chunk[i:], slashes)
 					i = len(chunk)
 					break
 				}
-				i += j
-				if chunk[i] == '\\' {
-					escape = true
-				} else {
-					inString = false
-					if depth == 0 { // a string value
-						i++
-						end = true
-						break scan
-					}
+				escaped := trailingSlashes(chunk[i:i+j], slashes)%2 == 1
+				i += j + 1
+				slashes = 0
+				if escaped {
+					continue
 				}
-				i++
+				inString = false
+				if depth == 0 { // a string value
+					end = true
+					break scan
+				}
 				continue
 			}
-			j := bytes.IndexAny(chunk[i:], `"{}[]`)
-			if j < 0 {
-				i = len(chunk)
-				break
-			}
-			i += j
 			switch chunk[i] {
 			case '"':
 				inString = true
@@ -175,7 +165,7 @@ func (s *jsonScanner) value(keep bool) ([]byte, error) {
 					limitErr = rawio.NewLimitError(s.limits, "depth")
 					s.buf = s.buf[:0]
 				}
-			default:
+			case '}', ']':
 				depth--
 				if depth <= 0 {
 					i++
@@ -191,4 +181,17 @@ func (s *jsonScanner) value(keep bool) ([]byte, error) {
 			return done(nil)
 		}
 	}
+}
+
+// trailingSlashes returns the number of backslashes that end b, plus
+// carry when b is made only of backslashes (those before it).
+func trailingSlashes(b []byte, carry int) int {
+	n := 0
+	for n < len(b) && b[len(b)-1-n] == '\\' {
+		n++
+	}
+	if n == len(b) {
+		return carry + n
+	}
+	return n
 }

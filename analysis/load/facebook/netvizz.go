@@ -58,7 +58,7 @@ func (t *tsv) next() (fields []string, line int, perr *rawio.ParseError, err err
 		if err == io.EOF {
 			return nil, n, nil, io.EOF
 		}
-		if rawio.IsRecordError(err) {
+		if err != nil && rawio.IsRecordError(err) {
 			return nil, n, &rawio.ParseError{File: t.f.Name, Line: n, Err: err}, nil
 		}
 		if err != nil {
@@ -184,7 +184,7 @@ func readNetvizzPosts(f *rawio.File, sink rawio.Sink) error {
 	if cPostID < 0 || (cPublished < 0 && cUnix < 0 && cSQL < 0) {
 		return fmt.Errorf("%s: %w: no post_id or post_published column", f.Name, rawio.ErrShape)
 	}
-	now := time.Now()
+	tc := newTimeCheck()
 	for {
 		fields, line, perr, err := t.next()
 		if err == io.EOF {
@@ -221,7 +221,7 @@ func readNetvizzPosts(f *rawio.File, sink rawio.Sink) error {
 			fieldName, err = "post_published", rawio.ErrMissing
 		}
 		if err == nil {
-			err = checkTime(corpus.Facebook, m.Created, now)
+			err = tc.check(corpus.Facebook, m.Created)
 		}
 		if err != nil {
 			reject(sink, f, line, fieldName, err)
@@ -306,7 +306,7 @@ func readNetvizzComments(f *rawio.File, sink rawio.Sink) error {
 		clear(comments)
 	}
 	defer flush()
-	now := time.Now()
+	tc := newTimeCheck()
 	for {
 		fields, line, perr, err := t.next()
 		if err == io.EOF {
@@ -364,7 +364,7 @@ func readNetvizzComments(f *rawio.File, sink rawio.Sink) error {
 		}
 		created, err := parseAPITime(stamp)
 		if err == nil {
-			err = checkTime(corpus.Facebook, created, now)
+			err = tc.check(corpus.Facebook, created)
 		}
 		if err != nil {
 			reject(sink, f, line, "comment_published", err)

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"time"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/rawio"
@@ -75,13 +74,13 @@ const (
 func readZeeschuimer(f *rawio.File, sink rawio.Sink) error {
 	lr := f.Lines()
 	depth := f.Limits.WithDefaults().Depth
-	now := time.Now()
+	tc := newTimeCheck()
 	for {
 		line, n, err := lr.Next()
 		if err == io.EOF {
 			return nil
 		}
-		if rawio.IsRecordError(err) {
+		if err != nil && rawio.IsRecordError(err) {
 			reject(sink, f, n, "", err)
 			continue
 		}
@@ -111,7 +110,7 @@ func readZeeschuimer(f *rawio.File, sink rawio.Sink) error {
 			reject(sink, f, n, "source_platform", errNotFacebook)
 			continue
 		}
-		m, field, err := zsMessage(&item, now)
+		m, field, err := zsMessage(&item, tc)
 		if err != nil {
 			reject(sink, f, n, field, err)
 			continue
@@ -122,7 +121,7 @@ func readZeeschuimer(f *rawio.File, sink rawio.Sink) error {
 }
 
 // zsMessage maps a Facebook item; on failure it names the bad field.
-func zsMessage(item *zsItem, now time.Time) (*rawio.RawMessage, string, error) {
+func zsMessage(item *zsItem, tc timeCheck) (*rawio.RawMessage, string, error) {
 	story := &item.Data.CometSections.Content.Story
 	if story.PostID == "" {
 		return nil, zsIDPath, rawio.ErrMissing
@@ -143,7 +142,7 @@ func zsMessage(item *zsItem, now time.Time) (*rawio.RawMessage, string, error) {
 	}
 	created, err := parseUnix(stamp)
 	if err == nil {
-		err = checkTime(corpus.Facebook, created, now)
+		err = tc.check(corpus.Facebook, created)
 	}
 	if err != nil {
 		return nil, zsCreatedPath, err

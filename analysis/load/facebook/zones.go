@@ -30,23 +30,38 @@ const zoneSlack = 2 * 24 * 3600
 // had around local, a wall-clock time read as if in UTC: those of the
 // uses whose span holds local minus their offset. When no use is that
 // close, it returns every offset the abbreviation had since 2004. known is
-// false for an abbreviation the table does not hold.
+// false for an abbreviation the table does not hold. The common case, one
+// offset, allocates nothing: uses is then a slice of the table, not to
+// be modified.
 func abbrevOffsets(abbr string, local time.Time) (uses []zoneUse, known bool) {
 	all, known := zoneAbbrevs[abbr]
 	if !known {
 		return nil, false
 	}
 	sec := local.Unix()
-	for _, u := range all {
+	first := -1 // the first use in the span, while it is the only offset
+	for i, u := range all {
 		at := sec - int64(u.Offset)
-		if at >= u.From-zoneSlack && (u.To == forever || at < u.To+zoneSlack) {
+		if at < u.From-zoneSlack || (u.To != forever && at >= u.To+zoneSlack) {
+			continue
+		}
+		switch {
+		case uses != nil:
 			uses = appendOffset(uses, u)
+		case first < 0:
+			first = i
+		case all[first].Offset != u.Offset:
+			uses = appendOffset([]zoneUse{all[first]}, u)
 		}
 	}
-	if len(uses) == 0 {
-		for _, u := range all {
-			uses = appendOffset(uses, u)
-		}
+	switch {
+	case uses != nil:
+		return uses, true
+	case first >= 0:
+		return all[first : first+1], true
+	}
+	for _, u := range all {
+		uses = appendOffset(uses, u)
 	}
 	return uses, true
 }

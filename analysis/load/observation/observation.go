@@ -103,7 +103,7 @@ type table struct {
 }
 
 func openTable(f *rawio.File, cols []string) (*table, error) {
-	r := csvread.New(f.Lines(), ',', f.Limits)
+	r := csvread.New(f, ',')
 	header, line, err := r.Read()
 	if err != nil {
 		var ce *csvread.Error

@@ -4,6 +4,7 @@
 package csvread
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"fmt"
@@ -43,13 +44,15 @@ import (
 // beyond the line reader's, and the fields of a record are substrings of
 // one string.
 type Reader struct {
-	lr     *rawio.LineReader
+	r      *bufio.Reader
+	line   int    // lines read from r
+	long   []byte // a line longer than r's buffer
 	comma  byte
 	limits rawio.Limits
 	want   int  // the header's field count; 0 while reading the header
 	loose  bool // whether one-line records of another count are read
 
-	// The lines to read again, before those of lr: replay[replayEnds[i-1]:
+	// The lines to read again, before those of r: replay[replayEnds[i-1]:
 	// replayEnds[i]] is line replayFirst+i; replayNext is the next to read.
 	// A line longer than the limit, met inside a rejected record, comes
 	// after them as replayErr.
@@ -88,10 +91,50 @@ func (e *Error) Unwrap() error { return e.Err }
 // file; it wraps csv.ErrQuote.
 var ErrQuoteAtEOF = fmt.Errorf("%w (quote still open at the end of the file)", csv.ErrQuote)
 
-// New returns a Reader of the lines of lr (from rawio.File.Lines),
-// separated by comma, within limits.
-func New(lr *rawio.LineReader, comma byte, limits rawio.Limits) *Reader {
-	return &Reader{lr: lr, comma: comma, limits: limits.WithDefaults()}
+// New returns a Reader of the records of f, separated by comma, within
+// f.Limits.
+func New(f *rawio.File, comma byte) *Reader {
+	return &Reader{r: f.R, comma: comma, limits: f.Limits.WithDefaults()}
+}
+
+// readLine reads a line as rawio.LineReader does (without its line end,
+// LF or CRLF; a line longer than LineBytes is skipped and is a
+// *rawio.LimitError), without copying it when it fits in r's buffer: the
+// line is valid until the next call.
+func (c *Reader) readLine() ([]byte, int, error) {
+	line, err := c.r.ReadSlice('\n')
+	tooLong := false
+	if err == bufio.ErrBufferFull {
+		c.long = append(c.long[:0], line...)
+		for err == bufio.ErrBufferFull {
+			line, err = c.r.ReadSlice('\n')
+			if !tooLong && len(c.long)+len(line) > c.limits.LineBytes+2 { // +2: the line end
+				tooLong, c.long = true, c.long[:0]
+			}
+			if !tooLong {
+				c.long = append(c.long, line...)
+			}
+		}
+		line = c.long
+	}
+	switch {
+	case err == io.EOF:
+		if len(line) == 0 && !tooLong {
+			return nil, c.line, io.EOF
+		}
+	case err != nil:
+		return nil, c.line, err
+	}
+	c.line++
+	if tooLong {
+		return nil, c.line, rawio.NewLimitError(c.limits, "line-bytes")
+	}
+	line = bytes.TrimSuffix(line, []byte("\n"))
+	line = bytes.TrimSuffix(line, []byte("\r"))
+	if len(line) > c.limits.LineBytes {
+		return nil, c.line, rawio.NewLimitError(c.limits, "line-bytes")
+	}
+	return line, c.line, nil
 }
 
 // SetFields sets the header's field count, once the header is read. A
@@ -122,7 +165,7 @@ func (c *Reader) nextLine() (line []byte, num int, again bool, err error) {
 		c.lastLine = c.replayFirst + len(c.replayEnds)
 		return nil, c.lastLine, true, err
 	}
-	line, num, err = c.lr.Next()
+	line, num, err = c.readLine()
 	if err == nil || rawio.IsRecordError(err) {
 		c.lastLine = num
 	}
@@ -139,7 +182,7 @@ func (c *Reader) Read() ([]string, int, error) {
 		switch {
 		case err == io.EOF:
 			return nil, c.lastLine, io.EOF
-		case rawio.IsRecordError(err):
+		case err != nil && rawio.IsRecordError(err):
 			return nil, num, &Error{StartLine: num, Line: num, Err: err}
 		case err != nil:
 			return nil, num, err
@@ -258,7 +301,7 @@ parseField:
 				switch {
 				case err == io.EOF:
 					return fail(ErrQuoteAtEOF, 0)
-				case rawio.IsRecordError(err):
+				case err != nil && rawio.IsRecordError(err):
 					tooLong, again = err, again || nextAgain
 					return fail(err, 0)
 				case err != nil:

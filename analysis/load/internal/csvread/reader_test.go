@@ -43,7 +43,7 @@ func fuzzLimits(lim uint32) rawio.Limits {
 // bufio.Reader of bufSize bytes.
 func testReader(in []byte, comma byte, bufSize int, limits rawio.Limits) *Reader {
 	f := &rawio.File{R: bufio.NewReaderSize(bytes.NewReader(in), bufSize), Limits: limits.WithDefaults()}
-	return New(f.Lines(), comma, f.Limits)
+	return New(f, comma)
 }
 
 // diffCSV reads in with encoding/csv and with Reader and reports the
@@ -366,7 +366,7 @@ func TestCSVMemoryBounded(t *testing.T) {
 	src := &endless{max: 64 << 20, line: append(bytes.Repeat([]byte("a"), 999), '\n')}
 	limits := rawio.Limits{LineBytes: 8 << 10, FieldBytes: 16 << 10}.WithDefaults()
 	f := &rawio.File{R: bufio.NewReaderSize(src, 4096), Limits: limits}
-	r := New(f.Lines(), ',', limits)
+	r := New(f, ',')
 	n := 0
 	maxCap := 0
 	for {
@@ -379,7 +379,7 @@ func TestCSVMemoryBounded(t *testing.T) {
 			t.Fatal(err)
 		}
 		n++
-		maxCap = max(maxCap, cap(r.rec), cap(r.raw), cap(r.replay))
+		maxCap = max(maxCap, cap(r.rec), cap(r.raw), cap(r.replay), cap(r.long))
 	}
 	if n < 60000 {
 		t.Errorf("%d records", n)
@@ -413,12 +413,25 @@ func FuzzCSVLimits(f *testing.F) {
 				t.Fatalf("record at line %d after one at line %d", line, last)
 			}
 			last = line
-			if c := max(cap(r.rec), cap(r.raw), cap(r.replay)); c > 4*limits.LineBytes+64 {
+			if c := max(cap(r.rec), cap(r.raw), cap(r.replay), cap(r.long)); c > 4*limits.LineBytes+64 {
 				t.Fatalf("a buffer of %d bytes for line-bytes=%d", c, limits.LineBytes)
 			}
 		}
 		if lines := bytes.Count(in, []byte("\n")) + 1; r.linesRead > 2*lines+1 {
 			t.Errorf("%d lines parsed for %d lines", r.linesRead, lines)
+		}
+		// readLine reads the lines rawio.LineReader reads.
+		f := &rawio.File{R: bufio.NewReaderSize(bytes.NewReader(in), 16), Limits: limits}
+		lr, ours := f.Lines(), New(&rawio.File{R: bufio.NewReaderSize(bytes.NewReader(in), 16+int(lim%64)), Limits: limits}, ',')
+		for {
+			want, wantN, wantErr := lr.Next()
+			got, gotN, err := ours.readLine()
+			if !bytes.Equal(got, want) || gotN != wantN || (err == nil) != (wantErr == nil) || (err == io.EOF) != (wantErr == io.EOF) {
+				t.Fatalf("readLine = %q, %d, %v; LineReader %q, %d, %v", got, gotN, err, want, wantN, wantErr)
+			}
+			if err == io.EOF {
+				break
+			}
 		}
 	})
 }
