@@ -256,3 +256,20 @@ func TestDamagedFiles(t *testing.T) {
 	d := dyi.String()
 	checkAccounting(t, loadOne(t, "dyi.json", d, limits), "facebook-dyi", strings.Count(d, "\n")-2, 2, 5)
 }
+
+// The real Facepager sample loads with every one of its 24 rows
+// accounted for.
+func TestFacepagerDatavanaAccounting(t *testing.T) {
+	p := filepath.Join("..", "..", "..", "..", "shared", "fixtures", "facepager", "datavana_example.csv")
+	if _, err := os.Stat(p); err != nil {
+		if p = "/work/shared/fixtures/facepager/datavana_example.csv"; func() error { _, err := os.Stat(p); return err }() != nil {
+			t.Skip("shared fixtures absent")
+		}
+	}
+	_, rep, err := load.Files([]string{p}, load.Options{Key: testKey})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 2 seeds are group records (read), 5 offcuts are rejected.
+	checkAccounting(t, rep.Files[0], "facepager", 24, 19, 5)
+}

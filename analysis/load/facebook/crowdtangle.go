@@ -123,12 +123,11 @@ func zoneOffset(zone string, local time.Time, def ctZone) (int, error) {
 	case "UTC", "GMT", "Z", "UT":
 		return 0, nil
 	}
-	if off, ok := parseOffset(zone); ok {
-		return off, nil
-	}
 	abbr := strings.ToUpper(zone)
-	if off, ok := parseOffset(abbr); ok { // utc+2
-		return off, nil
+	if strings.ContainsAny(abbr, "+-") {
+		if off, ok := parseOffset(abbr); ok { // +0200, UTC+2, gmt-05:00
+			return off, nil
+		}
 	}
 	uses, known := abbrevOffsets(abbr, local)
 	switch {

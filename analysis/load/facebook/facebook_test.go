@@ -955,3 +955,62 @@ func TestDYIStrayDelimiters(t *testing.T) {
 		}
 	}
 }
+
+// A CrowdTangle export whose times end in an ambiguous abbreviation is
+// one file-level error asking for the timezone option (it was one
+// rejection per post); with the option, every post is read. BRT, retired
+// by the tz database in 2017, reads.
+func TestCrowdTangleZones(t *testing.T) {
+	const header = "Page Name,Facebook Id,Post Created,URL,Message\n"
+	rows := func(zone string) string {
+		return header +
+			"P,1,2019-01-15 18:02:11 " + zone + ",https://www.facebook.com/1/posts/11,un\n" +
+			"P,1,2019-01-16 18:02:11 " + zone + ",https://www.facebook.com/1/posts/12,deux\n" +
+			"P,1,2019-01-17 18:02:11 " + zone + ",https://www.facebook.com/1/posts/13,trois\n"
+	}
+	f, err := rawio.NewFile("ct.csv", strings.NewReader(rows("CST")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := &recorder{}
+	err = readCrowdTangle(f, rec)
+	if !errors.Is(err, errAmbiguousZone) || !strings.Contains(err.Error(), `set the "timezone" option`) ||
+		!strings.Contains(err.Error(), "ct.csv:2:") || len(rec.rejects) != 0 {
+		t.Errorf("CST: %v, %d rejections", err, len(rec.rejects))
+	}
+	for zone, option := range map[string]string{"CST": "America/Chicago", "BRT": "", "AEDT": "", "NZDT": ""} {
+		f, err := rawio.NewFile("ct.csv", strings.NewReader(rows(zone)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.Options = map[string]string{OptionTimezone: option}
+		rec := &recorder{}
+		if err := readCrowdTangle(f, rec); err != nil || len(rec.msgs) != 3 || len(rec.rejects) != 0 {
+			t.Errorf("%s: %v, %d messages, rejections %v", zone, err, len(rec.msgs), rec.rejects)
+			continue
+		}
+		want := map[string]string{"CST": "2019-01-16T00:02:11Z", "BRT": "2019-01-15T21:02:11Z", "AEDT": "2019-01-15T07:02:11Z", "NZDT": "2019-01-15T05:02:11Z"}[zone]
+		if !rec.msgs[0].Created.Equal(utc(want)) {
+			t.Errorf("%s: %v, want %s", zone, rec.msgs[0].Created, want)
+		}
+		checkFieldNames(t, rec.msgs, "URL", "Post Created")
+	}
+}
+
+// Unix times in milliseconds, read as seconds, are implausible; a
+// negative or zero epoch is before Facebook.
+func TestGenericEpochs(t *testing.T) {
+	const in = "id,thread_id,author,body,timestamp\n" +
+		"a,a,x,ms,1557936131000\n" +
+		"b,b,x,zero,0\n" +
+		"c,c,x,negative,-5\n" +
+		"d,d,x,ok,1557936131\n"
+	rec := readString(t, GenericCSV, in)
+	checkRejects(t, rec.rejects, []wantReject{{2, "timestamp", rawio.ErrImplausibleTime}, {3, "timestamp", rawio.ErrImplausibleTime}, {4, "timestamp", rawio.ErrImplausibleTime}})
+	if len(rec.rejects) > 0 && !strings.Contains(rec.rejects[0].Error(), "milliseconds") {
+		t.Errorf("no hint: %v", rec.rejects[0])
+	}
+	if len(rec.msgs) != 1 || !rec.msgs[0].Created.Equal(utc("2019-05-15T16:02:11Z")) {
+		t.Errorf("messages %v", rec.msgs)
+	}
+}

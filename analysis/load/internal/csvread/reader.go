@@ -40,9 +40,9 @@ import (
 // number of quotes: only the last of them can open a new record, and
 // the lines of that record come from the file, read for the first time.)
 //
-// A line without quotes, the common case, costs one string and no copy
-// beyond the line reader's, and the fields of a record are substrings of
-// one string.
+// A line without quotes, the common case, costs one string (the line is
+// not copied when it fits in the bufio.Reader's buffer), and the fields
+// of a record are substrings of one string.
 type Reader struct {
 	r      *bufio.Reader
 	line   int    // lines read from r
