@@ -122,7 +122,7 @@ func newTimeCheck() timeCheck {
 
 // check returns checkTime(platform, t, now) (platform facebook or
 // twitter).
-func (c timeCheck) check(platform corpus.Platform, t time.Time) error {
+func (c *timeCheck) check(platform corpus.Platform, t time.Time) error {
 	first := c.facebook
 	if platform == corpus.Twitter {
 		first = c.twitter

@@ -261,7 +261,7 @@ func (d *dyiReader) readRecord(kind corpus.Kind) error {
 			}
 		}
 	}
-	m, field, err := dyiMessage(&rec, kind, d.owner, d.tc)
+	m, field, err := dyiMessage(&rec, kind, d.owner, &d.tc)
 	if err != nil {
 		d.sink.Reject(&rawio.ParseError{File: d.f.Name, Record: d.record, Field: field, Err: err})
 		return nil
@@ -284,7 +284,7 @@ func unmarshalJSON(b []byte, v any) error {
 }
 
 // dyiMessage maps one record; on failure it names the bad field.
-func dyiMessage(rec *dyiRecord, kind corpus.Kind, owner string, tc timeCheck) (*rawio.RawMessage, string, error) {
+func dyiMessage(rec *dyiRecord, kind corpus.Kind, owner string, tc *timeCheck) (*rawio.RawMessage, string, error) {
 	m := &rawio.RawMessage{Platform: corpus.Facebook, Kind: kind, Author: rawio.Person{ID: owner}}
 	stamp, field := rec.Timestamp, "timestamp"
 	switch kind {

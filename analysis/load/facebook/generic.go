@@ -117,7 +117,7 @@ func readGeneric(f *rawio.File, sink rawio.Sink) error {
 			sink.Reject(perr)
 			continue
 		}
-		m, col, err := genericMessage(rec, &cols, tc)
+		m, col, err := genericMessage(rec, &cols, &tc)
 		if err != nil {
 			reject(sink, f, line, t.name(cols[col]), err)
 			continue
@@ -128,7 +128,7 @@ func readGeneric(f *rawio.File, sink rawio.Sink) error {
 }
 
 // genericMessage maps a row; on failure it returns the bad column.
-func genericMessage(rec []string, cols *[gColumns]int, tc timeCheck) (*rawio.RawMessage, int, error) {
+func genericMessage(rec []string, cols *[gColumns]int, tc *timeCheck) (*rawio.RawMessage, int, error) {
 	val := func(c int) string { return strings.TrimSpace(get(rec, cols[c])) }
 	m := &rawio.RawMessage{Platform: corpus.Facebook, ID: val(gID), Group: val(gGroup), Text: get(rec, cols[gBody])}
 	if m.ID == "" {

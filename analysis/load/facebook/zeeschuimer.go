@@ -110,7 +110,7 @@ func readZeeschuimer(f *rawio.File, sink rawio.Sink) error {
 			reject(sink, f, n, "source_platform", errNotFacebook)
 			continue
 		}
-		m, field, err := zsMessage(&item, tc)
+		m, field, err := zsMessage(&item, &tc)
 		if err != nil {
 			reject(sink, f, n, field, err)
 			continue
@@ -121,7 +121,7 @@ func readZeeschuimer(f *rawio.File, sink rawio.Sink) error {
 }
 
 // zsMessage maps a Facebook item; on failure it names the bad field.
-func zsMessage(item *zsItem, tc timeCheck) (*rawio.RawMessage, string, error) {
+func zsMessage(item *zsItem, tc *timeCheck) (*rawio.RawMessage, string, error) {
 	story := &item.Data.CometSections.Content.Story
 	if story.PostID == "" {
 		return nil, zsIDPath, rawio.ErrMissing
