@@ -129,8 +129,12 @@ func (c *Reader) readLine() ([]byte, int, error) {
 	if tooLong {
 		return nil, c.line, rawio.NewLimitError(c.limits, "line-bytes")
 	}
-	line = bytes.TrimSuffix(line, []byte("\n"))
-	line = bytes.TrimSuffix(line, []byte("\r"))
+	if n := len(line); n > 0 && line[n-1] == '\n' {
+		line = line[:n-1]
+	}
+	if n := len(line); n > 0 && line[n-1] == '\r' {
+		line = line[:n-1]
+	}
 	if len(line) > c.limits.LineBytes {
 		return nil, c.line, rawio.NewLimitError(c.limits, "line-bytes")
 	}
@@ -178,7 +182,17 @@ func (c *Reader) nextLine() (line []byte, num int, again bool, err error) {
 // or the stream's error.
 func (c *Reader) Read() ([]string, int, error) {
 	for {
-		line, num, _, err := c.nextLine()
+		var line []byte
+		var num int
+		var err error
+		if c.replayNext < len(c.replayEnds) || c.replayErr != nil {
+			line, num, _, err = c.nextLine()
+		} else { // the common case, inlined
+			c.linesRead++
+			if line, num, err = c.readLine(); err != io.EOF {
+				c.lastLine = num
+			}
+		}
 		switch {
 		case err == io.EOF:
 			return nil, c.lastLine, io.EOF
