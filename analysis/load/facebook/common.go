@@ -5,11 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
 
+	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/load/internal/csvread"
 	"github.com/faire-communaute/compendium/analysis/rawio"
 )
 
@@ -71,18 +74,63 @@ func parseAPITime(s string) (time.Time, error) {
 	return time.Time{}, badTime(s)
 }
 
+// maxUnix bounds the Unix times parsed, far beyond any plausible one, so
+// that time.Unix cannot overflow.
+const maxUnix = 1e15
+
 // parseUnix reads Unix seconds written as an integer (or a float, as JSON
-// exports sometimes do).
+// exports sometimes do). Any number reads: a value in milliseconds gives
+// a time thousands of years ahead, which checkTime rejects.
 func parseUnix(s string) (time.Time, error) {
 	s = strings.TrimSpace(s)
-	if n, err := strconv.ParseInt(s, 10, 64); err == nil && n > 0 && n < 1e11 {
-		return time.Unix(n, 0).UTC(), nil
+	if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+		return time.Unix(max(-maxUnix, min(n, maxUnix)), 0).UTC(), nil
 	}
-	if f, err := strconv.ParseFloat(s, 64); err == nil && f > 0 && f < 1e11 {
-		sec := int64(f)
-		return time.Unix(sec, int64((f-float64(sec))*1e9)).UTC(), nil
+	if f, err := strconv.ParseFloat(s, 64); err == nil && !math.IsNaN(f) && !math.IsInf(f, 0) {
+		f = max(-maxUnix, min(f, maxUnix))
+		sec := math.Floor(f)
+		return time.Unix(int64(sec), int64((f-sec)*1e9)).UTC(), nil
 	}
 	return time.Time{}, badTime(s)
+}
+
+// checkTime returns rawio.CheckTime's error for a time read from a
+// present value that no message of platform can have: before the
+// platform existed (a year 0000 or 0001, an epoch in the wrong unit) or
+// after now plus a day (milliseconds read as seconds). Readers call it so
+// that such times are rejected on the export's field with that reason;
+// load checks them again against its own load instant.
+func checkTime(platform corpus.Platform, t, now time.Time) error {
+	err := rawio.CheckTime(platform, t, now)
+	if err != nil && t.Year() > 4000 {
+		return fmt.Errorf("%w (a Unix time in milliseconds read as seconds?)", err)
+	}
+	return err
+}
+
+// timeCheck is checkTime for the messages of one file, with its bounds
+// computed once.
+type timeCheck struct {
+	now                     time.Time
+	facebook, twitter, last time.Time
+}
+
+func newTimeCheck() timeCheck {
+	now := time.Now()
+	return timeCheck{now: now, facebook: rawio.Epochs[corpus.Facebook], twitter: rawio.Epochs[corpus.Twitter], last: now.Add(24 * time.Hour)}
+}
+
+// check returns checkTime(platform, t, now) (platform facebook or
+// twitter).
+func (c *timeCheck) check(platform corpus.Platform, t time.Time) error {
+	first := c.facebook
+	if platform == corpus.Twitter {
+		first = c.twitter
+	}
+	if !t.Before(first) && !t.After(c.last) {
+		return nil
+	}
+	return checkTime(platform, t, c.now)
 }
 
 // isHex reports whether s is a non-empty string of hexadecimal digits: a
@@ -160,14 +208,14 @@ func fixMojibake(s string) string {
 // table reads a delimited file with a header line.
 type table struct {
 	f      *rawio.File
-	r      *csvReader
+	r      *csvread.Reader
 	header []string
 	index  map[string]int // lower-cased, trimmed column name -> index
 }
 
 func newTable(f *rawio.File, comma byte) (*table, error) {
-	r := newCSVReader(f.R, comma)
-	rec, _, err := r.read()
+	r := csvread.New(f, comma)
+	rec, _, err := r.Read()
 	if err == io.EOF {
 		return nil, fmt.Errorf("%s: empty file, no header line", f.Name)
 	}
@@ -183,6 +231,7 @@ func newTable(f *rawio.File, comma byte) (*table, error) {
 			t.index[key] = i
 		}
 	}
+	r.SetFields(len(rec), false)
 	return t, nil
 }
 
@@ -204,28 +253,21 @@ func (t *table) name(i int) string {
 
 // next reads the next record. At the end it returns io.EOF. A record that
 // cannot be read or has the wrong number of fields comes back as a
-// ParseError, with the line where it starts; any other error means the
-// file cannot be read further. The record is valid until the next call.
+// ParseError, with the line where it starts (see csvread.Reader for how
+// reading resumes after it); any other error means the file cannot be
+// read further. The record is valid until the next call.
 func (t *table) next() (rec []string, line int, perr *rawio.ParseError, err error) {
-	rec, line, err = t.r.read()
+	rec, line, err = t.r.Read()
 	if err != nil {
-		var ce *csvError
+		var ce *csvread.Error
 		if errors.As(err, &ce) {
-			return nil, ce.StartLine, &rawio.ParseError{File: t.f.Name, Line: ce.StartLine, Column: ce.Column, Err: ce.Err}, nil
+			perr := &rawio.ParseError{File: t.f.Name, Line: ce.StartLine, Err: ce.Err}
+			if ce.Line == ce.StartLine {
+				perr.Column = ce.Column
+			}
+			return nil, ce.StartLine, perr, nil
 		}
 		return nil, 0, nil, err
-	}
-	if len(rec) != len(t.header) {
-		extraEmpty := len(rec) > len(t.header)
-		for _, v := range rec[min(len(rec), len(t.header)):] {
-			if v != "" {
-				extraEmpty = false
-				break
-			}
-		}
-		if !extraEmpty {
-			return nil, line, &rawio.ParseError{File: t.f.Name, Line: line, Err: fmt.Errorf("%w: %d fields, the header has %d", rawio.ErrShape, len(rec), len(t.header))}, nil
-		}
 	}
 	return rec, line, nil, nil
 }

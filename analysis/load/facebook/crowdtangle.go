@@ -12,18 +12,6 @@ import (
 	"github.com/faire-communaute/compendium/analysis/rawio"
 )
 
-// zoneOffsets are the time-zone abbreviations CrowdTangle writes, in
-// seconds east of UTC. CST is the US Central zone, as in CrowdTangle.
-var zoneOffsets = map[string]int{
-	"UTC": 0, "GMT": 0, "Z": 0, "WET": 0,
-	"WEST": 3600, "BST": 3600, "CET": 3600,
-	"CEST": 2 * 3600, "EET": 2 * 3600, "EEST": 3 * 3600,
-	"EST": -5 * 3600, "EDT": -4 * 3600,
-	"CST": -6 * 3600, "CDT": -5 * 3600,
-	"MST": -7 * 3600, "MDT": -6 * 3600,
-	"PST": -8 * 3600, "PDT": -7 * 3600,
-}
-
 // parseOffset reads a numeric offset: +02, +0200, +02:00, -5, UTC+2,
 // GMT-05:00.
 func parseOffset(s string) (int, bool) {
@@ -53,32 +41,70 @@ func parseOffset(s string) (int, bool) {
 	return sign * (h*3600 + m*60), true
 }
 
-// zoneOffset reads a time-zone abbreviation or a numeric offset.
-func zoneOffset(z string) (int, bool) {
-	if off, ok := zoneOffsets[z]; ok {
-		return off, true
-	}
-	z = strings.ToUpper(z)
-	if off, ok := zoneOffsets[z]; ok {
-		return off, true
-	}
-	return parseOffset(z)
+var (
+	errUnknownZone = errors.New("unknown time zone")
+	// errAmbiguousZone is the reason of abbreviations with several
+	// offsets at the time they are written with; without the timezone
+	// option it is a file-level error (see ambiguousZoneError).
+	errAmbiguousZone = errors.New("ambiguous time-zone abbreviation")
+	errZoneMismatch  = errors.New("time-zone abbreviation not used by the timezone option's zone")
+)
+
+// ambiguousZoneError is an abbreviation, such as CST or IST, that stood
+// for several offsets at the time it is written with.
+type ambiguousZoneError struct {
+	abbr string
+	uses []zoneUse
 }
 
-// ctZone is the zone of times written without one: an offset, or a
-// location (for IANA names, whose offset depends on the date).
+func (e *ambiguousZoneError) Error() string {
+	return fmt.Sprintf("the time-zone abbreviation %s is ambiguous: %s; set the %q option to the zone of the account that made the export "+
+		"(an IANA name such as %s, or an offset such as %s)", e.abbr, describeUses(e.uses), OptionTimezone, e.uses[0].Zone,
+		strings.TrimPrefix(formatOffset(e.uses[0].Offset), "UTC"))
+}
+
+func (e *ambiguousZoneError) Is(target error) bool { return target == errAmbiguousZone }
+
+// ctZone is the timezone option: the zone of times written without one,
+// and of ambiguous abbreviations. It is an offset, or a location (for
+// IANA names, whose offset depends on the date).
 type ctZone struct {
 	set    bool
 	offset int
 	loc    *time.Location
 }
 
+// offsetAt returns the zone's offset at local, a wall-clock time read as
+// if in UTC.
+func (z ctZone) offsetAt(local time.Time) int {
+	if z.loc == nil {
+		return z.offset
+	}
+	_, off := time.Date(local.Year(), local.Month(), local.Day(), local.Hour(), local.Minute(), local.Second(), 0, z.loc).Zone()
+	return off
+}
+
+// parseZoneOption reads the timezone option: a numeric offset, an
+// abbreviation of one offset, or an IANA name.
 func parseZoneOption(s string) (ctZone, error) {
 	if s == "" {
 		return ctZone{}, nil
 	}
-	if off, ok := zoneOffset(s); ok {
+	if off, ok := parseOffset(strings.ToUpper(s)); ok {
 		return ctZone{set: true, offset: off}, nil
+	}
+	if s == "Z" || strings.EqualFold(s, "UTC") || strings.EqualFold(s, "GMT") {
+		return ctZone{set: true}, nil
+	}
+	if uses, ok := zoneAbbrevs[strings.ToUpper(s)]; ok {
+		var offsets []zoneUse
+		for _, u := range uses {
+			offsets = appendOffset(offsets, u)
+		}
+		if len(offsets) > 1 {
+			return ctZone{}, fmt.Errorf("option %s: the abbreviation %s stands for %s: give an IANA name or an offset", OptionTimezone, strings.ToUpper(s), describeUses(offsets))
+		}
+		return ctZone{set: true, offset: offsets[0].Offset}, nil
 	}
 	loc, err := time.LoadLocation(s)
 	if err != nil {
@@ -87,7 +113,39 @@ func parseZoneOption(s string) (ctZone, error) {
 	return ctZone{set: true, loc: loc}, nil
 }
 
-var errUnknownZone = errors.New("unknown time zone")
+// zoneOffset returns the offset of zone (an abbreviation or a numeric
+// offset) for local, a wall-clock time read as if in UTC. An abbreviation
+// is read with the table of the tz database (zoneAbbrevs): when it stood
+// for several offsets at that time, the timezone option def chooses among
+// them; without it the error is an *ambiguousZoneError.
+func zoneOffset(zone string, local time.Time, def ctZone) (int, error) {
+	switch zone {
+	case "UTC", "GMT", "Z", "UT":
+		return 0, nil
+	}
+	abbr := strings.ToUpper(zone)
+	if strings.ContainsAny(abbr, "+-") {
+		if off, ok := parseOffset(abbr); ok { // +0200, UTC+2, gmt-05:00
+			return off, nil
+		}
+	}
+	uses, known := abbrevOffsets(abbr, local)
+	switch {
+	case !known:
+		return 0, fmt.Errorf("%w %s", errUnknownZone, quote(zone))
+	case len(uses) == 1:
+		return uses[0].Offset, nil
+	case !def.set:
+		return 0, &ambiguousZoneError{abbr: abbr, uses: uses}
+	}
+	off := def.offsetAt(local)
+	for _, u := range uses {
+		if u.Offset == off {
+			return off, nil
+		}
+	}
+	return 0, fmt.Errorf("%w: %s is %s, the option's zone is at %s", errZoneMismatch, abbr, describeUses(uses), formatOffset(off))
+}
 
 // parseCTTime reads a CrowdTangle time such as "2019-05-15 18:02:11 CEST"
 // (seconds optional); a time without zone is read in def.
@@ -112,9 +170,9 @@ func parseCTTime(s string, def ctZone) (time.Time, error) {
 	}
 	switch {
 	case zone != "":
-		off, ok := zoneOffset(zone)
-		if !ok {
-			return time.Time{}, fmt.Errorf("%w %s", errUnknownZone, quote(zone))
+		off, err := zoneOffset(zone, t, def)
+		if err != nil {
+			return time.Time{}, err
 		}
 		return t.Add(-time.Duration(off) * time.Second).UTC(), nil
 	case !def.set:
@@ -162,6 +220,7 @@ func readCrowdTangle(f *rawio.File, sink rawio.Sink) error {
 	if cCreated < 0 && cDate < 0 {
 		return fmt.Errorf("%s: %w: no Post Created column", f.Name, rawio.ErrShape)
 	}
+	tc := newTimeCheck()
 	for {
 		rec, line, perr, err := t.next()
 		if err == io.EOF {
@@ -198,10 +257,19 @@ func readCrowdTangle(f *rawio.File, sink rawio.Sink) error {
 			reject(sink, f, line, field, rawio.ErrMissing)
 			continue
 		}
-		if m.Created, err = parseCTTime(stamp, zone); err != nil {
+		m.Created, err = parseCTTime(stamp, zone)
+		if errors.Is(err, errAmbiguousZone) {
+			// Every post of the file has it: one file-level error.
+			return fmt.Errorf("%s:%d: field %q: %w", f.Name, line, field, err)
+		}
+		if err == nil {
+			err = tc.check(corpus.Facebook, m.Created)
+		}
+		if err != nil {
 			reject(sink, f, line, field, err)
 			continue
 		}
+		m.IDField, m.CreatedField = t.name(cURL), field
 		bad := false
 		for _, c := range cReact {
 			n, err := count(get(rec, c))

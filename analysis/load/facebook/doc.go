@@ -15,12 +15,66 @@
 // number or status.
 //
 // All formats fill RawMessage with Platform facebook (generic-csv may say
-// twitter), Created in UTC and Line the line (or record number) where the
-// record starts. A post's ThreadID is its own ID; a comment's or reply's
+// twitter), Created in UTC, Line the line (or record number) where the
+// record starts, and IDField and CreatedField the export's names of the
+// id and time fields, so that load's rejections name them. A time read
+// from a present value that no message can have (before Facebook opened
+// on 4 February 2004, such as a year 0000 or 0001 or an epoch in the
+// wrong unit; or more than a day after the load, such as Unix
+// milliseconds read as seconds) is rejected on its field with
+// rawio.CheckTime's error. A post's ThreadID is its own ID; a comment's or reply's
 // ThreadID is the post's ID when the export gives or implies it, and is
 // left empty otherwise so that package load rebuilds threads. Hashtags and
 // mentions are not filled: Facebook exports do not list them apart from
 // the text, which is kept whole.
+//
+// # Limits and resynchronisation
+//
+// Every format reads within the file's rawio.Limits (f.Limits), whatever
+// the file holds: memory stays of the order of the limits, and nothing
+// is lost: what a format cannot read is rejected, one rejection per raw
+// record, and reading goes on at the next record boundary the format
+// allows.
+//
+// Line formats (Zeeschuimer NDJSON, Netvizz TSV): a line longer than
+// line-bytes is one rejection naming the limit; so is a Netvizz field
+// longer than field-bytes, and a Zeeschuimer item nested deeper than
+// depth. Reading goes on with the next line.
+//
+// CSV formats (CrowdTangle, Facepager, generic-csv) read records with
+// package load/internal/csvread, as encoding/csv does (quoted fields may
+// hold separators, quotes written "" and line breaks; LF, CRLF and,
+// through rawio, CR-only line ends).
+// A field longer than field-bytes, a record longer than line-bytes, or a
+// malformed record (a stray quote) is rejected. A record that spans more
+// than one line and is bad — its quote still open after record-lines
+// lines, after field-bytes bytes of its field, after line-bytes bytes, or
+// at the end of the file; a stray quote; or another field count than the
+// header's — is rejected as one record at its first line, with the
+// reason, and reading resumes at its second line: its raw lines, kept
+// in a buffer of at most line-bytes bytes, are read again as the start of
+// new records. So an unclosed quote on line 3 costs one rejection, of
+// line 3, and the rows after it are read; a quote closed 500 lines later,
+// leaving another field count than the header's, is one rejection too.
+// (A record that closes with the header's field count is read as
+// written: the rule cannot tell it from a genuine text of many lines;
+// record-lines bounds how many lines one record can take.) When a
+// genuine multi-line record is rejected (past a limit), its other lines
+// are read again as records and are rejected too, each counted. Work
+// stays linear: a line is parsed at most twice (lines inside an open
+// quote hold an even number of quotes, so read again they end on their
+// own line; only the last can open a new record, whose lines are read
+// for the first time). A bad record some of whose lines were already
+// read again is not read a third time: it is counted as one rejection
+// naming its first and last lines and how many lines it held. A line
+// without quotes, the common case, costs one string.
+//
+// DYI documents are split into records by a scanner that counts brackets
+// outside strings: a record that is not valid JSON but whose brackets
+// balance, or one past line-bytes or depth (skipped without being kept),
+// is rejected alone and reading goes on with the next record; a document
+// cut inside a record ends in one rejection of that record, the rest of
+// the file being unreadable.
 //
 // # Formats
 //
@@ -42,11 +96,23 @@
 // .../permalink/<id> or story_fbid=<id>), else URL itself. Group is
 // Facebook Id, else Group Name, else Page Name. Created is read from
 // "Post Created" (e.g. "2019-05-15 18:02:11 CEST"), else from "Post
-// Created Date" and "Post Created Time"; the time zone is the suffix (CET,
-// CEST, UTC, GMT, WET, WEST, EET, EEST, BST, EST, EDT, CST, CDT, MST, MDT,
-// PST, PDT, or a numeric offset such as +0200 or -05:00); a time without
-// zone takes the "timezone" option (an IANA name, abbreviation or offset)
-// and is rejected when there is none. Reactions is the sum of Likes, Love,
+// Created Date" and "Post Created Time". The time zone is the suffix:
+// CrowdTangle writes the exporting account's zone abbreviation, so any
+// can appear. A numeric offset (+0200, -05:00, UTC+2, or the tz
+// database's "-03") is read as such; an abbreviation with the table of
+// every alphabetic abbreviation the tz database used since 2004
+// (zones_table.go, generated by internal/zonegen from the tzdata of the
+// Go toolchain and from tzdata 2016j, the last release with the
+// abbreviations the tz project had invented and replaced by numeric ones
+// in 2017, such as BRT, ART or GST), at the post's date: MSK is UTC+04:00
+// in 2012 and UTC+03:00 in 2019. An abbreviation that stood for several
+// offsets at that date (CST: the Americas, Cuba or China; IST: Ireland,
+// Israel or India; PST, AST, BST...) is one file-level error naming them
+// and asking for the "timezone" option; with it, the option's offset at
+// that date is taken when it is one of them (else the post is rejected).
+// An unknown abbreviation rejects the post. A time without zone takes the
+// "timezone" option (an IANA name, an abbreviation of one offset, or an
+// offset) and is rejected when there is none. Reactions is the sum of Likes, Love,
 // Wow, Haha, Sad, Angry and Care; Shares is Shares; Links is Link. Counts
 // may carry locale thousands separators (rawio.ParseCount); an empty count
 // is 0.
@@ -90,8 +156,13 @@
 //
 // facebook-dyi: the JSON files of Facebook's "Download Your Information"
 // archive holding a member's own posts in groups (key group_posts_v2) or
-// comments (group_comments_v2, comments_v2). The document is streamed
-// record by record; the record number is the index in the array, from 1.
+// comments (group_comments_v2, comments_v2), in three layouts: an object
+// holding these keys, in any order among others (group_posts_and_comments
+// .json, your_comments_in_groups.json, comments.json); an array of such
+// objects; or an array of the records themselves (posts/your_posts_1.json),
+// a record being a comment when its data holds one and a post otherwise.
+// The document is streamed record by record; the record number counts
+// the records of the file, from 1.
 // Every string is re-decoded from the archive's mojibake (UTF-8 bytes
 // written as Latin-1 escapes) when it round-trips to valid UTF-8. The
 // archive has no ids: ID is "dyi-" and 16 hexadecimal digits of a hash of
@@ -100,9 +171,11 @@
 // the "owner" option when set: set it when several members' archives are
 // loaded), with the comment's author as Name on comments. Comments carry no
 // parent: Facebook does not say which post they answer, so ParentID is
-// empty. Group is the comment's group or, for posts, what follows "posted
-// in" or "a publié dans" (else the first "in" or "dans") in the title, best
-// effort. Links are the attachments' external_context urls.
+// empty. Group is the record's group_name when it has one, else the
+// comment's group or, for posts, what follows "posted in" or "a publié
+// dans" (else the first "in" or "dans") in the title, best effort. Created
+// is timestamp (data.comment.timestamp for comments, when not 0). Links
+// are the attachments' external_context urls.
 //
 // generic-csv: a CSV built by hand (4CAT custom import), separated by ",",
 // ";" or tab as its header line shows. Required columns id, thread_id,
@@ -117,7 +190,9 @@
 // filled, must agree (post for a thread start; comment or reply for an
 // answer; on Twitter tweet and reply, and retweet or quote, which refer to
 // parent_id without answering it). timestamp is RFC 3339, "2006-01-02
-// 15:04:05" in UTC, or Unix seconds. Author is Person{Name: author} (and ID
+// 15:04:05" in UTC, or Unix seconds (an integer; 99999999999999, the year
+// 3170843, or milliseconds, are rejected as implausible). Author is
+// Person{Name: author} (and ID
 // author_id). Platform is facebook unless platform says twitter (or x).
 // The sniffer scores 10 only, so that every specific format wins.
 package facebook

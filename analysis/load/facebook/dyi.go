@@ -11,22 +11,28 @@ import (
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/rawio"
+	fastjson "github.com/segmentio/encoding/json"
 )
 
-// dyiKeys are the keys of the archive files this format reads, with the
-// kind of their records.
+// dyiKeys are the keys of the archive files this format reads.
 var dyiKeys = []string{"group_posts_v2", "group_comments_v2", "comments_v2"}
 
-func dyiKind(key string) corpus.Kind {
-	if key == "group_posts_v2" {
-		return corpus.Post
+// dyiKind returns the kind of the records of a key, and whether the key
+// is one of dyiKeys.
+func dyiKind(key string) (corpus.Kind, bool) {
+	switch key {
+	case "group_posts_v2":
+		return corpus.Post, true
+	case "group_comments_v2", "comments_v2":
+		return corpus.Comment, true
 	}
-	return corpus.Comment
+	return "", false
 }
 
 type dyiRecord struct {
 	Timestamp json.RawMessage `json:"timestamp"`
 	Title     string          `json:"title"`
+	GroupName string          `json:"group_name"`
 	Data      []struct {
 		Post    *string `json:"post"`
 		Comment *struct {
@@ -48,75 +54,237 @@ type dyiRecord struct {
 // dyiOwner is the default id of an archive's owner.
 const dyiOwner = "dyi-owner"
 
+// dyiReader reads one archive file (see the package documentation for
+// the layouts it reads).
+type dyiReader struct {
+	f      *rawio.File
+	sink   rawio.Sink
+	s      *jsonScanner
+	owner  string
+	tc     timeCheck
+	record int  // records met so far
+	found  bool // whether a known key or a bare record was met
+}
+
+// errTruncated ends a document cut short: what follows the bad record
+// cannot be read.
+var errTruncated = errors.New("the document ends inside this record (the rest of the file cannot be read)")
+
 func readDYI(f *rawio.File, sink rawio.Sink) error {
-	owner := f.Options[OptionOwner]
-	if owner == "" {
-		owner = dyiOwner
+	d := &dyiReader{f: f, sink: sink, s: newJSONScanner(f), owner: f.Options[OptionOwner], tc: newTimeCheck()}
+	if d.owner == "" {
+		d.owner = dyiOwner
 	}
-	dec := json.NewDecoder(f.R)
-	tok, err := dec.Token()
+	c, err := d.s.peek()
+	if err != nil && err != io.EOF {
+		return fmt.Errorf("%s: %w", f.Name, err)
+	}
+	switch c {
+	case '{':
+		d.s.r.Discard(1)
+		err = d.object()
+	case '[':
+		d.s.r.Discard(1)
+		err = d.array()
+	default:
+		return fmt.Errorf("%s: %w: the document is neither an object with a %s key nor an array of records", f.Name, rawio.ErrShape, strings.Join(dyiKeys, ", "))
+	}
+	if errors.Is(err, errTruncated) {
+		return nil // rejected
+	}
 	if err != nil {
-		return fmt.Errorf("%s: %w: %v", f.Name, rawio.ErrBadJSON, err)
+		return fmt.Errorf("%s: %w", f.Name, err)
 	}
-	if tok != json.Delim('{') {
-		return fmt.Errorf("%s: %w: the document is not an object with a %s key", f.Name, rawio.ErrShape, strings.Join(dyiKeys, ", "))
-	}
-	record, found := 0, false
-	for dec.More() {
-		tok, err := dec.Token()
-		if err != nil {
-			return fmt.Errorf("%s: %w: %v", f.Name, rawio.ErrBadJSON, err)
-		}
-		key, _ := tok.(string)
-		known := false
-		for _, k := range dyiKeys {
-			known = known || key == k
-		}
-		if !known {
-			var skip json.RawMessage
-			if err := dec.Decode(&skip); err != nil {
-				return fmt.Errorf("%s: %w: %v", f.Name, rawio.ErrBadJSON, err)
-			}
-			continue
-		}
-		found = true
-		if tok, err := dec.Token(); err != nil || tok != json.Delim('[') {
-			return fmt.Errorf("%s: %w: %s is not an array", f.Name, rawio.ErrShape, key)
-		}
-		for dec.More() {
-			record++
-			var rec dyiRecord
-			if err := dec.Decode(&rec); err != nil {
-				var se *json.SyntaxError
-				if errors.As(err, &se) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
-					// After a syntax error the decoder cannot go on.
-					sink.Reject(&rawio.ParseError{File: f.Name, Record: record,
-						Err: fmt.Errorf("%w: %v (the rest of the file cannot be read)", rawio.ErrBadJSON, err)})
-					return nil
-				}
-				sink.Reject(jsonValueError(f.Name, record, err))
-				continue
-			}
-			m, field, err := dyiMessage(&rec, dyiKind(key), owner)
-			if err != nil {
-				sink.Reject(&rawio.ParseError{File: f.Name, Record: record, Field: field, Err: err})
-				continue
-			}
-			m.Line = record
-			sink.Message(m)
-		}
-		if _, err := dec.Token(); err != nil {
-			return fmt.Errorf("%s: %w: %v", f.Name, rawio.ErrBadJSON, err)
-		}
-	}
-	if !found {
-		return fmt.Errorf("%s: %w: no %s key", f.Name, rawio.ErrShape, strings.Join(dyiKeys, ", "))
+	if !d.found {
+		return fmt.Errorf("%s: %w: no %s key and no record", f.Name, rawio.ErrShape, strings.Join(dyiKeys, ", "))
 	}
 	return nil
 }
 
+// object reads the members of an object whose '{' was read: the arrays
+// of the known keys record by record, skipping the others.
+func (d *dyiReader) object() error {
+	for {
+		c, err := d.s.peek()
+		if err == io.EOF {
+			return fmt.Errorf("%w: the document ends inside an object", rawio.ErrBadJSON)
+		}
+		if err != nil {
+			return err
+		}
+		switch c {
+		case '}':
+			d.s.r.Discard(1)
+			return nil
+		case ',':
+			d.s.r.Discard(1)
+			continue
+		case '"':
+		default:
+			return fmt.Errorf("%w: %q where a key was expected", rawio.ErrBadJSON, c)
+		}
+		raw, err := d.s.value(true)
+		if err != nil {
+			return fmt.Errorf("%w: a key: %v", rawio.ErrBadJSON, err)
+		}
+		var key string
+		if err := json.Unmarshal(raw, &key); err != nil {
+			return fmt.Errorf("%w: a key: %v", rawio.ErrBadJSON, err)
+		}
+		if c, err := d.s.peek(); err != nil || c != ':' {
+			return fmt.Errorf("%w: no ':' after the key %s", rawio.ErrBadJSON, quote(key))
+		}
+		d.s.r.Discard(1)
+		kind, known := dyiKind(key)
+		if !known {
+			if _, err := d.s.value(false); err != nil && !errors.Is(err, rawio.ErrLimit) {
+				return fmt.Errorf("%w: the value of %s: %v", rawio.ErrBadJSON, quote(key), err)
+			}
+			continue
+		}
+		d.found = true
+		if c, err := d.s.peek(); err != nil || c != '[' {
+			return fmt.Errorf("%w: %s is not an array", rawio.ErrShape, key)
+		}
+		d.s.r.Discard(1)
+		if err := d.records(kind); err != nil {
+			return err
+		}
+	}
+}
+
+// array reads a top-level array whose '[' was read: of objects holding
+// the known keys ([{"group_posts_v2": [...]}, ...]), or of records
+// themselves (as in your_posts_1.json), told apart by their first key.
+func (d *dyiReader) array() error {
+	for {
+		c, err := d.s.peek()
+		if err == io.EOF {
+			return fmt.Errorf("%w: the document ends inside the array", rawio.ErrBadJSON)
+		}
+		if err != nil {
+			return err
+		}
+		switch c {
+		case ']':
+			d.s.r.Discard(1)
+			return nil
+		case ',':
+			d.s.r.Discard(1)
+			continue
+		}
+		if c == '{' && d.wrapper() {
+			d.s.r.Discard(1)
+			if err := d.object(); err != nil {
+				return err
+			}
+			continue
+		}
+		d.found = true
+		if err := d.readRecord(""); err != nil {
+			return err
+		}
+	}
+}
+
+// wrapper reports whether the next object starts with a known key.
+func (d *dyiReader) wrapper() bool {
+	for _, k := range dyiKeys {
+		if d.s.hasPrefix([]byte(`"` + k + `"`)) {
+			return true
+		}
+	}
+	return false
+}
+
+// records reads the records of an array whose '[' was read, up to its ']'.
+func (d *dyiReader) records(kind corpus.Kind) error {
+	for {
+		c, err := d.s.peek()
+		if err == io.EOF {
+			d.truncated()
+			return errTruncated
+		}
+		if err != nil {
+			return err
+		}
+		switch c {
+		case ']':
+			d.s.r.Discard(1)
+			return nil
+		case ',':
+			d.s.r.Discard(1)
+			continue
+		}
+		if err := d.readRecord(kind); err != nil {
+			return err
+		}
+	}
+}
+
+// truncated rejects the record that the end of the document cut.
+func (d *dyiReader) truncated() {
+	d.record++
+	d.sink.Reject(&rawio.ParseError{File: d.f.Name, Record: d.record, Err: fmt.Errorf("%w: %w", rawio.ErrBadJSON, errTruncated)})
+}
+
+// readRecord reads one record of the given kind ("" when the record says it).
+func (d *dyiReader) readRecord(kind corpus.Kind) error {
+	raw, err := d.s.value(true)
+	switch {
+	case err == io.ErrUnexpectedEOF:
+		d.truncated()
+		return errTruncated
+	case errors.Is(err, rawio.ErrLimit):
+		d.record++
+		d.sink.Reject(&rawio.ParseError{File: d.f.Name, Record: d.record, Err: err})
+		return nil
+	case err != nil:
+		return err
+	}
+	d.record++
+	var rec dyiRecord
+	if err := unmarshalJSON(raw, &rec); err != nil {
+		var se *json.SyntaxError
+		if errors.As(err, &se) {
+			d.sink.Reject(&rawio.ParseError{File: d.f.Name, Record: d.record, Err: fmt.Errorf("%w: %v", rawio.ErrBadJSON, err)})
+		} else {
+			d.sink.Reject(jsonValueError(d.f.Name, d.record, err))
+		}
+		return nil
+	}
+	if kind == "" {
+		kind = corpus.Post
+		for _, x := range rec.Data {
+			if x.Comment != nil {
+				kind = corpus.Comment
+			}
+		}
+	}
+	m, field, err := dyiMessage(&rec, kind, d.owner, &d.tc)
+	if err != nil {
+		d.sink.Reject(&rawio.ParseError{File: d.f.Name, Record: d.record, Field: field, Err: err})
+		return nil
+	}
+	m.Line = d.record
+	d.sink.Message(m)
+	return nil
+}
+
+// unmarshalJSON decodes JSON with github.com/segmentio/encoding/json, a
+// drop-in replacement for encoding/json about twice as fast, and with
+// encoding/json when it fails, so that rejections carry encoding/json's
+// errors. The value's depth was checked by jsonScanner: the recursive
+// decoder cannot overflow the stack.
+func unmarshalJSON(b []byte, v any) error {
+	if err := fastjson.Unmarshal(b, v); err == nil {
+		return nil
+	}
+	return json.Unmarshal(b, v)
+}
+
 // dyiMessage maps one record; on failure it names the bad field.
-func dyiMessage(rec *dyiRecord, kind corpus.Kind, owner string) (*rawio.RawMessage, string, error) {
+func dyiMessage(rec *dyiRecord, kind corpus.Kind, owner string, tc *timeCheck) (*rawio.RawMessage, string, error) {
 	m := &rawio.RawMessage{Platform: corpus.Facebook, Kind: kind, Author: rawio.Person{ID: owner}}
 	stamp, field := rec.Timestamp, "timestamp"
 	switch kind {
@@ -151,10 +319,16 @@ func dyiMessage(rec *dyiRecord, kind corpus.Kind, owner string) (*rawio.RawMessa
 		return nil, field, rawio.ErrMissing
 	}
 	created, err := parseUnix(v)
+	if err == nil {
+		err = tc.check(corpus.Facebook, created)
+	}
 	if err != nil {
 		return nil, field, err
 	}
-	m.Created = created
+	m.Created, m.CreatedField = created, field
+	if g := fixMojibake(strings.TrimSpace(rec.GroupName)); g != "" {
+		m.Group = g
+	}
 	for _, a := range rec.Attachments {
 		for _, d := range a.Data {
 			if d.ExternalContext != nil && d.ExternalContext.URL != "" {

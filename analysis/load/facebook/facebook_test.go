@@ -79,7 +79,8 @@ func utc(s string) time.Time {
 	return t
 }
 
-// checkMessages compares the loaded messages with want, field by field.
+// checkMessages compares the loaded messages with want, field by field,
+// but for the names of the export's fields (see checkFieldNames).
 func checkMessages(t *testing.T, got []*rawio.RawMessage, want []rawio.RawMessage) {
 	t.Helper()
 	if len(got) != len(want) {
@@ -87,6 +88,7 @@ func checkMessages(t *testing.T, got []*rawio.RawMessage, want []rawio.RawMessag
 	}
 	for i := range min(len(got), len(want)) {
 		g, w := *got[i], want[i]
+		g.IDField, g.CreatedField = "", ""
 		if w.Platform == "" {
 			w.Platform = corpus.Facebook
 		}
@@ -95,6 +97,17 @@ func checkMessages(t *testing.T, got []*rawio.RawMessage, want []rawio.RawMessag
 		}
 		if !reflect.DeepEqual(g, w) {
 			t.Errorf("message %d:\n got %+v\nwant %+v", i, g, w)
+		}
+	}
+}
+
+// checkFieldNames checks that every message names the export's id and
+// time fields, for load's rejections.
+func checkFieldNames(t *testing.T, got []*rawio.RawMessage, id, created string) {
+	t.Helper()
+	for _, m := range got {
+		if m.IDField != id || m.CreatedField != created {
+			t.Errorf("message %s: fields %q and %q, want %q and %q", m.ID, m.IDField, m.CreatedField, id, created)
 		}
 	}
 }
@@ -219,13 +232,26 @@ func TestParseCTTime(t *testing.T) {
 		"2019-01-15 18:02:11 GMT":   "2019-01-15T18:02:11Z",
 		"2019-01-15 18:02:11 EST":   "2019-01-15T23:02:11Z",
 		"2019-05-15 18:02:11 EDT":   "2019-05-15T22:02:11Z",
-		"2019-01-15 18:02:11 PST":   "2019-01-16T02:02:11Z",
 		"2019-05-15 18:02:11 PDT":   "2019-05-16T01:02:11Z",
 		"2019-05-15 18:02:11 +0200": "2019-05-15T16:02:11Z",
 		"2019-05-15 18:02 -05:00":   "2019-05-15T23:02:00Z",
 		"2019-05-15 18:02:11 UTC+2": "2019-05-15T16:02:11Z",
 		"2019-05-15T18:02:11+02:00": "2019-05-15T16:02:11Z",
 		" 2019-05-15 18:02:11 cest": "2019-05-15T16:02:11Z",
+		// Abbreviations of every region, current or retired by the tz
+		// database in 2017 (BRT, written by exporters with older tables).
+		"2016-05-15 18:02:11 BRT":  "2016-05-15T21:02:11Z",
+		"2016-01-15 18:02:11 BRST": "2016-01-15T20:02:11Z",
+		"2019-05-15 18:02:11 AEST": "2019-05-15T08:02:11Z",
+		"2019-01-15 18:02:11 AEDT": "2019-01-15T07:02:11Z",
+		"2019-01-15 18:02:11 NZDT": "2019-01-15T05:02:11Z",
+		"2019-01-15 18:02:11 ACST": "2019-01-15T08:32:11Z",
+		"2019-01-15 18:02:11 WIB":  "2019-01-15T11:02:11Z",
+		"2019-01-15 18:02:11 HKT":  "2019-01-15T10:02:11Z",
+		"2019-01-15 18:02:11 ChST": "2019-01-15T08:02:11Z",
+		// MSK was UTC+04:00 from 2011 to 2014, UTC+03:00 before and after.
+		"2012-01-15 18:02:11 MSK": "2012-01-15T14:02:11Z",
+		"2019-01-15 18:02:11 MSK": "2019-01-15T15:02:11Z",
 	}
 	for in, want := range cases {
 		got, err := parseCTTime(in, ctZone{})
@@ -239,11 +265,51 @@ func TestParseCTTime(t *testing.T) {
 		"2019-05-15 18:02:11":       errNoZone,
 		"15/05/2019 18:02:11 CEST":  rawio.ErrBadTime,
 		"":                          rawio.ErrBadTime,
+		// Several offsets at that date: the timezone option must say.
+		"2019-05-15 18:02:11 IST": errAmbiguousZone,
+		"2019-01-15 18:02:11 CST": errAmbiguousZone,
+		"2019-01-15 18:02:11 PST": errAmbiguousZone,
+		"2019-01-15 18:02:11 AST": errAmbiguousZone,
+		"2019-05-15 18:02:11 BST": errAmbiguousZone,
 	}
 	for in, want := range bad {
 		if _, err := parseCTTime(in, ctZone{}); !errors.Is(err, want) {
 			t.Errorf("parseCTTime(%q): error %v, want %v", in, err, want)
 		}
+	}
+	const ist = "the time-zone abbreviation IST is ambiguous: UTC+01:00 (Europe/Dublin), UTC+02:00 (Asia/Jerusalem) or UTC+05:30 (Asia/Kolkata); " +
+		`set the "timezone" option to the zone of the account that made the export (an IANA name such as Europe/Dublin, or an offset such as +01:00)`
+	if _, err := parseCTTime("2019-05-15 18:02:11 IST", ctZone{}); err == nil || err.Error() != ist {
+		t.Errorf("IST: %v\nwant %s", err, ist)
+	}
+	// With the option, an ambiguous abbreviation takes the option's
+	// offset when it is one of its own.
+	withOption := []struct{ option, in, want string }{
+		{"Asia/Kolkata", "2019-05-15 18:02:11 IST", "2019-05-15T12:32:11Z"},
+		{"Europe/Dublin", "2019-05-15 18:02:11 IST", "2019-05-15T17:02:11Z"},
+		{"+05:30", "2019-05-15 18:02:11 IST", "2019-05-15T12:32:11Z"},
+		{"America/Chicago", "2019-01-15 18:02:11 CST", "2019-01-16T00:02:11Z"},
+		{"Asia/Shanghai", "2019-01-15 18:02:11 CST", "2019-01-15T10:02:11Z"},
+		{"America/Los_Angeles", "2019-01-15 18:02:11 PST", "2019-01-16T02:02:11Z"},
+		{"Europe/London", "2019-05-15 18:02:11 BST", "2019-05-15T17:02:11Z"},
+		// Unambiguous abbreviations are read as written.
+		{"Asia/Kolkata", "2019-05-15 18:02:11 CEST", "2019-05-15T16:02:11Z"},
+	}
+	for _, c := range withOption {
+		z, err := parseZoneOption(c.option)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, err := parseCTTime(c.in, z); err != nil || !got.Equal(utc(c.want)) {
+			t.Errorf("option %s: parseCTTime(%q) = %v, %v; want %s", c.option, c.in, got, err, c.want)
+		}
+	}
+	z, _ := parseZoneOption("America/New_York")
+	if _, err := parseCTTime("2019-05-15 18:02:11 IST", z); !errors.Is(err, errZoneMismatch) {
+		t.Errorf("IST with America/New_York: %v", err)
+	}
+	if _, err := parseZoneOption("CST"); err == nil || !strings.Contains(err.Error(), "give an IANA name") {
+		t.Errorf("option CST: %v", err)
 	}
 }
 
@@ -427,7 +493,7 @@ func TestFacepagerDatavana(t *testing.T) {
 		Platform: corpus.Facebook, Group: "cnn", ID: "5550296508_10163104231551509", Kind: corpus.Post,
 		ThreadID: "5550296508_10163104231551509", Created: utc("2022-11-01T16:31:07Z"),
 		Text:      "One morning, when Gregor Samsa woke from troubled dreams, he found himself transformed in his bed into a horrible vermin.",
-		Reactions: 28, Shares: 10, Line: 4,
+		Reactions: 28, Shares: 10, Line: 4, IDField: "object_id", CreatedField: "created_time",
 	}
 	if !reflect.DeepEqual(*first, want) {
 		t.Errorf("first post:\n got %+v\nwant %+v", *first, want)
@@ -505,6 +571,99 @@ func TestDYITruncated(t *testing.T) {
 		t.Errorf("messages %v", rec.msgs)
 	}
 	checkRejects(t, rec.rejects, []wantReject{{2, "", rawio.ErrBadJSON}})
+}
+
+// The bare array of records of your_posts_1.json: posts, with or without
+// text, and a comment told by its data.
+func TestDYIYourPosts(t *testing.T) {
+	rec := load(t, "dyi_your_posts.json", DYI, nil)
+	owner := rawio.Person{ID: "dyi-owner"}
+	want := []rawio.RawMessage{{
+		Group: "Auxiliaires de vie à domicile", Kind: corpus.Post, Author: owner, Created: utc("2019-05-15T16:02:11Z"),
+		Text: "Réunion des aides à domicile jeudi, qui vient ?", Line: 1,
+	}, {
+		Kind: corpus.Post, Author: owner, Created: utc("2019-05-16T09:46:40Z"), Text: "Le lien dont je parlais",
+		Links: []string{"https://www.service-public.fr/particuliers/vosdroits/F2405"}, Line: 2,
+	}, {
+		Kind: corpus.Post, Author: owner, Created: utc("2019-05-17T13:33:20Z"), Line: 3,
+	}, {
+		Kind: corpus.Comment, Author: rawio.Person{ID: "dyi-owner", Name: "Élodie Fictive"}, Created: utc("2019-05-18T17:20:00Z"),
+		Text: "Un commentaire égaré ici", Line: 5,
+	}}
+	for i, m := range rec.msgs {
+		if i < len(want) {
+			want[i].ID = m.ID
+			if m.Kind == corpus.Post {
+				want[i].ThreadID = m.ID
+			}
+		}
+	}
+	checkMessages(t, rec.msgs, want)
+	checkFieldNames(t, rec.msgs[:3], "", "timestamp")
+	checkFieldNames(t, rec.msgs[3:], "", "data.comment.timestamp")
+	// A zero timestamp is a time no message can have, not a missing one.
+	checkRejects(t, rec.rejects, []wantReject{{4, "timestamp", rawio.ErrImplausibleTime}})
+}
+
+// An array of objects keyed by the archive's keys: their records are
+// numbered across the file.
+func TestDYIWrappedArray(t *testing.T) {
+	rec := load(t, "dyi_wrapped_array.json", DYI, nil)
+	owner := rawio.Person{ID: "dyi-owner", Name: "Élodie Fictive"}
+	want := []rawio.RawMessage{{
+		Kind: corpus.Comment, Author: owner, Created: utc("2019-05-15T16:16:40Z"), Text: "Bien d'accord, ça change tout", Line: 1,
+	}, {
+		Kind: corpus.Comment, Author: owner, Created: utc("2019-05-15T16:33:20Z"), Links: []string{"https://media.example.org/merci.gif"}, Line: 2,
+	}, {
+		Group: "Aides-soignantes & co", Kind: corpus.Comment, Author: owner, Created: utc("2019-05-15T16:50:00Z"), Text: "Merci à toutes", Line: 3,
+	}, {
+		Group: "Aides-soignantes & co", Kind: corpus.Post, Author: rawio.Person{ID: "dyi-owner"}, Created: utc("2019-05-15T17:06:40Z"),
+		Text: "Qui fait le planning d'été ?", Line: 4,
+	}}
+	for i, m := range rec.msgs {
+		if i < len(want) {
+			want[i].ID = m.ID
+			if m.Kind == corpus.Post {
+				want[i].ThreadID = m.ID
+			}
+		}
+	}
+	checkMessages(t, rec.msgs, want)
+	checkRejects(t, rec.rejects, []wantReject{{5, "timestamp", rawio.ErrBadTime}})
+}
+
+// The archive's key need not come first; group_name names the group; a
+// record that is not valid JSON but whose brackets balance is rejected
+// alone, as is one past the limits, and reading goes on.
+func TestDYIResynchronises(t *testing.T) {
+	const in = `{"title": "export", "group_posts_v2": [
+  {"timestamp": 1557936131, "data": [{"post": "un"}], "group_name": "Groupe A"},
+  {"timestamp": 1557936132, "data": [{"post": "deux" "trois"}]},
+  {"timestamp": 1557936133, "data": [{"post": "` + "quatre quatre quatre quatre quatre quatre quatre quatre quatre quatre" + `"}]},
+  {"timestamp": 1557936134, "data": [[[[[[[[{"post": "profond"}]]]]]]]]},
+  {"timestamp": 1557936135, "data": [{"post": "cinq"}]}
+], "other": {"x": [1, 2]}}`
+	f, err := rawio.NewFileWith("in", strings.NewReader(in), rawio.Limits{LineBytes: 100, Depth: 6})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := sniffDYI(f.Head); s != 95 {
+		t.Errorf("sniffDYI = %d", s)
+	}
+	rec := &recorder{}
+	if err := readDYI(f, rec); err != nil {
+		t.Fatal(err)
+	}
+	if len(rec.msgs) != 2 || rec.msgs[0].Group != "Groupe A" || rec.msgs[0].Text != "un" || rec.msgs[1].Text != "cinq" || rec.msgs[1].Line != 5 {
+		for _, m := range rec.msgs {
+			t.Logf("%+v", *m)
+		}
+		t.Errorf("%d messages", len(rec.msgs))
+	}
+	checkRejects(t, rec.rejects, []wantReject{{2, "", rawio.ErrBadJSON}, {3, "", rawio.ErrLimit}, {4, "", rawio.ErrLimit}})
+	if len(rec.rejects) == 3 && (!strings.Contains(rec.rejects[1].Error(), "line-bytes=100") || !strings.Contains(rec.rejects[2].Error(), "depth=6")) {
+		t.Errorf("limits not named: %v", rec.rejects)
+	}
 }
 
 func TestFixMojibake(t *testing.T) {
@@ -641,6 +800,9 @@ var fixtureFormats = map[string]string{
 	"facepager.csv":            Facepager,
 	"dyi_group_posts.json":     DYI,
 	"dyi_group_comments.json":  DYI,
+	"dyi_your_posts.json":      DYI,
+	"dyi_wrapped_array.json":   DYI,
+	"README.md":                "",
 	"generic.csv":              GenericCSV,
 	"generic_semicolon.csv":    GenericCSV,
 	"generic_mapped.tsv":       "",
@@ -780,5 +942,75 @@ func TestFacepagerSeedIsAGroupRecord(t *testing.T) {
 	}
 	if g.groups[0].ID != "987654321" || g.groups[0].Line != 2 {
 		t.Errorf("group record %+v", g.groups[0])
+	}
+}
+
+// Stray delimiters where a record should be are bad records of their
+// own: the reader goes on (it looped on them).
+func TestDYIStrayDelimiters(t *testing.T) {
+	for _, in := range []string{`[}]`, `[:,{"timestamp":1557936131,"data":[{"post":"x"}]}]`, `{"group_posts_v2":[} ]}`, `{"comments_v2":[:]}`} {
+		rec := readString(t, DYI, in)
+		if len(rec.rejects) != 1 {
+			t.Errorf("%s: %d rejections", in, len(rec.rejects))
+		}
+	}
+}
+
+// A CrowdTangle export whose times end in an ambiguous abbreviation is
+// one file-level error asking for the timezone option (it was one
+// rejection per post); with the option, every post is read. BRT, retired
+// by the tz database in 2017, reads.
+func TestCrowdTangleZones(t *testing.T) {
+	const header = "Page Name,Facebook Id,Post Created,URL,Message\n"
+	rows := func(zone string) string {
+		return header +
+			"P,1,2019-01-15 18:02:11 " + zone + ",https://www.facebook.com/1/posts/11,un\n" +
+			"P,1,2019-01-16 18:02:11 " + zone + ",https://www.facebook.com/1/posts/12,deux\n" +
+			"P,1,2019-01-17 18:02:11 " + zone + ",https://www.facebook.com/1/posts/13,trois\n"
+	}
+	f, err := rawio.NewFile("ct.csv", strings.NewReader(rows("CST")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := &recorder{}
+	err = readCrowdTangle(f, rec)
+	if !errors.Is(err, errAmbiguousZone) || !strings.Contains(err.Error(), `set the "timezone" option`) ||
+		!strings.Contains(err.Error(), "ct.csv:2:") || len(rec.rejects) != 0 {
+		t.Errorf("CST: %v, %d rejections", err, len(rec.rejects))
+	}
+	for zone, option := range map[string]string{"CST": "America/Chicago", "BRT": "", "AEDT": "", "NZDT": ""} {
+		f, err := rawio.NewFile("ct.csv", strings.NewReader(rows(zone)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.Options = map[string]string{OptionTimezone: option}
+		rec := &recorder{}
+		if err := readCrowdTangle(f, rec); err != nil || len(rec.msgs) != 3 || len(rec.rejects) != 0 {
+			t.Errorf("%s: %v, %d messages, rejections %v", zone, err, len(rec.msgs), rec.rejects)
+			continue
+		}
+		want := map[string]string{"CST": "2019-01-16T00:02:11Z", "BRT": "2019-01-15T21:02:11Z", "AEDT": "2019-01-15T07:02:11Z", "NZDT": "2019-01-15T05:02:11Z"}[zone]
+		if !rec.msgs[0].Created.Equal(utc(want)) {
+			t.Errorf("%s: %v, want %s", zone, rec.msgs[0].Created, want)
+		}
+		checkFieldNames(t, rec.msgs, "URL", "Post Created")
+	}
+}
+
+// Unix times in milliseconds, read as seconds, are implausible; a
+// negative or zero epoch is before Facebook.
+func TestGenericEpochs(t *testing.T) {
+	const in = "id,thread_id,author,body,timestamp\n" +
+		"a,a,x,ms,1557936131000\n" +
+		"b,b,x,zero,0\n" +
+		"c,c,x,negative,-5\n" +
+		"d,d,x,ok,1557936131\n"
+	rec := readString(t, GenericCSV, in)
+	checkRejects(t, rec.rejects, []wantReject{{2, "timestamp", rawio.ErrImplausibleTime}, {3, "timestamp", rawio.ErrImplausibleTime}, {4, "timestamp", rawio.ErrImplausibleTime}})
+	if len(rec.rejects) > 0 && !strings.Contains(rec.rejects[0].Error(), "milliseconds") {
+		t.Errorf("no hint: %v", rec.rejects[0])
+	}
+	if len(rec.msgs) != 1 || !rec.msgs[0].Created.Equal(utc("2019-05-15T16:02:11Z")) {
+		t.Errorf("messages %v", rec.msgs)
 	}
 }

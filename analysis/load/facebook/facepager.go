@@ -145,6 +145,7 @@ func readFacepager(f *rawio.File, sink rawio.Sink) error {
 		return fmt.Errorf("%s: %w: not a Facepager header", f.Name, rawio.ErrShape)
 	}
 	var tree fpTree
+	tc := newTimeCheck()
 	for {
 		rec, line, perr, err := t.next()
 		if err == io.EOF {
@@ -237,10 +238,15 @@ func readFacepager(f *rawio.File, sink rawio.Sink) error {
 			reject(sink, f, line, t.name(cCreated), rawio.ErrMissing)
 			continue
 		}
-		if m.Created, err = parseAPITime(stamp); err != nil {
+		m.Created, err = parseAPITime(stamp)
+		if err == nil {
+			err = tc.check(corpus.Facebook, m.Created)
+		}
+		if err != nil {
 			reject(sink, f, line, t.name(cCreated), err)
 			continue
 		}
+		m.IDField, m.CreatedField = t.name(cObject), t.name(cCreated)
 		bad := false
 		for _, c := range reactionCols {
 			if v := strings.TrimSpace(rec[c]); v != "" && v != "None" {

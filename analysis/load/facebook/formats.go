@@ -141,19 +141,50 @@ func sniffFacepager(head []byte) int {
 	return 0
 }
 
-// sniffDYI looks for one of the archive's keys at the top of a JSON object.
+// sniffDYI recognises the archive's layouts: an object holding one of
+// its keys (sure), an array of such objects (sure), or an array of
+// records, whose first key is "timestamp" and which hold "data" and a
+// post, a comment or a title (likely, as other JSON arrays could look so).
 func sniffDYI(head []byte) int {
 	h := bytes.TrimLeft(head, " \t\r\n")
-	if len(h) == 0 || h[0] != '{' {
+	if len(h) == 0 || (h[0] != '{' && h[0] != '[') {
 		return 0
 	}
+	open := h[0]
 	h = bytes.TrimLeft(h[1:], " \t\r\n")
+	if open == '[' {
+		if len(h) == 0 || h[0] != '{' {
+			return 0
+		}
+		h = bytes.TrimLeft(h[1:], " \t\r\n")
+	}
 	for _, key := range dyiKeys {
-		if bytes.HasPrefix(h, []byte(`"`+key+`"`)) {
+		k := []byte(`"` + key + `"`)
+		if bytes.HasPrefix(h, k) || (open == '{' && hasKeyArray(h, k)) {
 			return 95
 		}
 	}
+	if open == '[' && bytes.HasPrefix(h, []byte(`"timestamp"`)) && bytes.Contains(h, []byte(`"data"`)) &&
+		(bytes.Contains(h, []byte(`"post"`)) || bytes.Contains(h, []byte(`"comment"`)) || bytes.Contains(h, []byte(`"title"`))) {
+		return 60
+	}
 	return 0
+}
+
+// hasKeyArray reports whether h holds key followed by ':' and '['.
+func hasKeyArray(h, key []byte) bool {
+	for {
+		i := bytes.Index(h, key)
+		if i < 0 {
+			return false
+		}
+		h = bytes.TrimLeft(h[i+len(key):], " \t\r\n")
+		if len(h) > 0 && h[0] == ':' {
+			if v := bytes.TrimLeft(h[1:], " \t\r\n"); len(v) > 0 && v[0] == '[' {
+				return true
+			}
+		}
+	}
 }
 
 func sniffGeneric(head []byte) int {

@@ -36,7 +36,8 @@ var genericColumns = [gColumns]string{"id", "thread_id", "author", "body", "time
 var genericRequired = genericColumns[:gParent]
 
 // parseGenericTime reads RFC 3339, "2006-01-02 15:04:05" (UTC) or Unix
-// seconds.
+// seconds (an integer, possibly negative; checkTime rejects those no
+// message can have).
 func parseGenericTime(s string) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	if t, zoned, ok := parseISO(s); ok && (s[10] == 'T' && zoned || s[10] == ' ' && len(s) == 19) {
@@ -49,10 +50,23 @@ func parseGenericTime(s string) (time.Time, error) {
 	if t, err := time.Parse("2006-01-02 15:04:05", s); err == nil {
 		return t, nil
 	}
-	if n, err := strconv.ParseInt(s, 10, 64); err == nil && n >= 0 {
-		return time.Unix(n, 0).UTC(), nil
+	if _, err := strconv.ParseInt(strings.TrimPrefix(s, "-"), 10, 64); err == nil || isDigits(s) {
+		return parseUnix(s)
 	}
 	return time.Time{}, badTime(s)
+}
+
+// isDigits reports whether s is a non-empty string of decimal digits.
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 func parseRole(s string) (corpus.Role, bool) {
@@ -89,6 +103,8 @@ func readGeneric(f *rawio.File, sink rawio.Sink) error {
 	if len(missing) > 0 {
 		return fmt.Errorf("%s: %w: missing column(s) %s", f.Name, rawio.ErrShape, strings.Join(missing, ", "))
 	}
+	idField, createdField := t.name(cols[gID]), t.name(cols[gTimestamp])
+	tc := newTimeCheck()
 	for {
 		rec, line, perr, err := t.next()
 		if err == io.EOF {
@@ -101,18 +117,18 @@ func readGeneric(f *rawio.File, sink rawio.Sink) error {
 			sink.Reject(perr)
 			continue
 		}
-		m, col, err := genericMessage(rec, &cols)
+		m, col, err := genericMessage(rec, &cols, &tc)
 		if err != nil {
 			reject(sink, f, line, t.name(cols[col]), err)
 			continue
 		}
-		m.Line = line
+		m.Line, m.IDField, m.CreatedField = line, idField, createdField
 		sink.Message(m)
 	}
 }
 
 // genericMessage maps a row; on failure it returns the bad column.
-func genericMessage(rec []string, cols *[gColumns]int) (*rawio.RawMessage, int, error) {
+func genericMessage(rec []string, cols *[gColumns]int, tc *timeCheck) (*rawio.RawMessage, int, error) {
 	val := func(c int) string { return strings.TrimSpace(get(rec, cols[c])) }
 	m := &rawio.RawMessage{Platform: corpus.Facebook, ID: val(gID), Group: val(gGroup), Text: get(rec, cols[gBody])}
 	if m.ID == "" {
@@ -180,6 +196,9 @@ func genericMessage(rec []string, cols *[gColumns]int) (*rawio.RawMessage, int, 
 	}
 	var err error
 	if m.Created, err = parseGenericTime(stamp); err != nil {
+		return nil, gTimestamp, err
+	}
+	if err := tc.check(m.Platform, m.Created); err != nil {
 		return nil, gTimestamp, err
 	}
 	if m.Reactions, err = count(val(gReactions)); err != nil {

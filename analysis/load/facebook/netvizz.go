@@ -16,13 +16,14 @@ import (
 type tsv struct {
 	f      *rawio.File
 	lr     *rawio.LineReader
+	limits rawio.Limits
 	header []string
 	index  map[string]int
 	fields []string
 }
 
 func newTSV(f *rawio.File) (*tsv, error) {
-	lr := rawio.NewLineReader(f.R)
+	lr := f.Lines()
 	line, _, err := lr.Next()
 	if err == io.EOF {
 		return nil, fmt.Errorf("%s: empty file, no header line", f.Name)
@@ -30,7 +31,7 @@ func newTSV(f *rawio.File) (*tsv, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: header line: %w", f.Name, err)
 	}
-	t := &tsv{f: f, lr: lr, header: headerNames(line, '\t'), index: map[string]int{}}
+	t := &tsv{f: f, lr: lr, limits: f.Limits.WithDefaults(), header: headerNames(line, '\t'), index: map[string]int{}}
 	for i, name := range t.header {
 		if _, dup := t.index[name]; !dup {
 			t.index[name] = i
@@ -47,12 +48,18 @@ func (t *tsv) col(name string) int {
 }
 
 // next returns the fields of the next non-blank line, or io.EOF at the
-// end. The slice is valid until the next call; the strings stay valid.
+// end. A line longer than the line-bytes limit, a field longer than the
+// field-bytes limit or a line with another field count than the header
+// comes back as a ParseError, and reading goes on with the next line.
+// The slice is valid until the next call; the strings stay valid.
 func (t *tsv) next() (fields []string, line int, perr *rawio.ParseError, err error) {
 	for {
 		b, n, err := t.lr.Next()
 		if err == io.EOF {
 			return nil, n, nil, io.EOF
+		}
+		if err != nil && rawio.IsRecordError(err) {
+			return nil, n, &rawio.ParseError{File: t.f.Name, Line: n, Err: err}, nil
 		}
 		if err != nil {
 			return nil, n, nil, fmt.Errorf("%s:%d: %w", t.f.Name, n+1, err)
@@ -72,6 +79,13 @@ func (t *tsv) next() (fields []string, line int, perr *rawio.ParseError, err err
 			t.fields = append(t.fields, s[:i])
 			s = s[i+1:]
 		}
+		if max := t.limits.FieldBytes; len(b) > max {
+			for i, v := range t.fields {
+				if len(v) > max {
+					return nil, n, &rawio.ParseError{File: t.f.Name, Line: n, Field: t.name(i), Err: rawio.NewLimitError(t.limits, "field-bytes")}, nil
+				}
+			}
+		}
 		if len(t.fields) != len(t.header) {
 			ok := len(t.fields) > len(t.header)
 			for _, v := range t.fields[min(len(t.fields), len(t.header)):] {
@@ -86,6 +100,14 @@ func (t *tsv) next() (fields []string, line int, perr *rawio.ParseError, err err
 		}
 		return t.fields, n, nil, nil
 	}
+}
+
+// name returns the header name of column i, or "".
+func (t *tsv) name(i int) string {
+	if i < len(t.header) {
+		return t.header[i]
+	}
+	return ""
 }
 
 // field returns field i, or "" when i is -1.
@@ -162,6 +184,7 @@ func readNetvizzPosts(f *rawio.File, sink rawio.Sink) error {
 	if cPostID < 0 || (cPublished < 0 && cUnix < 0 && cSQL < 0) {
 		return fmt.Errorf("%s: %w: no post_id or post_published column", f.Name, rawio.ErrShape)
 	}
+	tc := newTimeCheck()
 	for {
 		fields, line, perr, err := t.next()
 		if err == io.EOF {
@@ -197,10 +220,14 @@ func readNetvizzPosts(f *rawio.File, sink rawio.Sink) error {
 		default:
 			fieldName, err = "post_published", rawio.ErrMissing
 		}
+		if err == nil {
+			err = tc.check(corpus.Facebook, m.Created)
+		}
 		if err != nil {
 			reject(sink, f, line, fieldName, err)
 			continue
 		}
+		m.IDField, m.CreatedField = "post_id", fieldName
 		bad := false
 		for _, c := range reactionCols {
 			if v := strings.TrimSpace(fields[c]); v != "" {
@@ -279,6 +306,7 @@ func readNetvizzComments(f *rawio.File, sink rawio.Sink) error {
 		clear(comments)
 	}
 	defer flush()
+	tc := newTimeCheck()
 	for {
 		fields, line, perr, err := t.next()
 		if err == io.EOF {
@@ -335,6 +363,9 @@ func readNetvizzComments(f *rawio.File, sink rawio.Sink) error {
 			continue
 		}
 		created, err := parseAPITime(stamp)
+		if err == nil {
+			err = tc.check(corpus.Facebook, created)
+		}
 		if err != nil {
 			reject(sink, f, line, "comment_published", err)
 			continue
@@ -348,6 +379,7 @@ func readNetvizzComments(f *rawio.File, sink rawio.Sink) error {
 			Platform: corpus.Facebook, ID: id, Kind: corpus.Comment, ParentID: postID, ThreadID: postID,
 			Group: groupOfPostID(postID), Author: netvizzPerson(field(fields, cBy)),
 			Text: field(fields, cMessage), Created: created, Reactions: likes, Line: line,
+			IDField: "comment_id", CreatedField: "comment_published",
 		}
 		if !isReply {
 			sink.Message(m)

@@ -66,19 +66,32 @@ const zsTimestampStrategy = "CometFeedStoryMinimizedTimestampStrategy"
 const (
 	zsStoryPath = "data.comet_sections.content.story"
 	zsMetaPath  = "data.comet_sections.context_layout.story.comet_sections.metadata"
+
+	zsIDPath      = zsStoryPath + ".post_id"
+	zsCreatedPath = zsMetaPath + ".story.creation_time"
 )
 
 func readZeeschuimer(f *rawio.File, sink rawio.Sink) error {
-	lr := rawio.NewLineReader(f.R)
+	lr := f.Lines()
+	depth := f.Limits.WithDefaults().Depth
+	tc := newTimeCheck()
 	for {
 		line, n, err := lr.Next()
 		if err == io.EOF {
 			return nil
 		}
+		if err != nil && rawio.IsRecordError(err) {
+			reject(sink, f, n, "", err)
+			continue
+		}
 		if err != nil {
 			return fmt.Errorf("%s:%d: %w", f.Name, n+1, err)
 		}
 		if len(bytes.TrimSpace(line)) == 0 {
+			continue
+		}
+		if err := rawio.CheckJSONDepth(line, depth); err != nil {
+			reject(sink, f, n, "", err)
 			continue
 		}
 		var item zsItem
@@ -97,7 +110,7 @@ func readZeeschuimer(f *rawio.File, sink rawio.Sink) error {
 			reject(sink, f, n, "source_platform", errNotFacebook)
 			continue
 		}
-		m, field, err := zsMessage(&item)
+		m, field, err := zsMessage(&item, &tc)
 		if err != nil {
 			reject(sink, f, n, field, err)
 			continue
@@ -108,10 +121,10 @@ func readZeeschuimer(f *rawio.File, sink rawio.Sink) error {
 }
 
 // zsMessage maps a Facebook item; on failure it names the bad field.
-func zsMessage(item *zsItem) (*rawio.RawMessage, string, error) {
+func zsMessage(item *zsItem, tc *timeCheck) (*rawio.RawMessage, string, error) {
 	story := &item.Data.CometSections.Content.Story
 	if story.PostID == "" {
-		return nil, zsStoryPath + ".post_id", rawio.ErrMissing
+		return nil, zsIDPath, rawio.ErrMissing
 	}
 	var meta *zsMetadata
 	for i := range item.Data.CometSections.ContextLayout.Story.CometSections.Metadata {
@@ -125,11 +138,14 @@ func zsMessage(item *zsItem) (*rawio.RawMessage, string, error) {
 		stamp = jsonScalar(meta.Story.CreationTime)
 	}
 	if stamp == "" {
-		return nil, zsMetaPath + ".story.creation_time", rawio.ErrMissing
+		return nil, zsCreatedPath, rawio.ErrMissing
 	}
 	created, err := parseUnix(stamp)
+	if err == nil {
+		err = tc.check(corpus.Facebook, created)
+	}
 	if err != nil {
-		return nil, zsMetaPath + ".story.creation_time", err
+		return nil, zsCreatedPath, err
 	}
 	m := &rawio.RawMessage{
 		Platform: corpus.Facebook,
@@ -138,6 +154,7 @@ func zsMessage(item *zsItem) (*rawio.RawMessage, string, error) {
 		ThreadID: story.PostID,
 		Created:  created,
 		Group:    groupFromURL(meta.Story.URL),
+		IDField:  zsIDPath, CreatedField: zsCreatedPath,
 	}
 	if m.Group == "" {
 		m.Group = groupFromURL(story.WWWURL)

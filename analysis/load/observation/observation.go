@@ -32,6 +32,7 @@ import (
 	"time"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/load/internal/csvread"
 	"github.com/faire-communaute/compendium/analysis/rawio"
 )
 
@@ -90,42 +91,53 @@ func columnIndex(header, want []string) (map[string]int, error) {
 }
 
 // table iterates the rows of a CSV file with a header, giving each row's
-// starting line.
+// starting line. It reads with package load/internal/csvread, within the
+// file's limits: a row that cannot be read is rejected and reading goes
+// on (see csvread.Reader for how it resynchronises after a quote left
+// open). Rows may have fewer or more fields than the header, as
+// researchers write them by hand; a row of several lines must not.
 type table struct {
 	f   *rawio.File
-	r   *csv.Reader
+	r   *csvread.Reader
 	idx map[string]int
 }
 
 func openTable(f *rawio.File, cols []string) (*table, error) {
-	r := csv.NewReader(f.R)
-	r.FieldsPerRecord = -1
-	header, err := r.Read()
+	r := csvread.New(f, ',')
+	header, line, err := r.Read()
 	if err != nil {
-		return nil, &rawio.ParseError{File: f.Name, Line: 1, Err: fmt.Errorf("header: %w", err)}
+		var ce *csvread.Error
+		if errors.As(err, &ce) {
+			err = ce.Err
+		}
+		return nil, &rawio.ParseError{File: f.Name, Line: max(line, 1), Err: fmt.Errorf("header: %w", err)}
 	}
 	idx, err := columnIndex(header, cols)
 	if err != nil {
-		return nil, &rawio.ParseError{File: f.Name, Line: 1, Err: err}
+		return nil, &rawio.ParseError{File: f.Name, Line: line, Err: err}
 	}
+	r.SetFields(len(header), true)
 	return &table{f: f, r: r, idx: idx}, nil
 }
 
 // next returns the next row and its line; io.EOF at the end. A row that
-// encoding/csv cannot read comes back as a ParseError with its position.
+// cannot be read comes back as a ParseError with its position.
 func (t *table) next() (get func(string) string, line int, err error) {
-	rec, err := t.r.Read()
+	rec, line, err := t.r.Read()
 	if err == io.EOF {
 		return nil, 0, io.EOF
 	}
 	if err != nil {
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			return nil, pe.StartLine, &rawio.ParseError{File: t.f.Name, Line: pe.StartLine, Column: pe.Column, Err: pe.Err}
+		var ce *csvread.Error
+		if errors.As(err, &ce) {
+			pe := &rawio.ParseError{File: t.f.Name, Line: ce.StartLine, Err: ce.Err}
+			if ce.Line == ce.StartLine {
+				pe.Column = ce.Column
+			}
+			return nil, ce.StartLine, pe
 		}
 		return nil, 0, err
 	}
-	line, _ = t.r.FieldPos(0) // only valid after a successful Read
 	return func(col string) string {
 		i := t.idx[col]
 		if i < len(rec) {
@@ -146,7 +158,7 @@ func readPanels(f *rawio.File, sink rawio.Sink) error {
 }
 
 // readRows reads a table with the columns cols, handing each row to read,
-// which passes it on to sink or returns why not; a row encoding/csv cannot
+// which passes it on to sink or returns why not; a row that cannot be
 // read is rejected with its position.
 func readRows(f *rawio.File, sink rawio.Sink, cols []string, read func(line int, get func(string) string) *rawio.ParseError) error {
 	t, err := openTable(f, cols)
@@ -244,7 +256,7 @@ func profile(file string, line int, get func(string) string) (*rawio.RawProfile,
 			}
 		}
 		if perr != nil {
-			return nil, &rawio.ParseError{File: file, Line: line, Field: "joined", Err: fmt.Errorf("%w: %q (want YYYY-MM or YYYY-MM-DD)", rawio.ErrBadTime, j)}
+			return nil, &rawio.ParseError{File: file, Line: line, Field: "joined", Err: fmt.Errorf("%w: %s (want YYYY-MM or YYYY-MM-DD)", rawio.ErrBadTime, rawio.Quote(j))}
 		}
 		p.Joined = t
 	}
@@ -263,7 +275,7 @@ func observedAt(file string, line int, s string) (time.Time, *rawio.ParseError) 
 			return t.UTC(), nil
 		}
 	}
-	return time.Time{}, &rawio.ParseError{File: file, Line: line, Field: "observed_at", Err: fmt.Errorf("%w: %q (want RFC 3339 or YYYY-MM-DD HH:MM, Paris time)", rawio.ErrBadTime, s)}
+	return time.Time{}, &rawio.ParseError{File: file, Line: line, Field: "observed_at", Err: fmt.Errorf("%w: %s (want RFC 3339 or YYYY-MM-DD HH:MM, Paris time)", rawio.ErrBadTime, rawio.Quote(s))}
 }
 
 func count(file string, line int, col, s string, optional bool, dst *int) *rawio.ParseError {

@@ -1,0 +1,399 @@
+// Package csvread reads the delimited files of the raw exports (CSV and
+// the like) record by record within rawio.Limits, resynchronising after
+// a bad record so that every raw record is accounted for (see Reader).
+package csvread
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/faire-communaute/compendium/analysis/rawio"
+)
+
+// Reader reads delimited records, as encoding/csv does with
+// FieldsPerRecord -1 and strict quotes (the same records from the same
+// well-formed input), within rawio.Limits, and resynchronises after a
+// malformed record instead of reading the rest of the file into it.
+//
+// Resynchronisation: a record that spans more than one line and is bad
+// — its quote is still open after RecordLines lines, after FieldBytes
+// bytes of its field, after LineBytes bytes of the record, or at the end
+// of the file; it holds a stray quote; or it ends with another field
+// count than the header's (see SetFields) — is rejected as one record at
+// its first line, and reading resumes at its second line: the raw lines
+// of the record are kept (at most LineBytes bytes) and read again as the
+// start of new records. A bad record of one line is rejected and reading
+// goes on with the next line. A line longer than LineBytes is rejected
+// alone (inside an open quote it also ends the record, which is
+// rejected). A field longer than FieldBytes rejects its record.
+//
+// Work stays linear: a line is parsed at most twice, once as part of a
+// record and once more when that record is rejected and its lines are
+// read again. A rejected record whose lines were already read again once
+// is not read a third time: it is counted as one record, rejected with
+// its first and last lines and how many lines it held. (Lines read again
+// end on their own line, since a line inside an open quote holds an even
+// number of quotes: only the last of them can open a new record, and
+// the lines of that record come from the file, read for the first time.)
+//
+// A line without quotes, the common case, costs one string (the line is
+// not copied when it fits in the bufio.Reader's buffer), and the fields
+// of a record are substrings of one string.
+type Reader struct {
+	r      *bufio.Reader
+	line   int    // lines read from r
+	long   []byte // a line longer than r's buffer
+	comma  byte
+	limits rawio.Limits
+	want   int  // the header's field count; 0 while reading the header
+	loose  bool // whether one-line records of another count are read
+
+	// The lines to read again, before those of r: replay[replayEnds[i-1]:
+	// replayEnds[i]] is line replayFirst+i; replayNext is the next to read.
+	// A line longer than the limit, met inside a rejected record, comes
+	// after them as replayErr.
+	replay      []byte
+	replayEnds  []int
+	replayFirst int
+	replayNext  int
+	replayErr   error
+
+	raw       []byte // the raw lines of the current record, once it needs a second one
+	rawEnds   []int
+	rec       []byte // the unquoted bytes of a record with quotes
+	ends      []int  // end of each field in rec
+	fields    []string
+	lastLine  int // the last line read
+	linesRead int // lines read, again or not, for tests of the work bound
+}
+
+// Error is a record that could not be read: a malformed one, as
+// encoding/csv reports it, or one past a limit. Reading can go on.
+type Error struct {
+	StartLine, Line, Column int
+	// Err is csv.ErrBareQuote, csv.ErrQuote, a *rawio.LimitError, or an
+	// error wrapping rawio.ErrShape (field count), possibly wrapped with
+	// what resynchronisation did.
+	Err error
+}
+
+func (e *Error) Error() string {
+	return fmt.Sprintf("record on line %d; parse error on line %d, column %d: %v", e.StartLine, e.Line, e.Column, e.Err)
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// ErrQuoteAtEOF is the reason of a quote still open at the end of the
+// file; it wraps csv.ErrQuote.
+var ErrQuoteAtEOF = fmt.Errorf("%w (quote still open at the end of the file)", csv.ErrQuote)
+
+// New returns a Reader of the records of f, separated by comma, within
+// f.Limits.
+func New(f *rawio.File, comma byte) *Reader {
+	return &Reader{r: f.R, comma: comma, limits: f.Limits.WithDefaults()}
+}
+
+// readLine reads a line as rawio.LineReader does (without its line end,
+// LF or CRLF; a line longer than LineBytes is skipped and is a
+// *rawio.LimitError), without copying it when it fits in r's buffer: the
+// line is valid until the next call.
+func (c *Reader) readLine() ([]byte, int, error) {
+	line, err := c.r.ReadSlice('\n')
+	tooLong := false
+	if err == bufio.ErrBufferFull {
+		c.long = append(c.long[:0], line...)
+		for err == bufio.ErrBufferFull {
+			line, err = c.r.ReadSlice('\n')
+			if !tooLong && len(c.long)+len(line) > c.limits.LineBytes+2 { // +2: the line end
+				tooLong, c.long = true, c.long[:0]
+			}
+			if !tooLong {
+				c.long = append(c.long, line...)
+			}
+		}
+		line = c.long
+	}
+	switch {
+	case err == io.EOF:
+		if len(line) == 0 && !tooLong {
+			return nil, c.line, io.EOF
+		}
+	case err != nil:
+		return nil, c.line, err
+	}
+	c.line++
+	if tooLong {
+		return nil, c.line, rawio.NewLimitError(c.limits, "line-bytes")
+	}
+	if n := len(line); n > 0 && line[n-1] == '\n' {
+		line = line[:n-1]
+	}
+	if n := len(line); n > 0 && line[n-1] == '\r' {
+		line = line[:n-1]
+	}
+	if len(line) > c.limits.LineBytes {
+		return nil, c.line, rawio.NewLimitError(c.limits, "line-bytes")
+	}
+	return line, c.line, nil
+}
+
+// SetFields sets the header's field count, once the header is read. A
+// record with another count is rejected (more fields are accepted when
+// the extra ones are empty, as spreadsheets add trailing separators);
+// when loose, only a record of several lines is (it is how a quote left
+// open shows), and one-line records of any count are read.
+func (c *Reader) SetFields(n int, loose bool) { c.want, c.loose = n, loose }
+
+// nextLine returns the next line to read (without its line end), its
+// number, and whether it is read again. err is io.EOF at the end, a
+// *rawio.LimitError for a line past the limit, or the stream's error.
+func (c *Reader) nextLine() (line []byte, num int, again bool, err error) {
+	c.linesRead++
+	if c.replayNext < len(c.replayEnds) {
+		i := c.replayNext
+		c.replayNext++
+		start := 0
+		if i > 0 {
+			start = c.replayEnds[i-1]
+		}
+		c.lastLine = c.replayFirst + i
+		return c.replay[start:c.replayEnds[i]], c.lastLine, true, nil
+	}
+	if c.replayErr != nil {
+		err := c.replayErr
+		c.replayErr = nil
+		c.lastLine = c.replayFirst + len(c.replayEnds)
+		return nil, c.lastLine, true, err
+	}
+	line, num, err = c.readLine()
+	if err == nil || rawio.IsRecordError(err) {
+		c.lastLine = num
+	}
+	return line, num, false, err
+}
+
+// Read returns the next record, valid until the next call (its strings
+// stay valid), and the line where it starts. It returns io.EOF at the
+// end, an *Error for a record that cannot be read (reading can go on),
+// or the stream's error.
+func (c *Reader) Read() ([]string, int, error) {
+	for {
+		var line []byte
+		var num int
+		var err error
+		if c.replayNext < len(c.replayEnds) || c.replayErr != nil {
+			line, num, _, err = c.nextLine()
+		} else { // the common case, inlined
+			c.linesRead++
+			if line, num, err = c.readLine(); err != io.EOF {
+				c.lastLine = num
+			}
+		}
+		switch {
+		case err == io.EOF:
+			return nil, c.lastLine, io.EOF
+		case err != nil && rawio.IsRecordError(err):
+			return nil, num, &Error{StartLine: num, Line: num, Err: err}
+		case err != nil:
+			return nil, num, err
+		case len(line) == 0:
+			continue // empty lines are not records
+		}
+		if bytes.IndexByte(line, '"') >= 0 {
+			return c.readQuoted(line, num)
+		}
+		// No quotes: split one string.
+		s := string(line)
+		c.fields = c.fields[:0]
+		for {
+			i := strings.IndexByte(s, c.comma)
+			if i < 0 {
+				c.fields = append(c.fields, s)
+				break
+			}
+			c.fields = append(c.fields, s[:i])
+			s = s[i+1:]
+		}
+		if len(line) > c.limits.FieldBytes {
+			for _, f := range c.fields {
+				if len(f) > c.limits.FieldBytes {
+					return nil, num, &Error{StartLine: num, Line: num, Err: rawio.NewLimitError(c.limits, "field-bytes")}
+				}
+			}
+		}
+		if err := c.checkCount(c.fields); err != nil && !c.loose {
+			return nil, num, &Error{StartLine: num, Line: num, Err: err}
+		}
+		return c.fields, num, nil
+	}
+}
+
+// checkCount checks a record's field count against the header's: more
+// fields are accepted when the extra ones are empty (spreadsheets add
+// trailing separators).
+func (c *Reader) checkCount(fields []string) error {
+	if c.want == 0 || len(fields) == c.want {
+		return nil
+	}
+	if len(fields) > c.want {
+		extraEmpty := true
+		for _, v := range fields[c.want:] {
+			if v != "" {
+				extraEmpty = false
+				break
+			}
+		}
+		if extraEmpty {
+			return nil
+		}
+	}
+	return fmt.Errorf("%w: %d fields, the header has %d", rawio.ErrShape, len(fields), c.want)
+}
+
+// readQuoted parses a record holding quotes that starts with line (line
+// number start), as encoding/csv does, within the limits.
+func (c *Reader) readQuoted(line []byte, start int) ([]string, int, error) {
+	c.rec, c.ends = c.rec[:0], c.ends[:0]
+	c.raw, c.rawEnds = c.raw[:0], c.rawEnds[:0]
+	first := line
+	cur, col := start, 1 // the line being parsed and the column in it
+	nlines := 1          // lines of the record read so far
+	again := false       // whether a line after the first is read again
+	var tooLong error    // a line past the limit that ended the record
+	fail := func(err error, column int) ([]string, int, error) {
+		if nlines == 1 && tooLong == nil {
+			return nil, start, &Error{StartLine: start, Line: cur, Column: column, Err: err}
+		}
+		return nil, start, c.resync(start, nlines, again, tooLong, err)
+	}
+parseField:
+	for {
+		fieldStart := len(c.rec)
+		if len(line) == 0 || line[0] != '"' {
+			i := bytes.IndexByte(line, c.comma)
+			field := line
+			if i >= 0 {
+				field = field[:i]
+			}
+			if j := bytes.IndexByte(field, '"'); j >= 0 {
+				return fail(csv.ErrBareQuote, col+j)
+			}
+			if len(field) > c.limits.FieldBytes {
+				return fail(rawio.NewLimitError(c.limits, "field-bytes"), col)
+			}
+			c.rec = append(c.rec, field...)
+			c.ends = append(c.ends, len(c.rec))
+			if i < 0 {
+				break parseField
+			}
+			line = line[i+1:]
+			col += i + 1
+			continue parseField
+		}
+		line = line[1:]
+		col++
+		for {
+			i := bytes.IndexByte(line, '"')
+			if i < 0 {
+				// The quote stays open past the end of the line.
+				c.rec = append(c.rec, line...)
+				c.rec = append(c.rec, '\n')
+				switch {
+				case len(c.rec)-fieldStart > c.limits.FieldBytes:
+					return fail(rawio.NewLimitError(c.limits, "field-bytes"), 0)
+				case nlines >= c.limits.RecordLines:
+					return fail(rawio.NewLimitError(c.limits, "record-lines"), 0)
+				}
+				if nlines == 1 {
+					c.keepLine(first)
+				}
+				next, num, nextAgain, err := c.nextLine()
+				switch {
+				case err == io.EOF:
+					return fail(ErrQuoteAtEOF, 0)
+				case err != nil && rawio.IsRecordError(err):
+					tooLong, again = err, again || nextAgain
+					return fail(err, 0)
+				case err != nil:
+					return nil, start, err
+				}
+				c.keepLine(next)
+				nlines++
+				again = again || nextAgain
+				if len(c.raw) > c.limits.LineBytes {
+					// Too long to keep more: the line just read is
+					// kept, to be read again.
+					return fail(rawio.NewLimitError(c.limits, "line-bytes"), 0)
+				}
+				line, cur, col = next, num, 1
+				continue
+			}
+			c.rec = append(c.rec, line[:i]...)
+			line = line[i+1:]
+			col += i + 1
+			if len(line) > 0 && line[0] == '"' {
+				c.rec = append(c.rec, '"')
+				line = line[1:]
+				col++
+				continue
+			}
+			if len(line) > 0 && line[0] != c.comma {
+				return fail(csv.ErrQuote, col-1)
+			}
+			if len(c.rec)-fieldStart > c.limits.FieldBytes {
+				return fail(rawio.NewLimitError(c.limits, "field-bytes"), 0)
+			}
+			c.ends = append(c.ends, len(c.rec))
+			if len(line) == 0 {
+				break parseField
+			}
+			line = line[1:] // the comma
+			col++
+			continue parseField
+		}
+	}
+	s := string(c.rec)
+	c.fields = c.fields[:0]
+	prev := 0
+	for _, end := range c.ends {
+		c.fields = append(c.fields, s[prev:end])
+		prev = end
+	}
+	if err := c.checkCount(c.fields); err != nil && (!c.loose || nlines > 1) {
+		return fail(err, 0)
+	}
+	return c.fields, start, nil
+}
+
+// keepLine appends a raw line of the current record.
+func (c *Reader) keepLine(b []byte) {
+	c.raw = append(c.raw, b...)
+	c.rawEnds = append(c.rawEnds, len(c.raw))
+}
+
+// resync rejects the bad record of nlines lines (kept in raw) that starts
+// at line start, for reason, and arranges for its lines after the first
+// to be read again, then tooLong (a line past the limit that ended it),
+// if any. When again, some of these lines were already read again: the
+// record is not resynchronised but counted as one.
+func (c *Reader) resync(start, nlines int, again bool, tooLong, reason error) error {
+	last := start + nlines - 1
+	if tooLong != nil {
+		last++
+	}
+	if again {
+		return &Error{StartLine: start, Line: last, Err: fmt.Errorf(
+			"%w: lines %d to %d (%d lines) cannot be resynchronised, counted as one record", reason, start, last, last-start+1)}
+	}
+	// No line after the first came from the lines to read again: they
+	// were all read, and their storage is free.
+	c.replay, c.raw = c.raw, c.replay[:0]
+	c.replayEnds, c.rawEnds = c.rawEnds, c.replayEnds[:0]
+	c.replayFirst, c.replayNext, c.replayErr = start, 1, tooLong
+	return &Error{StartLine: start, Line: start, Err: fmt.Errorf(
+		"%w: rejected as one record of %d lines; reading resumed at line %d", reason, nlines, start+1)}
+}
