@@ -279,4 +279,3 @@ func unescapeJSON(s string) string {
 	}
 	return b.String()
 }
-
