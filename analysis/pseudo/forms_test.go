@@ -175,6 +175,12 @@ func TestNamesVariants(t *testing.T) {
 
 func TestPublic(t *testing.T) {
 	p := New(testKey)
+	p.Handle(corpus.Twitter, "DocTocToc")
+	// A snapshot of the handles taken before the word is declared public
+	// must not be reused.
+	if got := p.Names(nil).Scrub("#DocTocToc"); got != "#"+p.Handle(corpus.Twitter, "doctoctoc") {
+		t.Fatalf("before Public: %q", got)
+	}
 	p.Public("doctoctoc", "#DocTocToc")
 	dtt := p.Person(corpus.Twitter, rawio.Person{Handle: "DocTocToc", Name: "Doc Toc Toc"})
 	p.Handle(corpus.Twitter, "canari_zeph")
@@ -234,5 +240,29 @@ func TestStripInvisible(t *testing.T) {
 	}
 	if !strings.Contains(stripInvisible("\u200b"), "\u200b") {
 		t.Error("a lone invisible character was removed")
+	}
+}
+
+// TestConcurrent: a Pseudonymizer and a compiled Names serve several
+// goroutines at once (run with -race).
+func TestConcurrent(t *testing.T) {
+	p := New(testKey)
+	p.Person(corpus.Twitter, rawio.Person{Handle: canaryHandle, Name: canaryName})
+	n := p.NamesFor(corpus.Twitter, []string{canaryName})
+	want := n.Text(corpus.Twitter, "Zephyrine Quillbottom zquill_canary @zquill_canary")
+	done := make(chan string)
+	for g := 0; g < 4; g++ {
+		go func() {
+			for i := 0; i < 100; i++ {
+				p.Meet(corpus.Twitter, "@someone_new merci")
+				p.Text(corpus.Twitter, "@other https://x.com/other")
+			}
+			done <- n.Text(corpus.Twitter, "Zephyrine Quillbottom zquill_canary @zquill_canary")
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		if got := <-done; got != want {
+			t.Errorf("concurrent Text: %q, want %q", got, want)
+		}
 	}
 }

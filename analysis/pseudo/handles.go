@@ -24,8 +24,9 @@ func (p *Pseudonymizer) Public(words ...string) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	for _, w := range words {
-		if k := phraseKey(&f, w); k != "" {
+		if k := phraseKey(&f, w); k != "" && !p.public[k] {
 			p.public[k] = true
+			p.version++ // the snapshot of handles leaves public ones out
 		}
 	}
 }
@@ -44,9 +45,10 @@ func phraseKey(f *folder, s string) string {
 
 // handleSet is a snapshot of the known handles, for Names.
 type handleSet struct {
-	m      map[string][]platformPseudonym // lower-cased handle → pseudonyms
-	filter filter
-	dotted bool // some handle holds a '.' (Facebook vanity names)
+	m              map[string][]platformPseudonym // lower-cased handle → pseudonyms
+	filter         filter
+	dotted         bool // some handle holds a '.' (Facebook vanity names)
+	minLen, maxLen int  // lengths of the shortest and longest handles
 }
 
 type platformPseudonym struct {
@@ -71,8 +73,10 @@ func (p *Pseudonymizer) handles() *handleSet {
 		h.m[k.handle] = append(h.m[k.handle], platformPseudonym{k.platform, s})
 	}
 	h.filter = newFilter(len(h.m))
+	h.minLen = 1 << 30
 	for k, ps := range h.m {
 		h.filter.add(hashString(k))
+		h.minLen, h.maxLen = min(h.minLen, len(k)), max(h.maxLen, len(k))
 		h.dotted = h.dotted || strings.IndexByte(k, '.') >= 0
 		if len(ps) > 1 {
 			// Deterministic whatever the map order.
@@ -106,7 +110,7 @@ func bareHandle(h string) bool {
 // platform: the handle's pseudonym on that platform when it was met
 // there, else on the first platform it was met on; "" when unknown.
 func (h *handleSet) lookup(platform corpus.Platform, key []byte) string {
-	if h == nil || len(h.m) == 0 || !h.filter.has(hashBytes(key)) {
+	if h == nil || len(key) < h.minLen || len(key) > h.maxLen || !h.filter.has(hashBytes(key)) {
 		return ""
 	}
 	ps := h.m[string(key)]

@@ -86,8 +86,11 @@ func scrub(p *Pseudonymizer, n *Names, platform corpus.Platform, text string, st
 		return text
 	}
 	t := stripInvisible(text)
-	if (n == nil || n.empty()) && (!structural || !mayNeedScrub(t)) {
-		return t
+	if n.empty() {
+		if !structural || !mayNeedScrub(t) {
+			return t
+		}
+		n = nil // the faster scan of Text alone
 	}
 	s := scanner{p: p, n: n, platform: platform, structural: structural, t: t}
 	return s.run()
@@ -302,7 +305,7 @@ func (s *scanner) token(i int, afterUnderscore bool) (int, int) {
 				return end, clWord
 			}
 		}
-		if s.n != nil && s.n.handles != nil && he-i >= MinBareHandle {
+		if h := s.n.handleSet(); h != nil && he-i >= h.minLen && (he-i <= h.maxLen || h.dotted) {
 			if end, repl := s.knownHandle(i, he); end > 0 {
 				s.replace(i, end, repl)
 				return end, clWord
@@ -367,6 +370,14 @@ func (s *scanner) knownHandle(i, he int) (int, string) {
 		return he, repl
 	}
 	return 0, ""
+}
+
+// handleSet returns the known handles of n, nil when there are none.
+func (n *Names) handleSet() *handleSet {
+	if n == nil || n.handles == nil || len(n.handles.m) == 0 {
+		return nil
+	}
+	return n.handles
 }
 
 func (s *scanner) lookupHandle(h string) string {
