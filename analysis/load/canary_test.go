@@ -5,6 +5,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 	"unicode"
@@ -87,15 +89,22 @@ func TestCanaryEveryFormat(t *testing.T) {
 	for _, c := range canaryFormats {
 		covered[c.format] = true
 	}
+	formats := 0
 	for _, f := range rawio.Formats() {
-		switch f.Name {
-		case "fake", "fake-tw", "panels", "profiles":
-			// Test formats, and observation formats (no texts).
+		// The message formats are those of packages facebook and twitter;
+		// tests register formats of their own, and observation formats
+		// hold no texts.
+		fn := runtime.FuncForPC(reflect.ValueOf(f.Read).Pointer()).Name()
+		if !strings.Contains(fn, "/analysis/load/facebook.") && !strings.Contains(fn, "/analysis/load/twitter.") {
 			continue
 		}
+		formats++
 		if !covered[f.Name] {
 			t.Errorf("format %s has no canary fixture", f.Name)
 		}
+	}
+	if formats != len(covered) {
+		t.Errorf("%d message formats registered, %d covered", formats, len(covered))
 	}
 
 	// The study's folder is the working directory: x-archive looks for
