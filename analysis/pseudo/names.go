@@ -284,7 +284,8 @@ func (n *Names) Hashtag(tag string) string {
 		return scrub(n.p, n, n.platform, tag, false)
 	}
 	// The usual hashtag, ASCII letters and digits: two look-ups.
-	key := appendLower(make([]byte, 0, len(tag)), tag)
+	var arr [64]byte
+	key := appendLower(arr[:0], tag)
 	if len(tag) >= MinBareHandle {
 		if repl := n.handles.lookup(n.platform, key); repl != "" {
 			return repl

@@ -292,11 +292,21 @@ func (s *scanner) token(i int, afterUnderscore bool) (int, int) {
 			return i + n, clWord
 		}
 	}
-	he := i
+	// The ASCII handle run, with the hash of its lower-cased bytes: the
+	// key of a known handle, and of a name's first word when the run holds
+	// no '_'.
+	he, hash, underscore := i, uint64(fnvOffset), false
 	for !afterUnderscore && he < s.end && isHandleByte(t[he]) {
+		c := t[he]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		underscore = underscore || c == '_'
+		hash = (hash ^ uint64(c)) * fnvPrime
 		he++
 	}
-	if he > i && !wordRuneAt(t, he, s.end) {
+	whole := he > i && !wordRuneAt(t, he, s.end)
+	if whole {
 		if s.structural {
 			if end := s.host(i, he); end > 0 {
 				return end, s.classBefore(end)
@@ -305,7 +315,8 @@ func (s *scanner) token(i int, afterUnderscore bool) (int, int) {
 				return end, clWord
 			}
 		}
-		if h := s.n.handleSet(); h != nil && he-i >= h.minLen && (he-i <= h.maxLen || h.dotted) {
+		if h := s.n.handleSet(); h != nil && he-i >= h.minLen && (he-i <= h.maxLen || h.dotted) &&
+			(h.dotted || h.filter.has(hash)) {
 			if end, repl := s.knownHandle(i, he); end > 0 {
 				s.replace(i, end, repl)
 				return end, clWord
@@ -313,9 +324,13 @@ func (s *scanner) token(i int, afterUnderscore bool) (int, int) {
 		}
 	}
 	if s.n != nil && s.n.hasNames() {
-		if end, repl := s.n.match(s, i); end > 0 {
-			s.replace(i, end, repl)
-			return end, clWord
+		// An ASCII word whose key is not a first word is no name, unless
+		// it is an initial.
+		if !whole || underscore || he-i == 1 || s.n.filter.has(hash) {
+			if end, repl := s.n.match(s, i); end > 0 {
+				s.replace(i, end, repl)
+				return end, clWord
+			}
 		}
 	}
 	if t[i] == '_' {
