@@ -216,19 +216,18 @@ func TestCanaryEveryFormat(t *testing.T) {
 	}
 }
 
-// writeDerived writes what scripts/derive writes without a codebook: the
-// indicators of every family but themes and norms, and the reply
-// networks.
+// writeDerived writes derived tables as scripts/derive does, with the
+// functions every version of the indicator packages offers: the
+// indicators of the families that need no codebook, and each community's
+// reply network as GraphML, GEXF and an edge list.
 func writeDerived(t *testing.T, dir string, c *corpus.Corpus) {
 	t.Helper()
-	groups, graphs := network.Graphs(c)
 	var rows []indicator.Row
 	rows = append(rows, activity.Rows(c)...)
 	rows = append(rows, participation.Rows(c)...)
 	rows = append(rows, responsiveness.Rows(c)...)
 	rows = append(rows, rhythm.Rows(c)...)
 	rows = append(rows, retention.Rows(c)...)
-	rows = append(rows, network.GraphRows(groups, graphs)...)
 	indicator.Sort(rows)
 	write := func(name string, fn func(io.Writer) error) {
 		f, err := os.Create(filepath.Join(dir, name))
@@ -243,12 +242,11 @@ func writeDerived(t *testing.T, dir string, c *corpus.Corpus) {
 		}
 	}
 	write("indicators.csv", func(w io.Writer) error { return indicator.WriteCSV(w, rows) })
-	for i, g := range groups {
-		graph := graphs[i]
-		id := strings.ReplaceAll(g.Community.ID, "*", "all")
-		write(id+".graphml", func(w io.Writer) error { return network.WriteGraphML(w, graph) })
-		write(id+".gexf", func(w io.Writer) error { return network.WriteGEXF(w, graph) })
-		write(id+".edges.csv", func(w io.Writer) error { return network.WriteEdgeCSV(w, graph) })
+	for _, cm := range c.Communities {
+		graph := network.Build(c.ByCommunity(cm.ID))
+		write(cm.ID+".graphml", func(w io.Writer) error { return network.WriteGraphML(w, graph) })
+		write(cm.ID+".gexf", func(w io.Writer) error { return network.WriteGEXF(w, graph) })
+		write(cm.ID+".edges.csv", func(w io.Writer) error { return network.WriteEdgeCSV(w, graph) })
 	}
 }
 
