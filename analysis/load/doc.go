@@ -135,13 +135,18 @@
 // form (CanonicalID): Netvizz's "<group>_<post>" and CrowdTangle's
 // "<post>" are the same Facebook post.
 //
-// Pseudonymisation (package pseudo) happens as records arrive: authors,
-// mentions, replied-to accounts, @handles and profile addresses in texts
-// and links; then, once a community is complete, the names of its
-// Facebook authors, of the people its exports mention and of its admins
-// and moderators are scrubbed out of its Facebook texts (before @handles,
-// so that "@Marie Dupont" goes whole). Hashtags are lower-cased and
-// stripped of '#'. Times are UTC.
+// Pseudonymisation (package pseudo) of authors, mentions and replied-to
+// accounts happens as records arrive, and the handles texts and links
+// mention become known (pseudo.Pseudonymizer.Meet). Texts, links and
+// hashtags are scrubbed once every file is read, on both platforms: each
+// community's with the display names of its authors, of the people its
+// exports mention or answer and of its admins and moderators, and with
+// every handle met in the whole load (pseudo.NamesFor, Names.Text: names
+// before @handles, so that "@Marie Dupont" goes whole); e-mail addresses
+// become "<email>". The ids and names of the communities a study declares
+// are public words (pseudo.Pseudonymizer.Public), which the bare forms of
+// handles and names leave alone. Hashtags are lower-cased and stripped of
+// '#'. Times are UTC.
 //
 // Threads: ThreadID is rebuilt by following ParentID within the community.
 // A message without parent starts a thread (ThreadID = its own ID), except

@@ -6,12 +6,23 @@ import (
 	"github.com/faire-communaute/compendium/analysis/corpus"
 )
 
-// finish scrubs names out of Facebook texts, rebuilds threads and returns
-// the sorted corpus.
+// finish scrubs the identities out of texts, links and hashtags,
+// rebuilds threads and returns the sorted corpus.
+//
+// Texts are scrubbed once every file is read, so that the names and
+// handles met anywhere in the load are known: each community's texts
+// with the display names of its own authors, mentioned and replied-to
+// accounts and staff, and with every handle met in the load (see
+// pseudo.NamesFor and pseudo.Names.Text). The ids and names of the
+// communities a study declares are public words (pseudo.Public): the
+// account @DocTocToc does not erase the hashtag #DocTocToc.
 func (l *loader) finish() *corpus.Corpus {
 	total := len(l.c.Messages)
 	for _, st := range l.order {
 		total += st.msgs.len()
+		if l.study {
+			l.ps.Public(st.c.ID, st.c.Name)
+		}
 	}
 	// One allocation of the final size, one copy of each message.
 	all := make([]corpus.Message, total)
@@ -20,16 +31,21 @@ func (l *loader) finish() *corpus.Corpus {
 		msgs := all[off : off+st.msgs.len() : off+st.msgs.len()]
 		off += len(msgs)
 		st.msgs.moveTo(msgs)
-		if st.c.Platform == corpus.Facebook {
-			names := make([]string, 0, len(st.names))
-			for n := range st.names {
-				names = append(names, n)
+		names := make([]string, 0, len(st.names))
+		for n := range st.names {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		platform := st.c.Platform
+		scrub := l.ps.NamesFor(platform, names)
+		for i := range msgs {
+			m := &msgs[i]
+			m.Text = scrub.Text(platform, m.Text)
+			for j, link := range m.Links {
+				m.Links[j] = scrub.Text(platform, link)
 			}
-			sort.Strings(names)
-			scrub := l.ps.Names(names)
-			for i := range msgs {
-				m := &msgs[i]
-				m.Text = l.ps.Text(corpus.Facebook, scrub.Scrub(m.Text))
+			for j, h := range m.Hashtags {
+				m.Hashtags[j] = scrub.Hashtag(h)
 			}
 		}
 		Threads(msgs, st.exportThread)

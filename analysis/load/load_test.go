@@ -158,7 +158,7 @@ func TestStudyCorpus(t *testing.T) {
 	}
 	c2 := byID(t, c, "avs", "c2")
 	if c2.Author != zeph || c2.Kind != corpus.Reply || c2.ThreadID != "p1" ||
-		c2.Text != "merci "+ma+", et "+zeph+" ! écrivez-moi à zeph@example.org" {
+		c2.Text != "merci "+ma+", et "+zeph+" ! écrivez-moi à "+pseudo.EmailToken {
 		t.Errorf("c2: %+v", c2)
 	}
 	// p2 is first read without author; its second copy fills it.

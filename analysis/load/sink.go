@@ -233,8 +233,10 @@ func (s *sink) Message(m *rawio.RawMessage) {
 	s.fr.Loaded++
 }
 
-// convert pseudonymises a raw message of community st. Facebook texts keep
-// their names until the community is complete (see finish).
+// convert pseudonymises a raw message of community st. Texts and links
+// keep their names and handles until the whole load is read (see finish):
+// convert only collects the display names of the people the message names
+// and makes known the handles its text mentions.
 func (s *sink) convert(st *commState, m *rawio.RawMessage) corpus.Message {
 	platform := st.c.Platform
 	ps := s.l.ps
@@ -261,9 +263,7 @@ func (s *sink) convert(st *commState, m *rawio.RawMessage) corpus.Message {
 	if msg.AuthorRole == corpus.Unknown {
 		msg.AuthorRole = st.roles[msg.Author]
 	}
-	if platform != corpus.Facebook {
-		msg.Text = ps.Text(platform, m.Text)
-	}
+	ps.Meet(platform, m.Text)
 	tags := m.Hashtags
 	if len(tags) == 0 && platform == corpus.Facebook {
 		// Facebook exports list no hashtags: they are read from the text.
@@ -280,14 +280,19 @@ func (s *sink) convert(st *commState, m *rawio.RawMessage) corpus.Message {
 		}
 	}
 	for _, link := range m.Links {
-		msg.Links = append(msg.Links, ps.Text(platform, link))
+		ps.Meet(platform, link)
+		msg.Links = append(msg.Links, link)
 	}
-	if platform == corpus.Facebook {
-		for _, p := range append([]rawio.Person{m.Author, m.ReplyTo}, m.Mentions...) {
-			if n := strings.TrimSpace(p.Name); n != "" {
-				st.names[n] = true
-			}
+	// The display names of the people named, on both platforms.
+	addName := func(p rawio.Person) {
+		if n := strings.TrimSpace(p.Name); n != "" {
+			st.names[n] = true
 		}
+	}
+	addName(m.Author)
+	addName(m.ReplyTo)
+	for _, p := range m.Mentions {
+		addName(p)
 	}
 	return msg
 }

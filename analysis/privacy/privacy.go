@@ -7,11 +7,26 @@
 //
 // Matching is on words, after case- and accent-folding: a display name of
 // at least two words matches when its words appear in sequence (so
-// "Claudine Du Girin" is found in "merci claudine du girin !"); a handle
-// (at least 4 characters) or an account id (at least 6) matches a whole
-// word. Single-word display names are not searched: they are first names
-// or nicknames that also occur as ordinary words, and would drown real
-// findings in false ones.
+// "Claudine Du Girin" is found in "merci claudine du girin !"), also
+// across a line break; a handle (at least 4 characters) or an account id
+// (at least 6) matches a whole word. Words are runs of letters, digits and
+// '_', so a handle is found bare, after '#' or '@', and as the local part
+// of an e-mail address ("zquill_canary@gmail.com").
+//
+// Before cutting words, invisible characters (Unicode format characters
+// such as zero-width spaces and joiners, soft hyphens, variation
+// selectors, fillers) are removed, and percent-encoded bytes ("%40",
+// "%2F") become word breaks, so that "@zquill\u200b_canary" and
+// "%40zquill_canary" are found. Beyond the name as written, a name is
+// also searched surname first (its words rotated: "Quillbottom,
+// Zephyrine", "DU GIRIN Claudine"), and run together when that makes at
+// least 8 letters ("ZephyrineQuillbottom"). A display name written as a
+// handle ("@account", as generic CSVs do) is searched as that handle.
+//
+// Single-word display names are not searched: they are first names or
+// nicknames that also occur as ordinary words, and would drown real
+// findings in false ones. Nor are initials ("Z. Quillbottom"): a lone
+// letter followed by a surname is too common in ordinary text.
 package privacy
 
 import (
@@ -24,6 +39,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/faire-communaute/compendium/analysis/rawio"
 	"golang.org/x/text/runes"
@@ -77,8 +93,17 @@ func Needles(people []rawio.Person) []Needle {
 		}
 	}
 	for _, p := range people {
-		add(Name, p.Name, 2, 5)
-		add(Handle, strings.TrimPrefix(p.Handle, "@"), 1, 4)
+		if h, ok := handleName(p.Name); ok {
+			add(Handle, h, 1, 4)
+		} else if words := Words(p.Name); len(words) >= 2 && len([]rune(strings.Join(words, ""))) >= 5 {
+			add(Name, p.Name, 2, 5)
+			for k := 1; k < len(words); k++ {
+				rot := append(append([]string(nil), words[k:]...), words[:k]...)
+				add(Name, strings.Join(rot, " "), 2, 5)
+			}
+			add(Name, strings.Join(words, ""), 1, 8)
+		}
+		add(Handle, strings.TrimPrefix(strings.TrimPrefix(strings.TrimSpace(p.Handle), "@"), "＠"), 1, 4)
 		add(ID, p.ID, 1, 6)
 	}
 	sort.Slice(out, func(i, j int) bool {
@@ -91,11 +116,44 @@ func Needles(people []rawio.Person) []Needle {
 	return out
 }
 
+// handleName reports whether a display name is written as a handle: '@'
+// (or '＠') then letters, digits and '_' only.
+func handleName(name string) (string, bool) {
+	name = strings.TrimSpace(name)
+	rest, ok := strings.CutPrefix(name, "@")
+	if !ok {
+		rest, ok = strings.CutPrefix(name, "＠")
+	}
+	if !ok || rest == "" {
+		return "", false
+	}
+	for _, r := range rest {
+		if r >= 0x80 || !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_') {
+			return "", false
+		}
+	}
+	return rest, true
+}
+
 var fold = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 
+// hidden tells the characters removed before cutting words: drawn as
+// nothing, they can split a name or a handle for a program while leaving
+// it whole for a reader.
+func hidden(r rune) bool {
+	switch {
+	case r == 0xAD, r == 0x34F, r == 0x115F, r == 0x1160, r == 0x17B4, r == 0x17B5, r == 0x2800,
+		r == 0x3164, r == 0xFFA0, r >= 0xFE00 && r <= 0xFE0F, r >= 0xE0100 && r <= 0xE01EF:
+		return true
+	}
+	return r >= 0x80 && unicode.Is(unicode.Cf, r)
+}
+
 // Words folds s (lower case, accents removed) and splits it into words:
-// runs of letters, digits and underscores.
+// runs of letters, digits and underscores, once invisible characters are
+// removed and percent-encoded bytes ("%40") turned into breaks.
 func Words(s string) []string {
+	s = unhide(s)
 	f, _, err := transform.String(fold, s)
 	if err != nil {
 		f = s
@@ -103,6 +161,42 @@ func Words(s string) []string {
 	return strings.FieldsFunc(strings.ToLower(f), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_'
 	})
+}
+
+// unhide removes invisible characters from s and replaces each
+// percent-encoded byte ("%2F", "%40", also "%2540") by a space.
+func unhide(s string) string {
+	clean := true
+	for i, r := range s {
+		if hidden(r) || r == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		if s[i] == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]) {
+			b.WriteByte(' ')
+			if s[i+1:i+3] == "25" && i+4 < len(s) && isHex(s[i+3]) && isHex(s[i+4]) {
+				i += 2 // "%2540": an encoded "%40"
+			}
+			i += 3
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !hidden(r) {
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+func isHex(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
 }
 
 // Finding is a needle found in a file.
@@ -118,8 +212,9 @@ func (f Finding) String() string {
 
 // Scanner looks for needles in texts.
 type Scanner struct {
-	byFirst map[string][]Needle
-	n       int
+	byFirst  map[string][]Needle
+	n        int
+	maxWords int
 }
 
 // NewScanner returns a scanner for needles.
@@ -127,6 +222,7 @@ func NewScanner(needles []Needle) *Scanner {
 	s := &Scanner{byFirst: map[string][]Needle{}, n: len(needles)}
 	for _, n := range needles {
 		s.byFirst[n.Words[0]] = append(s.byFirst[n.Words[0]], n)
+		s.maxWords = max(s.maxWords, len(n.Words))
 	}
 	return s
 }
@@ -139,15 +235,21 @@ func (s *Scanner) Scan(name string, r io.Reader) ([]Finding, error) {
 	var out []Finding
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 1<<30)
+	// carry holds the last words of the previous line, so that a name
+	// split over two lines is found (on the line where it ends).
+	var carry []string
 	for line := 1; sc.Scan(); line++ {
-		words := Words(sc.Text())
+		words := append(carry, Words(sc.Text())...)
 		for i, w := range words {
 			for _, n := range s.byFirst[w] {
-				if i+len(n.Words) <= len(words) && equal(words[i:i+len(n.Words)], n.Words) {
+				end := i + len(n.Words)
+				if end <= len(words) && end > len(carry) && equal(words[i:end], n.Words) {
 					out = append(out, Finding{File: name, Line: line, Needle: n})
 				}
 			}
 		}
+		keep := min(len(words), max(s.maxWords-1, 0))
+		carry = append([]string(nil), words[len(words)-keep:]...)
 	}
 	return out, sc.Err()
 }

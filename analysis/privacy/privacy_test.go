@@ -24,12 +24,53 @@ func TestNeedles(t *testing.T) {
 	for _, n := range got {
 		s = append(s, string(n.Kind)+":"+strings.Join(n.Words, " "))
 	}
-	want := "id:1234567890,id:2b1cf5cf98451d29a35aef36046b41a0,handle:canari_zeph,name:zephirine canari"
+	want := "id:1234567890,id:2b1cf5cf98451d29a35aef36046b41a0,name:canari zephirine,handle:canari_zeph," +
+		"name:zephirine canari,name:zephirinecanari"
 	if strings.Join(s, ",") != want {
 		t.Errorf("needles %v, want %s", s, want)
 	}
-	if m := got[3].Masked(); m != "z… c… (16)" {
+	if m := got[4].Masked(); m != "z… c… (16)" {
 		t.Errorf("masked %q", m)
+	}
+	// A display name written as a handle is searched as the handle.
+	got = Needles([]rawio.Person{{Name: "@ZQuill_Canary"}, {Name: "@ zquill"}})
+	if len(got) != 1 || got[0].Kind != Handle || got[0].Words[0] != "zquill_canary" {
+		t.Errorf("needles of a handle-shaped name: %+v", got)
+	}
+}
+
+// TestScanFindsForms: the forms of a name or handle that pseudonymisation
+// must remove are found, so that the check would catch a regression; a
+// first name or a surname alone is not.
+func TestScanFindsForms(t *testing.T) {
+	sc := NewScanner(Needles([]rawio.Person{{Name: "Zéphyrine Quillbottom", Handle: "zquill_canary"}}))
+	found := []string{
+		"merci zquill_canary !", "#zquill_canary", "ZQUILL_CANARY", "écrire à zquill_canary@gmail.com",
+		"@zquill\u200b_canary", "@zquill\u200c_canary", "@zquill\u00ad_canary", "@zquill\u2060_canary", "@zquill\ufeff_canary",
+		"https%3A%2F%2Fx.com%2Fzquill_canary", "%40zquill_canary", "%2540zquill_canary", "screen_name=zquill_canary", "@ zquill_canary",
+		"Quillbottom, Zephyrine", "QUILLBOTTOM Zéphyrine", "ZephyrineQuillbottom", "#ZéphyrineQuillbottom",
+		"Zephyrine\u200b Quillbottom", "Quill\u00adbottom Zephyrine",
+		"a,b,\"merci Zephyrine\nQuillbottom\"",
+	}
+	for _, text := range found {
+		got, err := sc.Scan("f.csv", strings.NewReader(text))
+		if err != nil || len(got) == 0 {
+			t.Errorf("%q: not found (%v)", text, err)
+		}
+	}
+	// The split name is reported on the line where it ends.
+	got, _ := sc.Scan("f.csv", strings.NewReader("x\nmerci Zephyrine\nQuillbottom !\n"))
+	if len(got) != 1 || got[0].Line != 3 {
+		t.Errorf("split name: %+v", got)
+	}
+	for _, text := range []string{"Zéphyrine", "Quillbottom", "zquill canary", "zquill_canary_fan", "Z. Quillbottom", "u-abcdefghij"} {
+		if got, _ := sc.Scan("f.csv", strings.NewReader(text)); len(got) != 0 {
+			t.Errorf("%q: found %v", text, got)
+		}
+	}
+	// No needle at all: nothing found, nothing carried.
+	if got, err := NewScanner(nil).Scan("f.csv", strings.NewReader("a\nb\n")); err != nil || len(got) != 0 {
+		t.Errorf("empty scanner: %v %v", got, err)
 	}
 }
 

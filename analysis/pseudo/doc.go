@@ -25,10 +25,14 @@
 //   - Twitter: "tw:h:" + the lower-cased handle when the export gives it,
 //     since @mentions in texts only name handles and must map to the same
 //     pseudonym as the account's own tweets; else "tw:id:" + the account
-//     id; else "tw:n:" + the normalised display name. The trade-off: an
-//     account that changed its handle during the collection becomes two
-//     pseudonyms, and an export with ids only (no handle) gives pseudonyms
-//     that do not meet those of an export with handles.
+//     id; else "tw:n:" + the normalised display name. A display name
+//     written as a handle ("@account": '@' then letters, digits and '_',
+//     as hand-made CSVs put in their author column) is that handle, so
+//     that one person keeps one pseudonym across every format of a study.
+//     The trade-off: an account that changed its handle during the
+//     collection becomes two pseudonyms, and an export with ids only (no
+//     handle) gives pseudonyms that do not meet those of an export with
+//     handles.
 //   - Facebook: "fb:n:" + the display name normalised (Unicode NFC,
 //     case-folded, runs of spaces collapsed to one, trimmed), since the name
 //     is the only identity every Facebook export shares (Netvizz hashes ids
@@ -41,21 +45,81 @@
 //
 // # Texts
 //
-// Text replaces every @handle (an '@' or a full-width '＠' not preceded by a
-// letter, digit or '_', followed by letters, digits and '_') by '@' and
-// the handle's pseudonym, so that e-mail addresses stay as they are. A
-// run longer than Twitter's 15 characters is pseudonymised whole rather
-// than cut, so that no part of it leaks. Text also pseudonymises the
-// account part of profile addresses on twitter.com, x.com and
-// facebook.com (twitter.com/handle/status/1, facebook.com/vanity.name,
-// facebook.com/profile.php?id=1), which would otherwise name people. Text
-// is idempotent: pseudonyms already in a text are left alone.
+// Texts name people in two ways, and two tools scrub them.
 //
-// Facebook texts name people without '@': TextNames and Names replace the
-// names a caller knows (the community's authors, the people mentioned and
-// the admins listed in the study file) as whole words, ignoring case and
-// accents, the longest name first. A first name written alone is not
-// replaced unless it is itself a known name: scrubbing names cannot be
-// complete, which is why the corpus is shared as a study of aggregates
-// and never as a text dump.
+// Pseudonymizer.Text replaces what is recognisable by its shape alone, on
+// any text:
+//
+//   - @handles: an '@', a full-width '＠' or a URL-encoded "%40" (also
+//     "%2540") not preceded by a letter, digit, mark or '_', followed by
+//     letters, digits and '_' that no other letter follows ("@Zéphirine"
+//     is no mention, as Twitter itself decides). The whole run is
+//     replaced, even beyond Twitter's 15 characters, so that no part of it
+//     leaks; the output writes '@' and the pseudonym.
+//   - profile addresses: the account part of twitter.com/…, x.com/… (also
+//     the old twitter.com/#!/…), facebook.com/…, fb.com/…, fb.me/… and
+//     m.me/… (facebook.com/vanity.name, profile.php?id=1,
+//     people/Name/1, groups/1/user/2, and the id= parameter of
+//     permalink.php and story.php), under any sub-domain (www., mobile.,
+//     m.) and with their slashes and '?', '=', '&' written as such, as
+//     "%2F", "%252F", "%3F", "%3D", "%26" or JSON's "\/". Paths that are
+//     not accounts (twitter.com/i/…, /search, /hashtag, facebook.com/
+//     groups/…, /events…) are left alone.
+//   - the values of the URL parameters screen_name=, screenname=,
+//     username=, user_name=, user= (handles) and user_id=, userid= (ids,
+//     digits only), '=' also written "%3D".
+//   - e-mail addresses: a local part (letters, digits, '.', '_', '%', '+',
+//     '-'; at most 64 bytes), an at-sign ('@', '＠', "%40") and a domain of
+//     at least two labels whose last one has two letters or more. The
+//     whole address becomes EmailToken ("<email>"): its local part is often
+//     a name or a handle, its domain sometimes a family name, and the
+//     token keeps that an address was there.
+//
+// Names (compiled by NamesFor from the display names a caller knows, with
+// the handles known at that time) replaces what only knowledge can find:
+// the names in every form NamesFor lists (as written, without accents, in
+// capitals, over line breaks, surname first, with initials, run together,
+// without a title), and every known handle of MinBareHandle characters or
+// more written without '@' — as a bare word, a hashtag, an e-mail's local
+// part, after '/' or '=' — or as "@ handle" with one space, as some
+// scrapers write replies. A known handle is one Person, Handle or Meet met
+// on any platform; on Facebook, where "@Marie" is a person's display name,
+// a mention becomes a known handle only when it holds a digit, '_' or '.'.
+// Names.Text does Names' work and Text's in one pass (names first, so that
+// "@Marie Dupont" goes whole); package load calls it on every text once
+// the whole load is read.
+//
+// Before any matching, invisible characters are removed when they stand
+// inside a word (both neighbours are neither spaces nor symbols): the
+// format characters of Unicode (zero-width space, non-joiner and joiner,
+// word joiner, byte-order mark, soft hyphen, direction marks), variation
+// selectors, the combining grapheme joiner, Hangul and Khmer fillers and
+// the blank Braille pattern. Elsewhere they are kept: the zero-width
+// joiner of an emoji sequence (👩‍⚕️) follows a symbol.
+//
+// Words and phrases declared Public (package load declares the ids and
+// names of a study's communities) are never replaced in their bare forms:
+// the account @DocTocToc is pseudonymised, the hashtag #DocTocToc stays.
+//
+// All of this is idempotent (pseudonyms and EmailToken already in a text
+// are left alone) and linear in the length of the text.
+//
+// # What cannot be covered
+//
+// Scrubbing finds the identities it knows or recognises, not every way a
+// person can be designated. It does not find: a first name alone
+// ("merci Zéphyrine"), a surname alone ("Quillbottom a raison"), a
+// nickname or diminutive ("Zeph", "ZQ"), a misspelt name ("Zéphirine
+// Quilbotom"), a name split inside a word ("Quill-\nbottom"), a surname
+// first without comma nor capitals ("Quillbottom Zéphyrine"), an initial
+// without its period ("Z Quillbottom"), the display name of someone the
+// exports never list (neither author, mentioned, replied to nor staff),
+// single-word Twitter display names, handles shorter than MinBareHandle
+// written without '@', a handle glued to a longer word
+// ("zquill_canary_fan"), accounts of other platforms (instagram.com/…),
+// phone numbers and postal addresses, and anything inside an image, a
+// video or a linked page. Nor can it tell a person from a public figure:
+// once @BorisJohnson is met, #BorisJohnson is pseudonymised too. This is
+// why the corpus is shared as a study of aggregates and never as a text
+// dump, and why package privacy checks the outputs independently.
 package pseudo

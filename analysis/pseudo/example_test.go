@@ -21,7 +21,7 @@ func Example() {
 	fmt.Println(p.TextNames("Merci zephirine canari !", []string{"Zéphirine Canari"}))
 	// Output:
 	// u-jokgc6aj62
-	// @u-jokgc6aj62 écrivez à zeph@example.org
+	// @u-jokgc6aj62 écrivez à <email>
 	// u-mgzgsxnhjd
 	// Merci u-mgzgsxnhjd !
 }

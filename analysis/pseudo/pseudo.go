@@ -29,7 +29,31 @@ var encoding = base32.NewEncoding("abcdefghijklmnopqrstuvwxyz234567").WithPaddin
 type Pseudonymizer struct {
 	mu    sync.Mutex
 	mac   hash.Hash
-	cache map[cacheKey]string
+	cache map[cacheKey]cacheEntry
+	// known holds every handle met (see Known), with its pseudonym;
+	// version counts its changes, so that snapshots are rebuilt only when
+	// needed.
+	known       map[knownKey]string
+	version     int
+	snap        *handleSet
+	snapVersion int
+	public      map[string]bool // keys of the phrases declared public (see Public)
+	// byName maps a display name (trimmed) of a platform other than
+	// Facebook to the pseudonym of the first person met with it, so that
+	// a name written in a text gets the pseudonym of its account (see
+	// NamesFor).
+	byName map[knownKey]string
+}
+
+type knownKey struct {
+	platform corpus.Platform
+	handle   string // lower-cased, without '@'
+}
+
+type cacheEntry struct {
+	pseudonym  string
+	handle     string // as Known lists it
+	registered bool   // the handle is known
 }
 
 type cacheKey struct {
@@ -41,26 +65,53 @@ type cacheKey struct {
 // copied.
 func New(key []byte) *Pseudonymizer {
 	k := append([]byte(nil), key...)
-	return &Pseudonymizer{mac: hmac.New(sha256.New, k), cache: map[cacheKey]string{}}
+	return &Pseudonymizer{mac: hmac.New(sha256.New, k), cache: map[cacheKey]cacheEntry{},
+		known: map[knownKey]string{}, public: map[string]bool{}, byName: map[knownKey]string{}}
 }
 
 // Person returns the pseudonym of a person of platform, derived from the
 // person's canonical identity (see the package documentation), or "" when
 // the export named nobody.
+//
+// The person's handle, if any, becomes known: Names replaces known handles
+// also in their bare forms (see the package documentation).
 func (p *Pseudonymizer) Person(platform corpus.Platform, person rawio.Person) string {
+	return p.person(platform, person, true)
+}
+
+// person is Person; register tells whether the handle becomes known.
+func (p *Pseudonymizer) person(platform corpus.Platform, person rawio.Person, register bool) string {
 	k := cacheKey{platform, person}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if s, ok := p.cache[k]; ok {
-		return s
+	e, ok := p.cache[k]
+	if !ok {
+		id, handle := identity(platform, person)
+		if id != "" {
+			e.pseudonym = p.sum(id)
+		}
+		if e.pseudonym != "" {
+			e.handle = handle
+			if platform != corpus.Facebook && person.Name != "" {
+				// Facebook names are identities already.
+				if nk := (knownKey{platform, strings.TrimSpace(person.Name)}); p.byName[nk] == "" {
+					p.byName[nk] = e.pseudonym
+				}
+			}
+		}
 	}
-	id := identity(platform, person)
-	s := ""
-	if id != "" {
-		s = p.sum(id)
+	if register && e.handle != "" && !e.registered {
+		e.registered = true
+		if kk := (knownKey{platform, e.handle}); p.known[kk] == "" {
+			p.known[kk] = e.pseudonym
+			p.version++
+		}
+		ok = false
 	}
-	p.cache[k] = s
-	return s
+	if !ok {
+		p.cache[k] = e
+	}
+	return e.pseudonym
 }
 
 // Handle returns the pseudonym of the account with the given handle (with
@@ -86,37 +137,76 @@ func (p *Pseudonymizer) sum(identity string) string {
 	return Prefix + string(out[:Len])
 }
 
-// identity returns the canonical identity of a person, "" for nobody.
-func identity(platform corpus.Platform, person rawio.Person) string {
-	handle := strings.ToLower(strings.TrimPrefix(strings.TrimSpace(person.Handle), "@"))
-	id := strings.TrimSpace(person.ID)
+// identity returns the canonical identity of a person ("" for nobody)
+// and the person's handle as Known lists it ("" when none): lower-cased,
+// without '@'.
+func identity(platform corpus.Platform, person rawio.Person) (id, handle string) {
+	handle = normalizeHandle(person.Handle)
+	pid := strings.TrimSpace(person.ID)
 	name := NormalizeName(person.Name)
 	prefix := string(platform)
 	switch platform {
 	case corpus.Facebook:
 		switch {
 		case name != "":
-			return "fb:n:" + name
-		case id != "":
-			return "fb:id:" + id
+			return "fb:n:" + name, handle
+		case pid != "":
+			return "fb:id:" + pid, handle
 		case handle != "":
-			return "fb:h:" + handle
+			return "fb:h:" + handle, handle
 		}
-		return ""
+		return "", ""
 	case corpus.Twitter:
 		prefix = "tw"
 	case "":
 		prefix = "any"
 	}
+	if handle == "" {
+		// A display name written as a handle is the handle: generic CSVs
+		// and hand-made exports put "@account" in their name column.
+		if h, ok := handleShaped(person.Name); ok {
+			handle = h
+		}
+	}
 	switch {
 	case handle != "":
-		return prefix + ":h:" + handle
-	case id != "":
-		return prefix + ":id:" + id
+		return prefix + ":h:" + handle, handle
+	case pid != "":
+		return prefix + ":id:" + pid, ""
 	case name != "":
-		return prefix + ":n:" + name
+		return prefix + ":n:" + name, ""
 	}
-	return ""
+	return "", ""
+}
+
+// normalizeHandle returns a handle as identities and Known write it:
+// trimmed, without a leading '@' or '＠', lower-cased.
+func normalizeHandle(h string) string {
+	h = strings.TrimSpace(h)
+	h = strings.TrimPrefix(h, "@")
+	h = strings.TrimPrefix(h, "＠")
+	return strings.ToLower(h)
+}
+
+// handleShaped reports whether s (trimmed) is '@' or '＠' followed by 1 to
+// 50 letters, digits or '_' (ASCII), and returns the handle, lower-cased.
+func handleShaped(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	rest, ok := strings.CutPrefix(s, "@")
+	if !ok {
+		if rest, ok = strings.CutPrefix(s, "＠"); !ok {
+			return "", false
+		}
+	}
+	if rest == "" || len(rest) > 50 {
+		return "", false
+	}
+	for i := 0; i < len(rest); i++ {
+		if !isHandleByte(rest[i]) {
+			return "", false
+		}
+	}
+	return strings.ToLower(rest), true
 }
 
 // NormalizeName returns a display name as the canonical identity uses it:

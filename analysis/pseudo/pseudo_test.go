@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/rawio"
@@ -41,7 +42,7 @@ func TestPersonKnownValues(t *testing.T) {
 		{corpus.Facebook, rawio.Person{Handle: "Zeph.Canari"}, "fb:h:zeph.canari"},
 	}
 	for _, c := range cases {
-		if got := identity(c.platform, c.person); got != c.identity {
+		if got, _ := identity(c.platform, c.person); got != c.identity {
 			t.Errorf("identity(%s, %+v) = %q, want %q", c.platform, c.person, got, c.identity)
 		}
 		if got, want := p.Person(c.platform, c.person), independent(testKey, c.identity); got != want {
@@ -89,10 +90,11 @@ func TestText(t *testing.T) {
 	zeph := p.Handle(corpus.Twitter, "canari_zeph")
 	cases := []struct{ in, want string }{
 		{"@canari_zeph merci", "@" + zeph + " merci"},
+		{"@Zéphirine", "@Zéphirine"}, // no mention: a handle is not followed by a letter
 		{"merci @Canari_Zeph!", "merci @" + zeph + "!"},
 		{"＠canari_zeph", "@" + zeph},
 		{"(@canari_zeph)", "(@" + zeph + ")"},
-		{"écrire à canari_zeph@example.org", "écrire à canari_zeph@example.org"},
+		{"écrire à canari_zeph@example.org", "écrire à <email>"},
 		{"é@canari_zeph", "é@canari_zeph"},
 		{"@ seul, @@", "@ seul, @@"},
 		{"https://twitter.com/Canari_Zeph/status/12", "https://twitter.com/" + zeph + "/status/12"},
@@ -217,15 +219,25 @@ func fuzzSeeds(f *testing.F) {
 func FuzzText(f *testing.F) {
 	fuzzSeeds(f)
 	p := New(testKey)
+	p.Person(corpus.Twitter, rawio.Person{Handle: "zquill_canary", Name: "Zéphyrine Quillbottom"})
+	p.Public("doctoctoc")
 	names := p.Names([]string{"Zéphirine Canari", "Jean-Pierre Martin", "Ma Airual"})
+	tw := p.NamesFor(corpus.Twitter, []string{"Zéphyrine Quillbottom", "Doc Toc Toc"})
 	f.Fuzz(func(t *testing.T, s string) {
 		out := p.Text(corpus.Twitter, s)
 		if again := p.Text(corpus.Twitter, out); again != out {
 			t.Fatalf("Text is not idempotent on %q:\n%q\n%q", s, out, again)
 		}
 		for _, loc := range handleRE.FindAllStringIndex(out, -1) {
-			if wordBefore(out, loc[0]) {
-				continue
+			if loc[0] > 0 {
+				if r, _ := utf8.DecodeLastRuneInString(out[:loc[0]]); r == '_' || isWordRune(r) {
+					continue
+				}
+			}
+			if end := loc[1]; end < len(out) {
+				if r, _ := utf8.DecodeRuneInString(out[end:]); isWordRune(r) {
+					continue // "@Zé…" is no mention
+				}
 			}
 			if pseudonymAt(out, loc[0]+1) == 0 {
 				t.Fatalf("handle left in clear in %q: %q", out, out[loc[0]:loc[1]])
@@ -234,6 +246,30 @@ func FuzzText(f *testing.F) {
 		scrubbed := names.Scrub(s)
 		if again := names.Scrub(scrubbed); again != scrubbed {
 			t.Fatalf("Scrub is not idempotent on %q:\n%q\n%q", s, scrubbed, again)
+		}
+		full := tw.Text(corpus.Twitter, s)
+		if again := tw.Text(corpus.Twitter, full); again != full {
+			t.Fatalf("Names.Text is not idempotent on %q:\n%q\n%q", s, full, again)
+		}
+		// The canary's handle never survives as a word of its own.
+		lower := strings.ToLower(full)
+		for i := strings.Index(lower, "zquill_canary"); i >= 0; {
+			end := i + len("zquill_canary")
+			before, after := rune(' '), rune(' ')
+			if i > 0 {
+				before, _ = utf8.DecodeLastRuneInString(lower[:i])
+			}
+			if end < len(lower) {
+				after, _ = utf8.DecodeRuneInString(lower[end:])
+			}
+			if !(before == '_' || isWordRune(before) || after == '_' || isWordRune(after)) {
+				t.Fatalf("canary handle left in %q: %q", s, full)
+			}
+			j := strings.Index(lower[end:], "zquill_canary")
+			if j < 0 {
+				break
+			}
+			i = end + j
 		}
 	})
 }

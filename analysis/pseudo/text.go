@@ -9,98 +9,520 @@ import (
 	"github.com/faire-communaute/compendium/analysis/rawio"
 )
 
-// Text returns text with every @handle replaced by '@' and the pseudonym
-// of the handle on platform, and with the account part of twitter.com,
-// x.com and facebook.com profile addresses pseudonymised (see the package
-// documentation). E-mail addresses are left as they are.
+// EmailToken replaces every e-mail address in texts.
+const EmailToken = "<email>"
+
+// Text returns text with the identities written in a recognisable form
+// pseudonymised: @handles (also "＠handle" and "%40handle"), profile
+// addresses of twitter.com, x.com, facebook.com, fb.com, fb.me and m.me
+// (also percent-encoded), the values of screen_name=, user=, username=
+// and user_id= parameters, and e-mail addresses, replaced whole by
+// EmailToken. Invisible characters inside words are removed first. Known
+// handles written without '@' and display names are replaced by Names,
+// not by Text (see the package documentation).
 func (p *Pseudonymizer) Text(platform corpus.Platform, text string) string {
-	if !mayNeedScrub(text) {
-		return text
+	return scrub(p, nil, platform, text, true)
+}
+
+// Meet makes known the handles that text names in the forms Text
+// replaces, without changing the text: call it on every text of a corpus
+// before compiling the Names that will scrub them, so that a handle
+// written "@handle" in one message is also found bare in the messages
+// read before it. On Facebook, where "@Marie" names a person by her
+// display name, only mentions holding a digit, '_' or '.' are taken as
+// handles.
+func (p *Pseudonymizer) Meet(platform corpus.Platform, text string) {
+	if hostHint(text) {
+		s := scanner{p: p, platform: platform, structural: true, dry: true, t: stripInvisible(text)}
+		s.run()
+		return
 	}
-	var b strings.Builder
-	last := 0
-	for i := 0; i < len(text); {
-		c := text[i]
-		switch {
-		case c == '@' || c == 0xEF && strings.HasPrefix(text[i:], "＠"):
-			at := 1
-			if c != '@' {
-				at = len("＠")
-			}
-			start := i + at
-			if wordBefore(text, i) {
+	// Only mentions can be there: '@' found at memchr speed.
+	wide, encoded := strings.Contains(text, "＠"), strings.Contains(text, "%40")
+	if strings.IndexByte(text, '@') < 0 && !wide && !encoded {
+		return
+	}
+	text = stripInvisible(text)
+	if wide || encoded {
+		// Rare forms: the scanner knows them all.
+		s := scanner{p: p, platform: platform, structural: true, dry: true, t: text}
+		s.run()
+		return
+	}
+	for i := 0; ; {
+		j := strings.IndexByte(text[i:], '@')
+		if j < 0 {
+			return
+		}
+		i += j
+		start := i + 1
+		if i > 0 {
+			if r, _ := utf8.DecodeLastRuneInString(text[:i]); r == '_' || isWordRune(r) {
 				i = start
 				continue
 			}
-			if n := pseudonymAt(text, start); n > 0 {
-				i = start + n
-				continue
-			}
-			end := start
-			for end < len(text) && isHandleByte(text[end]) {
-				end++
-			}
-			if end > start {
-				b.WriteString(text[last:i])
-				b.WriteByte('@')
-				b.WriteString(p.Handle(platform, text[start:end]))
-				last = end
-			}
-			i = end
-		case c == 't' || c == 'T' || c == 'x' || c == 'X' || c == 'f' || c == 'F':
-			n, from, to, repl := p.profileURL(text, i)
-			if n == 0 {
-				i++
-				continue
-			}
-			if repl != "" {
-				b.WriteString(text[last:from])
-				b.WriteString(repl)
-				last = to
-			}
-			i += n
+		}
+		end := start
+		for end < len(text) && isHandleByte(text[end]) {
+			end++
+		}
+		if end > start && !wordRuneAt(text, end, len(text)) && pseudonymAt(text, start) == 0 {
+			p.mention(platform, text[start:end])
+		}
+		i = max(end, start)
+	}
+}
+
+// mention returns the pseudonym of a handle written "@handle" in a text of
+// platform, and makes it known unless it may be a Facebook display name.
+func (p *Pseudonymizer) mention(platform corpus.Platform, handle string) string {
+	register := platform != corpus.Facebook || strings.ContainsAny(handle, "_.0123456789")
+	return p.person(platform, rawio.Person{Handle: handle}, register)
+}
+
+// scrub runs a scanner over text.
+func scrub(p *Pseudonymizer, n *Names, platform corpus.Platform, text string, structural bool) string {
+	if text == "" {
+		return text
+	}
+	t := stripInvisible(text)
+	if n.empty() {
+		if !structural || !mayNeedScrub(t) {
+			return t
+		}
+		n = nil // the faster scan of Text alone
+	}
+	s := scanner{p: p, n: n, platform: platform, structural: structural, t: t}
+	return s.run()
+}
+
+// scanner scrubs one text. The text is read once, left to right: at each
+// word start it tries, in order, a profile address, an identifying URL
+// parameter, a known handle, then a known name; at each '@' a name, then a
+// handle. E-mail addresses are found first and replaced whole.
+type scanner struct {
+	p          *Pseudonymizer
+	n          *Names // nil: no known names nor handles
+	platform   corpus.Platform
+	structural bool // replace @handles, addresses, parameters and e-mails
+	dry        bool // only meet handles: write nothing
+	t          string
+	end        int // scanning stops here: the next e-mail address
+	b          strings.Builder
+	last       int
+	buf        []byte
+	buf2       []byte
+	f          folder
+}
+
+// Classes of the rune before the scanning position.
+const (
+	clOther = iota
+	clUnderscore
+	clWord
+)
+
+func (s *scanner) replace(from, to int, repl string) {
+	if s.dry {
+		return
+	}
+	if s.last == 0 && from >= 0 {
+		s.b.Grow(len(s.t) + 16)
+	}
+	s.b.WriteString(s.t[s.last:from])
+	s.b.WriteString(repl)
+	s.last = to
+}
+
+func (s *scanner) run() string {
+	t := s.t
+	var emails [][2]int
+	if s.structural {
+		emails = findEmails(t)
+	}
+	i := 0
+	for _, e := range emails {
+		s.end = e[0]
+		s.segment(i)
+		s.replace(e[0], e[1], EmailToken)
+		i = e[1]
+	}
+	s.end = len(t)
+	s.segment(i)
+	if s.last == 0 {
+		return t
+	}
+	s.b.WriteString(t[s.last:])
+	return s.b.String()
+}
+
+// structSpecial tells the bytes where Text alone has something to do.
+var structSpecial = [256]bool{'@': true, '%': true, '.': true, '=': true, 0xEF: true}
+
+// structuralSegment scans s.t[i:s.end] for Text alone (no names nor known
+// handles): only at-signs, and the words before '.' (addresses) and '='
+// (parameters), matter, so it jumps from one such byte to the next.
+func (s *scanner) structuralSegment(i int) {
+	t := s.t
+	for i < s.end {
+		c := t[i]
+		if !structSpecial[c] {
+			i++
+			continue
+		}
+		switch {
+		case c == '@':
+			i, _ = s.at(i, 1, s.classBefore(i))
+		case c == 0xEF && strings.HasPrefix(t[i:s.end], "＠"):
+			i, _ = s.at(i, len("＠"), s.classBefore(i))
+		case c == '%' && strings.HasPrefix(t[i:s.end], "%40"):
+			i, _ = s.at(i, 3, s.classBefore(i))
+		case c == '%' && strings.HasPrefix(t[i:s.end], "%2540"):
+			i, _ = s.at(i, 5, s.classBefore(i))
+		case c == '.' || c == '=' || c == '%' && hasPrefixFold(t[i:s.end], "%3D"):
+			i = s.wordBefore(i)
 		default:
 			i++
 		}
 	}
-	if last == 0 {
-		return text
-	}
-	b.WriteString(text[last:])
-	return b.String()
 }
 
-// mayNeedScrub is a fast test: false when text holds neither an '@' nor
-// a ".com/" address, in any case.
-func mayNeedScrub(text string) bool {
-	if strings.ContainsAny(text, "@＠") {
-		return true
+// wordBefore tries an address or a parameter whose first word ends at
+// s.t[k] (a '.', '=' or "%3D"), and returns where scanning resumes.
+func (s *scanner) wordBefore(k int) int {
+	t := s.t
+	ws := k
+	for ws > 0 && k-ws <= len("screen_name") && isHandleByte(t[ws-1]) && !escapeBefore(t, ws) {
+		ws--
 	}
-	for i := strings.IndexByte(text, '/'); i >= 0; {
-		if i >= 4 && text[i-4] == '.' && strings.EqualFold(text[i-3:i], "com") {
-			return true
-		}
-		j := strings.IndexByte(text[i+1:], '/')
-		if j < 0 {
-			break
-		}
-		i += 1 + j
+	if ws == k || k-ws > len("screen_name") || s.classBefore(ws) != clOther || ws < s.last {
+		return k + 1
 	}
-	return false
+	if t[k] == '.' {
+		if end := s.host(ws, k); end > 0 {
+			return end
+		}
+		return k + 1
+	}
+	if end := s.param(ws, k); end > 0 {
+		return end
+	}
+	return k + 1
 }
 
-// wordBefore reports whether the rune before text[i] is a word character.
-func wordBefore(text string, i int) bool {
-	if i == 0 {
+// escapeBefore reports whether a percent-encoded byte ("%2F") ends at
+// t[i].
+func escapeBefore(t string, i int) bool {
+	return i >= 3 && t[i-3] == '%' && isHex(t[i-2:i])
+}
+
+// segment scans s.t[i:s.end].
+func (s *scanner) segment(i int) {
+	if s.n == nil {
+		s.structuralSegment(i)
+		return
+	}
+	t := s.t
+	prev := clOther
+	if i > 0 {
+		prev = clWord // after an e-mail address
+	}
+	for i < s.end {
+		c := t[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case isAlnum(c):
+				if prev == clWord {
+					i++
+					continue
+				}
+				i, prev = s.token(i, prev == clUnderscore)
+			case c == '_':
+				if prev == clOther {
+					i, prev = s.token(i, false)
+					continue
+				}
+				i, prev = i+1, clUnderscore
+			case c == '@':
+				i, prev = s.at(i, 1, prev)
+			case c == '%':
+				switch {
+				case strings.HasPrefix(t[i:s.end], "%40"):
+					i, prev = s.at(i, 3, prev)
+				case strings.HasPrefix(t[i:s.end], "%2540"):
+					i, prev = s.at(i, 5, prev)
+				case i+2 < s.end && isHex(t[i+1:i+3]):
+					// A percent-encoded byte separates words, as in
+					// "%2Ftwitter.com%2Fhandle".
+					i, prev = i+3, clOther
+				default:
+					i, prev = i+1, clOther
+				}
+			case c == '<' && strings.HasPrefix(t[i:s.end], EmailToken):
+				i, prev = i+len(EmailToken), clOther
+			default:
+				i, prev = i+1, clOther
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(t[i:s.end])
+		switch {
+		case r == '＠':
+			i, prev = s.at(i, size, prev)
+		case isWordRune(r):
+			if prev == clWord {
+				i += size
+				continue
+			}
+			i, prev = s.token(i, prev == clUnderscore)
+		default:
+			i, prev = i+size, clOther
+		}
+	}
+}
+
+// token handles the word starting at t[i], which follows no letter,
+// digit or mark; afterUnderscore tells that it follows '_', which makes it
+// part of a longer handle. It returns where scanning resumes and the class
+// of the rune before.
+func (s *scanner) token(i int, afterUnderscore bool) (int, int) {
+	t := s.t
+	if t[i] == 'u' {
+		if n := pseudonymAt(t, i); n > 0 && i+n <= s.end {
+			return i + n, clWord
+		}
+	}
+	// The ASCII handle run, with the hash of its lower-cased bytes: the
+	// key of a known handle, and of a name's first word when the run holds
+	// no '_'.
+	he, hash, underscore := i, uint64(fnvOffset), false
+	for !afterUnderscore && he < s.end && isHandleByte(t[he]) {
+		c := t[he]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		underscore = underscore || c == '_'
+		hash = (hash ^ uint64(c)) * fnvPrime
+		he++
+	}
+	whole := he > i && !wordRuneAt(t, he, s.end)
+	if whole {
+		if s.structural {
+			if end := s.host(i, he); end > 0 {
+				return end, s.classBefore(end)
+			}
+			if end := s.param(i, he); end > 0 {
+				return end, clWord
+			}
+		}
+		if h := s.n.handleSet(); h != nil && he-i >= h.minLen && (he-i <= h.maxLen || h.dotted) &&
+			(h.dotted || h.filter.has(hash)) {
+			if end, repl := s.knownHandle(i, he); end > 0 {
+				s.replace(i, end, repl)
+				return end, clWord
+			}
+		}
+	}
+	if s.n != nil && s.n.hasNames() {
+		// An ASCII word whose key is not a first word is no name, unless
+		// it is an initial.
+		if !whole || underscore || he-i == 1 || s.n.filter.has(hash) {
+			if end, repl := s.n.match(s, i); end > 0 {
+				s.replace(i, end, repl)
+				return end, clWord
+			}
+		}
+	}
+	if t[i] == '_' {
+		return i + 1, clUnderscore
+	}
+	return wordEnd(t, i, s.end), clWord
+}
+
+// classBefore returns the class of the rune before t[i]; a
+// percent-encoded byte counts as a separator.
+func (s *scanner) classBefore(i int) int {
+	if i == 0 || escapeBefore(s.t, i) {
+		return clOther
+	}
+	r, _ := utf8.DecodeLastRuneInString(s.t[:i])
+	switch {
+	case r == '_':
+		return clUnderscore
+	case isWordRune(r):
+		return clWord
+	}
+	return clOther
+}
+
+// knownHandle looks the handle run t[i:he] up among the known handles,
+// with its dotted extensions ("zeph.quill") when some known handle has a
+// dot. It returns the end of the handle and its pseudonym, or 0.
+func (s *scanner) knownHandle(i, he int) (int, string) {
+	t := s.t
+	h := s.n.handles
+	if h.dotted {
+		// The longest dotted run first: "zeph.quill.fr" may be
+		// "zeph.quill" followed by ".fr".
+		ends := []int{he}
+		limit := min(s.end, i+64)
+		for e := he; e+1 < limit && t[e] == '.' && isHandleByte(t[e+1]); {
+			e++
+			for e < limit && isHandleByte(t[e]) {
+				e++
+			}
+			if !wordRuneAt(t, e, s.end) {
+				ends = append(ends, e)
+			}
+		}
+		for k := len(ends) - 1; k > 0; k-- {
+			if repl := s.lookupHandle(t[i:ends[k]]); repl != "" {
+				return ends[k], repl
+			}
+		}
+	}
+	if repl := s.lookupHandle(t[i:he]); repl != "" {
+		return he, repl
+	}
+	return 0, ""
+}
+
+// handleSet returns the known handles of n, nil when there are none.
+func (n *Names) handleSet() *handleSet {
+	if n == nil || n.handles == nil || len(n.handles.m) == 0 {
+		return nil
+	}
+	return n.handles
+}
+
+func (s *scanner) lookupHandle(h string) string {
+	s.buf = appendLower(s.buf[:0], h)
+	return s.n.handles.lookup(s.platform, s.buf)
+}
+
+func appendLower(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
+// at handles an at-sign of atLen bytes at t[i] ('@', '＠', "%40" or
+// "%2540"); prev is the class of the rune before it.
+func (s *scanner) at(i, atLen, prev int) (int, int) {
+	t := s.t
+	start := i + atLen
+	if prev != clOther {
+		// "a@b", "é@x": not a mention (e-mails are found before).
+		return start, clOther
+	}
+	if n := pseudonymAt(t, start); n > 0 && start+n <= s.end {
+		return start + n, clWord
+	}
+	// A known name first, so that "@Marie Dupont" goes whole.
+	if s.n != nil && s.n.hasNames() && start < s.end {
+		if r, _ := utf8.DecodeRuneInString(t[start:s.end]); isWordRune(r) {
+			if end, repl := s.n.match(s, start); end > 0 {
+				s.replace(start, end, repl)
+				return end, clWord
+			}
+		}
+	}
+	if !s.structural {
+		return start, clOther
+	}
+	he := start
+	for he < s.end && isHandleByte(t[he]) {
+		he++
+	}
+	if he > start && !wordRuneAt(t, he, s.end) {
+		s.replace(i, he, "@"+s.p.mention(s.platform, t[start:he]))
+		return he, clWord
+	}
+	// "@ handle", as some scrapers write replies: known handles only.
+	if s.n != nil && s.n.handles != nil && start < s.end && t[start] == ' ' {
+		j := start + 1
+		he := j
+		for he < s.end && isHandleByte(t[he]) {
+			he++
+		}
+		if he-j >= MinBareHandle && !wordRuneAt(t, he, s.end) {
+			if repl := s.lookupHandle(t[j:he]); repl != "" {
+				s.replace(i, he, "@"+repl)
+				return he, clWord
+			}
+		}
+	}
+	return start, clOther
+}
+
+// wordRuneAt reports whether a letter, digit or mark starts at t[i] (i <
+// end); ASCII handle bytes count as word runes too.
+func wordRuneAt(t string, i, end int) bool {
+	if i >= end {
 		return false
 	}
-	r, _ := utf8.DecodeLastRuneInString(text[:i])
-	return r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+	if c := t[i]; c < utf8.RuneSelf {
+		return isHandleByte(c)
+	}
+	r, _ := utf8.DecodeRuneInString(t[i:end])
+	return isWordRune(r)
 }
 
-func isHandleByte(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+// wordEnd returns the end of the word (letters, digits, marks) at t[i].
+func wordEnd(t string, i, end int) int {
+	for i < end {
+		c := t[i]
+		if c < utf8.RuneSelf {
+			if !isAlnum(c) {
+				return i
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(t[i:end])
+		if !isWordRune(r) {
+			return i
+		}
+		i += size
+	}
+	return i
 }
+
+// mayNeedScrub is a fast test: false when text holds nothing Text
+// replaces: no '@', '＠', '%' or '=', and no ".com" nor ".me".
+func mayNeedScrub(text string) bool {
+	return strings.IndexByte(text, '@') >= 0 || strings.IndexByte(text, '%') >= 0 ||
+		strings.Contains(text, "＠") || hostHint(text)
+}
+
+// hostHint reports whether text may hold a profile address or a
+// parameter: ".com", ".me" or '='.
+func hostHint(text string) bool {
+	if strings.IndexByte(text, '=') >= 0 {
+		return true
+	}
+	for i := 0; ; {
+		j := strings.IndexByte(text[i:], '.')
+		if j < 0 {
+			return false
+		}
+		i += j + 1
+		if hasPrefixFold(text[i:], "com") || hasPrefixFold(text[i:], "me") {
+			return true
+		}
+	}
+}
+
+func isAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+func isHandleByte(c byte) bool { return rawio.IsHandleByte(c) }
 
 // pseudonymAt returns the length of the pseudonym starting at text[i], or
 // 0 when there is none (a pseudonym must not be followed by a word
@@ -117,145 +539,6 @@ func pseudonymAt(text string, i int) int {
 		}
 	}
 	return n
-}
-
-// Hosts whose addresses name accounts.
-var (
-	twitterHosts  = []string{"twitter.com/", "x.com/"}
-	facebookHosts = []string{"facebook.com/", "fb.com/"}
-)
-
-// First path segments of twitter.com and facebook.com that are not
-// accounts.
-var (
-	twitterReserved = set("i", "intent", "search", "hashtag", "home", "share", "explore",
-		"settings", "messages", "notifications", "login", "logout", "signup", "tos", "privacy",
-		"compose", "who_to_follow", "account", "download", "about", "help", "jobs", "en", "fr")
-	facebookReserved = set("groups", "pages", "events", "photo", "photo.php", "photos", "watch",
-		"permalink.php", "story.php", "sharer", "sharer.php", "share", "hashtag", "notes", "media",
-		"video.php", "videos", "l.php", "login", "login.php", "help", "policies", "marketplace",
-		"gaming", "reel", "reels", "stories", "business", "ads", "settings", "messages",
-		"notifications", "search", "home.php", "privacy", "legal", "fundraisers", "donate",
-		"plugins", "dialog", "tr", "watchparty", "live", "jobs", "bookmarks", "saved", "friends",
-		"profile.php", "people", "about", "places", "pg", "page", "s.php", "n", "r.php")
-)
-
-func set(words ...string) map[string]bool {
-	m := make(map[string]bool, len(words))
-	for _, w := range words {
-		m[w] = true
-	}
-	return m
-}
-
-// profileURL looks at text[i] for a twitter.com, x.com, facebook.com or
-// fb.com address. It returns how many bytes to skip (0 when there is no
-// such address), and the span [from, to) to replace by repl (repl == ""
-// when nothing is to be replaced).
-func (p *Pseudonymizer) profileURL(text string, i int) (n, from, to int, repl string) {
-	if wordBefore(text, i) || i > 0 && text[i-1] == '-' {
-		return 0, 0, 0, ""
-	}
-	for _, h := range twitterHosts {
-		if hasPrefixFold(text[i:], h) {
-			start := i + len(h)
-			if k := pseudonymAt(text, start); k > 0 {
-				return len(h) + k, 0, 0, ""
-			}
-			end := start
-			for end < len(text) && isHandleByte(text[end]) {
-				end++
-			}
-			seg := text[start:end]
-			if seg == "" || twitterReserved[strings.ToLower(seg)] {
-				return len(h), 0, 0, ""
-			}
-			return end - i, start, end, p.Handle(corpus.Twitter, seg)
-		}
-	}
-	for _, h := range facebookHosts {
-		if hasPrefixFold(text[i:], h) {
-			return p.facebookURL(text, i, i+len(h))
-		}
-	}
-	return 0, 0, 0, ""
-}
-
-func (p *Pseudonymizer) facebookURL(text string, i, start int) (n, from, to int, repl string) {
-	if k := pseudonymAt(text, start); k > 0 {
-		return start + k - i, 0, 0, ""
-	}
-	seg, end := fbSegment(text, start)
-	switch lower := strings.ToLower(seg); {
-	case seg == "":
-		return start - i, 0, 0, ""
-	case lower == "profile.php":
-		const q = "?id="
-		if hasPrefixFold(text[end:], q) {
-			idStart := end + len(q)
-			idEnd := digitsEnd(text, idStart)
-			if idEnd > idStart {
-				return idEnd - i, idStart, idEnd, p.Person(corpus.Facebook, rawio.Person{ID: text[idStart:idEnd]})
-			}
-		}
-		return end - i, 0, 0, ""
-	case lower == "people" && end < len(text) && text[end] == '/':
-		// facebook.com/people/Given-Family/123
-		nameStart := end + 1
-		nameEnd := nameStart
-		for nameEnd < len(text) && text[nameEnd] != '/' && !isURLStop(text[nameEnd]) {
-			nameEnd++
-		}
-		if nameEnd < len(text) && text[nameEnd] == '/' {
-			idEnd := digitsEnd(text, nameEnd+1)
-			if idEnd > nameEnd+1 {
-				return idEnd - i, nameStart, idEnd, p.Person(corpus.Facebook, rawio.Person{ID: text[nameEnd+1 : idEnd]})
-			}
-		}
-		if nameEnd > nameStart {
-			return nameEnd - i, nameStart, nameEnd, p.Person(corpus.Facebook, rawio.Person{Handle: text[nameStart:nameEnd]})
-		}
-		return end - i, 0, 0, ""
-	case lower == "groups" && end < len(text) && text[end] == '/':
-		// facebook.com/groups/123/user/456
-		gid, gend := fbSegment(text, end+1)
-		const u = "/user/"
-		if gid != "" && hasPrefixFold(text[gend:], u) {
-			idStart := gend + len(u)
-			idEnd := digitsEnd(text, idStart)
-			if idEnd > idStart {
-				return idEnd - i, idStart, idEnd, p.Person(corpus.Facebook, rawio.Person{ID: text[idStart:idEnd]})
-			}
-		}
-		return gend - i, 0, 0, ""
-	case facebookReserved[lower]:
-		return end - i, 0, 0, ""
-	}
-	return end - i, start, end, p.Person(corpus.Facebook, rawio.Person{Handle: seg})
-}
-
-// fbSegment returns the Facebook path segment (letters, digits, '.', '_'
-// and '-', without trailing dots) starting at text[start].
-func fbSegment(text string, start int) (string, int) {
-	end := start
-	for end < len(text) && (isHandleByte(text[end]) || text[end] == '.' || text[end] == '-') {
-		end++
-	}
-	for end > start && text[end-1] == '.' {
-		end--
-	}
-	return text[start:end], end
-}
-
-func digitsEnd(text string, i int) int {
-	for i < len(text) && text[i] >= '0' && text[i] <= '9' {
-		i++
-	}
-	return i
-}
-
-func isURLStop(c byte) bool {
-	return c <= ' ' || c == '?' || c == '#' || c == '"' || c == '\'' || c == '<' || c == '>' || c == ')'
 }
 
 // hasPrefixFold reports whether s starts with the ASCII prefix, ignoring

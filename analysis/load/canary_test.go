@@ -1,0 +1,288 @@
+package load_test
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"reflect"
+	"runtime"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/indicator"
+	"github.com/faire-communaute/compendium/analysis/indicator/activity"
+	"github.com/faire-communaute/compendium/analysis/indicator/network"
+	"github.com/faire-communaute/compendium/analysis/indicator/participation"
+	"github.com/faire-communaute/compendium/analysis/indicator/responsiveness"
+	"github.com/faire-communaute/compendium/analysis/indicator/retention"
+	"github.com/faire-communaute/compendium/analysis/indicator/rhythm"
+	"github.com/faire-communaute/compendium/analysis/load"
+	"github.com/faire-communaute/compendium/analysis/privacy"
+	"github.com/faire-communaute/compendium/analysis/pseudo"
+	"github.com/faire-communaute/compendium/analysis/rawio"
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// The canary: display name "Zéphyrine Quillbottom", handle @zquill_canary,
+// account id 9990001 on Twitter. In each fixture of testdata/canary she
+// writes a message, and another author (Odile Autrepersonne,
+// @odile_autre) names her in every form pseudonymisation covers (see
+// testdata/canary/README.md): the name as written, without accents, in
+// capitals, over a line break, surname first with a comma or in
+// capitals, with an initial, run together; the handle with '@', as a
+// hashtag, bare, in an e-mail address, after screen_name=, as %40handle,
+// split by each invisible character, as "@ handle", in profile addresses
+// (mobile.twitter.com, percent-encoded x.com, m.facebook.com).
+const (
+	canaryTweet = "1500000000000000101"
+	canaryKey   = "a test key of thirty-two bytes!!"
+)
+
+// canaryWords are what must never reach an output, searched in text folded
+// to lower case without accents nor invisible characters: the surname and
+// the handle appear in no ordinary word, and the first name is never
+// written alone in the fixtures.
+var canaryWords = []string{"zephyrine", "quillbottom", "zquill"}
+
+// canaryFormats lists a fixture for every registered message format.
+// Formats whose exports cannot name the canary as an author say so: the
+// study names her as a moderator instead, as a researcher would.
+var canaryFormats = []struct {
+	format   string
+	platform corpus.Platform
+	files    []string
+	options  map[string]string
+	staff    bool // the export has no display name for her
+	messages int
+}{
+	{format: "twarc2", platform: corpus.Twitter, files: []string{"twarc2.jsonl"}, messages: 2},
+	{format: "twarc-csv", platform: corpus.Twitter, files: []string{"twarc.csv"}, messages: 2},
+	{format: "twitter-v1", platform: corpus.Twitter, files: []string{"twitter-v1.jsonl"}, messages: 2},
+	{format: "x-archive", platform: corpus.Twitter, files: []string{"x-archive/canary/tweets.js", "x-archive/autre/tweets.js"}, messages: 2},
+	// TweetScraper keeps handles only.
+	{format: "tweetscraper", platform: corpus.Twitter, files: []string{"tweetscraper.jsonl"}, staff: true, messages: 2},
+	{format: "zeeschuimer-x", platform: corpus.Twitter, files: []string{"zeeschuimer-x.ndjson"}, messages: 2},
+	{format: "generic-csv", platform: corpus.Twitter, files: []string{"generic-twitter.csv"}, staff: true, messages: 2},
+	{format: "generic-csv", platform: corpus.Facebook, files: []string{"generic-facebook.csv"}, messages: 2},
+	{format: "zeeschuimer-facebook", platform: corpus.Facebook, files: []string{"zeeschuimer-facebook.ndjson"}, messages: 2},
+	// CrowdTangle names no author.
+	{format: "crowdtangle", platform: corpus.Facebook, files: []string{"crowdtangle.csv"}, staff: true, messages: 1},
+	{format: "netvizz-posts", platform: corpus.Facebook, files: []string{"netvizz_posts.tab"}, messages: 2},
+	{format: "netvizz-comments", platform: corpus.Facebook, files: []string{"netvizz_comments.tab"}, messages: 2},
+	{format: "facepager", platform: corpus.Facebook, files: []string{"facepager.csv"}, messages: 2},
+	{format: "facebook-dyi", platform: corpus.Facebook, files: []string{"dyi/canary_comments.json", "dyi/other_posts.json"}, messages: 2},
+}
+
+// TestCanaryEveryFormat loads, for every registered format, a tiny export
+// where the canary is an author and is named by another author in every
+// form, writes the corpus (load.WriteCSV) and the derived tables that do
+// not need a codebook (indicators, reply networks), and checks that no
+// form of the canary reaches any of them, nor the load report. It also
+// checks that the canary keeps one pseudonym across the Twitter formats.
+func TestCanaryEveryFormat(t *testing.T) {
+	covered := map[string]bool{}
+	for _, c := range canaryFormats {
+		covered[c.format] = true
+	}
+	formats := 0
+	for _, f := range rawio.Formats() {
+		// The message formats are those of packages facebook and twitter;
+		// tests register formats of their own, and observation formats
+		// hold no texts.
+		fn := runtime.FuncForPC(reflect.ValueOf(f.Read).Pointer()).Name()
+		if !strings.Contains(fn, "/analysis/load/facebook.") && !strings.Contains(fn, "/analysis/load/twitter.") {
+			continue
+		}
+		formats++
+		if !covered[f.Name] {
+			t.Errorf("format %s has no canary fixture", f.Name)
+		}
+	}
+	if formats != len(covered) {
+		t.Errorf("%d message formats registered, %d covered", formats, len(covered))
+	}
+
+	// The study's folder is the working directory: x-archive looks for
+	// account.js beside the path the report names (relative to the study
+	// folder), which only works from there.
+	t.Chdir(filepath.Join("testdata", "canary"))
+	want := pseudo.New([]byte(canaryKey)).Handle(corpus.Twitter, "zquill_canary")
+	twitterPseudonyms := map[string]string{}
+	for _, c := range canaryFormats {
+		name := c.format + "-" + string(c.platform)
+		t.Run(name, func(t *testing.T) {
+			raw := ""
+			for _, f := range c.files {
+				b, err := os.ReadFile(f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				raw += string(b)
+			}
+			// The fixture holds the canary, so the test can fail.
+			for _, w := range canaryWords {
+				if !strings.Contains(fold(unescapeJSON(raw)), w) {
+					t.Fatalf("the fixture lost its canary %q", w)
+				}
+			}
+			cs := load.CommunitySpec{ID: "canary-" + name, Name: "Canary " + name, Platform: string(c.platform),
+				Sources: []load.SourceSpec{{Files: c.files, Format: c.format, Options: c.options}}}
+			if c.staff {
+				cs.Moderators = []string{"Zéphyrine Quillbottom"}
+			}
+			spec := &load.Spec{Name: "canary", Synthetic: true, Dir: ".", Communities: []load.CommunitySpec{cs}}
+			ps := pseudo.New([]byte(canaryKey))
+			cp, rep, err := load.LoadSpec(spec, load.Options{Key: []byte(canaryKey), Pseudonymizer: ps})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rep.Rejected != 0 || len(cp.Messages) != c.messages {
+				t.Fatalf("%d messages (want %d), %d rejected:\n%s", len(cp.Messages), c.messages, rep.Rejected, rep)
+			}
+			dir := t.TempDir()
+			if err := load.WriteCSV(dir, cp); err != nil {
+				t.Fatal(err)
+			}
+			writeDerived(t, dir, cp)
+			if err := os.WriteFile(filepath.Join(dir, "report.txt"), []byte(rep.String()), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			// Hashtags and links are not in the CSV: write them too.
+			var extra strings.Builder
+			for _, m := range cp.Messages {
+				fmt.Fprintln(&extra, strings.Join(m.Hashtags, " "), strings.Join(m.Links, " "), strings.Join(m.Mentions, " "), m.ReplyToAuthor)
+			}
+			if err := os.WriteFile(filepath.Join(dir, "fields.txt"), []byte(extra.String()), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			files := 0
+			err = filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+				if err != nil || d.IsDir() {
+					return err
+				}
+				files++
+				b, err := os.ReadFile(path)
+				if err != nil {
+					return err
+				}
+				text := fold(string(b))
+				for _, w := range canaryWords {
+					if i := strings.Index(text, w); i >= 0 {
+						lo, hi := max(0, i-60), min(len(text), i+60)
+						t.Errorf("%s holds %q: …%s…", filepath.Base(path), w, text[lo:hi])
+					}
+				}
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if files < 8 {
+				t.Errorf("only %d output files scanned", files)
+			}
+			// The independent check agrees: none of the identities met is
+			// in the outputs, while it finds them in the raw export.
+			sc := privacy.NewScanner(privacy.Needles(ps.Identities()))
+			found, _, err := sc.ScanPaths(dir)
+			if err != nil || len(found) != 0 {
+				t.Errorf("privacy check: %v %v", found, err)
+			}
+			if found, _ := sc.Scan("raw", strings.NewReader(unescapeJSON(raw))); len(found) == 0 {
+				t.Error("the privacy check finds nothing in the raw export")
+			}
+			if c.platform == corpus.Twitter {
+				for _, m := range cp.Messages {
+					if m.ID == canaryTweet {
+						twitterPseudonyms[name] = m.Author
+					}
+				}
+			}
+		})
+	}
+	// One person, one pseudonym: her tweet has the same author in every
+	// Twitter format, that of her handle.
+	if len(twitterPseudonyms) != 7 {
+		t.Errorf("the canary's tweet was found in %d Twitter formats, want 7: %v", len(twitterPseudonyms), twitterPseudonyms)
+	}
+	for name, p := range twitterPseudonyms {
+		if p != want {
+			t.Errorf("%s: the canary is %s, want %s (her handle's pseudonym)", name, p, want)
+		}
+	}
+}
+
+// writeDerived writes derived tables as scripts/derive does, with the
+// functions every version of the indicator packages offers: the
+// indicators of the families that need no codebook, and each community's
+// reply network as GraphML, GEXF and an edge list.
+func writeDerived(t *testing.T, dir string, c *corpus.Corpus) {
+	t.Helper()
+	var rows []indicator.Row
+	rows = append(rows, activity.Rows(c)...)
+	rows = append(rows, participation.Rows(c)...)
+	rows = append(rows, responsiveness.Rows(c)...)
+	rows = append(rows, rhythm.Rows(c)...)
+	rows = append(rows, retention.Rows(c)...)
+	indicator.Sort(rows)
+	write := func(name string, fn func(io.Writer) error) {
+		f, err := os.Create(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := fn(f); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("indicators.csv", func(w io.Writer) error { return indicator.WriteCSV(w, rows) })
+	for _, cm := range c.Communities {
+		graph := network.Build(c.ByCommunity(cm.ID))
+		write(cm.ID+".graphml", func(w io.Writer) error { return network.WriteGraphML(w, graph) })
+		write(cm.ID+".gexf", func(w io.Writer) error { return network.WriteGEXF(w, graph) })
+		write(cm.ID+".edges.csv", func(w io.Writer) error { return network.WriteEdgeCSV(w, graph) })
+	}
+}
+
+var foldAccents = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+
+// fold lower-cases s, removes its accents and its invisible characters
+// (format characters, soft hyphens, variation selectors), so that no
+// disguise of the canary escapes the search.
+func fold(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if unicode.Is(unicode.Cf, r) || r == 0xAD || r >= 0xFE00 && r <= 0xFE0F {
+			return -1
+		}
+		return r
+	}, s)
+	f, _, err := transform.String(foldAccents, s)
+	if err != nil {
+		f = s
+	}
+	return strings.ToLower(f)
+}
+
+// unescapeJSON turns the \uXXXX escapes of a JSON fixture into their
+// characters (enough for the check that a fixture holds its canary).
+func unescapeJSON(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+5 < len(s) && s[i+1] == 'u' {
+			var r rune
+			if _, err := fmt.Sscanf(s[i+2:i+6], "%04x", &r); err == nil {
+				b.WriteRune(r)
+				i += 5
+				continue
+			}
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
