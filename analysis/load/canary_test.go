@@ -12,14 +12,19 @@ import (
 	"unicode"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/figure"
 	"github.com/faire-communaute/compendium/analysis/indicator"
 	"github.com/faire-communaute/compendium/analysis/indicator/activity"
+	"github.com/faire-communaute/compendium/analysis/indicator/all"
 	"github.com/faire-communaute/compendium/analysis/indicator/network"
+	"github.com/faire-communaute/compendium/analysis/indicator/norms"
 	"github.com/faire-communaute/compendium/analysis/indicator/participation"
 	"github.com/faire-communaute/compendium/analysis/indicator/responsiveness"
 	"github.com/faire-communaute/compendium/analysis/indicator/retention"
 	"github.com/faire-communaute/compendium/analysis/indicator/rhythm"
+	"github.com/faire-communaute/compendium/analysis/indicator/themes"
 	"github.com/faire-communaute/compendium/analysis/load"
+	"github.com/faire-communaute/compendium/analysis/paper"
 	"github.com/faire-communaute/compendium/analysis/privacy"
 	"github.com/faire-communaute/compendium/analysis/pseudo"
 	"github.com/faire-communaute/compendium/analysis/rawio"
@@ -80,8 +85,9 @@ var canaryFormats = []struct {
 
 // TestCanaryEveryFormat loads, for every registered format, a tiny export
 // where the canary is an author and is named by another author in every
-// form, writes the corpus (load.WriteCSV) and the derived tables that do
-// not need a codebook (indicators, reply networks), and checks that no
+// form, writes the corpus (load.WriteCSV), the derived tables (every
+// indicator, reply networks) and every figure the corpus allows, and
+// checks that no
 // form of the canary reaches any of them, nor the load report. It also
 // checks that the canary keeps one pseudonym across the Twitter formats.
 func TestCanaryEveryFormat(t *testing.T) {
@@ -110,6 +116,10 @@ func TestCanaryEveryFormat(t *testing.T) {
 	// The study's folder is the working directory: x-archive looks for
 	// account.js beside the path the report names (relative to the study
 	// folder), which only works from there.
+	cb, err := themes.LoadCodebook(filepath.Join("..", "..", "data", "codebook", "codebook.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	t.Chdir(filepath.Join("testdata", "canary"))
 	want := pseudo.New([]byte(canaryKey)).Handle(corpus.Twitter, "zquill_canary")
 	twitterPseudonyms := map[string]string{}
@@ -148,7 +158,11 @@ func TestCanaryEveryFormat(t *testing.T) {
 			if err := load.WriteCSV(dir, cp); err != nil {
 				t.Fatal(err)
 			}
-			writeDerived(t, dir, cp)
+			drawn := writeDerived(t, dir, cp, cb)
+			if drawn < 6 {
+				t.Errorf("only %d figures drawn from the canary's community", drawn)
+			}
+			t.Logf("%d figures drawn", drawn)
 			if err := os.WriteFile(filepath.Join(dir, "report.txt"), []byte(rep.String()), 0o644); err != nil {
 				t.Fatal(err)
 			}
@@ -216,19 +230,17 @@ func TestCanaryEveryFormat(t *testing.T) {
 	}
 }
 
-// writeDerived writes derived tables as scripts/derive does, with the
-// functions every version of the indicator packages offers: the
-// indicators of the families that need no codebook, and each community's
-// reply network as GraphML, GEXF and an edge list.
-func writeDerived(t *testing.T, dir string, c *corpus.Corpus) {
+// writeDerived writes what a study's run writes, as scripts/derive and
+// the notebooks do: every indicator (analysis/indicator/all, with the
+// codebook), each community's reply network as GraphML, GEXF and an edge
+// list, and every figure of package paper that the corpus allows, as its
+// data CSV, SVG, PNG and sidecar (a figure whose data are missing is
+// refused by its builder and not written). It returns how many figures
+// were drawn.
+func writeDerived(t *testing.T, dir string, c *corpus.Corpus, cb *themes.Codebook) int {
 	t.Helper()
-	var rows []indicator.Row
-	rows = append(rows, activity.Rows(c)...)
-	rows = append(rows, participation.Rows(c)...)
-	rows = append(rows, responsiveness.Rows(c)...)
-	rows = append(rows, rhythm.Rows(c)...)
-	rows = append(rows, retention.Rows(c)...)
-	indicator.Sort(rows)
+	nets := network.Measure(c)
+	rows := all.IndicatorsWith(c, cb, nets)
 	write := func(name string, fn func(io.Writer) error) {
 		f, err := os.Create(filepath.Join(dir, name))
 		if err != nil {
@@ -248,6 +260,41 @@ func writeDerived(t *testing.T, dir string, c *corpus.Corpus) {
 		write(cm.ID+".gexf", func(w io.Writer) error { return network.WriteGEXF(w, graph) })
 		write(cm.ID+".edges.csv", func(w io.Writer) error { return network.WriteEdgeCSV(w, graph) })
 	}
+	prov := figure.Provenance{Study: c.Study, Synthetic: c.Synthetic}
+	th, nm := themes.Measure(c, cb), norms.Measure(c, cb)
+	resp, rh := responsiveness.Measure(c), rhythm.Measure(c)
+	builders := []func() (*figure.Figure, error){
+		func() (*figure.Figure, error) { return paper.T1Groups(activity.PanelsOf(c), prov) },
+		func() (*figure.Figure, error) { return paper.T2Accounts(indicator.LatestProfiles(c.Profiles), prov) },
+		func() (*figure.Figure, error) { return paper.F01Activity(activity.Measure(c), prov) },
+		func() (*figure.Figure, error) { return paper.F02Members(activity.PanelsOf(c), prov) },
+		func() (*figure.Figure, error) { return paper.F03Themes(th, prov) },
+		func() (*figure.Figure, error) { return paper.F04QuestionTypes(th, prov) },
+		func() (*figure.Figure, error) { return paper.F05Rhythm(rh, prov) },
+		func() (*figure.Figure, error) { return paper.F06OffHours(rh, prov) },
+		func() (*figure.Figure, error) { return paper.F07ReplyByHour(resp, prov) },
+		func() (*figure.Figure, error) { return paper.F08Lorenz(participation.Measure(c), prov) },
+		func() (*figure.Figure, error) { return paper.F09FirstReply(resp, prov) },
+		func() (*figure.Figure, error) { return paper.F10Networks(nets, prov) },
+		func() (*figure.Figure, error) { return paper.T4Network(nets, prov) },
+		func() (*figure.Figure, error) { return paper.F11Retention(retention.Measure(c), prov) },
+		func() (*figure.Figure, error) { return paper.F12Consensus(nm, prov) },
+		func() (*figure.Figure, error) { return paper.F13Sources(nm, prov) },
+		func() (*figure.Figure, error) { return paper.F14Recurring(nm, prov) },
+		func() (*figure.Figure, error) { return paper.F15Overlap(norms.Overlap(c), prov) },
+	}
+	drawn := 0
+	for _, build := range builders {
+		f, err := build()
+		if err != nil {
+			continue // not drawable from this corpus: the builder says why
+		}
+		if err := f.Save(dir); err != nil {
+			t.Fatal(err)
+		}
+		drawn++
+	}
+	return drawn
 }
 
 var foldAccents = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
