@@ -9,46 +9,75 @@ import (
 	"github.com/faire-communaute/compendium/analysis/rawio"
 )
 
-// eachRecord calls fn with each JSON record of f and the line where it
+// eachRecord calls fn with each JSON record of r.f and the line where it
 // starts. A file of JSON lines gives its non-blank lines. A JSON document
 // laid over several lines (pretty-printed), or a top-level array, gives
 // its top-level values, the elements of a top-level array one by one.
-// Memory holds one record at a time (the whole file for a document made
-// of a single object, such as a saved API response).
-func eachRecord(f *rawio.File, fn func(b []byte, line int)) error {
+//
+// Records stay within r.f.Limits: a line longer than LineBytes (in a
+// document, a value longer than it), or a record nested deeper than
+// Depth, is rejected whole, naming its line and the limit, and reading
+// goes on with the next line (or value). Memory holds one record at a
+// time, so it stays within the limits whatever the file holds.
+func (r *reader) eachRecord(fn func(b []byte, line int)) error {
+	f := r.f
+	lim := f.Limits.WithDefaults()
 	if documentMode(f.Head) {
-		return eachValue(f.R, 0, fn)
+		return r.eachValue(0, fn)
 	}
-	lr := rawio.NewLineReader(f.R)
+	lr := f.Lines()
 	for {
 		b, n, err := lr.Next()
-		if err == io.EOF {
+		switch {
+		case err == io.EOF:
 			return nil
-		}
-		if err != nil {
+		case rawio.IsRecordError(err):
+			r.reject(n, 0, "", err)
+			continue
+		case err != nil:
 			return err
 		}
 		if len(bytes.TrimSpace(b)) == 0 {
+			continue
+		}
+		if err := rawio.CheckJSONDepth(b, lim.Depth); err != nil {
+			r.reject(n, 0, "", err)
 			continue
 		}
 		fn(b, n)
 	}
 }
 
-// eachValue calls fn with each top-level value of r (the elements of a
+// eachValue calls fn with each top-level value of r.f (the elements of a
 // top-level array one by one) and the line where it starts, counting
-// skipped lines before the first byte of r.
-func eachValue(r *bufio.Reader, skipped int, fn func(b []byte, line int)) error {
-	vr := &valueReader{r: r, line: skipped, unwrap: true}
+// skipped lines before the first byte left to read. A value past the
+// limits is rejected, as in eachRecord.
+func (r *reader) eachValue(skipped int, fn func(b []byte, line int)) error {
+	return eachValue(r.f.R, skipped, r.f.Limits, func(b []byte, line int, bad error) {
+		if bad != nil {
+			r.reject(line, 0, "", bad)
+			return
+		}
+		fn(b, line)
+	})
+}
+
+// eachValue calls fn with each top-level value of br and the line where
+// it starts, or, for a value past lim, with a nil value and the
+// *rawio.LimitError it went past.
+func eachValue(br *bufio.Reader, skipped int, lim rawio.Limits, fn func(b []byte, line int, bad error)) error {
+	lim = lim.WithDefaults()
+	vr := &valueReader{r: br, line: skipped, unwrap: true, maxBytes: lim.LineBytes, maxDepth: lim.Depth,
+		tooLong: rawio.NewLimitError(lim, "line-bytes"), tooDeep: rawio.NewLimitError(lim, "depth")}
 	for {
-		b, line, err := vr.next()
+		b, line, bad, err := vr.next()
 		if err == io.EOF {
 			return nil
 		}
 		if err != nil {
 			return err
 		}
-		fn(b, line)
+		fn(b, line, bad)
 	}
 }
 
@@ -72,6 +101,11 @@ func documentMode(head []byte) bool {
 // when decoded. A literal (number, true, false, null) ends at the next
 // delimiter; text that cannot start a value (junk) is given as a value
 // running to the end of its line, so that it is rejected.
+//
+// A value longer than maxBytes, or nesting arrays and objects deeper than
+// maxDepth, is not kept: the reader follows it to its end without
+// buffering it and reports it with tooLong or tooDeep, so that memory
+// stays within maxBytes whatever the stream holds.
 type valueReader struct {
 	r         *bufio.Reader
 	line      int    // lines ended so far
@@ -81,30 +115,42 @@ type valueReader struct {
 	unwrap    bool  // give the elements of a top-level array
 	inArray   bool  // inside the unwrapped top-level array
 	unwrapped bool  // the top-level array was met
+
+	maxBytes, maxDepth int
+	tooLong, tooDeep   error
 }
 
 // next returns the next value and the line it starts at. The value is
-// valid until the next call. At the end it returns io.EOF; a value cut by
-// the end of the stream is returned as it is.
-func (v *valueReader) next() ([]byte, int, error) {
+// valid until the next call. A value past the limits is returned as nil
+// with bad, the limit it went past. At the end it returns io.EOF; a value
+// cut by the end of the stream is returned as it is. Any other read error
+// is returned at once.
+func (v *valueReader) next() (value []byte, line int, bad error, err error) {
 	v.buf = v.buf[:0]
 	var (
 		inValue, garbage, literal, inStr, esc bool
 		depth, start, from                    int
+		over                                  error // the limit the value went past
 	)
 	for {
 		if len(v.pending) == 0 {
 			if v.err != nil {
 				if inValue {
-					return v.buf, start, nil
+					if over != nil {
+						return nil, start, over, nil
+					}
+					return v.buf, start, nil, nil
 				}
-				return nil, 0, v.err
+				return nil, 0, nil, v.err
 			}
 			chunk, err := v.r.ReadSlice('\n')
 			switch err {
 			case nil, bufio.ErrBufferFull:
+			case io.EOF:
+				v.err = err
 			default:
 				v.err = err
+				return nil, 0, nil, err
 			}
 			v.pending, from = chunk, 0
 			continue
@@ -144,12 +190,12 @@ func (v *valueReader) next() ([]byte, int, error) {
 			switch {
 			case garbage:
 				if c == '\n' {
-					return v.cut(p, from, i, start)
+					return v.cut(p, from, i, start, over)
 				}
 				continue
 			case literal:
 				if bytes.IndexByte([]byte(" \t\r\n,]}[{;"), c) >= 0 {
-					return v.cut(p, from, i, start)
+					return v.cut(p, from, i, start, over)
 				}
 				continue
 			}
@@ -166,7 +212,7 @@ func (v *valueReader) next() ([]byte, int, error) {
 				case '"':
 					inStr = false
 					if depth == 0 {
-						return v.cut(p, from, i+1, start)
+						return v.cut(p, from, i+1, start, over)
 					}
 				}
 			default:
@@ -175,30 +221,46 @@ func (v *valueReader) next() ([]byte, int, error) {
 					inStr = true
 				case '{', '[':
 					depth++
+					if depth > v.maxDepth && over == nil {
+						over = v.tooDeep
+					}
 				case '}', ']':
 					depth--
 					if depth == 0 {
-						return v.cut(p, from, i+1, start)
+						return v.cut(p, from, i+1, start, over)
 					}
 				}
 			}
 		}
 		if inValue {
-			v.buf = append(v.buf, p[from:]...)
+			if over == nil && len(v.buf)+len(p)-from > v.maxBytes {
+				over = v.tooLong
+			}
+			if over == nil {
+				v.buf = append(v.buf, p[from:]...)
+			} else {
+				v.buf = v.buf[:0]
+			}
 		}
 		v.pending, from = nil, 0
 	}
 }
 
 // cut ends the value that started at line start at p[:end], leaving the
-// rest of p pending.
-func (v *valueReader) cut(p []byte, from, end, start int) ([]byte, int, error) {
+// rest of p pending. over is the limit the value went past, if any.
+func (v *valueReader) cut(p []byte, from, end, start int, over error) ([]byte, int, error, error) {
 	v.pending = p[end:]
+	if over == nil && len(v.buf)+end-from > v.maxBytes {
+		over = v.tooLong
+	}
+	if over != nil {
+		return nil, start, over, nil
+	}
 	if len(v.buf) == 0 {
-		return p[from:end], start, nil // the value lies in one chunk: no copy
+		return p[from:end], start, nil, nil // the value lies in one chunk: no copy
 	}
 	v.buf = append(v.buf, p[from:end]...)
-	return v.buf, start, nil
+	return v.buf, start, nil, nil
 }
 
 // shape is what a sniffer sees of the first JSON record of a head: the
