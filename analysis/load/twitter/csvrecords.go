@@ -152,6 +152,10 @@ func (c *csvRecords) multiline(first csvLine) (*csvBad, error) {
 			c.resync()
 			return &csvBad{line: first.n, col: c.qcol, err: fmt.Errorf("%w: the quote opened here is still open at line %d, longer than the line limit", csv.ErrQuote, l.n)}, nil
 		}
+		if n, ok := countFields(l.b, c.comma); ok && c.want > 0 && n == c.want {
+			c.resync()
+			return &csvBad{line: first.n, col: c.qcol, err: fmt.Errorf("%w: the quote opened here runs into line %d, a whole record", csv.ErrQuote, l.n)}, nil
+		}
 		size += 1 + len(l.b)
 		c.buf = append(c.buf, '\n')
 		open, col, serr := c.scan(l.b, true)
@@ -261,4 +265,49 @@ func (c *csvRecords) endField() error {
 	}
 	c.ends = append(c.ends, len(c.buf))
 	return nil
+}
+
+// countFields counts the fields of line b read alone as a record, and
+// reports false when it is not one: malformed, or ending inside a quoted
+// field.
+func countFields(b []byte, comma byte) (int, bool) {
+	n, i := 0, 0
+	for {
+		n++
+		if i < len(b) && b[i] == '"' { // a quoted field
+			i++
+			for {
+				j := bytes.IndexByte(b[i:], '"')
+				if j < 0 {
+					return n, false
+				}
+				i += j + 1
+				if i < len(b) && b[i] == '"' {
+					i++
+					continue
+				}
+				break
+			}
+			if i == len(b) {
+				return n, true
+			}
+			if b[i] != comma {
+				return n, false
+			}
+			i++
+			continue
+		}
+		j := bytes.IndexByte(b[i:], comma)
+		field := b[i:]
+		if j >= 0 {
+			field = b[i : i+j]
+		}
+		if bytes.IndexByte(field, '"') >= 0 {
+			return n, false
+		}
+		if j < 0 {
+			return n, true
+		}
+		i += j + 1
+	}
 }

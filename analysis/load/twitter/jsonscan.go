@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 
 	"github.com/faire-communaute/compendium/analysis/rawio"
@@ -118,6 +119,23 @@ type valueReader struct {
 
 	maxBytes, maxDepth int
 	tooLong, tooDeep   error
+	lastNL             bool // the last byte read is a line feed
+}
+
+// unclosed is the rejection of a string, array or object that started at
+// line start and is still open at the end of the stream: it took the rest
+// of the file, which cannot be split into values, so the rejection names
+// the lines it holds. over is the limit it went past, if any.
+func (v *valueReader) unclosed(start int, over error) error {
+	last := v.line
+	if !v.lastNL {
+		last++
+	}
+	why := rawio.ErrBadJSON
+	if over != nil {
+		why = over
+	}
+	return fmt.Errorf("%w: the value opened on this line is still open at the end of the file, line %d (%d lines)", why, last, last-start+1)
 }
 
 // next returns the next value and the line it starts at. The value is
@@ -135,15 +153,20 @@ func (v *valueReader) next() (value []byte, line int, bad error, err error) {
 	for {
 		if len(v.pending) == 0 {
 			if v.err != nil {
-				if inValue {
-					if over != nil {
-						return nil, start, over, nil
-					}
-					return v.buf, start, nil, nil
+				switch {
+				case !inValue:
+					return nil, 0, nil, v.err
+				case !literal && !garbage:
+					return nil, start, v.unclosed(start, over), nil
+				case over != nil:
+					return nil, start, over, nil
 				}
-				return nil, 0, nil, v.err
+				return v.buf, start, nil, nil
 			}
 			chunk, err := v.r.ReadSlice('\n')
+			if len(chunk) > 0 {
+				v.lastNL = chunk[len(chunk)-1] == '\n'
+			}
 			switch err {
 			case nil, bufio.ErrBufferFull:
 			case io.EOF:
