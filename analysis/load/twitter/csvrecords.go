@@ -13,19 +13,14 @@ import (
 // module and spreadsheets write them) line by line within limits, and
 // resynchronises after a damaged record, so that one stray quote costs
 // one record and never the rest of the file, and memory stays within the
-// limits. The rule, in the package documentation, is:
-//
-//   - A line longer than Limits.LineBytes is one rejected record.
-//   - A record on one line is rejected alone when it is malformed (a bare
-//     quote in an unquoted field, a closing quote not followed by the
-//     separator), holds a field longer than Limits.FieldBytes, or has
-//     another field count than the header.
-//   - A record whose quoted field runs over several lines is rejected as
-//     one record naming its first line, and reading resumes at its second
-//     line, when its quote is still open after Limits.RecordLines lines,
-//     or its open field passes Limits.FieldBytes, or the record passes
-//     Limits.LineBytes, or the file ends with it open, or once closed it
-//     is malformed or has another field count than the header.
+// limits. The rule is the package documentation's (Limits and
+// resynchronisation): a damaged record on one line is rejected alone; a
+// record spanning several lines that is damaged (quote open after
+// RecordLines lines, past FieldBytes or LineBytes, or at the end of the
+// file; a later line that is a whole record on its own; once closed,
+// malformed or of another field count than the header) is rejected as
+// one record naming its first line, and reading resumes at its second
+// line.
 //
 // The lines read past the first line of a record are kept until the
 // record ends, for resynchronisation: at most the record's bytes, which

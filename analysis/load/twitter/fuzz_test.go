@@ -78,7 +78,7 @@ func fuzzRead(t *testing.T, raw []byte, format string, lim rawio.Limits) (rec *r
 	if rec.other != 0 {
 		t.Errorf("%d Panel or Profile calls", rec.other)
 	}
-	lines := 1 + bytes.Count(raw, []byte{'\n'})
+	lines := 1 + bytes.Count(decoded(raw), []byte{'\n'}) // CR-only files read as LF
 	if f.Gzip {
 		lines = 1 << 30 // lines of the decompressed content, not counted here
 	}
@@ -142,62 +142,66 @@ func checkLineRecords(t *testing.T, raw []byte, rec *recorder, head []byte, lim 
 
 func FuzzTwarc2(f *testing.F) {
 	seed(f, "twarc2")
-	f.Fuzz(func(t *testing.T, raw []byte, code uint32) {
-		if _, head, err := fuzzRead(t, raw, Twarc2, fuzzLimits(code)); head != nil && err != nil {
-			t.Errorf("Read: %v", err)
-		}
-	})
+	f.Fuzz(checkTwarc2)
+}
+
+func checkTwarc2(t *testing.T, raw []byte, code uint32) {
+	if _, head, err := fuzzRead(t, raw, Twarc2, fuzzLimits(code)); head != nil && err != nil {
+		t.Errorf("Read: %v", err)
+	}
 }
 
 func FuzzTwarcCSV(f *testing.F) {
 	seed(f, "twarc-csv")
-	f.Fuzz(func(t *testing.T, raw []byte, code uint32) {
-		lim := fuzzLimits(code)
-		rec, head, err := fuzzRead(t, raw, TwarcCSV, lim)
-		if head == nil || err != nil {
-			return // no readable header
+	f.Fuzz(checkTwarcCSV)
+}
+
+func checkTwarcCSV(t *testing.T, raw []byte, code uint32) {
+	lim := fuzzLimits(code)
+	rec, head, err := fuzzRead(t, raw, TwarcCSV, lim)
+	if head == nil || err != nil {
+		return // no readable header
+	}
+	// Every record names its own first line, after the header.
+	seen := map[int]bool{}
+	for _, l := range callLines(rec) {
+		if seen[l] || l < 2 {
+			t.Errorf("two records at line %d, or one at the header's", l)
 		}
-		// Every record names its own first line, after the header.
-		seen := map[int]bool{}
-		for _, l := range callLines(rec) {
-			if seen[l] || l < 2 {
-				t.Errorf("two records at line %d, or one at the header's", l)
-			}
-			seen[l] = true
+		seen[l] = true
+	}
+	// A file that encoding/csv reads whole, of one-line records of
+	// the header's field count within the limits: one call per
+	// record.
+	content := decoded(raw)
+	_, comma := csvHeader(head)
+	r := csv.NewReader(bytes.NewReader(content))
+	r.Comma = comma
+	lim = lim.WithDefaults()
+	want := -1
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
 		}
-		// A file that encoding/csv reads whole, of one-line records of
-		// the header's field count within the limits: one call per
-		// record.
-		content := decoded(raw)
-		_, comma := csvHeader(head)
-		r := csv.NewReader(bytes.NewReader(content))
-		r.Comma = comma
-		lim = lim.WithDefaults()
-		want := -1
-		for {
-			rec, err := r.Read()
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				return
-			}
-			for _, f := range rec {
-				if len(f) > lim.FieldBytes || strings.ContainsAny(f, "\r\n") {
-					return
-				}
-			}
-			want++
+		if err != nil {
+			return
 		}
-		for _, l := range bytes.Split(content, []byte{'\n'}) {
-			if len(l) > lim.LineBytes {
+		for _, f := range rec {
+			if len(f) > lim.FieldBytes || strings.ContainsAny(f, "\r\n") {
 				return
 			}
 		}
-		if want >= 0 && rec.calls() != want {
-			t.Errorf("%d calls for %d records", rec.calls(), want)
+		want++
+	}
+	for _, l := range bytes.Split(content, []byte{'\n'}) {
+		if len(l) > lim.LineBytes {
+			return
 		}
-	})
+	}
+	if want >= 0 && rec.calls() != want {
+		t.Errorf("%d calls for %d records", rec.calls(), want)
+	}
 }
 
 // callLines are the lines the calls to rec name.
@@ -214,54 +218,62 @@ func callLines(rec *recorder) []int {
 
 func FuzzV1(f *testing.F) {
 	seed(f, "twitter-v1")
-	f.Fuzz(func(t *testing.T, raw []byte, code uint32) {
-		lim := fuzzLimits(code)
-		rec, head, err := fuzzRead(t, raw, V1, lim)
-		if head == nil {
-			return
-		}
-		if err != nil {
-			t.Errorf("Read: %v", err)
-		}
-		checkLineRecords(t, raw, rec, head, lim)
-	})
+	f.Fuzz(checkV1)
+}
+
+func checkV1(t *testing.T, raw []byte, code uint32) {
+	lim := fuzzLimits(code)
+	rec, head, err := fuzzRead(t, raw, V1, lim)
+	if head == nil {
+		return
+	}
+	if err != nil {
+		t.Errorf("Read: %v", err)
+	}
+	checkLineRecords(t, raw, rec, head, lim)
 }
 
 func FuzzXArchive(f *testing.F) {
 	seed(f, "x-archive", "xarchive-data")
-	f.Fuzz(func(t *testing.T, raw []byte, code uint32) {
-		fuzzRead(t, raw, XArchive, fuzzLimits(code)) // an error is fine: not an archive file
-	})
+	f.Fuzz(checkXArchive)
+}
+
+func checkXArchive(t *testing.T, raw []byte, code uint32) {
+	fuzzRead(t, raw, XArchive, fuzzLimits(code)) // an error is fine: not an archive file
 }
 
 func FuzzTweetScraper(f *testing.F) {
 	seed(f, "tweetscraper")
-	f.Fuzz(func(t *testing.T, raw []byte, code uint32) {
-		lim := fuzzLimits(code)
-		rec, head, err := fuzzRead(t, raw, TweetScraper, lim)
-		if head == nil {
-			return
-		}
-		if err != nil {
-			t.Errorf("Read: %v", err)
-		}
-		checkLineRecords(t, raw, rec, head, lim)
-	})
+	f.Fuzz(checkTweetScraper)
+}
+
+func checkTweetScraper(t *testing.T, raw []byte, code uint32) {
+	lim := fuzzLimits(code)
+	rec, head, err := fuzzRead(t, raw, TweetScraper, lim)
+	if head == nil {
+		return
+	}
+	if err != nil {
+		t.Errorf("Read: %v", err)
+	}
+	checkLineRecords(t, raw, rec, head, lim)
 }
 
 func FuzzZeeschuimerX(f *testing.F) {
 	seed(f, "zeeschuimer-x")
-	f.Fuzz(func(t *testing.T, raw []byte, code uint32) {
-		lim := fuzzLimits(code)
-		rec, head, err := fuzzRead(t, raw, ZeeschuimerX, lim)
-		if head == nil {
-			return
-		}
-		if err != nil {
-			t.Errorf("Read: %v", err)
-		}
-		checkLineRecords(t, raw, rec, head, lim)
-	})
+	f.Fuzz(checkZeeschuimerX)
+}
+
+func checkZeeschuimerX(t *testing.T, raw []byte, code uint32) {
+	lim := fuzzLimits(code)
+	rec, head, err := fuzzRead(t, raw, ZeeschuimerX, lim)
+	if head == nil {
+		return
+	}
+	if err != nil {
+		t.Errorf("Read: %v", err)
+	}
+	checkLineRecords(t, raw, rec, head, lim)
 }
 
 // FuzzSniff runs every sniffer of the package on any head: none panics,
