@@ -69,7 +69,7 @@ func (c *csvRecords) nextLine() (csvLine, error) {
 		return l, nil
 	}
 	b, n, err := c.lines.Next()
-	if rawio.IsRecordError(err) {
+	if err != nil && rawio.IsRecordError(err) { // (IsRecordError allocates)
 		return csvLine{n: n, tooLong: true}, nil
 	}
 	return csvLine{b: b, n: n}, err

@@ -101,7 +101,10 @@ func readXArchive(f *rawio.File, sink rawio.Sink) error {
 		}
 		m.Author = owner
 		if prefix != "" { // the export's field names, for load's rejections
-			m.IDField, m.CreatedField = "tweet."+m.IDField, "tweet.created_at"
+			m.IDField, m.CreatedField = "tweet.id_str", "tweet.created_at"
+			if item.Tweet.IDStr == "" {
+				m.IDField = "tweet.id"
+			}
 		}
 		if m.Kind == corpus.Tweet && isArchiveRetweet(m.Text) {
 			m.Kind = corpus.Retweet
