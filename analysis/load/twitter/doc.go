@@ -51,7 +51,8 @@
 //     could not give); a line holding only errors or meta emits nothing.
 //     A line that is not valid JSON is one rejected record naming the
 //     line, since the number of tweets it held cannot be known.
-//   - twarc-csv: each CSV record after the header.
+//   - twarc-csv: each CSV record after the header (see below for a
+//     damaged one).
 //   - twitter-v1, zeeschuimer-x: each line (or array element).
 //   - x-archive: each element of the array; each names its own line.
 //   - tweetscraper: each object.
@@ -59,7 +60,78 @@
 // Blank lines are not records. A record without id or creation time, with
 // an unreadable time or count, or with a field of the wrong JSON type, is
 // rejected with a *rawio.ParseError naming file, line, field and reason;
-// reasons never quote names or handles.
+// reasons never quote names or handles (bad values are masked by
+// rawio.Quote). A time before Twitter existed (21 March 2006), such as a
+// year 0000 or 0001, is rejected by the reader with rawio.CheckTime's
+// reason (implausible time), naming the export's time field. Ids are
+// passed as the export writes them, never mended; every message names
+// the export's id and time fields (RawMessage.IDField, CreatedField: "id"
+// and "created_at" in twarc2, "data[3].id" for the fourth tweet of a
+// page, "id_str" in API v1.1, "tweet.id_str" in X archives, "ID" and
+// "datetime" in TweetScraper, "data.rest_id" and "data.legacy.created_at"
+// in Zeeschuimer, the column names in twarc-csv), so that load's
+// rejections of bad ids (letters, a line break) and implausible times
+// name them. twarc-csv ids are checked by the reader: digits, with only
+// spaces and tabs around them trimmed.
+//
+// # Limits and resynchronisation
+//
+// Readers stay within the file's rawio.Limits, whatever it holds, and
+// memory stays within them:
+//
+//   - JSON lines: a line longer than Limits.LineBytes is one rejected
+//     record naming the limit (whatever it holds, blank or not), and
+//     reading goes on with the next line. A record nested deeper than
+//     Limits.Depth is rejected before it is decoded (the decoder is
+//     recursive). The JSON held in twarc-csv fields (entities,
+//     referenced_tweets) is checked the same way.
+//   - JSON documents (a top-level array, a pretty-printed response, an X
+//     archive's array): a value longer than Limits.LineBytes or nested
+//     deeper than Limits.Depth is followed to its end without being kept,
+//     rejected naming its first line and the limit, and reading goes on
+//     with the next value. A string, array or object still open at the
+//     end of the file took the rest of it, which cannot be split into
+//     values: it is one rejection naming its first and last lines and how
+//     many lines it held. A single-object document (a saved API response)
+//     longer than Limits.LineBytes is therefore one rejected record.
+//   - twarc-csv (RFC 4180, as Python's csv module and spreadsheets write
+//     it): a line longer than Limits.LineBytes is one rejected record; a
+//     record on one line is rejected alone when it is malformed (a bare
+//     quote in an unquoted field, a closing quote not followed by the
+//     separator), holds a field longer than Limits.FieldBytes, or has
+//     another field count than the header. A record whose quoted field
+//     runs over several lines is rejected as one record naming its first
+//     line, and reading resumes at its second line, when its quote is
+//     still open after Limits.RecordLines lines or its open field passes
+//     Limits.FieldBytes (or the record passes Limits.LineBytes, or the
+//     file ends with the quote open), when one of its later lines reads
+//     on its own as a record with the header's field count (the quote
+//     swallowed whole records: a stray quote), or when, once closed, it
+//     is malformed or has another field count than the header's. So a
+//     stray quote costs the record holding it, never the rows after it.
+//
+// A decompressed size or ratio past the limits is a file-level error
+// (the *rawio.LimitError of the file's reader): the records read until
+// then are kept.
+//
+// # X archives
+//
+// An archive's data folder holds, beside the files of tweets, account.js
+// (its owner), manifest.js (window.__THAR_CONFIG, the list of its files)
+// and some eighty other window.YTD files: like.js, follower.js,
+// following.js, direct-messages.js, tweet-headers.js (ids and times of
+// the tweets of tweets.js), note-tweet.js (the long texts of tweets of
+// tweets.js, without their tweet ids), deleted-tweets.js (tweets the
+// owner deleted), twitter-circle-tweet.js (tweets shown to a chosen
+// circle only), profile.js, ad and device files... The x-archive sniffer
+// claims only the files of the owner's tweets, whose data set is tweets
+// (tweets.js, tweets-part1.js, ...), tweet (tweet.js of archives before
+// 2022, tweet-part1.js, ...) or community_tweet (community-tweet.js,
+// tweets posted in X Communities), and scores 0 on every other file, so
+// that a loader given the folder reads the tweets and lists the other
+// files as skipped. Deleted and circle tweets are left out on purpose:
+// their owner withdrew them or restricted their audience; a study that
+// has a reason to read them can force the x-archive format on them.
 //
 // # Decisions where the exports are silent
 //

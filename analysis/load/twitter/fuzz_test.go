@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -13,8 +14,29 @@ import (
 	"github.com/faire-communaute/compendium/analysis/rawio"
 )
 
+// smallLimits is the seed limit code of small limits (see fuzzLimits):
+// lines of 512 bytes, fields of 64, records of 4 lines, depth 8.
+const smallLimits = uint32(496) | uint32(63)<<10 | uint32(3)<<18 | uint32(7)<<22
+
+// fuzzLimits turns a fuzzed code into limits: 0 is the defaults; any
+// other code gives small limits, so that the fuzzer reaches the paths
+// past every limit with small inputs: lines of 16 to 1039 bytes, fields
+// of 1 to 256, records of 1 to 16 lines, depths of 1 to 32.
+func fuzzLimits(code uint32) rawio.Limits {
+	if code == 0 {
+		return rawio.Limits{}
+	}
+	return rawio.Limits{
+		LineBytes:   16 + int(code&0x3ff),
+		FieldBytes:  1 + int(code>>10&0xff),
+		RecordLines: 1 + int(code>>18&0xf),
+		Depth:       1 + int(code>>22&0x1f),
+	}
+}
+
 // seed adds the fixtures of this package (and the real samples, when
-// present and small) under the given folders to f's corpus.
+// present and small) under the given folders to f's corpus, each with
+// the default limits and with small ones.
 func seed(f *testing.F, dirs ...string) {
 	for _, dir := range dirs {
 		for _, root := range []string{"testdata", filepath.Join("..", "..", "..", "..", "shared", "fixtures")} {
@@ -26,7 +48,8 @@ func seed(f *testing.F, dirs ...string) {
 					return nil
 				}
 				if b, err := os.ReadFile(path); err == nil {
-					f.Add(b)
+					f.Add(b, uint32(0))
+					f.Add(b, smallLimits)
 				}
 				return nil
 			})
@@ -34,13 +57,14 @@ func seed(f *testing.F, dirs ...string) {
 	}
 }
 
-// fuzzRead reads raw with format and checks what every reader promises
-// whatever its input: no panic, no Panel or Profile, messages with an id,
-// a time in UTC, a known kind and consistent references, rejects with
-// file, a line within the input, and a reason. It returns the sink.
-func fuzzRead(t *testing.T, raw []byte, format string) (rec *recorder, head []byte, err error) {
+// fuzzRead reads raw with format within lim and checks what every reader
+// promises whatever its input: no panic, no Panel or Profile, messages
+// with an id, a time in UTC, a known kind and consistent references,
+// rejects with file, a line within the input, and a reason. It returns
+// the sink.
+func fuzzRead(t *testing.T, raw []byte, format string, lim rawio.Limits) (rec *recorder, head []byte, err error) {
 	const name = "fuzz/input"
-	f, err := rawio.NewFile(name, bytes.NewReader(raw))
+	f, err := rawio.NewFileWith(name, bytes.NewReader(raw), lim)
 	if err != nil {
 		return nil, nil, err // a broken gzip header: not the reader's business
 	}
@@ -54,7 +78,7 @@ func fuzzRead(t *testing.T, raw []byte, format string) (rec *recorder, head []by
 	if rec.other != 0 {
 		t.Errorf("%d Panel or Profile calls", rec.other)
 	}
-	lines := 1 + bytes.Count(raw, []byte{'\n'})
+	lines := 1 + bytes.Count(decoded(raw), []byte{'\n'}) // CR-only files read as LF
 	if f.Gzip {
 		lines = 1 << 30 // lines of the decompressed content, not counted here
 	}
@@ -81,11 +105,14 @@ func fuzzRead(t *testing.T, raw []byte, format string) (rec *recorder, head []by
 	return rec, head, err
 }
 
-// nonBlankLines counts the records of a file of JSON lines.
-func nonBlankLines(b []byte) int {
+// lineRecords counts the records of a file of JSON lines read within
+// lim: its non-blank lines, and its lines past the line limit, blank or
+// not.
+func lineRecords(b []byte, lim rawio.Limits) int {
+	lim = lim.WithDefaults()
 	n := 0
 	for _, l := range bytes.Split(b, []byte{'\n'}) {
-		if len(bytes.TrimSpace(l)) > 0 {
+		if len(bytes.TrimSpace(l)) > 0 || len(bytes.TrimSuffix(l, []byte{'\r'})) > lim.LineBytes {
 			n++
 		}
 	}
@@ -102,109 +129,177 @@ func decoded(raw []byte) []byte {
 	return b
 }
 
-// checkLineRecords checks that a format reading JSON lines made exactly
-// one call per non-blank line.
-func checkLineRecords(t *testing.T, raw []byte, rec *recorder, head []byte) {
+// checkLineRecords checks that a format reading JSON lines within lim
+// made exactly one call per record.
+func checkLineRecords(t *testing.T, raw []byte, rec *recorder, head []byte, lim rawio.Limits) {
 	if documentMode(head) {
 		return
 	}
-	if want := nonBlankLines(decoded(raw)); rec.calls() != want {
+	if want := lineRecords(decoded(raw), lim); rec.calls() != want {
 		t.Errorf("%d calls for %d records", rec.calls(), want)
 	}
 }
 
 func FuzzTwarc2(f *testing.F) {
 	seed(f, "twarc2")
-	f.Fuzz(func(t *testing.T, raw []byte) {
-		if _, head, err := fuzzRead(t, raw, Twarc2); head != nil && err != nil {
-			t.Errorf("Read: %v", err)
-		}
-	})
+	f.Fuzz(checkTwarc2)
+}
+
+func checkTwarc2(t *testing.T, raw []byte, code uint32) {
+	if _, head, err := fuzzRead(t, raw, Twarc2, fuzzLimits(code)); head != nil && err != nil {
+		t.Errorf("Read: %v", err)
+	}
 }
 
 func FuzzTwarcCSV(f *testing.F) {
 	seed(f, "twarc-csv")
-	f.Fuzz(func(t *testing.T, raw []byte) {
-		rec, head, err := fuzzRead(t, raw, TwarcCSV)
-		if head == nil || err != nil {
-			return // no readable header
+	f.Fuzz(checkTwarcCSV)
+}
+
+func checkTwarcCSV(t *testing.T, raw []byte, code uint32) {
+	lim := fuzzLimits(code)
+	rec, head, err := fuzzRead(t, raw, TwarcCSV, lim)
+	if head == nil || err != nil {
+		return // no readable header
+	}
+	// Every record names its own first line, after the header.
+	seen := map[int]bool{}
+	for _, l := range callLines(rec) {
+		if seen[l] || l < 2 {
+			t.Errorf("two records at line %d, or one at the header's", l)
 		}
-		// One call per CSV record after the header.
-		_, comma := csvHeader(head)
-		r := csv.NewReader(bytes.NewReader(decoded(raw)))
-		r.Comma, r.FieldsPerRecord = comma, -1
-		want := -1
-		for {
-			_, err := r.Read()
-			if err == io.EOF {
-				break
+		seen[l] = true
+	}
+	// A file that encoding/csv reads whole, of one-line records of
+	// the header's field count within the limits: one call per
+	// record.
+	content := decoded(raw)
+	_, comma := csvHeader(head)
+	r := csv.NewReader(bytes.NewReader(content))
+	r.Comma = comma
+	lim = lim.WithDefaults()
+	want := -1
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return
+		}
+		for _, f := range rec {
+			if len(f) > lim.FieldBytes || strings.ContainsAny(f, "\r\n") {
+				return
 			}
-			want++
 		}
-		if want >= 0 && rec.calls() != want {
-			t.Errorf("%d calls for %d records", rec.calls(), want)
+		want++
+	}
+	for _, l := range bytes.Split(content, []byte{'\n'}) {
+		if len(l) > lim.LineBytes {
+			return
 		}
-	})
+	}
+	if want >= 0 && rec.calls() != want {
+		t.Errorf("%d calls for %d records", rec.calls(), want)
+	}
+}
+
+// callLines are the lines the calls to rec name.
+func callLines(rec *recorder) []int {
+	var out []int
+	for _, m := range rec.msgs {
+		out = append(out, m.Line)
+	}
+	for _, e := range rec.rejects {
+		out = append(out, e.Line)
+	}
+	return out
 }
 
 func FuzzV1(f *testing.F) {
 	seed(f, "twitter-v1")
-	f.Fuzz(func(t *testing.T, raw []byte) {
-		rec, head, err := fuzzRead(t, raw, V1)
-		if head == nil {
-			return
-		}
-		if err != nil {
-			t.Errorf("Read: %v", err)
-		}
-		checkLineRecords(t, raw, rec, head)
-	})
+	f.Fuzz(checkV1)
+}
+
+func checkV1(t *testing.T, raw []byte, code uint32) {
+	lim := fuzzLimits(code)
+	rec, head, err := fuzzRead(t, raw, V1, lim)
+	if head == nil {
+		return
+	}
+	if err != nil {
+		t.Errorf("Read: %v", err)
+	}
+	checkLineRecords(t, raw, rec, head, lim)
 }
 
 func FuzzXArchive(f *testing.F) {
-	seed(f, "x-archive")
-	f.Fuzz(func(t *testing.T, raw []byte) {
-		fuzzRead(t, raw, XArchive) // an error is fine: not an archive file
-	})
+	seed(f, "x-archive", "xarchive-data")
+	f.Fuzz(checkXArchive)
+}
+
+func checkXArchive(t *testing.T, raw []byte, code uint32) {
+	fuzzRead(t, raw, XArchive, fuzzLimits(code)) // an error is fine: not an archive file
 }
 
 func FuzzTweetScraper(f *testing.F) {
 	seed(f, "tweetscraper")
-	f.Fuzz(func(t *testing.T, raw []byte) {
-		rec, head, err := fuzzRead(t, raw, TweetScraper)
-		if head == nil {
-			return
-		}
-		if err != nil {
-			t.Errorf("Read: %v", err)
-		}
-		checkLineRecords(t, raw, rec, head)
-	})
+	f.Fuzz(checkTweetScraper)
+}
+
+func checkTweetScraper(t *testing.T, raw []byte, code uint32) {
+	lim := fuzzLimits(code)
+	rec, head, err := fuzzRead(t, raw, TweetScraper, lim)
+	if head == nil {
+		return
+	}
+	if err != nil {
+		t.Errorf("Read: %v", err)
+	}
+	checkLineRecords(t, raw, rec, head, lim)
 }
 
 func FuzzZeeschuimerX(f *testing.F) {
 	seed(f, "zeeschuimer-x")
-	f.Fuzz(func(t *testing.T, raw []byte) {
-		rec, head, err := fuzzRead(t, raw, ZeeschuimerX)
-		if head == nil {
-			return
-		}
-		if err != nil {
-			t.Errorf("Read: %v", err)
-		}
-		checkLineRecords(t, raw, rec, head)
-	})
+	f.Fuzz(checkZeeschuimerX)
+}
+
+func checkZeeschuimerX(t *testing.T, raw []byte, code uint32) {
+	lim := fuzzLimits(code)
+	rec, head, err := fuzzRead(t, raw, ZeeschuimerX, lim)
+	if head == nil {
+		return
+	}
+	if err != nil {
+		t.Errorf("Read: %v", err)
+	}
+	checkLineRecords(t, raw, rec, head, lim)
 }
 
 // FuzzSniff runs every sniffer of the package on any head: none panics,
 // and scores stay within 0 to 100.
 func FuzzSniff(f *testing.F) {
-	seed(f, "twarc2", "twarc-csv", "twitter-v1", "x-archive", "tweetscraper", "zeeschuimer-x")
-	f.Fuzz(func(t *testing.T, head []byte) {
+	seed(f, "twarc2", "twarc-csv", "twitter-v1", "x-archive", "xarchive-data", "tweetscraper", "zeeschuimer-x")
+	f.Fuzz(func(t *testing.T, head []byte, _ uint32) {
 		for name, sniff := range ours {
 			if s := sniff(head); s < 0 || s > 100 {
 				t.Errorf("%s scores %d", name, s)
 			}
+		}
+	})
+}
+
+// FuzzDepth checks that depthWithin, the readers' fast depth check, says
+// what rawio.CheckJSONDepth says, on any input and small limits.
+func FuzzDepth(f *testing.F) {
+	for _, s := range []string{`[[["]]]"]]]`, `{"a": "\"[[[", "b": [[[]]]}`, `"\\"[[`, `[\"[`, `{"a":{"b":{"c":[1]}}}`, `]]][[[`} {
+		f.Add([]byte(s), uint32(2))
+	}
+	seed(f, "twarc2")
+	f.Fuzz(func(t *testing.T, b []byte, max uint32) {
+		m := int(max % 64)
+		if got, want := depthWithin(b, m), rawio.CheckJSONDepth(b, m) == nil; got != want {
+			t.Errorf("depthWithin(%q, %d) = %v, CheckJSONDepth says %v", b, m, got, want)
 		}
 	})
 }

@@ -4,51 +4,82 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 
 	"github.com/faire-communaute/compendium/analysis/rawio"
 )
 
-// eachRecord calls fn with each JSON record of f and the line where it
+// eachRecord calls fn with each JSON record of r.f and the line where it
 // starts. A file of JSON lines gives its non-blank lines. A JSON document
 // laid over several lines (pretty-printed), or a top-level array, gives
 // its top-level values, the elements of a top-level array one by one.
-// Memory holds one record at a time (the whole file for a document made
-// of a single object, such as a saved API response).
-func eachRecord(f *rawio.File, fn func(b []byte, line int)) error {
+//
+// Records stay within r.f.Limits: a line longer than LineBytes (in a
+// document, a value longer than it), or a record nested deeper than
+// Depth, is rejected whole, naming its line and the limit, and reading
+// goes on with the next line (or value). Memory holds one record at a
+// time, so it stays within the limits whatever the file holds.
+func (r *reader) eachRecord(fn func(b []byte, line int)) error {
+	f := r.f
+	lim := f.Limits.WithDefaults()
 	if documentMode(f.Head) {
-		return eachValue(f.R, 0, fn)
+		return r.eachValue(0, fn)
 	}
-	lr := rawio.NewLineReader(f.R)
+	lr := f.Lines()
 	for {
 		b, n, err := lr.Next()
-		if err == io.EOF {
+		switch {
+		case err == nil:
+		case err == io.EOF:
 			return nil
-		}
-		if err != nil {
+		case rawio.IsRecordError(err):
+			r.reject(n, 0, "", err)
+			continue
+		default:
 			return err
 		}
 		if len(bytes.TrimSpace(b)) == 0 {
+			continue
+		}
+		if err := checkDepth(b, lim.Depth); err != nil {
+			r.reject(n, 0, "", err)
 			continue
 		}
 		fn(b, n)
 	}
 }
 
-// eachValue calls fn with each top-level value of r (the elements of a
+// eachValue calls fn with each top-level value of r.f (the elements of a
 // top-level array one by one) and the line where it starts, counting
-// skipped lines before the first byte of r.
-func eachValue(r *bufio.Reader, skipped int, fn func(b []byte, line int)) error {
-	vr := &valueReader{r: r, line: skipped, unwrap: true}
+// skipped lines before the first byte left to read. A value past the
+// limits is rejected, as in eachRecord.
+func (r *reader) eachValue(skipped int, fn func(b []byte, line int)) error {
+	return eachValue(r.f.R, skipped, r.f.Limits, func(b []byte, line int, bad error) {
+		if bad != nil {
+			r.reject(line, 0, "", bad)
+			return
+		}
+		fn(b, line)
+	})
+}
+
+// eachValue calls fn with each top-level value of br and the line where
+// it starts, or, for a value past lim, with a nil value and the
+// *rawio.LimitError it went past.
+func eachValue(br *bufio.Reader, skipped int, lim rawio.Limits, fn func(b []byte, line int, bad error)) error {
+	lim = lim.WithDefaults()
+	vr := &valueReader{r: br, line: skipped, unwrap: true, maxBytes: lim.LineBytes, maxDepth: lim.Depth,
+		tooLong: rawio.NewLimitError(lim, "line-bytes")}
 	for {
-		b, line, err := vr.next()
+		b, line, bad, err := vr.next()
 		if err == io.EOF {
 			return nil
 		}
 		if err != nil {
 			return err
 		}
-		fn(b, line)
+		fn(b, line, bad)
 	}
 }
 
@@ -72,6 +103,11 @@ func documentMode(head []byte) bool {
 // when decoded. A literal (number, true, false, null) ends at the next
 // delimiter; text that cannot start a value (junk) is given as a value
 // running to the end of its line, so that it is rejected.
+//
+// A value longer than maxBytes is not kept: the reader follows it to its
+// end without buffering it and reports it with tooLong, so that memory
+// stays within maxBytes whatever the stream holds. A value nesting arrays
+// and objects deeper than maxDepth is reported with the depth limit.
 type valueReader struct {
 	r         *bufio.Reader
 	line      int    // lines ended so far
@@ -81,13 +117,36 @@ type valueReader struct {
 	unwrap    bool  // give the elements of a top-level array
 	inArray   bool  // inside the unwrapped top-level array
 	unwrapped bool  // the top-level array was met
+
+	maxBytes, maxDepth int
+	tooLong            error
+	over               error // the limit the value being read went past
+	lastNL             bool  // the last byte read is a line feed
+}
+
+// unclosed is the rejection of a string, array or object that started at
+// line start and is still open at the end of the stream: it took the rest
+// of the file, which cannot be split into values, so the rejection names
+// the lines it holds. over is the limit it went past, if any.
+func (v *valueReader) unclosed(start int, over error) error {
+	last := v.line
+	if !v.lastNL {
+		last++
+	}
+	why := rawio.ErrBadJSON
+	if over != nil {
+		why = over
+	}
+	return fmt.Errorf("%w: the value opened on this line is still open at the end of the file, line %d (%d lines)", why, last, last-start+1)
 }
 
 // next returns the next value and the line it starts at. The value is
-// valid until the next call. At the end it returns io.EOF; a value cut by
-// the end of the stream is returned as it is.
-func (v *valueReader) next() ([]byte, int, error) {
-	v.buf = v.buf[:0]
+// valid until the next call. A value past the limits is returned as nil
+// with bad, the limit it went past. At the end it returns io.EOF; a value
+// cut by the end of the stream is returned as it is. Any other read error
+// is returned at once.
+func (v *valueReader) next() (value []byte, line int, bad error, err error) {
+	v.buf, v.over = v.buf[:0], nil
 	var (
 		inValue, garbage, literal, inStr, esc bool
 		depth, start, from                    int
@@ -95,16 +154,30 @@ func (v *valueReader) next() ([]byte, int, error) {
 	for {
 		if len(v.pending) == 0 {
 			if v.err != nil {
-				if inValue {
-					return v.buf, start, nil
+				switch {
+				case !inValue:
+					return nil, 0, nil, v.err
+				case !literal && !garbage:
+					if v.over == nil {
+						v.over = checkDepth(v.buf, v.maxDepth)
+					}
+					return nil, start, v.unclosed(start, v.over), nil
+				case v.over != nil:
+					return nil, start, v.over, nil
 				}
-				return nil, 0, v.err
+				return v.buf, start, nil, nil
 			}
 			chunk, err := v.r.ReadSlice('\n')
+			if len(chunk) > 0 {
+				v.lastNL = chunk[len(chunk)-1] == '\n'
+			}
 			switch err {
 			case nil, bufio.ErrBufferFull:
+			case io.EOF:
+				v.err = err
 			default:
 				v.err = err
+				return nil, 0, nil, err
 			}
 			v.pending, from = chunk, 0
 			continue
@@ -168,6 +241,25 @@ func (v *valueReader) next() ([]byte, int, error) {
 					if depth == 0 {
 						return v.cut(p, from, i+1, start)
 					}
+				default:
+					// Skip to the next quote or backslash. A chunk holds a
+					// line feed only as its last byte.
+					rest := p[i+1:]
+					j := bytes.IndexByte(rest, '"')
+					seg := rest
+					if j >= 0 {
+						seg = rest[:j]
+					}
+					if e := bytes.IndexByte(seg, '\\'); e >= 0 {
+						j = e
+					}
+					if j < 0 {
+						if n := len(rest); n > 0 && rest[n-1] == '\n' {
+							v.line++
+						}
+						j = len(rest)
+					}
+					i += j
 				}
 			default:
 				switch c {
@@ -184,7 +276,14 @@ func (v *valueReader) next() ([]byte, int, error) {
 			}
 		}
 		if inValue {
-			v.buf = append(v.buf, p[from:]...)
+			if v.over == nil && len(v.buf)+len(p)-from > v.maxBytes {
+				v.over = v.tooLong
+			}
+			if v.over == nil {
+				v.buf = append(v.buf, p[from:]...)
+			} else {
+				v.buf = v.buf[:0]
+			}
 		}
 		v.pending, from = nil, 0
 	}
@@ -192,13 +291,87 @@ func (v *valueReader) next() ([]byte, int, error) {
 
 // cut ends the value that started at line start at p[:end], leaving the
 // rest of p pending.
-func (v *valueReader) cut(p []byte, from, end, start int) ([]byte, int, error) {
+func (v *valueReader) cut(p []byte, from, end, start int) ([]byte, int, error, error) {
 	v.pending = p[end:]
-	if len(v.buf) == 0 {
-		return p[from:end], start, nil // the value lies in one chunk: no copy
+	if v.over == nil && len(v.buf)+end-from > v.maxBytes {
+		v.over = v.tooLong
 	}
-	v.buf = append(v.buf, p[from:end]...)
-	return v.buf, start, nil
+	if v.over != nil {
+		return nil, start, v.over, nil
+	}
+	b := v.buf
+	if len(b) == 0 {
+		b = p[from:end] // the value lies in one chunk: no copy
+	} else {
+		b = append(b, p[from:end]...)
+		v.buf = b
+	}
+	// The depth is checked once the value is whole: it is within
+	// maxBytes, and checking it here keeps the scanning loop tight.
+	if err := checkDepth(b, v.maxDepth); err != nil {
+		return nil, start, err, nil
+	}
+	return b, start, nil, nil
+}
+
+// checkDepth returns rawio.CheckJSONDepth(b, max), the *rawio.LimitError
+// of JSON nested deeper than max levels, or nil. It first answers with
+// depthWithin, which gives the same answer faster on records holding more
+// than max brackets in all (API pages of a hundred tweets).
+func checkDepth(b []byte, max int) error {
+	if depthWithin(b, max) {
+		return nil
+	}
+	return rawio.CheckJSONDepth(b, max)
+}
+
+// depthClass classes the bytes that matter to depthWithin outside
+// strings: 1 opens an array or object, 2 closes one, 3 opens a string.
+var depthClass = func() (t [256]uint8) {
+	t['{'], t['['], t['}'], t[']'], t['"'] = 1, 1, 2, 2, 3
+	return t
+}()
+
+// depthWithin reports whether the JSON text b nests arrays and objects
+// at most max levels deep, reading b as rawio.CheckJSONDepth does:
+// brackets inside strings do not count, a backslash in a string escapes
+// the next byte, and a string left open ends b. Strings are skipped with
+// vectorised searches for their closing quote and for backslashes.
+func depthWithin(b []byte, max int) bool {
+	// Few brackets in all: no deeper than their count. (Long lines,
+	// such as API pages, hold more, and skip this pass.)
+	if len(b) < 128<<10 && bytes.Count(b, []byte{'{'})+bytes.Count(b, []byte{'['}) <= max {
+		return true
+	}
+	depth := 0
+	for i := 0; i < len(b); i++ {
+		switch depthClass[b[i]] {
+		case 1:
+			if depth++; depth > max {
+				return false
+			}
+		case 2:
+			depth--
+		case 3: // a string: find its closing quote
+			i++
+			for {
+				q := bytes.IndexByte(b[i:], '"')
+				if q < 0 {
+					return true
+				}
+				e := bytes.IndexByte(b[i:i+q], '\\')
+				if e < 0 {
+					i += q
+					break
+				}
+				i += e + 2 // past the backslash and the byte it escapes
+				if i >= len(b) {
+					return true
+				}
+			}
+		}
+	}
+	return true
 }
 
 // shape is what a sniffer sees of the first JSON record of a head: the

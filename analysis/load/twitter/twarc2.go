@@ -84,11 +84,35 @@ type twarc2Reader struct {
 	reader
 	line  v2Line
 	users map[string]*v2User
+	names []tweetFields // of data[0], data[1], ...
+}
+
+// tweetFields name a tweet of a line for rejections: the prefix of its
+// fields, and its id and time fields.
+type tweetFields struct{ prefix, id, created string }
+
+var (
+	flatFields   = tweetFields{"", "id", "created_at"}
+	streamFields = tweetFields{"data", "data.id", "data.created_at"}
+)
+
+// fields returns the names of the fields of data[i], made once per
+// reader for the first pages' worth of indexes.
+func (r *twarc2Reader) fields(i int) tweetFields {
+	if i < len(r.names) {
+		return r.names[i]
+	}
+	p := "data[" + strconv.Itoa(i) + "]"
+	tf := tweetFields{p, p + ".id", p + ".created_at"}
+	if i == len(r.names) && i < 1024 {
+		r.names = append(r.names, tf)
+	}
+	return tf
 }
 
 func readTwarc2(f *rawio.File, sink rawio.Sink) error {
 	r := &twarc2Reader{reader: reader{f, sink}, users: map[string]*v2User{}}
-	return eachRecord(f, r.record)
+	return r.eachRecord(r.record)
 }
 
 // record reads one line (or document) b starting at line n.
@@ -115,11 +139,11 @@ func (r *twarc2Reader) record(b []byte, n int) {
 			}
 		}
 		for i := range l.Data {
-			r.emit(&l.Data[i], n, "data["+strconv.Itoa(i)+"]")
+			r.emit(&l.Data[i], n, r.fields(i))
 		}
 	case l.ID != "" || l.CreatedAt != "" || l.Text != "":
 		clear(r.users)
-		r.emit(&l.v2Tweet, n, "")
+		r.emit(&l.v2Tweet, n, flatFields)
 	default:
 		r.reject(n, 0, "", fmt.Errorf("%w: neither an API v2 response nor a tweet", rawio.ErrShape))
 	}
@@ -147,7 +171,7 @@ func (r *twarc2Reader) slow(b []byte, n int) {
 			return
 		}
 		clear(r.users)
-		r.emit(&t, n, "")
+		r.emit(&t, n, flatFields)
 		return
 	}
 	clear(r.users)
@@ -177,7 +201,7 @@ func (r *twarc2Reader) slow(b []byte, n int) {
 			}
 			return
 		}
-		r.emit(&t, n, "data")
+		r.emit(&t, n, streamFields)
 	case '[':
 		var elems []json.RawMessage
 		if err := unmarshal(data, &elems); err != nil {
@@ -185,7 +209,8 @@ func (r *twarc2Reader) slow(b []byte, n int) {
 			return
 		}
 		for i, e := range elems {
-			prefix := "data[" + strconv.Itoa(i) + "]"
+			tf := r.fields(i)
+			prefix := tf.prefix
 			var t v2Tweet
 			if err := unmarshal(e, &t); err != nil {
 				if fe, ok := typeError(err, prefix); ok {
@@ -195,23 +220,24 @@ func (r *twarc2Reader) slow(b []byte, n int) {
 				}
 				continue
 			}
-			r.emit(&t, n, prefix)
+			r.emit(&t, n, tf)
 		}
 	default:
 		r.reject(n, 0, "data", fmt.Errorf("%w: %s where a tweet or a list of tweets was expected", rawio.ErrShape, jsonValueKind(data)))
 	}
 }
 
-// emit sends t, read at line n, to the sink. prefix names the tweet in
-// the line for rejects (data[i]). Authors are looked up in r.users when
-// the tweet does not inline them.
-func (r *twarc2Reader) emit(t *v2Tweet, n int, prefix string) {
+// emit sends t, read at line n, to the sink. tf names the tweet in the
+// line for rejects (data[i]). Authors are looked up in r.users when the
+// tweet does not inline them.
+func (r *twarc2Reader) emit(t *v2Tweet, n int, tf tweetFields) {
 	m, fe := r.message(t, n)
 	if fe != nil {
-		fe.field = join(prefix, fe.field)
+		fe.field = join(tf.prefix, fe.field)
 		r.fail(n, fe)
 		return
 	}
+	m.IDField, m.CreatedField = tf.id, tf.created
 	r.sink.Message(m)
 }
 

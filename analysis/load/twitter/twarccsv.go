@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -89,8 +88,9 @@ func sniffTwarcCSV(head []byte) int {
 
 type twarcCSVReader struct {
 	reader
-	col map[string]int
-	rec []string
+	col   map[string]int
+	rec   []string
+	depth int // the file's depth limit
 }
 
 // get returns the value of column name in the current record, or "".
@@ -103,14 +103,17 @@ func (r *twarcCSVReader) get(name string) string {
 
 func readTwarcCSV(f *rawio.File, sink rawio.Sink) error {
 	_, comma := csvHeader(f.Head)
-	cr := csv.NewReader(f.R)
-	cr.Comma = comma
-	cr.ReuseRecord = true
-	header, err := cr.Read()
-	if err != nil {
-		return &rawio.ParseError{File: f.Name, Line: 1, Err: fmt.Errorf("header: %w", err)}
+	cr := newCSVRecords(f, byte(comma))
+	header, _, bad, err := cr.next()
+	switch {
+	case err == io.EOF:
+		return &rawio.ParseError{File: f.Name, Line: 1, Err: fmt.Errorf("header: %w", rawio.ErrMissing)}
+	case err != nil:
+		return err
+	case bad != nil:
+		return &rawio.ParseError{File: f.Name, Line: bad.line, Column: bad.col, Err: fmt.Errorf("header: %w", bad.err)}
 	}
-	r := &twarcCSVReader{reader: reader{f, sink}, col: map[string]int{}}
+	r := &twarcCSVReader{reader: reader{f, sink}, col: map[string]int{}, depth: f.Limits.WithDefaults().Depth}
 	for i, h := range header {
 		h = strings.TrimSpace(h)
 		if _, dup := r.col[h]; !dup {
@@ -122,24 +125,18 @@ func readTwarcCSV(f *rawio.File, sink rawio.Sink) error {
 			return &rawio.ParseError{File: f.Name, Line: 1, Field: c, Err: fmt.Errorf("header: %w column", rawio.ErrMissing)}
 		}
 	}
+	cr.want = len(header)
 	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
+		rec, line, bad, err := cr.next()
+		switch {
+		case err == io.EOF:
 			return nil
-		}
-		if err != nil {
-			var pe *csv.ParseError
-			if !errors.As(err, &pe) {
-				return err
-			}
-			if errors.Is(pe.Err, csv.ErrFieldCount) {
-				r.reject(pe.StartLine, 0, "", fmt.Errorf("%w: %d fields where the header has %d", rawio.ErrShape, len(rec), len(header)))
-			} else {
-				r.reject(pe.Line, pe.Column, "", pe.Err)
-			}
+		case err != nil:
+			return err
+		case bad != nil:
+			r.reject(bad.line, bad.col, "", bad.err)
 			continue
 		}
-		line, _ := cr.FieldPos(0)
 		r.rec = rec
 		m, fe := r.message(line)
 		if fe != nil {
@@ -166,7 +163,8 @@ func (r *twarcCSVReader) message(line int) (*rawio.RawMessage, *fieldError) {
 	if fe != nil {
 		return nil, fe
 	}
-	m := &rawio.RawMessage{Platform: corpus.Twitter, ID: id, Created: created, Text: csvText(r.get(colText)), Line: line}
+	m := &rawio.RawMessage{Platform: corpus.Twitter, ID: id, Created: created, Text: r.csvText(r.get(colText)), Line: line,
+		IDField: colID, CreatedField: colCreated}
 	var rf refs
 	for _, c := range []struct {
 		name string
@@ -193,6 +191,9 @@ func (r *twarcCSVReader) message(line int) (*rawio.RawMessage, *fieldError) {
 	rf.replyTo.Handle = r.get(colInReplyToName)
 	if s := r.get(colReferenced); s != "" && rf.repliedTo == "" && rf.retweeted == "" && rf.quoted == "" {
 		var list []v2Ref
+		if err := r.checkDepth(s); err != nil {
+			return nil, &fieldError{colReferenced, err}
+		}
 		if err := unmarshal([]byte(s), &list); err != nil {
 			return nil, &fieldError{colReferenced, fmt.Errorf("%w: not a JSON list of references", rawio.ErrBadJSON)}
 		}
@@ -221,7 +222,7 @@ func (r *twarcCSVReader) message(line int) (*rawio.RawMessage, *fieldError) {
 		}
 		*c.dst = n
 	}
-	err := entityList(r.get(colHashtags), func(text string, obj map[string]flexID) {
+	err := r.entityList(r.get(colHashtags), func(text string, obj map[string]flexID) {
 		if obj != nil {
 			text = string(obj["tag"])
 		}
@@ -230,7 +231,7 @@ func (r *twarcCSVReader) message(line int) (*rawio.RawMessage, *fieldError) {
 	if err != nil {
 		return nil, &fieldError{colHashtags, err}
 	}
-	err = entityList(r.get(colMentions), func(text string, obj map[string]flexID) {
+	err = r.entityList(r.get(colMentions), func(text string, obj map[string]flexID) {
 		p := rawio.Person{Handle: stripPrefix(text, '@')}
 		if obj != nil {
 			p = rawio.Person{ID: string(obj["id"]), Handle: string(obj["username"])}
@@ -240,7 +241,7 @@ func (r *twarcCSVReader) message(line int) (*rawio.RawMessage, *fieldError) {
 	if err != nil {
 		return nil, &fieldError{colMentions, err}
 	}
-	err = entityList(r.get(colURLs), func(text string, obj map[string]flexID) {
+	err = r.entityList(r.get(colURLs), func(text string, obj map[string]flexID) {
 		if obj != nil {
 			text = link(string(obj["expanded_url"]), string(obj["url"]))
 		}
@@ -253,19 +254,30 @@ func (r *twarcCSVReader) message(line int) (*rawio.RawMessage, *fieldError) {
 	return m, nil
 }
 
-// id reads an id column: digits, or empty.
+// id reads an id column: digits, or empty. Only spaces and tabs around
+// it are trimmed: an id holding a line break, or any other character, is
+// rejected rather than mended.
 func (r *twarcCSVReader) id(name string) (string, *fieldError) {
-	s := r.get(name)
+	var s string
+	if i, ok := r.col[name]; ok && i < len(r.rec) {
+		s = strings.Trim(r.rec[i], " \t")
+	}
 	if s == "" || isDigits(s) {
 		return s, nil
 	}
 	return "", &fieldError{name, fmt.Errorf("%w: %s is not a tweet or account id (rewritten by a spreadsheet?)", rawio.ErrBadNumber, quote(s))}
 }
 
+// checkDepth checks the nesting of the JSON held in a field against the
+// file's depth limit, before it is decoded.
+func (r *twarcCSVReader) checkDepth(s string) error {
+	return rawio.CheckJSONDepth([]byte(s), r.depth)
+}
+
 // csvText restores a twarc-csv text: JSON-decoded when written as a JSON
 // string, else with its escaped line breaks restored.
-func csvText(s string) string {
-	if len(s) >= 2 && s[0] == '"' && s[len(s)-1] == '"' {
+func (r *twarcCSVReader) csvText(s string) string {
+	if len(s) >= 2 && s[0] == '"' && s[len(s)-1] == '"' && r.checkDepth(s) == nil {
 		var t string
 		if unmarshal([]byte(s), &t) == nil {
 			return t
@@ -278,7 +290,7 @@ func csvText(s string) string {
 // "@name", a URL, as twarc-csv writes them) or, in older versions, of
 // entity objects. It calls fn with each string, or with each object's
 // string and number fields.
-func entityList(s string, fn func(text string, obj map[string]flexID)) error {
+func (r *twarcCSVReader) entityList(s string, fn func(text string, obj map[string]flexID)) error {
 	if s == "" {
 		return nil
 	}
@@ -287,6 +299,9 @@ func entityList(s string, fn func(text string, obj map[string]flexID)) error {
 			fn(t, nil)
 		}
 		return nil
+	}
+	if err := r.checkDepth(s); err != nil {
+		return err
 	}
 	var elems []json.RawMessage
 	if err := unmarshal([]byte(s), &elems); err != nil {

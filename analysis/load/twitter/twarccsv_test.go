@@ -1,8 +1,11 @@
 package twitter
 
 import (
+	"bytes"
 	"encoding/csv"
+	"errors"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/faire-communaute/compendium/analysis/rawio"
@@ -38,11 +41,11 @@ func TestTwarcCSV(t *testing.T) {
 	checkReject(t, rec.rejects[0], file, 6, "", rawio.ErrShape)
 	checkReject(t, rec.rejects[1], file, 7, "id", rawio.ErrBadNumber)
 	checkReject(t, rec.rejects[2], file, 8, "created_at", rawio.ErrBadTime)
-	// The last record opens a quote that never closes: encoding/csv's
-	// error, with the position it gives (the end of the input).
+	// The last record opens a quote that never closes: rejected at the
+	// column of that quote.
 	checkReject(t, rec.rejects[3], file, 10, "", csv.ErrQuote)
-	if rec.rejects[3].Column <= 82 {
-		t.Errorf("unclosed quote: column %d, want past the quote at 82", rec.rejects[3].Column)
+	if rec.rejects[3].Column != 82 {
+		t.Errorf("unclosed quote: column %d, want 82, the quote's", rec.rejects[3].Column)
 	}
 	for _, e := range rec.rejects {
 		t.Logf("%v", e)
@@ -90,7 +93,8 @@ func TestCSVText(t *testing.T) {
 		`"quoted" words"`: `"quoted" words"`,
 		``:                ``,
 	} {
-		if got := csvText(in); got != want {
+		r := &twarcCSVReader{depth: rawio.DefaultDepth}
+		if got := r.csvText(in); got != want {
 			t.Errorf("csvText(%q) = %q, want %q", in, got, want)
 		}
 	}
@@ -112,5 +116,145 @@ func TestStringList(t *testing.T) {
 		if s := fmt.Sprint(got, " ", ok); s != want {
 			t.Errorf("stringList(%q) = %s, want %s", in, s, want)
 		}
+	}
+}
+
+// csvRows writes a twarc-csv file of n rows (lines 2 to n+1), each row i
+// holding text(i) in its text column, unquoted.
+func csvRows(n int, text func(i int) string) []byte {
+	var b strings.Builder
+	b.WriteString(csvHead + "\n")
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&b, "%d,2022-03-05T21:14:07.000Z,%s,7,x,,,1\n", 1500000000000000000+i, text(i))
+	}
+	return []byte(b.String())
+}
+
+// A quote that never closes, or closes hundreds of lines later, used to
+// swallow every row after it (encoding/csv read them as one field): the
+// rows after it now load, and only the rows holding the stray quotes are
+// rejected.
+func TestTwarcCSVStrayQuote(t *testing.T) {
+	cases := []struct {
+		name    string
+		text    func(i int) string
+		rejects []int // lines
+	}{
+		{"never closed", func(i int) string {
+			if i == 2 { // line 3
+				return `"début`
+			}
+			return "texte"
+		}, []int{3}},
+		{"closed 500 lines later", func(i int) string {
+			switch i {
+			case 2: // line 3
+				return `"début`
+			case 502: // line 503
+				return `fin"`
+			}
+			return "texte"
+		}, []int{3, 503}},
+	}
+	for _, c := range cases {
+		raw := csvRows(1000, c.text)
+		rc, err := readLimited(t, "tweets.csv", raw, TwarcCSV, rawio.Limits{})
+		if err != nil || len(rc.msgs)+len(rc.rejects) != 1000 || len(rc.rejects) != len(c.rejects) {
+			t.Errorf("%s: %v, %d messages and %d rejects (%v), want %d and %d", c.name, err, len(rc.msgs), len(rc.rejects), rc.rejects, 1000-len(c.rejects), len(c.rejects))
+			continue
+		}
+		for i, e := range rc.rejects {
+			if e.Line != c.rejects[i] {
+				t.Errorf("%s: reject %v, want line %d", c.name, e, c.rejects[i])
+			}
+		}
+		if !errors.Is(rc.rejects[0], csv.ErrQuote) || rc.rejects[0].Column != 46 {
+			t.Errorf("%s: reject %v (column %d), want an open quote at column 46", c.name, rc.rejects[0], rc.rejects[0].Column)
+		}
+		if m := rc.msgs[1]; m.ID != "1500000000000000003" || m.Line != 4 || m.Text != "texte" {
+			t.Errorf("%s: second message %s at line %d: %q", c.name, m.ID, m.Line, m.Text)
+		}
+	}
+}
+
+// The other resynchronisation rules: a quote still open after
+// RecordLines lines or past FieldBytes, a record spanning several lines
+// with another field count than the header's, a line past LineBytes, a
+// bare quote. Each rejects one record naming its first line, and the
+// lines after it are read again.
+func TestTwarcCSVResync(t *testing.T) {
+	head := func(i int) string { return fmt.Sprintf("%d,2022-03-05T21:14:07.000Z,", 1500000000000000000+i) }
+	const tail = ",7,x,,,1"
+	row := func(i int, text string) string { return head(i) + text + tail }
+	lines := func(ls ...string) []byte { return []byte(csvHead + "\n" + strings.Join(ls, "\n") + "\n") }
+	type rej struct {
+		line  int
+		limit string
+		why   error
+	}
+	cases := []struct {
+		name    string
+		raw     []byte
+		lim     rawio.Limits
+		msgs    []int // lines of the messages
+		rejects []rej
+	}{
+		{"a legitimate text over three lines", lines(head(1)+`"un`, `deux`, `trois"`+tail, row(2, "b")), rawio.Limits{},
+			[]int{2, 5}, nil},
+		{"open after RecordLines lines", lines(head(1)+`"un`, `deux`, `trois`, `quatre"`+tail, row(2, "b")), rawio.Limits{RecordLines: 3},
+			[]int{6}, []rej{{2, "record-lines", nil}, {3, "", rawio.ErrShape}, {4, "", rawio.ErrShape}, {5, "", csv.ErrBareQuote}}},
+		{"open past FieldBytes", lines(head(1)+`"`+strings.Repeat("a", 30), strings.Repeat("b", 30), strings.Repeat("c", 30)+`"`+tail, row(2, "b")), rawio.Limits{FieldBytes: 50},
+			[]int{5}, []rej{{2, "field-bytes", nil}, {3, "", rawio.ErrShape}, {4, "", csv.ErrBareQuote}}},
+		{"closed with another field count", lines(head(1)+`"un`, `deux",x`, row(2, "b")), rawio.Limits{},
+			[]int{4}, []rej{{2, "", rawio.ErrShape}, {3, "", csv.ErrBareQuote}}},
+		{"a line past LineBytes inside the quote", lines(head(1)+`"un`, strings.Repeat("z", 200), `trois"`+tail, row(2, "b")), rawio.Limits{LineBytes: 100},
+			[]int{5}, []rej{{2, "", csv.ErrQuote}, {3, "line-bytes", nil}, {4, "", csv.ErrBareQuote}}},
+		{"a bare quote", lines(row(1, `il a dit "non"`), row(2, "b")), rawio.Limits{},
+			[]int{3}, []rej{{2, "", csv.ErrBareQuote}}},
+		{"a field past FieldBytes on one line", lines(row(1, strings.Repeat("a", 60)), row(2, "b")), rawio.Limits{FieldBytes: 50},
+			[]int{3}, []rej{{2, "field-bytes", nil}}},
+	}
+	for _, c := range cases {
+		rc, err := readLimited(t, "r.csv", c.raw, TwarcCSV, c.lim)
+		if err != nil {
+			t.Errorf("%s: %v", c.name, err)
+			continue
+		}
+		var got []int
+		for _, m := range rc.msgs {
+			got = append(got, m.Line)
+		}
+		if fmt.Sprint(got) != fmt.Sprint(c.msgs) || len(rc.rejects) != len(c.rejects) {
+			t.Errorf("%s: messages at lines %v and rejects %v, want messages at %v and %d rejects", c.name, got, rc.rejects, c.msgs, len(c.rejects))
+			continue
+		}
+		for i, w := range c.rejects {
+			e := rc.rejects[i]
+			if e.Line != w.line || limitOf(e.Err) != w.limit || (w.why != nil && !errors.Is(e, w.why)) {
+				t.Errorf("%s: reject %v, want line %d, limit %q, reason %v", c.name, e, w.line, w.limit, w.why)
+			}
+		}
+	}
+	// A legitimate multi-line text keeps its line breaks.
+	rc, _ := readLimited(t, "r.csv", lines(head(1)+`"un`, `deux`, `trois"`+tail), TwarcCSV, rawio.Limits{})
+	if len(rc.msgs) != 1 || rc.msgs[0].Text != "un\ndeux\ntrois" {
+		t.Errorf("multi-line text: %v", rc.msgs)
+	}
+}
+
+// A quote that never closes followed by 10 MB without a line end: within
+// a line limit of 4 kB, reading allocates about the file's buffer, not
+// the 10 MB the quoted field would hold.
+func TestTwarcCSVUnclosedMemory(t *testing.T) {
+	raw := append(csvRows(2, func(int) string { return "texte" }), []byte(`1500000000000000009,2022-03-05T21:14:07.000Z,"jamais fermé`)...)
+	raw = append(raw, bytes.Repeat([]byte("x"), 10<<20)...)
+	var rc *recorder
+	var err error
+	n := allocated(func() { rc, err = readLimited(t, "u.csv", raw, TwarcCSV, rawio.Limits{LineBytes: 4096}) })
+	if err != nil || len(rc.msgs) != 2 || len(rc.rejects) != 1 || rc.rejects[0].Line != 4 || limitOf(rc.rejects[0].Err) != "line-bytes" {
+		t.Errorf("%v, %d messages, rejects %v; want 2 messages and line 4 rejected", err, len(rc.msgs), rc.rejects)
+	}
+	if n > 1<<20 {
+		t.Errorf("reading allocated %d bytes, want less than 1 MB", n)
 	}
 }

@@ -33,7 +33,7 @@ func sniffTweetScraper(head []byte) int {
 func readTweetScraper(f *rawio.File, sink rawio.Sink) error {
 	r := &reader{f, sink}
 	var t tsTweet
-	return eachRecord(f, func(b []byte, n int) {
+	return r.eachRecord(func(b []byte, n int) {
 		t = tsTweet{}
 		if err := unmarshal(b, &t); err != nil {
 			r.undecodable(b, n, err, "")
@@ -70,6 +70,8 @@ func scraperMessage(t *tsTweet, n int) (*rawio.RawMessage, *fieldError) {
 		Shares:    int(t.NbrRetweet),
 		Hashtags:  rawio.TextEntities(t.Text, '#'),
 		Line:      n,
+		// The export's field names, for load's rejections.
+		IDField: "ID", CreatedField: "datetime",
 	}
 	for _, h := range rawio.TextEntities(t.Text, '@') {
 		m.Mentions = append(m.Mentions, rawio.Person{Handle: h})

@@ -316,18 +316,27 @@ const (
 )
 
 // parseTime parses s with the first of layouts that fits and returns it in
-// UTC. A layout without zone reads as UTC.
+// UTC. A layout without zone reads as UTC. A time before Twitter existed
+// (such as year 0000 or 0001, the zero time) is rejected here with
+// rawio.CheckTime's reason, so that it is not taken for a missing time.
 func parseTime(field, s string, layouts ...string) (time.Time, *fieldError) {
 	if s == "" {
 		return time.Time{}, &fieldError{field, rawio.ErrMissing}
 	}
 	for _, l := range layouts {
 		if t, err := time.Parse(l, s); err == nil {
-			return t.UTC(), nil
+			t = t.UTC()
+			if t.Before(twitterBirth) {
+				return time.Time{}, &fieldError{field, rawio.CheckTime(corpus.Twitter, t, time.Now())}
+			}
+			return t, nil
 		}
 	}
 	return time.Time{}, &fieldError{field, fmt.Errorf("%w: %s", rawio.ErrBadTime, quote(s))}
 }
+
+// twitterBirth is the first day of Twitter (see rawio.Epochs).
+var twitterBirth = rawio.Epochs[corpus.Twitter]
 
 // v2Time parses an API v2 time such as 2021-04-01T15:52:31.000Z.
 func v2Time(field, s string) (time.Time, *fieldError) {

@@ -100,13 +100,18 @@ func v1Message(t *v1Tweet, n int, owner *rawio.Person) (*rawio.RawMessage, *fiel
 		return nil, fe
 	}
 	m := &rawio.RawMessage{
-		Platform:  corpus.Twitter,
-		ID:        id,
-		Created:   created,
-		Text:      either(t.FullText, t.Text),
-		Reactions: int(t.FavoriteCount),
-		Shares:    int(t.RetweetCount),
-		Line:      n,
+		Platform:     corpus.Twitter,
+		ID:           id,
+		Created:      created,
+		Text:         either(t.FullText, t.Text),
+		Reactions:    int(t.FavoriteCount),
+		Shares:       int(t.RetweetCount),
+		Line:         n,
+		IDField:      "id_str",
+		CreatedField: "created_at",
+	}
+	if t.IDStr == "" {
+		m.IDField = "id"
 	}
 	switch {
 	case t.User != nil:
@@ -137,7 +142,7 @@ func v1Message(t *v1Tweet, n int, owner *rawio.Person) (*rawio.RawMessage, *fiel
 func readV1(f *rawio.File, sink rawio.Sink) error {
 	r := &reader{f, sink}
 	var t v1Tweet
-	return eachRecord(f, func(b []byte, n int) {
+	return r.eachRecord(func(b []byte, n int) {
 		t = v1Tweet{}
 		if err := unmarshal(b, &t); err != nil {
 			r.undecodable(b, n, err, "")

@@ -64,7 +64,7 @@ func skipYTD(f *rawio.File) (int, error) {
 }
 
 func readXArchive(f *rawio.File, sink rawio.Sink) error {
-	owner, err := archiveOwner(f.Name)
+	owner, err := archiveOwner(f.Name, f.Limits)
 	if err != nil {
 		return err
 	}
@@ -79,7 +79,7 @@ func readXArchive(f *rawio.File, sink rawio.Sink) error {
 		Tweet *v1Tweet `json:"tweet"`
 		v1Tweet
 	}
-	return eachValue(f.R, skipped, func(b []byte, n int) {
+	return r.eachValue(skipped, func(b []byte, n int) {
 		item.Tweet, item.v1Tweet = nil, v1Tweet{}
 		if err := unmarshal(b, &item); err != nil {
 			r.undecodable(b, n, err, "")
@@ -100,6 +100,12 @@ func readXArchive(f *rawio.File, sink rawio.Sink) error {
 			return
 		}
 		m.Author = owner
+		if prefix != "" { // the export's field names, for load's rejections
+			m.IDField, m.CreatedField = "tweet.id_str", "tweet.created_at"
+			if item.Tweet.IDStr == "" {
+				m.IDField = "tweet.id"
+			}
+		}
 		if m.Kind == corpus.Tweet && isArchiveRetweet(m.Text) {
 			m.Kind = corpus.Retweet
 		}
@@ -108,11 +114,11 @@ func readXArchive(f *rawio.File, sink rawio.Sink) error {
 }
 
 // archiveOwner reads the owner of the archive holding the file at path
-// from the account.js beside it; without one, the owner is
+// from the account.js beside it, within lim; without one, the owner is
 // ArchiveOwnerID.
-func archiveOwner(path string) (rawio.Person, error) {
+func archiveOwner(path string, lim rawio.Limits) (rawio.Person, error) {
 	acc := filepath.Join(filepath.Dir(path), "account.js")
-	f, err := rawio.Open(acc)
+	f, err := rawio.OpenWith(acc, lim)
 	if errors.Is(err, fs.ErrNotExist) {
 		return rawio.Person{ID: ArchiveOwnerID}, nil
 	}
@@ -132,7 +138,11 @@ func archiveOwner(path string) (rawio.Person, error) {
 	}
 	var owner rawio.Person
 	var decodeErr error
-	err = eachValue(f.R, skipped, func(b []byte, _ int) {
+	err = eachValue(f.R, skipped, f.Limits, func(b []byte, _ int, bad error) {
+		if bad != nil {
+			decodeErr = bad
+			return
+		}
 		var item struct {
 			Account struct {
 				AccountID          string `json:"accountId"`
@@ -151,6 +161,8 @@ func archiveOwner(path string) (rawio.Person, error) {
 	switch {
 	case err != nil:
 		return rawio.Person{}, fmt.Errorf("owner of %s: %w", path, err)
+	case owner.ID == "" && errors.Is(decodeErr, rawio.ErrLimit):
+		return bad(decodeErr.Error())
 	case owner.ID == "" && decodeErr != nil:
 		return bad("unreadable JSON")
 	case owner.ID == "":

@@ -79,3 +79,39 @@ func TestYTDPrefix(t *testing.T) {
 		}
 	}
 }
+
+// The data folder of an X archive holds account.js beside tweets.js and
+// many other window.YTD files (likes, tweet headers, long-tweet bodies,
+// deleted tweets, ...), and manifest.js. Only the files of tweets are
+// claimed by the x-archive sniffer, so that a loader lists the others as
+// skipped; tweets.js is read with its owner from account.js.
+func TestXArchiveFolder(t *testing.T) {
+	const dir = "testdata/xarchive-data/"
+	for file, want := range map[string]int{
+		"tweets.js":         100,
+		"account.js":        0,
+		"like.js":           0,
+		"manifest.js":       0,
+		"tweet-headers.js":  0, // ids and times of the tweets of tweets.js
+		"note-tweet.js":     0, // long texts of tweets of tweets.js, without their ids
+		"deleted-tweets.js": 0, // tweets the owner deleted
+	} {
+		if got := sniffXArchive(headOf(t, dir+file)); got != want {
+			t.Errorf("%s: x-archive scores %d, want %d", file, got, want)
+		}
+		for other, sniff := range ours {
+			if got := sniff(headOf(t, dir+file)); other != XArchive && got != 0 {
+				t.Errorf("%s: %s scores %d, want 0", file, other, got)
+			}
+		}
+	}
+	owner := rawio.Person{ID: "200001", Handle: "dr_zoe_gp", Name: "Zoé Généraliste"}
+	rec := readFormat(t, dir+"tweets.js", XArchive)
+	if len(rec.msgs) != 2 || len(rec.rejects) != 0 {
+		t.Fatalf("got %d messages and %d rejects (%v), want 2 and 0", len(rec.msgs), len(rec.rejects), rec.rejects)
+	}
+	check(t, rec.msgs[0], want{ID: "1620000000000000001", Kind: "tweet", Author: owner, Created: "2023-01-30T07:45:00Z",
+		Text: "Salle d'attente pleine dès 7h. #MG", Reactions: 4, Shares: 1, Hashtags: []string{"MG"}, Line: 2})
+	check(t, rec.msgs[1], want{ID: "1620000000000000002", Kind: "reply", Parent: "1619990000000000000", Author: owner,
+		Created: "2023-01-30T08:02:13Z", Text: "@ped_garde merci pour l'avis", Mentions: []rawio.Person{{ID: "200002", Handle: "ped_garde"}}, Line: 45})
+}

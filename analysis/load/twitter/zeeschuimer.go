@@ -142,7 +142,7 @@ func readZeeschuimerX(f *rawio.File, sink rawio.Sink) error {
 		SourcePlatform string   `json:"source_platform"`
 		Data           gqlTweet `json:"data"`
 	}
-	return eachRecord(f, func(b []byte, n int) {
+	return r.eachRecord(func(b []byte, n int) {
 		item.SourcePlatform, item.Data = "", gqlTweet{}
 		err := unmarshal(b, &item)
 		if err != nil {
@@ -180,7 +180,8 @@ func readZeeschuimerX(f *rawio.File, sink rawio.Sink) error {
 }
 
 func graphQLMessage(t *gqlTweet, n int) (*rawio.RawMessage, *fieldError) {
-	if t.RestID == "" && t.Legacy == nil && t.Tweet != nil {
+	wrapped := t.RestID == "" && t.Legacy == nil && t.Tweet != nil
+	if wrapped {
 		t = t.Tweet
 	}
 	if t.Legacy == nil {
@@ -204,6 +205,16 @@ func graphQLMessage(t *gqlTweet, n int) (*rawio.RawMessage, *fieldError) {
 		Reactions: int(l.FavoriteCount),
 		Shares:    int(l.RetweetCount),
 		Line:      n,
+		// The export's field names, for load's rejections.
+		IDField: "data.rest_id", CreatedField: "data.legacy.created_at",
+	}
+	switch {
+	case wrapped && t.RestID == "":
+		m.IDField, m.CreatedField = "data.tweet.legacy.id_str", "data.tweet.legacy.created_at"
+	case wrapped:
+		m.IDField, m.CreatedField = "data.tweet.rest_id", "data.tweet.legacy.created_at"
+	case t.RestID == "":
+		m.IDField = "data.legacy.id_str"
 	}
 	if nt := t.NoteTweet; nt != nil && nt.NoteTweetResults.Result != nil && nt.NoteTweetResults.Result.Text != "" {
 		m.Text = nt.NoteTweetResults.Result.Text
