@@ -6,37 +6,58 @@ import "bytes"
 // and objects deeper than max levels, and nil otherwise (it does not
 // validate b). Recursive decoders overflow the stack on JSON nested
 // millions of levels deep; readers call this before decoding a record.
-// It costs one vectorised count of brackets when b holds fewer than max
-// of them, the common case, and one pass over b otherwise.
+//
+// Brackets inside strings do not count, a backslash in a string escapes
+// the next byte, and a string left open ends b. A record of less than
+// 128 KiB holding fewer than max brackets in all costs one vectorised
+// count; otherwise one pass, skipping strings with vectorised searches for
+// their closing quote and for backslashes (API pages of a hundred tweets
+// hold more brackets than the limit).
 func CheckJSONDepth(b []byte, max int) error {
-	if bytes.Count(b, []byte{'{'})+bytes.Count(b, []byte{'['}) <= max {
+	if depthWithin(b, max) {
 		return nil
+	}
+	return NewLimitError(Limits{Depth: max}, "depth")
+}
+
+// depthClass classes the bytes that matter to depthWithin outside
+// strings: 1 opens an array or object, 2 closes one, 3 opens a string.
+var depthClass = func() (t [256]uint8) {
+	t['{'], t['['], t['}'], t[']'], t['"'] = 1, 1, 2, 2, 3
+	return t
+}()
+
+func depthWithin(b []byte, max int) bool {
+	if len(b) < 128<<10 && bytes.Count(b, []byte{'{'})+bytes.Count(b, []byte{'['}) <= max {
+		return true
 	}
 	depth := 0
 	for i := 0; i < len(b); i++ {
-		switch b[i] {
-		case '{', '[':
-			depth++
-			if depth > max {
-				return NewLimitError(Limits{Depth: max}, "depth")
+		switch depthClass[b[i]] {
+		case 1:
+			if depth++; depth > max {
+				return false
 			}
-		case '}', ']':
+		case 2:
 			depth--
-		case '"':
-			// Skip the string, escapes included.
-			for i++; i < len(b); i++ {
-				j := bytes.IndexAny(b[i:], "\"\\")
-				if j < 0 {
-					return nil
+		case 3: // a string: find its closing quote
+			i++
+			for {
+				q := bytes.IndexByte(b[i:], '"')
+				if q < 0 {
+					return true
 				}
-				i += j
-				if b[i] == '\\' {
-					i++
-					continue
+				e := bytes.IndexByte(b[i:i+q], '\\')
+				if e < 0 {
+					i += q
+					break
 				}
-				break
+				i += e + 2 // past the backslash and the byte it escapes
+				if i >= len(b) {
+					return true
+				}
 			}
 		}
 	}
-	return nil
+	return true
 }

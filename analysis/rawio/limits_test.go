@@ -185,3 +185,42 @@ func abs(n int) int {
 	}
 	return n
 }
+
+// refDepthOK is the plain reading of JSON nesting CheckJSONDepth must
+// agree with: one byte at a time, strings skipped with their escapes.
+func refDepthOK(b []byte, max int) bool {
+	depth, inString := 0, false
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		switch {
+		case inString && c == '\\':
+			i++
+		case inString:
+			inString = c != '"'
+		case c == '"':
+			inString = true
+		case c == '{' || c == '[':
+			if depth++; depth > max {
+				return false
+			}
+		case c == '}' || c == ']':
+			depth--
+		}
+	}
+	return true
+}
+
+// FuzzJSONDepth checks the fast depth check against the plain one, on any
+// input and small limits.
+func FuzzJSONDepth(f *testing.F) {
+	for _, s := range []string{`[[["]]]"]]]`, `{"a": "\"[[[", "b": [[[]]]}`, `"\\"[[`, `[\"[`, `{"a":{"b":{"c":[1]}}}`, `]]][[[`} {
+		f.Add([]byte(s), uint32(2))
+	}
+	f.Add([]byte(strings.Repeat(`{"k":[`, 30000)), uint32(40))
+	f.Fuzz(func(t *testing.T, b []byte, max uint32) {
+		m := int(max % 64)
+		if got, want := CheckJSONDepth(b, m) == nil, refDepthOK(b, m); got != want {
+			t.Errorf("CheckJSONDepth(%q, %d) ok = %v, the plain reading says %v", b, m, got, want)
+		}
+	})
+}

@@ -288,18 +288,3 @@ func FuzzSniff(f *testing.F) {
 		}
 	})
 }
-
-// FuzzDepth checks that depthWithin, the readers' fast depth check, says
-// what rawio.CheckJSONDepth says, on any input and small limits.
-func FuzzDepth(f *testing.F) {
-	for _, s := range []string{`[[["]]]"]]]`, `{"a": "\"[[[", "b": [[[]]]}`, `"\\"[[`, `[\"[`, `{"a":{"b":{"c":[1]}}}`, `]]][[[`} {
-		f.Add([]byte(s), uint32(2))
-	}
-	seed(f, "twarc2")
-	f.Fuzz(func(t *testing.T, b []byte, max uint32) {
-		m := int(max % 64)
-		if got, want := depthWithin(b, m), rawio.CheckJSONDepth(b, m) == nil; got != want {
-			t.Errorf("depthWithin(%q, %d) = %v, CheckJSONDepth says %v", b, m, got, want)
-		}
-	})
-}

@@ -314,65 +314,8 @@ func (v *valueReader) cut(p []byte, from, end, start int) ([]byte, int, error, e
 	return b, start, nil, nil
 }
 
-// checkDepth returns rawio.CheckJSONDepth(b, max), the *rawio.LimitError
-// of JSON nested deeper than max levels, or nil. It first answers with
-// depthWithin, which gives the same answer faster on records holding more
-// than max brackets in all (API pages of a hundred tweets).
-func checkDepth(b []byte, max int) error {
-	if depthWithin(b, max) {
-		return nil
-	}
-	return rawio.CheckJSONDepth(b, max)
-}
-
-// depthClass classes the bytes that matter to depthWithin outside
-// strings: 1 opens an array or object, 2 closes one, 3 opens a string.
-var depthClass = func() (t [256]uint8) {
-	t['{'], t['['], t['}'], t[']'], t['"'] = 1, 1, 2, 2, 3
-	return t
-}()
-
-// depthWithin reports whether the JSON text b nests arrays and objects
-// at most max levels deep, reading b as rawio.CheckJSONDepth does:
-// brackets inside strings do not count, a backslash in a string escapes
-// the next byte, and a string left open ends b. Strings are skipped with
-// vectorised searches for their closing quote and for backslashes.
-func depthWithin(b []byte, max int) bool {
-	// Few brackets in all: no deeper than their count. (Long lines,
-	// such as API pages, hold more, and skip this pass.)
-	if len(b) < 128<<10 && bytes.Count(b, []byte{'{'})+bytes.Count(b, []byte{'['}) <= max {
-		return true
-	}
-	depth := 0
-	for i := 0; i < len(b); i++ {
-		switch depthClass[b[i]] {
-		case 1:
-			if depth++; depth > max {
-				return false
-			}
-		case 2:
-			depth--
-		case 3: // a string: find its closing quote
-			i++
-			for {
-				q := bytes.IndexByte(b[i:], '"')
-				if q < 0 {
-					return true
-				}
-				e := bytes.IndexByte(b[i:i+q], '\\')
-				if e < 0 {
-					i += q
-					break
-				}
-				i += e + 2 // past the backslash and the byte it escapes
-				if i >= len(b) {
-					return true
-				}
-			}
-		}
-	}
-	return true
-}
+// checkDepth is rawio.CheckJSONDepth.
+func checkDepth(b []byte, max int) error { return rawio.CheckJSONDepth(b, max) }
 
 // shape is what a sniffer sees of the first JSON record of a head: the
 // keys of its top-level object, the kind of their values (the first byte:
