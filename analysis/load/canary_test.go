@@ -113,14 +113,13 @@ func TestCanaryEveryFormat(t *testing.T) {
 		t.Errorf("%d message formats registered, %d covered", formats, len(covered))
 	}
 
-	// The study's folder is the working directory: x-archive looks for
-	// account.js beside the path the report names (relative to the study
-	// folder), which only works from there.
 	cb, err := themes.LoadCodebook(filepath.Join("..", "..", "data", "codebook", "codebook.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Chdir(filepath.Join("testdata", "canary"))
+	// The study's folder is not the working directory: x-archive finds
+	// account.js beside tweets.js wherever the study is.
+	fixtures := filepath.Join("testdata", "canary")
 	want := pseudo.New([]byte(canaryKey)).Handle(corpus.Twitter, "zquill_canary")
 	twitterPseudonyms := map[string]string{}
 	for _, c := range canaryFormats {
@@ -128,7 +127,7 @@ func TestCanaryEveryFormat(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			raw := ""
 			for _, f := range c.files {
-				b, err := os.ReadFile(f)
+				b, err := os.ReadFile(filepath.Join(fixtures, f))
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -145,7 +144,7 @@ func TestCanaryEveryFormat(t *testing.T) {
 			if c.staff {
 				cs.Moderators = []string{"Zéphyrine Quillbottom"}
 			}
-			spec := &load.Spec{Name: "canary", Synthetic: true, Dir: ".", Communities: []load.CommunitySpec{cs}}
+			spec := &load.Spec{Name: "canary", Synthetic: true, Dir: fixtures, Communities: []load.CommunitySpec{cs}}
 			ps := pseudo.New([]byte(canaryKey))
 			cp, rep, err := load.LoadSpec(spec, load.Options{Key: []byte(canaryKey), Pseudonymizer: ps})
 			if err != nil {

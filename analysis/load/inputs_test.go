@@ -16,6 +16,8 @@ import (
 	"testing"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/load/twitter"
+	"github.com/faire-communaute/compendium/analysis/pseudo"
 	"github.com/faire-communaute/compendium/analysis/rawio"
 )
 
@@ -580,4 +582,54 @@ func FuzzZip(f *testing.F) {
 			}
 		}
 	})
+}
+
+// An X archive's owner comes from the account.js beside tweets.js, from
+// any working directory and inside a zip archive; read from a pipe, the
+// owner is the anonymous archive owner. Before, account.js was looked for
+// relative to the working directory: the owner was lost in every study
+// not run from its own folder, and in every zip.
+func TestXArchiveOwnerAnywhere(t *testing.T) {
+	src := filepath.Join("twitter", "testdata", "x-archive", "data")
+	var files []string
+	for _, name := range []string{"account.js", "tweets.js"} {
+		b, err := os.ReadFile(filepath.Join(src, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, "archive/data/"+name, string(b))
+	}
+	dir := t.TempDir()
+	zipped := makeZip(t, filepath.Join(dir, "twitter-2022.zip"), files...)
+	ps := pseudo.New(testKey)
+	owner := ps.Person(corpus.Twitter, rawio.Person{ID: "100001", Handle: "doc_alice", Name: "Alice M."})
+	anonymous := ps.Person(corpus.Twitter, rawio.Person{ID: twitter.ArchiveOwnerID})
+	tweets, err := os.ReadFile(filepath.Join(src, "tweets.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name  string
+		paths []string
+		stdin []byte
+		want  string
+	}{
+		{"folder given from elsewhere", []string{src}, nil, owner},
+		{"zip archive", []string{zipped}, nil, owner},
+		{"standard input", []string{"-"}, tweets, anonymous},
+	} {
+		opt := Options{Key: testKey, Stdin: bytes.NewReader(c.stdin)}
+		cp, rep, err := Files(c.paths, opt)
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if rep.Loaded != 3 || len(cp.Messages) != 3 {
+			t.Fatalf("%s: %d loaded", c.name, rep.Loaded)
+		}
+		for _, m := range cp.Messages {
+			if m.Author != c.want {
+				t.Errorf("%s: tweet %s by %s, want %s", c.name, m.ID, m.Author, c.want)
+			}
+		}
+	}
 }

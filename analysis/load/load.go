@@ -453,6 +453,9 @@ type job struct {
 	limits   rawio.Limits
 	comm     *commState // the source's community; nil in Files and observations
 	input    int        // see FileReport.Input
+	// sibling opens a file beside this one (rawio.File.Sibling); nil for
+	// standard input and pipes.
+	sibling func(name string) (*rawio.File, error)
 }
 
 // failed records a file that could not be read before its format was
@@ -494,6 +497,9 @@ func (l *loader) file(j job) (int, error) {
 		return 0, l.fileError(j, unwrapPathError(err))
 	}
 	defer osf.Close()
+	if isRegular(osf) {
+		j.sibling = rawio.SiblingOpener(j.abs, j.limits)
+	}
 	return l.read(j, osf, osf)
 }
 
@@ -509,6 +515,7 @@ func (l *loader) read(j job, r io.Reader, osf *os.File) (int, error) {
 	}
 	defer f.Close()
 	f.Options = j.options
+	f.Sibling = j.sibling
 	if isZip(f.Head) {
 		var why error
 		switch {

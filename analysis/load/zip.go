@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path"
 	"sort"
@@ -58,6 +59,7 @@ func (l *loader) zip(j job, osf *os.File) (int, error) {
 		mj := j
 		mj.rel, mj.abs = j.rel+"!/"+m.Name, ""
 		mj.explicit, mj.member, mj.skip = false, true, ""
+		mj.sibling = memberSibling(zr, m.Name, mj.rel, limits)
 		n, err := l.member(mj, m, limits)
 		read += n
 		if err != nil {
@@ -95,6 +97,34 @@ func (l *loader) member(j job, m *zip.File, limits rawio.Limits) (int, error) {
 	}
 	defer rc.Close()
 	return l.read(j, &boundedMember{r: rc, limits: limits, compressed: int64(m.CompressedSize64)}, nil)
+}
+
+// memberSibling opens the member of zr beside the member named name (as
+// rawio.File.Sibling), named in reports after rel's folder.
+func memberSibling(zr *zip.Reader, name, rel string, limits rawio.Limits) func(string) (*rawio.File, error) {
+	return func(base string) (*rawio.File, error) {
+		want := path.Join(path.Dir(name), path.Base(base))
+		for _, m := range zr.File {
+			if m.Name != want {
+				continue
+			}
+			if m.UncompressedSize64 > uint64(limits.DecompressedBytes) {
+				return nil, rawio.NewLimitError(limits, "decompressed-bytes")
+			}
+			rc, err := m.Open()
+			if err != nil {
+				return nil, err
+			}
+			f, err := rawio.NewFileWith(path.Join(path.Dir(rel), path.Base(base)), &boundedMember{r: rc, limits: limits, compressed: int64(m.CompressedSize64)}, limits)
+			if err != nil {
+				rc.Close()
+				return nil, err
+			}
+			f.AddCloser(rc)
+			return f, nil
+		}
+		return nil, &fs.PathError{Op: "open", Path: want, Err: fs.ErrNotExist}
+	}
 }
 
 // boundedMember reads a zip member within the decompression limits.

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 )
 
 // HeadSize is how many decoded bytes of a file sniffers get to see.
@@ -26,6 +27,13 @@ type File struct {
 	Options map[string]string
 	// Limits bound what readers of this file may spend (defaults applied).
 	Limits Limits
+	// Sibling opens the file of the given base name in the same folder as
+	// this one (or the same folder of its zip archive), within the same
+	// limits, as an X archive's tweets.js needs its account.js; the caller
+	// closes it. It is nil when the file has no folder (standard input, a
+	// pipe); a missing sibling is an error satisfying
+	// errors.Is(err, fs.ErrNotExist).
+	Sibling func(name string) (*File, error)
 
 	closers []io.Closer
 }
@@ -47,7 +55,17 @@ func OpenWith(path string, limits Limits) (*File, error) {
 		return nil, err
 	}
 	file.closers = append(file.closers, f)
+	file.Sibling = SiblingOpener(path, limits)
 	return file, nil
+}
+
+// SiblingOpener returns the File.Sibling of a file at path: it opens a
+// file of the same folder, by base name, within limits.
+func SiblingOpener(path string, limits Limits) func(name string) (*File, error) {
+	dir := filepath.Dir(path)
+	return func(name string) (*File, error) {
+		return OpenWith(filepath.Join(dir, filepath.Base(name)), limits)
+	}
 }
 
 // NewFile wraps r (raw bytes of a file named name) like Open does. r is
@@ -110,6 +128,10 @@ func (c crToLF) Read(p []byte) (int, error) {
 	}
 	return n, err
 }
+
+// AddCloser makes Close close c too (after what the file opened itself),
+// for a File made by NewFileWith on a reader its caller opened.
+func (f *File) AddCloser(c io.Closer) { f.closers = append(f.closers, c) }
 
 // Close closes the underlying file.
 func (f *File) Close() error {

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"path/filepath"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/rawio"
@@ -64,7 +63,7 @@ func skipYTD(f *rawio.File) (int, error) {
 }
 
 func readXArchive(f *rawio.File, sink rawio.Sink) error {
-	owner, err := archiveOwner(f.Name, f.Limits)
+	owner, err := archiveOwner(f)
 	if err != nil {
 		return err
 	}
@@ -113,18 +112,22 @@ func readXArchive(f *rawio.File, sink rawio.Sink) error {
 	})
 }
 
-// archiveOwner reads the owner of the archive holding the file at path
-// from the account.js beside it, within lim; without one, the owner is
-// ArchiveOwnerID.
-func archiveOwner(path string, lim rawio.Limits) (rawio.Person, error) {
-	acc := filepath.Join(filepath.Dir(path), "account.js")
-	f, err := rawio.OpenWith(acc, lim)
+// archiveOwner reads the owner of the archive holding tf from the
+// account.js beside it (tf.Sibling); without one (a file read from a pipe,
+// or an archive without account.js), the owner is ArchiveOwnerID.
+func archiveOwner(tf *rawio.File) (rawio.Person, error) {
+	path := tf.Name
+	if tf.Sibling == nil {
+		return rawio.Person{ID: ArchiveOwnerID}, nil
+	}
+	f, err := tf.Sibling("account.js")
 	if errors.Is(err, fs.ErrNotExist) {
 		return rawio.Person{ID: ArchiveOwnerID}, nil
 	}
 	if err != nil {
 		return rawio.Person{}, fmt.Errorf("owner of %s: %w", path, err)
 	}
+	acc := f.Name
 	defer f.Close()
 	bad := func(why string) (rawio.Person, error) {
 		return rawio.Person{}, fmt.Errorf("owner of %s: %s: %w: %s", path, acc, rawio.ErrShape, why)
