@@ -60,6 +60,10 @@ func TextEntities(text string, sigil byte) []string {
 	return out
 }
 
+// IsDigits reports whether s is a non-empty string of ASCII decimal
+// digits, as tweet ids and Unix times are.
+func IsDigits(s string) bool { return allDigits(s) }
+
 func allDigits(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] < '0' || s[i] > '9' {

@@ -56,18 +56,8 @@ func parseGenericTime(s string) (time.Time, error) {
 	return time.Time{}, badTime(s)
 }
 
-// isDigits reports whether s is a non-empty string of decimal digits.
-func isDigits(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
-}
+// isDigits is rawio.IsDigits.
+func isDigits(s string) bool { return rawio.IsDigits(s) }
 
 func parseRole(s string) (corpus.Role, bool) {
 	switch strings.ToLower(strings.TrimSpace(s)) {

@@ -294,17 +294,8 @@ func jsonValueKind(b []byte) string {
 	return "number"
 }
 
-func isDigits(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
-}
+// isDigits is rawio.IsDigits.
+func isDigits(s string) bool { return rawio.IsDigits(s) }
 
 // quote quotes a bad number or time for a reason, masking any word that
 // could be a name (see rawio.Quote).
