@@ -52,11 +52,19 @@ func GroupFrame[G indicator.Grouped, R any](gs []G, row func(G) R) dataframe.Dat
 // SeriesFrame is GroupFrame for results that hold a series per group
 // (days, hours, cohorts, categories...): one row per element of rows(g),
 // groups in the order of gs and each group's elements in their order,
-// with the columns community and profession then those of Frame.
+// with the columns community and profession then those of Frame (less
+// any column of R named community or profession: the group's own say
+// them).
 func SeriesFrame[G indicator.Grouped, R any](gs []G, rows func(G) []R) dataframe.DataFrame {
-	cols, err := frameColumns(reflect.TypeFor[R]())
+	all, err := frameColumns(reflect.TypeFor[R]())
 	if err != nil {
 		return dataframe.DataFrame{Err: err}
+	}
+	var cols []frameColumn
+	for _, col := range all {
+		if col.name != "community" && col.name != "profession" {
+			cols = append(cols, col)
+		}
 	}
 	var com, prof []string
 	var values []reflect.Value
@@ -157,7 +165,8 @@ func frameSeries(cols []frameColumn, values []reflect.Value) []series.Series {
 // snakeCase writes a Go field name in snake case: an underscore before an
 // upper-case letter that follows a lower-case letter or a digit, or that
 // ends a run of capitals followed by a lower-case letter, and before a run
-// of digits that follows a lower-case letter; all in lower case.
+// of digits that follows a lower-case letter and is followed by a letter
+// (Growth30d is growth_30d, Chi2 chi2); all in lower case.
 func snakeCase(name string) string {
 	r := []rune(name)
 	var b strings.Builder
@@ -171,11 +180,22 @@ func snakeCase(name string) string {
 			switch {
 			case unicode.IsUpper(c) && (unicode.IsLower(prev) || unicode.IsDigit(prev)),
 				unicode.IsUpper(c) && unicode.IsUpper(prev) && unicode.IsLower(next),
-				unicode.IsDigit(c) && unicode.IsLower(prev):
+				unicode.IsDigit(c) && unicode.IsLower(prev) && letterAfterDigits(r[i:]):
 				b.WriteByte('_')
 			}
 		}
 		b.WriteRune(unicode.ToLower(c))
 	}
 	return b.String()
+}
+
+// letterAfterDigits reports whether the run of digits r starts with is
+// followed by a letter.
+func letterAfterDigits(r []rune) bool {
+	for _, c := range r {
+		if !unicode.IsDigit(c) {
+			return unicode.IsLetter(c)
+		}
+	}
+	return false
 }

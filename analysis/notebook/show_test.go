@@ -22,6 +22,8 @@ func TestSnakeCase(t *testing.T) {
 		"MedianFirstReplyMin": "median_first_reply_min",
 		"ID":                  "id",
 		"A":                   "a",
+		"Chi2":                "chi2",
+		"RetentionM1":         "retention_m1",
 	} {
 		if got := snakeCase(in); got != want {
 			t.Errorf("snakeCase(%q) = %q, want %q", in, got, want)
@@ -96,6 +98,16 @@ func TestGroupFrameOrderAndColumns(t *testing.T) {
 	}
 	if strings.Join(lines, "|") != want {
 		t.Errorf("frame\n%s\nwant\n%s", strings.Join(lines, "|"), want)
+	}
+
+	// A field named like the group's own columns is left out.
+	type dup struct {
+		Community string
+		Messages  int
+	}
+	df = GroupFrame(indicator.Communities(rhythm.Measure(c)), func(g rhythm.Group) dup { return dup{"x", g.Grid.Total()} })
+	if got := strings.Join(df.Names(), ","); df.Err != nil || got != "community,profession,messages" || df.Elem(0, 0).String() != "a" {
+		t.Errorf("columns %s (%v), first community %v", got, df.Err, df.Elem(0, 0))
 	}
 
 	// One row per element of each group's series, groups in order.
