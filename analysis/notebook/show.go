@@ -199,3 +199,17 @@ func letterAfterDigits(r []rune) bool {
 	}
 	return false
 }
+
+// Each is a reading of per-group results, one clause per group: say(g)
+// for each g of gs in their order, joined with " ; ", leaving out the
+// groups for which say returns "" (those with nothing to read, such as a
+// community without messages, whose shares are NaN).
+func Each[G any](gs []G, say func(G) string) string {
+	var parts []string
+	for _, g := range gs {
+		if s := say(g); s != "" {
+			parts = append(parts, s)
+		}
+	}
+	return strings.Join(parts, " ; ")
+}

@@ -118,3 +118,18 @@ func TestGroupFrameOrderAndColumns(t *testing.T) {
 		t.Errorf("series frame:\n%v", sf)
 	}
 }
+
+func TestEach(t *testing.T) {
+	got := Each([]int{3, 0, 5}, func(n int) string {
+		if n == 0 {
+			return ""
+		}
+		return strings.Repeat("x", n)
+	})
+	if got != "xxx ; xxxxx" {
+		t.Errorf("Each = %q", got)
+	}
+	if got := Each(nil, func(int) string { return "x" }); got != "" {
+		t.Errorf("Each of nothing = %q", got)
+	}
+}
