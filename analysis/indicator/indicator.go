@@ -12,8 +12,11 @@
 // Each family's Measure returns, per Groups group, a result that carries
 // the counts behind each of its ratios and everything the study's figures
 // draw, so that figures (package paper) only draw what was measured here.
-// Latest is the one rule for picking the latest panel or profile
-// observation.
+// Every such per-group result is a Grouped (its method Of names its
+// community); Communities and Professions keep the results of single
+// communities or of professions as a whole, ProfessionOf finds one
+// profession's, so that no caller rewrites that filter. Latest is the one
+// rule for picking the latest panel or profile observation.
 package indicator
 
 import (

@@ -20,6 +20,14 @@
 // and the repository root (repo.Root) for the codebook and the hand-coded
 // sample. It also displays figures and gota DataFrames in GoNB (Show,
 // ShowFrame), which do nothing outside a notebook.
+//
+// A cell shows beside its figure the table of what was measured: Frame,
+// GroupFrame and SeriesFrame turn a family's per-group results into a gota
+// DataFrame in the results' order, and the cell computes its reading with
+// the same row function, so the sentence reads the numbers the table
+// shows. Truth gives the synthetic study's truth to the cells that measure
+// what an indicator recovers, saying when there is none and stopping the
+// cell when it cannot be read.
 package notebook
 
 import (

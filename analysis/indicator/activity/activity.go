@@ -226,6 +226,9 @@ type Group struct {
 	Days []Day
 }
 
+// Of returns g.Community (indicator.Grouped).
+func (g Group) Of() corpus.Community { return g.Community }
+
 // Measure computes the volume indicators and the daily series of every
 // indicator.Groups group of c, in that order.
 func Measure(c *corpus.Corpus) []Group {
@@ -318,6 +321,9 @@ type Panels struct {
 	// Latest is the latest observation of Series (indicator.Latest).
 	Latest PanelPoint
 }
+
+// Of returns p.Community (indicator.Grouped).
+func (p Panels) Of() corpus.Community { return p.Community }
 
 // PanelsOf returns the panel observations of c (PanelSeries) grouped by
 // community, for the communities with at least one, in community id

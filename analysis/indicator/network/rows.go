@@ -60,6 +60,9 @@ type Group struct {
 	Stats     Stats
 }
 
+// Of returns g.Community (indicator.Grouped).
+func (g Group) Of() corpus.Community { return g.Community }
+
 // Measure builds the reply graph of every indicator.Groups group of c and
 // measures it, in that order. The graphs keep what they computed
 // (communities, betweenness), so exporting them afterwards costs nothing

@@ -30,6 +30,9 @@ type Group struct {
 	AuthorsInSeveral int
 }
 
+// Of returns g.Community (indicator.Grouped).
+func (g Group) Of() corpus.Community { return g.Community }
+
 // StatusCount returns the number of question threads with status s.
 func (g Group) StatusCount(s Status) int {
 	n := 0

@@ -308,6 +308,9 @@ type Group struct {
 	Lorenz []LorenzPoint
 }
 
+// Of returns g.Community (indicator.Grouped).
+func (g Group) Of() corpus.Community { return g.Community }
+
 // Measure computes the participation of every indicator.Groups group of
 // c, in that order, with members and lurker shares from the panels.
 func Measure(c *corpus.Corpus) []Group {

@@ -383,6 +383,9 @@ type Group struct {
 	KM KM
 }
 
+// Of returns g.Community (indicator.Grouped).
+func (g Group) Of() corpus.Community { return g.Community }
+
 // Measure finds the threads of every indicator.Groups group of c and
 // measures them, in that order.
 func Measure(c *corpus.Corpus) []Group {

@@ -201,6 +201,9 @@ type Group struct {
 	Pooled [Lags]Pool
 }
 
+// Of returns g.Community (indicator.Grouped).
+func (g Group) Of() corpus.Community { return g.Community }
+
 // Measure computes the cohorts of every indicator.Groups group of c, in
 // that order.
 func Measure(c *corpus.Corpus) []Group {

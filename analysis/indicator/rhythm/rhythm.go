@@ -255,6 +255,9 @@ type Group struct {
 	Grid Grid
 }
 
+// Of returns g.Community (indicator.Grouped).
+func (g Group) Of() corpus.Community { return g.Community }
+
 // Measure counts the messages of every indicator.Groups group of c by
 // weekday and hour, in that order.
 func Measure(c *corpus.Corpus) []Group {

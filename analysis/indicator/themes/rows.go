@@ -33,6 +33,9 @@ type Shares struct {
 	TypeCounts []int
 }
 
+// Of returns s.Community (indicator.Grouped).
+func (s Shares) Of() corpus.Community { return s.Community }
+
 // ThemeShare returns the share of the group's messages with category i
 // (NaN without messages).
 func (s Shares) ThemeShare(i int) float64 { return share(s.Themes[i], s.Messages) }
