@@ -261,11 +261,7 @@ func (t *table) next() (rec []string, line int, perr *rawio.ParseError, err erro
 	if err != nil {
 		var ce *csvread.Error
 		if errors.As(err, &ce) {
-			perr := &rawio.ParseError{File: t.f.Name, Line: ce.StartLine, Err: ce.Err}
-			if ce.Line == ce.StartLine {
-				perr.Column = ce.Column
-			}
-			return nil, ce.StartLine, perr, nil
+			return nil, ce.StartLine, ce.ParseError(t.f.Name), nil
 		}
 		return nil, 0, nil, err
 	}

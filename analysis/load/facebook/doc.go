@@ -51,14 +51,23 @@
 // lines, after field-bytes bytes of its field, after line-bytes bytes, or
 // at the end of the file; a stray quote; or another field count than the
 // header's — is rejected as one record at its first line, with the
-// reason, and reading resumes at its second line: its raw lines, kept
-// in a buffer of at most line-bytes bytes, are read again as the start of
-// new records. So an unclosed quote on line 3 costs one rejection, of
-// line 3, and the rows after it are read; a quote closed 500 lines later,
-// leaving another field count than the header's, is one rejection too.
-// (A record that closes with the header's field count is read as
-// written: the rule cannot tell it from a genuine text of many lines;
-// record-lines bounds how many lines one record can take.) When a
+// reason and the column of the quote left open there, and reading
+// resumes at its second line: its raw lines, kept in a buffer of at most
+// line-bytes bytes, are read again as the start of new records. So an
+// unclosed quote on line 3 costs one rejection, of line 3, and the rows
+// after it are read; a quote closed 500 lines later, leaving another
+// field count than the header's, is one rejection too. A quote that runs
+// into a line longer than line-bytes rejects its record for the quote,
+// and that line for the limit. This is the rule of twarc-csv in package
+// twitter, read by the same reader, without twarc-csv's extra rule
+// (csvread's SetSplitOnRecords: a later line of an open record that
+// reads alone as a whole record of the header's field count ends it):
+// Facebook texts are long and many-lined, and these files are narrow (a
+// 4CAT export has 6 columns), so a genuine line listing six items
+// separated by commas would split its post. A record that closes with
+// the header's field count is therefore read as written: the rule
+// cannot tell it from a genuine text of many lines; record-lines bounds
+// how many lines one record can take. When a
 // genuine multi-line record is rejected (past a limit), its other lines
 // are read again as records and are rejected too, each counted. Work
 // stays linear: a line is parsed at most twice (lines inside an open

@@ -1014,3 +1014,30 @@ func TestGenericEpochs(t *testing.T) {
 		t.Errorf("messages %v", rec.msgs)
 	}
 }
+
+// A genuine text of several lines, one of which holds exactly one
+// separator fewer than the header has fields (a shopping list in a
+// 4CAT export of 6 columns, a pasted planning row in Facepager's 18), is
+// one message: the Facebook formats do not turn on csvread's
+// SetSplitOnRecords, which would reject it at its first line and read
+// its list as a record of its own.
+func TestMultiLineTextWithSeparators(t *testing.T) {
+	list := "Pour demain il faut :\npain, lait, œufs, beurre, farine, sucre\nMerci les filles"
+	rec := readString(t, GenericCSV, "id,thread_id,author,body,timestamp,group\n"+
+		"m2,m2,Aide,\""+list+"\",1557936134,g\nm5,m5,Aide,ok,1557936135,g\n")
+	if len(rec.rejects) != 0 || len(rec.msgs) != 2 || rec.msgs[0].Text != list || rec.msgs[1].Line != 5 {
+		t.Errorf("generic-csv: %d messages, rejects %v; want the list whole and a message at line 5", len(rec.msgs), rec.rejects)
+	}
+	planning := "Mon planning de juin :\n" + strings.Repeat("lun;mar;mer;jeu;ven;sam;", 3)[:71] + "\nça vous va ?"
+	head, _ := os.ReadFile("testdata/facepager.csv")
+	lines := strings.SplitN(string(head), "\n", 4)
+	rec = readString(t, Facepager, lines[0]+"\n"+lines[2]+"\n"+
+		`2;3;2;987654321_1001_2001;data;data.*;fetched (200);2019-05-16 10:00:01.000000;Facebook:/<post-id>/comments;"`+planning+
+		`";2019-05-15T16:30:00+0000;Sophie Exemple;100002;;;;3;`+"\n")
+	if strings.Count(planning, ";") != strings.Count(lines[0], ";") {
+		t.Fatalf("the planning has %d separators, the header %d", strings.Count(planning, ";"), strings.Count(lines[0], ";"))
+	}
+	if len(rec.rejects) != 0 || len(rec.msgs) != 2 || rec.msgs[1].Text != planning || rec.msgs[1].Line != 3 {
+		t.Errorf("facepager: %d messages, rejects %v; want the planning whole at line 3", len(rec.msgs), rec.rejects)
+	}
+}

@@ -130,11 +130,7 @@ func (t *table) next() (get func(string) string, line int, err error) {
 	if err != nil {
 		var ce *csvread.Error
 		if errors.As(err, &ce) {
-			pe := &rawio.ParseError{File: t.f.Name, Line: ce.StartLine, Err: ce.Err}
-			if ce.Line == ce.StartLine {
-				pe.Column = ce.Column
-			}
-			return nil, ce.StartLine, pe
+			return nil, ce.StartLine, ce.ParseError(t.f.Name)
 		}
 		return nil, 0, err
 	}

@@ -22,18 +22,23 @@ import (
 // Resynchronisation: a record that spans more than one line and is bad
 // — its quote is still open after RecordLines lines, after FieldBytes
 // bytes of its field, after LineBytes bytes of the record, or at the end
-// of the file; it holds a stray quote; or it ends with another field
-// count than the header's (see SetFields) — is rejected as one record at
-// its first line, and reading resumes at its second line: the raw lines
-// of the record are kept (at most LineBytes bytes) and read again as the
-// start of new records. A bad record of one line is rejected and reading
-// goes on with the next line. A line longer than LineBytes is rejected
-// alone (inside an open quote it also ends the record, which is
-// rejected). A field longer than FieldBytes rejects its record.
+// of the file; it holds a stray quote; it ends with another field count
+// than the header's (see SetFields); or, when SetSplitOnRecords is on,
+// one of its later lines reads alone as a whole record — is rejected as
+// one record at its first line, and reading resumes at its second line:
+// the raw lines of the record are kept (at most LineBytes bytes) and
+// read again as the start of new records. Its *Error names its first
+// line and, in Column, the quote left open there; a fault on a later
+// line (a stray quote) is located in its reason. A bad record of one
+// line is rejected and reading goes on with the next line. A line longer
+// than LineBytes is rejected alone, for the limit (inside an open quote
+// it also ends the record, which is rejected for its open quote,
+// csv.ErrQuote). A field longer than FieldBytes rejects its record.
 //
 // Work stays linear: a line is parsed at most twice, once as part of a
 // record and once more when that record is rejected and its lines are
-// read again. A rejected record whose lines were already read again once
+// read again (with SetSplitOnRecords, a line inside an open quote is
+// also scanned once more, alone, each time it is read). A rejected record whose lines were already read again once
 // is not read a third time: it is counted as one record, rejected with
 // its first and last lines and how many lines it held. (Lines read again
 // end on their own line, since a line inside an open quote holds an even
@@ -51,6 +56,7 @@ type Reader struct {
 	limits rawio.Limits
 	want   int  // the header's field count; 0 while reading the header
 	loose  bool // whether one-line records of another count are read
+	split  bool // whether a later line that is a whole record ends an open one (SetSplitOnRecords)
 
 	// The lines to read again, before those of r: replay[replayEnds[i-1]:
 	// replayEnds[i]] is line replayFirst+i; replayNext is the next to read.
@@ -86,6 +92,18 @@ func (e *Error) Error() string {
 }
 
 func (e *Error) Unwrap() error { return e.Err }
+
+// ParseError is the rejection of the record in file: at the line where
+// it starts, with the column of its fault when the fault is on that line
+// (for a record of several lines, the column of the quote left open on
+// its first line), and the reason.
+func (e *Error) ParseError(file string) *rawio.ParseError {
+	pe := &rawio.ParseError{File: file, Line: e.StartLine, Err: e.Err}
+	if e.Line == e.StartLine {
+		pe.Column = e.Column
+	}
+	return pe
+}
 
 // ErrQuoteAtEOF is the reason of a quote still open at the end of the
 // file; it wraps csv.ErrQuote.
@@ -147,6 +165,80 @@ func (c *Reader) readLine() ([]byte, int, error) {
 // when loose, only a record of several lines is (it is how a quote left
 // open shows), and one-line records of any count are read.
 func (c *Reader) SetFields(n int, loose bool) { c.want, c.loose = n, loose }
+
+// SetSplitOnRecords sets whether a record still open is rejected when
+// one of its later lines, read alone, is a whole record that the
+// header's field count accepts (a well-formed line of exactly the
+// header's count of fields, or more when the extra ones are empty). The
+// record is then rejected at its first line and reading resumes at its
+// second, as for any bad record of several lines: a stray quote closed
+// hundreds of lines later, leaving the header's field count, costs one
+// record instead of folding the rows in between into one, which without
+// the rule is read as written (RecordLines bounds it).
+//
+// The rule is off by default because it cannot tell a stray quote from
+// a genuine text one of whose inner lines happens to read alone as such
+// a record: no quote (or only quotes pairing up as whole quoted fields)
+// and exactly one separator fewer than the header has fields. Such a
+// text would be rejected at its first line, its inner line read as a
+// record of its own and its last line rejected as a stray quote. In a
+// 4CAT export of 6 columns a line listing six items separated by commas
+// is enough. The rule is worth turning on only when the header is wide
+// enough that a genuine line cannot plausibly hold that many separators,
+// as twarc-csv's 81 columns for a tweet of 280 characters (whose line
+// breaks twarc-csv writes as \n besides).
+// It applies once SetFields has set a count.
+func (c *Reader) SetSplitOnRecords(on bool) { c.split = on }
+
+// wholeRecord reports whether line, read alone, is a well-formed record
+// of the header's field count, as checkCount accepts it.
+func (c *Reader) wholeRecord(line []byte) bool {
+	if c.want == 0 || bytes.Count(line, []byte{c.comma}) < c.want-1 {
+		return false // the common case: too few separators
+	}
+	n, i := 0, 0
+	for {
+		n++
+		empty := true
+		if i < len(line) && line[i] == '"' {
+			i++
+			for {
+				j := bytes.IndexByte(line[i:], '"')
+				if j < 0 {
+					return false // the quote stays open
+				}
+				empty = empty && j == 0
+				i += j + 1
+				if i < len(line) && line[i] == '"' { // "" is a quote
+					empty = false
+					i++
+					continue
+				}
+				break
+			}
+		} else {
+			j := bytes.IndexByte(line[i:], c.comma)
+			if j < 0 {
+				j = len(line) - i
+			}
+			if bytes.IndexByte(line[i:i+j], '"') >= 0 {
+				return false // a bare quote
+			}
+			empty = j == 0
+			i += j
+		}
+		if n > c.want && !empty {
+			return false
+		}
+		if i == len(line) {
+			return n >= c.want
+		}
+		if line[i] != c.comma {
+			return false // a quote closed before the end of its field
+		}
+		i++
+	}
+}
 
 // nextLine returns the next line to read (without its line end), its
 // number, and whether it is read again. err is io.EOF at the end, a
@@ -260,15 +352,24 @@ func (c *Reader) readQuoted(line []byte, start int) ([]string, int, error) {
 	c.rec, c.ends = c.rec[:0], c.ends[:0]
 	c.raw, c.rawEnds = c.raw[:0], c.rawEnds[:0]
 	first := line
-	cur, col := start, 1 // the line being parsed and the column in it
-	nlines := 1          // lines of the record read so far
-	again := false       // whether a line after the first is read again
-	var tooLong error    // a line past the limit that ended the record
+	cur, col := start, 1  // the line being parsed and the column in it
+	nlines := 1           // lines of the record read so far
+	again := false        // whether a line after the first is read again
+	qcol, openCol := 0, 0 // columns of the quote of the field being read, and of the one left open on the first line
+	var tooLong error     // a line past the limit that ended the record
+	// fail rejects the record for err, found at column of line cur, or,
+	// when column is 0, caused by the quote left open on the first line.
 	fail := func(err error, column int) ([]string, int, error) {
 		if nlines == 1 && tooLong == nil {
+			if column == 0 {
+				column = openCol
+			}
 			return nil, start, &Error{StartLine: start, Line: cur, Column: column, Err: err}
 		}
-		return nil, start, c.resync(start, nlines, again, tooLong, err)
+		if column > 0 && cur != start {
+			err = fmt.Errorf("%w (line %d, column %d)", err, cur, column)
+		}
+		return nil, start, c.resync(start, nlines, openCol, again, tooLong, err)
 	}
 parseField:
 	for {
@@ -294,6 +395,7 @@ parseField:
 			col += i + 1
 			continue parseField
 		}
+		qcol = col
 		line = line[1:]
 		col++
 		for {
@@ -302,6 +404,9 @@ parseField:
 				// The quote stays open past the end of the line.
 				c.rec = append(c.rec, line...)
 				c.rec = append(c.rec, '\n')
+				if nlines == 1 {
+					openCol = qcol
+				}
 				switch {
 				case len(c.rec)-fieldStart > c.limits.FieldBytes:
 					return fail(rawio.NewLimitError(c.limits, "field-bytes"), 0)
@@ -316,14 +421,19 @@ parseField:
 				case err == io.EOF:
 					return fail(ErrQuoteAtEOF, 0)
 				case err != nil && rawio.IsRecordError(err):
+					// The record is rejected for its open quote; the
+					// line, rejected on its own, for the limit.
 					tooLong, again = err, again || nextAgain
-					return fail(err, 0)
+					return fail(fmt.Errorf("%w: the quote is still open at line %d, which is past the line-bytes limit and rejected on its own", csv.ErrQuote, num), 0)
 				case err != nil:
 					return nil, start, err
 				}
 				c.keepLine(next)
 				nlines++
 				again = again || nextAgain
+				if c.split && c.wholeRecord(next) {
+					return fail(fmt.Errorf("%w: the quote runs into line %d, a whole record on its own", csv.ErrQuote, num), 0)
+				}
 				if len(c.raw) > c.limits.LineBytes {
 					// Too long to keep more: the line just read is
 					// kept, to be read again.
@@ -376,11 +486,12 @@ func (c *Reader) keepLine(b []byte) {
 }
 
 // resync rejects the bad record of nlines lines (kept in raw) that starts
-// at line start, for reason, and arranges for its lines after the first
-// to be read again, then tooLong (a line past the limit that ended it),
-// if any. When again, some of these lines were already read again: the
-// record is not resynchronised but counted as one.
-func (c *Reader) resync(start, nlines int, again bool, tooLong, reason error) error {
+// at line start, with the quote left open at column col of that line,
+// for reason, and arranges for its lines after the first to be read
+// again, then tooLong (a line past the limit that ended it), if any.
+// When again, some of these lines were already read again: the record is
+// not resynchronised but counted as one.
+func (c *Reader) resync(start, nlines, col int, again bool, tooLong, reason error) error {
 	last := start + nlines - 1
 	if tooLong != nil {
 		last++
@@ -394,6 +505,14 @@ func (c *Reader) resync(start, nlines int, again bool, tooLong, reason error) er
 	c.replay, c.raw = c.raw, c.replay[:0]
 	c.replayEnds, c.rawEnds = c.rawEnds, c.replayEnds[:0]
 	c.replayFirst, c.replayNext, c.replayErr = start, 1, tooLong
-	return &Error{StartLine: start, Line: start, Err: fmt.Errorf(
-		"%w: rejected as one record of %d lines; reading resumed at line %d", reason, nlines, start+1)}
+	return &Error{StartLine: start, Line: start, Column: col, Err: fmt.Errorf(
+		"%w: rejected as one record of %d %s; reading resumed at line %d", reason, nlines, plural(nlines, "line"), start+1)}
+}
+
+// plural returns word, followed by an s unless n is 1.
+func plural(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
 }

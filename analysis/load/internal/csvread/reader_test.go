@@ -257,8 +257,9 @@ func TestCSVLimits(t *testing.T) {
 }
 
 // A line longer than LineBytes is rejected and reading goes on; inside
-// an open quote it ends the record, which is rejected, and the lines in
-// between are read again.
+// an open quote it ends the record, which is rejected for its quote (the
+// limit is the long line's reason, not the record's: the record's own
+// lines are within it), and the lines in between are read again.
 func TestCSVLongLines(t *testing.T) {
 	long := strings.Repeat("z", 500)
 	in := rows(12, func(i int) (string, bool) {
@@ -275,7 +276,7 @@ func TestCSVLongLines(t *testing.T) {
 	got := readAll(t, testReader([]byte(in), ',', 64, rawio.Limits{LineBytes: 100}))
 	checkOneRecordPerLine(t, got, 13, map[int]string{
 		4:  "line longer than 100 bytes",
-		7:  "line longer than 100 bytes (limit line-bytes=100; raise it if the file is genuine): rejected as one record of 3 lines; reading resumed at line 8",
+		7:  `extraneous or missing " in quoted-field: the quote is still open at line 10, which is past the line-bytes limit and rejected on its own: rejected as one record of 3 lines; reading resumed at line 8`,
 		10: "line longer than 100 bytes",
 	})
 	// A record longer than LineBytes over several lines: 9 bytes on line
@@ -389,16 +390,19 @@ func TestCSVMemoryBounded(t *testing.T) {
 	}
 }
 
-// FuzzCSVLimits reads any input within small limits: records start on
-// strictly increasing lines (each line starts at most one), no line is
-// parsed more than twice, and the buffers stay within the limits.
+// FuzzCSVLimits reads any input within small limits, with or without
+// SetSplitOnRecords: records start on strictly increasing lines (each
+// line starts at most one), no line is parsed more than twice, and the
+// buffers stay within the limits.
 func FuzzCSVLimits(f *testing.F) {
 	f.Add([]byte("a,b\n1,\"open\n2,x\n3,\"y\"z\n\"\"\"\n"), uint32(0x20040))
 	f.Add([]byte(rows(30, func(i int) (string, bool) { return fmt.Sprintf(`%d,"x`, i), i%3 == 0 })), uint32(0x40020))
+	f.Add([]byte(rows(30, func(i int) (string, bool) { return fmt.Sprintf(`%d,"x`, i), i%3 == 0 })), uint32(0x40040040))
 	f.Fuzz(func(t *testing.T, in []byte, lim uint32) {
 		limits := fuzzLimits(lim)
 		r := testReader(in, ',', 16+int(lim%64), limits)
 		r.SetFields(2, lim%2 == 1)
+		r.SetSplitOnRecords(lim>>30 == 1)
 		last := 0
 		for {
 			_, line, err := r.Read()
@@ -434,4 +438,150 @@ func FuzzCSVLimits(f *testing.F) {
 			}
 		}
 	})
+}
+
+// readAllSplit reads in as readAll does, with SetSplitOnRecords(split).
+func readAllSplit(t *testing.T, in string, comma byte, split bool) []string {
+	t.Helper()
+	r := testReader([]byte(in), comma, 4096, rawio.Limits{})
+	r.SetSplitOnRecords(split)
+	return readAll(t, r)
+}
+
+// With SetSplitOnRecords, a quote closed 500 lines later that leaves the
+// header's field count is rejected at its first line, where the quote
+// opened (column 3), as soon as its second line reads alone as a whole
+// record: the rows in between are read, and the closing line is a bare
+// quote. Without it the 501 lines are one record, read as written.
+func TestCSVSplitOnRecords(t *testing.T) {
+	in := rows(1000, func(i int) (string, bool) {
+		switch i {
+		case 3:
+			return `3,"opened here`, true
+		case 503:
+			return `closed"`, true
+		}
+		return "", false
+	})
+	got := readAllSplit(t, in, ',', true)
+	checkOneRecordPerLine(t, got, 1001, map[int]string{
+		3:   `extraneous or missing " in quoted-field: the quote runs into line 4, a whole record on its own: rejected as one record of 2 lines; reading resumed at line 4`,
+		503: `bare " in non-quoted-field`,
+	})
+	r := testReader([]byte(in), ',', 4096, rawio.Limits{})
+	r.SetFields(2, false)
+	r.SetSplitOnRecords(true)
+	r.Read() // the header
+	r.Read() // line 2
+	var ce *Error
+	if _, _, err := r.Read(); !errors.As(err, &ce) || ce.StartLine != 3 || ce.Line != 3 || ce.Column != 3 {
+		t.Errorf("line 3: %#v, want the quote at line 3, column 3", err)
+	}
+	if pe := ce.ParseError("f.csv"); pe.Line != 3 || pe.Column != 3 || !errors.Is(pe, csv.ErrQuote) {
+		t.Errorf("ParseError: %v", pe)
+	}
+
+	got = readAllSplit(t, in, ',', false)
+	if len(got) != 1+1+1+498 || // the header, line 2, lines 3 to 503, lines 504 to 1001
+		!strings.HasPrefix(got[2], "3: 3|opened here\n4,row 4\n") || !strings.HasSuffix(got[2], "\n502,row 502\nclosed") {
+		t.Errorf("without the rule: %d records, line 3 read as %.60q", len(got), got[2])
+	}
+}
+
+// What reads alone as a whole record: a well-formed line of the header's
+// field count, or more with the extra ones empty (quoted or not). A line
+// holding a quote that is not a whole quoted field, or that ends inside
+// a quote, or of another count, is not.
+func TestCSVWholeRecord(t *testing.T) {
+	r := testReader(nil, ';', 4096, rawio.Limits{})
+	r.SetFields(3, false)
+	for line, want := range map[string]bool{
+		"a;b;c":         true,
+		";;":            true,
+		`"a;b";c;"d"`:   true,
+		`"a;b";c;"d"""`: true,
+		`"";x;y`:        true, // a text line starting with an escaped quote
+		"a;b;c;;":       true,
+		`a;b;c;""`:      true,
+		"a;b;c;d":       false,
+		"a;b":           false,
+		`"a;b";c`:       false,
+		`a;b"c;d`:       false,
+		`"a"b;c;d`:      false,
+		`a;b;"c`:        false,
+		`a;b;"c""`:      false,
+		"a,b,c":         false,
+	} {
+		if got := r.wholeRecord([]byte(line)); got != want {
+			t.Errorf("wholeRecord(%q) = %v, want %v", line, got, want)
+		}
+	}
+	r.SetFields(0, false)
+	if r.wholeRecord([]byte("a;b;c")) {
+		t.Error("a whole record before the header is read")
+	}
+}
+
+// Why the rule is off by default: a genuine text over three lines whose
+// second line holds one separator fewer than the header has fields
+// (a list, in a 4CAT export of 6 columns; a planning in a Facepager
+// export of 6 columns) is one record without the rule and is split by
+// it: its first line rejected, its second read as a record of its own.
+func TestCSVSplitOnRecordsGenuineText(t *testing.T) {
+	for _, c := range []struct {
+		comma byte
+		in    string
+	}{
+		{',', "id,thread_id,author,body,timestamp,group\n" +
+			"m2,m2,Aide,\"Pour demain il faut :\npain, lait, œufs, beurre, farine, sucre\nMerci les filles\",1557936134,g\n" +
+			"m3,m3,Aide,ok,1557936135,g\n"},
+		{';', "level;id;object_type;message;created_time;from.id\n" +
+			"1;2;data;\"Mon planning :\nlun 8h; mar 9h; mer 8h; jeu 14h; ven 8h; sam 10h\nça vous va ?\";2019-05-15T16:02:11+0000;100001\n" +
+			"1;3;data;ok;2019-05-15T16:03:11+0000;100002\n"},
+	} {
+		got := readAllSplit(t, c.in, c.comma, false)
+		if len(got) != 3 || !strings.HasPrefix(got[1], "2: ") || !strings.Contains(got[1], "\n") || !strings.HasPrefix(got[2], "5: ") {
+			t.Errorf("%q without the rule: %q, want the header, the text of 3 lines at line 2, a row at line 5", c.comma, got)
+		}
+		got = readAllSplit(t, c.in, c.comma, true)
+		if len(got) != 5 || !strings.HasPrefix(got[1], `2: extraneous or missing " in quoted-field: the quote runs into line 3`) ||
+			strings.Count(got[2], "|") != 5 || !strings.HasPrefix(got[2], "3: ") || !strings.HasPrefix(got[3], `4: bare "`) {
+			t.Errorf("%q with the rule: %q, want line 2 rejected, line 3 read as a record, line 4 rejected", c.comma, got)
+		}
+	}
+}
+
+// A bad record of several lines names, in Column, the quote left open on
+// its first line, and in its reason where the fault is when it is on a
+// later line.
+func TestCSVMultiLinePositions(t *testing.T) {
+	r := testReader([]byte("a,b\n1,x,\"open\nstill\"z\n"+strings.Repeat("y", 50)+"\n"), ',', 4096, rawio.Limits{LineBytes: 40})
+	got := readAll(t, r)
+	want := []string{
+		"1: a|b",
+		`2: extraneous or missing " in quoted-field (line 3, column 6): rejected as one record of 2 lines; reading resumed at line 3`,
+		`3: bare " in non-quoted-field`,
+		"4: line longer than 40 bytes (limit line-bytes=40; raise it if the file is genuine)",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	r = testReader([]byte("a,b\n1,x,\"open\nstill\"z\n"), ',', 4096, rawio.Limits{})
+	r.SetFields(2, false)
+	r.Read()
+	var ce *Error
+	if _, _, err := r.Read(); !errors.As(err, &ce) || ce.StartLine != 2 || ce.Line != 2 || ce.Column != 5 {
+		t.Errorf("%#v, want line 2, column 5: the quote", err)
+	}
+	// A record of one line whose quote runs into a line past the limit.
+	got = readAll(t, testReader([]byte("a,b\n1,\"open\n"+strings.Repeat("y", 50)+"\n2,z\n"), ',', 4096, rawio.Limits{LineBytes: 40}))
+	want = []string{
+		"1: a|b",
+		`2: extraneous or missing " in quoted-field: the quote is still open at line 3, which is past the line-bytes limit and rejected on its own: rejected as one record of 1 line; reading resumed at line 3`,
+		"3: line longer than 40 bytes (limit line-bytes=40; raise it if the file is genuine)",
+		"4: 2|z",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
 }
