@@ -95,20 +95,38 @@
 //     many lines it held. A single-object document (a saved API response)
 //     longer than Limits.LineBytes is therefore one rejected record.
 //   - twarc-csv (RFC 4180, as Python's csv module and spreadsheets write
-//     it): a line longer than Limits.LineBytes is one rejected record; a
-//     record on one line is rejected alone when it is malformed (a bare
-//     quote in an unquoted field, a closing quote not followed by the
-//     separator), holds a field longer than Limits.FieldBytes, or has
-//     another field count than the header. A record whose quoted field
+//     it) is read with package load/internal/csvread, the reader of the
+//     Facebook CSV formats, and its rule: a line longer than
+//     Limits.LineBytes is one rejected record; a record on one line is
+//     rejected alone when it is malformed (a bare quote in an unquoted
+//     field, a closing quote not followed by the separator), holds a
+//     field longer than Limits.FieldBytes, or has another field count
+//     than the header (more fields are read when the extra ones are
+//     empty, as spreadsheets add separators). A record whose quoted field
 //     runs over several lines is rejected as one record naming its first
-//     line, and reading resumes at its second line, when its quote is
-//     still open after Limits.RecordLines lines or its open field passes
-//     Limits.FieldBytes (or the record passes Limits.LineBytes, or the
-//     file ends with the quote open), when one of its later lines reads
-//     on its own as a record with the header's field count (the quote
-//     swallowed whole records: a stray quote), or when, once closed, it
-//     is malformed or has another field count than the header's. So a
-//     stray quote costs the record holding it, never the rows after it.
+//     line and the column of its open quote, and reading resumes at its
+//     second line, when its quote is still open after Limits.RecordLines
+//     lines or its open field passes Limits.FieldBytes (or the record
+//     passes Limits.LineBytes, or runs into a line longer than it, or the
+//     file ends with the quote open), when, once closed, it is malformed
+//     or has another field count than the header's, or — a rule
+//     twarc-csv turns on (csvread's SetSplitOnRecords) and the Facebook
+//     formats do not — when one of its later lines reads alone as a
+//     whole record of the header's field count (the quote swallowed
+//     whole records: a stray quote, even one closed hundreds of lines
+//     later with the header's field count). The rule suits twarc-csv and
+//     not the Facebook formats: twarc-csv writes 81 columns by default,
+//     so a genuine line would need 80 separators and no quote, within a
+//     tweet of 280 characters or a profile description of 160; and its
+//     current versions write the line breaks of every field as \n, so a
+//     genuine record spans several lines only in files of older versions
+//     or edited by hand. (A file of a few columns chosen with
+//     --output-columns, written by an older version, could lose a
+//     genuine tweet this way, to a few counted rejections.) So a stray
+//     quote costs the record holding it, never the rows after it. No
+//     line is parsed more than twice; what cannot be resynchronised is
+//     one rejection naming its first and last lines and how many lines
+//     it held.
 //
 // A decompressed size or ratio past the limits is a file-level error
 // (the *rawio.LimitError of the file's reader): the records read until

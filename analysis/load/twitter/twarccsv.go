@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
 	"time"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/load/internal/csvread"
 	"github.com/faire-communaute/compendium/analysis/rawio"
 )
 
@@ -103,15 +105,18 @@ func (r *twarcCSVReader) get(name string) string {
 
 func readTwarcCSV(f *rawio.File, sink rawio.Sink) error {
 	_, comma := csvHeader(f.Head)
-	cr := newCSVRecords(f, byte(comma))
-	header, _, bad, err := cr.next()
+	cr := csvread.New(f, byte(comma))
+	header, _, err := cr.Read()
+	var ce *csvread.Error
 	switch {
 	case err == io.EOF:
 		return &rawio.ParseError{File: f.Name, Line: 1, Err: fmt.Errorf("header: %w", rawio.ErrMissing)}
+	case errors.As(err, &ce):
+		pe := ce.ParseError(f.Name)
+		pe.Err = fmt.Errorf("header: %w", pe.Err)
+		return pe
 	case err != nil:
 		return err
-	case bad != nil:
-		return &rawio.ParseError{File: f.Name, Line: bad.line, Column: bad.col, Err: fmt.Errorf("header: %w", bad.err)}
 	}
 	r := &twarcCSVReader{reader: reader{f, sink}, col: map[string]int{}, depth: f.Limits.WithDefaults().Depth}
 	for i, h := range header {
@@ -125,17 +130,21 @@ func readTwarcCSV(f *rawio.File, sink rawio.Sink) error {
 			return &rawio.ParseError{File: f.Name, Line: 1, Field: c, Err: fmt.Errorf("header: %w column", rawio.ErrMissing)}
 		}
 	}
-	cr.want = len(header)
+	cr.SetFields(len(header), false)
+	// twarc-csv rows have 81 columns and its line breaks are written
+	// \n: a later line of an open record that reads alone as a whole
+	// record marks a stray quote, not a genuine text (package doc).
+	cr.SetSplitOnRecords(true)
 	for {
-		rec, line, bad, err := cr.next()
+		rec, line, err := cr.Read()
 		switch {
 		case err == io.EOF:
 			return nil
+		case errors.As(err, &ce):
+			sink.Reject(ce.ParseError(f.Name))
+			continue
 		case err != nil:
 			return err
-		case bad != nil:
-			r.reject(bad.line, bad.col, "", bad.err)
-			continue
 		}
 		r.rec = rec
 		m, fe := r.message(line)

@@ -213,6 +213,15 @@ func TestTwarcCSVResync(t *testing.T) {
 			[]int{3}, []rej{{2, "", csv.ErrBareQuote}}},
 		{"a field past FieldBytes on one line", lines(row(1, strings.Repeat("a", 60)), row(2, "b")), rawio.Limits{FieldBytes: 50},
 			[]int{3}, []rej{{2, "field-bytes", nil}}},
+		// Spreadsheets add empty fields at the end of rows: they are read
+		// (as in the Facebook CSV formats); a field that is not empty is
+		// another field count.
+		{"a spreadsheet's trailing separators", lines(row(1, "a")+",,", row(2, "b")+",,x"), rawio.Limits{},
+			[]int{2}, []rej{{3, "", rawio.ErrShape}}},
+		// A quote that runs into a whole record is rejected at its line
+		// even when the quote closes later with the header's count.
+		{"a quote closed later with the header's field count", lines(head(1)+`"un`, row(2, "b"), `deux"`+tail), rawio.Limits{},
+			[]int{3}, []rej{{2, "", csv.ErrQuote}, {4, "", csv.ErrBareQuote}}},
 	}
 	for _, c := range cases {
 		rc, err := readLimited(t, "r.csv", c.raw, TwarcCSV, c.lim)
