@@ -1,4 +1,5 @@
-"""Tests of notebooks.py (run by scripts/test: python3 scripts/lib/test_notebooks.py)."""
+"""Tests of notebooks.py and figure_subset.py (run by scripts/test:
+python3 scripts/lib/test_notebooks.py)."""
 import contextlib
 import io
 import json
@@ -8,6 +9,7 @@ import tempfile
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import figure_subset  # noqa: E402
 import notebooks  # noqa: E402
 
 
@@ -103,6 +105,34 @@ class Check(unittest.TestCase):
                 text = f.read()
             self.assertEqual(json.dumps(json.loads(text), indent=1, ensure_ascii=False) + "\n", text,
                              "%s is not written as Jupyter writes it" % p)
+
+
+class FigureSubset(unittest.TestCase):
+    """scripts/reproduce NB checks the figures of NB only."""
+
+    def test_subset(self):
+        figs, out = tempfile.mkdtemp(), tempfile.mkdtemp()
+        manifest = {"schema": 1, "figures": [
+            {"id": "f01", "notebook": "00-context.ipynb"},
+            {"id": "f05", "notebook": "02-rhythm.ipynb"},
+            {"id": "f06", "notebook": "02-rhythm.ipynb"}]}
+        with open(os.path.join(figs, "manifest.json"), "w") as f:
+            json.dump(manifest, f)
+        for i, nb in (("f01", None), ("f05", "02-rhythm.ipynb"), ("f99", "02-rhythm.ipynb")):
+            for ext in ("csv", "svg", "png"):
+                open(os.path.join(figs, i + "." + ext), "w").close()
+            if nb:  # drawn in this run: it has its sidecar
+                with open(os.path.join(figs, i + ".json"), "w") as f:
+                    json.dump({"id": i, "notebook": nb}, f)
+        with contextlib.redirect_stdout(io.StringIO()) as printed:
+            figure_subset.main(figs, out, ["notebooks/02-rhythm.ipynb"])
+        self.assertEqual(printed.getvalue(), "3\n")
+        with open(os.path.join(out, "manifest.json")) as f:
+            self.assertEqual([e["id"] for e in json.load(f)["figures"]], ["f05", "f06"])
+        # f05 as drawn, f06 missing (not drawn), f99 unexpected; f01 left out.
+        self.assertEqual(sorted(os.listdir(out)), [
+            "f05.csv", "f05.json", "f05.png", "f05.svg",
+            "f99.csv", "f99.json", "f99.png", "f99.svg", "manifest.json"])
 
 
 if __name__ == "__main__":
