@@ -24,12 +24,14 @@ import sys
 
 WIRING = (
     "// Wiring (the same first cell in every notebook): build against this\n"
-    "// repository's packages at the working-tree version, with the module\n"
-    "// versions pinned in its go.mod. Every other cell starts with a guard\n"
-    "// that stops it, in one line, when this cell has not run in the\n"
-    "// current kernel (after a restart). See README, \"Notebook wiring\".\n"
-    "!*go mod edit -require=github.com/faire-communaute/compendium@v0.0.0-00010101000000-000000000000"
-    " -replace=github.com/faire-communaute/compendium=${GONB_DIR}/.."
+    "// repository's packages at the working-tree version, and the modules\n"
+    "// its go.mod pins, without `go get` (%noautoget; a cell importing a\n"
+    "// module the project does not use needs %autoget). Every other cell\n"
+    "// starts with a guard that stops it, in one line, when this cell has\n"
+    "// not run in the current kernel (after a restart). See README,\n"
+    "// \"Notebook wiring\".\n"
+    "!*\"${GONB_DIR}/../scripts/lib/wire\"\n"
+    "%noautoget"
 )
 GUARD = '!*. "$GONB_DIR/../scripts/lib/cellguard"'
 # The start of the line scripts/lib/cellguard prints.
