@@ -62,9 +62,13 @@
 // a load during which an input changed. The four most recently used
 // corpus files are kept.
 //
-// The cache holds the pseudonymised corpus only, the same content as
-// build/derived/messages.csv; it lives under build/, which is git-ignored
-// and never published, and its files are readable by their owner only.
+// The cache holds the pseudonymised corpus only (what
+// build/derived/messages.csv holds, with each message's links, hashtags,
+// mentioned pseudonyms and source line); it lives under build/, which is
+// git-ignored and never published, and its files are readable by their
+// owner only. The privacy check (scripts/privacy) reads text outputs, not
+// the cache: the tests of this package scan the cached sample for the
+// identities of its raw exports.
 package notebook
 
 import (
