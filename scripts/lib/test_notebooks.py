@@ -67,9 +67,11 @@ class Check(unittest.TestCase):
     def test_guard_makes_committable_and_is_idempotent(self):
         p = self.path(notebook("!*go mod edit -replace=old", "%%\nnotebook.Describe()", notebooks.GUARD + "\n%%\nx()"))
         notebooks.guard([p])
-        once = open(p, encoding="utf-8").read()
+        with open(p, encoding="utf-8") as f:
+            once = f.read()
         notebooks.guard([p])
-        self.assertEqual(open(p, encoding="utf-8").read(), once)
+        with open(p, encoding="utf-8") as f:
+            self.assertEqual(f.read(), once)
         self.assertEqual(self.check(p)[0], 0)
         cells = notebooks.code_cells(notebooks.read(p))
         self.assertEqual(notebooks.source(cells[1]), notebooks.GUARD + "\n%%\nnotebook.Describe()")
