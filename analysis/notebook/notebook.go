@@ -16,6 +16,11 @@
 //   - COMPENDIUM_REVISION, else git, the code revision figures record
 //     (Revision);
 //   - COMPENDIUM_NOTEBOOK, the notebook figures record as their origin;
+//   - COMPENDIUM_CACHE, the folder of the corpus cache, or "off" (CacheDir;
+//     default build/cache);
+//   - the pseudonymisation key, through pseudo.LoadKey
+//     (COMPENDIUM_PSEUDO_KEY, COMPENDIUM_PSEUDO_KEY_FILE, or
+//     ~/.config/compendium/pseudo.key);
 //
 // and the repository root (repo.Root) for the codebook and the hand-coded
 // sample. It also displays figures and gota DataFrames in GoNB (Show,
@@ -28,24 +33,72 @@
 // shows. Truth gives the synthetic study's truth to the cells that measure
 // what an indicator recovers, saying when there is none and stopping the
 // cell when it cannot be read.
+//
+// # The corpus cache
+//
+// Every cell of a GoNB notebook is a program of its own, so every cell
+// that needs the corpus calls Study. Loading the sample's raw exports and
+// pseudonymising its 70,000 messages takes one to two seconds; reading
+// the corpus back from the cache a tenth of that. Study loads the raw
+// exports once and writes the pseudonymised corpus, with the totals of
+// its load report, to CacheDir()/corpus-KEY.gob (encoding/gob, behind a
+// three-line header: the format, the whole key, the payload's length and
+// sha256). KEY is the sha256 of a text listing
+//
+//   - every file a pattern of the study file can read, with its sha256:
+//     each pattern's fixed folders (those before its first wildcard) are
+//     walked and every file under them hashed (names starting with '.'
+//     only when the pattern can reach them, as package load does), a
+//     superset of the files read, so that a file added, removed or
+//     changed under a pattern changes the key;
+//   - the sha256 of the study file;
+//   - KeyFingerprint of the pseudonymisation key (an HMAC of a fixed text:
+//     the key itself is written nowhere);
+//   - the load options that change a corpus (strictness, format, limits);
+//   - the code: the sha256 of every file under analysis/ but tests and
+//     testdata, and of go.mod and go.sum, so that an edit of the packages,
+//     committed or not, loads again (a git revision would miss uncommitted
+//     edits, and would change with every commit of a notebook or a test);
+//   - the Go version.
+//
+// The file is written atomically (a temporary file renamed) after
+// checking that the corpus decoded from it is deep-equal to the one
+// loaded; a file that is truncated, corrupt (the checksum differs), of
+// another format or another key is ignored and rewritten. Corpora not
+// cached: a load that rejected a message for an implausible time (a time
+// after the load becomes plausible a day later), a study naming a pipe,
+// a load during which an input changed. The four most recently used
+// corpus files are kept.
+//
+// The cache holds the pseudonymised corpus only (what
+// build/derived/messages.csv holds, with each message's links, hashtags,
+// mentioned pseudonyms and source line); it lives under build/, which is
+// git-ignored and never published, and its files are readable by their
+// owner only. The privacy check (scripts/privacy) reads text outputs, not
+// the cache: the tests of this package scan the cached sample for the
+// identities of its raw exports.
 package notebook
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html"
+	"io/fs"
 	"log"
 	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/figure"
 	"github.com/faire-communaute/compendium/analysis/indicator"
 	"github.com/faire-communaute/compendium/analysis/indicator/themes"
 	"github.com/faire-communaute/compendium/analysis/load"
+	"github.com/faire-communaute/compendium/analysis/pseudo"
 	"github.com/faire-communaute/compendium/analysis/repo"
 	"github.com/go-gota/gota/dataframe"
 	"github.com/janpfeifer/gonb/gonbui"
@@ -60,33 +113,124 @@ const FrameRows = 50
 // against, relative to the repository root.
 const HandCodedFile = "data/codebook/hand-coded.csv"
 
-// loadStudy loads the notebooks' study — the sample study, or the one
-// named by $COMPENDIUM_STUDY — and returns the provenance its figures
-// record. A short load report goes to progress (nil: quiet).
-func loadStudy(progress *os.File) (*corpus.Corpus, figure.Provenance, error) {
-	path := load.DefaultStudy()
-	c, rep, err := load.Study(path, load.Options{})
-	if err != nil {
-		return nil, figure.Provenance{}, err
-	}
-	if progress != nil {
-		fmt.Fprintf(progress, "étude %q (%s) : %d enregistrements, %d messages chargés, %d doublons, %d rejetés ; clé : %s\n",
-			c.Study, path, rep.Records, rep.Loaded, rep.Duplicates, rep.Rejected, rep.KeySource)
-	}
-	return c, Provenance(c, filepath.Dir(path)), nil
+// loaded is the notebooks' study as loadStudy returns it.
+type loaded struct {
+	cached           // the corpus and the totals of its load report
+	path      string // the study file
+	keySource string // where the pseudonymisation key came from
+	// cache says where the corpus came from and what the cache did, for
+	// Describe.
+	cache string
 }
+
+// loadStudy loads the notebooks' study — the sample study, or the one
+// named by $COMPENDIUM_STUDY — from the corpus cache when it holds it
+// (see Study), else from the raw exports, and then caches it.
+func loadStudy() (*loaded, error) {
+	t0 := time.Now()
+	path := load.DefaultStudy()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("load: %w", err)
+	}
+	spec, err := load.ParseStudy(path, data)
+	if err != nil {
+		return nil, err
+	}
+	spec.Dir = filepath.Dir(path)
+	key, source, err := pseudo.LoadKey()
+	if err != nil {
+		return nil, err
+	}
+	opt := load.Options{Key: key}
+	l := &loaded{path: path, keySource: source}
+	dir := CacheDir()
+	var k *studyKey
+	stale := ""
+	switch {
+	case dir == "":
+		l.cache = "cache désactivé ($" + EnvCache + "=off, ou hors du dépôt)"
+	default:
+		k, err = keyMaterial(spec, data, opt, KeyFingerprint(key), codeRoot(), dir)
+		if err != nil {
+			l.cache, k = "sans cache : "+err.Error(), nil
+			break
+		}
+		if k.uncacheable != "" {
+			break
+		}
+		e, err := readCache(k, dir)
+		if err == nil {
+			l.cached = *e
+			l.cache = fmt.Sprintf("lu dans le cache %s en %s", displayPath(k.file(dir)), seconds(time.Since(t0)))
+			return l, nil
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			stale = " (le fichier du cache était à refaire : " + err.Error() + ")"
+		}
+	}
+	c, rep, err := load.LoadSpec(spec, opt)
+	if err != nil {
+		return nil, err
+	}
+	l.cached = totals(c, rep)
+	loadedIn := "chargé des exports bruts en " + seconds(time.Since(t0))
+	switch {
+	case k == nil:
+		l.cache = loadedIn + " ; " + l.cache
+	case uncacheable(k, spec, c, rep) != "":
+		l.cache = loadedIn + " ; pas mis en cache : " + uncacheable(k, spec, c, rep)
+	default:
+		b, err := encodeCache(k, l.cached)
+		if err == nil {
+			err = writeCache(k, dir, b)
+		}
+		if err != nil {
+			l.cache = loadedIn + " ; pas mis en cache : " + err.Error()
+		} else {
+			l.cache = loadedIn + ", mis en cache dans " + displayPath(k.file(dir)) + stale
+		}
+	}
+	return l, nil
+}
+
+// displayPath is p relative to the repository root when it lies inside.
+func displayPath(p string) string {
+	if root := repo.Root(); root != "" {
+		if rel, err := filepath.Rel(root, p); err == nil && filepath.IsLocal(rel) {
+			return filepath.ToSlash(rel)
+		}
+	}
+	return p
+}
+
+func seconds(d time.Duration) string { return figure.Number(d.Seconds(), 1) + " s" }
 
 // Study loads the notebooks' study (the sample, or $COMPENDIUM_STUDY) and
 // the provenance its figures record: the study's name, whether it is
 // synthetic, and every raw input with its sha256, as a path relative to
-// the repository when it lies inside it. Each cell of a GoNB notebook runs
-// as a program of its own, so each cell that needs the corpus calls Study.
+// the repository when it lies inside it.
+//
+// Each cell of a GoNB notebook runs as a program of its own, so each cell
+// that needs the corpus calls Study. The first call loads the raw exports
+// and caches the pseudonymised corpus in CacheDir (build/cache); the
+// following calls read it from there in a fraction of a second. The
+// cache file is named by a key, the sha256 of everything the corpus
+// depends on — every raw file a pattern of the study file can read (its
+// sha256), the study file, the fingerprint of the pseudonymisation key
+// (KeyFingerprint, never the key), the load options, the source files of
+// the analysis packages with go.mod and go.sum, and the Go version — so
+// that changing any of them, committed or not, loads again. A cache file
+// that is truncated or corrupt (checked by a checksum) is ignored and
+// rewritten. It holds the pseudonymised corpus only, as the derived
+// tables do. A load that rejected a message for an implausible time is
+// not cached: whether a time lies in the future depends on the day.
 func Study() (*corpus.Corpus, figure.Provenance) {
-	c, prov, err := loadStudy(nil)
+	l, err := loadStudy()
 	if err != nil {
 		log.Fatal(err)
 	}
-	return c, prov
+	return l.Corpus, Provenance(l.Corpus, filepath.Dir(l.path))
 }
 
 // Provenance is the provenance of figures drawn from c, whose input paths
@@ -108,14 +252,20 @@ func Provenance(c *corpus.Corpus, studyDir string) figure.Provenance {
 	return prov
 }
 
-// Describe prints what was loaded: the load report's totals, the code
+// Describe prints what was loaded: the load report's totals, where the
+// corpus came from (the raw exports or the cache, see Study), the code
 // revision and each raw input with its sha256, so that the executed
 // notebook records its provenance.
 func Describe() {
-	c, prov, err := loadStudy(os.Stdout)
+	l, err := loadStudy()
 	if err != nil {
 		log.Fatal(err)
 	}
+	c := l.Corpus
+	prov := Provenance(c, filepath.Dir(l.path))
+	fmt.Printf("étude %q (%s) : %d enregistrements, %d messages chargés, %d doublons, %d rejetés ; clé : %s\n",
+		c.Study, l.path, l.Records, l.Loaded, l.Duplicates, l.Rejected, l.keySource)
+	fmt.Printf("corpus %s\n", l.cache)
 	fmt.Printf("révision du code %s ; %d communautés, %d messages, %d relevés de panneaux, %d relevés de profils\n",
 		prov.Revision, len(c.Communities), len(c.Messages), len(c.Panels), len(c.Profiles))
 	if c.Synthetic {

@@ -34,6 +34,7 @@ func TestStudyLoadsTheSample(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads the sample study")
 	}
+	t.Setenv(EnvCache, t.TempDir())
 	c, prov := Study()
 	if c.Study != "sample" || !c.Synthetic || len(c.Communities) != 4 || len(prov.Inputs) != len(c.Inputs) {
 		t.Fatalf("study %q synthetic %v, %d communities, %d inputs", c.Study, c.Synthetic, len(c.Communities), len(prov.Inputs))
