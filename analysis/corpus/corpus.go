@@ -99,10 +99,127 @@ type Message struct {
 }
 
 // IsThreadStart reports whether m opens a thread: whether it has no parent
-// message. This is the study's reference definition of a thread, applied
-// literally: a retweet, or a reply whose parent the export does not give
-// (TweetScraper), has no parent and so counts as a thread of its own.
-func (m *Message) IsThreadStart() bool { return m.ParentID == "" }
+// message and is not an orphan reply (IsOrphanReply). This is the study's
+// reference definition of a thread: a post, a tweet, a quote or a retweet
+// without parent opens a thread of its own; a comment or reply whose
+// parent the export does not give, or a message whose export names only
+// the account it answers (TweetScraper, twarc2 without the parent), is an
+// answer to a thread the data do not hold and opens none.
+func (m *Message) IsThreadStart() bool { return m.ParentID == "" && !m.IsOrphanReply() }
+
+// IsOrphanReply reports whether m answers a message the export does not
+// name: it has no ParentID and is a comment or a reply, or names the
+// account it answers (ReplyToAuthor). An orphan reply belongs to no
+// thread: thread measures count it nowhere, and network measures draw it
+// as an account-level link when ReplyToAuthor is known.
+func (m *Message) IsOrphanReply() bool {
+	return m.ParentID == "" && (m.Kind == Comment || m.Kind == Reply || m.ReplyToAuthor != "")
+}
+
+// LinkStrength is how strongly an export links replies to what they
+// answer.
+type LinkStrength int
+
+// Link strengths, weakest first.
+const (
+	// NoLinks: no message names a parent message or an account answered.
+	// Neither threads nor reply networks can be measured.
+	NoLinks LinkStrength = iota
+	// AccountLinks: some messages name the account they answer
+	// (ReplyToAuthor) but none names its parent message. A reply network
+	// between authors can be measured; threads cannot.
+	AccountLinks
+	// MessageLinks: some messages name their parent message (ParentID).
+	// Threads and reply networks can be measured.
+	MessageLinks
+)
+
+func (s LinkStrength) String() string {
+	switch s {
+	case MessageLinks:
+		return "message"
+	case AccountLinks:
+		return "account"
+	}
+	return "none"
+}
+
+// Links counts how the messages of a community (or any set of messages)
+// are linked to what they answer. Every message is counted in exactly one
+// of Parent, AccountOnly and None, which sum to Messages.
+type Links struct {
+	Messages int
+	// Parent: messages with a ParentID (message-level links).
+	Parent int
+	// AccountOnly: messages without ParentID that name the account they
+	// answer (ReplyToAuthor): account-level links.
+	AccountOnly int
+	// None: messages with neither (thread starts, and orphan comments
+	// or replies that name nothing).
+	None int
+}
+
+// LinksOf counts the link strengths of msgs.
+func LinksOf(msgs []Message) Links {
+	var l Links
+	for i := range msgs {
+		m := &msgs[i]
+		l.Messages++
+		switch {
+		case m.ParentID != "":
+			l.Parent++
+		case m.ReplyToAuthor != "":
+			l.AccountOnly++
+		default:
+			l.None++
+		}
+	}
+	return l
+}
+
+// Strength is the strongest link the messages carry: MessageLinks when
+// any message has a parent, else AccountLinks when any names the account
+// answered, else NoLinks.
+func (l Links) Strength() LinkStrength {
+	switch {
+	case l.Parent > 0:
+		return MessageLinks
+	case l.AccountOnly > 0:
+		return AccountLinks
+	}
+	return NoLinks
+}
+
+// CommunityLinks is the link count of one community.
+type CommunityLinks struct {
+	Community string // Community.ID
+	Links
+}
+
+// LinksByCommunity returns the link counts of every community of c, in
+// the order of c.Communities (a community without messages counts zero,
+// strength NoLinks).
+func (c *Corpus) LinksByCommunity() []CommunityLinks {
+	by := map[string]*Links{}
+	out := make([]CommunityLinks, len(c.Communities))
+	for i := range c.Communities {
+		out[i].Community = c.Communities[i].ID
+		by[c.Communities[i].ID] = &out[i].Links
+	}
+	for i := range c.Messages {
+		m := &c.Messages[i]
+		l := by[m.Community]
+		if l == nil {
+			continue
+		}
+		one := LinksOf(c.Messages[i : i+1])
+		l.Messages += one.Messages
+		l.Parent += one.Parent
+		l.AccountOnly += one.AccountOnly
+		l.None += one.None
+	}
+	return out
+}
 
 // Paris returns the message's creation time in Europe/Paris local time.
 func (m *Message) Paris() time.Time { return m.Created.In(Paris) }

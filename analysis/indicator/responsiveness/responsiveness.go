@@ -9,9 +9,13 @@
 // is kept and the others are ignored. The order of the messages does not
 // matter.
 //
-//   - Thread: a message without parent (corpus.Message.IsThreadStart),
-//     whatever its kind. A retweet or a reply whose parent the export does
-//     not give is therefore a thread of its own.
+//   - Thread: a message that opens one (corpus.Message.IsThreadStart): a
+//     message without parent that is not an orphan reply. A retweet or a
+//     quote without parent is a thread of its own; a comment or reply
+//     whose parent the export does not give, or a message naming only the
+//     account it answers (TweetScraper), is an orphan reply: it belongs to
+//     no thread and counts nowhere, so that a study without message-level
+//     links has no threads rather than every reply an unanswered one.
 //   - Reply of a thread: a message whose chain of parents (ParentID, looked
 //     up in the same community) reaches that thread's start within the
 //     data, at any depth. A message whose chain meets a parent missing from
@@ -178,9 +182,13 @@ func Threads(msgs []corpus.Message) []Thread {
 				r = root[j]
 				break
 			}
-			if msgs[j].ParentID == "" {
+			if msgs[j].IsThreadStart() {
 				root[j] = j
 				r = j
+				break
+			}
+			if msgs[j].ParentID == "" { // an orphan reply: no thread
+				root[j] = noThread
 				break
 			}
 			root[j] = visiting
@@ -381,6 +389,10 @@ type Group struct {
 	ByHour []Hour
 	// KM is the Kaplan-Meier estimate of the time to first reply.
 	KM KM
+	// Links counts how the group's messages are linked to what they
+	// answer: thread measures need message-level links
+	// (Links.Strength() == corpus.MessageLinks).
+	Links corpus.Links
 }
 
 // Of returns g.Community (indicator.Grouped).
@@ -392,7 +404,7 @@ func Measure(c *corpus.Corpus) []Group {
 	var out []Group
 	for _, g := range indicator.Groups(c) {
 		th := Threads(g.Messages)
-		out = append(out, Group{Community: g.Community, Threads: th, Summary: Summarize(th), ByHour: ByHour(th), KM: KaplanMeier(th)})
+		out = append(out, Group{Community: g.Community, Threads: th, Summary: Summarize(th), ByHour: ByHour(th), KM: KaplanMeier(th), Links: corpus.LinksOf(g.Messages)})
 	}
 	return out
 }
