@@ -98,6 +98,7 @@ import (
 	"github.com/faire-communaute/compendium/analysis/indicator"
 	"github.com/faire-communaute/compendium/analysis/indicator/themes"
 	"github.com/faire-communaute/compendium/analysis/load"
+	"github.com/faire-communaute/compendium/analysis/paper"
 	"github.com/faire-communaute/compendium/analysis/pseudo"
 	"github.com/faire-communaute/compendium/analysis/repo"
 	"github.com/go-gota/gota/dataframe"
@@ -278,15 +279,70 @@ func Describe() {
 
 // Publish saves a figure into the figures folder (FiguresDir) and shows
 // it (Show); it takes a builder's two results directly:
-// notebook.Publish(paper.F05Rhythm(rhythm.Measure(c), prov)).
-func Publish(f *figure.Figure, err error) {
+// notebook.Publish(paper.F05Rhythm(rhythm.Measure(c), prov)). It is
+// PublishOrNote without its result: a figure the study's data do not
+// allow is noted and the cell goes on; any other error stops the cell.
+func Publish(f *figure.Figure, err error) { PublishOrNote(f, err) }
+
+// NoteSuffix ends the name of the file, in the figures folder, that
+// records why a figure was not drawn: ID.notdrawn.txt, the note's French
+// and English lines. scripts/reproduce lists these files as the figures
+// not drawn.
+const NoteSuffix = ".notdrawn.txt"
+
+// PublishOrNote publishes a figure as Publish does and reports true. When
+// the builder's error is a *paper.NotDrawable (a need of the figure is
+// missing from the study's data), it shows the note in place of the
+// figure, writes it to FiguresDir()/ID.notdrawn.txt (removing the
+// figure's files of an earlier run) and reports false: the cell and the
+// notebook go on. Any other error stops the cell (log.Fatal). A figure
+// drawn removes a note of an earlier run.
+func PublishOrNote(f *figure.Figure, err error) bool {
+	dir := FiguresDir()
+	if nd := paper.AsNotDrawable(err); nd != nil {
+		if err := WriteNote(dir, nd); err != nil {
+			log.Fatal(err)
+		}
+		ShowNote(nd)
+		return false
+	}
 	if err != nil {
 		log.Fatal(err)
 	}
-	if err := f.Save(FiguresDir()); err != nil {
+	if err := f.Save(dir); err != nil {
+		log.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(dir, f.ID+NoteSuffix)); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		log.Fatal(err)
 	}
 	Show(f)
+	return true
+}
+
+// WriteNote writes nd's note to dir/ID.notdrawn.txt and removes the
+// figure's files (ID.csv, .svg, .png, .json) an earlier run left there,
+// so that no stale figure stands for one that cannot be drawn.
+func WriteNote(dir string, nd *paper.NotDrawable) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	for _, ext := range []string{".csv", ".svg", ".png", ".json"} {
+		if err := os.Remove(filepath.Join(dir, nd.Figure+ext)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+	}
+	return os.WriteFile(filepath.Join(dir, nd.Figure+NoteSuffix), []byte(nd.Note()+"\n"), 0o644)
+}
+
+// ShowNote shows nd's note in place of the figure: a quoted Markdown
+// block in GoNB, the note's lines on standard output otherwise (where
+// scripts/reproduce's log reads them).
+func ShowNote(nd *paper.NotDrawable) {
+	if gonbui.IsNotebook {
+		gonbui.DisplayMarkdown("> **" + strings.ReplaceAll(nd.Note(), "\n", "**\n>\n> *") + "*")
+		return
+	}
+	fmt.Println(nd.Note())
 }
 
 // Show displays the figure inline in GoNB: the SVG image, the caption (with

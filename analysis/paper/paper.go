@@ -65,7 +65,7 @@ import (
 // admins and moderators, creation as displayed.
 func T1Groups(panels []activity.Panels, prov figure.Provenance) (*figure.Figure, error) {
 	if len(panels) == 0 {
-		return nil, fmt.Errorf("t1-groups: no panel observation")
+		return nil, notDrawable("t1-groups", NeedPanels, noPanelsFR, noPanelsEN)
 	}
 	data := figure.NewTable("community", "group_name", "observed_at", "members", "new_members_30d",
 		"posts_today", "posts_30d", "admins", "moderators", "created_display")
@@ -110,7 +110,7 @@ func T1Groups(panels []activity.Panels, prov figure.Provenance) (*figure.Figure,
 // community, observed_at, members, new_members_30d.
 func F02Members(panels []activity.Panels, prov figure.Provenance) (*figure.Figure, error) {
 	if len(panels) == 0 {
-		return nil, fmt.Errorf("f02-members: no panel observation")
+		return nil, notDrawable("f02-members", NeedPanels, noPanelsFR, noPanelsEN)
 	}
 	data := figure.NewTable("community", "observed_at", "members", "new_members_30d")
 	label := func(com corpus.Community) string {

@@ -58,6 +58,10 @@ type Group struct {
 	Community corpus.Community
 	Graph     *Graph
 	Stats     Stats
+	// Links counts how the group's messages are linked to what they
+	// answer: the graph is drawn from message-level links and, where the
+	// parent is not in the data, from account-level ones.
+	Links corpus.Links
 }
 
 // Of returns g.Community (indicator.Grouped).
@@ -71,7 +75,7 @@ func Measure(c *corpus.Corpus) []Group {
 	var out []Group
 	for _, gr := range indicator.Groups(c) {
 		g := Build(gr.Messages)
-		out = append(out, Group{Community: gr.Community, Graph: g, Stats: g.Measure()})
+		out = append(out, Group{Community: gr.Community, Graph: g, Stats: g.Measure(), Links: corpus.LinksOf(gr.Messages)})
 	}
 	return out
 }

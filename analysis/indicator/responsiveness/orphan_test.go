@@ -1,6 +1,7 @@
 package responsiveness
 
 import (
+	"math"
 	"testing"
 	"time"
 
@@ -31,5 +32,34 @@ func TestOrphanRepliesAreNoThreads(t *testing.T) {
 	g := Measure(c)[0]
 	if g.Links != (corpus.Links{Messages: 5, Parent: 1, AccountOnly: 2, None: 2}) {
 		t.Errorf("links = %+v", g.Links)
+	}
+}
+
+// A profession joining a linked community (fb: one post answered) and an
+// unlinked one (ts: two tweets, no reply linked) is measured on fb only:
+// the old code counted 3 threads, reply rate 1/3.
+func TestUnlinkedCommunityLeftOut(t *testing.T) {
+	at := time.Date(2016, 3, 1, 10, 0, 0, 0, time.UTC)
+	c := &corpus.Corpus{
+		Communities: []corpus.Community{
+			{ID: "fb", Platform: corpus.Facebook, Profession: corpus.GP},
+			{ID: "ts", Platform: corpus.Twitter, Profession: corpus.GP},
+		},
+		Messages: []corpus.Message{
+			{Community: "fb", ID: "p", Kind: corpus.Post, Author: "a", Created: at},
+			{Community: "fb", ID: "c", Kind: corpus.Comment, ParentID: "p", Author: "b", Created: at.Add(time.Minute)},
+			{Community: "ts", ID: "1", Kind: corpus.Tweet, Author: "x", Created: at},
+			{Community: "ts", ID: "2", Kind: corpus.Tweet, Author: "y", Created: at},
+		},
+	}
+	got := map[string]float64{}
+	for _, r := range Rows(c) {
+		got[r.Community+" "+r.Indicator] = r.Value
+	}
+	if got["* threads"] != 1 || got["* reply_rate"] != 1 || got["fb threads"] != 1 {
+		t.Errorf("rows = %v, want profession and fb: 1 thread, reply rate 1", got)
+	}
+	if !math.IsNaN(got["ts threads"]) || !math.IsNaN(got["ts reply_rate"]) {
+		t.Errorf("ts: threads %v, reply rate %v, want NaN (not measurable)", got["ts threads"], got["ts reply_rate"])
 	}
 }

@@ -66,7 +66,11 @@
 //
 // Rows emits, for each community and each profession (indicator.Groups):
 // threads, reply_rate, median_first_reply_min, replies_per_thread and
-// km_median_first_reply_min.
+// km_median_first_reply_min. Measure, Rows and the frames measure the
+// threads of the communities whose replies are linked to their message
+// (LinkedThreads); a group with messages none of which names its parent
+// message (corpus.AccountLinks or corpus.NoLinks) has all five indicators
+// NaN (written empty): its threads cannot be told from its replies.
 package responsiveness
 
 import (
@@ -245,6 +249,37 @@ func Threads(msgs []corpus.Message) []Thread {
 	return out
 }
 
+// LinkedThreads is Threads of the messages of those communities of msgs
+// whose replies are linked to their message (corpus.LinksOf(...).Strength()
+// is corpus.MessageLinks). The thread starts of a community without
+// message-level links would all read as unanswered threads: they are left
+// out, so that a profession joining a linked and an unlinked community is
+// measured on the linked one only.
+func LinkedThreads(msgs []corpus.Message) []Thread {
+	linked := map[string]bool{}
+	for i := range msgs {
+		if msgs[i].ParentID != "" {
+			linked[msgs[i].Community] = true
+		} else if _, seen := linked[msgs[i].Community]; !seen {
+			linked[msgs[i].Community] = false
+		}
+	}
+	all := true
+	for _, l := range linked {
+		all = all && l
+	}
+	if all {
+		return Threads(msgs)
+	}
+	var keep []corpus.Message
+	for i := range msgs {
+		if linked[msgs[i].Community] {
+			keep = append(keep, msgs[i])
+		}
+	}
+	return Threads(keep)
+}
+
 // Summary holds the scalar indicators of a set of threads.
 type Summary struct {
 	Threads             int
@@ -403,7 +438,7 @@ func (g Group) Of() corpus.Community { return g.Community }
 func Measure(c *corpus.Corpus) []Group {
 	var out []Group
 	for _, g := range indicator.Groups(c) {
-		th := Threads(g.Messages)
+		th := LinkedThreads(g.Messages)
 		out = append(out, Group{Community: g.Community, Threads: th, Summary: Summarize(th), ByHour: ByHour(th), KM: KaplanMeier(th), Links: corpus.LinksOf(g.Messages)})
 	}
 	return out
@@ -414,8 +449,13 @@ func Measure(c *corpus.Corpus) []Group {
 func Rows(c *corpus.Corpus) []indicator.Row {
 	var rows []indicator.Row
 	for _, g := range indicator.Groups(c) {
-		s := Summarize(Threads(g.Messages))
+		s := Summarize(LinkedThreads(g.Messages))
+		l := corpus.LinksOf(g.Messages)
+		unlinked := l.Messages > 0 && l.Strength() != corpus.MessageLinks
 		add := func(name string, v float64) {
+			if unlinked {
+				v = math.NaN() // messages, but no reply linked to its message: not measurable
+			}
 			rows = append(rows, indicator.Row{Community: g.Community.ID, Profession: g.Community.Profession, Indicator: name, Value: v})
 		}
 		add(IndThreads, float64(s.Threads))
@@ -436,7 +476,7 @@ func KMFrame(c *corpus.Corpus) dataframe.DataFrame {
 	var mins, surv []float64
 	var risk, ev, cens []int
 	for _, g := range indicator.Groups(c) {
-		for _, st := range KaplanMeier(Threads(g.Messages)).Steps {
+		for _, st := range KaplanMeier(LinkedThreads(g.Messages)).Steps {
 			com = append(com, g.Community.ID)
 			prof = append(prof, string(g.Community.Profession))
 			mins = append(mins, st.Minutes)
@@ -465,7 +505,7 @@ func HourFrame(c *corpus.Corpus) dataframe.DataFrame {
 	var hour, threads, answered []int
 	var rate, med []float64
 	for _, g := range indicator.Groups(c) {
-		for _, h := range ByHour(Threads(g.Messages)) {
+		for _, h := range ByHour(LinkedThreads(g.Messages)) {
 			com = append(com, g.Community.ID)
 			prof = append(prof, string(g.Community.Profession))
 			hour = append(hour, h.Hour)
