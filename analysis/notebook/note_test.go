@@ -3,6 +3,7 @@ package notebook
 import (
 	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"testing"
 
@@ -45,5 +46,28 @@ func TestPublishOrNoteNotesAFigureNotDrawable(t *testing.T) {
 	}
 	if _, err := os.Stat(stale); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("stale figure file left: %v", err)
+	}
+}
+
+// Fatal records the cell's own error in COMPENDIUM_ERRORS before stopping
+// the program: run in a child process, it exits non-zero and the file
+// holds the error's text.
+func TestFatalRecordsTheError(t *testing.T) {
+	if os.Getenv("NOTEBOOK_FATAL_CHILD") == "1" {
+		Fatal(errors.New("f10-networks: boom"))
+		return
+	}
+	file := filepath.Join(t.TempDir(), "nb.errors")
+	cmd := exec.Command(os.Args[0], "-test.run", "^TestFatalRecordsTheError$")
+	cmd.Env = append(os.Environ(), "NOTEBOOK_FATAL_CHILD=1", "COMPENDIUM_ERRORS="+file)
+	if err := cmd.Run(); err == nil {
+		t.Fatal("Fatal did not stop the program")
+	}
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(b) != "f10-networks: boom\n" {
+		t.Errorf("errors file = %q", b)
 	}
 }

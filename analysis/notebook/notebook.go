@@ -229,7 +229,7 @@ func seconds(d time.Duration) string { return figure.Number(d.Seconds(), 1) + " 
 func Study() (*corpus.Corpus, figure.Provenance) {
 	l, err := loadStudy()
 	if err != nil {
-		log.Fatal(err)
+		Fatal(err)
 	}
 	return l.Corpus, Provenance(l.Corpus, filepath.Dir(l.path))
 }
@@ -260,7 +260,7 @@ func Provenance(c *corpus.Corpus, studyDir string) figure.Provenance {
 func Describe() {
 	l, err := loadStudy()
 	if err != nil {
-		log.Fatal(err)
+		Fatal(err)
 	}
 	c := l.Corpus
 	prov := Provenance(c, filepath.Dir(l.path))
@@ -284,6 +284,21 @@ func Describe() {
 // allow is noted and the cell goes on; any other error stops the cell.
 func Publish(f *figure.Figure, err error) { PublishOrNote(f, err) }
 
+// Fatal stops the cell's program with err (log.Fatal). When
+// COMPENDIUM_ERRORS names a file (scripts/reproduce sets it to
+// build/logs/NOTEBOOK.errors), it first appends err's text to it, so that
+// the run can print the cell's own error, not only the kernel's
+// "exit status 1".
+func Fatal(err error) {
+	if p := os.Getenv("COMPENDIUM_ERRORS"); p != "" {
+		if f, ferr := os.OpenFile(p, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644); ferr == nil {
+			fmt.Fprintln(f, err)
+			f.Close()
+		}
+	}
+	log.Fatal(err)
+}
+
 // NoteSuffix ends the name of the file, in the figures folder, that
 // records why a figure was not drawn: ID.notdrawn.txt, the note's French
 // and English lines. scripts/reproduce lists these files as the figures
@@ -301,19 +316,19 @@ func PublishOrNote(f *figure.Figure, err error) bool {
 	dir := FiguresDir()
 	if nd := paper.AsNotDrawable(err); nd != nil {
 		if err := WriteNote(dir, nd); err != nil {
-			log.Fatal(err)
+			Fatal(err)
 		}
 		ShowNote(nd)
 		return false
 	}
 	if err != nil {
-		log.Fatal(err)
+		Fatal(err)
 	}
 	if err := f.Save(dir); err != nil {
-		log.Fatal(err)
+		Fatal(err)
 	}
 	if err := os.Remove(filepath.Join(dir, f.ID+NoteSuffix)); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		log.Fatal(err)
+		Fatal(err)
 	}
 	Show(f)
 	return true
@@ -485,7 +500,7 @@ func Value(rows []indicator.Row, community string, profession corpus.Profession,
 func Codebook() *themes.Codebook {
 	cb, err := themes.LoadCodebook(filepath.Join(repo.Root(), themes.DefaultFile))
 	if err != nil {
-		log.Fatal(err)
+		Fatal(err)
 	}
 	return cb
 }
@@ -496,11 +511,11 @@ func HandCodedSample() ([]themes.Coded, figure.Input) {
 	path := filepath.Join(repo.Root(), filepath.FromSlash(HandCodedFile))
 	sample, err := themes.LoadSample(path)
 	if err != nil {
-		log.Fatal(err)
+		Fatal(err)
 	}
 	in, err := figure.InputFile(path, repo.Root())
 	if err != nil {
-		log.Fatal(err)
+		Fatal(err)
 	}
 	return sample, in
 }
