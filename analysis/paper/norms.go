@@ -474,7 +474,13 @@ func F14Recurring(r norms.Result, prov figure.Provenance) (*figure.Figure, error
 // authors active in at least two communities, value their share of all
 // authors. Columns: measure, community_a, community_b, count, value.
 func F15Overlap(r norms.OverlapReport, prov figure.Provenance) (*figure.Figure, error) {
-	if len(r.IDs) < 2 {
+	withAuthors := 0
+	for i := range r.IDs {
+		if r.AuthorsOf[i] > 0 {
+			withAuthors++
+		}
+	}
+	if r.Authors > 0 && withAuthors < 2 {
 		return nil, notDrawable("f15-overlap", NeedTwoCommunities, "le recouvrement des auteurs demande au moins deux communautés ayant des messages", "the overlap of authors needs at least two communities with messages")
 	}
 	if r.Authors == 0 {
