@@ -1,8 +1,13 @@
 // Package notebook holds the few helpers every notebook cell uses, so
 // that cells read as the study's argument rather than as plumbing. They
-// stop the cell's program with the error (log.Fatal), which makes the cell
+// stop the cell's program with the error (Fatal: log.Fatal, after
+// appending the error to the file COMPENDIUM_ERRORS names, where
+// `scripts/reproduce` reads the cell's own error), which makes the cell
 // fail and `scripts/reproduce` report the notebook as failed: in a
-// notebook, an error must never be silently skipped.
+// notebook, an error must never be silently skipped. The one exception
+// is a figure the study's data do not allow (a *paper.NotDrawable):
+// Publish and PublishOrNote show its note in place of the figure, write
+// it to FiguresDir()/ID.notdrawn.txt, and the notebook goes on.
 //
 // This package, with the commands under scripts/, is where the
 // environment is read; the library packages below it (indicator, paper,
@@ -16,6 +21,7 @@
 //   - COMPENDIUM_REVISION, else git, the code revision figures record
 //     (Revision);
 //   - COMPENDIUM_NOTEBOOK, the notebook figures record as their origin;
+//   - COMPENDIUM_ERRORS, a file Fatal appends the cell's error to;
 //   - COMPENDIUM_CACHE, the folder of the corpus cache, or "off" (CacheDir;
 //     default build/cache);
 //   - the pseudonymisation key, through pseudo.LoadKey
