@@ -1,6 +1,7 @@
 package network
 
 import (
+	"math"
 	"testing"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
@@ -43,5 +44,29 @@ func TestAccountLevelEdges(t *testing.T) {
 		if got := g.out[id[e[0]]][id[e[1]]]; got != w {
 			t.Errorf("edge %s->%s weight %v, want %v", e[0], e[1], got, w)
 		}
+	}
+}
+
+// A community of posts that name nothing they answer has no network to
+// measure: its rows are NaN (the old rows said 0 nodes, 0 edges), while a
+// community of account-level replies is measured.
+func TestRowsOfUnlinkedCommunityAreNaN(t *testing.T) {
+	c := &corpus.Corpus{
+		Communities: []corpus.Community{{ID: "ct", Profession: corpus.HomeCareAide}, {ID: "ts", Profession: corpus.GP}},
+		Messages: []corpus.Message{
+			{Community: "ct", ID: "1", Kind: corpus.Post, Author: "a"},
+			{Community: "ct", ID: "2", Kind: corpus.Post, Author: "b"},
+			{Community: "ts", ID: "3", Kind: corpus.Reply, Author: "a", ReplyToAuthor: "gp"},
+		},
+	}
+	got := map[string]float64{}
+	for _, r := range Rows(c) {
+		got[r.Community+" "+r.Indicator] = r.Value
+	}
+	if !math.IsNaN(got["ct nodes"]) || !math.IsNaN(got["ct edges"]) {
+		t.Errorf("ct: nodes %v, edges %v, want NaN", got["ct nodes"], got["ct edges"])
+	}
+	if got["ts nodes"] != 2 || got["ts edges"] != 1 {
+		t.Errorf("ts: nodes %v, edges %v, want 2 and 1", got["ts nodes"], got["ts edges"])
 	}
 }

@@ -60,7 +60,10 @@
 //
 // Values are NaN where undefined: density and degree_centralization below
 // 2 and 3 nodes, reciprocity, modularity and staff_reply_share without
-// edges, staff_degree_rank_median without staff among the nodes.
+// edges, staff_degree_rank_median without staff among the nodes. Every
+// value of a group with messages none of which names the message or the
+// account it answers (corpus.NoLinks: a CrowdTangle export of posts) is
+// NaN: there is no reply network to measure, rather than an empty one.
 //
 // # Nodes and exports
 //
