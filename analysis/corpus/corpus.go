@@ -149,37 +149,58 @@ func (s LinkStrength) String() string {
 // of Parent, AccountOnly and None, which sum to Messages.
 type Links struct {
 	Messages int
-	// Parent: messages with a ParentID (message-level links).
+	// Parent: messages whose parent message (ParentID) is in the data,
+	// in the same community: message-level links, threads.
 	Parent int
-	// AccountOnly: messages without ParentID that name the account they
-	// answer (ReplyToAuthor): account-level links.
+	// AccountOnly: messages without their parent in the data (none named,
+	// or one the data do not hold) that name the account they answer
+	// (ReplyToAuthor): account-level links.
 	AccountOnly int
-	// None: messages with neither (thread starts, and orphan comments
-	// or replies that name nothing).
+	// None: messages with neither (thread starts, and replies that name
+	// nothing the data hold).
 	None int
+	// ParentAbsent: of AccountOnly and None, the messages that name a
+	// parent the data do not hold (a reply collected without its
+	// conversation).
+	ParentAbsent int
 }
 
-// LinksOf counts the link strengths of msgs.
+type linkKey struct{ community, id string }
+
+// LinksOf counts the link strengths of msgs; a parent is looked up among
+// msgs, in the message's community.
 func LinksOf(msgs []Message) Links {
+	ids := make(map[linkKey]bool, len(msgs))
+	for i := range msgs {
+		ids[linkKey{msgs[i].Community, msgs[i].ID}] = true
+	}
 	var l Links
 	for i := range msgs {
-		m := &msgs[i]
-		l.Messages++
-		switch {
-		case m.ParentID != "":
-			l.Parent++
-		case m.ReplyToAuthor != "":
-			l.AccountOnly++
-		default:
-			l.None++
-		}
+		l.add(&msgs[i], ids)
 	}
 	return l
 }
 
+func (l *Links) add(m *Message, ids map[linkKey]bool) {
+	l.Messages++
+	inData := m.ParentID != "" && ids[linkKey{m.Community, m.ParentID}]
+	switch {
+	case inData:
+		l.Parent++
+		return
+	case m.ReplyToAuthor != "":
+		l.AccountOnly++
+	default:
+		l.None++
+	}
+	if m.ParentID != "" {
+		l.ParentAbsent++
+	}
+}
+
 // Strength is the strongest link the messages carry: MessageLinks when
-// any message has a parent, else AccountLinks when any names the account
-// answered, else NoLinks.
+// any message has its parent in the data, else AccountLinks when any
+// names the account answered, else NoLinks.
 func (l Links) Strength() LinkStrength {
 	switch {
 	case l.Parent > 0:
@@ -200,6 +221,10 @@ type CommunityLinks struct {
 // the order of c.Communities (a community without messages counts zero,
 // strength NoLinks).
 func (c *Corpus) LinksByCommunity() []CommunityLinks {
+	ids := make(map[linkKey]bool, len(c.Messages))
+	for i := range c.Messages {
+		ids[linkKey{c.Messages[i].Community, c.Messages[i].ID}] = true
+	}
 	by := map[string]*Links{}
 	out := make([]CommunityLinks, len(c.Communities))
 	for i := range c.Communities {
@@ -207,16 +232,9 @@ func (c *Corpus) LinksByCommunity() []CommunityLinks {
 		by[c.Communities[i].ID] = &out[i].Links
 	}
 	for i := range c.Messages {
-		m := &c.Messages[i]
-		l := by[m.Community]
-		if l == nil {
-			continue
+		if l := by[c.Messages[i].Community]; l != nil {
+			l.add(&c.Messages[i], ids)
 		}
-		one := LinksOf(c.Messages[i : i+1])
-		l.Messages += one.Messages
-		l.Parent += one.Parent
-		l.AccountOnly += one.AccountOnly
-		l.None += one.None
 	}
 	return out
 }

@@ -32,20 +32,21 @@ func TestLinksByCommunity(t *testing.T) {
 	c := &Corpus{
 		Communities: []Community{{ID: "fb"}, {ID: "ts"}, {ID: "empty"}, {ID: "bare"}},
 		Messages: []Message{
-			{Community: "fb", Kind: Post},
-			{Community: "fb", Kind: Comment, ParentID: "1"},
-			{Community: "fb", Kind: Comment, ParentID: "1", ReplyToAuthor: "u-a"},
-			{Community: "ts", Kind: Tweet, ReplyToAuthor: "u-a"},
-			{Community: "ts", Kind: Tweet, ReplyToAuthor: "u-b"},
-			{Community: "ts", Kind: Tweet},
-			{Community: "bare", Kind: Reply},
-			{Community: "elsewhere", Kind: Reply, ParentID: "x"}, // not a community of the study
+			{Community: "fb", ID: "1", Kind: Post},
+			{Community: "fb", ID: "2", Kind: Comment, ParentID: "1"},
+			{Community: "fb", ID: "3", Kind: Comment, ParentID: "1", ReplyToAuthor: "u-a"},
+			{Community: "ts", ID: "4", Kind: Tweet, ReplyToAuthor: "u-a"},
+			{Community: "ts", ID: "5", Kind: Reply, ParentID: "gone", ReplyToAuthor: "u-b"}, // parent not in the data
+			{Community: "ts", ID: "6", Kind: Tweet},
+			{Community: "ts", ID: "7", Kind: Reply, ParentID: "1"}, // "1" is in another community
+			{Community: "bare", ID: "8", Kind: Reply},
+			{Community: "elsewhere", ID: "9", Kind: Reply, ParentID: "x"}, // not a community of the study
 		},
 	}
 	got := c.LinksByCommunity()
 	want := []CommunityLinks{
 		{"fb", Links{Messages: 3, Parent: 2, None: 1}},
-		{"ts", Links{Messages: 3, AccountOnly: 2, None: 1}},
+		{"ts", Links{Messages: 4, AccountOnly: 2, None: 2, ParentAbsent: 2}},
 		{"empty", Links{}},
 		{"bare", Links{Messages: 1, None: 1}},
 	}
@@ -60,6 +61,9 @@ func TestLinksByCommunity(t *testing.T) {
 		if s := got[i].Strength(); s != strengths[i] {
 			t.Errorf("%s: strength %v, want %v", got[i].Community, s, strengths[i])
 		}
+	}
+	if l := LinksOf(c.Messages[:7]); l != (Links{Messages: 7, Parent: 2, AccountOnly: 2, None: 3, ParentAbsent: 2}) {
+		t.Errorf("LinksOf = %+v", l)
 	}
 	if MessageLinks.String() != "message" || AccountLinks.String() != "account" || NoLinks.String() != "none" {
 		t.Error("LinkStrength.String")

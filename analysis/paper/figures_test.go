@@ -391,7 +391,7 @@ func TestErrorsOnMissingData(t *testing.T) {
 		orphans.Messages[i].ParentID = "missing"
 	}
 	for _, id := range []string{"f07-reply-by-hour", "f09-first-reply"} {
-		if _, err := builder(t, id)(orphans, testProv); AsNotDrawable(err) == nil || AsNotDrawable(err).Need != NeedMessageLinks || !strings.Contains(err.Error(), "no community of this study has a thread") {
+		if _, err := builder(t, id)(orphans, testProv); AsNotDrawable(err) == nil || AsNotDrawable(err).Need != NeedMessageLinks || !strings.Contains(err.Error(), "do not link replies to their message") {
 			t.Errorf("no thread: error %v", err)
 		}
 	}

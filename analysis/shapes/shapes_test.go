@@ -2,6 +2,10 @@ package shapes
 
 import (
 	"fmt"
+	"github.com/faire-communaute/compendium/analysis/load"
+	"github.com/faire-communaute/compendium/analysis/repo"
+	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -129,7 +133,7 @@ func TestStudyShapes(t *testing.T) {
 	// account alone: account-level edges add nothing to its networks, and
 	// no orphan reply is left out of its threads.
 	for _, l := range full.LinksByCommunity() {
-		if l.Strength() != corpus.MessageLinks || l.AccountOnly != 0 {
+		if l.Strength() != corpus.MessageLinks || l.AccountOnly != 0 || l.ParentAbsent != 0 {
 			t.Errorf("sample community %s: links %+v, want message-level only", l.Community, l.Links)
 		}
 	}
@@ -235,6 +239,57 @@ func TestStudyShapes(t *testing.T) {
 					t.Errorf("%s: noted for %s (%s), want %s", id, nd.Need, nd.ReasonEN, want)
 				case !noted && nd != nil:
 					t.Errorf("%s: noted (%s), want drawn", id, nd.ReasonEN)
+				}
+			}
+		})
+	}
+}
+
+// The real public exports of ../shared/fixtures (when present), each
+// loaded as a study of one community without observations: every builder
+// draws or notes, and the figures this shape cannot have are noted.
+func TestRealFixtureShapes(t *testing.T) {
+	root := filepath.Join(repo.Root(), "..", "shared", "fixtures")
+	cases := []struct{ dir, file, platform string }{
+		{"twarc2", "twarc-csv_flat.jsonl", "twitter"},
+		{"twarc2", "twarc-csv_brexit.jsonl", "twitter"},
+		{"twitter-v1", "twitwi_normalization_sources.jsonl", "twitter"},
+		{"facepager", "datavana_example.csv", "facebook"},
+	}
+	cb := notebook.Codebook()
+	sample, _ := notebook.HandCodedSample()
+	for _, fx := range cases {
+		t.Run(fx.file, func(t *testing.T) {
+			dir := filepath.Join(root, fx.dir)
+			if _, err := os.Stat(filepath.Join(dir, fx.file)); err != nil {
+				t.Skipf("fixture absent: %v", err)
+			}
+			spec := &load.Spec{Name: "fixture", Dir: dir, Communities: []load.CommunitySpec{{
+				ID: "fx", Name: "Fixture", Platform: fx.platform, Profession: string(corpus.GP),
+				Sources: []load.SourceSpec{{Files: []string{fx.file}, Format: "auto"}},
+			}}}
+			c, _, err := load.LoadSpec(spec, load.Options{Key: []byte("shapes test key"), KeepGoing: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			links := corpus.LinksOf(c.Messages)
+			t.Logf("%d messages, links %+v (%s)", len(c.Messages), links, links.Strength())
+			got := build(t, c, cb, sample)
+			for id, err := range got {
+				if err != nil && paper.AsNotDrawable(err) == nil {
+					t.Errorf("%s: a real error, not a note: %v", id, err)
+				}
+			}
+			for _, id := range []string{"t1-groups", "f02-members", "t2-accounts", "f15-overlap"} {
+				if paper.AsNotDrawable(got[id]) == nil {
+					t.Errorf("%s drawn from a study of one community without observations", id)
+				}
+			}
+			if links.Strength() != corpus.MessageLinks {
+				for _, id := range []string{"f07-reply-by-hour", "f09-first-reply", "f12-consensus"} {
+					if nd := paper.AsNotDrawable(got[id]); nd == nil || nd.Need != paper.NeedMessageLinks {
+						t.Errorf("%s: %v, want noted for message-level links", id, got[id])
+					}
 				}
 			}
 		})

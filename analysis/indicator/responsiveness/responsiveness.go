@@ -250,18 +250,24 @@ func Threads(msgs []corpus.Message) []Thread {
 }
 
 // LinkedThreads is Threads of the messages of those communities of msgs
-// whose replies are linked to their message (corpus.LinksOf(...).Strength()
-// is corpus.MessageLinks). The thread starts of a community without
+// where at least one reply's parent message is in the data
+// (corpus.LinksOf(...).Strength() is corpus.MessageLinks). The thread starts of a community without
 // message-level links would all read as unanswered threads: they are left
 // out, so that a profession joining a linked and an unlinked community is
 // measured on the linked one only.
 func LinkedThreads(msgs []corpus.Message) []Thread {
+	type ck struct{ community, id string }
+	ids := make(map[ck]bool, len(msgs))
+	for i := range msgs {
+		ids[ck{msgs[i].Community, msgs[i].ID}] = true
+	}
 	linked := map[string]bool{}
 	for i := range msgs {
-		if msgs[i].ParentID != "" {
-			linked[msgs[i].Community] = true
-		} else if _, seen := linked[msgs[i].Community]; !seen {
-			linked[msgs[i].Community] = false
+		m := &msgs[i]
+		if m.ParentID != "" && ids[ck{m.Community, m.ParentID}] {
+			linked[m.Community] = true
+		} else if _, seen := linked[m.Community]; !seen {
+			linked[m.Community] = false
 		}
 	}
 	all := true
