@@ -199,11 +199,15 @@ func (l *Links) add(m *Message, ids map[linkKey]bool) {
 }
 
 // Strength is the strongest link the messages carry: MessageLinks when
-// any message has its parent in the data, else AccountLinks when any
-// names the account answered, else NoLinks.
+// some messages have their parent in the data and they are at least as
+// many as those naming a parent the data do not hold (an export of
+// replies collected without their conversations has a few parents by
+// chance: its thread starts would read as unanswered threads); else
+// AccountLinks when any message without its parent names the account
+// answered; else NoLinks.
 func (l Links) Strength() LinkStrength {
 	switch {
-	case l.Parent > 0:
+	case l.Parent > 0 && l.Parent >= l.ParentAbsent:
 		return MessageLinks
 	case l.AccountOnly > 0:
 		return AccountLinks
@@ -221,22 +225,27 @@ type CommunityLinks struct {
 // the order of c.Communities (a community without messages counts zero,
 // strength NoLinks).
 func (c *Corpus) LinksByCommunity() []CommunityLinks {
-	ids := make(map[linkKey]bool, len(c.Messages))
-	for i := range c.Messages {
-		ids[linkKey{c.Messages[i].Community, c.Messages[i].ID}] = true
-	}
-	by := map[string]*Links{}
+	by := LinksPerCommunity(c.Messages)
 	out := make([]CommunityLinks, len(c.Communities))
 	for i := range c.Communities {
-		out[i].Community = c.Communities[i].ID
-		by[c.Communities[i].ID] = &out[i].Links
-	}
-	for i := range c.Messages {
-		if l := by[c.Messages[i].Community]; l != nil {
-			l.add(&c.Messages[i], ids)
-		}
+		out[i] = CommunityLinks{Community: c.Communities[i].ID, Links: by[c.Communities[i].ID]}
 	}
 	return out
+}
+
+// LinksPerCommunity returns the link counts of msgs per community id.
+func LinksPerCommunity(msgs []Message) map[string]Links {
+	ids := make(map[linkKey]bool, len(msgs))
+	for i := range msgs {
+		ids[linkKey{msgs[i].Community, msgs[i].ID}] = true
+	}
+	by := map[string]Links{}
+	for i := range msgs {
+		l := by[msgs[i].Community]
+		l.add(&msgs[i], ids)
+		by[msgs[i].Community] = l
+	}
+	return by
 }
 
 // Paris returns the message's creation time in Europe/Paris local time.

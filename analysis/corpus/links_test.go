@@ -65,6 +65,14 @@ func TestLinksByCommunity(t *testing.T) {
 	if l := LinksOf(c.Messages[:7]); l != (Links{Messages: 7, Parent: 2, AccountOnly: 2, None: 3, ParentAbsent: 2}) {
 		t.Errorf("LinksOf = %+v", l)
 	}
+	// Parents mostly absent (one found, two not): not message-level.
+	partial := Links{Messages: 10, Parent: 1, None: 9, ParentAbsent: 2}
+	if partial.Strength() != NoLinks {
+		t.Errorf("1 parent found, 2 absent: strength %v, want none", partial.Strength())
+	}
+	if (Links{Messages: 3, Parent: 1, None: 2, ParentAbsent: 1}).Strength() != MessageLinks {
+		t.Error("1 parent found, 1 absent: want message-level")
+	}
 	if MessageLinks.String() != "message" || AccountLinks.String() != "account" || NoLinks.String() != "none" {
 		t.Error("LinkStrength.String")
 	}

@@ -250,36 +250,23 @@ func Threads(msgs []corpus.Message) []Thread {
 }
 
 // LinkedThreads is Threads of the messages of those communities of msgs
-// where at least one reply's parent message is in the data
-// (corpus.LinksOf(...).Strength() is corpus.MessageLinks). The thread starts of a community without
+// whose replies are linked to their message in the data
+// (corpus.LinksPerCommunity(msgs)[id].Strength() is corpus.MessageLinks). The thread starts of a community without
 // message-level links would all read as unanswered threads: they are left
 // out, so that a profession joining a linked and an unlinked community is
 // measured on the linked one only.
 func LinkedThreads(msgs []corpus.Message) []Thread {
-	type ck struct{ community, id string }
-	ids := make(map[ck]bool, len(msgs))
-	for i := range msgs {
-		ids[ck{msgs[i].Community, msgs[i].ID}] = true
-	}
-	linked := map[string]bool{}
-	for i := range msgs {
-		m := &msgs[i]
-		if m.ParentID != "" && ids[ck{m.Community, m.ParentID}] {
-			linked[m.Community] = true
-		} else if _, seen := linked[m.Community]; !seen {
-			linked[m.Community] = false
-		}
-	}
+	links := corpus.LinksPerCommunity(msgs)
 	all := true
-	for _, l := range linked {
-		all = all && l
+	for _, l := range links {
+		all = all && l.Strength() == corpus.MessageLinks
 	}
 	if all {
 		return Threads(msgs)
 	}
 	var keep []corpus.Message
 	for i := range msgs {
-		if linked[msgs[i].Community] {
+		if links[msgs[i].Community].Strength() == corpus.MessageLinks {
 			keep = append(keep, msgs[i])
 		}
 	}
