@@ -60,7 +60,7 @@ var Needs = []struct {
 	{"f12-consensus", []Need{NeedMessageLinks, NeedQuestions}},
 	{"f13-sources", []Need{NeedMessageLinks, NeedQuestions}},
 	{"f14-recurring", []Need{NeedMessageLinks, NeedQuestions}},
-	{"f15-overlap", []Need{NeedTwoCommunities}},
+	{"f15-overlap", []Need{NeedMessages, NeedTwoCommunities}},
 }
 
 // NotDrawable is the error of a builder whose figure the study's data do

@@ -86,6 +86,20 @@ func build(t *testing.T, c *corpus.Corpus, cb *themes.Codebook, sample []themes.
 	return out
 }
 
+// declared reports whether paper.Needs lists need for figure id.
+func declared(id string, need paper.Need) bool {
+	for _, f := range paper.Needs {
+		if f.Figure == id {
+			for _, n := range f.Needs {
+				if n == need {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // keep returns a copy of base with the communities keep accepts and their
 // messages and observations.
 func keep(base *corpus.Corpus, study string, ok func(corpus.Community) bool) *corpus.Corpus {
@@ -228,6 +242,9 @@ func TestStudyShapes(t *testing.T) {
 				if nd != nil && (nd.Figure != id || nd.Reason == "" || nd.ReasonEN == "") {
 					t.Errorf("%s: malformed note %+v", id, nd)
 				}
+				if nd != nil && !declared(id, nd.Need) {
+					t.Errorf("%s: noted for %s, a need paper.Needs does not declare for it", id, nd.Need)
+				}
 				want, noted := sh.notDrawn[id]
 				if sh.loose && !noted {
 					continue // may be drawn or noted
@@ -278,6 +295,9 @@ func TestRealFixtureShapes(t *testing.T) {
 			for id, err := range got {
 				if err != nil && paper.AsNotDrawable(err) == nil {
 					t.Errorf("%s: a real error, not a note: %v", id, err)
+				}
+				if nd := paper.AsNotDrawable(err); nd != nil && !declared(id, nd.Need) {
+					t.Errorf("%s: noted for %s, a need paper.Needs does not declare for it", id, nd.Need)
 				}
 			}
 			for _, id := range []string{"t1-groups", "f02-members", "t2-accounts", "f15-overlap"} {
