@@ -99,10 +99,154 @@ type Message struct {
 }
 
 // IsThreadStart reports whether m opens a thread: whether it has no parent
-// message. This is the study's reference definition of a thread, applied
-// literally: a retweet, or a reply whose parent the export does not give
-// (TweetScraper), has no parent and so counts as a thread of its own.
-func (m *Message) IsThreadStart() bool { return m.ParentID == "" }
+// message and is not an orphan reply (IsOrphanReply). This is the study's
+// reference definition of a thread: a post, a tweet, a quote or a retweet
+// without parent opens a thread of its own; a comment or reply whose
+// parent the export does not give, or a message whose export names only
+// the account it answers (TweetScraper, twarc2 without the parent), is an
+// answer to a thread the data do not hold and opens none.
+func (m *Message) IsThreadStart() bool { return m.ParentID == "" && !m.IsOrphanReply() }
+
+// IsOrphanReply reports whether m answers a message the export does not
+// name: it has no ParentID and is a comment or a reply, or names the
+// account it answers (ReplyToAuthor). An orphan reply belongs to no
+// thread: thread measures count it nowhere, and network measures draw it
+// as an account-level link when ReplyToAuthor is known.
+func (m *Message) IsOrphanReply() bool {
+	return m.ParentID == "" && (m.Kind == Comment || m.Kind == Reply || m.ReplyToAuthor != "")
+}
+
+// LinkStrength is how strongly an export links replies to what they
+// answer.
+type LinkStrength int
+
+// Link strengths, weakest first.
+const (
+	// NoLinks: no message names a parent message or an account answered.
+	// Neither threads nor reply networks can be measured.
+	NoLinks LinkStrength = iota
+	// AccountLinks: some messages name the account they answer
+	// (ReplyToAuthor) but none names its parent message. A reply network
+	// between authors can be measured; threads cannot.
+	AccountLinks
+	// MessageLinks: some messages name their parent message (ParentID).
+	// Threads and reply networks can be measured.
+	MessageLinks
+)
+
+func (s LinkStrength) String() string {
+	switch s {
+	case MessageLinks:
+		return "message"
+	case AccountLinks:
+		return "account"
+	}
+	return "none"
+}
+
+// Links counts how the messages of a community (or any set of messages)
+// are linked to what they answer. Every message is counted in exactly one
+// of Parent, AccountOnly and None, which sum to Messages.
+type Links struct {
+	Messages int
+	// Parent: messages whose parent message (ParentID) is in the data,
+	// in the same community: message-level links, threads.
+	Parent int
+	// AccountOnly: messages without their parent in the data (none named,
+	// or one the data do not hold) that name the account they answer
+	// (ReplyToAuthor): account-level links.
+	AccountOnly int
+	// None: messages with neither (thread starts, and replies that name
+	// nothing the data hold).
+	None int
+	// ParentAbsent: of AccountOnly and None, the messages that name a
+	// parent the data do not hold (a reply collected without its
+	// conversation).
+	ParentAbsent int
+}
+
+type linkKey struct{ community, id string }
+
+// LinksOf counts the link strengths of msgs; a parent is looked up among
+// msgs, in the message's community.
+func LinksOf(msgs []Message) Links {
+	ids := make(map[linkKey]bool, len(msgs))
+	for i := range msgs {
+		ids[linkKey{msgs[i].Community, msgs[i].ID}] = true
+	}
+	var l Links
+	for i := range msgs {
+		l.add(&msgs[i], ids)
+	}
+	return l
+}
+
+func (l *Links) add(m *Message, ids map[linkKey]bool) {
+	l.Messages++
+	inData := m.ParentID != "" && ids[linkKey{m.Community, m.ParentID}]
+	switch {
+	case inData:
+		l.Parent++
+		return
+	case m.ReplyToAuthor != "":
+		l.AccountOnly++
+	default:
+		l.None++
+	}
+	if m.ParentID != "" {
+		l.ParentAbsent++
+	}
+}
+
+// Strength is the strongest link the messages carry: MessageLinks when
+// some messages have their parent in the data and they are at least as
+// many as those naming a parent the data do not hold (an export of
+// replies collected without their conversations has a few parents by
+// chance: its thread starts would read as unanswered threads); else
+// AccountLinks when any message without its parent names the account
+// answered; else NoLinks.
+func (l Links) Strength() LinkStrength {
+	switch {
+	case l.Parent > 0 && l.Parent >= l.ParentAbsent:
+		return MessageLinks
+	case l.AccountOnly > 0:
+		return AccountLinks
+	}
+	return NoLinks
+}
+
+// CommunityLinks is the link count of one community.
+type CommunityLinks struct {
+	Community string // Community.ID
+	Links
+}
+
+// LinksByCommunity returns the link counts of every community of c, in
+// the order of c.Communities (a community without messages counts zero,
+// strength NoLinks).
+func (c *Corpus) LinksByCommunity() []CommunityLinks {
+	by := LinksPerCommunity(c.Messages)
+	out := make([]CommunityLinks, len(c.Communities))
+	for i := range c.Communities {
+		out[i] = CommunityLinks{Community: c.Communities[i].ID, Links: by[c.Communities[i].ID]}
+	}
+	return out
+}
+
+// LinksPerCommunity returns the link counts of msgs per community id.
+func LinksPerCommunity(msgs []Message) map[string]Links {
+	ids := make(map[linkKey]bool, len(msgs))
+	for i := range msgs {
+		ids[linkKey{msgs[i].Community, msgs[i].ID}] = true
+	}
+	by := map[string]Links{}
+	for i := range msgs {
+		l := by[msgs[i].Community]
+		l.add(&msgs[i], ids)
+		by[msgs[i].Community] = l
+	}
+	return by
+}
 
 // Paris returns the message's creation time in Europe/Paris local time.
 func (m *Message) Paris() time.Time { return m.Created.In(Paris) }

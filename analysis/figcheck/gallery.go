@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 )
 
 // GalleryFile is the gallery's file name in the figures folder.
@@ -56,17 +57,63 @@ func Gallery(dir string) ([]GalleryEntry, error) {
 	return out, nil
 }
 
+// NoteSuffix ends the name of the file a notebook writes in place of a
+// figure the study's data do not allow (notebook.NoteSuffix).
+const NoteSuffix = ".notdrawn.txt"
+
+// Note is a figure not drawn: its id and the lines of its note (French,
+// then English).
+type Note struct {
+	ID    string
+	Lines []string
+}
+
+// Notes reads the notes of the figures not drawn in dir (ID.notdrawn.txt),
+// in ID order.
+func Notes(dir string) ([]Note, error) {
+	paths, err := filepath.Glob(filepath.Join(dir, "*"+NoteSuffix))
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(paths)
+	var out []Note
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return nil, err
+		}
+		n := Note{ID: strings.TrimSuffix(filepath.Base(p), NoteSuffix)}
+		for _, l := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+			if l = strings.TrimSpace(l); l != "" {
+				n.Lines = append(n.Lines, l)
+			}
+		}
+		out = append(out, n)
+	}
+	return out, nil
+}
+
+type galleryPage struct {
+	Entries []GalleryEntry
+	Notes   []Note
+}
+
 // WriteGallery writes dir/index.html: every figure with its caption,
 // notebook, data CSV link and provenance (raw inputs' sha256, code
 // revision), so that a reader can look rather than read. The page depends
-// only on the sidecars, so it is as reproducible as they are.
+// only on the sidecars, so it is as reproducible as they are. The figures
+// not drawn (Notes) follow, each with its note in place of the figure.
 func WriteGallery(dir string) error {
 	entries, err := Gallery(dir)
 	if err != nil {
 		return err
 	}
+	notes, err := Notes(dir)
+	if err != nil {
+		return err
+	}
 	var buf bytes.Buffer
-	if err := galleryTmpl.Execute(&buf, entries); err != nil {
+	if err := galleryTmpl.Execute(&buf, galleryPage{entries, notes}); err != nil {
 		return err
 	}
 	return os.WriteFile(filepath.Join(dir, GalleryFile), buf.Bytes(), 0o644)
@@ -93,7 +140,7 @@ h2 { margin-top: 3rem; }
 <p>Reconstruits depuis les exports bruts de <code>data/raw/</code> par <code>scripts/reproduce</code>.
 Chaque figure donne ses données (CSV), le carnet qui la produit et sa provenance : empreintes sha256 des fichiers bruts lus et révision du code.</p>
 {{- $nb := "" }}
-{{- range . }}
+{{- range .Entries }}
 {{- if ne .Notebook $nb }}{{ $nb = .Notebook }}
 <h2>Carnet <code>{{ .Notebook }}</code></h2>
 {{- end }}
@@ -110,6 +157,17 @@ Chaque figure donne ses données (CSV), le carnet qui la produit et sa provenanc
 {{- end }}
 </p>
 </figure>
+{{- end }}
+{{- if .Notes }}
+<h2>Figures non tracées</h2>
+{{- range .Notes }}
+<figure id="{{ .ID }}">
+<h3><code>{{ .ID }}</code></h3>
+{{- range .Lines }}
+<p>{{ . }}</p>
+{{- end }}
+</figure>
+{{- end }}
 {{- end }}
 </body>
 </html>

@@ -1,8 +1,13 @@
 // Package notebook holds the few helpers every notebook cell uses, so
 // that cells read as the study's argument rather than as plumbing. They
-// stop the cell's program with the error (log.Fatal), which makes the cell
+// stop the cell's program with the error (Fatal: log.Fatal, after
+// appending the error to the file COMPENDIUM_ERRORS names, where
+// `scripts/reproduce` reads the cell's own error), which makes the cell
 // fail and `scripts/reproduce` report the notebook as failed: in a
-// notebook, an error must never be silently skipped.
+// notebook, an error must never be silently skipped. The one exception
+// is a figure the study's data do not allow (a *paper.NotDrawable):
+// Publish and PublishOrNote show its note in place of the figure, write
+// it to FiguresDir()/ID.notdrawn.txt, and the notebook goes on.
 //
 // This package, with the commands under scripts/, is where the
 // environment is read; the library packages below it (indicator, paper,
@@ -16,6 +21,7 @@
 //   - COMPENDIUM_REVISION, else git, the code revision figures record
 //     (Revision);
 //   - COMPENDIUM_NOTEBOOK, the notebook figures record as their origin;
+//   - COMPENDIUM_ERRORS, a file Fatal appends the cell's error to;
 //   - COMPENDIUM_CACHE, the folder of the corpus cache, or "off" (CacheDir;
 //     default build/cache);
 //   - the pseudonymisation key, through pseudo.LoadKey
@@ -98,6 +104,7 @@ import (
 	"github.com/faire-communaute/compendium/analysis/indicator"
 	"github.com/faire-communaute/compendium/analysis/indicator/themes"
 	"github.com/faire-communaute/compendium/analysis/load"
+	"github.com/faire-communaute/compendium/analysis/paper"
 	"github.com/faire-communaute/compendium/analysis/pseudo"
 	"github.com/faire-communaute/compendium/analysis/repo"
 	"github.com/go-gota/gota/dataframe"
@@ -228,7 +235,7 @@ func seconds(d time.Duration) string { return figure.Number(d.Seconds(), 1) + " 
 func Study() (*corpus.Corpus, figure.Provenance) {
 	l, err := loadStudy()
 	if err != nil {
-		log.Fatal(err)
+		Fatal(err)
 	}
 	return l.Corpus, Provenance(l.Corpus, filepath.Dir(l.path))
 }
@@ -259,7 +266,7 @@ func Provenance(c *corpus.Corpus, studyDir string) figure.Provenance {
 func Describe() {
 	l, err := loadStudy()
 	if err != nil {
-		log.Fatal(err)
+		Fatal(err)
 	}
 	c := l.Corpus
 	prov := Provenance(c, filepath.Dir(l.path))
@@ -278,15 +285,85 @@ func Describe() {
 
 // Publish saves a figure into the figures folder (FiguresDir) and shows
 // it (Show); it takes a builder's two results directly:
-// notebook.Publish(paper.F05Rhythm(rhythm.Measure(c), prov)).
-func Publish(f *figure.Figure, err error) {
-	if err != nil {
-		log.Fatal(err)
+// notebook.Publish(paper.F05Rhythm(rhythm.Measure(c), prov)). It is
+// PublishOrNote without its result: a figure the study's data do not
+// allow is noted and the cell goes on; any other error stops the cell.
+func Publish(f *figure.Figure, err error) { PublishOrNote(f, err) }
+
+// Fatal stops the cell's program with err (log.Fatal). When
+// COMPENDIUM_ERRORS names a file (scripts/reproduce sets it to
+// build/logs/NOTEBOOK.errors), it first appends err's text to it, so that
+// the run can print the cell's own error, not only the kernel's
+// "exit status 1".
+func Fatal(err error) {
+	if p := os.Getenv("COMPENDIUM_ERRORS"); p != "" {
+		if f, ferr := os.OpenFile(p, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644); ferr == nil {
+			fmt.Fprintln(f, err)
+			f.Close()
+		}
 	}
-	if err := f.Save(FiguresDir()); err != nil {
-		log.Fatal(err)
+	log.Fatal(err)
+}
+
+// NoteSuffix ends the name of the file, in the figures folder, that
+// records why a figure was not drawn: ID.notdrawn.txt, the note's French
+// and English lines. scripts/reproduce lists these files as the figures
+// not drawn.
+const NoteSuffix = ".notdrawn.txt"
+
+// PublishOrNote publishes a figure as Publish does and reports true. When
+// the builder's error is a *paper.NotDrawable (a need of the figure is
+// missing from the study's data), it shows the note in place of the
+// figure, writes it to FiguresDir()/ID.notdrawn.txt (removing the
+// figure's files of an earlier run) and reports false: the cell and the
+// notebook go on. Any other error stops the cell (log.Fatal). A figure
+// drawn removes a note of an earlier run.
+func PublishOrNote(f *figure.Figure, err error) bool {
+	dir := FiguresDir()
+	if nd := paper.AsNotDrawable(err); nd != nil {
+		if err := WriteNote(dir, nd); err != nil {
+			Fatal(err)
+		}
+		ShowNote(nd)
+		return false
+	}
+	if err != nil {
+		Fatal(err)
+	}
+	if err := f.Save(dir); err != nil {
+		Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(dir, f.ID+NoteSuffix)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		Fatal(err)
 	}
 	Show(f)
+	return true
+}
+
+// WriteNote writes nd's note to dir/ID.notdrawn.txt and removes the
+// figure's files (ID.csv, .svg, .png, .json) an earlier run left there,
+// so that no stale figure stands for one that cannot be drawn.
+func WriteNote(dir string, nd *paper.NotDrawable) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	for _, ext := range []string{".csv", ".svg", ".png", ".json"} {
+		if err := os.Remove(filepath.Join(dir, nd.Figure+ext)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+	}
+	return os.WriteFile(filepath.Join(dir, nd.Figure+NoteSuffix), []byte(nd.Note()+"\n"), 0o644)
+}
+
+// ShowNote shows nd's note in place of the figure: a quoted Markdown
+// block in GoNB, the note's lines on standard output otherwise (where
+// scripts/reproduce's log reads them).
+func ShowNote(nd *paper.NotDrawable) {
+	if gonbui.IsNotebook {
+		gonbui.DisplayMarkdown("> **" + strings.ReplaceAll(nd.Note(), "\n", "**\n>\n> *") + "*")
+		return
+	}
+	fmt.Println(nd.Note())
 }
 
 // Show displays the figure inline in GoNB: the SVG image, the caption (with
@@ -429,7 +506,7 @@ func Value(rows []indicator.Row, community string, profession corpus.Profession,
 func Codebook() *themes.Codebook {
 	cb, err := themes.LoadCodebook(filepath.Join(repo.Root(), themes.DefaultFile))
 	if err != nil {
-		log.Fatal(err)
+		Fatal(err)
 	}
 	return cb
 }
@@ -440,11 +517,11 @@ func HandCodedSample() ([]themes.Coded, figure.Input) {
 	path := filepath.Join(repo.Root(), filepath.FromSlash(HandCodedFile))
 	sample, err := themes.LoadSample(path)
 	if err != nil {
-		log.Fatal(err)
+		Fatal(err)
 	}
 	in, err := figure.InputFile(path, repo.Root())
 	if err != nil {
-		log.Fatal(err)
+		Fatal(err)
 	}
 	return sample, in
 }

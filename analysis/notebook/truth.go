@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"log"
 	"path/filepath"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
@@ -27,7 +26,7 @@ import (
 func Truth(c *corpus.Corpus) (truth []simulate.TruthMessage, absent string) {
 	truth, absent, err := readTruth(c, simulate.TruthPath(load.DefaultStudy()))
 	if err != nil {
-		log.Fatal(err)
+		Fatal(err)
 	}
 	return truth, absent
 }

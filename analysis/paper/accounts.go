@@ -24,7 +24,7 @@ import (
 // when unknown).
 func T2Accounts(latest []corpus.ProfileObservation, prov figure.Provenance) (*figure.Figure, error) {
 	if len(latest) == 0 {
-		return nil, fmt.Errorf("t2-accounts: no profile observation")
+		return nil, notDrawable("t2-accounts", NeedProfiles, "cette étude n'a aucune observation de profil", "this study has no profile observation")
 	}
 	data := figure.NewTable("account", "label", "community", "observed_at", "posts", "following", "followers", "likes", "joined")
 	shown := figure.NewTable(

@@ -29,7 +29,7 @@ func F01Activity(measured []activity.Group, prov figure.Provenance) (*figure.Fig
 	groups := communities(measured, func(g activity.Group) corpus.Community { return g.Community },
 		func(g activity.Group) bool { return g.Summary.Messages > 0 })
 	if len(groups) == 0 {
-		return nil, fmt.Errorf("f01-activity: no community has messages")
+		return nil, notDrawable("f01-activity", NeedMessages, noMessagesFR, noMessagesEN)
 	}
 	data := figure.NewTable("community", "date", "messages", "posts", "posts_30d")
 	var plots []*plot.Plot

@@ -381,7 +381,7 @@ func TestErrorsOnMissingData(t *testing.T) {
 		anon.Messages[i].Author = ""
 	}
 	for _, id := range []string{"f08-lorenz", "f11-retention"} {
-		if _, err := builder(t, id)(anon, testProv); err == nil || !strings.Contains(err.Error(), "no message with an author") {
+		if _, err := builder(t, id)(anon, testProv); AsNotDrawable(err) == nil || AsNotDrawable(err).Need != NeedMessages || !strings.Contains(err.Error(), "no community of this study has a message with an author") {
 			t.Errorf("anonymous messages: error %v", err)
 		}
 	}
@@ -391,7 +391,7 @@ func TestErrorsOnMissingData(t *testing.T) {
 		orphans.Messages[i].ParentID = "missing"
 	}
 	for _, id := range []string{"f07-reply-by-hour", "f09-first-reply"} {
-		if _, err := builder(t, id)(orphans, testProv); err == nil || !strings.Contains(err.Error(), "no thread") {
+		if _, err := builder(t, id)(orphans, testProv); AsNotDrawable(err) == nil || AsNotDrawable(err).Need != NeedMessageLinks || !strings.Contains(err.Error(), "do not link replies to their message") {
 			t.Errorf("no thread: error %v", err)
 		}
 	}

@@ -124,7 +124,7 @@ func F10Networks(measured []network.Group, prov figure.Provenance) (*figure.Figu
 		plots = append(plots, p)
 	}
 	if len(plots) == 0 {
-		return nil, fmt.Errorf("f10-networks: no reply between two authors in any community")
+		return nil, networkNotDrawable("f10-networks", measured)
 	}
 	var legend []chart.LegendEntry
 	for k := 1; k <= NetworkColoured; k++ {
@@ -209,7 +209,7 @@ func T4Network(measured []network.Group, prov figure.Provenance) (*figure.Figure
 		cols = append(cols, col{communityLabel(g.Community), v})
 	}
 	if len(cols) == 0 {
-		return nil, fmt.Errorf("t4-network: no reply between two authors in any community")
+		return nil, networkNotDrawable("t4-network", measured)
 	}
 	header := []string{figure.T("Indicateur", "Indicator")}
 	for _, cl := range cols {

@@ -105,7 +105,7 @@ func F12Consensus(r norms.Result, prov figure.Provenance) (*figure.Figure, error
 		}
 	}
 	if len(bars) == 0 {
-		return nil, fmt.Errorf("f12-consensus: no question thread (thread start coded as a question)")
+		return nil, questionsNotDrawable("f12-consensus", r)
 	}
 	rest := 1 - DocTocToc2013Consensual - DocTocToc2013NonConsensual - DocTocToc2013Unanswered
 	pub2013 := map[string]float64{"consensual": DocTocToc2013Consensual, "non-consensual": DocTocToc2013NonConsensual, "unanswered": DocTocToc2013Unanswered, "not-specified": rest}
@@ -302,7 +302,7 @@ func F13Sources(r norms.Result, prov figure.Provenance) (*figure.Figure, error) 
 		panels = append(panels, p)
 	}
 	if len(panels) == 0 {
-		return nil, fmt.Errorf("f13-sources: no answer to a question thread")
+		return nil, questionsNotDrawable("f13-sources", r)
 	}
 	for _, p := range panels {
 		p.Y.Min, p.Y.Max = 0, math.Max(0.05, math.Ceil(hi*1.1*20)/20)
@@ -380,7 +380,7 @@ func F14Recurring(r norms.Result, prov figure.Provenance) (*figure.Figure, error
 		}
 	}
 	if len(rows) == 0 {
-		return nil, fmt.Errorf("f14-recurring: no question thread (thread start coded as a question)")
+		return nil, questionsNotDrawable("f14-recurring", r)
 	}
 	for _, p := range profs {
 		for b, bin := range gapBins {
@@ -474,11 +474,17 @@ func F14Recurring(r norms.Result, prov figure.Provenance) (*figure.Figure, error
 // authors active in at least two communities, value their share of all
 // authors. Columns: measure, community_a, community_b, count, value.
 func F15Overlap(r norms.OverlapReport, prov figure.Provenance) (*figure.Figure, error) {
-	if len(r.IDs) < 2 {
-		return nil, fmt.Errorf("f15-overlap: overlap needs at least two communities with messages, the corpus has %d", len(r.IDs))
+	withAuthors := 0
+	for i := range r.IDs {
+		if r.AuthorsOf[i] > 0 {
+			withAuthors++
+		}
+	}
+	if r.Authors > 0 && withAuthors < 2 {
+		return nil, notDrawable("f15-overlap", NeedTwoCommunities, "le recouvrement des auteurs demande au moins deux communautés ayant des messages", "the overlap of authors needs at least two communities with messages")
 	}
 	if r.Authors == 0 {
-		return nil, fmt.Errorf("f15-overlap: no message with an author")
+		return nil, notDrawable("f15-overlap", NeedMessages, noMessagesFR, noMessagesEN)
 	}
 	data := figure.NewTable("measure", "community_a", "community_b", "count", "value")
 	for _, p := range r.Pairs {

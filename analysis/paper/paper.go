@@ -44,6 +44,21 @@
 // package that defines it. A result missing what a figure needs gives an
 // error naming the figure, never an empty figure.
 //
+// # Figures the data do not allow
+//
+// Every figure declares what it needs of a study's data (Needs: panel or
+// profile observations, messages with authors, replies linked to their
+// message or at least to the account they answer, question threads, two
+// communities with authors). When a need is missing, the builder returns
+// a *NotDrawable naming the figure, the need and the reason in French and
+// English: the notebook shows its Note in place of the figure and goes on
+// (notebook.PublishOrNote). The thread figures (F07, F09, F12 to F14)
+// measure only the communities whose replies name their parent message
+// (corpus.MessageLinks): the thread starts of a community without such
+// links would all read as unanswered threads. The network figures (F10,
+// T4) are drawn from account-level links too. Any other error is a real
+// error of the run.
+//
 // Figure identifiers (the file names under figures/) follow the study's
 // numbering: t1-groups, f02-members, and so on (see the README's list).
 package paper
@@ -65,7 +80,7 @@ import (
 // admins and moderators, creation as displayed.
 func T1Groups(panels []activity.Panels, prov figure.Provenance) (*figure.Figure, error) {
 	if len(panels) == 0 {
-		return nil, fmt.Errorf("t1-groups: no panel observation")
+		return nil, notDrawable("t1-groups", NeedPanels, noPanelsFR, noPanelsEN)
 	}
 	data := figure.NewTable("community", "group_name", "observed_at", "members", "new_members_30d",
 		"posts_today", "posts_30d", "admins", "moderators", "created_display")
@@ -110,7 +125,7 @@ func T1Groups(panels []activity.Panels, prov figure.Provenance) (*figure.Figure,
 // community, observed_at, members, new_members_30d.
 func F02Members(panels []activity.Panels, prov figure.Provenance) (*figure.Figure, error) {
 	if len(panels) == 0 {
-		return nil, fmt.Errorf("f02-members: no panel observation")
+		return nil, notDrawable("f02-members", NeedPanels, noPanelsFR, noPanelsEN)
 	}
 	data := figure.NewTable("community", "observed_at", "members", "new_members_30d")
 	label := func(com corpus.Community) string {

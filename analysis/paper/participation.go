@@ -25,7 +25,7 @@ func F08Lorenz(measured []participation.Group, prov figure.Provenance) (*figure.
 	groups := communities(measured, func(g participation.Group) corpus.Community { return g.Community },
 		func(g participation.Group) bool { return g.Summary.Authors > 0 })
 	if len(groups) == 0 {
-		return nil, fmt.Errorf("f08-lorenz: no message with an author")
+		return nil, notDrawable("f08-lorenz", NeedMessages, noMessagesFR, noMessagesEN)
 	}
 	data := figure.NewTable("community", "profession", "authors", "gini", "authors_share", "messages_share")
 	p, err := chart.LorenzFrame()

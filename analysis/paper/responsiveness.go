@@ -27,7 +27,7 @@ import (
 func F07ReplyByHour(measured []responsiveness.Group, prov figure.Provenance) (*figure.Figure, error) {
 	groups := professions(measured, responsivenessCommunity, hasThreads)
 	if len(groups) == 0 {
-		return nil, fmt.Errorf("f07-reply-by-hour: no thread (message without parent) in the corpus")
+		return nil, threadsNotDrawable("f07-reply-by-hour", "le taux de réponse par heure", "the reply rate by hour", measured)
 	}
 	data := figure.NewTable("profession", "hour", "threads", "answered", "reply_rate", "median_first_reply_min")
 	rate := figure.NewPlot(figure.T("Taux de réponse", "Reply rate"), figure.T("Heure d'ouverture du fil (Paris)", "Hour the thread was opened (Paris)"), figure.T("Fils ayant reçu une réponse", "Threads answered"))
@@ -80,7 +80,29 @@ func F07ReplyByHour(measured []responsiveness.Group, prov figure.Provenance) (*f
 
 func responsivenessCommunity(g responsiveness.Group) corpus.Community { return g.Community }
 
-func hasThreads(g responsiveness.Group) bool { return len(g.Threads) > 0 }
+// hasThreads reports whether a group has threads whose replies are
+// linked to their message: a group without message-level links has no
+// measurable thread (its thread starts would all read as unanswered).
+func hasThreads(g responsiveness.Group) bool {
+	return len(g.Threads) > 0 && g.Links.Strength() == corpus.MessageLinks
+}
+
+// threadsNotDrawable is the error of a responsiveness figure none of
+// whose groups has linked threads.
+func threadsNotDrawable(id, measure, measureEN string, measured []responsiveness.Group) error {
+	linked := false
+	for _, g := range measured {
+		if g.Links.Strength() == corpus.MessageLinks {
+			linked = true
+		}
+	}
+	if !linked {
+		return notDrawable(id, NeedMessageLinks, noLinksFR+" ; "+measure+" ne peut pas être mesuré",
+			noLinksEN+"; "+measureEN+" cannot be measured")
+	}
+	return notDrawable(id, NeedMessageLinks, noThreadsFR+" ; "+measure+" ne peut pas être mesuré",
+		noThreadsEN+"; "+measureEN+" cannot be measured")
+}
 
 // MinLogMinutes is where delays of zero minutes (a reply stamped in the
 // same second as its thread, or earlier) are drawn on the logarithmic axis
@@ -101,7 +123,7 @@ const MinLogMinutes = 0.1
 func F09FirstReply(measured []responsiveness.Group, prov figure.Provenance) (*figure.Figure, error) {
 	groups := communities(measured, responsivenessCommunity, hasThreads)
 	if len(groups) == 0 {
-		return nil, fmt.Errorf("f09-first-reply: no thread (message without parent) in the corpus")
+		return nil, threadsNotDrawable("f09-first-reply", "le délai de première réponse", "the time to first reply", measured)
 	}
 	data := figure.NewTable("community", "profession", "minutes", "at_risk", "events", "censored", "survival")
 	p := figure.NewPlot("",

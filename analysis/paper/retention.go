@@ -33,7 +33,7 @@ func F11Retention(measured []retention.Group, prov figure.Provenance) (*figure.F
 	groups := professions(measured, func(g retention.Group) corpus.Community { return g.Community },
 		func(g retention.Group) bool { return g.Newcomers > 0 })
 	if len(groups) == 0 {
-		return nil, fmt.Errorf("f11-retention: no message with an author")
+		return nil, notDrawable("f11-retention", NeedMessages, noMessagesFR, noMessagesEN)
 	}
 	data := figure.NewTable("profession", "cohort", "lag", "size", "active", "observable", "retention")
 	values := make([][]float64, retention.Lags) // [lag][profession]

@@ -45,7 +45,7 @@ func weekdayLabels() []string {
 func F05Rhythm(measured []rhythm.Group, prov figure.Provenance) (*figure.Figure, error) {
 	groups := professions(measured, rhythmCommunity, hasMessages)
 	if len(groups) == 0 {
-		return nil, fmt.Errorf("f05-rhythm: no profession has messages")
+		return nil, notDrawable("f05-rhythm", NeedMessages, noMessagesFR, noMessagesEN)
 	}
 	data := figure.NewTable("profession", "weekday_index", "weekday", "hour", "messages", "share")
 	grids := make([][][]float64, len(groups))
@@ -142,7 +142,7 @@ func F06OffHours(measured []rhythm.Group, prov figure.Provenance) (*figure.Figur
 		rows = append(rows, row{indicator.AllCommunities, groupLabel(pg.Community), prof, pg.Grid.Total(), pg.Grid.OffHours(), pg.Grid.OffHoursShare()})
 	}
 	if len(rows) == 0 {
-		return nil, fmt.Errorf("f06-off-hours: no community has messages")
+		return nil, notDrawable("f06-off-hours", NeedMessages, noMessagesFR, noMessagesEN)
 	}
 	data := figure.NewTable("community", "profession", "messages", "off_hours_messages", "off_hours_share")
 	n := len(rows)

@@ -96,7 +96,8 @@ func typeLabel(cb *themes.Codebook, id string) string {
 // "*"), themes in codebook order; columns community, profession, theme,
 // messages, count, share (NaN without messages).
 func F03Themes(measured themes.Result, prov figure.Provenance) (*figure.Figure, error) {
-	shares, err := themeGroups("f03-themes", measured, func(s themes.Shares) bool { return s.Messages > 0 }, "no message to code (retweets excluded)")
+	shares, err := themeGroups("f03-themes", measured, func(s themes.Shares) bool { return s.Messages > 0 }, NeedMessages,
+		"cette étude n'a aucun message à coder (hors retweets)", "no message to code (retweets excluded)")
 	if err != nil {
 		return nil, err
 	}
@@ -194,7 +195,8 @@ func F03Themes(measured themes.Result, prov figure.Provenance) (*figure.Figure, 
 // share (of all questions), share_typed (of the questions of a type, NaN
 // for "none").
 func F04QuestionTypes(measured themes.Result, prov figure.Provenance) (*figure.Figure, error) {
-	shares, err := themeGroups("f04-question-types", measured, func(s themes.Shares) bool { return s.Questions > 0 }, "no question thread (thread start coded as a question)")
+	shares, err := themeGroups("f04-question-types", measured, func(s themes.Shares) bool { return s.Questions > 0 }, NeedQuestions,
+		"aucun fil de cette étude ne s'ouvre sur une question", "no question thread (thread start coded as a question)")
 	if err != nil {
 		return nil, err
 	}
@@ -286,7 +288,7 @@ func F04QuestionTypes(measured themes.Result, prov figure.Provenance) (*figure.F
 		panels = append(panels, p)
 	}
 	if len(panels) == 0 {
-		return nil, fmt.Errorf("f04-question-types: no question of a codebook type")
+		return nil, notDrawable("f04-question-types", NeedQuestions, "aucun message de cette étude n'ouvre un fil par une question d'un type du codebook", "no message of this study opens a thread with a question of a codebook type")
 	}
 	tiles := make([][]*plot.Plot, len(panels))
 	for i, p := range panels {
@@ -308,8 +310,9 @@ func F04QuestionTypes(measured themes.Result, prov figure.Provenance) (*figure.F
 
 // themeGroups returns the groups of r for which keep is true, in the
 // study's order (groupLess); an error naming figure id when r has no
-// codebook, or saying none when no group is kept.
-func themeGroups(id string, r themes.Result, keep func(themes.Shares) bool, none string) ([]themes.Shares, error) {
+// codebook, or a *NotDrawable of need saying noneFR/none when no group is
+// kept.
+func themeGroups(id string, r themes.Result, keep func(themes.Shares) bool, need Need, noneFR, none string) ([]themes.Shares, error) {
 	if r.Codebook == nil {
 		return nil, fmt.Errorf("%s: no codebook in the measured themes", id)
 	}
@@ -320,7 +323,7 @@ func themeGroups(id string, r themes.Result, keep func(themes.Shares) bool, none
 		}
 	}
 	if len(out) == 0 {
-		return nil, fmt.Errorf("%s: %s", id, none)
+		return nil, notDrawable(id, need, noneFR, none)
 	}
 	return inStudyOrder(out, func(s themes.Shares) corpus.Community { return s.Community }), nil
 }

@@ -6,8 +6,14 @@
 // Build makes a directed weighted graph (gonum graph/simple
 // WeightedDirectedGraph) of who replies to whom: an edge a->b when a
 // message of a has as direct parent a message of b present in the data
-// (same community), a != b, weighted by the number of such replies.
-// Self-replies and replies whose parent is not in the data are left out.
+// (same community), a != b, weighted by the number of such replies. When
+// the message's parent is not in the data (or the export does not name
+// it) but the message names the account it answers
+// (corpus.Message.ReplyToAuthor = b, an account-level link: TweetScraper,
+// twarc2 without the parent tweet), the edge a->b is drawn from that
+// account; b is then a node even without messages of its own in the
+// group, with an unknown role. Self-replies, and replies whose parent is
+// not in the data and that name no account, are left out.
 // Nodes are the authors with at least one edge; author pseudonyms are
 // mapped to int64 ids in sorted order (id i is Graph.Authors[i]). An
 // author's role is the highest seen on their messages of the group (admin,
@@ -54,7 +60,10 @@
 //
 // Values are NaN where undefined: density and degree_centralization below
 // 2 and 3 nodes, reciprocity, modularity and staff_reply_share without
-// edges, staff_degree_rank_median without staff among the nodes.
+// edges, staff_degree_rank_median without staff among the nodes. Every
+// value of a group with messages none of which names the message or the
+// account it answers (corpus.NoLinks: a CrowdTangle export of posts) is
+// NaN: there is no reply network to measure, rather than an empty one.
 //
 // # Nodes and exports
 //
@@ -147,11 +156,26 @@ func Build(msgs []corpus.Message) *Graph {
 	w := map[pair]float64{}
 	for i := range msgs {
 		m := &msgs[i]
-		if m.ParentID == "" || m.Author == "" {
+		if m.Author == "" {
 			continue
 		}
-		pa, ok := author[msgKey{m.Community, m.ParentID}]
 		a := idx[m.Author]
+		pa, ok := int32(-1), false
+		if m.ParentID != "" {
+			pa, ok = author[msgKey{m.Community, m.ParentID}]
+		}
+		if !ok && m.ReplyToAuthor != "" {
+			// An account-level link: the parent is not in the data (or
+			// not named) but the account answered is.
+			pa, ok = idx[m.ReplyToAuthor]
+			if !ok {
+				pa = int32(len(names))
+				idx[m.ReplyToAuthor] = pa
+				names = append(names, m.ReplyToAuthor)
+				roles = append(roles, corpus.Unknown)
+				ok = true
+			}
+		}
 		if !ok || pa < 0 || pa == a {
 			continue
 		}

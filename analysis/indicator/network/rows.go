@@ -5,6 +5,7 @@ import (
 	"github.com/faire-communaute/compendium/analysis/indicator"
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
+	"math"
 )
 
 // Stats are the scalar indicators of one graph.
@@ -58,6 +59,10 @@ type Group struct {
 	Community corpus.Community
 	Graph     *Graph
 	Stats     Stats
+	// Links counts how the group's messages are linked to what they
+	// answer: the graph is drawn from message-level links and, where the
+	// parent is not in the data, from account-level ones.
+	Links corpus.Links
 }
 
 // Of returns g.Community (indicator.Grouped).
@@ -71,7 +76,7 @@ func Measure(c *corpus.Corpus) []Group {
 	var out []Group
 	for _, gr := range indicator.Groups(c) {
 		g := Build(gr.Messages)
-		out = append(out, Group{Community: gr.Community, Graph: g, Stats: g.Measure()})
+		out = append(out, Group{Community: gr.Community, Graph: g, Stats: g.Measure(), Links: corpus.LinksOf(gr.Messages)})
 	}
 	return out
 }
@@ -83,12 +88,19 @@ func Rows(c *corpus.Corpus) []indicator.Row {
 }
 
 // GroupRows returns the indicators of measured groups, in canonical order
-// (indicator.Sort).
+// (indicator.Sort). Every indicator of a group with messages but no reply
+// link at all (Group.Links.Strength() is corpus.NoLinks) is NaN.
 func GroupRows(groups []Group) []indicator.Row {
 	var rows []indicator.Row
 	for _, gr := range groups {
 		s := gr.Stats
+		// A group with messages none of which names what it answers has
+		// no reply network to measure: NaN (written empty), not 0 nodes.
+		unlinked := gr.Links.Messages > 0 && gr.Links.Strength() == corpus.NoLinks
 		add := func(name string, v float64) {
+			if unlinked {
+				v = math.NaN()
+			}
 			rows = append(rows, indicator.Row{Community: gr.Community.ID, Profession: gr.Community.Profession, Indicator: name, Value: v})
 		}
 		add("nodes", float64(s.Nodes))

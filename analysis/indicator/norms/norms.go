@@ -5,8 +5,13 @@
 //
 // # Question threads
 //
-// A question thread is a thread whose start (a message without parent,
-// retweets excluded) is a question for themes.Codebook.Code. A message
+// A question thread is a thread whose start (corpus.Message.IsThreadStart:
+// a message without parent that is not an orphan reply, retweets
+// excluded) is a question for themes.Codebook.Code. Measure looks for
+// question threads only in the communities whose replies name their
+// parent message (corpus.MessageLinks): elsewhere every question would
+// read as unanswered; such a community's rows (all but
+// authors_in_several_groups) are NaN. A message
 // belongs to the thread of its ThreadID or, when the export gives none,
 // to the thread reached by following its parents within the data. Its
 // answers are the thread's other messages whose author is not the asker

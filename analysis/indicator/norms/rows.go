@@ -26,6 +26,10 @@ type Group struct {
 	Recurrences []Recurrence
 	Citing      Citing
 	ByMonth     []Citing
+	// Links counts how the group's messages are linked to what they
+	// answer. Question threads are measured only in the communities with
+	// message-level links (Links.Strength() == corpus.MessageLinks).
+	Links corpus.Links
 	// AuthorsInSeveral: see the package documentation.
 	AuthorsInSeveral int
 }
@@ -96,13 +100,18 @@ func Measure(c *corpus.Corpus, cb *themes.Codebook) Result {
 	byProf := map[corpus.Profession][]Thread{}
 	for _, gr := range indicator.Groups(c) {
 		p := gr.Community.Profession
-		g := Group{Community: gr.Community}
+		g := Group{Community: gr.Community, Links: corpus.LinksOf(gr.Messages)}
 		if g.Community.ID == indicator.AllCommunities {
 			g.Threads = byProf[p]
 			sort.SliceStable(g.Threads, func(a, b int) bool { return threadLess(&g.Threads[a], &g.Threads[b]) })
 			g.AuthorsInSeveral = severalWithin(gr.Messages)
 		} else {
-			g.Threads = QuestionThreads(cb, gr.Messages, p)
+			// A community whose replies name no parent message has no
+			// measurable thread: its question starts would all read as
+			// unanswered.
+			if g.Links.Strength() == corpus.MessageLinks {
+				g.Threads = QuestionThreads(cb, gr.Messages, p)
+			}
 			byProf[p] = append(byProf[p], g.Threads...)
 			g.AuthorsInSeveral = inOthers[g.Community.ID]
 		}
@@ -143,7 +152,11 @@ func Rows(c *corpus.Corpus, cb *themes.Codebook) []indicator.Row {
 func ResultRows(r Result) []indicator.Row {
 	var rows []indicator.Row
 	for _, g := range r.Groups {
+		unlinked := g.Links.Messages > 0 && g.Links.Strength() != corpus.MessageLinks
 		add := func(name string, v float64) {
+			if unlinked && name != "authors_in_several_groups" {
+				v = math.NaN() // messages, but no reply linked to its message: not measurable
+			}
 			rows = append(rows, indicator.Row{Community: g.Community.ID, Profession: g.Community.Profession, Indicator: name, Value: v})
 		}
 		add("question_threads", float64(len(g.Threads)))

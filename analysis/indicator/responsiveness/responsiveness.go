@@ -9,9 +9,13 @@
 // is kept and the others are ignored. The order of the messages does not
 // matter.
 //
-//   - Thread: a message without parent (corpus.Message.IsThreadStart),
-//     whatever its kind. A retweet or a reply whose parent the export does
-//     not give is therefore a thread of its own.
+//   - Thread: a message that opens one (corpus.Message.IsThreadStart): a
+//     message without parent that is not an orphan reply. A retweet or a
+//     quote without parent is a thread of its own; a comment or reply
+//     whose parent the export does not give, or a message naming only the
+//     account it answers (TweetScraper), is an orphan reply: it belongs to
+//     no thread and counts nowhere, so that a study without message-level
+//     links has no threads rather than every reply an unanswered one.
 //   - Reply of a thread: a message whose chain of parents (ParentID, looked
 //     up in the same community) reaches that thread's start within the
 //     data, at any depth. A message whose chain meets a parent missing from
@@ -62,7 +66,11 @@
 //
 // Rows emits, for each community and each profession (indicator.Groups):
 // threads, reply_rate, median_first_reply_min, replies_per_thread and
-// km_median_first_reply_min.
+// km_median_first_reply_min. Measure, Rows and the frames measure the
+// threads of the communities whose replies are linked to their message
+// (LinkedThreads); a group with messages none of which names its parent
+// message (corpus.AccountLinks or corpus.NoLinks) has all five indicators
+// NaN (written empty): its threads cannot be told from its replies.
 package responsiveness
 
 import (
@@ -178,9 +186,13 @@ func Threads(msgs []corpus.Message) []Thread {
 				r = root[j]
 				break
 			}
-			if msgs[j].ParentID == "" {
+			if msgs[j].IsThreadStart() {
 				root[j] = j
 				r = j
+				break
+			}
+			if msgs[j].ParentID == "" { // an orphan reply: no thread
+				root[j] = noThread
 				break
 			}
 			root[j] = visiting
@@ -235,6 +247,30 @@ func Threads(msgs []corpus.Message) []Thread {
 		return x.ID < y.ID
 	})
 	return out
+}
+
+// LinkedThreads is Threads of the messages of those communities of msgs
+// whose replies are linked to their message in the data
+// (corpus.LinksPerCommunity(msgs)[id].Strength() is corpus.MessageLinks). The thread starts of a community without
+// message-level links would all read as unanswered threads: they are left
+// out, so that a profession joining a linked and an unlinked community is
+// measured on the linked one only.
+func LinkedThreads(msgs []corpus.Message) []Thread {
+	links := corpus.LinksPerCommunity(msgs)
+	all := true
+	for _, l := range links {
+		all = all && l.Strength() == corpus.MessageLinks
+	}
+	if all {
+		return Threads(msgs)
+	}
+	var keep []corpus.Message
+	for i := range msgs {
+		if links[msgs[i].Community].Strength() == corpus.MessageLinks {
+			keep = append(keep, msgs[i])
+		}
+	}
+	return Threads(keep)
 }
 
 // Summary holds the scalar indicators of a set of threads.
@@ -381,6 +417,10 @@ type Group struct {
 	ByHour []Hour
 	// KM is the Kaplan-Meier estimate of the time to first reply.
 	KM KM
+	// Links counts how the group's messages are linked to what they
+	// answer: thread measures need message-level links
+	// (Links.Strength() == corpus.MessageLinks).
+	Links corpus.Links
 }
 
 // Of returns g.Community (indicator.Grouped).
@@ -391,8 +431,8 @@ func (g Group) Of() corpus.Community { return g.Community }
 func Measure(c *corpus.Corpus) []Group {
 	var out []Group
 	for _, g := range indicator.Groups(c) {
-		th := Threads(g.Messages)
-		out = append(out, Group{Community: g.Community, Threads: th, Summary: Summarize(th), ByHour: ByHour(th), KM: KaplanMeier(th)})
+		th := LinkedThreads(g.Messages)
+		out = append(out, Group{Community: g.Community, Threads: th, Summary: Summarize(th), ByHour: ByHour(th), KM: KaplanMeier(th), Links: corpus.LinksOf(g.Messages)})
 	}
 	return out
 }
@@ -402,8 +442,13 @@ func Measure(c *corpus.Corpus) []Group {
 func Rows(c *corpus.Corpus) []indicator.Row {
 	var rows []indicator.Row
 	for _, g := range indicator.Groups(c) {
-		s := Summarize(Threads(g.Messages))
+		s := Summarize(LinkedThreads(g.Messages))
+		l := corpus.LinksOf(g.Messages)
+		unlinked := l.Messages > 0 && l.Strength() != corpus.MessageLinks
 		add := func(name string, v float64) {
+			if unlinked {
+				v = math.NaN() // messages, but no reply linked to its message: not measurable
+			}
 			rows = append(rows, indicator.Row{Community: g.Community.ID, Profession: g.Community.Profession, Indicator: name, Value: v})
 		}
 		add(IndThreads, float64(s.Threads))
@@ -424,7 +469,7 @@ func KMFrame(c *corpus.Corpus) dataframe.DataFrame {
 	var mins, surv []float64
 	var risk, ev, cens []int
 	for _, g := range indicator.Groups(c) {
-		for _, st := range KaplanMeier(Threads(g.Messages)).Steps {
+		for _, st := range KaplanMeier(LinkedThreads(g.Messages)).Steps {
 			com = append(com, g.Community.ID)
 			prof = append(prof, string(g.Community.Profession))
 			mins = append(mins, st.Minutes)
@@ -453,7 +498,7 @@ func HourFrame(c *corpus.Corpus) dataframe.DataFrame {
 	var hour, threads, answered []int
 	var rate, med []float64
 	for _, g := range indicator.Groups(c) {
-		for _, h := range ByHour(Threads(g.Messages)) {
+		for _, h := range ByHour(LinkedThreads(g.Messages)) {
 			com = append(com, g.Community.ID)
 			prof = append(prof, string(g.Community.Profession))
 			hour = append(hour, h.Hour)

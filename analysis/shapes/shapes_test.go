@@ -1,0 +1,317 @@
+package shapes
+
+import (
+	"fmt"
+	"github.com/faire-communaute/compendium/analysis/load"
+	"github.com/faire-communaute/compendium/analysis/repo"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/figure"
+	"github.com/faire-communaute/compendium/analysis/indicator"
+	"github.com/faire-communaute/compendium/analysis/indicator/activity"
+	"github.com/faire-communaute/compendium/analysis/indicator/network"
+	"github.com/faire-communaute/compendium/analysis/indicator/norms"
+	"github.com/faire-communaute/compendium/analysis/indicator/participation"
+	"github.com/faire-communaute/compendium/analysis/indicator/responsiveness"
+	"github.com/faire-communaute/compendium/analysis/indicator/retention"
+	"github.com/faire-communaute/compendium/analysis/indicator/rhythm"
+	"github.com/faire-communaute/compendium/analysis/indicator/themes"
+	"github.com/faire-communaute/compendium/analysis/notebook"
+	"github.com/faire-communaute/compendium/analysis/paper"
+)
+
+// build runs every builder of paper on c, as the notebooks call them,
+// and returns, per figure id, nil when drawn or the builder's error.
+// A panic is turned into an error.
+func build(t *testing.T, c *corpus.Corpus, cb *themes.Codebook, sample []themes.Coded) map[string]error {
+	t.Helper()
+	prov := figure.Provenance{Study: c.Study, Synthetic: true, Revision: "test"}
+	panels := activity.PanelsOf(c)
+	act := activity.Measure(c)
+	th := themes.Measure(c, cb)
+	rh := rhythm.Measure(c)
+	resp := responsiveness.Measure(c)
+	part := participation.Measure(c)
+	nets := network.Measure(c)
+	ret := retention.Measure(c)
+	nr := norms.Measure(c, cb)
+	ov := norms.Overlap(c)
+	builders := map[string]func() (*figure.Figure, error){
+		"t1-groups":          func() (*figure.Figure, error) { return paper.T1Groups(panels, prov) },
+		"t2-accounts":        func() (*figure.Figure, error) { return paper.T2Accounts(indicator.LatestProfiles(c.Profiles), prov) },
+		"f01-activity":       func() (*figure.Figure, error) { return paper.F01Activity(act, prov) },
+		"f02-members":        func() (*figure.Figure, error) { return paper.F02Members(panels, prov) },
+		"f03-themes":         func() (*figure.Figure, error) { return paper.F03Themes(th, prov) },
+		"f04-question-types": func() (*figure.Figure, error) { return paper.F04QuestionTypes(th, prov) },
+		"t3-codebook-validation": func() (*figure.Figure, error) {
+			return paper.T3CodebookValidation(themes.Report{Codebook: cb, HandCoded: themes.Validate(cb, sample)}, prov)
+		},
+		"f05-rhythm":        func() (*figure.Figure, error) { return paper.F05Rhythm(rh, prov) },
+		"f06-off-hours":     func() (*figure.Figure, error) { return paper.F06OffHours(rh, prov) },
+		"f07-reply-by-hour": func() (*figure.Figure, error) { return paper.F07ReplyByHour(resp, prov) },
+		"f08-lorenz":        func() (*figure.Figure, error) { return paper.F08Lorenz(part, prov) },
+		"f09-first-reply":   func() (*figure.Figure, error) { return paper.F09FirstReply(resp, prov) },
+		"f10-networks":      func() (*figure.Figure, error) { return paper.F10Networks(nets, prov) },
+		"t4-network":        func() (*figure.Figure, error) { return paper.T4Network(nets, prov) },
+		"f11-retention":     func() (*figure.Figure, error) { return paper.F11Retention(ret, prov) },
+		"f12-consensus":     func() (*figure.Figure, error) { return paper.F12Consensus(nr, prov) },
+		"f13-sources":       func() (*figure.Figure, error) { return paper.F13Sources(nr, prov) },
+		"f14-recurring":     func() (*figure.Figure, error) { return paper.F14Recurring(nr, prov) },
+		"f15-overlap":       func() (*figure.Figure, error) { return paper.F15Overlap(ov, prov) },
+	}
+	if len(builders) != len(paper.Needs) {
+		t.Fatalf("%d builders tested, paper.Needs lists %d figures", len(builders), len(paper.Needs))
+	}
+	out := map[string]error{}
+	for id, b := range builders {
+		func() {
+			defer func() {
+				if r := recover(); r != nil {
+					out[id] = fmt.Errorf("panic: %v", r)
+				}
+			}()
+			f, err := b()
+			if err == nil && (f == nil || f.ID != id) {
+				err = fmt.Errorf("builder returned %v without error", f)
+			}
+			out[id] = err
+		}()
+	}
+	return out
+}
+
+// declared reports whether paper.Needs lists need for figure id.
+func declared(id string, need paper.Need) bool {
+	for _, f := range paper.Needs {
+		if f.Figure == id {
+			for _, n := range f.Needs {
+				if n == need {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// keep returns a copy of base with the communities keep accepts and their
+// messages and observations.
+func keep(base *corpus.Corpus, study string, ok func(corpus.Community) bool) *corpus.Corpus {
+	c := &corpus.Corpus{Study: study, Synthetic: true, ObservationDate: base.ObservationDate}
+	in := map[string]bool{}
+	for _, com := range base.Communities {
+		if ok(com) {
+			c.Communities = append(c.Communities, com)
+			in[com.ID] = true
+		}
+	}
+	for _, m := range base.Messages {
+		if in[m.Community] {
+			c.Messages = append(c.Messages, m)
+		}
+	}
+	for _, p := range base.Panels {
+		if in[p.Community] {
+			c.Panels = append(c.Panels, p)
+		}
+	}
+	for _, p := range base.Profiles {
+		if in[p.Community] {
+			c.Profiles = append(c.Profiles, p)
+		}
+	}
+	return c
+}
+
+func TestStudyShapes(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the synthetic sample")
+	}
+	full, _ := notebook.Study()
+	cb := notebook.Codebook()
+	sample, _ := notebook.HandCodedSample()
+	// The base: the sample's first four months, to keep the matrix fast.
+	var first time.Time
+	for _, m := range full.Messages {
+		if first.IsZero() || m.Created.Before(first) {
+			first = m.Created
+		}
+	}
+	// The committed sample links every reply to its message and names no
+	// account alone: account-level edges add nothing to its networks, and
+	// no orphan reply is left out of its threads.
+	for _, l := range full.LinksByCommunity() {
+		if l.Strength() != corpus.MessageLinks || l.AccountOnly != 0 || l.ParentAbsent != 0 {
+			t.Errorf("sample community %s: links %+v, want message-level only", l.Community, l.Links)
+		}
+	}
+	for i := range full.Messages {
+		if full.Messages[i].IsOrphanReply() {
+			t.Fatalf("sample message %s/%s is an orphan reply", full.Messages[i].Community, full.Messages[i].ID)
+		}
+	}
+	base := keep(full, "base", func(corpus.Community) bool { return true })
+	msgs := base.Messages[:0:0]
+	for _, m := range base.Messages {
+		if m.Created.Before(first.AddDate(0, 4, 0)) {
+			msgs = append(msgs, m)
+		}
+	}
+	base.Messages = msgs
+
+	var fbGroup string
+	for _, com := range base.Communities {
+		if com.Platform == corpus.Facebook {
+			fbGroup = com.ID
+			break
+		}
+	}
+	shapes := []struct {
+		name string
+		c    func() *corpus.Corpus
+		// notDrawn: the figures the shape cannot draw, with the need it
+		// lacks; every other figure must be drawn.
+		notDrawn map[string]paper.Need
+		// loose: the figures not in notDrawn may be drawn or noted
+		// (twenty messages).
+		loose bool
+	}{
+		{"sample", func() *corpus.Corpus { return base }, nil, false},
+		{"one Facebook group", func() *corpus.Corpus {
+			return keep(base, "one-group", func(com corpus.Community) bool { return com.ID == fbGroup })
+		}, map[string]paper.Need{"t2-accounts": paper.NeedProfiles, "f15-overlap": paper.NeedTwoCommunities}, false},
+		{"GPs only", func() *corpus.Corpus {
+			return keep(base, "gps", func(com corpus.Community) bool { return com.Profession == corpus.GP })
+		}, map[string]paper.Need{"t1-groups": paper.NeedPanels, "f02-members": paper.NeedPanels, "f15-overlap": paper.NeedTwoCommunities}, false},
+		{"no observations", func() *corpus.Corpus {
+			c := keep(base, "no-obs", func(corpus.Community) bool { return true })
+			c.Panels, c.Profiles = nil, nil
+			return c
+		}, map[string]paper.Need{"t1-groups": paper.NeedPanels, "f02-members": paper.NeedPanels, "t2-accounts": paper.NeedProfiles}, false},
+		{"replies without parents", func() *corpus.Corpus {
+			c := keep(base, "no-parents", func(corpus.Community) bool { return true })
+			author := map[[2]string]string{}
+			for _, m := range c.Messages {
+				author[[2]string{m.Community, m.ID}] = m.Author
+			}
+			for i := range c.Messages {
+				m := &c.Messages[i]
+				if m.ParentID != "" {
+					m.ReplyToAuthor = author[[2]string{m.Community, m.ParentID}]
+					m.ParentID, m.ThreadID = "", ""
+				}
+			}
+			return c
+		}, map[string]paper.Need{
+			"f07-reply-by-hour": paper.NeedMessageLinks, "f09-first-reply": paper.NeedMessageLinks,
+			"f12-consensus": paper.NeedMessageLinks, "f13-sources": paper.NeedMessageLinks, "f14-recurring": paper.NeedMessageLinks,
+		}, false},
+		{"twenty messages", func() *corpus.Corpus {
+			c := keep(base, "twenty", func(corpus.Community) bool { return true })
+			c.Messages = c.Messages[:20] // all of one community
+			return c
+		}, map[string]paper.Need{"f15-overlap": paper.NeedTwoCommunities}, true},
+		{"an empty community", func() *corpus.Corpus {
+			c := keep(base, "empty", func(corpus.Community) bool { return true })
+			c.Communities = append(c.Communities, corpus.Community{ID: "zz-empty", Name: "Vide", Platform: corpus.Facebook, Profession: corpus.HomeCareAide})
+			c.Sort()
+			return c
+		}, nil, false},
+	}
+	for _, sh := range shapes {
+		t.Run(strings.ReplaceAll(sh.name, " ", "_"), func(t *testing.T) {
+			got := build(t, sh.c(), cb, sample)
+			ids := make([]string, 0, len(got))
+			for id := range got {
+				ids = append(ids, id)
+			}
+			sort.Strings(ids)
+			for _, id := range ids {
+				err := got[id]
+				nd := paper.AsNotDrawable(err)
+				if err != nil && nd == nil {
+					t.Errorf("%s: a real error, not a note: %v", id, err)
+					continue
+				}
+				if nd != nil && (nd.Figure != id || nd.Reason == "" || nd.ReasonEN == "") {
+					t.Errorf("%s: malformed note %+v", id, nd)
+				}
+				if nd != nil && !declared(id, nd.Need) {
+					t.Errorf("%s: noted for %s, a need paper.Needs does not declare for it", id, nd.Need)
+				}
+				want, noted := sh.notDrawn[id]
+				if sh.loose && !noted {
+					continue // may be drawn or noted
+				}
+				switch {
+				case noted && nd == nil:
+					t.Errorf("%s: drawn, want noted (%s)", id, want)
+				case noted && nd.Need != want:
+					t.Errorf("%s: noted for %s (%s), want %s", id, nd.Need, nd.ReasonEN, want)
+				case !noted && nd != nil:
+					t.Errorf("%s: noted (%s), want drawn", id, nd.ReasonEN)
+				}
+			}
+		})
+	}
+}
+
+// The real public exports of ../shared/fixtures (when present), each
+// loaded as a study of one community without observations: every builder
+// draws or notes, and the figures this shape cannot have are noted.
+func TestRealFixtureShapes(t *testing.T) {
+	root := filepath.Join(repo.Root(), "..", "shared", "fixtures")
+	cases := []struct{ dir, file, platform string }{
+		{"twarc2", "twarc-csv_flat.jsonl", "twitter"},
+		{"twarc2", "twarc-csv_brexit.jsonl", "twitter"},
+		{"twitter-v1", "twitwi_normalization_sources.jsonl", "twitter"},
+		{"facepager", "datavana_example.csv", "facebook"},
+	}
+	cb := notebook.Codebook()
+	sample, _ := notebook.HandCodedSample()
+	for _, fx := range cases {
+		t.Run(fx.file, func(t *testing.T) {
+			dir := filepath.Join(root, fx.dir)
+			if _, err := os.Stat(filepath.Join(dir, fx.file)); err != nil {
+				t.Skipf("fixture absent: %v", err)
+			}
+			spec := &load.Spec{Name: "fixture", Dir: dir, Communities: []load.CommunitySpec{{
+				ID: "fx", Name: "Fixture", Platform: fx.platform, Profession: string(corpus.GP),
+				Sources: []load.SourceSpec{{Files: []string{fx.file}, Format: "auto"}},
+			}}}
+			c, _, err := load.LoadSpec(spec, load.Options{Key: []byte("shapes test key"), KeepGoing: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			links := corpus.LinksOf(c.Messages)
+			t.Logf("%d messages, links %+v (%s)", len(c.Messages), links, links.Strength())
+			got := build(t, c, cb, sample)
+			for id, err := range got {
+				if err != nil && paper.AsNotDrawable(err) == nil {
+					t.Errorf("%s: a real error, not a note: %v", id, err)
+				}
+				if nd := paper.AsNotDrawable(err); nd != nil && !declared(id, nd.Need) {
+					t.Errorf("%s: noted for %s, a need paper.Needs does not declare for it", id, nd.Need)
+				}
+			}
+			for _, id := range []string{"t1-groups", "f02-members", "t2-accounts", "f15-overlap"} {
+				if paper.AsNotDrawable(got[id]) == nil {
+					t.Errorf("%s drawn from a study of one community without observations", id)
+				}
+			}
+			if links.Strength() != corpus.MessageLinks {
+				for _, id := range []string{"f07-reply-by-hour", "f09-first-reply", "f12-consensus"} {
+					if nd := paper.AsNotDrawable(got[id]); nd == nil || nd.Need != paper.NeedMessageLinks {
+						t.Errorf("%s: %v, want noted for message-level links", id, got[id])
+					}
+				}
+			}
+		})
+	}
+}
