@@ -24,9 +24,13 @@
 // follows the references the export gives: a retweet (RefID the retweeted
 // tweet), a reply (ParentID the tweet answered; a reply that also quotes
 // keeps the quoted tweet in RefID), a quote (RefID the quoted tweet), or a
-// tweet. A reply whose parent tweet the export does not give, only the
-// account answered (old @-replies, TweetScraper), is a reply with that
-// account in ReplyTo and no ParentID: the parent is never guessed.
+// tweet. A reply keeps the account it answers in ReplyTo whenever the
+// export names it (in_reply_to_user_id, and the handle when given), also
+// beside its ParentID: when the parent tweet is missing from the data (a
+// reply collected without its conversation), that account is still an
+// account-level link. A reply whose parent tweet the export does not give,
+// only the account answered (old @-replies, TweetScraper), is a reply with
+// that account in ReplyTo and no ParentID: the parent is never guessed.
 // ThreadID is the conversation id when the export has one (API v2,
 // twarc-csv, Zeeschuimer); API v1.1, X archives and TweetScraper have none.
 // Created is in UTC, Reactions is the like (favorite) count, Shares the

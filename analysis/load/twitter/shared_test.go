@@ -115,7 +115,8 @@ func TestSharedV1(t *testing.T) {
 		Ref: "1359452400122290179", Author: rawio.Person{ID: "119081177", Handle: "JeanCASTEX", Name: "Jean Castex"},
 		Created: "2021-02-10T12:51:23Z", Text: "Le logement est le 2e secteur", Reactions: 50, Shares: 17,
 		Hashtags: []string{"MaPrimeRenov", "ClimatRésilience"}, Mentions: []rawio.Person{{ID: "454336881", Handle: "barbarapompili"}},
-		Links: []string{"https://twitter.com/EmmWargon/status/1359452400122290179?s=20/video/1"}, Line: 4})
+		Links:   []string{"https://twitter.com/EmmWargon/status/1359452400122290179?s=20/video/1"},
+		ReplyTo: rawio.Person{ID: "119081177", Handle: "JeanCASTEX"}, Line: 4})
 	m := rec.msgs[1]
 	if m.ID != "1355046668995977219" || len([]rune(m.Text)) <= 140 || m.Reactions != 33427 || m.Shares != 8297 {
 		t.Errorf("extended tweet %s: %d characters, %d likes, %d retweets", m.ID, len([]rune(m.Text)), m.Reactions, m.Shares)

@@ -39,14 +39,14 @@ func TestTwarc2Pages(t *testing.T) {
 		Mentions: []rawio.Person{handleOf(bob)}, Links: []string{"https://example.org/garde"}, Line: 1})
 	check(t, rec.msgs[1], want{ID: t2, Kind: "reply", Parent: t1, Thread: t1, Author: bob,
 		Created: "2022-03-05T21:20:00Z", Text: "@doc_alice courage !", Reactions: 1,
-		Mentions: []rawio.Person{handleOf(alice)}, Line: 1})
+		Mentions: []rawio.Person{handleOf(alice)}, ReplyTo: handleOf(alice), Line: 1})
 	check(t, rec.msgs[2], want{ID: t3, Kind: "retweet", Ref: t1, Thread: t3, Author: carla,
 		Created: "2022-03-05T22:01:30Z", Text: "RT @doc_alice: Garde de nuit", Shares: 2,
 		Hashtags: []string{"DocTocToc", "MG"}, Mentions: []rawio.Person{handleOf(alice), handleOf(bob)}, Line: 1})
 	// A stream line: data is one tweet; a reply that also quotes.
 	check(t, rec.msgs[3], want{ID: t4, Kind: "reply", Parent: t2, Ref: "1400000000000000000", Thread: t1,
 		Author: bob, Created: "2022-03-06T07:02:59Z", Text: "Et aussi",
-		Links: []string{"https://twitter.com/someone/status/1400000000000000000"}, Line: 4})
+		Links: []string{"https://twitter.com/someone/status/1400000000000000000"}, ReplyTo: handleOf(bob), Line: 4})
 	check(t, rec.msgs[4], want{ID: t5, Kind: "quote", Ref: t1, Thread: t5, Author: carla,
 		Created: "2022-03-06T08:00:00Z", Text: "Tellement vrai", Reactions: 3, Line: 5})
 	// An old @-reply: the account answered, not the tweet.
@@ -76,7 +76,7 @@ func TestTwarc2FlatVariants(t *testing.T) {
 		}
 		check(t, rec.msgs[0], want{ID: t2, Kind: "reply", Parent: t1, Thread: t1, Author: bob,
 			Created: "2022-03-05T21:20:00Z", Text: "@doc_alice courage !", Reactions: 1,
-			Mentions: []rawio.Person{handleOf(alice)}, Line: 1})
+			Mentions: []rawio.Person{handleOf(alice)}, ReplyTo: handleOf(alice), Line: 1})
 		check(t, rec.msgs[1], want{ID: t3, Kind: "retweet", Ref: t1, Thread: t3, Author: carla,
 			Created: "2022-03-05T22:01:30Z", Text: "RT @doc_alice: Garde de nuit", Shares: 2,
 			Hashtags: []string{"DocTocToc", "MG"}, Mentions: []rawio.Person{handleOf(alice), handleOf(bob)}, Line: 2})

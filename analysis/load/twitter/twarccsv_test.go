@@ -21,7 +21,7 @@ func csvFirstThree(t *testing.T, rec *recorder) {
 		Mentions: []rawio.Person{{Handle: "dr_bob"}}, Links: []string{"https://example.org/garde"}, Line: 2})
 	check(t, rec.msgs[1], want{ID: t2, Kind: "reply", Parent: t1, Thread: t1, Author: bob,
 		Created: "2022-03-05T21:20:00Z", Text: "@doc_alice courage !\nOn tient bon, \"vraiment\".", Reactions: 1,
-		Mentions: []rawio.Person{{Handle: "doc_alice"}}, Line: 3})
+		Mentions: []rawio.Person{{Handle: "doc_alice"}}, ReplyTo: handleOf(alice), Line: 3})
 	// pandas wrote the counts of this row as floats.
 	check(t, rec.msgs[2], want{ID: t3, Kind: "retweet", Ref: t1, Thread: t3, Author: carla,
 		Created: "2022-03-05T22:01:30Z", Text: "Garde de nuit\nencore", Reactions: 5, Shares: 2,

@@ -57,16 +57,21 @@ func init() {
 // kind.
 type refs struct {
 	repliedTo, retweeted, quoted string
-	replyTo                      rawio.Person // account answered, when the parent is not given
+	replyTo                      rawio.Person // account answered, when the export names it
 }
 
-// classify sets the kind, parent and reference of m.
+// classify sets the kind, parent and reference of m. A reply keeps the
+// account it answers (ReplyTo) whenever the export names it, also beside
+// its parent id: the parent tweet may be missing from the data (a reply
+// collected without its conversation), and the account answered is then
+// the reply's only link, an account-level one.
 func classify(m *rawio.RawMessage, r refs) {
 	switch {
 	case r.retweeted != "":
 		m.Kind, m.RefID = corpus.Retweet, r.retweeted
 	case r.repliedTo != "":
 		m.Kind, m.ParentID, m.RefID = corpus.Reply, r.repliedTo, r.quoted
+		m.ReplyTo = r.replyTo
 	case !r.replyTo.IsZero():
 		m.Kind, m.ReplyTo, m.RefID = corpus.Reply, r.replyTo, r.quoted
 	case r.quoted != "":

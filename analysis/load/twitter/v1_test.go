@@ -19,7 +19,7 @@ func TestV1(t *testing.T) {
 		Reactions: 5, Shares: 2, Hashtags: []string{"DocTocToc", "MG"},
 		Mentions: []rawio.Person{handleOf(bob)}, Links: []string{"https://example.org/garde"}, Line: 1})
 	check(t, rec.msgs[1], want{ID: t2, Kind: "reply", Parent: t1, Author: bob, Created: "2022-03-05T21:20:00Z",
-		Text: "@doc_alice courage !", Reactions: 1, Mentions: []rawio.Person{handleOf(alice)}, Line: 2})
+		Text: "@doc_alice courage !", Reactions: 1, Mentions: []rawio.Person{handleOf(alice)}, ReplyTo: handleOf(alice), Line: 2})
 	check(t, rec.msgs[2], want{ID: t3, Kind: "retweet", Ref: t1, Author: carla, Created: "2022-03-05T22:01:30Z",
 		Text: "RT @doc_alice: Garde de nuit", Shares: 2, Hashtags: []string{"DocTocToc", "MG"},
 		Mentions: []rawio.Person{handleOf(alice)}, Line: 3})

@@ -21,7 +21,7 @@ func TestXArchive(t *testing.T) {
 		Links: []string{"https://example.org/garde"}, Line: 1})
 	check(t, rec.msgs[1], want{ID: "1500000000000000030", Kind: "reply", Parent: t4, Author: alice,
 		Created: "2022-03-06T07:45:00Z", Text: "@dr_bob oui, pareil ici", Reactions: 1040,
-		Mentions: []rawio.Person{handleOf(bob)}, Line: 64})
+		Mentions: []rawio.Person{handleOf(bob)}, ReplyTo: handleOf(bob), Line: 64})
 	// Archives mark retweets by their text only: no RefID.
 	check(t, rec.msgs[2], want{ID: "1500000000000000031", Kind: "retweet", Author: alice,
 		Created: "2022-03-06T08:10:00Z", Text: "RT @gp_carla: Tellement vrai",
@@ -113,5 +113,6 @@ func TestXArchiveFolder(t *testing.T) {
 	check(t, rec.msgs[0], want{ID: "1620000000000000001", Kind: "tweet", Author: owner, Created: "2023-01-30T07:45:00Z",
 		Text: "Salle d'attente pleine dès 7h. #MG", Reactions: 4, Shares: 1, Hashtags: []string{"MG"}, Line: 2})
 	check(t, rec.msgs[1], want{ID: "1620000000000000002", Kind: "reply", Parent: "1619990000000000000", Author: owner,
-		Created: "2023-01-30T08:02:13Z", Text: "@ped_garde merci pour l'avis", Mentions: []rawio.Person{{ID: "200002", Handle: "ped_garde"}}, Line: 45})
+		Created: "2023-01-30T08:02:13Z", Text: "@ped_garde merci pour l'avis", Mentions: []rawio.Person{{ID: "200002", Handle: "ped_garde"}},
+		ReplyTo: rawio.Person{ID: "200002", Handle: "ped_garde"}, Line: 45})
 }

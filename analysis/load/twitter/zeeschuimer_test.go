@@ -21,14 +21,14 @@ func TestZeeschuimerX(t *testing.T) {
 	// Wrapped as TweetWithVisibilityResults.
 	check(t, rec.msgs[1], want{ID: t2, Kind: "reply", Parent: t1, Thread: t1, Author: bob,
 		Created: "2022-03-05T21:20:00Z", Text: "@doc_alice courage !", Reactions: 1,
-		Mentions: []rawio.Person{handleOf(alice)}, Line: 2})
+		Mentions: []rawio.Person{handleOf(alice)}, ReplyTo: handleOf(alice), Line: 2})
 	// The 2025 layout: screen name and name under core.
 	check(t, rec.msgs[2], want{ID: t3, Kind: "retweet", Ref: t1, Thread: t3, Author: carla,
 		Created: "2022-03-05T22:01:30Z", Text: "RT @doc_alice: Garde de nuit", Shares: 2,
 		Hashtags: []string{"DocTocToc"}, Mentions: []rawio.Person{handleOf(alice), handleOf(bob)}, Line: 3})
 	// An older "adaptive" item: legacy plus a v1.1 user.
 	check(t, rec.msgs[3], want{ID: t4, Kind: "reply", Parent: t2, Thread: t1, Author: bob,
-		Created: "2022-03-06T07:02:59Z", Text: "Et aussi", Line: 4})
+		Created: "2022-03-06T07:02:59Z", Text: "Et aussi", ReplyTo: handleOf(bob), Line: 4})
 	// A long (note) tweet quoting another.
 	check(t, rec.msgs[4], want{ID: t5, Kind: "quote", Ref: t1, Thread: t5, Author: carla,
 		Created: "2022-03-06T08:00:00Z", Text: "Long texte très long très long", Reactions: 3, Line: 8})
