@@ -2,8 +2,7 @@ package shapes
 
 import (
 	"fmt"
-	"github.com/faire-communaute/compendium/analysis/load"
-	"github.com/faire-communaute/compendium/analysis/repo"
+	"math"
 	"os"
 	"path/filepath"
 	"sort"
@@ -22,8 +21,10 @@ import (
 	"github.com/faire-communaute/compendium/analysis/indicator/retention"
 	"github.com/faire-communaute/compendium/analysis/indicator/rhythm"
 	"github.com/faire-communaute/compendium/analysis/indicator/themes"
+	"github.com/faire-communaute/compendium/analysis/load"
 	"github.com/faire-communaute/compendium/analysis/notebook"
 	"github.com/faire-communaute/compendium/analysis/paper"
+	"github.com/faire-communaute/compendium/analysis/repo"
 )
 
 // build runs every builder of paper on c, as the notebooks call them,
@@ -212,6 +213,17 @@ func TestStudyShapes(t *testing.T) {
 			"f07-reply-by-hour": paper.NeedMessageLinks, "f09-first-reply": paper.NeedMessageLinks,
 			"f12-consensus": paper.NeedMessageLinks, "f13-sources": paper.NeedMessageLinks, "f14-recurring": paper.NeedMessageLinks,
 		}, false},
+		{"account-level links only", func() *corpus.Corpus { return accountLevel(base, "account-links") },
+			map[string]paper.Need{
+				"f07-reply-by-hour": paper.NeedMessageLinks, "f09-first-reply": paper.NeedMessageLinks,
+				"f12-consensus": paper.NeedMessageLinks, "f13-sources": paper.NeedMessageLinks, "f14-recurring": paper.NeedMessageLinks,
+			}, false},
+		{"parents named but absent", func() *corpus.Corpus { return parentsAbsent(base, "parents-absent") },
+			map[string]paper.Need{
+				"f07-reply-by-hour": paper.NeedMessageLinks, "f09-first-reply": paper.NeedMessageLinks,
+				"f12-consensus": paper.NeedMessageLinks, "f13-sources": paper.NeedMessageLinks, "f14-recurring": paper.NeedMessageLinks,
+			}, false},
+		{"one day of data", func() *corpus.Corpus { return oneDay(t, full) }, oneDayNotDrawn, false},
 		{"twenty messages", func() *corpus.Corpus {
 			c := keep(base, "twenty", func(corpus.Community) bool { return true })
 			c.Messages = c.Messages[:20] // all of one community
@@ -313,5 +325,133 @@ func TestRealFixtureShapes(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// accountLevel returns a copy of base whose replies name only the account
+// they answer, as TweetScraper's do: every message with a parent in the
+// data loses its ParentID and thread, and gets the parent's author as
+// ReplyToAuthor; a message whose parent is not in the data keeps nothing.
+func accountLevel(base *corpus.Corpus, study string) *corpus.Corpus {
+	c := keep(base, study, func(corpus.Community) bool { return true }) // its own messages
+	author := map[[2]string]string{}
+	for _, m := range c.Messages {
+		author[[2]string{m.Community, m.ID}] = m.Author
+	}
+	for i := range c.Messages {
+		m := &c.Messages[i]
+		if m.ParentID == "" {
+			continue
+		}
+		m.ReplyToAuthor = author[[2]string{m.Community, m.ParentID}]
+		m.ParentID, m.ThreadID = "", ""
+	}
+	return c
+}
+
+// parentsAbsent returns a copy of base as a Twitter search without its
+// conversations loads (twarc2, v1, Zeeschuimer): every reply names a
+// parent the data do not hold, and the account it answers (the parent's
+// author, kept by the readers beside the parent id); threads keep the
+// export's conversation id.
+func parentsAbsent(base *corpus.Corpus, study string) *corpus.Corpus {
+	c := keep(base, study, func(corpus.Community) bool { return true }) // its own messages
+	author := map[[2]string]string{}
+	for _, m := range c.Messages {
+		author[[2]string{m.Community, m.ID}] = m.Author
+	}
+	for i := range c.Messages {
+		m := &c.Messages[i]
+		if m.ParentID == "" {
+			continue
+		}
+		m.ReplyToAuthor = author[[2]string{m.Community, m.ParentID}]
+		m.ParentID = "absent-" + m.ParentID
+	}
+	return c
+}
+
+// oneDayNotDrawn: the figures a single day of the sample cannot draw:
+// none. Its busiest day holds messages of every community, threads linked
+// to their messages, replies between distinct authors and questions, and
+// the observations are the sample's; what a single day cannot measure
+// (retention a month later) is drawn unmeasured, NaN (TestShapeValues).
+// paper.Needs declares no time span.
+var oneDayNotDrawn = map[string]paper.Need{}
+
+// oneDay returns the sample cut to its busiest day in Paris time (the
+// day, midnight to midnight Europe/Paris, with the most messages of all
+// communities; the earliest on a tie), with all its communities and
+// observations.
+func oneDay(t *testing.T, full *corpus.Corpus) *corpus.Corpus {
+	t.Helper()
+	paris, err := time.LoadLocation("Europe/Paris")
+	if err != nil {
+		t.Fatal(err)
+	}
+	count := map[string]int{}
+	for _, m := range full.Messages {
+		count[m.Created.In(paris).Format(time.DateOnly)]++
+	}
+	best := ""
+	for d, n := range count {
+		if best == "" || n > count[best] || (n == count[best] && d < best) {
+			best = d
+		}
+	}
+	c := keep(full, "one-day", func(corpus.Community) bool { return true })
+	var msgs []corpus.Message
+	for _, m := range c.Messages {
+		if m.Created.In(paris).Format(time.DateOnly) == best {
+			msgs = append(msgs, m)
+		}
+	}
+	c.Messages = msgs
+	t.Logf("busiest Paris day %s: %d messages", best, len(msgs))
+	return c
+}
+
+// What the two shapes draw is what their data hold: the account-level
+// shape's reply networks are the sample's, edge for edge (each reply's
+// account answered is its parent's author), though it has no thread; a
+// single day's retention is unmeasured (NaN) at every lag, never zero.
+func TestShapeValues(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the synthetic sample")
+	}
+	full, _ := notebook.Study()
+	acc := accountLevel(full, "account-links")
+	want, got := network.Measure(full), network.Measure(acc)
+	if len(got) != len(want) || len(want) == 0 {
+		t.Fatalf("%d network groups, want %d", len(got), len(want))
+	}
+	for i := range want {
+		w, g := want[i].Graph, got[i].Graph
+		if got[i].Community != want[i].Community || g.N() != w.N() || g.M() != w.M() || fmt.Sprint(g.Authors) != fmt.Sprint(w.Authors) {
+			t.Errorf("%s: account-level network of %d nodes, %d edges; sample %d nodes, %d edges",
+				want[i].Community, g.N(), g.M(), w.N(), w.M())
+		}
+		if l := got[i].Links; l.Parent != 0 || l.Strength() != corpus.AccountLinks {
+			t.Errorf("%s: account-level shape links %+v (%s)", want[i].Community, l, l.Strength())
+		}
+	}
+	for i := range acc.Messages {
+		if m := &acc.Messages[i]; m.ReplyToAuthor != "" && m.IsThreadStart() {
+			t.Fatalf("message %s/%s answers an account and opens a thread in the account-level shape", m.Community, m.ID)
+		}
+	}
+
+	day := oneDay(t, full)
+	if len(day.Messages) == 0 {
+		t.Fatal("one day of data: no message")
+	}
+	cohorts := retention.Cohorts(day.Messages)
+	if len(cohorts) != 1 || cohorts[0].Size == 0 {
+		t.Fatalf("one day of data: %d cohorts, want 1 non-empty", len(cohorts))
+	}
+	for k, r := range retention.Pooled(cohorts) {
+		if !math.IsNaN(r) {
+			t.Errorf("one day of data: retention %d months later = %v, want NaN (not observed)", k+1, r)
+		}
 	}
 }
