@@ -42,6 +42,47 @@ type Row struct {
 	Profession corpus.Profession
 	Indicator  string
 	Value      float64
+	// Reason, when not empty, says why the measure cannot be computed
+	// from this study's data (one of the Reason constants, set by the
+	// family that defines the measure): indicators.csv then writes the
+	// value empty, never a number computed from missing data. Value is
+	// NaN. A NaN without Reason is a measure the data allow but whose
+	// definition leaves undefined (a zero denominator, see each family).
+	Reason string
+}
+
+// Why a measure cannot be computed from a study's data: the reason column
+// of indicators.csv. Each matches a need of the figures (paper.Needs):
+// ReasonNoMessageLinks is paper.NeedMessageLinks, ReasonNoReplyLinks
+// paper.NeedReplyLinks, ReasonNoPanel paper.NeedPanels.
+const (
+	// ReasonNoMessageLinks: the group has messages but its replies are
+	// not linked to their message (corpus.Links.Strength below
+	// corpus.MessageLinks): threads cannot be told from replies.
+	ReasonNoMessageLinks = "no message-level reply links"
+	// ReasonNoReplyLinks: the group has messages but none names the
+	// message or the account it answers (corpus.NoLinks): there is no
+	// reply network to measure.
+	ReasonNoReplyLinks = "no reply link"
+	// ReasonNoPanel: no observation of the group's "Activité" panel
+	// (a Twitter community, a group collected without its panel).
+	ReasonNoPanel = "no panel observation"
+)
+
+// LinksReason is the one rule for measures that need reply links of at
+// least strength need: it returns ReasonNoMessageLinks (need
+// corpus.MessageLinks) or ReasonNoReplyLinks (need corpus.AccountLinks)
+// when the messages counted by l are some but linked more weakly than
+// need, and "" otherwise. A group without messages gets "": its measures
+// are empty counts, not missing links.
+func LinksReason(l corpus.Links, need corpus.LinkStrength) string {
+	if l.Messages == 0 || l.Strength() >= need {
+		return ""
+	}
+	if need == corpus.MessageLinks {
+		return ReasonNoMessageLinks
+	}
+	return ReasonNoReplyLinks
 }
 
 // Sort puts rows in the canonical order: community, then indicator.
@@ -77,15 +118,22 @@ func FormatValue(v float64) string {
 	return strconv.FormatFloat(v, 'f', 6, 64)
 }
 
-// WriteCSV writes rows as indicators.csv: a header and the rows in
-// canonical order, values with six decimals.
+// WriteCSV writes rows as indicators.csv: a header (community,
+// profession, indicator, value, reason) and the rows in canonical order,
+// values with six decimals (FormatValue). A row with a Reason is written
+// with an empty value and its reason; every other row with an empty
+// reason.
 func WriteCSV(w io.Writer, rows []Row) error {
 	sorted := append([]Row(nil), rows...)
 	Sort(sorted)
 	cw := csv.NewWriter(w)
-	cw.Write([]string{"community", "profession", "indicator", "value"})
+	cw.Write([]string{"community", "profession", "indicator", "value", "reason"})
 	for _, r := range sorted {
-		cw.Write([]string{r.Community, string(r.Profession), r.Indicator, FormatValue(r.Value)})
+		v := FormatValue(r.Value)
+		if r.Reason != "" {
+			v = ""
+		}
+		cw.Write([]string{r.Community, string(r.Profession), r.Indicator, v, r.Reason})
 	}
 	cw.Flush()
 	return cw.Error()

@@ -10,25 +10,29 @@ import (
 
 func TestWriteCSVOrderAndPrecision(t *testing.T) {
 	rows := []Row{
-		{"*", corpus.HomeCareAide, "reply_rate", 0.5},
-		{"b", corpus.HomeCareAide, "reply_rate", 1.0 / 3},
-		{"a", corpus.HomeCareAide, "gini", math.NaN()},
-		{"d", corpus.GP, "reply_rate", 0.9},
+		{"*", corpus.HomeCareAide, "reply_rate", 0.5, ""},
+		{"b", corpus.HomeCareAide, "reply_rate", 1.0 / 3, ""},
+		{"a", corpus.HomeCareAide, "gini", math.NaN(), ""},
+		{"d", corpus.GP, "reply_rate", 0.9, ""},
+		{"d", corpus.GP, "lurker_share", math.NaN(), ReasonNoPanel},
 	}
 	var buf bytes.Buffer
 	if err := WriteCSV(&buf, rows); err != nil {
 		t.Fatal(err)
 	}
-	want := "community,profession,indicator,value\n" +
-		"d,general-practitioner,reply_rate,0.900000\n" +
-		"a,home-care-aide,gini,NaN\n" +
-		"b,home-care-aide,reply_rate,0.333333\n" +
-		"*,home-care-aide,reply_rate,0.500000\n"
+	// A measure the data do not allow is written empty with its reason;
+	// a NaN the definition leaves undefined stays NaN, reason empty.
+	want := "community,profession,indicator,value,reason\n" +
+		"d,general-practitioner,lurker_share,,no panel observation\n" +
+		"d,general-practitioner,reply_rate,0.900000,\n" +
+		"a,home-care-aide,gini,NaN,\n" +
+		"b,home-care-aide,reply_rate,0.333333,\n" +
+		"*,home-care-aide,reply_rate,0.500000,\n"
 	if buf.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", buf.String(), want)
 	}
 	df := Frame(rows)
-	if df.Nrow() != 4 || df.Elem(0, 0).String() != "d" || df.Elem(3, 0).String() != "*" {
+	if df.Nrow() != 5 || df.Elem(0, 0).String() != "d" || df.Elem(4, 0).String() != "*" {
 		t.Errorf("frame order wrong:\n%v", df)
 	}
 }
@@ -74,5 +78,28 @@ func TestGroupsContiguousShareMemory(t *testing.T) {
 	_ = append(g[0].Messages, corpus.Message{ID: "x"})
 	if c.Messages[2].ID != "3" {
 		t.Error("community slice has spare capacity over the next community")
+	}
+}
+
+func TestLinksReason(t *testing.T) {
+	threads := corpus.Links{Messages: 3, Parent: 2, None: 1}
+	accounts := corpus.Links{Messages: 3, AccountOnly: 2, None: 1}
+	none := corpus.Links{Messages: 3, None: 3}
+	for _, c := range []struct {
+		l    corpus.Links
+		need corpus.LinkStrength
+		want string
+	}{
+		{threads, corpus.MessageLinks, ""},
+		{threads, corpus.AccountLinks, ""},
+		{accounts, corpus.MessageLinks, ReasonNoMessageLinks},
+		{accounts, corpus.AccountLinks, ""},
+		{none, corpus.MessageLinks, ReasonNoMessageLinks},
+		{none, corpus.AccountLinks, ReasonNoReplyLinks},
+		{corpus.Links{}, corpus.MessageLinks, ""}, // no message: nothing missing
+	} {
+		if got := LinksReason(c.l, c.need); got != c.want {
+			t.Errorf("LinksReason(%+v, %v) = %q, want %q", c.l, c.need, got, c.want)
+		}
 	}
 }

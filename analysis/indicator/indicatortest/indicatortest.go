@@ -156,11 +156,15 @@ func Near(a, b float64) bool {
 }
 
 // RowStrings writes rows as "community profession indicator value", the
-// value with the precision of indicators.csv (indicator.FormatValue).
+// value with the precision of indicators.csv (indicator.FormatValue),
+// followed by " (reason)" when the row has a Reason.
 func RowStrings(rows []indicator.Row) []string {
 	out := make([]string, len(rows))
 	for i, r := range rows {
 		out[i] = r.Community + " " + string(r.Profession) + " " + r.Indicator + " " + indicator.FormatValue(r.Value)
+		if r.Reason != "" {
+			out[i] += " (" + r.Reason + ")"
+		}
 	}
 	return out
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/indicator"
 )
 
 // Account-level links draw edges: a->gp twice, b->gp, gp->a (by its
@@ -62,6 +63,13 @@ func TestRowsOfUnlinkedCommunityAreNaN(t *testing.T) {
 	got := map[string]float64{}
 	for _, r := range Rows(c) {
 		got[r.Community+" "+r.Indicator] = r.Value
+		want := ""
+		if r.Profession == corpus.HomeCareAide { // ct and its profession, ct only
+			want = indicator.ReasonNoReplyLinks
+		}
+		if r.Reason != want {
+			t.Errorf("%s %s: reason %q, want %q", r.Community, r.Indicator, r.Reason, want)
+		}
 	}
 	if !math.IsNaN(got["ct nodes"]) || !math.IsNaN(got["ct edges"]) {
 		t.Errorf("ct: nodes %v, edges %v, want NaN", got["ct nodes"], got["ct edges"])

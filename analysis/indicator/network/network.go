@@ -63,7 +63,9 @@
 // edges, staff_degree_rank_median without staff among the nodes. Every
 // value of a group with messages none of which names the message or the
 // account it answers (corpus.NoLinks: a CrowdTangle export of posts) is
-// NaN: there is no reply network to measure, rather than an empty one.
+// NaN with reason "no reply link" (indicator.LinksReason; written empty
+// in indicators.csv): there is no reply network to measure, rather than
+// an empty one.
 //
 // # Nodes and exports
 //

@@ -89,19 +89,20 @@ func Rows(c *corpus.Corpus) []indicator.Row {
 
 // GroupRows returns the indicators of measured groups, in canonical order
 // (indicator.Sort). Every indicator of a group with messages but no reply
-// link at all (Group.Links.Strength() is corpus.NoLinks) is NaN.
+// link at all (Group.Links.Strength() is corpus.NoLinks) is NaN with
+// Reason indicator.ReasonNoReplyLinks (indicator.LinksReason).
 func GroupRows(groups []Group) []indicator.Row {
 	var rows []indicator.Row
 	for _, gr := range groups {
 		s := gr.Stats
 		// A group with messages none of which names what it answers has
 		// no reply network to measure: NaN (written empty), not 0 nodes.
-		unlinked := gr.Links.Messages > 0 && gr.Links.Strength() == corpus.NoLinks
+		reason := indicator.LinksReason(gr.Links, corpus.AccountLinks)
 		add := func(name string, v float64) {
-			if unlinked {
+			if reason != "" {
 				v = math.NaN()
 			}
-			rows = append(rows, indicator.Row{Community: gr.Community.ID, Profession: gr.Community.Profession, Indicator: name, Value: v})
+			rows = append(rows, indicator.Row{Community: gr.Community.ID, Profession: gr.Community.Profession, Indicator: name, Value: v, Reason: reason})
 		}
 		add("nodes", float64(s.Nodes))
 		add("edges", float64(s.Edges))

@@ -11,7 +11,8 @@
 // question threads only in the communities whose replies name their
 // parent message (corpus.MessageLinks): elsewhere every question would
 // read as unanswered; such a community's rows (all but
-// authors_in_several_groups) are NaN. A message
+// authors_in_several_groups) are NaN with reason "no message-level reply
+// links" (indicator.LinksReason; written empty in indicators.csv). A message
 // belongs to the thread of its ThreadID or, when the export gives none,
 // to the thread reached by following its parents within the data. Its
 // answers are the thread's other messages whose author is not the asker

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/indicator"
 )
 
 // A question that names only the account it answers (TweetScraper) is an
@@ -40,6 +41,13 @@ func TestUnlinkedCommunityHasNoQuestionThreads(t *testing.T) {
 		}
 	}
 	for _, row := range ResultRows(r) {
+		want := indicator.ReasonNoMessageLinks
+		if row.Indicator == "authors_in_several_groups" {
+			want = "" // authors, not threads
+		}
+		if row.Reason != want {
+			t.Errorf("%s %s: reason %q, want %q", row.Community, row.Indicator, row.Reason, want)
+		}
 		if row.Indicator == "question_threads" || row.Indicator == "unanswered_share" {
 			if !math.IsNaN(row.Value) {
 				t.Errorf("%s %s = %v, want NaN", row.Community, row.Indicator, row.Value)

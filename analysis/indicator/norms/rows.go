@@ -152,12 +152,16 @@ func Rows(c *corpus.Corpus, cb *themes.Codebook) []indicator.Row {
 func ResultRows(r Result) []indicator.Row {
 	var rows []indicator.Row
 	for _, g := range r.Groups {
-		unlinked := g.Links.Messages > 0 && g.Links.Strength() != corpus.MessageLinks
+		reason := indicator.LinksReason(g.Links, corpus.MessageLinks)
 		add := func(name string, v float64) {
-			if unlinked && name != "authors_in_several_groups" {
+			r := reason
+			if name == "authors_in_several_groups" {
+				r = "" // authors, not threads: measurable without links
+			}
+			if r != "" {
 				v = math.NaN() // messages, but no reply linked to its message: not measurable
 			}
-			rows = append(rows, indicator.Row{Community: g.Community.ID, Profession: g.Community.Profession, Indicator: name, Value: v})
+			rows = append(rows, indicator.Row{Community: g.Community.ID, Profession: g.Community.Profession, Indicator: name, Value: v, Reason: r})
 		}
 		add("question_threads", float64(len(g.Threads)))
 		add("consensual_share", g.StatusShare(Consensual))

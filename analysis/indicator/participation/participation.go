@@ -39,8 +39,10 @@
 //     clamped: a negative value means more authors in the data than members
 //     shown on the panel. For a profession, the pooled share over
 //     memberships of its communities with a panel: 1 - sum authors_c /
-//     sum members_c, so a person in two groups counts in each. NaN when no
-//     panel exists (Twitter communities) or members is 0.
+//     sum members_c, so a person in two groups counts in each. When no
+//     panel exists (Twitter communities) it cannot be measured: NaN with
+//     reason "no panel observation" (indicator.ReasonNoPanel; written
+//     empty in indicators.csv). NaN when members is 0.
 //
 // # Indicators
 //
@@ -339,7 +341,11 @@ func Rows(c *corpus.Corpus) []indicator.Row {
 		add(IndMedianPerAuthor, s.MedianPerAuthor)
 		add(IndGini, s.Gini)
 		add(IndTop10Share, s.Top10Share)
-		add(IndLurkerShare, s.LurkerShare)
+		if s.HasPanel {
+			add(IndLurkerShare, s.LurkerShare)
+		} else {
+			rows = append(rows, indicator.Row{Community: g.Community.ID, Profession: g.Community.Profession, Indicator: IndLurkerShare, Value: math.NaN(), Reason: indicator.ReasonNoPanel})
+		}
 		if s.HasPanel {
 			add(IndMembers, float64(s.Members))
 		}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/indicator"
 )
 
 // A TweetScraper study: replies naming only the account they answer. The
@@ -55,6 +56,13 @@ func TestUnlinkedCommunityLeftOut(t *testing.T) {
 	got := map[string]float64{}
 	for _, r := range Rows(c) {
 		got[r.Community+" "+r.Indicator] = r.Value
+		want := ""
+		if r.Community == "ts" {
+			want = indicator.ReasonNoMessageLinks
+		}
+		if r.Reason != want {
+			t.Errorf("%s %s: reason %q, want %q", r.Community, r.Indicator, r.Reason, want)
+		}
 	}
 	if got["* threads"] != 1 || got["* reply_rate"] != 1 || got["fb threads"] != 1 {
 		t.Errorf("rows = %v, want profession and fb: 1 thread, reply rate 1", got)

@@ -70,7 +70,9 @@
 // threads of the communities whose replies are linked to their message
 // (LinkedThreads); a group with messages none of which names its parent
 // message (corpus.AccountLinks or corpus.NoLinks) has all five indicators
-// NaN (written empty): its threads cannot be told from its replies.
+// NaN with reason "no message-level reply links" (indicator.LinksReason;
+// indicators.csv writes them empty with that reason): its threads cannot
+// be told from its replies.
 package responsiveness
 
 import (
@@ -443,13 +445,12 @@ func Rows(c *corpus.Corpus) []indicator.Row {
 	var rows []indicator.Row
 	for _, g := range indicator.Groups(c) {
 		s := Summarize(LinkedThreads(g.Messages))
-		l := corpus.LinksOf(g.Messages)
-		unlinked := l.Messages > 0 && l.Strength() != corpus.MessageLinks
+		reason := indicator.LinksReason(corpus.LinksOf(g.Messages), corpus.MessageLinks)
 		add := func(name string, v float64) {
-			if unlinked {
+			if reason != "" {
 				v = math.NaN() // messages, but no reply linked to its message: not measurable
 			}
-			rows = append(rows, indicator.Row{Community: g.Community.ID, Profession: g.Community.Profession, Indicator: name, Value: v})
+			rows = append(rows, indicator.Row{Community: g.Community.ID, Profession: g.Community.Profession, Indicator: name, Value: v, Reason: reason})
 		}
 		add(IndThreads, float64(s.Threads))
 		add(IndReplyRate, s.ReplyRate)
