@@ -33,6 +33,9 @@ const (
 	NeedTwoCommunities Need = "two-communities"
 	// NeedCodebook: the codebook, and for Table 3 the hand-coded sample.
 	NeedCodebook Need = "codebook"
+	// NeedTimeSpan: data long enough to observe a cohort of newcomers at
+	// least one month after it (retention.Group.Pooled with a cohort).
+	NeedTimeSpan Need = "time-span"
 )
 
 // Needs lists, per figure identifier, what the figure needs, in the
@@ -56,7 +59,7 @@ var Needs = []struct {
 	{"f09-first-reply", []Need{NeedMessageLinks}},
 	{"f10-networks", []Need{NeedReplyLinks}},
 	{"t4-network", []Need{NeedReplyLinks}},
-	{"f11-retention", []Need{NeedMessages}},
+	{"f11-retention", []Need{NeedMessages, NeedTimeSpan}},
 	{"f12-consensus", []Need{NeedMessageLinks, NeedQuestions}},
 	{"f13-sources", []Need{NeedMessageLinks, NeedQuestions}},
 	{"f14-recurring", []Need{NeedMessageLinks, NeedQuestions}},

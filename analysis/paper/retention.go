@@ -35,6 +35,17 @@ func F11Retention(measured []retention.Group, prov figure.Provenance) (*figure.F
 	if len(groups) == 0 {
 		return nil, notDrawable("f11-retention", NeedMessages, noMessagesFR, noMessagesEN)
 	}
+	observable := false
+	for _, g := range groups {
+		for _, pool := range g.Pooled {
+			observable = observable || pool.Size > 0
+		}
+	}
+	if !observable {
+		return nil, notDrawable("f11-retention", NeedTimeSpan,
+			"les données de cette étude ne couvrent pas un mois après l'arrivée d'une cohorte de nouveaux auteurs ; leur fidélité ne peut pas être mesurée",
+			"this study's data do not cover a month after any cohort of newcomers arrived; their retention cannot be measured")
+	}
 	data := figure.NewTable("profession", "cohort", "lag", "size", "active", "observable", "retention")
 	values := make([][]float64, retention.Lags) // [lag][profession]
 	for k := range values {

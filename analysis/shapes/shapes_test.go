@@ -372,12 +372,12 @@ func parentsAbsent(base *corpus.Corpus, study string) *corpus.Corpus {
 }
 
 // oneDayNotDrawn: the figures a single day of the sample cannot draw:
-// none. Its busiest day holds messages of every community, threads linked
-// to their messages, replies between distinct authors and questions, and
-// the observations are the sample's; what a single day cannot measure
-// (retention a month later) is drawn unmeasured, NaN (TestShapeValues).
-// paper.Needs declares no time span.
-var oneDayNotDrawn = map[string]paper.Need{}
+// retention a month later, which no cohort of one day can show
+// (NeedTimeSpan; TestShapeValues checks the measure is NaN, not 0). Its
+// busiest day holds messages of every community, threads linked to their
+// messages, replies between distinct authors and questions, and the
+// observations are the sample's, so every other figure is drawn.
+var oneDayNotDrawn = map[string]paper.Need{"f11-retention": paper.NeedTimeSpan}
 
 // oneDay returns the sample cut to its busiest day in Paris time (the
 // day, midnight to midnight Europe/Paris, with the most messages of all
