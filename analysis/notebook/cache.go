@@ -8,7 +8,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -301,18 +300,8 @@ func (k *studyKey) walk(p string, hiddenOK, named bool, skip string, seen map[st
 	return nil
 }
 
-func fileSHA256(path string) (string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", err
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
-}
+// fileSHA256 is rawio.SHA256, the checksum load reports for an input.
+func fileSHA256(path string) (string, error) { return rawio.SHA256(path) }
 
 // codeHash is the sha256 of the code a corpus is loaded with: the path
 // and content of every file under root/analysis except tests (*_test.go
