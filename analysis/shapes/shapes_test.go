@@ -333,20 +333,7 @@ func TestRealFixtureShapes(t *testing.T) {
 // data loses its ParentID and thread, and gets the parent's author as
 // ReplyToAuthor; a message whose parent is not in the data keeps nothing.
 func accountLevel(base *corpus.Corpus, study string) *corpus.Corpus {
-	c := keep(base, study, func(corpus.Community) bool { return true }) // its own messages
-	author := map[[2]string]string{}
-	for _, m := range c.Messages {
-		author[[2]string{m.Community, m.ID}] = m.Author
-	}
-	for i := range c.Messages {
-		m := &c.Messages[i]
-		if m.ParentID == "" {
-			continue
-		}
-		m.ReplyToAuthor = author[[2]string{m.Community, m.ParentID}]
-		m.ParentID, m.ThreadID = "", ""
-	}
-	return c
+	return withReplyAuthors(base, study, func(m *corpus.Message) { m.ParentID, m.ThreadID = "", "" })
 }
 
 // parentsAbsent returns a copy of base as a Twitter search without its
@@ -355,6 +342,13 @@ func accountLevel(base *corpus.Corpus, study string) *corpus.Corpus {
 // author, kept by the readers beside the parent id); threads keep the
 // export's conversation id.
 func parentsAbsent(base *corpus.Corpus, study string) *corpus.Corpus {
+	return withReplyAuthors(base, study, func(m *corpus.Message) { m.ParentID = "absent-" + m.ParentID })
+}
+
+// withReplyAuthors returns a copy of base's messages of study in which
+// every reply gets its parent's author as ReplyToAuthor, then is changed
+// by cut.
+func withReplyAuthors(base *corpus.Corpus, study string, cut func(*corpus.Message)) *corpus.Corpus {
 	c := keep(base, study, func(corpus.Community) bool { return true }) // its own messages
 	author := map[[2]string]string{}
 	for _, m := range c.Messages {
@@ -366,7 +360,7 @@ func parentsAbsent(base *corpus.Corpus, study string) *corpus.Corpus {
 			continue
 		}
 		m.ReplyToAuthor = author[[2]string{m.Community, m.ParentID}]
-		m.ParentID = "absent-" + m.ParentID
+		cut(m)
 	}
 	return c
 }
