@@ -195,23 +195,19 @@ func TestStudyShapes(t *testing.T) {
 			c.Panels, c.Profiles = nil, nil
 			return c
 		}, map[string]paper.Need{"t1-groups": paper.NeedPanels, "f02-members": paper.NeedPanels, "t2-accounts": paper.NeedProfiles}, false},
+		// Replies that say neither the message nor the account they answer
+		// (a chat export): no thread, no network.
 		{"replies without parents", func() *corpus.Corpus {
 			c := keep(base, "no-parents", func(corpus.Community) bool { return true })
-			author := map[[2]string]string{}
-			for _, m := range c.Messages {
-				author[[2]string{m.Community, m.ID}] = m.Author
-			}
 			for i := range c.Messages {
 				m := &c.Messages[i]
-				if m.ParentID != "" {
-					m.ReplyToAuthor = author[[2]string{m.Community, m.ParentID}]
-					m.ParentID, m.ThreadID = "", ""
-				}
+				m.ParentID, m.ThreadID, m.ReplyToAuthor = "", "", ""
 			}
 			return c
 		}, map[string]paper.Need{
 			"f07-reply-by-hour": paper.NeedMessageLinks, "f09-first-reply": paper.NeedMessageLinks,
 			"f12-consensus": paper.NeedMessageLinks, "f13-sources": paper.NeedMessageLinks, "f14-recurring": paper.NeedMessageLinks,
+			"f10-networks": paper.NeedReplyLinks, "t4-network": paper.NeedReplyLinks,
 		}, false},
 		{"account-level links only", func() *corpus.Corpus { return accountLevel(base, "account-links") },
 			map[string]paper.Need{
