@@ -12,21 +12,11 @@ import (
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/rawio"
+	"github.com/faire-communaute/compendium/analysis/rawio/rawiotest"
 )
 
-// fuzzLimits unpacks the limits of a fuzz input: 0 for the defaults,
-// else small limits, so that the fuzzer reaches the paths past them.
-func fuzzLimits(lim uint32) rawio.Limits {
-	if lim == 0 {
-		return rawio.Limits{}.WithDefaults()
-	}
-	return rawio.Limits{
-		LineBytes:   16 + int(lim%512),
-		FieldBytes:  4 + int(lim>>9%256),
-		RecordLines: 1 + int(lim>>17%8),
-		Depth:       1 + int(lim>>20%32),
-	}.WithDefaults()
-}
+// fuzzLimits is rawiotest.FuzzLimits.
+func fuzzLimits(code uint32) rawio.Limits { return rawiotest.FuzzLimits(code) }
 
 // fuzzRead reads data with format within limits and checks what every
 // format promises whatever its input: located rejections with a reason,

@@ -12,27 +12,15 @@ import (
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/rawio"
+	"github.com/faire-communaute/compendium/analysis/rawio/rawiotest"
 )
 
 // smallLimits is the seed limit code of small limits (see fuzzLimits):
 // lines of 512 bytes, fields of 64, records of 4 lines, depth 8.
-const smallLimits = uint32(496) | uint32(63)<<10 | uint32(3)<<18 | uint32(7)<<22
+const smallLimits = uint32(496) | uint32(60)<<9 | uint32(3)<<17 | uint32(7)<<20
 
-// fuzzLimits turns a fuzzed code into limits: 0 is the defaults; any
-// other code gives small limits, so that the fuzzer reaches the paths
-// past every limit with small inputs: lines of 16 to 1039 bytes, fields
-// of 1 to 256, records of 1 to 16 lines, depths of 1 to 32.
-func fuzzLimits(code uint32) rawio.Limits {
-	if code == 0 {
-		return rawio.Limits{}
-	}
-	return rawio.Limits{
-		LineBytes:   16 + int(code&0x3ff),
-		FieldBytes:  1 + int(code>>10&0xff),
-		RecordLines: 1 + int(code>>18&0xf),
-		Depth:       1 + int(code>>22&0x1f),
-	}
-}
+// fuzzLimits is rawiotest.FuzzLimits.
+func fuzzLimits(code uint32) rawio.Limits { return rawiotest.FuzzLimits(code) }
 
 // seed adds the fixtures of this package (and the real samples, when
 // present and small) under the given folders to f's corpus, each with
