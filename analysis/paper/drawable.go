@@ -3,11 +3,12 @@ package paper
 import (
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
+
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/indicator/network"
 	"github.com/faire-communaute/compendium/analysis/indicator/norms"
-	"strconv"
-	"strings"
 )
 
 // Need is what a figure needs of a study's data to be drawn.

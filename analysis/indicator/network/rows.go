@@ -1,11 +1,12 @@
 package network
 
 import (
+	"math"
+
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/indicator"
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
-	"math"
 )
 
 // Stats are the scalar indicators of one graph.
