@@ -19,11 +19,24 @@ import (
 // Platform is the social network a message was exchanged on.
 type Platform string
 
-// Platforms of the study.
+// Platforms a study can load. Facebook and Twitter are those of the 2019
+// study; the others are where professional communities are collected
+// from since Twitter's research API (2023) and CrowdTangle (2024) closed.
 const (
 	Facebook Platform = "facebook"
 	Twitter  Platform = "twitter"
+	Bluesky  Platform = "bluesky"
+	Mastodon Platform = "mastodon"
+	Telegram Platform = "telegram"
+	WhatsApp Platform = "whatsapp"
+	Reddit   Platform = "reddit"
+	// Discourse is a web forum run on the Discourse software.
+	Discourse Platform = "discourse"
 )
+
+// Platforms lists every platform in a fixed order, for study files,
+// reports and tables.
+var Platforms = []Platform{Facebook, Twitter, Bluesky, Mastodon, Telegram, WhatsApp, Reddit, Discourse}
 
 // Profession is the professional group a community belongs to.
 type Profession string
@@ -40,7 +53,14 @@ type Kind string
 // Message kinds. On Facebook a post opens a thread, a comment answers a post
 // and a reply answers a comment. On Twitter a tweet opens a thread, a reply
 // answers a tweet (its parent), a retweet re-broadcasts one and a quote
-// comments one.
+// comments one. The other platforms use the same structural kinds: on
+// Bluesky and Mastodon a post opens a thread, a reply answers a post or a
+// reply, a repost or boost is a Retweet and a quote post a Quote; on
+// Reddit a submission is a Post, a comment on it a Comment and a comment
+// on a comment a Reply; in Telegram and WhatsApp chats and on Discourse
+// forums a message that answers no other is a Post and one that answers
+// another (Telegram's reply_to_message_id, Discourse's
+// reply_to_post_number) a Reply.
 const (
 	Post    Kind = "post"
 	Comment Kind = "comment"

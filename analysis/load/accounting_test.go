@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/rawio"
 )
 
@@ -143,5 +144,32 @@ func TestTruncatedCopyIsDuplicate(t *testing.T) {
 	}
 	if got := c.Messages[0].Text; got != "recalée par la Haute autorité pour la transparence #AFP https://twitter.com/i/status/1" {
 		t.Errorf("kept text %q, want the full one", got)
+	}
+}
+
+// TestServiceRecords: a chat's joins and pins are records read, counted
+// as loaded by kind, and add no message; the accounting still balances
+// and the report names them.
+func TestServiceRecords(t *testing.T) {
+	p := writeFile(t, "g.fake", "#fake telegram\n"+
+		fakeRow("m1", "n:Anne Bleu", "2019-05-01T08:00:00Z", "bonjour")+
+		"s\tjoin_group_by_link\ns\tpin_message\ns\tjoin_group_by_link\n")
+	c, rep, err := Files([]string{p}, Options{Key: testKey})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := rep.Files[0]
+	if f.Records != 4 || f.Loaded != 4 || f.Rejected != 0 || len(c.Messages) != 1 ||
+		f.Service["join_group_by_link"] != 2 || f.Service["pin_message"] != 1 || len(f.Service) != 2 {
+		t.Fatalf("report %+v, %d messages", f, len(c.Messages))
+	}
+	if c.Communities[0].Platform != corpus.Telegram {
+		t.Errorf("community %+v", c.Communities[0])
+	}
+	text := rep.String()
+	for _, want := range []string{"2 × service record join_group_by_link (read, not a message)", "1 × service record pin_message"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("report lacks %q:\n%s", want, text)
+		}
 	}
 }

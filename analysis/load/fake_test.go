@@ -19,6 +19,7 @@ import (
 //	m id parent thread kind author created text group mentions replyto hashtags
 //	p community name observed members
 //	r account community observed followers
+//	s kind                (a service record: read, not a message)
 //
 // Persons are written "h:handle;i:id;n:Name", lists separated by '|'.
 // Lines starting with '#' and empty lines are not records.
@@ -115,6 +116,8 @@ func readFake(f *rawio.File, sink rawio.Sink) error {
 				continue
 			}
 			sink.Profile(&rawio.RawProfile{Account: person(fields[1]), Community: fields[2], Observed: obs, Followers: followers, Line: n})
+		case fields[0] == "s" && len(fields) == 2:
+			rawio.EmitService(sink, &rawio.RawService{Kind: fields[1], Line: n}, shape)
 		default:
 			sink.Reject(shape)
 		}

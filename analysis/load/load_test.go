@@ -276,7 +276,7 @@ func TestCanary(t *testing.T) {
 func TestStudyErrors(t *testing.T) {
 	base := `{"name": "s", "communities": [{"id": "a", "platform": "facebook", "sources": [{"files": ["*.x"]}]}]}`
 	cases := []struct{ json, want string }{
-		{`{"name": "s", "communities": [{"id": "a", "platform": "fb"}]}`, `s.json: field "communities[0].platform": want facebook or twitter, not "fb"`},
+		{`{"name": "s", "communities": [{"id": "a", "platform": "fb"}]}`, `s.json: field "communities[0].platform": want one of facebook, twitter, bluesky, mastodon, telegram, whatsapp, reddit, discourse, not "fb"`},
 		{`{"name": "s", "communities": [{"id": "a", "platform": "twitter", "created": "2015-13"}]}`, `s.json: field "communities[0].created": want YYYY, YYYY-MM or YYYY-MM-DD, not "2015-13"`},
 		{`{"name": "s", "communities": [{"id": "a", "platform": "twitter", "profession": "nurse"}]}`, `s.json: field "communities[0].profession": want home-care-aide or general-practitioner, not "nurse"`},
 		{`{"name": "s", "communities": [{"id": "a", "platform": "twitter"}, {"id": "a", "platform": "twitter"}]}`, `s.json: field "communities[1].id": id "a" already used`},

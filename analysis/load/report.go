@@ -36,6 +36,9 @@ type FileReport struct {
 	// author, time or text: the first copy is kept, unchanged.
 	Conflicting int
 	Rejected    int
+	// Service counts, by kind, the records read that are not messages
+	// (a chat's joins and pins): they are among Loaded.
+	Service map[string]int
 	// Reasons counts rejections by "field: reason".
 	Reasons map[string]int
 	// Rejections are the first MaxRejections rejections.
@@ -153,6 +156,14 @@ func (r *Report) String() string {
 		sort.Strings(keys)
 		for _, k := range keys {
 			fmt.Fprintf(&b, "    %s × %s\n", thousands(f.Reasons[k]), k)
+		}
+		kinds := make([]string, 0, len(f.Service))
+		for k := range f.Service {
+			kinds = append(kinds, k)
+		}
+		sort.Strings(kinds)
+		for _, k := range kinds {
+			fmt.Fprintf(&b, "    %s × service record %s (read, not a message)\n", thousands(f.Service[k]), k)
 		}
 		for _, c := range f.Conflicts {
 			fmt.Fprintf(&b, "    conflict: %s\n", c)

@@ -3,6 +3,7 @@ package load
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -59,7 +60,21 @@ func (s *sink) Reject(err *rawio.ParseError) {
 	s.reject(err)
 }
 
-// Panel implements rawio.Sink.
+// Service takes a record that is read but is not a message (a chat's
+// join, pin or title change): it counts as loaded, by kind in the file's
+// report (FileReport.Service), and adds nothing to the corpus.
+func (s *sink) Service(r *rawio.RawService) {
+	if s.stopped() {
+		return
+	}
+	s.fr.Records++
+	s.fr.Loaded++
+	if s.fr.Service == nil {
+		s.fr.Service = map[string]int{}
+	}
+	s.fr.Service[r.Kind]++
+}
+
 // Group takes a record describing the group an export was taken from
 // (Facepager's seed node). It is read — counted as loaded — and adds
 // nothing to the corpus but the group's name, for loose files whose
@@ -75,6 +90,7 @@ func (s *sink) Group(g *rawio.RawGroup) {
 	}
 }
 
+// Panel implements rawio.Sink.
 func (s *sink) Panel(p *corpus.PanelObservation) {
 	if s.stopped() {
 		return
@@ -158,7 +174,7 @@ func (s *sink) Message(m *rawio.RawMessage) {
 	case s.l.study:
 		bad("", errNoCommunity)
 		return
-	case m.Platform != "" && m.Platform != corpus.Facebook && m.Platform != corpus.Twitter:
+	case m.Platform != "" && !slices.Contains(corpus.Platforms, m.Platform):
 		bad("platform", fmt.Errorf("%w: %q", errUnknownPlatform, m.Platform))
 		return
 	default:
@@ -179,7 +195,7 @@ func (s *sink) Message(m *rawio.RawMessage) {
 	}
 	platform := st.c.Platform
 	switch {
-	case m.Platform != "" && m.Platform != corpus.Facebook && m.Platform != corpus.Twitter:
+	case m.Platform != "" && !slices.Contains(corpus.Platforms, m.Platform):
 		bad("platform", fmt.Errorf("%w: %q", errUnknownPlatform, m.Platform))
 		return
 	case m.Platform != "" && platform != "" && m.Platform != platform:
@@ -330,8 +346,10 @@ func inferKind(platform corpus.Platform, m *rawio.RawMessage) corpus.Kind {
 		return corpus.Reply
 	case platform == corpus.Twitter:
 		return corpus.Tweet
-	case m.ParentID != "":
+	case m.ParentID != "" && (platform == corpus.Facebook || platform == corpus.Reddit || platform == ""):
 		return corpus.Comment
+	case m.ParentID != "":
+		return corpus.Reply
 	}
 	return corpus.Post
 }

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -221,12 +222,11 @@ func (s *Spec) check(name string) error {
 			return bad(at+".id", "id %q already used", c.ID)
 		}
 		ids[c.ID] = true
-		switch corpus.Platform(c.Platform) {
-		case corpus.Facebook, corpus.Twitter:
-		case "":
+		switch p := corpus.Platform(c.Platform); {
+		case p == "":
 			return &rawio.ParseError{File: name, Field: at + ".platform", Err: rawio.ErrMissing}
-		default:
-			return bad(at+".platform", "want facebook or twitter, not %q", c.Platform)
+		case !slices.Contains(corpus.Platforms, p):
+			return bad(at+".platform", "want one of %s, not %q", platformList(), c.Platform)
 		}
 		switch corpus.Profession(c.Profession) {
 		case corpus.HomeCareAide, corpus.GP, "":
@@ -322,4 +322,13 @@ func parseObservationDate(s string) (time.Time, error) {
 		return time.Time{}, err
 	}
 	return t.UTC(), nil
+}
+
+// platformList names the platforms a study file accepts, for its errors.
+func platformList() string {
+	names := make([]string, len(corpus.Platforms))
+	for i, p := range corpus.Platforms {
+		names[i] = string(p)
+	}
+	return strings.Join(names, ", ")
 }

@@ -95,3 +95,29 @@ func EmitGroup(sink Sink, g *RawGroup, notMessage *ParseError) {
 	}
 	sink.Reject(notMessage)
 }
+
+// RawService is a record that is read but is not a message: a service
+// message of a chat export (Telegram's joins, pins and title changes,
+// WhatsApp's system lines). Kind names what it is, in the export's words
+// or a short stable name ("join", "pin_message", "system"), for the report.
+type RawService struct {
+	Kind string
+	Line int
+}
+
+// ServiceSink is implemented by sinks that take service records. A format
+// meeting one calls EmitService, which rejects the record for sinks that
+// do not take them, so that every record is still accounted for.
+type ServiceSink interface {
+	Service(r *RawService)
+}
+
+// EmitService hands r to sink when it takes service records, and
+// otherwise rejects it with reason notMessage.
+func EmitService(sink Sink, r *RawService, notMessage *ParseError) {
+	if ss, ok := sink.(ServiceSink); ok {
+		ss.Service(r)
+		return
+	}
+	sink.Reject(notMessage)
+}

@@ -179,6 +179,7 @@ type Result struct {
 	Duplicates  int            `json:"duplicates"`
 	Conflicting int            `json:"conflicting"`
 	Rejected    int            `json:"rejected"`
+	Service     map[string]int `json:"service,omitempty"` // records read that are not messages, by kind (among loaded)
 	Rejections  []Rejection    `json:"rejections"`
 	Conflicts   []Conflict     `json:"conflicts"`
 	Skipped     []Skipped      `json:"skipped"`
@@ -474,6 +475,12 @@ func summarise(inputs []*input, c *corpus.Corpus, rep *load.Report) []*Result {
 		r.Duplicates += f.Duplicates
 		r.Conflicting += f.Conflicting
 		r.Rejected += f.Rejected
+		for k, n := range f.Service {
+			if r.Service == nil {
+				r.Service = map[string]int{}
+			}
+			r.Service[k] += n
+		}
 		for _, e := range f.Rejections {
 			if len(r.Rejections) < load.MaxRejections {
 				r.Rejections = append(r.Rejections, rejection(e))

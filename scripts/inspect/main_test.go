@@ -276,7 +276,7 @@ func TestStudy(t *testing.T) {
 	bad := filepath.Join(dir, "study.json")
 	os.WriteFile(bad, []byte(`{"name": "x", "communities": [{"id": "a", "platform": "fb"}]}`), 0o644)
 	status, _, stderr = inspect(t, "--study", bad)
-	if want := "inspect: " + bad + `: field "communities[0].platform": want facebook or twitter, not "fb"` + "\n"; status != 2 || !strings.HasSuffix(stderr, want) {
+	if want := "inspect: " + bad + `: field "communities[0].platform": want one of facebook, twitter, bluesky, mastodon, telegram, whatsapp, reddit, discourse, not "fb"` + "\n"; status != 2 || !strings.HasSuffix(stderr, want) {
 		t.Errorf("bad study: status %d, stderr %q", status, stderr)
 	}
 	os.WriteFile(filepath.Join(dir, "x.bin"), []byte{0, 0, 0}, 0o644)
