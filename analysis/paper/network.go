@@ -103,7 +103,10 @@ func networkCommunity(g network.Group) corpus.Community { return g.Community }
 // degree, in_degree, out_degree, replies, louvain, colour_rank (0: grey),
 // x, y (layout in the unit square).
 func F10Networks(measured []network.Group, prov figure.Provenance) (*figure.Figure, error) {
-	groups := communities(measured, networkCommunity, func(g network.Group) bool { return g.Graph.M() > 0 })
+	short := newShortfall(unitEdges, Minimum.Edges)
+	groups := communities(measured, networkCommunity, func(g network.Group) bool {
+		return short.enough(communityLabel(g.Community), g.Graph.M())
+	})
 	data := figure.NewTable("community", "profession", "author", "role", "degree", "in_degree", "out_degree", "replies", "louvain", "colour_rank", "x", "y")
 	var plots []*plot.Plot
 	staff := false
@@ -124,6 +127,9 @@ func F10Networks(measured []network.Group, prov figure.Provenance) (*figure.Figu
 		plots = append(plots, p)
 	}
 	if len(plots) == 0 {
+		if len(short.left) > 0 {
+			return nil, short.notDrawable("f10-networks", "le réseau des réponses", "the reply network")
+		}
 		return nil, networkNotDrawable("f10-networks", measured)
 	}
 	var legend []chart.LegendEntry
@@ -142,9 +148,9 @@ func F10Networks(measured []network.Group, prov figure.Provenance) (*figure.Figu
 	return &figure.Figure{
 		ID:    "f10-networks",
 		Title: figure.T("Figure 10 – Qui répond à qui ?", "Figure 10 – Who answers whom?"),
-		Caption: figure.T(
+		Caption: short.caption(figure.T(
 			fmt.Sprintf("Réseau des réponses de chaque communauté (un lien va de l'auteur d'une réponse à l'auteur du message auquel il répond) : les %d auteurs au plus grand nombre d'interlocuteurs distincts, puis la plus grande composante connexe qu'ils forment ; surface des disques proportionnelle à ce nombre ; couleur : les %d plus grandes communautés de Louvain du réseau entier, numérotées par taille (même couleur d'un réseau à l'autre : même rang, pas mêmes personnes), les autres en gris ; cercle noir : administration ou modération.", NetworkTopNodes, NetworkColoured),
-			fmt.Sprintf("Reply network of each community (a link goes from the author of a reply to the author of the message answered): the %d authors with the most distinct interlocutors, then the largest connected component they form; disc area proportional to that number; colour: the %d largest Louvain communities of the whole network, numbered by size (same colour in two networks: same rank, not same people), others grey; black ring: admins or moderators.", NetworkTopNodes, NetworkColoured)),
+			fmt.Sprintf("Reply network of each community (a link goes from the author of a reply to the author of the message answered): the %d authors with the most distinct interlocutors, then the largest connected component they form; disc area proportional to that number; colour: the %d largest Louvain communities of the whole network, numbered by size (same colour in two networks: same rank, not same people), others grey; black ring: admins or moderators.", NetworkTopNodes, NetworkColoured))),
 		Data:    data,
 		Drawing: chart.WithLegend{Tiles: figure.Tiles(tiles), Entries: legend, Cols: 5},
 		Width:   vg.Length(cols) * 12 * vg.Centimeter,
@@ -186,7 +192,10 @@ var networkIndicators = []struct {
 // id) and indicator, in the order of the table: community, profession,
 // indicator, value (NaN when undefined).
 func T4Network(measured []network.Group, prov figure.Provenance) (*figure.Figure, error) {
-	groups := communities(measured, networkCommunity, func(g network.Group) bool { return g.Graph.N() > 0 })
+	short := newShortfall(unitEdges, Minimum.Edges)
+	groups := communities(measured, networkCommunity, func(g network.Group) bool {
+		return short.enough(communityLabel(g.Community), g.Graph.M())
+	})
 	data := figure.NewTable("community", "profession", "indicator", "value")
 	type col struct {
 		name string
@@ -209,6 +218,9 @@ func T4Network(measured []network.Group, prov figure.Provenance) (*figure.Figure
 		cols = append(cols, col{communityLabel(g.Community), v})
 	}
 	if len(cols) == 0 {
+		if len(short.left) > 0 {
+			return nil, short.notDrawable("t4-network", "les indicateurs du réseau des réponses", "the reply network's indicators")
+		}
 		return nil, networkNotDrawable("t4-network", measured)
 	}
 	header := []string{figure.T("Indicateur", "Indicator")}
@@ -226,9 +238,9 @@ func T4Network(measured []network.Group, prov figure.Provenance) (*figure.Figure
 	return &figure.Figure{
 		ID:    "t4-network",
 		Title: figure.T("Tableau 4 – La structure des réseaux de réponses", "Table 4 – The structure of the reply networks"),
-		Caption: figure.T(
+		Caption: short.caption(figure.T(
 			"Indicateurs du réseau des réponses de chaque communauté (un lien orienté va de l'auteur d'une réponse à l'auteur du message auquel il répond) ; la centralisation (de Freeman), le clustering, le k-core et les communautés de Louvain portent sur le réseau non orienté ; le rang médian du degré des administrateurs et modérateurs vaut 1 s'ils sont les auteurs les plus connectés.",
-			"Indicators of the reply network of each community (a directed edge goes from the author of a reply to the author of the message answered); (Freeman) centralisation, clustering, k-core and Louvain communities are computed on the undirected network; the median degree rank of admins and moderators is 1 when they are the most connected authors."),
+			"Indicators of the reply network of each community (a directed edge goes from the author of a reply to the author of the message answered); (Freeman) centralisation, clustering, k-core and Louvain communities are computed on the undirected network; the median degree rank of admins and moderators is 1 when they are the most connected authors.")),
 		Data:    data,
 		Drawing: figure.TableDrawing{Table: shown},
 		Width:   vg.Length(8+4.2*float64(len(cols))) * vg.Centimeter,

@@ -81,6 +81,7 @@ func F12Consensus(r norms.Result, prov figure.Provenance) (*figure.Figure, error
 	if err != nil {
 		return nil, err
 	}
+	short := newShortfall(unitQuestions, Minimum.Questions)
 	data := figure.NewTable("source", "community", "profession", "status", "questions", "count", "share")
 	type bar struct {
 		label  string
@@ -90,7 +91,7 @@ func F12Consensus(r norms.Result, prov figure.Provenance) (*figure.Figure, error
 	var bars []bar
 	statuses := []norms.Status{norms.Consensual, norms.NonConsensual, norms.Unanswered}
 	for _, g := range gs {
-		if len(g.Threads) == 0 {
+		if !short.enough(groupLabel(g.Community), len(g.Threads)) {
 			continue
 		}
 		b := bar{shares: map[string]float64{}, n: len(g.Threads)}
@@ -105,6 +106,9 @@ func F12Consensus(r norms.Result, prov figure.Provenance) (*figure.Figure, error
 		}
 	}
 	if len(bars) == 0 {
+		if len(short.left) > 0 {
+			return nil, short.notDrawable("f12-consensus", "l'issue des questions", "how questions end")
+		}
 		return nil, questionsNotDrawable("f12-consensus", r)
 	}
 	rest := 1 - DocTocToc2013Consensual - DocTocToc2013NonConsensual - DocTocToc2013Unanswered
@@ -177,9 +181,9 @@ func F12Consensus(r norms.Result, prov figure.Provenance) (*figure.Figure, error
 	return &figure.Figure{
 		ID:    "f12-consensus",
 		Title: figure.T("Figure 12 – Les questions trouvent-elles une réponse consensuelle ?", "Figure 12 – Do questions find a consensual answer?"),
-		Caption: figure.T(
+		Caption: short.caption(figure.T(
 			"Issue des fils ouverts par une question : sans réponse d'un autre auteur, consensuelle (une réponse cite la loi, une recommandation ou l'assurance maladie, ou un second répondant approuve — « +1 », « je confirme » — sans contradiction) ou non consensuelle, par profession ; en bas, les chiffres publiés sur #DocTocToc en 2013 (mimiryudo.com ; 3,1 % non précisés) et en 2024 (thèse de Lille, qui ne distingue pas les réponses consensuelles).",
-			"Outcome of the threads opened by a question: no answer from another author, consensual (an answer cites the law, a guideline or health insurance, or a second answerer agrees — “+1”, “I confirm” — with no contradiction) or non-consensual, by profession; at the bottom, the figures published on #DocTocToc in 2013 (mimiryudo.com; 3.1% not specified) and in 2024 (Lille thesis, which does not tell consensual answers apart)."),
+			"Outcome of the threads opened by a question: no answer from another author, consensual (an answer cites the law, a guideline or health insurance, or a second answerer agrees — “+1”, “I confirm” — with no contradiction) or non-consensual, by profession; at the bottom, the figures published on #DocTocToc in 2013 (mimiryudo.com; 3.1% not specified) and in 2024 (Lille thesis, which does not tell consensual answers apart).")),
 		Data:    data,
 		Drawing: chart.WithLegend{Plot: p, Entries: legend, Cols: 3},
 		Width:   18 * vg.Centimeter,
@@ -249,10 +253,11 @@ func F13Sources(r norms.Result, prov figure.Provenance) (*figure.Figure, error) 
 		styles[i] = draw.LineStyle{Color: col, Width: vg.Points(1.6)}
 		legend = append(legend, chart.LegendEntry{Name: sourceKindLabel(cb, k), Thumb: chart.LineThumb{Style: styles[i]}})
 	}
+	short := newShortfall(unitQuestions, Minimum.Questions)
 	hi := 0.0
 	lo, hiT := math.Inf(1), math.Inf(-1)
 	for _, g := range gs {
-		if g.Community.ID != indicator.AllCommunities || len(g.ByMonth) == 0 {
+		if g.Community.ID != indicator.AllCommunities || len(g.ByMonth) == 0 || !short.enough(groupLabel(g.Community), len(g.Threads)) {
 			continue
 		}
 		xs := make([]float64, len(g.ByMonth))
@@ -302,6 +307,9 @@ func F13Sources(r norms.Result, prov figure.Provenance) (*figure.Figure, error) 
 		panels = append(panels, p)
 	}
 	if len(panels) == 0 {
+		if len(short.left) > 0 {
+			return nil, short.notDrawable("f13-sources", "la part des réponses citant une source", "the share of answers citing a source")
+		}
 		return nil, questionsNotDrawable("f13-sources", r)
 	}
 	for _, p := range panels {
@@ -311,9 +319,9 @@ func F13Sources(r norms.Result, prov figure.Provenance) (*figure.Figure, error) 
 	return &figure.Figure{
 		ID:    "f13-sources",
 		Title: figure.T("Figure 13 – Les règles et les sources invoquées", "Figure 13 – Rules and sources invoked"),
-		Caption: figure.T(
+		Caption: short.caption(figure.T(
 			fmt.Sprintf("Part mensuelle des réponses aux questions (messages d'un fil ouvert par une question, d'un autre auteur que celui qui la pose) citant chaque type de règle ou de source — mots-clés de la grille de codage ou lien vers un site de ce type —, par profession (mois de Paris ; les mois de moins de %d réponses ne sont pas tracés).", MinMonthAnswers),
-			fmt.Sprintf("Monthly share of the answers to questions (messages of a thread opened by a question, by another author than the asker) citing each kind of rule or source — codebook keywords or a link to a site of that kind —, by profession (Paris months; months with fewer than %d answers are not drawn).", MinMonthAnswers)),
+			fmt.Sprintf("Monthly share of the answers to questions (messages of a thread opened by a question, by another author than the asker) citing each kind of rule or source — codebook keywords or a link to a site of that kind —, by profession (Paris months; months with fewer than %d answers are not drawn).", MinMonthAnswers))),
 		Data:    data,
 		Drawing: chart.WithLegend{Tiles: figure.Tiles{panels}, Entries: legend, Cols: 3},
 		Width:   24 * vg.Centimeter,
@@ -358,6 +366,7 @@ func F14Recurring(r norms.Result, prov figure.Provenance) (*figure.Figure, error
 	if err != nil {
 		return nil, err
 	}
+	short := newShortfall(unitQuestions, Minimum.Questions)
 	data := figure.NewTable("measure", "community", "profession", "bin", "count", "total", "share")
 	type row struct {
 		label string
@@ -368,7 +377,7 @@ func F14Recurring(r norms.Result, prov figure.Provenance) (*figure.Figure, error
 	gaps := map[corpus.Profession]norms.Gaps{}
 	var profs []corpus.Profession
 	for _, g := range gs {
-		if len(g.Threads) == 0 {
+		if !short.enough(groupLabel(g.Community), len(g.Threads)) {
 			continue
 		}
 		prof := g.Community.Profession
@@ -380,6 +389,9 @@ func F14Recurring(r norms.Result, prov figure.Provenance) (*figure.Figure, error
 		}
 	}
 	if len(rows) == 0 {
+		if len(short.left) > 0 {
+			return nil, short.notDrawable("f14-recurring", "la part des questions récurrentes", "the share of recurring questions")
+		}
 		return nil, questionsNotDrawable("f14-recurring", r)
 	}
 	for _, p := range profs {
@@ -446,9 +458,9 @@ func F14Recurring(r norms.Result, prov figure.Provenance) (*figure.Figure, error
 	return &figure.Figure{
 		ID:    "f14-recurring",
 		Title: figure.T("Figure 14 – Les questions qui reviennent", "Figure 14 – Questions that come back"),
-		Caption: figure.T(
+		Caption: short.caption(figure.T(
 			fmt.Sprintf("À gauche, part des fils de question dont la question quasi identique a déjà été posée plus tôt (similarité de Jaccard d'au moins %s entre les suites de trois racines des deux questions, repérées par MinHash), dans la même communauté ou, pour une profession, dans l'une de ses communautés ; à droite, délai entre une question récurrente et la question similaire antérieure la plus proche.", figure.Number(norms.RecurringThreshold, 1)),
-			fmt.Sprintf("Left, share of question threads whose near-identical question was asked earlier (Jaccard similarity of at least %s between the three-stem sequences of both questions, found with MinHash), in the same community or, for a profession, in any of its communities; right, time between a recurring question and the nearest earlier similar question.", figure.Number(norms.RecurringThreshold, 1))),
+			fmt.Sprintf("Left, share of question threads whose near-identical question was asked earlier (Jaccard similarity of at least %s between the three-stem sequences of both questions, found with MinHash), in the same community or, for a profession, in any of its communities; right, time between a recurring question and the nearest earlier similar question.", figure.Number(norms.RecurringThreshold, 1)))),
 		Data:   data,
 		Tiles:  [][]*plot.Plot{{left, right}},
 		Width:  26 * vg.Centimeter,

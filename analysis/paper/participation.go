@@ -22,9 +22,13 @@ import (
 // id) and curve point, from (0, 0): community, profession, authors, gini,
 // authors_share, messages_share.
 func F08Lorenz(measured []participation.Group, prov figure.Provenance) (*figure.Figure, error) {
+	short := newShortfall(unitAuthors, Minimum.Authors)
 	groups := communities(measured, func(g participation.Group) corpus.Community { return g.Community },
-		func(g participation.Group) bool { return g.Summary.Authors > 0 })
+		func(g participation.Group) bool { return short.enough(communityLabel(g.Community), g.Summary.Authors) })
 	if len(groups) == 0 {
+		if len(short.left) > 0 {
+			return nil, short.notDrawable("f08-lorenz", "la concentration des messages", "the concentration of messages")
+		}
 		return nil, notDrawable("f08-lorenz", NeedMessages, noMessagesFR, noMessagesEN)
 	}
 	data := figure.NewTable("community", "profession", "authors", "gini", "authors_share", "messages_share")
@@ -51,9 +55,9 @@ func F08Lorenz(measured []participation.Group, prov figure.Provenance) (*figure.
 	return &figure.Figure{
 		ID:    "f08-lorenz",
 		Title: figure.T("Figure 8 – Qui écrit ? La concentration des messages", "Figure 8 – Who writes? The concentration of messages"),
-		Caption: figure.T(
+		Caption: short.caption(figure.T(
 			"Courbes de Lorenz des messages par auteur de chaque communauté : part cumulée des messages écrits par la part cumulée des auteurs, du moins au plus actif ; coefficient de Gini en légende (0 : tous écrivent autant).",
-			"Lorenz curves of the messages per author of each community: cumulative share of messages written by the cumulative share of authors, least to most active; Gini coefficient in the legend (0: everyone writes as much)."),
+			"Lorenz curves of the messages per author of each community: cumulative share of messages written by the cumulative share of authors, least to most active; Gini coefficient in the legend (0: everyone writes as much).")),
 		Data:   data,
 		Plot:   p,
 		Width:  16 * vg.Centimeter,

@@ -25,8 +25,14 @@ import (
 // profession, hour, threads, answered, reply_rate, median_first_reply_min
 // (NaN when undefined).
 func F07ReplyByHour(measured []responsiveness.Group, prov figure.Provenance) (*figure.Figure, error) {
-	groups := professions(measured, responsivenessCommunity, hasThreads)
+	short := newShortfall(unitThreads, Minimum.Threads)
+	groups := professions(measured, responsivenessCommunity, func(g responsiveness.Group) bool {
+		return hasThreads(g) && short.enough(groupLabel(g.Community), len(g.Threads))
+	})
 	if len(groups) == 0 {
+		if len(short.left) > 0 {
+			return nil, short.notDrawable("f07-reply-by-hour", "le taux de réponse par heure", "the reply rate by hour")
+		}
 		return nil, threadsNotDrawable("f07-reply-by-hour", "le taux de réponse par heure", "the reply rate by hour", measured)
 	}
 	data := figure.NewTable("profession", "hour", "threads", "answered", "reply_rate", "median_first_reply_min")
@@ -68,9 +74,9 @@ func F07ReplyByHour(measured []responsiveness.Group, prov figure.Provenance) (*f
 	return &figure.Figure{
 		ID:    "f07-reply-by-hour",
 		Title: figure.T("Figure 7 – Répondre selon l'heure", "Figure 7 – Answering by the hour"),
-		Caption: figure.T(
+		Caption: short.caption(figure.T(
 			"Selon l'heure d'ouverture d'un fil (heure de Paris) : part des fils ayant reçu une réponse d'un autre auteur que celui qui l'a ouvert, et délai médian de la première réponse parmi les fils répondus, par profession.",
-			"By the hour a thread was opened (Paris time): share of threads answered by someone other than their author, and median delay of the first reply among answered threads, by profession."),
+			"By the hour a thread was opened (Paris time): share of threads answered by someone other than their author, and median delay of the first reply among answered threads, by profession.")),
 		Data:  data,
 		Tiles: [][]*plot.Plot{{rate, delay}},
 		Width: 24 * vg.Centimeter,
@@ -121,8 +127,14 @@ const MinLogMinutes = 0.1
 // aides first, then id) and distinct time: community, profession, minutes,
 // at_risk, events, censored, survival.
 func F09FirstReply(measured []responsiveness.Group, prov figure.Provenance) (*figure.Figure, error) {
-	groups := communities(measured, responsivenessCommunity, hasThreads)
+	short := newShortfall(unitThreads, Minimum.Threads)
+	groups := communities(measured, responsivenessCommunity, func(g responsiveness.Group) bool {
+		return hasThreads(g) && short.enough(communityLabel(g.Community), len(g.Threads))
+	})
 	if len(groups) == 0 {
+		if len(short.left) > 0 {
+			return nil, short.notDrawable("f09-first-reply", "le délai de première réponse", "the time to first reply")
+		}
 		return nil, threadsNotDrawable("f09-first-reply", "le délai de première réponse", "the time to first reply", measured)
 	}
 	data := figure.NewTable("community", "profession", "minutes", "at_risk", "events", "censored", "survival")
@@ -164,9 +176,9 @@ func F09FirstReply(measured []responsiveness.Group, prov figure.Provenance) (*fi
 	return &figure.Figure{
 		ID:    "f09-first-reply",
 		Title: figure.T("Figure 9 – Le temps de la première réponse", "Figure 9 – Time to the first reply"),
-		Caption: figure.T(
+		Caption: short.caption(figure.T(
 			"Part des fils encore sans réponse d'un autre auteur en fonction du temps écoulé depuis leur ouverture (estimateur de Kaplan-Meier ; un fil sans réponse compte jusqu'à la fin de l'export de sa communauté), par communauté.",
-			"Share of threads not yet answered by another author against the time since they were opened (Kaplan-Meier estimate; an unanswered thread counts until the end of its community's export), by community."),
+			"Share of threads not yet answered by another author against the time since they were opened (Kaplan-Meier estimate; an unanswered thread counts until the end of its community's export), by community.")),
 		Data: data,
 		Plot: p,
 		Prov: prov,

@@ -43,8 +43,14 @@ func weekdayLabels() []string {
 // first, weekdays Monday 0 to Sunday 6, hours 0 to 23): profession,
 // weekday_index, weekday, hour, messages, share.
 func F05Rhythm(measured []rhythm.Group, prov figure.Provenance) (*figure.Figure, error) {
-	groups := professions(measured, rhythmCommunity, hasMessages)
+	short := newShortfall(unitMessages, Minimum.Messages)
+	groups := professions(measured, rhythmCommunity, func(g rhythm.Group) bool {
+		return short.enough(groupLabel(g.Community), g.Grid.Total())
+	})
 	if len(groups) == 0 {
+		if len(short.left) > 0 {
+			return nil, short.notDrawable("f05-rhythm", "le rythme hebdomadaire", "the weekly rhythm")
+		}
 		return nil, notDrawable("f05-rhythm", NeedMessages, noMessagesFR, noMessagesEN)
 	}
 	data := figure.NewTable("profession", "weekday_index", "weekday", "hour", "messages", "share")
@@ -103,9 +109,9 @@ func F05Rhythm(measured []rhythm.Group, prov figure.Provenance) (*figure.Figure,
 	return &figure.Figure{
 		ID:    "f05-rhythm",
 		Title: figure.T("Figure 5 – Les rythmes de la semaine", "Figure 5 – Weekly rhythms"),
-		Caption: figure.T(
+		Caption: short.caption(figure.T(
 			"Part des messages de chaque profession écrits à chaque heure de chaque jour de la semaine (heure de Paris) ; les deux cartes partagent la même échelle de couleurs. Le cadre pointillé marque les heures ouvrées (du lundi au vendredi, de 8 h à 19 h).",
-			"Share of each profession's messages written in each hour of each weekday (Paris time); both maps share one colour scale. The dashed frame marks working hours (Monday to Friday, 8:00 to 19:00)."),
+			"Share of each profession's messages written in each hour of each weekday (Paris time); both maps share one colour scale. The dashed frame marks working hours (Monday to Friday, 8:00 to 19:00).")),
 		Data:    data,
 		Drawing: dr,
 		Width:   24 * vg.Centimeter,
@@ -131,8 +137,10 @@ func F06OffHours(measured []rhythm.Group, prov figure.Provenance) (*figure.Figur
 		share     float64
 	}
 	var rows []row
-	coms := communities(measured, rhythmCommunity, hasMessages)
-	for _, pg := range professions(measured, rhythmCommunity, hasMessages) {
+	short := newShortfall(unitMessages, Minimum.Messages)
+	enough := func(g rhythm.Group) bool { return short.enough(groupLabel(g.Community), g.Grid.Total()) }
+	coms := communities(measured, rhythmCommunity, enough)
+	for _, pg := range professions(measured, rhythmCommunity, enough) {
 		prof := pg.Community.Profession
 		for _, sg := range coms {
 			if g := sg.R; g.Community.Profession == prof {
@@ -142,6 +150,9 @@ func F06OffHours(measured []rhythm.Group, prov figure.Provenance) (*figure.Figur
 		rows = append(rows, row{indicator.AllCommunities, groupLabel(pg.Community), prof, pg.Grid.Total(), pg.Grid.OffHours(), pg.Grid.OffHoursShare()})
 	}
 	if len(rows) == 0 {
+		if len(short.left) > 0 {
+			return nil, short.notDrawable("f06-off-hours", "la part des messages hors des heures ouvrées", "the share of off-hours messages")
+		}
 		return nil, notDrawable("f06-off-hours", NeedMessages, noMessagesFR, noMessagesEN)
 	}
 	data := figure.NewTable("community", "profession", "messages", "off_hours_messages", "off_hours_share")
@@ -198,9 +209,9 @@ func F06OffHours(measured []rhythm.Group, prov figure.Provenance) (*figure.Figur
 	return &figure.Figure{
 		ID:    "f06-off-hours",
 		Title: figure.T("Figure 6 – Écrire hors des heures ouvrées", "Figure 6 – Writing outside working hours"),
-		Caption: figure.T(
+		Caption: short.caption(figure.T(
 			"Part des messages écrits hors des heures ouvrées (le samedi, le dimanche, ou avant 8 h ou à partir de 19 h en semaine, heure de Paris), par communauté et pour chaque profession dans son ensemble.",
-			"Share of messages written outside working hours (Saturday, Sunday, or before 8:00 or from 19:00 on weekdays, Paris time), by community and for each profession as a whole."),
+			"Share of messages written outside working hours (Saturday, Sunday, or before 8:00 or from 19:00 on weekdays, Paris time), by community and for each profession as a whole.")),
 		Data:   data,
 		Plot:   p,
 		Height: vg.Length(max(n, 3))*0.9*vg.Centimeter + 3*vg.Centimeter,

@@ -96,7 +96,8 @@ func typeLabel(cb *themes.Codebook, id string) string {
 // "*"), themes in codebook order; columns community, profession, theme,
 // messages, count, share (NaN without messages).
 func F03Themes(measured themes.Result, prov figure.Provenance) (*figure.Figure, error) {
-	shares, err := themeGroups("f03-themes", measured, func(s themes.Shares) bool { return s.Messages > 0 }, NeedMessages,
+	short := newShortfall(unitMessages, Minimum.Messages)
+	shares, err := themeGroups("f03-themes", measured, short, func(s themes.Shares) int { return s.Messages }, NeedMessages,
 		"cette étude n'a aucun message à coder (hors retweets)", "no message to code (retweets excluded)")
 	if err != nil {
 		return nil, err
@@ -165,9 +166,9 @@ func F03Themes(measured themes.Result, prov figure.Provenance) (*figure.Figure, 
 	return &figure.Figure{
 		ID:    "f03-themes",
 		Title: figure.T("Figure 3 – De quoi parle-t-on ?", "Figure 3 – What do they talk about?"),
-		Caption: figure.T(
+		Caption: short.caption(figure.T(
 			"Part des messages (retweets exclus) abordant chaque thème de la grille de codage, par profession puis par communauté ; un message peut relever de plusieurs thèmes, si bien que les parts ne s'additionnent pas à 100 %. « Autre » : aucun mot-clé d'un thème.",
-			"Share of messages (retweets excluded) dealing with each theme of the codebook, by profession then by community; a message may have several themes, so shares do not add up to 100%. “Other”: no keyword of any theme."),
+			"Share of messages (retweets excluded) dealing with each theme of the codebook, by profession then by community; a message may have several themes, so shares do not add up to 100%. “Other”: no keyword of any theme.")),
 		Data:   data,
 		Tiles:  tiles,
 		Width:  18 * vg.Centimeter,
@@ -195,7 +196,8 @@ func F03Themes(measured themes.Result, prov figure.Provenance) (*figure.Figure, 
 // share (of all questions), share_typed (of the questions of a type, NaN
 // for "none").
 func F04QuestionTypes(measured themes.Result, prov figure.Provenance) (*figure.Figure, error) {
-	shares, err := themeGroups("f04-question-types", measured, func(s themes.Shares) bool { return s.Questions > 0 }, NeedQuestions,
+	short := newShortfall(unitQuestions, Minimum.Questions)
+	shares, err := themeGroups("f04-question-types", measured, short, func(s themes.Shares) int { return s.Questions }, NeedQuestions,
 		"aucun fil de cette étude ne s'ouvre sur une question", "no question thread (thread start coded as a question)")
 	if err != nil {
 		return nil, err
@@ -297,9 +299,9 @@ func F04QuestionTypes(measured themes.Result, prov figure.Provenance) (*figure.F
 	return &figure.Figure{
 		ID:    "f04-question-types",
 		Title: figure.T("Figure 4 – Les types de questions", "Figure 4 – Types of questions"),
-		Caption: figure.T(
+		Caption: short.caption(figure.T(
 			fmt.Sprintf("Type des questions ouvrant un fil (mots-clés de la grille de codage), en part des questions d'un type ; les questions sans type (%s) sont écartées, pour comparer à l'étude #DocTocToc de 2013 (mimiryudo.com, %d questions), qui les classait toutes.", joinList(untyped), DocTocToc2013Questions),
-			fmt.Sprintf("Type of the questions opening a thread (codebook keywords), as a share of the questions of a type; questions of no type (%s) are left out, to compare with the 2013 #DocTocToc study (mimiryudo.com, %d questions), which classified them all.", joinList(untyped), DocTocToc2013Questions)),
+			fmt.Sprintf("Type of the questions opening a thread (codebook keywords), as a share of the questions of a type; questions of no type (%s) are left out, to compare with the 2013 #DocTocToc study (mimiryudo.com, %d questions), which classified them all.", joinList(untyped), DocTocToc2013Questions))),
 		Data:   data,
 		Tiles:  tiles,
 		Width:  18 * vg.Centimeter,
@@ -308,19 +310,22 @@ func F04QuestionTypes(measured themes.Result, prov figure.Provenance) (*figure.F
 	}, nil
 }
 
-// themeGroups returns the groups of r for which keep is true, in the
-// study's order (groupLess); an error naming figure id when r has no
-// codebook, or a *NotDrawable of need saying noneFR/none when no group is
-// kept.
-func themeGroups(id string, r themes.Result, keep func(themes.Shares) bool, need Need, noneFR, none string) ([]themes.Shares, error) {
+// themeGroups returns the groups of r whose count reaches short's
+// minimum, in the study's order (groupLess); an error naming figure id
+// when r has no codebook, or a *NotDrawable: of NeedMinimum when some
+// groups have units but too few, else of need saying noneFR/none.
+func themeGroups(id string, r themes.Result, short *shortfall, count func(themes.Shares) int, need Need, noneFR, none string) ([]themes.Shares, error) {
 	if r.Codebook == nil {
 		return nil, fmt.Errorf("%s: no codebook in the measured themes", id)
 	}
 	var out []themes.Shares
 	for _, s := range r.Groups {
-		if keep(s) {
+		if short.enough(groupLabel(s.Community), count(s)) {
 			out = append(out, s)
 		}
+	}
+	if len(out) == 0 && len(short.left) > 0 {
+		return nil, short.notDrawable(id, "la part de chaque catégorie", "the share of each category")
 	}
 	if len(out) == 0 {
 		return nil, notDrawable(id, need, noneFR, none)

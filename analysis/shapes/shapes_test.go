@@ -179,22 +179,19 @@ func TestStudyShapes(t *testing.T) {
 		// notDrawn: the figures the shape cannot draw, with the need it
 		// lacks; every other figure must be drawn.
 		notDrawn map[string]paper.Need
-		// loose: the figures not in notDrawn may be drawn or noted
-		// (twenty messages).
-		loose bool
 	}{
-		{"sample", func() *corpus.Corpus { return base }, nil, false},
+		{"sample", func() *corpus.Corpus { return base }, nil},
 		{"one Facebook group", func() *corpus.Corpus {
 			return keep(base, "one-group", func(com corpus.Community) bool { return com.ID == fbGroup })
-		}, map[string]paper.Need{"t2-accounts": paper.NeedProfiles, "f15-overlap": paper.NeedTwoCommunities}, false},
+		}, map[string]paper.Need{"t2-accounts": paper.NeedProfiles, "f15-overlap": paper.NeedTwoCommunities}},
 		{"GPs only", func() *corpus.Corpus {
 			return keep(base, "gps", func(com corpus.Community) bool { return com.Profession == corpus.GP })
-		}, map[string]paper.Need{"t1-groups": paper.NeedPanels, "f02-members": paper.NeedPanels, "f15-overlap": paper.NeedTwoCommunities}, false},
+		}, map[string]paper.Need{"t1-groups": paper.NeedPanels, "f02-members": paper.NeedPanels, "f15-overlap": paper.NeedTwoCommunities}},
 		{"no observations", func() *corpus.Corpus {
 			c := keep(base, "no-obs", func(corpus.Community) bool { return true })
 			c.Panels, c.Profiles = nil, nil
 			return c
-		}, map[string]paper.Need{"t1-groups": paper.NeedPanels, "f02-members": paper.NeedPanels, "t2-accounts": paper.NeedProfiles}, false},
+		}, map[string]paper.Need{"t1-groups": paper.NeedPanels, "f02-members": paper.NeedPanels, "t2-accounts": paper.NeedProfiles}},
 		// Replies that say neither the message nor the account they answer
 		// (a chat export): no thread, no network.
 		{"replies without parents", func() *corpus.Corpus {
@@ -208,29 +205,33 @@ func TestStudyShapes(t *testing.T) {
 			"f07-reply-by-hour": paper.NeedMessageLinks, "f09-first-reply": paper.NeedMessageLinks,
 			"f12-consensus": paper.NeedMessageLinks, "f13-sources": paper.NeedMessageLinks, "f14-recurring": paper.NeedMessageLinks,
 			"f10-networks": paper.NeedReplyLinks, "t4-network": paper.NeedReplyLinks,
-		}, false},
+		}},
 		{"account-level links only", func() *corpus.Corpus { return accountLevel(base, "account-links") },
 			map[string]paper.Need{
 				"f07-reply-by-hour": paper.NeedMessageLinks, "f09-first-reply": paper.NeedMessageLinks,
 				"f12-consensus": paper.NeedMessageLinks, "f13-sources": paper.NeedMessageLinks, "f14-recurring": paper.NeedMessageLinks,
-			}, false},
+			}},
 		{"parents named but absent", func() *corpus.Corpus { return parentsAbsent(base, "parents-absent") },
 			map[string]paper.Need{
 				"f07-reply-by-hour": paper.NeedMessageLinks, "f09-first-reply": paper.NeedMessageLinks,
 				"f12-consensus": paper.NeedMessageLinks, "f13-sources": paper.NeedMessageLinks, "f14-recurring": paper.NeedMessageLinks,
-			}, false},
-		{"one day of data", func() *corpus.Corpus { return oneDay(t, full) }, oneDayNotDrawn, false},
+			}},
+		{"one day of data", func() *corpus.Corpus { return oneDay(t, full) }, oneDayNotDrawn},
 		{"twenty messages", func() *corpus.Corpus {
 			c := keep(base, "twenty", func(corpus.Community) bool { return true })
 			c.Messages = c.Messages[:20] // all of one community
 			return c
-		}, map[string]paper.Need{"f15-overlap": paper.NeedTwoCommunities}, true},
+		}, map[string]paper.Need{
+			"f15-overlap": paper.NeedTwoCommunities, "f11-retention": paper.NeedTimeSpan,
+			"f07-reply-by-hour": paper.NeedMinimum, "f09-first-reply": paper.NeedMinimum, "f04-question-types": paper.NeedMinimum,
+			"f12-consensus": paper.NeedMinimum, "f13-sources": paper.NeedMinimum, "f14-recurring": paper.NeedMinimum,
+		}},
 		{"an empty community", func() *corpus.Corpus {
 			c := keep(base, "empty", func(corpus.Community) bool { return true })
 			c.Communities = append(c.Communities, corpus.Community{ID: "zz-empty", Name: "Vide", Platform: corpus.Facebook, Profession: corpus.HomeCareAide})
 			c.Sort()
 			return c
-		}, nil, false},
+		}, nil},
 	}
 	for _, sh := range shapes {
 		t.Run(strings.ReplaceAll(sh.name, " ", "_"), func(t *testing.T) {
@@ -254,9 +255,6 @@ func TestStudyShapes(t *testing.T) {
 					t.Errorf("%s: noted for %s, a need paper.Needs does not declare for it", id, nd.Need)
 				}
 				want, noted := sh.notDrawn[id]
-				if sh.loose && !noted {
-					continue // may be drawn or noted
-				}
 				switch {
 				case noted && nd == nil:
 					t.Errorf("%s: drawn, want noted (%s)", id, want)
