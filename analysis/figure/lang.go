@@ -34,3 +34,8 @@ func T(fr, en string) string {
 	}
 	return fr
 }
+
+// NotAvailable is what figures and notebook tables show for a value that
+// is not defined or not measurable (a NaN): « n. d. » (English "n/a"),
+// never "NaN".
+func NotAvailable() string { return T("n."+NBSP+"d.", "n/a") }

@@ -473,7 +473,19 @@ func FrameHTML(df dataframe.DataFrame, rows int) string {
 	if rows >= 0 && len(t.Rows) > rows {
 		t.Rows = t.Rows[:rows]
 	}
+	undefined := false
+	for _, r := range t.Rows {
+		for i, cell := range r {
+			if cell == "NaN" {
+				r[i], undefined = figure.NotAvailable(), true
+			}
+		}
+	}
 	dims := fmt.Sprintf(figure.T("%s lignes × %s colonnes", "%s rows × %s columns"), figure.Integer(int64(df.Nrow())), figure.Integer(int64(df.Ncol())))
+	if undefined {
+		dims += " ; " + figure.NotAvailable() + figure.T(" : non défini ou non mesurable avec ces données (la cause est dans le texte, et dans la colonne reason de indicators.csv)",
+			": undefined or not measurable with these data (the cause is in the text, and in the reason column of indicators.csv)")
+	}
 	return figure.HTMLTable(t) + "<p>" + html.EscapeString(dims) + "</p>\n"
 }
 

@@ -103,6 +103,7 @@ func TestFiguresDirAndRevision(t *testing.T) {
 }
 
 func TestFrameHTML(t *testing.T) {
+	all := func(df dataframe.DataFrame) string { return FrameHTML(df, -1) }
 	df := dataframe.New(series.New([]string{"b", "a", "c"}, series.String, "k"), series.New([]int{2, 1, 3}, series.Int, "n"))
 	h := FrameHTML(df, 2)
 	if !strings.Contains(h, "<th>k</th>") || !strings.Contains(h, ">b<") || strings.Contains(h, ">c<") || !strings.Contains(h, "3 lignes × 2 colonnes") {
@@ -110,6 +111,16 @@ func TestFrameHTML(t *testing.T) {
 	}
 	if all := FrameHTML(df, -1); !strings.Contains(all, ">c<") {
 		t.Errorf("every row: %s", all)
+	}
+	// A NaN (an undefined or unmeasurable value) shows as « n. d. », with
+	// the legend; a frame without NaN has no legend.
+	nan := dataframe.New(series.New([]string{"a", "b"}, series.String, "k"), series.New([]float64{0.5, math.NaN()}, series.Float, "share"))
+	if h := FrameHTML(nan, -1); strings.Contains(h, "NaN") || !strings.Contains(h, ">n.\u00a0d.<") ||
+		!strings.Contains(h, "n.\u00a0d. : non défini ou non mesurable avec ces données") {
+		t.Errorf("a NaN shows as %s", h)
+	}
+	if strings.Contains(all(df), "non défini") {
+		t.Error("a frame without NaN has the legend")
 	}
 	bad := dataframe.DataFrame{Err: errors.New("broken <frame>")}
 	if h := FrameHTML(bad, 2); h != "<pre>broken &lt;frame&gt;</pre>\n" {

@@ -217,7 +217,7 @@ func inStudyOrder[T any](rs []T, com func(T) corpus.Community) []T {
 // available) when undefined.
 func percentLabel(v float64) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return figure.T("n."+figure.NBSP+"d.", "n/a")
+		return figure.NotAvailable()
 	}
 	return figure.Percent(v)
 }
