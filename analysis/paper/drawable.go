@@ -35,7 +35,8 @@ const (
 	// NeedCodebook: the codebook, and for Table 3 the hand-coded sample.
 	NeedCodebook Need = "codebook"
 	// NeedTimeSpan: data long enough to observe a cohort of newcomers at
-	// least one month after it (retention.Group.Pooled with a cohort).
+	// least one month after it (retention.Group.Pooled with a cohort), or
+	// a question norms.UnansweredHorizon before the end (Figure 12).
 	NeedTimeSpan Need = "time-span"
 )
 
@@ -61,7 +62,7 @@ var Needs = []struct {
 	{"f10-networks", []Need{NeedReplyLinks, NeedMinimum}},
 	{"t4-network", []Need{NeedReplyLinks, NeedMinimum}},
 	{"f11-retention", []Need{NeedMessages, NeedTimeSpan}},
-	{"f12-consensus", []Need{NeedMessageLinks, NeedQuestions, NeedMinimum}},
+	{"f12-consensus", []Need{NeedMessageLinks, NeedQuestions, NeedMinimum, NeedTimeSpan}},
 	{"f13-sources", []Need{NeedMessageLinks, NeedQuestions, NeedMinimum}},
 	{"f14-recurring", []Need{NeedMessageLinks, NeedQuestions, NeedMinimum}},
 	{"f15-overlap", []Need{NeedMessages, NeedTwoCommunities}},

@@ -65,8 +65,10 @@ func normsGroups(id string, r norms.Result) ([]norms.Group, error) {
 // thread (norms.QuestionThreads: a thread start coded as a question) is
 // unanswered (no answer by another author), consensual (an answer cites a
 // law, guideline or insurance source, or a second answerer agrees — « +1
-// », « je confirme » — and nobody contradicts) or non-consensual; the
-// stacked bars give the shares per profession, beside the published
+// », « je confirme » — and nobody contradicts) or non-consensual, or too
+// recent to tell (asked less than norms.UnansweredHorizon before the end
+// of its community's export: left out); the stacked bars give the shares
+// of the observed question threads per profession, beside the published
 // #DocTocToc figures of 2013 and of the 2024 Lille thesis (see
 // DocTocToc2013Consensual and Lille2024Answered).
 //
@@ -75,7 +77,8 @@ func normsGroups(id string, r norms.Result) ([]norms.Group, error) {
 // consensual, non-consensual, unanswered; then the published rows (source
 // doctoctoc-2013 with the three statuses and not-specified; source
 // lille-2024 with answered and unanswered). Columns: source, community,
-// profession, status, questions, count (empty for published rows), share.
+// profession, status, questions (observed), count (empty for published
+// rows), share.
 func F12Consensus(r norms.Result, prov figure.Provenance) (*figure.Figure, error) {
 	gs, err := normsGroups("f12-consensus", r)
 	if err != nil {
@@ -91,13 +94,13 @@ func F12Consensus(r norms.Result, prov figure.Provenance) (*figure.Figure, error
 	var bars []bar
 	statuses := []norms.Status{norms.Consensual, norms.NonConsensual, norms.Unanswered}
 	for _, g := range gs {
-		if !short.enough(groupLabel(g.Community), len(g.Threads)) {
+		if !short.enough(groupLabel(g.Community), g.Observed()) {
 			continue
 		}
-		b := bar{shares: map[string]float64{}, n: len(g.Threads)}
+		b := bar{shares: map[string]float64{}, n: g.Observed()}
 		for _, s := range statuses {
 			share := g.StatusShare(s)
-			data.Add("corpus", g.Community.ID, string(g.Community.Profession), string(s), len(g.Threads), g.StatusCount(s), share)
+			data.Add("corpus", g.Community.ID, string(g.Community.Profession), string(s), g.Observed(), g.StatusCount(s), share)
 			b.shares[string(s)] = share
 		}
 		if g.Community.ID == indicator.AllCommunities {
@@ -106,6 +109,14 @@ func F12Consensus(r norms.Result, prov figure.Provenance) (*figure.Figure, error
 		}
 	}
 	if len(bars) == 0 {
+		for _, g := range gs {
+			if len(g.Threads) > 0 && g.Observed() == 0 {
+				days := int(norms.UnansweredHorizon.Hours() / 24)
+				return nil, notDrawable("f12-consensus", NeedTimeSpan,
+					fmt.Sprintf("les questions de cette étude ont toutes été posées moins de %d jours avant la fin de son export ; leur issue ne peut pas encore être lue", days),
+					fmt.Sprintf("every question of this study was asked less than %d days before the end of its export; how they end cannot be read yet", days))
+			}
+		}
 		if len(short.left) > 0 {
 			return nil, short.notDrawable("f12-consensus", "l'issue des questions", "how questions end")
 		}
@@ -181,9 +192,9 @@ func F12Consensus(r norms.Result, prov figure.Provenance) (*figure.Figure, error
 	return &figure.Figure{
 		ID:    "f12-consensus",
 		Title: figure.T("Figure 12 – Les questions trouvent-elles une réponse consensuelle ?", "Figure 12 – Do questions find a consensual answer?"),
-		Caption: short.caption(figure.T(
-			"Issue des fils ouverts par une question : sans réponse d'un autre auteur, consensuelle (une réponse cite la loi, une recommandation ou l'assurance maladie, ou un second répondant approuve — « +1 », « je confirme » — sans contradiction) ou non consensuelle, par profession ; en bas, les chiffres publiés sur #DocTocToc en 2013 (mimiryudo.com ; 3,1 % non précisés) et en 2024 (thèse de Lille, qui ne distingue pas les réponses consensuelles).",
-			"Outcome of the threads opened by a question: no answer from another author, consensual (an answer cites the law, a guideline or health insurance, or a second answerer agrees — “+1”, “I confirm” — with no contradiction) or non-consensual, by profession; at the bottom, the figures published on #DocTocToc in 2013 (mimiryudo.com; 3.1% not specified) and in 2024 (Lille thesis, which does not tell consensual answers apart).")),
+		Caption: short.caption(fmt.Sprintf(figure.T(
+			"Issue des fils ouverts par une question : sans réponse d'un autre auteur, consensuelle (une réponse cite la loi, une recommandation ou l'assurance maladie, ou un second répondant approuve — « +1 », « je confirme » — sans contradiction) ou non consensuelle, en part des questions posées au moins %d jours avant la fin de l'export, par profession ; en bas, les chiffres publiés sur #DocTocToc en 2013 (mimiryudo.com ; 3,1 % non précisés) et en 2024 (thèse de Lille, qui ne distingue pas les réponses consensuelles).",
+			"Outcome of the threads opened by a question: no answer from another author, consensual (an answer cites the law, a guideline or health insurance, or a second answerer agrees — “+1”, “I confirm” — with no contradiction) or non-consensual, as a share of the questions asked at least %d days before the end of the export, by profession; at the bottom, the figures published on #DocTocToc in 2013 (mimiryudo.com; 3.1% not specified) and in 2024 (Lille thesis, which does not tell consensual answers apart)."), int(norms.UnansweredHorizon.Hours()/24))),
 		Data:    data,
 		Drawing: chart.WithLegend{Plot: p, Entries: legend, Cols: 3},
 		Width:   18 * vg.Centimeter,

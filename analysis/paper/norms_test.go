@@ -14,15 +14,17 @@ import (
 
 func TestF12Consensus(t *testing.T) {
 	f := buildNorms(t, "f12-consensus")
-	// Aides: a1 and a3 consensual, a9 non-consensual, a8 unanswered. GPs:
+	// Aides: a1 and a3 consensual, a8 unanswered; a9 (answered, non-
+	// consensual) is asked 3 hours before the aides' last message: too
+	// recent (norms.UnansweredHorizon), left out of the 3 observed. GPs:
 	// m1 consensual, m3 non-consensual, m6 unanswered.
 	want := "source,community,profession,status,questions,count,share\n" +
-		"corpus,aides,home-care-aide,consensual,4,2,0.500000\n" +
-		"corpus,aides,home-care-aide,non-consensual,4,1,0.250000\n" +
-		"corpus,aides,home-care-aide,unanswered,4,1,0.250000\n" +
-		"corpus,*,home-care-aide,consensual,4,2,0.500000\n" +
-		"corpus,*,home-care-aide,non-consensual,4,1,0.250000\n" +
-		"corpus,*,home-care-aide,unanswered,4,1,0.250000\n" +
+		"corpus,aides,home-care-aide,consensual,3,2,0.666667\n" +
+		"corpus,aides,home-care-aide,non-consensual,3,0,0.000000\n" +
+		"corpus,aides,home-care-aide,unanswered,3,1,0.333333\n" +
+		"corpus,*,home-care-aide,consensual,3,2,0.666667\n" +
+		"corpus,*,home-care-aide,non-consensual,3,0,0.000000\n" +
+		"corpus,*,home-care-aide,unanswered,3,1,0.333333\n" +
 		"corpus,mg,general-practitioner,consensual,3,1,0.333333\n" +
 		"corpus,mg,general-practitioner,non-consensual,3,1,0.333333\n" +
 		"corpus,mg,general-practitioner,unanswered,3,1,0.333333\n" +
@@ -152,7 +154,7 @@ func ExampleF12Consensus() {
 	// Output:
 	// f12-consensus
 	// source,community,profession,status,questions,count,share
-	// corpus,*,home-care-aide,consensual,4,2,0.500000
-	// corpus,*,home-care-aide,non-consensual,4,1,0.250000
-	// corpus,*,home-care-aide,unanswered,4,1,0.250000
+	// corpus,*,home-care-aide,consensual,3,2,0.666667
+	// corpus,*,home-care-aide,non-consensual,3,0,0.000000
+	// corpus,*,home-care-aide,unanswered,3,1,0.333333
 }

@@ -224,7 +224,7 @@ func TestStudyShapes(t *testing.T) {
 		}, map[string]paper.Need{
 			"f15-overlap": paper.NeedTwoCommunities, "f11-retention": paper.NeedTimeSpan,
 			"f07-reply-by-hour": paper.NeedMinimum, "f09-first-reply": paper.NeedMinimum, "f04-question-types": paper.NeedMinimum,
-			"f12-consensus": paper.NeedMinimum, "f13-sources": paper.NeedMinimum, "f14-recurring": paper.NeedMinimum,
+			"f12-consensus": paper.NeedTimeSpan, "f13-sources": paper.NeedMinimum, "f14-recurring": paper.NeedMinimum,
 		}},
 		{"an empty community", func() *corpus.Corpus {
 			c := keep(base, "empty", func(corpus.Community) bool { return true })
@@ -361,11 +361,13 @@ func withReplyAuthors(base *corpus.Corpus, study string, cut func(*corpus.Messag
 
 // oneDayNotDrawn: the figures a single day of the sample cannot draw:
 // retention a month later, which no cohort of one day can show
-// (NeedTimeSpan; TestShapeValues checks the measure is NaN, not 0). Its
+// (NeedTimeSpan; TestShapeValues checks the measure is NaN, not 0), and
+// how questions end, since every question of one day is too recent
+// (norms.UnansweredHorizon; NeedTimeSpan too). Its
 // busiest day holds messages of every community, threads linked to their
 // messages, replies between distinct authors and questions, and the
 // observations are the sample's, so every other figure is drawn.
-var oneDayNotDrawn = map[string]paper.Need{"f11-retention": paper.NeedTimeSpan}
+var oneDayNotDrawn = map[string]paper.Need{"f11-retention": paper.NeedTimeSpan, "f12-consensus": paper.NeedTimeSpan}
 
 // oneDay returns the sample cut to its busiest day in Paris time (the
 // day, midnight to midnight Europe/Paris, with the most messages of all

@@ -200,3 +200,28 @@ func TestIndicatorsRecoverTheTruth(t *testing.T) {
 	t.Logf("GP questions: %d; status agreement %.1f%%, type agreement %.1f%%; coded %v, truth %v",
 		n, 100*float64(agree)/float64(n), 100*float64(sameType)/float64(n), status, truthStatus)
 }
+
+// TestHorizonCoversFirstAnswers justifies norms.UnansweredHorizon on the
+// sample: of the threads answered at all, at most 1 % are first answered
+// later than the horizon, so that a question younger than it at the
+// export's end is too recent to call unanswered, while cutting at the
+// horizon loses almost no answer.
+func TestHorizonCoversFirstAnswers(t *testing.T) {
+	c, _, _ := loadSample(t)
+	answered, late := 0, 0
+	for _, com := range c.Communities {
+		for _, th := range responsiveness.Threads(c.ByCommunity(com.ID)) {
+			if !th.Answered() {
+				continue
+			}
+			answered++
+			if th.FirstReplyMinutes() > norms.UnansweredHorizon.Minutes() {
+				late++
+			}
+		}
+	}
+	t.Logf("%d of %d answered threads first answered after %v", late, answered, norms.UnansweredHorizon)
+	if answered < 1000 || float64(late) > 0.01*float64(answered) {
+		t.Errorf("%d of %d answered threads first answered after the horizon", late, answered)
+	}
+}

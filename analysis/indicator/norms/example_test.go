@@ -22,6 +22,10 @@ func ExampleQuestionThreads() {
 		{Community: "ad", ID: "1", Kind: corpus.Post, Author: "p1", Created: at(0), Text: "Qqun sait si les frais km sont obligatoires ?"},
 		{Community: "ad", ID: "2", Kind: corpus.Comment, ParentID: "1", Author: "p2", Created: at(5), Text: "Oui c'est dans la convention collective"},
 		{Community: "ad", ID: "3", Kind: corpus.Post, Author: "p3", Created: at(9), Text: "Vous faites comment pour les transferts sans lève-personne ?"},
+		// Asked an hour before the export's last message: too recent to
+		// be read as unanswered (norms.UnansweredHorizon is 7 days).
+		{Community: "ad", ID: "4", Kind: corpus.Post, Author: "p1", Created: at(0).AddDate(0, 0, 8).Add(-time.Hour), Text: "Vous faites comment pour les transferts sans lève-personne ?"},
+		{Community: "ad", ID: "5", Kind: corpus.Post, Author: "p2", Created: at(0).AddDate(0, 0, 8), Text: "Bonne soirée à toutes"},
 	}
 	for _, t := range norms.QuestionThreads(cb, msgs, corpus.HomeCareAide) {
 		fmt.Println(t.ID, t.QuestionType, t.Status, len(t.Answers))
@@ -29,4 +33,5 @@ func ExampleQuestionThreads() {
 	// Output:
 	// 1 rights consensual 1
 	// 3 care unanswered 0
+	// 4 care too-recent 0
 }

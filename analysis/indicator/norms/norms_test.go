@@ -79,7 +79,41 @@ func crafted() []corpus.Message {
 		m{"n1a", "B", "n1", "n1", "Merci !", 71, nil},
 		// a reply whose thread is not in the data
 		m{"o1", "B", "gone", "gone", "+1", 72, nil},
+		// the export's last message, 45 days in: every question is at
+		// least UnansweredHorizon older
+		m{"z1", "C", "", "z1", "Bonne soiree a tous", 60 * 24 * 45, nil},
 	)
+}
+
+// A question asked less than UnansweredHorizon before its community's
+// last message is too recent to read, answered or not, and the status
+// shares are over the others: without the last message, T7 (answered 5
+// minutes after it was asked, at the export's end) is too recent and the
+// shares are over 6 threads; a question asked 8 days before the end with
+// no answer is unanswered.
+func TestTooRecentQuestions(t *testing.T) {
+	cb := codebook(t)
+	msgs := crafted()
+	msgs = msgs[:len(msgs)-1] // the export now ends with T7's answer
+	c := &corpus.Corpus{Communities: []corpus.Community{{ID: "mg", Profession: corpus.GP}}, Messages: msgs}
+	g := Measure(c, cb).Groups[0]
+	if g.StatusCount(TooRecent) != 1 || g.Observed() != 6 || g.Threads[len(g.Threads)-1].Status != TooRecent {
+		t.Fatalf("too recent %d, observed %d", g.StatusCount(TooRecent), g.Observed())
+	}
+	if g.StatusShare(Consensual) != 2.0/6 || g.StatusShare(Unanswered) != 2.0/6 || g.StatusShare(NonConsensual) != 2.0/6 {
+		t.Errorf("shares %v %v %v", g.StatusShare(Consensual), g.StatusShare(NonConsensual), g.StatusShare(Unanswered))
+	}
+	end := t0.Add(60 * 24 * 31 * time.Minute)
+	for _, d := range []struct {
+		age  time.Duration
+		want Status
+	}{{UnansweredHorizon - time.Minute, TooRecent}, {UnansweredHorizon, Unanswered}, {8 * 24 * time.Hour, Unanswered}} {
+		ms := build("mg", m{"q", "A", "", "q", "Est-ce que la CRP a un interet ici ?", 0, nil}, m{"last", "B", "", "last", "Bonne soiree", 0, nil})
+		ms[0].Created, ms[1].Created = end.Add(-d.age), end
+		if ts := QuestionThreads(cb, ms, corpus.GP); len(ts) != 1 || ts[0].Status != d.want {
+			t.Errorf("asked %v before the end: %+v, want %s", d.age, ts, d.want)
+		}
+	}
 }
 
 func TestStatusOfCraftedThreads(t *testing.T) {

@@ -48,10 +48,14 @@ func (g Group) StatusCount(s Status) int {
 	return n
 }
 
-// StatusShare returns the share of question threads with status s, NaN
-// without threads.
+// Observed returns the number of question threads whose status can be
+// read: all but the too-recent ones (UnansweredHorizon).
+func (g Group) Observed() int { return len(g.Threads) - g.StatusCount(TooRecent) }
+
+// StatusShare returns the share of the observed question threads
+// (Observed) with status s, NaN without observed threads.
 func (g Group) StatusShare(s Status) float64 {
-	return ratio(g.StatusCount(s), len(g.Threads))
+	return ratio(g.StatusCount(s), g.Observed())
 }
 
 // RecurringShare returns the share of question threads that are
