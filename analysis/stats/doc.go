@@ -107,9 +107,10 @@
 // stays in (0, 1). Lo and Hi are NaN where S = 1 (no event yet) or S = 0.
 // The median is the smallest time with S ≤ 0.5 (NaN if none); its
 // interval (Brookmeyer & Crowley 1982, from the log-log band) is
-// [smallest t with Lo(t) ≤ 0.5, smallest t with Hi(t) ≤ 0.5], each NaN
-// when the band never falls that low (the upper limit is then beyond the
-// follow-up).
+// [smallest t with Lo(t) ≤ 0.5, smallest t with Hi(t) ≤ 0.5] (a step
+// where S = 0 counts as a band at 0), each NaN when the band never falls
+// that low (the upper limit is then beyond the follow-up). KM.Survival(t)
+// gives S(t) and its band as an Estimate.
 //
 // # Two groups
 //
@@ -129,5 +130,33 @@
 // |d| counts as ≥). When the number of distinct splits C(na+nb, na) is at
 // most Perms, every split is enumerated and p is exact: #{|d*| ≥ |d|} /
 // C(na+nb, na). A difference is claimed only when the data support it:
-// Comparison.Claimed reports whether the interval excludes zero.
+// Comparison.Claimed reports whether the interval excludes zero.//
+// # Unit and method per indicator
+//
+// The unit resampled is the unit that was sampled independently, the one
+// inside which observations are correlated. The study uses (issue 12):
+//
+//	indicator (family)                         unit       function, method
+//	reply_rate (responsiveness)                threads    Wilson
+//	replies_per_thread                         threads    MeanPerUnit, BCa
+//	median_first_reply_min                     threads    Bootstrap, percentile
+//	km_median_first_reply_min, KM curve        threads    KaplanMeier, Greenwood log-log
+//	messages_per_author_mean (participation)   authors    MeanPerUnit, BCa
+//	messages_per_author_median                 authors    Bootstrap, percentile
+//	gini_messages_per_author                   authors    GiniEstimate (G*), BCa
+//	top10_share, Lorenz band                   authors    Bootstrap / Replicates, BCa
+//	lurker_share                               members    Wilson (authors of members)
+//	retention_m1..m3 (retention)               cohorts    RatioOfSums (active, size), BCa
+//	off_hours_share (rhythm)                   messages   Wilson; RatioOfSums over authors
+//	theme_share_*, question_share (themes)     messages   Wilson; RatioOfSums over authors
+//	consensual_share, unanswered_share (norms) threads    Wilson
+//	a − b between professions or communities   as above   Difference, BCa + permutation
+//
+// Shares of messages are counted over messages (Wilson, as the issue
+// asks); when a few authors write most messages, their messages are not
+// independent and RatioOfSums over authors (numerator: an author's
+// messages with the property, denominator: their messages) gives the
+// honest, wider interval; the integration reports which it used in
+// Method and Unit. Medians and other quantiles use the percentile method:
+// the jackknife behind BCa's acceleration is not consistent for them.
 package stats

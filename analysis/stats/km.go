@@ -26,6 +26,8 @@ type KM struct {
 	// Brookmeyer-Crowley interval from the log-log band.
 	Median Estimate
 	Level  float64
+	N      int    // observations
+	Unit   string // what an observation is, e.g. "threads"
 }
 
 // KaplanMeier estimates the survival function of observations (times[i],
@@ -45,7 +47,7 @@ func KaplanMeier(times []float64, events []bool, lvl float64, unit string) KM {
 	}
 	sort.SliceStable(order, func(a, b int) bool { return times[order[a]] < times[order[b]] })
 	nan := math.NaN()
-	km := KM{Level: lvl, Median: Estimate{Value: nan, Lo: nan, Hi: nan, N: len(times), Unit: unit, Method: MethodBrookmeyerCrowley, Level: lvl}}
+	km := KM{Level: lvl, N: len(times), Unit: unit, Median: Estimate{Value: nan, Lo: nan, Hi: nan, N: len(times), Unit: unit, Method: MethodBrookmeyerCrowley, Level: lvl}}
 	s, gw := 1.0, 0.0
 	n := len(order)
 	for i := 0; i < n; {
@@ -106,4 +108,12 @@ func (km KM) At(t float64) Step {
 		return st
 	}
 	return km.Steps[k-1]
+}
+
+// Survival returns S(t) with its pointwise log-log interval as an
+// Estimate (Method MethodGreenwoodLogLog, N the observations): the step in
+// force at t (At). Lo and Hi are NaN where S is 1 or 0.
+func (km KM) Survival(t float64) Estimate {
+	s := km.At(t)
+	return Estimate{Value: s.Survival, Lo: s.Lo, Hi: s.Hi, N: km.N, Unit: km.Unit, Method: MethodGreenwoodLogLog, Level: km.Level}
 }

@@ -119,6 +119,10 @@ func TestKaplanMeierFreireich(t *testing.T) {
 	if s := km.At(15); s.Time != 13 || s.Survival != km.Steps[5].Survival {
 		t.Errorf("At(15) = %+v, want the step at 13", s)
 	}
+	if e := km.Survival(13.5); e.Value != km.Steps[5].Survival || e.Lo != km.Steps[5].Lo || e.Hi != km.Steps[5].Hi ||
+		e.N != 21 || e.Unit != "patients" || e.Method != MethodGreenwoodLogLog || e.Level != 0.95 {
+		t.Errorf("Survival(13.5) = %+v", e)
+	}
 	if s := km.At(1); s.Survival != 1 || s.AtRisk != 21 || !math.IsNaN(s.Lo) {
 		t.Errorf("At(1) = %+v, want S=1, 21 at risk, NaN band", s)
 	}
