@@ -160,8 +160,10 @@ func Jackknife(n int, stat func(idx []int) float64, workers int) []float64 {
 // Bootstrap returns stat on all n units with its bootstrap interval over
 // those units, by opts.Method (BCa unless told), as defined in the package
 // documentation. stat receives unit indices in [0, n), repeated when a
-// unit is drawn several times; it may be called concurrently from
-// opts.Workers goroutines and must not keep or modify idx.
+// unit is drawn several times: n of them for the data and each replicate,
+// fewer for the jackknife (so stat must not assume len(idx) == n). It may
+// be called concurrently from opts.Workers goroutines and must not keep
+// or modify idx.
 func Bootstrap(n int, stat func(idx []int) float64, opts Options) Estimate {
 	opts = opts.norm()
 	return bootstrap(n, stat, func() []float64 { return Jackknife(n, stat, opts.Workers) }, opts)

@@ -89,5 +89,13 @@ func Wilson(k, n int, lvl float64, unit string) Estimate {
 	e.Value = p
 	e.Lo = math.Max(0, centre-half)
 	e.Hi = math.Min(1, centre+half)
+	// At k = 0 (k = n) the bound is exactly 0 (1); rounding would leave
+	// a few ulps.
+	if k == 0 {
+		e.Lo = 0
+	}
+	if k == n {
+		e.Hi = 1
+	}
 	return e
 }
