@@ -26,7 +26,8 @@ const permStream = 1 << 63
 // Options sets a bootstrap or a permutation test. The zero value is
 // usable: every zero field takes its default.
 type Options struct {
-	Reps    int     // replicates, and permutations in Difference; 0: DefaultReps
+	Reps    int     // bootstrap replicates; 0: DefaultReps
+	Perms   int     // permutations in Difference; 0: Reps; < 0: no permutation test
 	Level   float64 // confidence level in (0, 1); 0: DefaultLevel
 	Seed    uint64  // 0: DefaultSeed
 	Method  string  // MethodBCa (default when empty) or MethodPercentile

@@ -28,9 +28,10 @@ func (c Comparison) Claimed() bool { return c.ExcludesZero() }
 // Difference compares a statistic between group a (pooled units 0..na−1)
 // and group b (units na..na+nb−1), as defined in the package
 // documentation: stat computes the statistic on any set of pooled unit
-// indices (repeated when drawn twice). opts.Reps is both the number of
-// bootstrap replicates and of permutations. stat may be called
-// concurrently and must not keep or modify idx.
+// indices (repeated when drawn twice). opts.Reps is the number of
+// bootstrap replicates, opts.Perms of permutations (0: as many as Reps;
+// negative: no test, P NaN). stat may be called concurrently and must not
+// keep or modify idx.
 func Difference(na, nb int, stat func(idx []int) float64, opts Options) Comparison {
 	opts = opts.norm()
 	nan := math.NaN()
@@ -85,7 +86,9 @@ func Difference(na, nb int, stat func(idx []int) float64, opts Options) Comparis
 		}
 		c.Lo, c.Hi = interval(d, reps, jack, opts)
 	}
-	c.P, c.Perms, c.Exact = permutation(na, nb, d, stat, opts)
+	if opts.Perms >= 0 {
+		c.P, c.Perms, c.Exact = permutation(na, nb, d, stat, opts)
+	}
 	return c
 }
 
@@ -99,9 +102,13 @@ func reaches(dp, d float64) bool {
 }
 
 // permutation returns the two-sided permutation p-value of d.
-func permutation(na, nb int, d float64, stat func(idx []int) float64, opts Options) (p float64, perms int, exact bool) {
+func permutation(na, nb int, d float64, stat func(idx []int) float64, opts Options) (p float64, count int, exact bool) {
 	n := na + nb
-	if splits := binomial(n, na); splits <= float64(opts.Reps) {
+	perms := opts.Perms
+	if perms == 0 {
+		perms = opts.Reps
+	}
+	if splits := binomial(n, na); splits <= float64(perms) {
 		// Enumerate every choice of na pooled units for group a.
 		var hit, total int
 		comb := identity(na)
@@ -139,7 +146,7 @@ func permutation(na, nb int, d float64, stat func(idx []int) float64, opts Optio
 		return float64(hit) / float64(total), total, true
 	}
 	scratch := make([][]int, opts.Workers)
-	perm := make([]float64, opts.Reps)
+	perm := make([]float64, perms)
 	blocks(perm, opts.Seed, permStream, opts.Workers, func(rng *rand.Rand, w int) float64 {
 		if scratch[w] == nil {
 			scratch[w] = make([]int, n)

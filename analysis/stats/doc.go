@@ -121,7 +121,8 @@
 // each group (na from a, nb from b, as above; BCa's jackknife leaves out
 // one unit of either group). The p-value tests "no difference" by
 // permutation: the group labels of the na + nb units are shuffled
-// (Perms times, seeded as the bootstrap but on a separate stream), and
+// (Options.Perms times, Reps unless told, seeded as the bootstrap but on
+// a separate stream), and
 //
 //	p = (1 + #{|d*| ≥ |d|}) / (1 + Perms)
 //

@@ -431,6 +431,12 @@ func TestDifference(t *testing.T) {
 	if e := Difference(0, 3, mean, Options{}); !math.IsNaN(e.Value) || e.Claimed() || !math.IsNaN(e.P) {
 		t.Errorf("empty group: %+v", e)
 	}
+	if e := Difference(200, 200, mean, Options{Reps: 100, Perms: -1}); !math.IsNaN(e.P) || e.Perms != 0 || !e.Claimed() {
+		t.Errorf("no permutation test: %+v", e)
+	}
+	if e := Difference(200, 200, mean, Options{Reps: 100, Perms: 50}); e.Perms != 50 || e.P != 1.0/51 {
+		t.Errorf("50 permutations: %+v, want p = 1/51", e)
+	}
 }
 
 func shift(idx []int, by int) []int {
