@@ -2,6 +2,7 @@ package stats
 
 import (
 	"math"
+	"math/bits"
 	"math/rand/v2"
 	"runtime"
 	"slices"
@@ -86,16 +87,24 @@ func parallel(count, workers int, f func(w, i int)) {
 	wg.Wait()
 }
 
-// blocks fills out[r] = draw(rng, w) for every replicate r, rng being the
+// blocks fills out[r] = draw(src, w) for every replicate r, src being the
 // generator of r's block, advanced by the replicates before r in it.
-func blocks(out []float64, seed, stream uint64, workers int, draw func(rng *rand.Rand, w int) float64) {
+func blocks(out []float64, seed, stream uint64, workers int, draw func(src *rand.PCG, w int) float64) {
 	nb := (len(out) + BlockSize - 1) / BlockSize
 	parallel(nb, workers, func(w, b int) {
-		rng := rand.New(rand.NewPCG(seed, stream+uint64(b)))
+		src := rand.NewPCG(seed, stream+uint64(b))
 		for r := b * BlockSize; r < min(len(out), (b+1)*BlockSize); r++ {
-			out[r] = draw(rng, w)
+			out[r] = draw(src, w)
 		}
 	})
+}
+
+// draw returns an index in [0, n) from one PCG output u: ⌊u·n / 2⁶⁴⌋
+// (Lemire's multiply-shift without the rejection step: the bias is below
+// n/2⁶⁴, and it is about twice as fast as rand.IntN).
+func draw(src *rand.PCG, n int) int {
+	hi, _ := bits.Mul64(src.Uint64(), uint64(n))
+	return int(hi)
 }
 
 func identity(n int) []int {
@@ -124,10 +133,10 @@ func Replicates(n int, stat func(idx []int) float64, opts Options) []float64 {
 	for w := range scratch {
 		scratch[w] = make([]int, n)
 	}
-	blocks(out, opts.Seed, 0, opts.Workers, func(rng *rand.Rand, w int) float64 {
+	blocks(out, opts.Seed, 0, opts.Workers, func(src *rand.PCG, w int) float64 {
 		idx := scratch[w]
 		for j := range idx {
-			idx[j] = rng.IntN(n)
+			idx[j] = draw(src, n)
 		}
 		return stat(idx)
 	})

@@ -55,13 +55,13 @@ func Difference(na, nb int, stat func(idx []int) float64, opts Options) Comparis
 			scratch[w] = make([]int, n)
 		}
 		reps := make([]float64, opts.Reps)
-		blocks(reps, opts.Seed, 0, opts.Workers, func(rng *rand.Rand, w int) float64 {
+		blocks(reps, opts.Seed, 0, opts.Workers, func(src *rand.PCG, w int) float64 {
 			idx := scratch[w]
 			for j := range na {
-				idx[j] = rng.IntN(na)
+				idx[j] = draw(src, na)
 			}
 			for j := na; j < n; j++ {
-				idx[j] = na + rng.IntN(nb)
+				idx[j] = na + draw(src, nb)
 			}
 			return stat(idx[:na]) - stat(idx[na:])
 		})
@@ -147,7 +147,7 @@ func permutation(na, nb int, d float64, stat func(idx []int) float64, opts Optio
 	}
 	scratch := make([][]int, opts.Workers)
 	perm := make([]float64, perms)
-	blocks(perm, opts.Seed, permStream, opts.Workers, func(rng *rand.Rand, w int) float64 {
+	blocks(perm, opts.Seed, permStream, opts.Workers, func(src *rand.PCG, w int) float64 {
 		if scratch[w] == nil {
 			scratch[w] = make([]int, n)
 		}
@@ -155,7 +155,11 @@ func permutation(na, nb int, d float64, stat func(idx []int) float64, opts Optio
 		for i := range idx {
 			idx[i] = i
 		}
-		rng.Shuffle(n, func(i, j int) { idx[i], idx[j] = idx[j], idx[i] })
+		// Fisher-Yates: position i takes one of positions 0..i.
+		for i := n - 1; i > 0; i-- {
+			j := draw(src, i+1)
+			idx[i], idx[j] = idx[j], idx[i]
+		}
 		return stat(idx[:na]) - stat(idx[na:])
 	})
 	var hit, total int

@@ -46,7 +46,8 @@
 // over authors (RatioOfSums).
 //
 // Randomness: replicates are made in blocks of BlockSize; block b uses its
-// own generator math/rand/v2 PCG seeded with (Seed, b), so the result is
+// own generator math/rand/v2 PCG seeded with (Seed, b), an index in [0, n)
+// being ⌊u·n/2⁶⁴⌋ for the next 64-bit output u, so the result is
 // byte-identical for a given Seed whatever the number of workers (Workers,
 // default min(2, GOMAXPROCS)). Seed 0 means DefaultSeed. Replicates whose
 // stat is NaN (e.g. a resample where the denominator is 0) are dropped;

@@ -26,7 +26,7 @@ func ExampleRatioOfSums() {
 	size := []float64{10, 12, 6, 9, 4, 15, 7, 8}
 	show(stats.RatioOfSums(active, size, stats.Options{Unit: "cohorts"}))
 	// Output:
-	// 0.324 [0.240, 0.385] n=8 cohorts, bca-bootstrap 95%
+	// 0.324 [0.235, 0.385] n=8 cohorts, bca-bootstrap 95%
 }
 
 // Any statistic, resampling the units the caller chooses: here the
