@@ -446,3 +446,65 @@ func shift(idx []int, by int) []int {
 	}
 	return out
 }
+
+// TestJackknifeGroups: beyond JackknifeGroups units the jackknife leaves
+// out the units i with i mod 1000 = g; for the mean of 0..2499, group g
+// holds g, g+1000 and (g < 500) g+2000.
+func TestJackknifeGroups(t *testing.T) {
+	const n = 2500
+	x := make([]float64, n)
+	var total float64
+	for i := range x {
+		x[i] = float64(i)
+		total += x[i]
+	}
+	jack := Jackknife(n, func(idx []int) float64 {
+		var s float64
+		for _, i := range idx {
+			s += x[i]
+		}
+		return s / float64(len(idx))
+	}, 2)
+	if len(jack) != JackknifeGroups {
+		t.Fatalf("%d jackknife values, want %d", len(jack), JackknifeGroups)
+	}
+	for _, g := range []int{0, 499, 500, 999} {
+		out, k := float64(g+g+1000), 2.0
+		if g < 500 {
+			out += float64(g + 2000)
+			k++
+		}
+		near(t, "group mean", jack[g], (total-out)/(n-k), 1e-9)
+	}
+}
+
+// TestBootstrapNotEstimable: no unit, one unit, a NaN statistic, and
+// units all alike give NaN bounds, with the value when it exists.
+func TestBootstrapNotEstimable(t *testing.T) {
+	m := func(x []float64) func([]int) float64 {
+		return func(idx []int) float64 {
+			var s float64
+			for _, i := range idx {
+				s += x[i]
+			}
+			return s / float64(len(idx))
+		}
+	}
+	for _, c := range []struct {
+		x     []float64
+		value float64
+	}{
+		{nil, math.NaN()},
+		{[]float64{3}, 3},
+		{[]float64{1, math.NaN()}, math.NaN()},
+		{[]float64{2, 2, 2}, 2},
+	} {
+		for _, method := range []string{MethodBCa, MethodPercentile} {
+			e := Bootstrap(len(c.x), m(c.x), Options{Reps: 50, Method: method, Unit: "threads"})
+			near(t, "value", e.Value, c.value, 0)
+			if e.Estimable() || e.Excludes(0) || e.N != len(c.x) || e.Method != method || e.Unit != "threads" {
+				t.Errorf("%v %s: %+v, want NaN bounds", c.x, method, e)
+			}
+		}
+	}
+}
