@@ -132,11 +132,14 @@
 // |d| counts as ≥). When the number of distinct splits C(na+nb, na) is at
 // most Perms, every split is enumerated and p is exact: #{|d*| ≥ |d|} /
 // C(na+nb, na). A difference is claimed only when the data support it:
-// Comparison.Claimed reports whether the interval excludes zero.//
+// Comparison.Claimed reports whether the interval excludes zero.
+//
 // # Unit and method per indicator
 //
 // The unit resampled is the unit that was sampled independently, the one
-// inside which observations are correlated. The study uses (issue 12):
+// inside which observations are correlated. For the study's indicators
+// (issue 12; the indicator families make the calls) this package
+// prescribes:
 //
 //	indicator (family)                         unit       function, method
 //	reply_rate (responsiveness)                threads    Wilson

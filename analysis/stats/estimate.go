@@ -17,12 +17,16 @@ const (
 
 // Defaults used when an Options field is zero.
 const (
-	// DefaultSeed seeds every bootstrap and permutation unless told: the
-	// date the study's synthetic sample was first drawn, 2024-03-04.
+	// DefaultSeed seeds every bootstrap and permutation unless told; any
+	// fixed value would do, this one is written down so that a run can
+	// be repeated.
 	DefaultSeed uint64 = 20240304
 	// DefaultReps is the number of bootstrap replicates (and of
-	// permutations) unless told: enough for stable second decimals of a
-	// 95 % interval.
+	// permutations) unless told. For a normal statistic the Monte Carlo
+	// standard deviation of a 95 % bound from B replicates is
+	// sqrt(0.025·0.975/B)/φ(1.96) standard errors: 0.06 at B = 2000
+	// (Efron & Tibshirani 1993, ch. 19, ask for at least 1000 for
+	// intervals).
 	DefaultReps = 2000
 	// DefaultLevel is the confidence level unless told.
 	DefaultLevel = 0.95
