@@ -75,6 +75,12 @@
 //
 // Reps defaults to DefaultReps; Level to 0.95; Method to MethodBCa.
 //
+// Bands: CurveBand resamples units as above and recomputes a whole curve
+// per replicate (a Lorenz curve at fixed shares, LorenzBand; a retention
+// curve over lags), the band being the pointwise percentile interval;
+// point j's bounds equal those of a percentile Bootstrap of point j alone
+// with the same Options.
+//
 // # Gini
 //
 // For x₍₁₎ ≤ … ≤ x₍ₙ₎ ≥ 0 with mean μ > 0, the plain Gini is

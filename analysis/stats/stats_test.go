@@ -508,3 +508,49 @@ func TestBootstrapNotEstimable(t *testing.T) {
 		}
 	}
 }
+
+// TestLorenz checks LorenzAt by hand on [4 2 1 1] (sorted 1 1 2 4, X = 8):
+// L(0) = 0, L(0.25) = 1/8, L(0.5) = 2/8, L(0.625) = (2 + 0.5·2)/8, L(0.75)
+// = 4/8, L(1) = 1; and that the band holds the curve, is NaN at the ends
+// (every replicate gives 0 at p = 0 and 1 at p = 1), does not depend on
+// the workers, and its points match a Bootstrap of the same point.
+func TestLorenz(t *testing.T) {
+	got := LorenzAt([]float64{4, 2, 1, 1}, []float64{0, 0.25, 0.5, 0.625, 0.75, 1})
+	want := []float64{0, 0.125, 0.25, 0.375, 0.5, 1}
+	for i := range want {
+		near(t, "L", got[i], want[i], 1e-15)
+	}
+	if v := LorenzAt(nil, []float64{0.5}); !math.IsNaN(v[0]) {
+		t.Errorf("empty Lorenz = %v", v)
+	}
+	x := []float64{1, 1, 1, 1, 2, 2, 3, 1, 1, 8, 1, 2, 1, 14, 1, 1, 4, 1, 2, 1}
+	p := []float64{0, 0.5, 0.9, 1}
+	b := LorenzBand(x, p, Options{Reps: 500, Workers: 1})
+	b2 := LorenzBand(x, p, Options{Reps: 500, Workers: 2})
+	if !slices.Equal(b.Lo[1:3], b2.Lo[1:3]) || !slices.Equal(b.Hi[1:3], b2.Hi[1:3]) {
+		t.Errorf("band depends on the workers: %+v vs %+v", b, b2)
+	}
+	if b.Unit != "authors" || b.N != 20 || b.Method != MethodPercentile || b.Value[0] != 0 || b.Value[3] != 1 {
+		t.Errorf("band metadata %+v", b)
+	}
+	for _, j := range []int{0, 3} {
+		if !math.IsNaN(b.Lo[j]) || !math.IsNaN(b.Hi[j]) {
+			t.Errorf("band at p = %v: [%v, %v], want NaN (all replicates equal)", p[j], b.Lo[j], b.Hi[j])
+		}
+	}
+	for _, j := range []int{1, 2} {
+		if !(b.Lo[j] < b.Value[j] && b.Value[j] < b.Hi[j]) {
+			t.Errorf("band at p = %v: %v not in [%v, %v]", p[j], b.Value[j], b.Lo[j], b.Hi[j])
+		}
+		e := Bootstrap(len(x), func(idx []int) float64 {
+			s := make([]float64, len(idx))
+			for k, i := range idx {
+				s[k] = x[i]
+			}
+			return LorenzAt(s, p[j:j+1])[0]
+		}, Options{Reps: 500, Method: MethodPercentile})
+		if e.Lo != b.Lo[j] || e.Hi != b.Hi[j] {
+			t.Errorf("band at p = %v: [%v, %v], Bootstrap [%v, %v]", p[j], b.Lo[j], b.Hi[j], e.Lo, e.Hi)
+		}
+	}
+}
