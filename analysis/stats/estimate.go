@@ -103,3 +103,13 @@ func Wilson(k, n int, lvl float64, unit string) Estimate {
 	}
 	return e
 }
+
+// Floats converts counts (messages per author, replies per thread) to
+// the float64 values this package takes.
+func Floats(x []int) []float64 {
+	out := make([]float64, len(x))
+	for i, v := range x {
+		out[i] = float64(v)
+	}
+	return out
+}

@@ -179,6 +179,7 @@ func TestGini(t *testing.T) {
 		near(t, "G", Gini(c.x), c.g, 1e-12)
 		near(t, "G*", GiniCorrected(c.x), c.gc, 1e-12)
 	}
+	near(t, "G of counts", Gini(Floats([]int{4, 2, 1, 1})), 0.3125, 0)
 	x := []float64{4, 1, 2}
 	Gini(x)
 	if !slices.Equal(x, []float64{4, 1, 2}) {
