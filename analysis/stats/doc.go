@@ -49,7 +49,9 @@
 // own generator math/rand/v2 PCG seeded with (Seed, b), an index in [0, n)
 // being ⌊u·n/2⁶⁴⌋ for the next 64-bit output u, so the result is
 // byte-identical for a given Seed whatever the number of workers (Workers,
-// default min(2, GOMAXPROCS)). Seed 0 means DefaultSeed. Replicates whose
+// default min(2, GOMAXPROCS)); only the PCG's 64-bit outputs are used, a
+// sequence Go specifies (PCG-DXSM), so the replicates do not change with
+// Go releases either. Seed 0 means DefaultSeed. Replicates whose
 // stat is NaN (e.g. a resample where the denominator is 0) are dropped;
 // B is the number kept.
 //
