@@ -27,6 +27,7 @@ import (
 	"strconv"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/stats"
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
 )
@@ -49,6 +50,22 @@ type Row struct {
 	// NaN. A NaN without Reason is a measure the data allow but whose
 	// definition leaves undefined (a zero denominator, see each family).
 	Reason string
+	// Lo and Hi bound the value's confidence interval (Level 95 %), N
+	// counts the units behind it (threads, authors, messages, cohorts:
+	// Unit), and Method says how the interval was computed (a
+	// stats.Estimate method: "wilson", "bca-bootstrap",
+	// "greenwood-loglog", ...). Method is empty for a value without
+	// interval (a count, a network statistic compared with its null model
+	// elsewhere); Lo and Hi are then ignored. SetEstimate fills them.
+	Lo, Hi float64
+	N      int
+	Unit   string
+	Method string
+}
+
+// SetEstimate sets the row's value and interval from e.
+func (r *Row) SetEstimate(e stats.Estimate) {
+	r.Value, r.Lo, r.Hi, r.N, r.Unit, r.Method = e.Value, e.Lo, e.Hi, e.N, e.Unit, e.Method
 }
 
 // Why a measure cannot be computed from a study's data: the reason column
@@ -119,21 +136,26 @@ func FormatValue(v float64) string {
 }
 
 // WriteCSV writes rows as indicators.csv: a header (community,
-// profession, indicator, value, reason) and the rows in canonical order,
-// values with six decimals (FormatValue). A row with a Reason is written
-// with an empty value and its reason; every other row with an empty
-// reason.
+// profession, indicator, value, lo, hi, n, unit, method, reason) and the
+// rows in canonical order, values and bounds with six decimals
+// (FormatValue). A row with a Reason is written with an empty value and
+// interval and its reason; a row without Method with an empty interval
+// (lo, hi, n, unit, method); every other row with an empty reason.
 func WriteCSV(w io.Writer, rows []Row) error {
 	sorted := append([]Row(nil), rows...)
 	Sort(sorted)
 	cw := csv.NewWriter(w)
-	cw.Write([]string{"community", "profession", "indicator", "value", "reason"})
+	cw.Write([]string{"community", "profession", "indicator", "value", "lo", "hi", "n", "unit", "method", "reason"})
 	for _, r := range sorted {
 		v := FormatValue(r.Value)
+		lo, hi, n := FormatValue(r.Lo), FormatValue(r.Hi), strconv.Itoa(r.N)
+		if r.Method == "" || r.Reason != "" {
+			lo, hi, n, r.Unit, r.Method = "", "", "", "", ""
+		}
 		if r.Reason != "" {
 			v = ""
 		}
-		cw.Write([]string{r.Community, string(r.Profession), r.Indicator, v, r.Reason})
+		cw.Write([]string{r.Community, string(r.Profession), r.Indicator, v, lo, hi, n, r.Unit, r.Method, r.Reason})
 	}
 	cw.Flush()
 	return cw.Error()
@@ -230,3 +252,9 @@ func communitySlices(msgs []corpus.Message) map[string][]corpus.Message {
 	}
 	return out
 }
+
+// Inference holds the options every family's intervals use: replicates
+// of bootstraps and permutation tests, level and seed. Its Reps (1000)
+// keeps the second decimal of a 95 % bound stable on the sample; tests of
+// small corpora may lower it. A family copies it and sets only Unit.
+var Inference = stats.Options{Reps: 1000, Level: 0.95, Seed: stats.DefaultSeed}

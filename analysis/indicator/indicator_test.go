@@ -10,24 +10,25 @@ import (
 
 func TestWriteCSVOrderAndPrecision(t *testing.T) {
 	rows := []Row{
-		{"*", corpus.HomeCareAide, "reply_rate", 0.5, ""},
-		{"b", corpus.HomeCareAide, "reply_rate", 1.0 / 3, ""},
-		{"a", corpus.HomeCareAide, "gini", math.NaN(), ""},
-		{"d", corpus.GP, "reply_rate", 0.9, ""},
-		{"d", corpus.GP, "lurker_share", math.NaN(), ReasonNoPanel},
+		{Community: "*", Profession: corpus.HomeCareAide, Indicator: "reply_rate", Value: 0.5, Lo: 0.25, Hi: 0.75, N: 14, Unit: "threads", Method: "wilson"},
+		{Community: "b", Profession: corpus.HomeCareAide, Indicator: "reply_rate", Value: 1.0 / 3},
+		{Community: "a", Profession: corpus.HomeCareAide, Indicator: "gini", Value: math.NaN()},
+		{Community: "d", Profession: corpus.GP, Indicator: "reply_rate", Value: 0.9},
+		{Community: "d", Profession: corpus.GP, Indicator: "lurker_share", Value: math.NaN(), Reason: ReasonNoPanel, Method: "wilson", N: 3},
 	}
 	var buf bytes.Buffer
 	if err := WriteCSV(&buf, rows); err != nil {
 		t.Fatal(err)
 	}
-	// A measure the data do not allow is written empty with its reason;
-	// a NaN the definition leaves undefined stays NaN, reason empty.
-	want := "community,profession,indicator,value,reason\n" +
-		"d,general-practitioner,lurker_share,,no panel observation\n" +
-		"d,general-practitioner,reply_rate,0.900000,\n" +
-		"a,home-care-aide,gini,NaN,\n" +
-		"b,home-care-aide,reply_rate,0.333333,\n" +
-		"*,home-care-aide,reply_rate,0.500000,\n"
+	// A measure the data do not allow is written empty with its reason,
+	// and no interval; a NaN the definition leaves undefined stays NaN,
+	// reason empty; a row without method has no interval.
+	want := "community,profession,indicator,value,lo,hi,n,unit,method,reason\n" +
+		"d,general-practitioner,lurker_share,,,,,,,no panel observation\n" +
+		"d,general-practitioner,reply_rate,0.900000,,,,,,\n" +
+		"a,home-care-aide,gini,NaN,,,,,,\n" +
+		"b,home-care-aide,reply_rate,0.333333,,,,,,\n" +
+		"*,home-care-aide,reply_rate,0.500000,0.250000,0.750000,14,threads,wilson,\n"
 	if buf.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", buf.String(), want)
 	}

@@ -35,7 +35,7 @@ func TestDeriveDeterministic(t *testing.T) {
 		}
 	}
 	ind, _ := os.ReadFile(filepath.Join(dirs[0], "indicators.csv"))
-	for _, want := range []string{"community,profession,indicator,value,reason\n", "g,home-care-aide,messages,2.000000,\n", "g,home-care-aide,reply_rate,1.000000,\n"} {
+	for _, want := range []string{"community,profession,indicator,value,lo,hi,n,unit,method,reason\n", "g,home-care-aide,messages,2.000000,,,,,,\n", "g,home-care-aide,reply_rate,1.000000,,,,,,\n"} {
 		if !strings.Contains(string(ind), want) {
 			t.Errorf("indicators.csv lacks %q", want)
 		}
