@@ -264,3 +264,20 @@ func TestSniffOthers(t *testing.T) {
 		t.Errorf("a comment without created_utc sniffs %d", s)
 	}
 }
+
+// A username met only as u/name in a text, never as an author, is made a
+// known handle by the mention, so load scrubs it from the text.
+func TestMentionOnlyScrubbed(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "RC.ndjson")
+	line := `{"id": "kr1b001", "author": "interne_nantes", "body": "Demande à u/ide_bordeaux, ou à /u/ide_bordeaux sur reddit.com/user/ide_bordeaux", "created_utc": 1709292600, "link_id": "t3_1b2c3d4", "parent_id": "t3_1b2c3d4", "subreddit": "medecine"}` + "\n"
+	if err := os.WriteFile(path, []byte(line), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, _, err := load.Files([]string{path}, load.Options{Key: testKey})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Messages) != 1 || len(c.Messages[0].Mentions) != 1 || strings.Contains(c.Messages[0].Text, "ide_bordeaux") {
+		t.Errorf("messages %+v: want one mention and the handle scrubbed", c.Messages)
+	}
+}
