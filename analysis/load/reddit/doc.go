@@ -27,10 +27,13 @@
 //     person: the message is kept with no author, so that the deleted
 //     accounts of a dump are not merged into one, and counted as nobody
 //     among authors (load and the inspector count only authors they know).
-//   - Mentions: u/name and /u/name in the text (3 to 20 letters, digits,
-//     '_' or '-', not inside a word or a path) are listed as mentioned
-//     accounts, by handle, so that load knows those handles and scrubs
-//     them from every text.
+//   - Mentions: u/name and /u/name standing alone in the text (not inside a
+//     word or another site's path), reddit.com/u/name and
+//     reddit.com/user/name, for a name of 3 to 20 letters, digits, '_' or
+//     '-', are listed as mentioned accounts, by handle, once each (see
+//     Mentions), so that load knows those handles and scrubs them from
+//     every text (a handle of 3 characters only after '@': the bare form
+//     is scrubbed from 4 characters on).
 //   - Text: a comment's body; a submission's title, then a blank line and
 //     its selftext when it has one. Reddit writes &amp;, &lt; and &gt; for
 //     &, < and > in its markdown: they are read as the characters. A body
@@ -51,7 +54,9 @@
 // longer than the line-bytes limit or nests deeper than the depth limit;
 // a value of the wrong type (field named); a record that is neither a
 // comment nor a submission (a "more" stub, a subreddit object); a missing
-// id, created_utc, or a comment's parent_id. Reading goes on at the next
+// id or created_utc; an unreadable created_utc or score. A comment without
+// parent_id is kept, as a comment whose parent the data do not name (an
+// orphan, never guessed from its link_id). Reading goes on at the next
 // line, so a broken record costs that record only, and memory holds one
 // line at a time whatever the file holds.
 package reddit

@@ -238,7 +238,7 @@ func TestSniffOthers(t *testing.T) {
 	n := 0
 	for _, dir := range []string{"../facebook/testdata", "../twitter/testdata", "../testdata", "../observation/testdata"} {
 		filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
+			if err != nil || d.IsDir() || filepath.Base(path) == "reddit.ndjson" { // this format's own canary
 				return nil
 			}
 			f, err := rawio.Open(path)
