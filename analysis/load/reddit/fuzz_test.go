@@ -10,6 +10,7 @@ import (
 	"github.com/faire-communaute/compendium/analysis/load/reddit"
 	"github.com/faire-communaute/compendium/analysis/rawio"
 	"github.com/faire-communaute/compendium/analysis/rawio/rawiotest"
+	"github.com/klauspost/compress/zstd"
 )
 
 // smallLimits is the seed limit code of small limits: lines of 512 bytes,
@@ -26,6 +27,13 @@ func FuzzReddit(f *testing.F) {
 			f.Add(b, uint32(0))
 			f.Add(b, smallLimits)
 		}
+	}
+	if b, err := os.ReadFile(fixture); err == nil { // a .zst dump
+		var z bytes.Buffer
+		w, _ := zstd.NewWriter(&z)
+		w.Write(b)
+		w.Close()
+		f.Add(z.Bytes(), uint32(0))
 	}
 	f.Add([]byte(`{"id": "a", "body": "u/abc", "created_utc": "1e3", "parent_id": "x", "link_id": "x", "score": 2.0}`), uint32(0))
 	f.Fuzz(func(t *testing.T, raw []byte, code uint32) {
