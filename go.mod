@@ -5,6 +5,7 @@ go 1.26
 require (
 	github.com/go-gota/gota v0.12.0
 	github.com/janpfeifer/gonb v0.11.5
+	github.com/klauspost/compress v1.18.2
 	github.com/kljensen/snowball v0.10.0
 	github.com/segmentio/encoding v0.5.4
 	golang.org/x/image v0.30.0
@@ -29,7 +30,6 @@ require (
 	github.com/gx-org/backend v0.3.0 // indirect
 	github.com/gx-org/gx v0.6.1 // indirect
 	github.com/janpfeifer/must v0.2.0 // indirect
-	github.com/klauspost/compress v1.18.2 // indirect
 	github.com/mattn/go-colorable v0.1.14 // indirect
 	github.com/mattn/go-isatty v0.0.20 // indirect
 	github.com/pkg/errors v0.9.1 // indirect
