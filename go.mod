@@ -5,6 +5,7 @@ go 1.26
 require (
 	github.com/go-gota/gota v0.12.0
 	github.com/janpfeifer/gonb v0.11.5
+	github.com/klauspost/compress v1.18.2
 	github.com/kljensen/snowball v0.10.0
 	github.com/segmentio/encoding v0.5.4
 	golang.org/x/image v0.30.0

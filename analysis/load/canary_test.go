@@ -81,6 +81,10 @@ var canaryFormats = []struct {
 	{format: "netvizz-comments", platform: corpus.Facebook, files: []string{"netvizz_comments.tab"}, messages: 2},
 	{format: "facepager", platform: corpus.Facebook, files: []string{"facepager.csv"}, messages: 2},
 	{format: "facebook-dyi", platform: corpus.Facebook, files: []string{"dyi/canary_comments.json", "dyi/other_posts.json"}, messages: 2},
+	// Reddit dumps name accounts by username only (her handle): no
+	// display name.
+	{format: "reddit", platform: corpus.Reddit, files: []string{"reddit.ndjson"}, staff: true, messages: 2},
+	{format: "meta-content-library", platform: corpus.Facebook, files: []string{"mcl_posts.csv", "mcl_comments.csv"}, messages: 2},
 }
 
 // TestCanaryEveryFormat loads, for every registered format, a tiny export
@@ -102,11 +106,12 @@ func TestCanaryEveryFormat(t *testing.T) {
 	}
 	formats := 0
 	for _, f := range rawio.Formats() {
-		// The message formats are those of packages facebook and twitter;
-		// tests register formats of their own, and observation formats
-		// hold no texts.
+		// The message formats are those of packages facebook, twitter,
+		// reddit and metacl; tests register formats of their own, and
+		// observation formats hold no texts.
 		fn := runtime.FuncForPC(reflect.ValueOf(f.Read).Pointer()).Name()
-		if !strings.Contains(fn, "/analysis/load/facebook.") && !strings.Contains(fn, "/analysis/load/twitter.") {
+		if !strings.Contains(fn, "/analysis/load/facebook.") && !strings.Contains(fn, "/analysis/load/twitter.") &&
+			!strings.Contains(fn, "/analysis/load/reddit.") && !strings.Contains(fn, "/analysis/load/metacl.") {
 			continue
 		}
 		formats++

@@ -4,6 +4,8 @@ package load
 // available to Study and Files.
 import (
 	_ "github.com/faire-communaute/compendium/analysis/load/facebook"
+	_ "github.com/faire-communaute/compendium/analysis/load/metacl"
 	_ "github.com/faire-communaute/compendium/analysis/load/observation"
+	_ "github.com/faire-communaute/compendium/analysis/load/reddit"
 	_ "github.com/faire-communaute/compendium/analysis/load/twitter"
 )

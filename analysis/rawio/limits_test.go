@@ -150,6 +150,8 @@ func FuzzFile(f *testing.F) {
 	f.Add([]byte("a\r\nb\rc\n"), 8)
 	f.Add(gz(nil, "x\n", "y\n"), 4)
 	f.Add(append(gz(nil, "x\n"), 0, 0, 0), 4)
+	f.Add(zst(f, "x\n", "y\n"), 4)
+	f.Add(zstdFrame(31), 4)
 	f.Add([]byte("\xef\xbb\xbfone\rtwo\r"), 2)
 	f.Fuzz(func(t *testing.T, raw []byte, lineBytes int) {
 		lineBytes = 1 + abs(lineBytes)%64

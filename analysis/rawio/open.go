@@ -20,6 +20,7 @@ const HeadSize = 64 << 10
 type File struct {
 	Name string // the name errors report, as given to Open
 	Gzip bool   // whether the file was gzip-compressed
+	Zstd bool   // whether the file was Zstandard-compressed (.zst dumps)
 	Head []byte // up to HeadSize decoded bytes, for sniffing
 	R    *bufio.Reader
 	// Options are a format's settings from the study file, e.g. a column
@@ -76,8 +77,10 @@ func NewFile(name string, r io.Reader) (*File, error) { return NewFileWith(name,
 //
 // A gzip file may hold several members (as gzip(1) concatenates them) and
 // be followed by zero bytes (tape and block padding, which gzip(1)
-// accepts); anything else after the last member is an error. Its
-// decompressed size and ratio are bounded by limits.DecompressedBytes and
+// accepts); anything else after the last member is an error. A
+// Zstandard file (the .zst dumps of Reddit) may hold several frames and
+// skippable frames, with windows up to MaxZstdWindow. The decompressed
+// size and ratio of either are bounded by limits.DecompressedBytes and
 // limits.Ratio: going past either is a *LimitError from the reader.
 //
 // A file whose head holds carriage returns and no line feed (old Mac and
@@ -92,6 +95,14 @@ func NewFileWith(name string, r io.Reader, limits Limits) (*File, error) {
 			return nil, fmt.Errorf("%s: gzip: %w", name, err)
 		}
 		file.Gzip = true
+		file.closers = append(file.closers, zr)
+		br = bufio.NewReaderSize(zr, 256<<10)
+	} else if magic, _ := br.Peek(4); bytes.Equal(magic, zstdMagic) {
+		zr, err := newZstdReader(br, limits)
+		if err != nil {
+			return nil, fmt.Errorf("%s: zstd: %w", name, err)
+		}
+		file.Zstd = true
 		file.closers = append(file.closers, zr)
 		br = bufio.NewReaderSize(zr, 256<<10)
 	}
