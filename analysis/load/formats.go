@@ -5,5 +5,6 @@ package load
 import (
 	_ "github.com/faire-communaute/compendium/analysis/load/facebook"
 	_ "github.com/faire-communaute/compendium/analysis/load/observation"
+	_ "github.com/faire-communaute/compendium/analysis/load/telegram"
 	_ "github.com/faire-communaute/compendium/analysis/load/twitter"
 )
