@@ -7,4 +7,5 @@ import (
 	_ "github.com/faire-communaute/compendium/analysis/load/observation"
 	_ "github.com/faire-communaute/compendium/analysis/load/telegram"
 	_ "github.com/faire-communaute/compendium/analysis/load/twitter"
+	_ "github.com/faire-communaute/compendium/analysis/load/whatsapp"
 )
