@@ -81,6 +81,10 @@ var canaryFormats = []struct {
 	{format: "netvizz-comments", platform: corpus.Facebook, files: []string{"netvizz_comments.tab"}, messages: 2},
 	{format: "facepager", platform: corpus.Facebook, files: []string{"facepager.csv"}, messages: 2},
 	{format: "facebook-dyi", platform: corpus.Facebook, files: []string{"dyi/canary_comments.json", "dyi/other_posts.json"}, messages: 2},
+	{format: "telegram-desktop", platform: corpus.Telegram, files: []string{"telegram-result.json"}, messages: 2},
+	// WhatsApp has no entities and no handles: the names and the forms
+	// in the text only (phone numbers are not in the fixture yet).
+	{format: "whatsapp-txt", platform: corpus.WhatsApp, files: []string{"whatsapp.txt"}, messages: 2},
 }
 
 // TestCanaryEveryFormat loads, for every registered format, a tiny export
@@ -102,11 +106,13 @@ func TestCanaryEveryFormat(t *testing.T) {
 	}
 	formats := 0
 	for _, f := range rawio.Formats() {
-		// The message formats are those of packages facebook and twitter;
+		// The message formats are those of packages facebook, twitter,
+		// telegram and whatsapp;
 		// tests register formats of their own, and observation formats
 		// hold no texts.
 		fn := runtime.FuncForPC(reflect.ValueOf(f.Read).Pointer()).Name()
-		if !strings.Contains(fn, "/analysis/load/facebook.") && !strings.Contains(fn, "/analysis/load/twitter.") {
+		if !strings.Contains(fn, "/analysis/load/facebook.") && !strings.Contains(fn, "/analysis/load/twitter.") &&
+			!strings.Contains(fn, "/analysis/load/telegram.") && !strings.Contains(fn, "/analysis/load/whatsapp.") {
 			continue
 		}
 		formats++
