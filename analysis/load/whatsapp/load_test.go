@@ -1,8 +1,11 @@
 package whatsapp_test
 
 import (
+	"archive/zip"
+	"bytes"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -73,5 +76,37 @@ func TestLoadChatMiner(t *testing.T) {
 	f := rep.Files[0]
 	if f.Records != 9 || f.Loaded != 9 || f.Service["system"] != 2 || f.Rejected != 0 || len(c.Messages) != 7 {
 		t.Errorf("report %+v, %d messages", f, len(c.Messages))
+	}
+}
+
+// An iOS export arrives as a zip holding _chat.txt: the zip is read as it
+// is, the second pass opening the member again; the same chat piped on
+// standard input is read from a spooled copy, with the same messages.
+func TestLoadZipAndStdin(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("testdata", "whatsapp", "ios_en.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(t.TempDir(), "WhatsApp Chat - Carers.zip")
+	out, _ := os.Create(p)
+	zw := zip.NewWriter(out)
+	w, _ := zw.Create("_chat.txt")
+	w.Write(raw)
+	zw.Close()
+	out.Close()
+	ids := func(c *corpus.Corpus) []string {
+		var s []string
+		for _, m := range c.Messages {
+			s = append(s, m.ID)
+		}
+		return s
+	}
+	c, rep, err := load.Files([]string{p}, load.Options{Key: key})
+	if err != nil || len(c.Messages) != 5 || rep.Files[0].Service["system"] != 2 || rep.Files[0].Rejected != 0 {
+		t.Fatalf("%v: %d messages, %+v", err, len(c.Messages), rep.Files)
+	}
+	c2, _, err := load.Files([]string{"-"}, load.Options{Key: key, Stdin: bytes.NewReader(raw)})
+	if err != nil || !reflect.DeepEqual(ids(c), ids(c2)) {
+		t.Errorf("%v: %v, then %v", err, ids(c), ids(c2))
 	}
 }

@@ -153,7 +153,7 @@ func read(f *rawio.File, sink rawio.Sink) error {
 		case err != nil:
 			return fmt.Errorf("%s: %w", f.Name, err)
 		}
-		r.line(string(b), n)
+		r.line(b, n)
 	}
 }
 
@@ -231,7 +231,7 @@ func (r *reader) secondPass() (lineSource, func(), error) {
 			cleanup()
 			return nil, nil, fmt.Errorf("%s: %w", r.f.Name, err)
 		}
-		if h, ok := parseHeader(string(b)); ok {
+		if h, ok := headerOf(b); ok {
 			ev.add(h, h.rest)
 		}
 		if w != nil {
@@ -279,39 +279,57 @@ func (r *reader) reject(line int, field string, err error) {
 	r.sink.Reject(&rawio.ParseError{File: r.f.Name, Line: max(line, 1), Field: field, Err: err})
 }
 
+// headerOf parses the header of line b, converting to a string only the
+// lines that can start with one (a digit or '[' after the marks), so that
+// continuation lines cost no allocation.
+func headerOf(b []byte) (header, bool) {
+	i := 0
+	for i < len(b) {
+		r, size := utf8.DecodeRune(b[i:])
+		if !isMark(r) {
+			break
+		}
+		i += size
+	}
+	if i == len(b) || b[i] != '[' && (b[i] < '0' || b[i] > '9') {
+		return header{}, false
+	}
+	return parseHeader(string(b))
+}
+
 // line takes line n of the file.
-func (r *reader) line(s string, n int) {
-	if h, ok := parseHeader(s); ok {
+func (r *reader) line(b []byte, n int) {
+	if h, ok := headerOf(b); ok {
 		r.flush()
 		r.cur = &pending{line: n, h: h, lines: 1}
-		r.add(h.rest, false)
+		r.add([]byte(h.rest), false)
 		return
 	}
 	if r.cur == nil {
-		if strings.TrimSpace(stripMarks(s)) == "" {
+		if len(bytes.TrimFunc(b, func(r rune) bool { return unicode.IsSpace(r) || isMark(r) })) == 0 {
 			return // blank lines before the first header
 		}
 		r.cur = &pending{line: n, orphan: true}
 	}
 	r.cur.lines++
-	r.add(s, true)
+	r.add(b, true)
 }
 
-// add appends s to the record being read, within line-bytes.
-func (r *reader) add(s string, newline bool) {
+// add appends b to the record being read, within line-bytes.
+func (r *reader) add(b []byte, newline bool) {
 	c := r.cur
 	if c.over {
 		return
 	}
-	if c.text.Len()+len(s)+1 > r.lim.LineBytes {
+	if c.text.Len()+len(b)+1 > r.lim.LineBytes {
 		c.over = true
-		c.text.Reset()
+		c.text = strings.Builder{}
 		return
 	}
 	if newline {
 		c.text.WriteByte('\n')
 	}
-	c.text.WriteString(s)
+	c.text.Write(b)
 }
 
 // flush ends the record being read with its one sink call.
