@@ -55,7 +55,9 @@
 //     text without the message it answers; ParentID is always empty and
 //     the corpus has no threads for WhatsApp). Its text is the rest of
 //     the line and the continuation lines joined by line feeds, trailing
-//     space removed. A first line that stands for a media file —
+//     space and the invisible marks removed (WhatsApp writes a mention
+//     "@\u2068Nadia Benali\u2069"). An export holds no reactions:
+//     Reactions is 0. A first line that stands for a media file —
 //     "<Médias omis>", "<Media omitted>", "image absente", "image
 //     omitted", "<attached: …>", "<pièce jointe : …>", "… (fichier
 //     joint)", "… document omitted"... — becomes MediaText, "<media>" (the

@@ -409,7 +409,9 @@ func splitAuthor(rest string) (author, text string, ok bool) {
 			return "", "", false
 		}
 	}
-	text = strings.TrimLeftFunc(text, func(r rune) bool { return isSpace(r) || isMark(r) })
+	// The marks are invisible formatting (around mentions and numbers):
+	// removed, so that "@\u2068Nadia Benali\u2069" names Nadia Benali.
+	text = strings.TrimLeftFunc(stripMarks(text), isSpace)
 	first, more, hasMore := strings.Cut(text, "\n")
 	if isMedia(strings.TrimSpace(stripMarks(first))) {
 		text = MediaText
