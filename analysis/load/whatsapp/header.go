@@ -140,11 +140,13 @@ type evidence struct {
 	dayOver, monthOver bool // a first field above 12; a second field above 12
 	french             bool // a French cue: "à" in a header, French system lines or media markers
 	headers            int
+	dayMonth           int // headers whose year is last (their order matters)
 }
 
 func (e *evidence) add(h header, rest string) {
 	e.headers++
 	if !h.yearFirst {
+		e.dayMonth++
 		if h.a > 12 {
 			e.dayOver = true
 		}

@@ -241,13 +241,16 @@ func (r *reader) secondPass() (lineSource, func(), error) {
 		}
 	}
 	order, _ := ev.order()
-	if order == orderUnknown && ev.headers > 0 {
+	if order == orderUnknown && ev.dayMonth > 0 {
 		cleanup()
 		why := "no date has a day above 12"
 		if ev.dayOver && ev.monthOver {
 			why = "its dates are of both orders"
 		}
 		return nil, nil, fmt.Errorf("%s: %w (%s, and no French line): set the %q option to day-first or month-first", r.f.Name, ErrUndecidedOrder, why, OptionDates)
+	}
+	if order == orderUnknown {
+		order = dayFirst // no header, or years first only: the order is moot
 	}
 	r.order = order
 	if w != nil {

@@ -158,6 +158,10 @@ func TestUndecidedOrder(t *testing.T) {
 	if _, err := readString(t, both, nil, rawio.Limits{}); !errors.Is(err, ErrUndecidedOrder) || !strings.Contains(err.Error(), "both orders") {
 		t.Errorf("both orders: %v", err)
 	}
+	// Years first: the order does not matter.
+	if rec, err := readString(t, "2020-11-02 21:47 - A: un\n2020-11-03 08:02 - B: deux\n", nil, rawio.Limits{}); err != nil || len(rec.msgs) != 2 || !rec.msgs[1].Created.Equal(at("2020-11-03T07:02:00Z")) {
+		t.Errorf("years first: %v %+v", err, rec.msgs)
+	}
 	rec, err := readString(t, strings.ReplaceAll(both, ", ", " à "), nil, rawio.Limits{})
 	if err != nil || len(rec.msgs) != 1 || len(rec.rejects) != 1 || rec.rejects[0].Line != 2 {
 		t.Errorf("both orders, French: %v %+v %v", err, rec.msgs, rec.rejects)
