@@ -31,7 +31,9 @@
 //     ("user123", "channel456"), Name: from} (from is null for a deleted
 //     account: the id is kept). A message with reply_to_message_id is a
 //     Reply whose ParentID is that id (a message-level link, within the
-//     chat); any other is a Post, except a forward (forwarded_from
+//     chat), unless its reply_to_peer_id names another chat (a reply to
+//     a message elsewhere, whose id is that chat's): then a Reply naming
+//     no parent. Any other is a Post, except a forward (forwarded_from
 //     present, even null when the original author hides it), which is a
 //     Retweet (a repost) with no RefID: the original message is not in
 //     the chat and who wrote it is not kept. A forward that also replies

@@ -286,6 +286,7 @@ type tgItem struct {
 	Text      json.RawMessage `json:"text"`
 	Entities  []tgEntity      `json:"text_entities"`
 	ReplyTo   json.RawMessage `json:"reply_to_message_id"`
+	ReplyPeer json.RawMessage `json:"reply_to_peer_id"`
 	Forwarded json.RawMessage `json:"forwarded_from"`
 	Action    string          `json:"action"`
 	Reactions []struct {
@@ -402,6 +403,11 @@ func (r *reader) item(raw []byte, line int, chatID string) {
 	}
 	if p := scalar(it.ReplyTo); p != "" {
 		m.Kind, m.ParentID = corpus.Reply, p
+		if peer := digits(scalar(it.ReplyPeer)); peer != "" && peer != digits(chatID) {
+			// A reply to a message of another chat: its id is that
+			// chat's, not this one's. The reply names no parent here.
+			m.ParentID = ""
+		}
 	} else if len(it.Forwarded) > 0 {
 		// A forward (forwarded_from, null when the original author hides
 		// it) re-broadcasts another's message: a repost. Who wrote it
@@ -459,6 +465,17 @@ func textOf(raw json.RawMessage) (string, []tgEntity, error) {
 		ents = append(ents, e)
 	}
 	return b.String(), ents, nil
+}
+
+// digits returns the digits of s ("channel1234" and "-1001234" give
+// "1234" and "1001234").
+func digits(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		return -1
+	}, s)
 }
 
 // scalar returns a JSON number or string as text: "" for null or absent,

@@ -86,6 +86,25 @@ func TestTimezoneOption(t *testing.T) {
 	}
 }
 
+// A reply to a message of another chat (reply_to_peer_id another chat's
+// id) names no parent here: the id is that chat's; one whose peer is this
+// chat keeps its parent.
+func TestReplyToAnotherChat(t *testing.T) {
+	const doc = `{"name":"g","type":"private_supergroup","id":1234,"messages":[
+{"id":1,"type":"message","date_unixtime":"1709539331","from":"A","from_id":"user1","reply_to_message_id":7,"reply_to_peer_id":"channel555","text":"ailleurs"},
+{"id":2,"type":"message","date_unixtime":"1709539331","from":"A","from_id":"user1","reply_to_message_id":1,"reply_to_peer_id":"channel1234","text":"ici"}]}`
+	rec, err := readBytes(t, doc, nil)
+	if err != nil || len(rec.msgs) != 2 {
+		t.Fatalf("%v %d", err, len(rec.msgs))
+	}
+	if m := rec.msgs[0]; m.Kind != corpus.Reply || m.ParentID != "" {
+		t.Errorf("reply elsewhere %+v", m)
+	}
+	if m := rec.msgs[1]; m.Kind != corpus.Reply || m.ParentID != "1" {
+		t.Errorf("reply here %+v", m)
+	}
+}
+
 // A full-account export: the chats of chats.list and left_chats.list,
 // each message in its chat's group; with the chat option, only that
 // chat's messages are messages and the others are service records.
