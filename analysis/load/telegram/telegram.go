@@ -86,7 +86,6 @@ type reader struct {
 	loc   *time.Location
 	only  string // OptionChat
 	found bool   // a messages array was met
-	last  int    // line of the last record
 }
 
 // errStop ends a document whose structure cannot be followed further;
@@ -270,7 +269,6 @@ func (r *reader) records(chatID string) error {
 		case err != nil:
 			return err
 		}
-		r.last = line
 		r.item(raw, line, chatID)
 	}
 }
