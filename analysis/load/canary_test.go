@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"runtime"
 	"strings"
 	"testing"
@@ -54,6 +55,9 @@ const (
 // written alone in the fixtures.
 var canaryWords = []string{"zephyrine", "quillbottom", "zquill"}
 
+// readerPackage finds the reader package of a format's Read function.
+var readerPackage = regexp.MustCompile(`/analysis/load/([a-z0-9]+)\.`)
+
 // canaryFormats lists a fixture for every registered message format.
 // Formats whose exports cannot name the canary as an author say so: the
 // study names her as a moderator instead, as a researcher would.
@@ -85,6 +89,10 @@ var canaryFormats = []struct {
 	// display name.
 	{format: "reddit", platform: corpus.Reddit, files: []string{"reddit.ndjson"}, staff: true, messages: 2},
 	{format: "meta-content-library", platform: corpus.Facebook, files: []string{"mcl_posts.csv", "mcl_comments.csv"}, messages: 2},
+	{format: "telegram-desktop", platform: corpus.Telegram, files: []string{"telegram-result.json"}, messages: 2},
+	// WhatsApp has no entities and no handles: the names and the forms
+	// in the text only (phone numbers are not in the fixture yet).
+	{format: "whatsapp-txt", platform: corpus.WhatsApp, files: []string{"whatsapp.txt"}, messages: 2},
 }
 
 // TestCanaryEveryFormat loads, for every registered format, a tiny export
@@ -106,12 +114,12 @@ func TestCanaryEveryFormat(t *testing.T) {
 	}
 	formats := 0
 	for _, f := range rawio.Formats() {
-		// The message formats are those of packages facebook, twitter,
-		// reddit and metacl; tests register formats of their own, and
-		// observation formats hold no texts.
+		// The message formats are those of the reader packages under
+		// analysis/load (facebook, twitter, reddit, telegram, ...); tests
+		// register formats of their own, and observation formats hold no
+		// texts.
 		fn := runtime.FuncForPC(reflect.ValueOf(f.Read).Pointer()).Name()
-		if !strings.Contains(fn, "/analysis/load/facebook.") && !strings.Contains(fn, "/analysis/load/twitter.") &&
-			!strings.Contains(fn, "/analysis/load/reddit.") && !strings.Contains(fn, "/analysis/load/metacl.") {
+		if m := readerPackage.FindStringSubmatch(fn); m == nil || m[1] == "observation" {
 			continue
 		}
 		formats++

@@ -7,5 +7,7 @@ import (
 	_ "github.com/faire-communaute/compendium/analysis/load/metacl"
 	_ "github.com/faire-communaute/compendium/analysis/load/observation"
 	_ "github.com/faire-communaute/compendium/analysis/load/reddit"
+	_ "github.com/faire-communaute/compendium/analysis/load/telegram"
 	_ "github.com/faire-communaute/compendium/analysis/load/twitter"
+	_ "github.com/faire-communaute/compendium/analysis/load/whatsapp"
 )
