@@ -1,6 +1,8 @@
 package mastodon
 
 import (
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -23,13 +25,13 @@ func TestTimeline(t *testing.T) {
 	}
 	want := []*rawio.RawMessage{
 		{Platform: corpus.Mastodon, ID: "111000000000000001", Kind: corpus.Post, Author: claire,
-			Created: time.Date(2024, 3, 12, 7, 15, 30, 0, time.UTC),
-			Text:    "Garde de nuit terminée. Qui a un protocole pour les douleurs thoraciques atypiques en cabinet\u00a0? #MedecinG\n\nMerci d'avance",
+			Created:   time.Date(2024, 3, 12, 7, 15, 30, 0, time.UTC),
+			Text:      "Garde de nuit terminée. Qui a un protocole pour les douleurs thoraciques atypiques en cabinet\u00a0? #MedecinG\n\nMerci d'avance",
 			Reactions: 12, Shares: 3, Hashtags: []string{"medecing"}, Line: 2, IDField: "id", CreatedField: "created_at"},
 		{Platform: corpus.Mastodon, ID: "111000000000000002", Kind: corpus.Reply, ParentID: "111000000000000001", Author: bruno,
-			Created: time.Date(2024, 3, 12, 7, 42, 5, 512e6, time.UTC),
-			Text:    "@claire_mg@piaille.fr La fiche de la HAS\u00a0: https://www.has-sante.fr/jcms/p_3000000/fr/douleur-thoracique\nECG d'abord.",
-			Links:   []string{"https://www.has-sante.fr/jcms/p_3000000/fr/douleur-thoracique"},
+			Created:   time.Date(2024, 3, 12, 7, 42, 5, 512e6, time.UTC),
+			Text:      "@claire_mg@piaille.fr La fiche de la HAS\u00a0: https://www.has-sante.fr/jcms/p_3000000/fr/douleur-thoracique\nECG d'abord.",
+			Links:     []string{"https://www.has-sante.fr/jcms/p_3000000/fr/douleur-thoracique"},
 			Reactions: 4, Mentions: []rawio.Person{{ID: claire.ID, Handle: claire.Handle}},
 			ReplyTo: rawio.Person{ID: claire.ID, Handle: claire.Handle}, Line: 24, IDField: "id", CreatedField: "created_at"},
 		{Platform: corpus.Mastodon, ID: "111000000000000004", Kind: corpus.Retweet, RefID: "111000000000000001", Author: odile,
@@ -118,5 +120,49 @@ func TestOutbox(t *testing.T) {
 	}
 	if s := rec.services[0]; s.Kind != "activitypub-delete" || s.Line != 49 {
 		t.Errorf("service %+v", s)
+	}
+}
+
+// sharedFixtures returns the folder of the real samples, or skips.
+func sharedFixtures(t *testing.T, dir string) string {
+	t.Helper()
+	p := filepath.Join("..", "..", "..", "..", "shared", "fixtures", dir)
+	if _, err := os.Stat(p); err != nil {
+		t.Skipf("no shared fixtures: %v", err)
+	}
+	return p
+}
+
+// The real samples of MastodonKit: two statuses each, both with id "1"
+// (edited test data), of a local account.
+func TestShared(t *testing.T) {
+	dir := sharedFixtures(t, "mastodon")
+	for _, c := range []struct {
+		file   string
+		parent []string
+		fields []string
+	}{
+		{"MastodonKit_Timeline.json", []string{"32", "32"}, []string{"id", "id"}},
+		{"MastodonKit_Context.json", []string{"", "32"}, []string{"ancestors[0].id", "descendants[0].id"}},
+	} {
+		raw, err := os.ReadFile(filepath.Join(dir, c.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rec, err := readWith(t, "mastodon", c.file, raw, rawio.Limits{})
+		if err != nil || rec.records() != 2 || len(rec.msgs) != 2 {
+			t.Fatalf("%s: %d messages, %d rejects, %v", c.file, len(rec.msgs), len(rec.rejects), err)
+		}
+		for i, m := range rec.msgs {
+			if m.ID != "1" || m.ParentID != c.parent[i] || m.IDField != c.fields[i] ||
+				m.Author != (rawio.Person{ID: "2", Handle: "ornithocoder@mastodon.technology", Name: "Ornitho Coder"}) ||
+				!m.Created.Equal(time.Date(2017, 4, 6, 16, 55, 2, 132e6, time.UTC)) || m.Reactions != 1 || m.Shares != 0 ||
+				!strings.HasPrefix(m.Text, "Let's keep his a secret!\n\nThis is a very very long status message posted on Mastodon.") {
+				t.Errorf("%s: status %d: %+v", c.file, i, m)
+			}
+			if m.ParentID != "" && (m.Kind != corpus.Reply || m.ReplyTo != (rawio.Person{ID: "22"})) {
+				t.Errorf("%s: reply %d: %+v", c.file, i, m)
+			}
+		}
 	}
 }

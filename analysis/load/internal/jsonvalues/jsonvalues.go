@@ -62,7 +62,9 @@ func Each(f *rawio.File, fn func(b []byte, line int, bad error)) error {
 
 // DocumentMode reports whether head starts a JSON document laid over
 // several lines or an array, rather than JSON lines: whether it opens
-// with '[', or with '{' alone on its line.
+// with '[', or with an object still open at the end of its first line
+// (a pretty-printed object, or an object whose first line opens an array
+// of records, as {"latest_posts": [ does).
 func DocumentMode(head []byte) bool {
 	t := bytes.TrimLeft(head, " \t\r\n")
 	if len(t) == 0 {
@@ -75,7 +77,8 @@ func DocumentMode(head []byte) bool {
 	if i := bytes.IndexByte(t, '\n'); i >= 0 {
 		line = t[:i]
 	}
-	return string(bytes.TrimSpace(line)) == "{"
+	_, closed := valueEnd(line, 0)
+	return !closed
 }
 
 // Values calls fn with each top-level value of br (the elements of a
