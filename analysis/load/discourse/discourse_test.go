@@ -24,8 +24,8 @@ func TestTopic(t *testing.T) {
 	}
 	want := []*rawio.RawMessage{
 		{Platform: corpus.Discourse, ID: "42/1", ThreadID: "42/1", Kind: corpus.Post, Author: martine,
-			Created: time.Date(2023, 11, 6, 18, 2, 11, 420e6, time.UTC),
-			Text:    "Bonsoir à toutes,\ncomment faites-vous quand une personne refuse la toilette\u00a0?\n\nJe suis démunie.",
+			Created:   time.Date(2023, 11, 6, 18, 2, 11, 420e6, time.UTC),
+			Text:      "Bonsoir à toutes,\ncomment faites-vous quand une personne refuse la toilette\u00a0?\n\nJe suis démunie.",
 			Reactions: 3, Line: 4, IDField: "post_stream.posts[0].post_number", CreatedField: "post_stream.posts[0].created_at"},
 		// reply_to_post_number null: an answer to the topic, post 1.
 		{Platform: corpus.Discourse, ID: "42/2", ThreadID: "42/1", Kind: corpus.Reply, ParentID: "42/1", Author: sylvie,
@@ -35,8 +35,8 @@ func TestTopic(t *testing.T) {
 			Reactions: 5, Line: 19, IDField: "post_stream.posts[1].post_number", CreatedField: "post_stream.posts[1].created_at"},
 		// One like, and reactions heart 1 + clap 2: the larger, 3.
 		{Platform: corpus.Discourse, ID: "42/4", ThreadID: "42/1", Kind: corpus.Reply, ParentID: "42/2", Author: martine,
-			Created: time.Date(2023, 11, 7, 7, 15, 0, 0, time.UTC),
-			Text:    "revenir plus tard\n\nMerci @sylvie, ça a marché :slight_smile:",
+			Created:   time.Date(2023, 11, 7, 7, 15, 0, 0, time.UTC),
+			Text:      "revenir plus tard\n\nMerci @sylvie, ça a marché :slight_smile:",
 			Reactions: 3, Line: 40, IDField: "post_stream.posts[3].post_number", CreatedField: "post_stream.posts[3].created_at"},
 	}
 	for i, w := range want {
