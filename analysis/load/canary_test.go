@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -85,7 +86,14 @@ var canaryFormats = []struct {
 	// display name.
 	{format: "reddit", platform: corpus.Reddit, files: []string{"reddit.ndjson"}, staff: true, messages: 2},
 	{format: "meta-content-library", platform: corpus.Facebook, files: []string{"mcl_posts.csv", "mcl_comments.csv"}, messages: 2},
+	{format: "mastodon", platform: corpus.Mastodon, files: []string{"mastodon.json"}, messages: 2},
+	// An outbox names its actor by address only: no display name.
+	{format: "mastodon-outbox", platform: corpus.Mastodon, files: []string{"mastodon-outbox/canary/outbox.json", "mastodon-outbox/autre/outbox.json"}, staff: true, messages: 2},
+	{format: "discourse", platform: corpus.Discourse, files: []string{"discourse.json"}, messages: 2},
 }
+
+// messagePackages are the packages whose formats read messages.
+var messagePackages = []string{"facebook", "twitter", "reddit", "metacl", "mastodon", "discourse"}
 
 // TestCanaryEveryFormat loads, for every registered format, a tiny export
 // where the canary is an author and is named by another author in every
@@ -106,12 +114,11 @@ func TestCanaryEveryFormat(t *testing.T) {
 	}
 	formats := 0
 	for _, f := range rawio.Formats() {
-		// The message formats are those of packages facebook, twitter,
-		// reddit and metacl; tests register formats of their own, and
-		// observation formats hold no texts.
+		// The message formats are those of the packages of formats;
+		// tests register formats of their own, and observation formats
+		// hold no texts.
 		fn := runtime.FuncForPC(reflect.ValueOf(f.Read).Pointer()).Name()
-		if !strings.Contains(fn, "/analysis/load/facebook.") && !strings.Contains(fn, "/analysis/load/twitter.") &&
-			!strings.Contains(fn, "/analysis/load/reddit.") && !strings.Contains(fn, "/analysis/load/metacl.") {
+		if !slices.ContainsFunc(messagePackages, func(p string) bool { return strings.Contains(fn, "/analysis/load/"+p+".") }) {
 			continue
 		}
 		formats++
