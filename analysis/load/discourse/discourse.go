@@ -46,12 +46,13 @@
 //
 // A file is read value by value (or line by line, for JSON lines) with
 // package load/internal/jsonvalues: a value longer than Limits.LineBytes
-// or nested deeper than Limits.Depth is one rejected record naming its
-// first line and the limit, and reading goes on with the next value. A
-// topic object is held whole (within LineBytes) and split into its posts
-// by following strings and brackets, so that a malformed post is rejected
-// alone, naming its line, and the posts after it are read; a topic that
-// breaks off after its posts array costs one more rejection.
+// is one rejected record naming its first line and the limit, and
+// reading goes on with the next value. A topic object is held whole
+// (within LineBytes) and split into its posts by following strings and
+// brackets, so that a malformed post, or one nested deeper than
+// Limits.Depth (checked before it is decoded), is rejected alone, naming
+// its line, and the posts after it are read; a topic that breaks off
+// after its posts array costs one more rejection.
 package discourse
 
 import (
@@ -148,7 +149,9 @@ func (r *reader) value(b []byte, line int) {
 	end, err := jv.Members(b, func(key string, val []byte, o int) bool {
 		switch key {
 		case "id":
-			json.Unmarshal(val, &topic)
+			if len(val) > 0 && (val[0] == '"' || val[0] >= '0' && val[0] <= '9') {
+				json.Unmarshal(val, &topic)
+			}
 		case "latest_posts":
 			if len(val) > 0 && val[0] == '[' {
 				posts, off, field = val, o, "latest_posts"
@@ -189,6 +192,10 @@ func (r *reader) value(b []byte, line int) {
 }
 
 func (r *reader) post(b []byte, line int, prefix, topic string) {
+	if err := rawio.CheckJSONDepth(b, r.f.Limits.WithDefaults().Depth); err != nil {
+		r.reject(line, "", err)
+		return
+	}
 	var p post
 	if err := json.Unmarshal(b, &p); err != nil {
 		r.sink.Reject(jv.DecodeError(r.f.Name, b, line, prefix, err))

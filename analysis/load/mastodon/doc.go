@@ -77,14 +77,17 @@
 // # Limits and resynchronisation
 //
 // A file is read value by value (JSON lines line by line) with package
-// load/internal/jsonvalues: a value longer than Limits.LineBytes or
-// nested deeper than Limits.Depth is one rejected record naming its first
-// line and the limit, and reading goes on with the next value (a top-level
-// array is read element by element, so a timeline of any length is
-// streamed). A response object or an outbox is held whole (within
-// LineBytes) and split into its statuses or activities by following
-// strings and brackets, so that a malformed one is rejected alone, naming
-// its line, and the next ones are read; one that breaks off after its
-// array costs one more rejection. HTML is read by a streaming tokenizer,
+// load/internal/jsonvalues: a value longer than Limits.LineBytes is one
+// rejected record naming its first line and the limit, and reading goes
+// on with the next value (a top-level array is read element by element,
+// so a timeline of any length is streamed). A response object or an
+// outbox is held whole (within LineBytes) and split into its statuses or
+// activities by following strings and brackets, so that a malformed one,
+// or one nested deeper than Limits.Depth (checked before it is decoded),
+// is rejected alone, naming its line, and the next ones are read; one
+// that breaks off after its array costs one more rejection. A status of a
+// streamed array longer than LineBytes costs itself; in a response object
+// or an outbox, it makes the whole value longer than LineBytes, which is
+// then one rejection (raise line-bytes for such a file). HTML is read by a streaming tokenizer,
 // in time and memory linear in its size.
 package mastodon

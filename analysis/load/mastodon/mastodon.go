@@ -158,6 +158,10 @@ func (r *reader) value(b []byte, line int) {
 
 // status reads one Status object; prefix names it in rejections.
 func (r *reader) status(b []byte, line int, prefix string) {
+	if err := rawio.CheckJSONDepth(b, r.f.Limits.WithDefaults().Depth); err != nil {
+		r.reject(line, "", err)
+		return
+	}
 	var s status
 	if err := json.Unmarshal(b, &s); err != nil {
 		r.sink.Reject(jv.DecodeError(r.f.Name, b, line, prefix, err))

@@ -99,6 +99,10 @@ func (r *reader) collection(b []byte, line int) {
 }
 
 func (r *reader) activity(b []byte, line int, prefix string) {
+	if err := rawio.CheckJSONDepth(b, r.f.Limits.WithDefaults().Depth); err != nil {
+		r.reject(line, "", err)
+		return
+	}
 	var a activity
 	if err := json.Unmarshal(b, &a); err != nil {
 		r.sink.Reject(jv.DecodeError(r.f.Name, b, line, prefix, err))

@@ -8,9 +8,12 @@
 // non-blank lines; a JSON document (a top-level array, or an object laid
 // over several lines) gives its top-level values, the elements of a
 // top-level array one by one. A line or value longer than
-// Limits.LineBytes, or nested deeper than Limits.Depth, is given as a
-// *rawio.LimitError instead of its bytes, and reading goes on with the
-// next line or value; memory holds one record at a time.
+// Limits.LineBytes is given as a *rawio.LimitError instead of its bytes,
+// and reading goes on with the next line or value; memory holds one
+// record at a time. Depth is not checked here: the splitting follows
+// brackets without recursion, so each reader checks the records it
+// decodes (a status, a post) with rawio.CheckJSONDepth, and a record
+// nested too deep costs itself, not the response holding it.
 //
 // Members and Elements split a record already in memory (an API response
 // object, a wrapper holding an array of statuses or posts) into its
@@ -29,7 +32,7 @@ import (
 )
 
 // Each calls fn with each record of f and the line where it starts, or,
-// for a record past the limits, with a nil record and the error (a
+// for a record past the line limit, with a nil record and the error (a
 // *rawio.LimitError). It returns an error only when f cannot be read.
 func Each(f *rawio.File, fn func(b []byte, line int, bad error)) error {
 	lim := f.Limits.WithDefaults()
@@ -50,10 +53,6 @@ func Each(f *rawio.File, fn func(b []byte, line int, bad error)) error {
 			return err
 		}
 		if len(bytes.TrimSpace(b)) == 0 {
-			continue
-		}
-		if err := rawio.CheckJSONDepth(b, lim.Depth); err != nil {
-			fn(nil, n, err)
 			continue
 		}
 		fn(b, n, nil)
@@ -83,12 +82,13 @@ func DocumentMode(head []byte) bool {
 
 // Values calls fn with each top-level value of br (the elements of a
 // top-level array one by one) and the line where it starts, or, for a
-// value past lim, with a nil value and the *rawio.LimitError it went
-// past. A value still open at the end of the stream is given as an error
-// naming its first and last lines.
+// value longer than lim.LineBytes, with a nil value and the
+// *rawio.LimitError it went past. A value still open at the end of the
+// stream is given as an error naming its first and last lines. Depth is
+// not checked (see the package documentation).
 func Values(br *bufio.Reader, lim rawio.Limits, fn func(b []byte, line int, bad error)) error {
 	lim = lim.WithDefaults()
-	vr := &valueReader{r: br, unwrap: true, maxBytes: lim.LineBytes, maxDepth: lim.Depth,
+	vr := &valueReader{r: br, unwrap: true, maxBytes: lim.LineBytes, maxDepth: noDepth,
 		tooLong: rawio.NewLimitError(lim, "line-bytes")}
 	for {
 		b, line, bad, err := vr.next()
@@ -319,8 +319,17 @@ func (v *valueReader) cut(p []byte, from, end, start int) ([]byte, int, error, e
 	return b, start, nil, nil
 }
 
-// checkDepth is rawio.CheckJSONDepth.
-func checkDepth(b []byte, max int) error { return rawio.CheckJSONDepth(b, max) }
+// noDepth is the depth limit of the valueReader of Values: none, since
+// the readers check each record they decode.
+const noDepth = -1
+
+// checkDepth is rawio.CheckJSONDepth, or nothing for noDepth.
+func checkDepth(b []byte, max int) error {
+	if max == noDepth {
+		return nil
+	}
+	return rawio.CheckJSONDepth(b, max)
+}
 
 // skipSpace returns the index of the first byte of b at or after i that
 // is not JSON white space.
