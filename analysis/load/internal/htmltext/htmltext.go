@@ -224,8 +224,9 @@ func isShownURL(inner, href string) bool {
 func collapse(s string) string {
 	var b strings.Builder
 	space := false
-	for _, r := range s {
-		if r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' {
 			space = true
 			continue
 		}
@@ -233,7 +234,7 @@ func collapse(s string) string {
 			b.WriteByte(' ')
 		}
 		space = false
-		b.WriteRune(r)
+		b.WriteByte(c) // bytes as they are: invalid UTF-8 is not tripled
 	}
 	if space {
 		b.WriteByte(' ')

@@ -2,7 +2,9 @@ package htmltext
 
 import (
 	"reflect"
+	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestText(t *testing.T) {
@@ -33,4 +35,25 @@ func TestText(t *testing.T) {
 			t.Errorf("Text(%q)\n = %q %q\nwant %q %q", c.in, got, links, c.want, c.links)
 		}
 	}
+}
+
+// FuzzText: no panic, valid UTF-8 in gives valid UTF-8 out, and the text
+// is at most about twice as long as the HTML (a link's text and href).
+func FuzzText(f *testing.F) {
+	f.Add(`<p><a href="https://p.fr/@a" class="u-url mention">@<span>a</span></a> x<br>y</p>`)
+	f.Add(`<a href="https://x.fr">lien</a><pre> a  b </pre><img class="emoji" alt=":x:"><script>z</script>`)
+	f.Fuzz(func(t *testing.T, in string) {
+		out, links := Text(in)
+		if len(out) > 2*len(in)+8 {
+			t.Errorf("%d bytes of text from %d of HTML", len(out), len(in))
+		}
+		if utf8.ValidString(in) && !utf8.ValidString(out) {
+			t.Errorf("invalid UTF-8 out: %q", out)
+		}
+		for _, l := range links {
+			if !strings.HasPrefix(l, "http://") && !strings.HasPrefix(l, "https://") {
+				t.Errorf("link %q", l)
+			}
+		}
+	})
 }
