@@ -38,7 +38,13 @@
 // the two is taken, never their sum). Shares are 0: Discourse has no
 // reposts. The text is cooked (the post's HTML) turned into text by
 // package load/internal/htmltext (paragraphs and line breaks kept,
-// entities decoded, links kept as URLs); created_at is read into UTC.
+// entities decoded, links kept as URLs); the first post's text begins
+// with the topic's title (title, or topic_title in latest_posts) and a
+// blank line, since the title is often the question the topic asks (a
+// first post read from a page without the title, such as
+// /t/ID/posts.json, then differs in text from the same post read with
+// it, and load reports the two as conflicting). created_at is read into
+// UTC.
 // Posts of staff with admin or moderator set are marked Admin or
 // Moderator.
 //
@@ -103,6 +109,7 @@ type post struct {
 	PostType          jv.Count `json:"post_type"`
 	ReplyToPostNumber jv.Count `json:"reply_to_post_number"`
 	TopicID           jv.ID    `json:"topic_id"`
+	TopicTitle        string   `json:"topic_title"`
 	CreatedAt         string   `json:"created_at"`
 	LikeCount         jv.Count `json:"like_count"`
 	Admin             bool     `json:"admin"`
@@ -140,6 +147,7 @@ func read(f *rawio.File, sink rawio.Sink) error {
 func (r *reader) value(b []byte, line int) {
 	var (
 		topic    jv.ID
+		title    string
 		posts    []byte
 		off      int
 		field    string
@@ -151,6 +159,10 @@ func (r *reader) value(b []byte, line int) {
 		case "id":
 			if len(val) > 0 && (val[0] == '"' || val[0] >= '0' && val[0] <= '9') {
 				json.Unmarshal(val, &topic)
+			}
+		case "title":
+			if len(val) > 0 && val[0] == '"' {
+				json.Unmarshal(val, &title)
 			}
 		case "latest_posts":
 			if len(val) > 0 && val[0] == '[' {
@@ -172,7 +184,7 @@ func (r *reader) value(b []byte, line int) {
 	}
 	if posts == nil {
 		if err == nil && bytes.Contains(b, []byte(`"post_number"`)) {
-			r.post(b, line, "", "")
+			r.post(b, line, "", "", "")
 			return
 		}
 		if err == nil {
@@ -183,7 +195,7 @@ func (r *reader) value(b []byte, line int) {
 	}
 	i := 0
 	jv.Elements(posts, func(el []byte, o int) {
-		r.post(el, jv.LineOf(b, off+o, line), fmt.Sprintf("%s[%d].", field, i), string(topic))
+		r.post(el, jv.LineOf(b, off+o, line), fmt.Sprintf("%s[%d].", field, i), string(topic), title)
 		i++
 	})
 	if err != nil {
@@ -191,7 +203,7 @@ func (r *reader) value(b []byte, line int) {
 	}
 }
 
-func (r *reader) post(b []byte, line int, prefix, topic string) {
+func (r *reader) post(b []byte, line int, prefix, topic, title string) {
 	if err := rawio.CheckJSONDepth(b, r.f.Limits.WithDefaults().Depth); err != nil {
 		r.reject(line, "", err)
 		return
@@ -206,7 +218,7 @@ func (r *reader) post(b []byte, line int, prefix, topic string) {
 			rawio.Error(r.f.Name, line, prefix+"post_type", "%w: a small action (a notice of the forum), not a post", rawio.ErrShape))
 		return
 	}
-	m, field, err := message(&p, topic, line)
+	m, field, err := message(&p, topic, title, line)
 	if err != nil {
 		r.reject(line, prefix+field, err)
 		return
@@ -215,10 +227,14 @@ func (r *reader) post(b []byte, line int, prefix, topic string) {
 	r.sink.Message(m)
 }
 
-// message maps a post of topic (the enclosing topic's id, when any).
-func message(p *post, topic string, line int) (*rawio.RawMessage, string, error) {
+// message maps a post of topic (the enclosing topic's id and title, when
+// any).
+func message(p *post, topic, title string, line int) (*rawio.RawMessage, string, error) {
 	if p.TopicID != "" {
 		topic = string(p.TopicID)
+	}
+	if t := strings.TrimSpace(p.TopicTitle); t != "" {
+		title = t
 	}
 	if topic == "" {
 		return nil, "topic_id", rawio.ErrMissing
@@ -235,6 +251,9 @@ func message(p *post, topic string, line int) (*rawio.RawMessage, string, error)
 		return nil, "created_at", fmt.Errorf("%w: %s", rawio.ErrBadTime, rawio.Quote(s))
 	}
 	text, links := htmltext.Text(p.Cooked)
+	if t := strings.TrimSpace(title); t != "" && p.PostNumber == 1 {
+		text = strings.TrimSpace(t + "\n\n" + text)
+	}
 	m := &rawio.RawMessage{
 		Platform: corpus.Discourse,
 		ID:       fmt.Sprintf("%s/%d", topic, p.PostNumber),

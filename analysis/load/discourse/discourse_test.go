@@ -25,7 +25,7 @@ func TestTopic(t *testing.T) {
 	want := []*rawio.RawMessage{
 		{Platform: corpus.Discourse, ID: "42/1", ThreadID: "42/1", Kind: corpus.Post, Author: martine,
 			Created:   time.Date(2023, 11, 6, 18, 2, 11, 420e6, time.UTC),
-			Text:      "Bonsoir à toutes,\ncomment faites-vous quand une personne refuse la toilette\u00a0?\n\nJe suis démunie.",
+			Text:      "Refus de soins : vos astuces ?\n\nBonsoir à toutes,\ncomment faites-vous quand une personne refuse la toilette\u00a0?\n\nJe suis démunie.",
 			Reactions: 3, Line: 4, IDField: "post_stream.posts[0].post_number", CreatedField: "post_stream.posts[0].created_at"},
 		// reply_to_post_number null: an answer to the topic, post 1.
 		{Platform: corpus.Discourse, ID: "42/2", ThreadID: "42/1", Kind: corpus.Reply, ParentID: "42/1", Author: sylvie,
@@ -58,7 +58,7 @@ func TestLatestPosts(t *testing.T) {
 		t.Fatalf("%d messages, %d rejects: %v", len(rec.msgs), len(rec.rejects), rec.rejects)
 	}
 	if m := rec.msgs[0]; m.ID != "43/1" || m.Kind != corpus.Post || m.Reactions != 2 || m.Line != 2 || m.Author != sylvie ||
-		m.Text != "Nouvelle question sur les transferts lit-fauteuil." || m.IDField != "latest_posts[0].post_number" {
+		m.Text != "Transferts\n\nNouvelle question sur les transferts lit-fauteuil." || m.IDField != "latest_posts[0].post_number" {
 		t.Errorf("first: %+v", m)
 	}
 	// The parent, post 2, is not in the file: the link is still named.
@@ -109,7 +109,7 @@ func TestSharedTopic(t *testing.T) {
 		}
 	}
 	if m := rec.msgs[0]; !m.Created.Equal(time.Date(2013, 2, 4, 20, 26, 26, 278e6, time.UTC)) || m.Author.Name != "Sam Saffron" ||
-		!strings.HasPrefix(m.Text, "Welcome!\n\nTry is a sandbox, a safe place to play with Discourse and its features.\n\nThis site is reset") ||
+		!strings.HasPrefix(m.Text, "THIS SITE IS A SANDBOX -- it is reset every day\n\nWelcome!\n\nTry is a sandbox, a safe place to play with Discourse and its features.\n\nThis site is reset") ||
 		len(m.Links) != 3 || m.Links[0] != "http://www.discourse.org" {
 		t.Errorf("first post: %+v", m)
 	}

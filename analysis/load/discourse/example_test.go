@@ -18,8 +18,9 @@ func (sink) Panel(*corpus.PanelObservation) {}
 func (sink) Profile(*rawio.RawProfile)      {}
 func (sink) Reject(e *rawio.ParseError)     { fmt.Println("rejected:", e) }
 
-// A topic as GET /t/42.json gives it: post 2 answers the topic (its
-// reply_to_post_number is null), post 3 answers post 2.
+// A topic as GET /t/42.json gives it: the first post begins with the
+// topic's title, post 2 answers the topic (its reply_to_post_number is
+// null), post 3 answers post 2.
 func Example() {
 	const topic = `{"id": 42, "title": "Refus de soins", "post_stream": {"posts": [
  {"id": 501, "username": "martine", "post_number": 1, "reply_to_post_number": null,
@@ -32,7 +33,7 @@ func Example() {
 	format, _ := rawio.Lookup("discourse")
 	format.Read(f, sink{})
 	// Output:
-	// post 42/1 by martine, parent "": "Comment faites-vous\u00a0?" (0 likes)
+	// post 42/1 by martine, parent "": "Refus de soins\n\nComment faites-vous\u00a0?" (0 likes)
 	// reply 42/2 by sylvie, parent "42/1": "Revenir plus tard." (4 likes)
 	// reply 42/3 by martine, parent "42/2": "Merci @sylvie" (0 likes)
 }
