@@ -158,3 +158,30 @@ func dirExists(p string) bool {
 	st, err := os.Stat(p)
 	return err == nil && st.IsDir()
 }
+
+// An account archive's folder: outbox.json is read, its other files
+// (the actor, likes, bookmarks) are listed as skipped.
+func TestArchiveFolder(t *testing.T) {
+	dir := t.TempDir()
+	outbox, err := os.ReadFile(filepath.Join("testdata", "outbox.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, content := range map[string]string{
+		"outbox.json":    string(outbox),
+		"actor.json":     `{"@context": ["https://www.w3.org/ns/activitystreams"], "id": "actor.json", "type": "Person", "preferredUsername": "claire_mg", "name": "Claire", "outbox": "outbox.json"}`,
+		"likes.json":     `{"@context": "https://www.w3.org/ns/activitystreams", "id": "likes.json", "type": "OrderedCollection", "orderedItems": ["https://framapiaf.org/users/jeanne/statuses/1"]}`,
+		"bookmarks.json": `{"@context": "https://www.w3.org/ns/activitystreams", "id": "bookmarks.json", "type": "OrderedCollection", "orderedItems": []}`,
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, rep, err := load.Files([]string{dir}, load.Options{Key: []byte("a test key of thirty-two bytes!!")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Files) != 1 || rep.Files[0].Format != "mastodon-outbox" || rep.Files[0].Records != 5 || len(rep.Skipped) != 3 {
+		t.Errorf("%d files read, %d skipped: %v", len(rep.Files), len(rep.Skipped), rep.Skipped)
+	}
+}

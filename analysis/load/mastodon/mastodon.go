@@ -49,6 +49,12 @@ func sniffAPI(head []byte) int {
 		bytes.Contains(head, []byte(`"reblogs_count"`)) && bytes.Contains(head, []byte(`"favourites_count"`)) {
 		return 90
 	}
+	// Search results list accounts first: forty of them can fill the
+	// head before the first status.
+	if t[0] == '{' && bytes.HasPrefix(bytes.TrimLeft(t[1:], " \t\r\n"), []byte(`"accounts"`)) &&
+		bytes.Contains(head, []byte(`"acct"`)) && bytes.Contains(head, []byte(`"statuses_count"`)) {
+		return 70
+	}
 	return 0
 }
 

@@ -166,3 +166,31 @@ func TestShared(t *testing.T) {
 		}
 	}
 }
+
+func TestSniff(t *testing.T) {
+	acct := `{"id": "1", "username": "a", "acct": "a", "display_name": "A", "followers_count": 1, "statuses_count": 3, "note": "` + strings.Repeat("x", 70<<10) + `"}`
+	for head, want := range map[string]int{
+		`[{"id": "1", "in_reply_to_account_id": null}]`:                    90,
+		`{"id": "1", "reblogs_count": 0, "favourites_count": 1}`:           90,
+		`{"accounts": [` + acct:                                            70,
+		`{"id": "1", "favourites_count": 1, "statuses_count": 3}`:          0, // a Twitter v1 user
+		`{"type": "OrderedCollection", "orderedItems": [{"type": "Create"`: 0,
+		`{"post_stream": {"posts": [{"cooked": ""}]}}`:                     0,
+		"reblogs_count favourites_count":                                   0,
+	} {
+		if got := sniffAPI([]byte(head)[:min(len(head), rawio.HeadSize)]); got != want {
+			t.Errorf("sniffAPI(%.60q) = %d, want %d", head, got, want)
+		}
+	}
+	for head, want := range map[string]int{
+		`{"@context": "https://www.w3.org/ns/activitystreams", "type": "OrderedCollection", "orderedItems": [{"type": "Create"`: 90,
+		`{"type": "OrderedCollection", "orderedItems": [{"type": "Announce"`:                                                    90,
+		// likes.json and bookmarks.json of an archive, and its actor.
+		`{"@context": "https://www.w3.org/ns/activitystreams", "id": "likes.json", "type": "OrderedCollection", "orderedItems": ["https://p.fr/users/b/statuses/1"]}`: 0,
+		`{"@context": ["https://www.w3.org/ns/activitystreams"], "type": "Person", "preferredUsername": "a", "outbox": "outbox.json"}`:                                0,
+	} {
+		if got := sniffOutbox([]byte(head)); got != want {
+			t.Errorf("sniffOutbox(%.60q) = %d, want %d", head, got, want)
+		}
+	}
+}

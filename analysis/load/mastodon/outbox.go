@@ -17,15 +17,17 @@ import (
 )
 
 // sniffOutbox claims an ActivityPub collection of activities: a head
-// holding orderedItems with a Create or Announce activity.
+// holding orderedItems with a Create or Announce activity. The other
+// collections of an archive (likes.json, bookmarks.json: orderedItems of
+// bare addresses) are not claimed, so that a folder or zip of an archive
+// lists them as skipped.
 func sniffOutbox(head []byte) int {
 	t := bytes.TrimLeft(head, " \t\r\n")
 	if len(t) == 0 || t[0] != '{' {
 		return 0
 	}
 	if bytes.Contains(head, []byte(`"orderedItems"`)) &&
-		(bytes.Contains(head, []byte(`"Create"`)) || bytes.Contains(head, []byte(`"Announce"`)) ||
-			bytes.Contains(head, []byte(`"OrderedCollection`))) {
+		(bytes.Contains(head, []byte(`"Create"`)) || bytes.Contains(head, []byte(`"Announce"`))) {
 		return 90
 	}
 	return 0
