@@ -12,9 +12,12 @@
 // action" (post_type 3: the notices "closed", "pinned", "split" that
 // Discourse writes into a topic), which is a service record of kind
 // "small_action" (counted as read, not a message). A top-level value
-// holding neither array is one rejected record; so is an element that is
-// not a readable post (a value of the wrong type names its field, e.g.
-// post_stream.posts[2].post_number).
+// holding neither array is one rejected record (a top-level object with
+// a post_number is read as one post); so is an element that is not a
+// readable post (a value of the wrong type names its field, e.g.
+// post_stream.posts[2].post_number). An empty posts array holds no
+// record and emits nothing. A post without topic_id outside a topic, or
+// without post_number or created_at, is rejected naming that field.
 //
 // # Mapping
 //
@@ -31,7 +34,10 @@
 // null) answers the topic, not nobody. ThreadID is "TOPIC/1".
 //
 // The author is the username (as Handle, the forum's @name) and the
-// display name (name). Reactions are the post's likes: the count of its
+// display name (name). Accounts belong to one forum and the JSON does not
+// name the forum: two forums of a study whose members share a username
+// have them share a pseudonym (load each forum as its own community, and
+// read the merge as a limit of the data). Reactions are the post's likes: the count of its
 // action of type 2 in actions_summary, or like_count, or, for forums with
 // the reactions plugin, the sum of the counts of reactions when larger
 // (the plugin counts a like as a "heart" reaction too, so the larger of

@@ -1,8 +1,8 @@
 // Package mastodon reads Mastodon exports and registers two rawio formats
 // of platform mastodon:
 //
-//   - "mastodon": API v1 Status objects as Mastodon.py, minet or a plain
-//     HTTP client save them: an array of statuses (a timeline,
+//   - "mastodon": API v1 Status objects as Mastodon.py or a plain HTTP
+//     client save them: an array of statuses (a timeline,
 //     /accounts/:id/statuses), search results ({statuses: [...]}), a
 //     status's context ({ancestors: [...], descendants: [...]}), a single
 //     status, or JSON lines of statuses (or of such arrays and objects).
@@ -21,7 +21,9 @@
 // of kind "activitypub-delete" and so on ("activitypub-other" for types
 // not listed), counted as read but not a message; a Create whose object
 // is only an address is rejected. A value holding neither statuses nor a
-// collection is one rejected record.
+// collection is one rejected record; a response holding an empty array
+// (a timeline page past the end, search results without statuses) holds
+// no record and emits nothing.
 //
 // # Mapping of API statuses
 //
