@@ -106,7 +106,7 @@ func TestLoadShared(t *testing.T) {
 var ours = map[string]bool{"mastodon": true, "mastodon-outbox": true, "discourse": true}
 
 // Detection: the fixtures of this package are detected as theirs, and no
-// fixture of another format (the Facebook and Twitter packages', the
+// fixture of another format (the Facebook, Twitter, Reddit and MCL packages', the
 // other real samples) is detected as one of ours, nor the reverse.
 func TestDetection(t *testing.T) {
 	head := func(path string) []byte {
@@ -126,7 +126,7 @@ func TestDetection(t *testing.T) {
 			t.Errorf("%s detected as %q (%v), want %s", file, got.Name, err, format)
 		}
 	}
-	roots := []string{"../facebook/testdata", "../twitter/testdata", "../observation/testdata", "../testdata/canary"}
+	roots := []string{"../facebook/testdata", "../twitter/testdata", "../reddit/testdata", "../metacl/testdata", "../observation/testdata", "../testdata/canary"}
 	if p := filepath.Join("..", "..", "..", "..", "shared", "fixtures"); dirExists(p) {
 		roots = append(roots, p)
 	}
