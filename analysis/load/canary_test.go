@@ -93,6 +93,10 @@ var canaryFormats = []struct {
 	// WhatsApp has no entities and no handles: the names and the forms
 	// in the text only (phone numbers are not in the fixture yet).
 	{format: "whatsapp-txt", platform: corpus.WhatsApp, files: []string{"whatsapp.txt"}, messages: 2},
+	{format: "mastodon", platform: corpus.Mastodon, files: []string{"mastodon.json"}, messages: 2},
+	// An outbox names its actor by address only: no display name.
+	{format: "mastodon-outbox", platform: corpus.Mastodon, files: []string{"mastodon-outbox/canary/outbox.json", "mastodon-outbox/autre/outbox.json"}, staff: true, messages: 2},
+	{format: "discourse", platform: corpus.Discourse, files: []string{"discourse.json"}, messages: 2},
 }
 
 // TestCanaryEveryFormat loads, for every registered format, a tiny export

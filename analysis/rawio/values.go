@@ -98,15 +98,17 @@ var ErrImplausibleTime = errors.New("implausible time")
 // misread time (an epoch in the wrong unit, a year 0001 or 0000). The
 // dates are the platforms' public launches: Reddit 23 June 2005, WhatsApp
 // 24 February 2009 (the company's founding, before its first release),
-// Discourse 5 February 2013 (first release), Telegram 14 August 2013,
-// Mastodon 16 March 2016 (first release), Bluesky 1 November 2022 (first posts of
-// its closed beta).
+// Discourse 1 January 2012 (a year before its public release of 5
+// February 2013: the forums of its private beta, such as
+// try.discourse.org, hold posts from before that day), Telegram 14
+// August 2013, Mastodon 16 March 2016 (first release), Bluesky 1
+// November 2022 (first posts of its closed beta).
 var Epochs = map[corpus.Platform]time.Time{
 	corpus.Facebook:  time.Date(2004, 2, 4, 0, 0, 0, 0, time.UTC),
 	corpus.Twitter:   time.Date(2006, 3, 21, 0, 0, 0, 0, time.UTC),
 	corpus.Reddit:    time.Date(2005, 6, 23, 0, 0, 0, 0, time.UTC),
 	corpus.WhatsApp:  time.Date(2009, 2, 24, 0, 0, 0, 0, time.UTC),
-	corpus.Discourse: time.Date(2013, 2, 5, 0, 0, 0, 0, time.UTC),
+	corpus.Discourse: time.Date(2012, 1, 1, 0, 0, 0, 0, time.UTC),
 	corpus.Telegram:  time.Date(2013, 8, 14, 0, 0, 0, 0, time.UTC),
 	corpus.Mastodon:  time.Date(2016, 3, 16, 0, 0, 0, 0, time.UTC),
 	corpus.Bluesky:   time.Date(2022, 11, 1, 0, 0, 0, 0, time.UTC),
