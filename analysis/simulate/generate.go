@@ -17,12 +17,12 @@ import (
 
 // Families of export formats the generator writes, in order. Observations
 // are the panels and profiles CSVs; truth is the truth folder.
-var Families = []string{"facepager", "netvizz", "crowdtangle", "4cat", "zeeschuimer", "twarc2", "observations", "truth"}
+var Families = []string{"facepager", "netvizz", "crowdtangle", "4cat", "zeeschuimer", "whatsapp", "twarc2", "observations", "truth"}
 
 // familyCommunity is the community each message family belongs to.
 var familyCommunity = map[string]string{
 	"facepager": "tu-sais-que", "netvizz": "avs", "crowdtangle": "avs",
-	"4cat": "en-colere", "zeeschuimer": "en-colere", "twarc2": "doctoctoc",
+	"4cat": "en-colere", "zeeschuimer": "en-colere", "whatsapp": "entraide-whatsapp", "twarc2": "doctoctoc",
 }
 
 // Result is what the simulation of one community produced besides its
@@ -81,9 +81,10 @@ func Simulate(p Params, ids []string, emit func(*Thread) error) ([]Result, error
 		for _, m := range c.moderators {
 			res.Moderators = append(res.Moderators, staff(m))
 		}
-		if g.Platform == corpus.Facebook {
+		switch g.Platform {
+		case corpus.Facebook:
 			res.Panels = c.panels()
-		} else {
+		case corpus.Twitter:
 			for _, m := range c.members {
 				res.People = append(res.People, m.p)
 			}
@@ -299,6 +300,10 @@ func Generate(p Params, opt Options) (*Summary, error) {
 			}
 			if fams["zeeschuimer"] {
 				ws = append(ws, newZeeschuimer(root, dir+"/zeeschuimer_facebook_"+strconv.Itoa(p.ZeeschuimerDays)+"d.ndjson", g, pp))
+			}
+		case "entraide-whatsapp":
+			if fams["whatsapp"] {
+				ws = append(ws, newWhatsApp(root, dir+"/whatsapp_chat.txt", g))
 			}
 		case "doctoctoc":
 			if fams["twarc2"] {

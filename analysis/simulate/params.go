@@ -308,6 +308,24 @@ func DefaultParams(seed uint64, scale float64) Params {
 				},
 			},
 			{
+				// A WhatsApp group chat of aides, exported by one member
+				// (a data donation): no published figure calibrates it;
+				// its volumes are those of a small, lively chat. It is
+				// simulated after the Facebook groups so that their
+				// draws do not depend on it.
+				ID: "entraide-whatsapp", Name: "Entraide aides à domicile (groupe WhatsApp)",
+				Platform: corpus.WhatsApp, Profession: corpus.HomeCareAide, Visibility: corpus.Closed,
+				Created: ParisTime(2018, time.September, 3, 19, 5, 0), Admins: 1, Moderators: 0,
+				Target:         Panel{Members: 48, NewMembers30d: 3, PostsToday: 5, Posts30d: 120},
+				PostElasticity: 0.5,
+				Threads: Threads{
+					QuestionShare: 0.45,
+					Themes:        w(ThemeConditions, 0.3, ThemePractice, 0.3, ThemeFuture, 0.05, ThemeSupport, 0.25, ThemeOther, 0.1),
+					RightsShare:   0.7, CareShare: 0.7, Status: aideStatus, CiteShare: 0.3, CiteKinds: aideCites,
+					AnswersMean: 3, CommentsMean: 3, NestedShare: 0, DuplicateShare: 0.1,
+				},
+			},
+			{
 				ID: "doctoctoc", Name: "#DocTocToc",
 				Platform: corpus.Twitter, Profession: corpus.GP, Visibility: corpus.Public,
 				QuestionsPerMonth: 365, Accounts: 1400, RetweetShare: 0.08, QuoteShare: 0.03,

@@ -173,6 +173,15 @@ func newPopulation(p *Params) *population {
 			next += uint64(scaled(g.Target.Members, p.Scale)) + 16
 		}
 	}
+	// Chat groups of aides come after, so that the Facebook groups'
+	// members do not depend on them; they draw their shared members from
+	// the same pool (aides who are in a Facebook group too).
+	for _, g := range p.Groups {
+		if g.Platform != corpus.Facebook && g.Platform != corpus.Twitter {
+			pop.bases[g.ID] = next
+			next += uint64(scaled(g.Target.Members, p.Scale)) + 16
+		}
+	}
 	return pop
 }
 

@@ -575,7 +575,7 @@ func TestTruth(t *testing.T) {
 	if err := json.Unmarshal(readAll(t, filepath.Join(genDir, "raw", "truth", "params.json")), &params); err != nil {
 		t.Fatal(err)
 	}
-	if !params.Synthetic || params.Params.Seed != DefaultSeed || len(params.Params.Groups) != 4 {
+	if !params.Synthetic || params.Params.Seed != DefaultSeed || len(params.Params.Groups) != 5 {
 		t.Errorf("params.json: synthetic %v, seed %d", params.Synthetic, params.Params.Seed)
 	}
 }
@@ -623,7 +623,7 @@ func TestStudyFile(t *testing.T) {
 			}
 		}
 	}
-	if strings.Join(ids, ",") != "tu-sais-que,avs,en-colere,doctoctoc" {
+	if strings.Join(ids, ",") != "tu-sais-que,avs,en-colere,entraide-whatsapp,doctoctoc" {
 		t.Errorf("communities %v", ids)
 	}
 	avs := sf.Communities[1]

@@ -99,9 +99,8 @@ type reader struct {
 	order int
 	lim   rawio.Limits
 
-	cur     *pending
-	minute  string         // the minute of the last message, for repeats
-	repeats map[string]int // messages of that minute by hash
+	cur *pending
+	ids IDs // the message ids, with the repeats of the current minute
 }
 
 // pending is the record being read: a header and its continuation lines.
@@ -115,7 +114,7 @@ type pending struct {
 }
 
 func read(f *rawio.File, sink rawio.Sink) error {
-	r := &reader{f: f, sink: sink, lim: f.Limits.WithDefaults(), repeats: map[string]int{}}
+	r := &reader{f: f, sink: sink, lim: f.Limits.WithDefaults()}
 	zone := strings.TrimSpace(f.Options[OptionTimezone])
 	if zone == "" {
 		zone = DefaultTimezone
@@ -366,13 +365,33 @@ func (r *reader) flush() {
 	r.sink.Message(m)
 }
 
-// id derives the message id from the minute, the author and the text:
-// exports have none. Exact repeats within a minute are numbered in order.
+// id derives the message id of the reader's next message (IDs).
 func (r *reader) id(at time.Time, p rawio.Person, text string) string {
-	minute := at.Truncate(time.Minute).Format(time.RFC3339)
-	if minute != r.minute {
-		r.minute = minute
-		clear(r.repeats)
+	return r.ids.Next(at, p, text)
+}
+
+// IDs derives the ids of a chat's messages, in the export's order: exports
+// have none. An id is "wa" and the first 24 hex digits of the SHA-256 of
+// the message's minute (UTC, RFC 3339), its author's id and lower-cased
+// name, and its trimmed text, NUL-separated; the n-th exact repeat within
+// one minute gets "-n" (from 2). Two exports of one chat from the same
+// phone therefore give the same ids, and the simulator (package simulate)
+// writes its truth with the ids this reader will derive. The zero value is
+// ready to use.
+type IDs struct {
+	minute  string
+	repeats map[string]int
+}
+
+// Next returns the id of the next message of the chat.
+func (d *IDs) Next(at time.Time, p rawio.Person, text string) string {
+	minute := at.UTC().Truncate(time.Minute).Format(time.RFC3339)
+	if d.repeats == nil {
+		d.repeats = map[string]int{}
+	}
+	if minute != d.minute {
+		d.minute = minute
+		clear(d.repeats)
 	}
 	h := sha256.New()
 	h.Write([]byte(minute))
@@ -383,12 +402,17 @@ func (r *reader) id(at time.Time, p rawio.Person, text string) string {
 	h.Write([]byte{0})
 	h.Write([]byte(strings.TrimSpace(text)))
 	sum := hex.EncodeToString(h.Sum(nil))[:24]
-	r.repeats[sum]++
-	if n := r.repeats[sum]; n > 1 {
+	d.repeats[sum]++
+	if n := d.repeats[sum]; n > 1 {
 		return "wa" + sum + "-" + strconv.Itoa(n)
 	}
 	return "wa" + sum
 }
+
+// Author returns the person a chat export names as author: a phone
+// number (normalised to '+' and digits) as the account id, anything else
+// as the display name.
+func Author(name string) rawio.Person { return person(name) }
 
 // splitAuthor splits what follows a header into author and text. A line
 // without a colon, or whose part before the first colon holds a quote
