@@ -47,8 +47,8 @@ func phraseKey(f *folder, s string) string {
 type handleSet struct {
 	m              map[string][]platformPseudonym // lower-cased handle → pseudonyms
 	filter         filter
-	dotted         bool // some handle holds a '.' (Facebook vanity names)
-	minLen, maxLen int  // lengths of the shortest and longest handles
+	dotted         bool // some handle holds a '.' or '-' (vanity names, domain handles)
+	minLen, maxLen int  // lengths of the shortest first label and of the longest handle
 }
 
 type platformPseudonym struct {
@@ -76,8 +76,14 @@ func (p *Pseudonymizer) handles() *handleSet {
 	h.minLen = 1 << 30
 	for k, ps := range h.m {
 		h.filter.add(hashString(k))
-		h.minLen, h.maxLen = min(h.minLen, len(k)), max(h.maxLen, len(k))
-		h.dotted = h.dotted || strings.IndexByte(k, '.') >= 0
+		// The shortest first label: a dotted handle is looked up from
+		// its first label ("jean" of "jean-dupont.fr").
+		first := len(k)
+		if d := strings.IndexAny(k, ".-"); d > 0 {
+			first = d
+		}
+		h.minLen, h.maxLen = min(h.minLen, first), max(h.maxLen, len(k))
+		h.dotted = h.dotted || strings.ContainsAny(k, ".-")
 		if len(ps) > 1 {
 			// Deterministic whatever the map order.
 			for i := 1; i < len(ps); i++ {
@@ -92,11 +98,12 @@ func (p *Pseudonymizer) handles() *handleSet {
 }
 
 // bareHandle reports whether h can be found as a bare word: ASCII
-// letters, digits and '_', with single '.' between them.
+// letters, digits and '_', with single '.' or '-' between them (Facebook
+// vanity names, Bluesky domain handles).
 func bareHandle(h string) bool {
 	for i := 0; i < len(h); i++ {
 		c := h[i]
-		if c == '.' && i > 0 && i < len(h)-1 && h[i-1] != '.' {
+		if (c == '.' || c == '-') && i > 0 && i < len(h)-1 && h[i-1] != '.' && h[i-1] != '-' {
 			continue
 		}
 		if !isHandleByte(c) {

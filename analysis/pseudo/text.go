@@ -32,7 +32,7 @@ func (p *Pseudonymizer) Text(platform corpus.Platform, text string) string {
 // display name, only mentions holding a digit, '_' or '.' are taken as
 // handles.
 func (p *Pseudonymizer) Meet(platform corpus.Platform, text string) {
-	if hostHint(text) {
+	if hostHint(text) || strings.Contains(text, "u/") || strings.Contains(text, "/users/") {
 		s := scanner{p: p, platform: platform, structural: true, dry: true, t: stripInvisible(text)}
 		s.run()
 		return
@@ -66,6 +66,13 @@ func (p *Pseudonymizer) Meet(platform corpus.Platform, text string) {
 		for end < len(text) && isHandleByte(text[end]) {
 			end++
 		}
+		if end > start && end < len(text) && (text[end] == '.' || text[end] == '-' || text[end] == '@') {
+			// Maybe a Bluesky handle or a fediverse account: the
+			// scanner knows them.
+			s := scanner{p: p, platform: platform, structural: true, dry: true, t: text}
+			s.run()
+			return
+		}
 		if end > start && !wordRuneAt(text, end, len(text)) && pseudonymAt(text, start) == 0 {
 			p.mention(platform, text[start:end])
 		}
@@ -76,7 +83,7 @@ func (p *Pseudonymizer) Meet(platform corpus.Platform, text string) {
 // mention returns the pseudonym of a handle written "@handle" in a text of
 // platform, and makes it known unless it may be a Facebook display name.
 func (p *Pseudonymizer) mention(platform corpus.Platform, handle string) string {
-	register := platform != corpus.Facebook || strings.ContainsAny(handle, "_.0123456789")
+	register := !namePlatform(platform) || strings.ContainsAny(handle, "_.0123456789")
 	return p.person(platform, rawio.Person{Handle: handle}, register)
 }
 
@@ -86,13 +93,17 @@ func scrub(p *Pseudonymizer, n *Names, platform corpus.Platform, text string, st
 		return text
 	}
 	t := stripInvisible(text)
+	var spans []span
+	if structural {
+		spans = findSpans(t)
+	}
 	if n.empty() {
-		if !structural || !mayNeedScrub(t) {
+		if !structural || len(spans) == 0 && !mayNeedScrub(t) {
 			return t
 		}
 		n = nil // the faster scan of Text alone
 	}
-	s := scanner{p: p, n: n, platform: platform, structural: structural, t: t}
+	s := scanner{p: p, n: n, platform: platform, structural: structural, t: t, spans: spans, found: true}
 	return s.run()
 }
 
@@ -107,7 +118,9 @@ type scanner struct {
 	structural bool // replace @handles, addresses, parameters and e-mails
 	dry        bool // only meet handles: write nothing
 	t          string
-	end        int // scanning stops here: the next e-mail address
+	spans      []span // found before scanning (see findSpans)
+	found      bool   // spans holds the spans of t already
+	end        int    // scanning stops here: the next span
 	b          strings.Builder
 	last       int
 	buf        []byte
@@ -136,16 +149,21 @@ func (s *scanner) replace(from, to int, repl string) {
 
 func (s *scanner) run() string {
 	t := s.t
-	var emails [][2]int
-	if s.structural {
-		emails = findEmails(t)
+	if s.structural && !s.found {
+		s.spans = findSpans(t)
 	}
 	i := 0
-	for _, e := range emails {
-		s.end = e[0]
+	for _, sp := range s.spans {
+		s.end = sp.from
 		s.segment(i)
-		s.replace(e[0], e[1], EmailToken)
-		i = e[1]
+		if sp.from < s.last {
+			// Already replaced by the segment (a profile address that
+			// ran into it): its part of the span is done.
+			i = max(i, sp.to)
+			continue
+		}
+		s.replace(sp.from, sp.to, s.replacement(sp))
+		i = sp.to
 	}
 	s.end = len(t)
 	s.segment(i)
@@ -366,7 +384,7 @@ func (s *scanner) knownHandle(i, he int) (int, string) {
 		// "zeph.quill" followed by ".fr".
 		ends := []int{he}
 		limit := min(s.end, i+64)
-		for e := he; e+1 < limit && t[e] == '.' && isHandleByte(t[e+1]); {
+		for e := he; e+1 < limit && (t[e] == '.' || t[e] == '-') && isHandleByte(t[e+1]); {
 			e++
 			for e < limit && isHandleByte(t[e]) {
 				e++
@@ -422,6 +440,19 @@ func (s *scanner) at(i, atLen, prev int) (int, int) {
 	}
 	if n := pseudonymAt(t, start); n > 0 && start+n <= s.end {
 		return start + n, clWord
+	}
+	if s.structural {
+		// A domain handle first ("@jean-dupont.fr" is no "@Jean Dupont").
+		he := start
+		for he < s.end && isHandleByte(t[he]) {
+			he++
+		}
+		if he > start && he+1 < s.end && (t[he] == '.' || t[he] == '-') {
+			if end, repl := s.domainMention(start, he); end > 0 {
+				s.replace(i, end, "@"+repl)
+				return end, clWord
+			}
+		}
 	}
 	// A known name first, so that "@Marie Dupont" goes whole.
 	if s.n != nil && s.n.hasNames() && start < s.end {
@@ -501,7 +532,7 @@ func mayNeedScrub(text string) bool {
 }
 
 // hostHint reports whether text may hold a profile address or a
-// parameter: ".com", ".me" or '='.
+// parameter: ".com", ".me", ".app" or '='.
 func hostHint(text string) bool {
 	if strings.IndexByte(text, '=') >= 0 {
 		return true
@@ -512,7 +543,7 @@ func hostHint(text string) bool {
 			return false
 		}
 		i += j + 1
-		if hasPrefixFold(text[i:], "com") || hasPrefixFold(text[i:], "me") {
+		if hasPrefixFold(text[i:], "com") || hasPrefixFold(text[i:], "me") || hasPrefixFold(text[i:], "app") {
 			return true
 		}
 	}
