@@ -8,7 +8,7 @@ import (
 // findPhones appends the phone numbers of t (see the package
 // documentation for the forms): a number starts with '+', "00" or a
 // French national "0[1-9]", follows no letter, digit nor '.', ',', '-',
-// '/' or '+', and no letter or digit follows it.
+// '/', '+' or '>', and no letter, digit or '+' follows it.
 func findPhones(t string, out []span) []span {
 	var found []span
 	for _, lead := range []byte{'+', '0'} {
@@ -61,7 +61,9 @@ func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 func phoneAt(t string, i int) int {
 	if i > 0 {
 		c := t[i-1]
-		if isAlnum(c) || c == '_' || c == '.' || c == ',' || c == '-' || c == '/' || c == '+' {
+		// '>' ends the tokens that replace spans ("<email>"): a number
+		// glued to one was glued to what it replaced.
+		if isAlnum(c) || c == '_' || c == '.' || c == ',' || c == '-' || c == '/' || c == '+' || c == '>' {
 			return 0
 		}
 		if c >= utf8.RuneSelf {
@@ -79,7 +81,7 @@ func phoneAt(t string, i int) int {
 	default:
 		end = frenchPhone(t, i)
 	}
-	if end == 0 || wordRuneAt(t, end, len(t)) {
+	if end == 0 || wordRuneAt(t, end, len(t)) || end < len(t) && t[end] == '+' {
 		return 0
 	}
 	// An amount or a rate ("+10 000 000 €", "+12 345 %") is no number
@@ -135,7 +137,7 @@ func intlPhone(t string, i int) int {
 	if i >= len(t) || t[i] < '1' || t[i] > '9' {
 		return 0
 	}
-	digits, end := 0, 0
+	digits, end, good := 0, 0, 0
 	french := strings.HasPrefix(t[i:], "33")
 	open := false
 	j := i
@@ -144,6 +146,10 @@ func intlPhone(t string, i int) int {
 		c := t[j]
 		switch {
 		case isDigit(c):
+			if prevSep && c == '0' && digits >= 8 && !french {
+				// "+1 555 123 4567 06 12…": another number starts.
+				return end
+			}
 			digits++
 			j++
 			prevSep = false
@@ -157,7 +163,10 @@ func intlPhone(t string, i int) int {
 				return j
 			}
 			if digits > 15 {
-				return 0
+				return good
+			}
+			if !open && digits >= 8 && (j >= len(t) || !isDigit(t[j])) {
+				good = j
 			}
 			continue
 		case c == '(' && !open:

@@ -183,3 +183,45 @@ func TestNamesFormsNewPlatforms(t *testing.T) {
 		t.Errorf("WhatsApp: got %q, want %q", got, want)
 	}
 }
+
+// FuzzTextPlatforms: on the texts of every platform, Text and Names.Text
+// are idempotent, and the canary's acct, domain handle and number never
+// survive whole.
+func FuzzTextPlatforms(f *testing.F) {
+	fuzzSeeds(f)
+	for _, s := range []string{
+		"merci @zquill@piaille.fr !", "https://piaille.fr/@zquill@mastodon.social", "piaille.fr/users/zquill/statuses/1",
+		"@jean-dupont.fr @zquill.bsky.social", "at://did:plc:ewvi7nxzyoun6zhxrhs64oiz/app.bsky.feed.post/3k",
+		"bsky.app/profile/did:web:jean-dupont.fr", "u/zquill_canary /u/x reddit.com/user/zquill_canary",
+		"t.me/zquill_canary t.me/+AbC t.me/joinchat/x-y", "06 12 34 56 78 +33 (0)6 12 34 56 78 le 26/09/2019 à 22:39",
+		"+1 (555) 123-4567 0033 6 12 34 56 78 1 200 € 75011",
+	} {
+		f.Add(s)
+	}
+	p := New(testKey)
+	p.Person(corpus.Bluesky, rawio.Person{ID: "did:plc:ewvi7nxzyoun6zhxrhs64oiz", Handle: "jean-dupont.fr", Name: "Jean Dupont"})
+	p.Person(corpus.Mastodon, rawio.Person{Handle: "zquill@piaille.fr"})
+	p.Person(corpus.WhatsApp, rawio.Person{Name: "Fatou"})
+	platforms := []corpus.Platform{corpus.Bluesky, corpus.Mastodon, corpus.Telegram, corpus.WhatsApp, corpus.Reddit, corpus.Discourse}
+	names := map[corpus.Platform]*Names{}
+	for _, pl := range platforms {
+		names[pl] = p.NamesFor(pl, []string{"Jean Dupont", "Fatou"})
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, pl := range platforms {
+			out := p.Text(pl, s)
+			if again := p.Text(pl, out); again != out {
+				t.Fatalf("Text(%s) is not idempotent on %q:\n%q\n%q", pl, s, out, again)
+			}
+			full := names[pl].Text(pl, s)
+			if again := names[pl].Text(pl, full); again != full {
+				t.Fatalf("Names.Text(%s) is not idempotent on %q:\n%q\n%q", pl, s, full, again)
+			}
+			for _, leak := range []string{" zquill@piaille.fr ", " @zquill@piaille.fr ", " 0612345678 ", " did:plc:ewvi7nxzyoun6zhxrhs64oiz "} {
+				if strings.Contains(" "+strings.ToLower(s)+" ", leak) && strings.Contains(" "+strings.ToLower(full)+" ", leak) {
+					t.Fatalf("Names.Text(%s, %q) = %q keeps %s", pl, s, full, leak)
+				}
+			}
+		}
+	})
+}
