@@ -67,10 +67,16 @@ func (p *Pseudonymizer) handles() *handleSet {
 	}
 	h := &handleSet{m: make(map[string][]platformPseudonym, len(p.known))}
 	for k, s := range p.known {
-		if len(k.handle) < MinBareHandle || !bareHandle(k.handle) || p.public[k.handle] {
+		handle := k.handle
+		if user, _, ok := strings.Cut(handle, "@"); ok && k.platform == corpus.Mastodon {
+			// A Mastodon acct is found bare by its user name, as its
+			// instance's members write it.
+			handle = user
+		}
+		if len(handle) < MinBareHandle || !bareHandle(handle) || p.public[handle] {
 			continue
 		}
-		h.m[k.handle] = append(h.m[k.handle], platformPseudonym{k.platform, s})
+		h.m[handle] = append(h.m[handle], platformPseudonym{k.platform, s})
 	}
 	h.filter = newFilter(len(h.m))
 	h.minLen = 1 << 30
@@ -85,9 +91,11 @@ func (p *Pseudonymizer) handles() *handleSet {
 		h.minLen, h.maxLen = min(h.minLen, first), max(h.maxLen, len(k))
 		h.dotted = h.dotted || strings.ContainsAny(k, ".-")
 		if len(ps) > 1 {
-			// Deterministic whatever the map order.
+			// Deterministic whatever the map order (two accts of one
+			// user name on two instances: the first pseudonym in order).
 			for i := 1; i < len(ps); i++ {
-				for j := i; j > 0 && ps[j].platform < ps[j-1].platform; j-- {
+				for j := i; j > 0 && (ps[j].platform < ps[j-1].platform ||
+					ps[j].platform == ps[j-1].platform && ps[j].pseudonym < ps[j-1].pseudonym); j-- {
 					ps[j], ps[j-1] = ps[j-1], ps[j]
 				}
 			}

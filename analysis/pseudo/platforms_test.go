@@ -225,3 +225,16 @@ func FuzzTextPlatforms(f *testing.F) {
 		}
 	})
 }
+
+// TestMastodonLocal: a known acct is found by its user name, bare or as
+// a mention local to its instance.
+func TestMastodonLocal(t *testing.T) {
+	p := New(testKey)
+	z := p.Person(corpus.Mastodon, rawio.Person{Handle: "zquill_canary@piaille.fr", Name: "Zéphyrine Quillbottom"})
+	n := p.NamesFor(corpus.Mastodon, []string{"Zéphyrine Quillbottom"})
+	in := "@zquill_canary merci, zquill_canary a raison (https://piaille.fr/users/zquill_canary)"
+	want := "@" + z + " merci, " + z + " a raison (https://piaille.fr/users/" + z + ")"
+	if got := n.Text(corpus.Mastodon, in); got != want {
+		t.Errorf("Text(%q)\n got %q\nwant %q", in, got, want)
+	}
+}

@@ -471,6 +471,13 @@ func (s *scanner) at(i, atLen, prev int) (int, int) {
 		he++
 	}
 	if he > start && !wordRuneAt(t, he, s.end) {
+		if s.platform == corpus.Mastodon && s.n.handleSet() != nil && he-start >= MinBareHandle {
+			// "@user", a mention local to the instance: the known acct.
+			if repl := s.lookupHandle(t[start:he]); repl != "" {
+				s.replace(i, he, "@"+repl)
+				return he, clWord
+			}
+		}
 		s.replace(i, he, "@"+s.p.mention(s.platform, t[start:he]))
 		return he, clWord
 	}
