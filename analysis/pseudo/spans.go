@@ -137,16 +137,19 @@ func acctStart(t string, i, min int) int {
 // or "did:web:" and a domain (with "%3A" before a port), not preceded by
 // a letter or digit.
 func findDIDs(t string, out []span) []span {
-	for i := 0; ; {
-		j := strings.Index(t[i:], "did:")
+	for c := 0; ; {
+		j := strings.IndexByte(t[c:], ':')
 		if j < 0 {
 			return out
 		}
-		i += j
-		k := i + len("did:")
+		c += j + 1
+		if c < len("did:") || t[c-4:c] != "did:" {
+			continue
+		}
+		i := c - 4
+		k := c
 		if i > 0 {
 			if r, _ := utf8.DecodeLastRuneInString(t[:i]); r == '_' || isWordRune(r) {
-				i = k
 				continue
 			}
 		}
@@ -174,10 +177,8 @@ func findDIDs(t string, out []span) []span {
 		}
 		if end > 0 {
 			out = append(out, span{i, end, spanDID, t[i:end]})
-			i = end
-			continue
+			c = end
 		}
-		i = k
 	}
 }
 
@@ -186,30 +187,30 @@ func findDIDs(t string, out []span) []span {
 // not preceded by a letter, digit or a number and a space ("10 u/min"),
 // then 3 to 20 letters, digits, '_' or '-' that no other letter follows.
 func findRedditUsers(t string, out []span) []span {
-	for i := 0; ; {
-		j := strings.Index(t[i:], "u/")
+	for c := 0; ; {
+		j := strings.IndexByte(t[c:], '/')
 		if j < 0 {
 			return out
 		}
-		i += j
-		k := i + 2
+		c += j + 1
+		if c < 2 || t[c-2] != 'u' {
+			continue
+		}
+		i, k := c-2, c
 		if i > 0 {
 			r, _ := utf8.DecodeLastRuneInString(t[:i])
 			if r == '_' || isWordRune(r) || r == '-' || r == '.' {
-				i = k
 				continue
 			}
 			b := i
-			for b > 0 && t[b-1] == ' ' {
+			for b > 0 && i-b < 16 && t[b-1] == ' ' {
 				b--
 			}
 			if b < i && b > 0 && t[b-1] >= '0' && t[b-1] <= '9' {
-				i = k
 				continue
 			}
 		}
 		if pseudonymAt(t, k) > 0 {
-			i = k
 			continue
 		}
 		e := k
@@ -218,10 +219,8 @@ func findRedditUsers(t string, out []span) []span {
 		}
 		if n := e - k; n >= 3 && n <= 20 && !wordRuneAt(t, e, len(t)) {
 			out = append(out, span{k, e, spanReddit, t[k:e]})
-			i = e
-			continue
+			c = e
 		}
-		i = k
 	}
 }
 
@@ -232,17 +231,26 @@ func findRedditUsers(t string, out []span) []span {
 // /statuses/…), the instance being a domain of two labels or more that
 // follows "//" or no word.
 func findMastodonURLs(t string, out []span) []span {
-	for _, sep := range []string{"/@", "/users/"} {
-		for i := 0; ; {
-			j := strings.Index(t[i:], sep)
-			if j < 0 {
-				break
+	for i := 0; ; i++ {
+		j := strings.IndexByte(t[i:], '/')
+		if j < 0 {
+			return out
+		}
+		i += j
+		{
+			var sep string
+			switch {
+			case strings.HasPrefix(t[i:], "/@"):
+				sep = "/@"
+			case strings.HasPrefix(t[i:], "/users/"):
+				sep = "/users/"
+			default:
+				continue
 			}
-			i += j
 			k := i + len(sep)
 			host := hostBefore(t, i)
 			if host == "" || pseudonymAt(t, k) > 0 {
-				i = k
+				i = k - 1
 				continue
 			}
 			e := k
@@ -251,7 +259,7 @@ func findMastodonURLs(t string, out []span) []span {
 			}
 			if e == k || wordRuneAt(t, e, len(t)) || e-k > 64 ||
 				sep == "/@" && e < len(t) && (t[e] == '@' || t[e] == '.' || t[e] == '-') {
-				i = k
+				i = k - 1
 				continue
 			}
 			from := k
@@ -260,10 +268,9 @@ func findMastodonURLs(t string, out []span) []span {
 			}
 			acct := t[k:e] + "@" + strings.ToLower(host)
 			out = append(out, span{from, e, spanMastoURL, acct})
-			i = e
+			i = e - 1
 		}
 	}
-	return out
 }
 
 // hostBefore returns the host name ending at t[i] when it is a domain of
