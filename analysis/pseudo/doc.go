@@ -117,6 +117,10 @@
 //     "did:plc:" and 24 base32 characters, "did:web:" and a domain, not
 //     glued to a word: the pseudonym of the DID (the account's, see
 //     Canonical identity).
+//   - on Mastodon, where a status writes "@user" even for a remote
+//     account, Names.Text gives a known acct's pseudonym to "@user" and
+//     to its user name written bare (see Names); on Discourse, whose user
+//     names hold inner '.' and '-', "@jean.dupont" goes whole.
 //   - Reddit: "u/name" and "/u/name" (3 to 20 letters, digits, '_', '-';
 //     not after a word, nor after a number as in "10 u/min") and
 //     reddit.com/user/name under any sub-domain (www., old., np.).
@@ -155,7 +159,10 @@
 // without a title), and every known handle of MinBareHandle characters or
 // more written without '@' — as a bare word, a hashtag, an e-mail's local
 // part, after '/' or '=' — or as "@ handle" with one space, as some
-// scrapers write replies. A known handle is one Person, Handle or Meet met
+// scrapers write replies. Handles with inner '.' or '-' (Facebook vanity
+// names, Bluesky domain handles "jean-dupont.fr") are found whole; a
+// Mastodon acct is found by its user name (the "zquill" of
+// "zquill@piaille.fr"), which wins over the same user name met alone. A known handle is one Person, Handle or Meet met
 // on any platform; on Facebook, where "@Marie" is a person's display name,
 // a mention becomes a known handle only when it holds a digit, '_' or '.'.
 // Names.Text does Names' work and Text's in one pass (names first, so that
@@ -191,9 +198,10 @@
 // single-word display names on platforms other than Facebook and
 // WhatsApp, handles shorter than MinBareHandle written without '@', a
 // handle glued to a longer word ("zquill_canary_fan"), accounts of other
-// platforms (instagram.com/…, tiktok.com/@…), a Mastodon user written
-// "@user" alone (a local mention: it gets the pseudonym of "user", not of
-// "user@instance"), a Bluesky custom-domain handle never met as an
+// platforms (instagram.com/…, tiktok.com/@…), a Mastodon "@user" alone
+// when no acct of that user name was met (it gets the pseudonym of
+// "user", which does not meet the account's), a Bluesky custom-domain
+// handle never met as an
 // account written without '@' ("jean-dupont.fr" as a bare word is taken
 // for a web site), phone numbers written otherwise than above (national
 // numbers of other countries without '+', "06 12 34 5678", numbers read

@@ -66,12 +66,23 @@ func (p *Pseudonymizer) handles() *handleSet {
 		return p.snap
 	}
 	h := &handleSet{m: make(map[string][]platformPseudonym, len(p.known))}
+	// A Mastodon acct is found bare by its user name, as its instance's
+	// members write it; a Mastodon handle met without instance (a local
+	// mention, "@user") then gives way to the acct.
+	users := map[string]bool{}
+	for k := range p.known {
+		if user, _, ok := strings.Cut(k.handle, "@"); ok && k.platform == corpus.Mastodon {
+			users[user] = true
+		}
+	}
 	for k, s := range p.known {
 		handle := k.handle
-		if user, _, ok := strings.Cut(handle, "@"); ok && k.platform == corpus.Mastodon {
-			// A Mastodon acct is found bare by its user name, as its
-			// instance's members write it.
-			handle = user
+		if k.platform == corpus.Mastodon {
+			if user, _, ok := strings.Cut(handle, "@"); ok {
+				handle = user
+			} else if users[handle] {
+				continue
+			}
 		}
 		if len(handle) < MinBareHandle || !bareHandle(handle) || p.public[handle] {
 			continue

@@ -238,3 +238,20 @@ func TestMastodonLocal(t *testing.T) {
 		t.Errorf("Text(%q)\n got %q\nwant %q", in, got, want)
 	}
 }
+
+// TestMentionsByPlatform: a Mastodon "@user" met in a text before its
+// acct still ends as the acct's pseudonym once Names knows the acct;
+// Discourse names keep their inner dots and hyphens.
+func TestMentionsByPlatform(t *testing.T) {
+	p := New(testKey)
+	p.Meet(corpus.Mastodon, "merci @zquill_canary et https://piaille.fr/@zquill_canary")
+	z := p.Person(corpus.Mastodon, rawio.Person{Handle: "zquill_canary@piaille.fr"})
+	n := p.NamesFor(corpus.Mastodon, nil)
+	if got, want := n.Text(corpus.Mastodon, "merci @zquill_canary, zquill_canary"), "merci @"+z+", "+z; got != want {
+		t.Errorf("Mastodon: got %q, want %q", got, want)
+	}
+	d := p.Handle(corpus.Discourse, "jean.dupont-2")
+	if got, want := p.Text(corpus.Discourse, "@Jean.Dupont-2 a raison. @jean."), "@"+d+" a raison. @"+p.Handle(corpus.Discourse, "jean")+"."; got != want {
+		t.Errorf("Discourse: got %q, want %q", got, want)
+	}
+}

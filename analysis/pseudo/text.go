@@ -66,9 +66,9 @@ func (p *Pseudonymizer) Meet(platform corpus.Platform, text string) {
 		for end < len(text) && isHandleByte(text[end]) {
 			end++
 		}
-		if end > start && end < len(text) && (text[end] == '.' || text[end] == '-' || text[end] == '@') {
-			// Maybe a Bluesky handle or a fediverse account: the
-			// scanner knows them.
+		if end > start && (end < len(text) && (text[end] == '.' || text[end] == '-' || text[end] == '@') || i > 0 && text[i-1] == '/') {
+			// Maybe a Bluesky handle, a fediverse account or a Mastodon
+			// profile address: the scanner knows them.
 			s := scanner{p: p, platform: platform, structural: true, dry: true, t: text}
 			s.run()
 			return
@@ -442,11 +442,25 @@ func (s *scanner) at(i, atLen, prev int) (int, int) {
 		return start + n, clWord
 	}
 	if s.structural {
-		// A domain handle first ("@jean-dupont.fr" is no "@Jean Dupont").
 		he := start
 		for he < s.end && isHandleByte(t[he]) {
 			he++
 		}
+		if s.platform == corpus.Discourse && he > start {
+			// Discourse user names hold inner '.' and '-'
+			// ("@jean.dupont").
+			for he+1 < s.end && (t[he] == '.' || t[he] == '-') && isHandleByte(t[he+1]) {
+				he++
+				for he < s.end && isHandleByte(t[he]) {
+					he++
+				}
+			}
+			if !wordRuneAt(t, he, s.end) && pseudonymAt(t, start) == 0 {
+				s.replace(i, he, "@"+s.p.mention(s.platform, t[start:he]))
+				return he, clWord
+			}
+		}
+		// A domain handle first ("@jean-dupont.fr" is no "@Jean Dupont").
 		if he > start && he+1 < s.end && (t[he] == '.' || t[he] == '-') {
 			if end, repl := s.domainMention(start, he); end > 0 {
 				s.replace(i, end, "@"+repl)
