@@ -43,8 +43,7 @@ func findSpans(t string) []span {
 	out := findEmails(t)
 	out = findDIDs(t, out)
 	out = findPhones(t, out)
-	out = findRedditUsers(t, out)
-	out = findMastodonURLs(t, out)
+	out = findSlashSpans(t, out)
 	if len(out) < 2 {
 		return out
 	}
@@ -182,61 +181,64 @@ func findDIDs(t string, out []span) []span {
 	}
 }
 
-// findRedditUsers appends the user names of "u/name" and "/u/name"
-// (Reddit's own way of naming an account; also reddit.com/u/name): 'u'
-// not preceded by a letter, digit or a number and a space ("10 u/min"),
-// then 3 to 20 letters, digits, '_' or '-' that no other letter follows.
-func findRedditUsers(t string, out []span) []span {
-	for c := 0; ; {
-		j := strings.IndexByte(t[c:], '/')
-		if j < 0 {
-			return out
+// redditUserAt returns the span of the user name of "u/name" when the
+// slash at t[c-1] follows a 'u' (Reddit's own way of naming an account;
+// also "/u/name", reddit.com/u/name): 'u' not preceded by a letter, digit
+// or a number and a space ("10 u/min"), then 3 to 20 letters, digits, '_'
+// or '-' that no other letter follows.
+func redditUserAt(t string, c int) (span, bool) {
+	if c < 2 || t[c-2] != 'u' {
+		return span{}, false
+	}
+	i, k := c-2, c
+	if i > 0 {
+		r, _ := utf8.DecodeLastRuneInString(t[:i])
+		if r == '_' || isWordRune(r) || r == '-' || r == '.' {
+			return span{}, false
 		}
-		c += j + 1
-		if c < 2 || t[c-2] != 'u' {
-			continue
+		b := i
+		for b > 0 && i-b < 16 && t[b-1] == ' ' {
+			b--
 		}
-		i, k := c-2, c
-		if i > 0 {
-			r, _ := utf8.DecodeLastRuneInString(t[:i])
-			if r == '_' || isWordRune(r) || r == '-' || r == '.' {
-				continue
-			}
-			b := i
-			for b > 0 && i-b < 16 && t[b-1] == ' ' {
-				b--
-			}
-			if b < i && b > 0 && t[b-1] >= '0' && t[b-1] <= '9' {
-				continue
-			}
-		}
-		if pseudonymAt(t, k) > 0 {
-			continue
-		}
-		e := k
-		for e < len(t) && e-k <= 20 && (isHandleByte(t[e]) || t[e] == '-') {
-			e++
-		}
-		if n := e - k; n >= 3 && n <= 20 && !wordRuneAt(t, e, len(t)) {
-			out = append(out, span{k, e, spanReddit, t[k:e]})
-			c = e
+		if b < i && b > 0 && t[b-1] >= '0' && t[b-1] <= '9' {
+			return span{}, false
 		}
 	}
+	if pseudonymAt(t, k) > 0 {
+		return span{}, false
+	}
+	e := k
+	for e < len(t) && e-k <= 20 && (isHandleByte(t[e]) || t[e] == '-') {
+		e++
+	}
+	if n := e - k; n >= 3 && n <= 20 && !wordRuneAt(t, e, len(t)) {
+		return span{k, e, spanReddit, t[k:e]}, true
+	}
+	return span{}, false
 }
 
-// findMastodonURLs appends the accounts of Mastodon profile addresses
+// findSlashSpans appends the spans that start at a slash: Reddit's
+// u/name (see redditUserAt) and Mastodon profile addresses (see
+// below), in one pass.
+//
+// Mastodon profile addresses: the accounts
 // on any instance: "instance.tld/@user" (the "@user", when no
 // "@other.tld" follows: that is an acct, found with the e-mails) and
 // "instance.tld/users/user" (ActivityPub ids, also followed by
 // /statuses/…), the instance being a domain of two labels or more that
 // follows "//" or no word.
-func findMastodonURLs(t string, out []span) []span {
+func findSlashSpans(t string, out []span) []span {
 	for i := 0; ; i++ {
 		j := strings.IndexByte(t[i:], '/')
 		if j < 0 {
 			return out
 		}
 		i += j
+		if sp, ok := redditUserAt(t, i+1); ok {
+			out = append(out, sp)
+			i = sp.to - 1
+			continue
+		}
 		{
 			var sep string
 			switch {

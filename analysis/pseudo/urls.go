@@ -69,20 +69,22 @@ func (s *scanner) host(i, he int) int {
 	var fb bool
 	var other func(start int) int
 	var tlds []string
-	switch {
-	case strings.EqualFold(run, "bsky"):
+	// The first letter, lower-cased, spares most comparisons: most
+	// words before a '.' are none of these.
+	switch c := run[0] | 0x20; {
+	case c == 'b' && strings.EqualFold(run, "bsky"):
 		tlds, other = []string{".app"}, s.blueskyURL
-	case strings.EqualFold(run, "t"), strings.EqualFold(run, "telegram"):
+	case c == 't' && (len(run) == 1 || strings.EqualFold(run, "telegram")):
 		tlds, other = []string{".me"}, s.telegramURL
-	case strings.EqualFold(run, "reddit"):
+	case c == 'r' && strings.EqualFold(run, "reddit"):
 		tlds, other = []string{".com"}, s.redditURL
-	case strings.EqualFold(run, "twitter"), strings.EqualFold(run, "x"):
+	case c == 't' && strings.EqualFold(run, "twitter"), c == 'x' && len(run) == 1:
 		tlds = []string{".com"}
-	case strings.EqualFold(run, "facebook"):
+	case c == 'f' && strings.EqualFold(run, "facebook"):
 		tlds, fb = []string{".com"}, true
-	case strings.EqualFold(run, "fb"):
+	case c == 'f' && strings.EqualFold(run, "fb"):
 		tlds, fb = []string{".com", ".me"}, true
-	case strings.EqualFold(run, "m"):
+	case c == 'm' && len(run) == 1:
 		tlds, fb = []string{".me"}, true
 	default:
 		return 0
@@ -218,7 +220,7 @@ func (s *scanner) telegramURL(start int) int {
 }
 
 // redditURL handles the path of a reddit.com address (www., old., np.):
-// user/NAME (u/NAME is found anywhere, see findRedditUsers).
+// user/NAME (u/NAME is found anywhere, see redditUserAt).
 func (s *scanner) redditURL(start int) int {
 	t := s.t
 	if !hasPrefixFold(t[start:s.end], "user") {
