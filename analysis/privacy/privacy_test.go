@@ -174,3 +174,25 @@ func TestScanFindsPlatformForms(t *testing.T) {
 		t.Errorf("masked %q", m)
 	}
 }
+
+// FuzzScanPhones: scanning any line never fails, and a participant's
+// number written in a line between spaces, in its national or its
+// international form, is always found.
+func FuzzScanPhones(f *testing.F) {
+	for _, s := range []string{"", "06 12 34 56 78", "+33 (0)6.12.34.56.78", "1,2,3 4 5", "+++", "0 0 0 0 0 0 0 0 0", "\u00a0\u202f-.()"} {
+		f.Add(s)
+	}
+	sc := NewScanner(Needles([]rawio.Person{{Name: "+33 6 12 34 56 78"}}))
+	f.Fuzz(func(t *testing.T, s string) {
+		if _, err := sc.Scan("f.csv", strings.NewReader(s)); err != nil {
+			t.Fatal(err)
+		}
+		line := strings.ReplaceAll(strings.ReplaceAll(s, "\n", " "), "\r", " ")
+		for _, form := range []string{"06 12 34 56 78", "+33612345678"} {
+			got, _ := sc.Scan("f.csv", strings.NewReader(line+" , "+form+" , "+line))
+			if len(got) == 0 {
+				t.Fatalf("%q not found after %q", form, line)
+			}
+		}
+	})
+}

@@ -122,7 +122,7 @@
 //     to its user name written bare (see Names); on Discourse, whose user
 //     names hold inner '.' and '-', "@jean.dupont" goes whole.
 //   - Reddit: "u/name" and "/u/name" (3 to 20 letters, digits, '_', '-';
-//     not after a word, nor after a number as in "10 u/min") and
+//     not after a word, and not a unit as in "10 u/min") and
 //     reddit.com/user/name under any sub-domain (www., old., np.).
 //   - Telegram: t.me/username, telegram.me/username and t.me/s/username
 //     (users, public groups and channels share these names: all are

@@ -183,9 +183,9 @@ func findDIDs(t string, out []span) []span {
 
 // redditUserAt returns the span of the user name of "u/name" when the
 // slash at t[c-1] follows a 'u' (Reddit's own way of naming an account;
-// also "/u/name", reddit.com/u/name): 'u' not preceded by a letter, digit
-// or a number and a space ("10 u/min"), then 3 to 20 letters, digits, '_'
-// or '-' that no other letter follows.
+// also "/u/name", reddit.com/u/name): 'u' not preceded by a letter, a
+// digit, '_', '-' or '.', then 3 to 20 letters, digits, '_' or '-' that no
+// other letter follows, other than a unit ("10 u/min": see units).
 func redditUserAt(t string, c int) (span, bool) {
 	if c < 2 || t[c-2] != 'u' {
 		return span{}, false
@@ -196,13 +196,6 @@ func redditUserAt(t string, c int) (span, bool) {
 		if r == '_' || isWordRune(r) || r == '-' || r == '.' {
 			return span{}, false
 		}
-		b := i
-		for b > 0 && i-b < 16 && t[b-1] == ' ' {
-			b--
-		}
-		if b < i && b > 0 && t[b-1] >= '0' && t[b-1] <= '9' {
-			return span{}, false
-		}
 	}
 	if pseudonymAt(t, k) > 0 {
 		return span{}, false
@@ -211,11 +204,16 @@ func redditUserAt(t string, c int) (span, bool) {
 	for e < len(t) && e-k <= 20 && (isHandleByte(t[e]) || t[e] == '-') {
 		e++
 	}
-	if n := e - k; n >= 3 && n <= 20 && !wordRuneAt(t, e, len(t)) {
+	if n := e - k; n >= 3 && n <= 20 && !wordRuneAt(t, e, len(t)) && !units[strings.ToLower(t[k:e])] {
 		return span{k, e, spanReddit, t[k:e]}, true
 	}
 	return span{}, false
 }
+
+// units are the words after "u/" that are units of a dose or a rate
+// ("10 u/min", "UI/kg" is not "u/"), not Reddit users.
+var units = set("min", "sec", "mol", "mmol", "day", "jour", "jours", "heure", "hour", "mois", "semaine",
+	"week", "dose", "kg", "mg", "ml", "litre", "an")
 
 // findSlashSpans appends the spans that start at a slash: Reddit's
 // u/name (see redditUserAt) and Mastodon profile addresses (see

@@ -434,8 +434,10 @@ func appendLower(dst []byte, s string) []byte {
 func (s *scanner) at(i, atLen, prev int) (int, int) {
 	t := s.t
 	start := i + atLen
-	if prev != clOther {
-		// "a@b", "é@x": not a mention (e-mails are found before).
+	if prev != clOther || afterToken(t, i) {
+		// "a@b", "é@x": not a mention (e-mails are found before); nor
+		// after a token, which replaced a span that ended in a word
+		// ("x@y.fr@z" is "<email>@z").
 		return start, clOther
 	}
 	if n := pseudonymAt(t, start); n > 0 && start+n <= s.end {
@@ -510,6 +512,15 @@ func (s *scanner) at(i, atLen, prev int) (int, int) {
 		}
 	}
 	return start, clOther
+}
+
+// afterToken reports whether t[:i] ends with EmailToken, PhoneToken or
+// InviteToken.
+func afterToken(t string, i int) bool {
+	if i == 0 || t[i-1] != '>' {
+		return false
+	}
+	return strings.HasSuffix(t[:i], EmailToken) || strings.HasSuffix(t[:i], PhoneToken) || strings.HasSuffix(t[:i], InviteToken)
 }
 
 // wordRuneAt reports whether a letter, digit or mark starts at t[i] (i <
