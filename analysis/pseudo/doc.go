@@ -51,8 +51,11 @@
 //     survives a change of handle; else "bluesky:h:" + the lower-cased
 //     full domain handle ("alice.bsky.social", "jean-dupont.fr"). A
 //     handle met with its DID is known by it: a mention or a handle met
-//     alone afterwards gets the DID's pseudonym, in texts too (DIDs in
-//     texts and at:// URIs always do).
+//     alone gets the DID's pseudonym from then on (also when it was met
+//     alone before, so texts, scrubbed once the whole load is read, name
+//     the author's pseudonym; a structured mention converted before the
+//     pair was met keeps the handle's). DIDs in texts and at:// URIs
+//     always get the DID's pseudonym.
 //   - Telegram: "telegram:id:" + the account id, a Telegram Desktop
 //     from_id written as the API writes it ("user123456789" is
 //     "123456789"; "channel…" ids stay as they are); else "telegram:h:" +

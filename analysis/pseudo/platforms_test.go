@@ -255,3 +255,25 @@ func TestMentionsByPlatform(t *testing.T) {
 		t.Errorf("Discourse: got %q, want %q", got, want)
 	}
 }
+
+// TestBlueskyHandleBeforeDID: a handle met alone (a mention in a text
+// read first) gets the DID's pseudonym once its account is met, so that
+// texts scrubbed at the end name the author's pseudonym.
+func TestBlueskyHandleBeforeDID(t *testing.T) {
+	p := New(testKey)
+	p.Meet(corpus.Bluesky, "merci @zquill.bsky.social !")
+	alone := p.Handle(corpus.Bluesky, "zquill.bsky.social")
+	did := p.Person(corpus.Bluesky, rawio.Person{ID: "did:plc:ewvi7nxzyoun6zhxrhs64oiz", Handle: "zquill.bsky.social"})
+	if alone == did || did != independent(testKey, "bluesky:id:did:plc:ewvi7nxzyoun6zhxrhs64oiz") {
+		t.Fatalf("alone %s, with its DID %s", alone, did)
+	}
+	n := p.NamesFor(corpus.Bluesky, nil)
+	in := "merci @zquill.bsky.social, zquill.bsky.social et bsky.app/profile/zquill.bsky.social"
+	want := "merci @" + did + ", " + did + " et bsky.app/profile/" + did
+	if got := n.Text(corpus.Bluesky, in); got != want {
+		t.Errorf("Text(%q)\n got %q\nwant %q", in, got, want)
+	}
+	if got := p.Handle(corpus.Bluesky, "zquill.bsky.social"); got != did {
+		t.Errorf("handle alone now %s, want %s", got, did)
+	}
+}

@@ -89,7 +89,14 @@ func (p *Pseudonymizer) person(platform corpus.Platform, person rawio.Person, re
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	e, ok := p.cache[k]
-	if !ok {
+	if ok && e.handle != "" && person.ID == "" && idFirst(platform) {
+		if id := p.byHandle[knownKey{platform, e.handle}]; id != "" && id != e.pseudonym {
+			// The handle, met alone first, was met with its id since:
+			// from now on it is the id's pseudonym.
+			e.pseudonym, ok = id, false
+		}
+	}
+	if !ok && e.pseudonym == "" {
 		id, handle := identity(platform, person)
 		switch {
 		case id == "":
