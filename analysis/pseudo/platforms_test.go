@@ -277,3 +277,19 @@ func TestBlueskyHandleBeforeDID(t *testing.T) {
 		t.Errorf("handle alone now %s, want %s", got, did)
 	}
 }
+
+// TestWhatsAppMentions: WhatsApp writes a mention of a number as
+// "@33612345678" and of a contact as "@\u2068Name\u2069"; both get the
+// participant's pseudonym, and a number written in the text, with the
+// direction marks phones put around it, becomes PhoneToken.
+func TestWhatsAppMentions(t *testing.T) {
+	p := New(testKey)
+	tel := p.Person(corpus.WhatsApp, rawio.Person{Name: "+33 6 12 34 56 78"})
+	fatou := p.Person(corpus.WhatsApp, rawio.Person{Name: "Fatou Diallo"})
+	n := p.NamesFor(corpus.WhatsApp, []string{"+33 6 12 34 56 78", "Fatou Diallo"})
+	in := "@33612345678 tu viens ? @\u2068Fatou Diallo\u2069 aussi, son numéro : \u202a+33 6 12 34 56 78\u202c"
+	want := "@" + tel + " tu viens ? @" + fatou + "\u2069 aussi, son numéro : \u202a" + PhoneToken + "\u202c"
+	if got := n.Text(corpus.WhatsApp, in); got != want {
+		t.Errorf("Text(%q)\n got %q\nwant %q", in, got, want)
+	}
+}
