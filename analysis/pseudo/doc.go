@@ -141,7 +141,7 @@
 //     with parentheses ("+33 6 12 34 56 78", "+33 (0)6 12 34 56 78",
 //     "0033 6…", "+1 (555) 123-4567", "+44 7700 900123"); exactly nine
 //     digits after +33. A number glued to a letter, a digit or one of
-//     ". , - / +", or followed by '%', '€', '$' or '£', is not one: dates
+//     ". , - / + >", or followed by '+', '%', '€', '$' or '£', is not one: dates
 //     ("26/09/2019", "2019-09-26", "06.12.2019"), times, years, amounts
 //     ("1 200 €", "+10 000 000 €"), postcodes and ordinary numbers stay.
 //     On the 70,461 messages of the synthetic sample (data/), 47,227 with

@@ -13,11 +13,15 @@ import (
 const EmailToken = "<email>"
 
 // Text returns text with the identities written in a recognisable form
-// pseudonymised: @handles (also "＠handle" and "%40handle"), profile
-// addresses of twitter.com, x.com, facebook.com, fb.com, fb.me and m.me
-// (also percent-encoded), the values of screen_name=, user=, username=
-// and user_id= parameters, and e-mail addresses, replaced whole by
-// EmailToken. Invisible characters inside words are removed first. Known
+// pseudonymised: @handles (also "＠handle" and "%40handle"), fediverse
+// accounts "@user@instance", Bluesky domain handles and DIDs, Reddit's
+// u/name, profile addresses of twitter.com, x.com, facebook.com, fb.com,
+// fb.me, m.me, bsky.app, t.me, telegram.me, reddit.com and Mastodon
+// instances (also percent-encoded), the values of screen_name=, user=,
+// username= and user_id= parameters, e-mail addresses, replaced whole by
+// EmailToken, phone numbers, replaced by PhoneToken, and Telegram
+// invitation hashes, replaced by InviteToken (see the package
+// documentation for each form). Invisible characters inside words are removed first. Known
 // handles written without '@' and display names are replaced by Names,
 // not by Text (see the package documentation).
 func (p *Pseudonymizer) Text(platform corpus.Platform, text string) string {
