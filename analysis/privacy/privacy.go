@@ -1,6 +1,7 @@
 // Package privacy checks that the outputs of a study — figures, derived
 // tables, executed notebooks — contain none of the identities met while
-// loading its raw exports: display names, handles and account ids.
+// loading its raw exports: display names, handles, account ids and phone
+// numbers.
 // Pseudonymisation happens at load time (package pseudo); this is the
 // independent check that nothing slipped through, run by
 // scripts/reproduce on every build.
@@ -22,6 +23,25 @@
 // Zephyrine", "DU GIRIN Claudine"), and run together when that makes at
 // least 8 letters ("ZephyrineQuillbottom"). A display name written as a
 // handle ("@account", as generic CSVs do) is searched as that handle.
+//
+// Handles and ids of the other platforms are word sequences too: a
+// Bluesky handle "jean-dupont.fr" is found as "jean dupont fr" (in
+// "@jean-dupont.fr", "bsky.app/profile/jean-dupont.fr"), a DID
+// "did:plc:…" as "did plc …" (also inside at:// URIs), a Reddit name in
+// "u/name". A Mastodon acct "user@instance.social" is searched as
+// written ("@user@instance.social"), instance first
+// ("instance.social/@user") and by its user name alone (at least 4
+// characters: the local mention "@user", "instance.social/users/user").
+// A Telegram from_id "user123456789" is also searched as its digits.
+//
+// A phone number (a person's name, handle or id that is '+' or "00" and 8
+// to 15 digits, or '0' and nine digits, with spaces, '.', '-' or
+// parentheses between them) is searched by its last nine digits (eight
+// for an eight-digit number), so that its national and international
+// forms meet ("06 12 34 56 78" and "+33 6 12 34 56 78"): in each line,
+// every run of digit groups joined by single spaces, '.', '-',
+// parentheses, '+' or no-break spaces (not by ',', '/' or ':', as tables
+// and dates join numbers) is tried at the end of each of its groups.
 //
 // Single-word display names are not searched: they are first names or
 // nicknames that also occur as ordinary words, and would drown real
@@ -55,6 +75,9 @@ const (
 	Name   Kind = "name"
 	Handle Kind = "handle"
 	ID     Kind = "id"
+	// Phone is a phone number, searched by its last digits (see
+	// phoneKey) whatever the separators between its digit groups.
+	Phone Kind = "phone"
 )
 
 // Needle is one identity to look for, as the words it folds to.
@@ -93,6 +116,19 @@ func Needles(people []rawio.Person) []Needle {
 		}
 	}
 	for _, p := range people {
+		phone := false
+		for _, v := range []string{p.Name, p.Handle, p.ID} {
+			if k, ok := phoneKey(v); ok {
+				phone = true
+				if key := string(Phone) + "\x00" + k; !seen[key] {
+					seen[key] = true
+					out = append(out, Needle{Kind: Phone, Words: []string{k}})
+				}
+			}
+		}
+		if phone {
+			continue
+		}
 		if h, ok := handleName(p.Name); ok {
 			add(Handle, h, 1, 4)
 		} else if words := Words(p.Name); len(words) >= 2 && len([]rune(strings.Join(words, ""))) >= 5 {
@@ -103,8 +139,20 @@ func Needles(people []rawio.Person) []Needle {
 			}
 			add(Name, strings.Join(words, ""), 1, 8)
 		}
-		add(Handle, strings.TrimPrefix(strings.TrimPrefix(strings.TrimSpace(p.Handle), "@"), "＠"), 1, 4)
+		h := strings.TrimPrefix(strings.TrimPrefix(strings.TrimSpace(p.Handle), "@"), "＠")
+		add(Handle, h, 1, 4)
+		if user, instance, ok := strings.Cut(h, "@"); ok {
+			// A fediverse acct: also its user name alone (the local
+			// mention "@user", "instance/users/user") and the instance
+			// first ("instance.social/@user").
+			add(Handle, user, 1, 4)
+			add(Handle, instance+" "+user, 2, 4)
+		}
 		add(ID, p.ID, 1, 6)
+		if rest, ok := strings.CutPrefix(strings.TrimSpace(p.ID), "user"); ok && isDigits(rest) {
+			// A Telegram from_id: also its digits, as the API writes them.
+			add(ID, rest, 1, 6)
+		}
 	}
 	sort.Slice(out, func(i, j int) bool {
 		a, b := strings.Join(out[i].Words, " "), strings.Join(out[j].Words, " ")
@@ -114,6 +162,92 @@ func Needles(people []rawio.Person) []Needle {
 		return out[i].Kind < out[j].Kind
 	})
 	return out
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// phoneKey reports whether s is a phone number — '+' or "00" and 8 to 15
+// digits, or a French national number ('0' and nine digits), with only
+// spaces, '.', '-', parentheses and invisible characters between them —
+// and returns its key: its last nine digits (eight for an eight-digit
+// number), which the national and international forms of a number
+// share ("06 12 34 56 78", "+33 6 12 34 56 78": 612345678).
+func phoneKey(s string) (string, bool) {
+	var d []byte
+	plus := false
+	for _, r := range strings.TrimSpace(s) {
+		switch {
+		case r >= '0' && r <= '9':
+			d = append(d, byte(r))
+		case r == '+' && len(d) == 0 && !plus:
+			plus = true
+		case r == ' ' || r == '.' || r == '-' || r == '(' || r == ')' || r == '\u00a0' || r == '\u202f' || hidden(r):
+		default:
+			return "", false
+		}
+	}
+	if !plus && len(d) > 2 && d[0] == '0' && d[1] == '0' {
+		plus, d = true, d[2:]
+	}
+	switch {
+	case plus && len(d) >= 8 && len(d) <= 15 && d[0] != '0':
+	case !plus && len(d) == 10 && d[0] == '0' && d[1] != '0':
+	default:
+		return "", false
+	}
+	return string(d[max(0, len(d)-9):]), true
+}
+
+// phoneSeparator tells the characters a phone number's digit groups are
+// joined by in the text searched.
+func phoneSeparator(r rune) bool {
+	switch r {
+	case ' ', '.', '-', '(', ')', '+', '\u00a0', '\u202f':
+		return true
+	}
+	return false
+}
+
+// phones calls fn with the key candidates of line: for every run of
+// digit groups joined by single phone separators (so not by ',', '/' or
+// ':', as tables and dates join numbers), the last eight and nine
+// digits before the end of each group.
+func phones(line string, fn func(key string)) {
+	var d []byte
+	prevSep := false
+	flush := func() {
+		for _, n := range []int{8, 9} {
+			if len(d) >= n {
+				fn(string(d[len(d)-n:]))
+			}
+		}
+	}
+	for _, r := range line {
+		switch {
+		case r >= '0' && r <= '9':
+			d = append(d, byte(r))
+			prevSep = false
+			continue
+		case phoneSeparator(r) && !prevSep && len(d) > 0:
+			flush()
+			prevSep = true
+			continue
+		}
+		if !prevSep {
+			flush()
+		}
+		d, prevSep = d[:0], false
+	}
+	if !prevSep {
+		flush()
+	}
 }
 
 // handleName reports whether a display name is written as a handle: '@'
@@ -213,14 +347,19 @@ func (f Finding) String() string {
 // Scanner looks for needles in texts.
 type Scanner struct {
 	byFirst  map[string][]Needle
+	phones   map[string]Needle // phone key → needle
 	n        int
 	maxWords int
 }
 
 // NewScanner returns a scanner for needles.
 func NewScanner(needles []Needle) *Scanner {
-	s := &Scanner{byFirst: map[string][]Needle{}, n: len(needles)}
+	s := &Scanner{byFirst: map[string][]Needle{}, phones: map[string]Needle{}, n: len(needles)}
 	for _, n := range needles {
+		if n.Kind == Phone {
+			s.phones[n.Words[0]] = n
+			continue
+		}
 		s.byFirst[n.Words[0]] = append(s.byFirst[n.Words[0]], n)
 		s.maxWords = max(s.maxWords, len(n.Words))
 	}
@@ -239,6 +378,15 @@ func (s *Scanner) Scan(name string, r io.Reader) ([]Finding, error) {
 	// split over two lines is found (on the line where it ends).
 	var carry []string
 	for line := 1; sc.Scan(); line++ {
+		if len(s.phones) > 0 {
+			reported := map[string]bool{}
+			phones(unhide(sc.Text()), func(key string) {
+				if n, ok := s.phones[key]; ok && !reported[key] {
+					reported[key] = true
+					out = append(out, Finding{File: name, Line: line, Needle: n})
+				}
+			})
+		}
 		words := append(carry, Words(sc.Text())...)
 		for i, w := range words {
 			for _, n := range s.byFirst[w] {

@@ -113,3 +113,86 @@ func TestScanFindsCanaries(t *testing.T) {
 		}
 	}
 }
+
+// TestScanFindsPlatformForms: the identities of Mastodon, Bluesky,
+// Telegram, WhatsApp and Reddit accounts are found in the forms their
+// texts write them; other numbers are not taken for a participant's.
+func TestScanFindsPlatformForms(t *testing.T) {
+	met := []rawio.Person{
+		{Handle: "zquill@piaille.fr"},
+		{Handle: "jean-dupont.fr", ID: "did:plc:ewvi7nxzyoun6zhxrhs64oiz"},
+		{ID: "user123456789"},
+		{Name: "+33 6 12 34 56 78"},
+		{Name: "\u202a+44 7700 900123\u202c"},
+		{Handle: "zquill_canary"},
+	}
+	needles := Needles(met)
+	var kinds []string
+	for _, n := range needles {
+		if n.Kind == Phone {
+			kinds = append(kinds, "phone:"+n.Words[0])
+		}
+	}
+	if got := strings.Join(kinds, ","); got != "phone:612345678,phone:700900123" {
+		t.Errorf("phone needles %s", got)
+	}
+	sc := NewScanner(needles)
+	found := map[string]Kind{
+		"merci @zquill@piaille.fr !":                                  Handle,
+		"https://piaille.fr/@zquill":                                  Handle,
+		"https://piaille.fr/users/zquill/statuses/1":                  Handle,
+		"@zquill merci":                                               Handle,
+		"par @jean-dupont.fr":                                         Handle,
+		"at://did:plc:ewvi7nxzyoun6zhxrhs64oiz/app.bsky.feed.post/3k": ID,
+		"bsky.app/profile/did:plc:ewvi7nxzyoun6zhxrhs64oiz":           ID,
+		"from_id user123456789":                                       ID,
+		"id 123456789":                                                ID,
+		"appelle le 06 12 34 56 78":                                   Phone,
+		"ou le 06.12.34.56.78":                                        Phone,
+		"ou 0612345678":                                               Phone,
+		"ou +33 (0)6 12 34 56 78":                                     Phone,
+		"ou 0033\u00a06\u00a012\u00a034\u00a056\u00a078":              Phone,
+		"ou %2B33612345678":                                           Phone,
+		"+44 7700 900123":                                             Phone,
+		"merci u/zquill_canary":                                       Handle,
+	}
+	for text, kind := range found {
+		got, err := sc.Scan("f.csv", strings.NewReader(text))
+		if err != nil || len(got) == 0 || got[0].Needle.Kind != kind {
+			t.Errorf("%q: found %v, want a %s (%v)", text, got, kind, err)
+		}
+	}
+	for _, text := range []string{
+		"06 12 34 56 79", "06,12,34,56,78", "2019-06-12 34:56", "612,345,678", "1 200 €", "<phone>", "u-abcdefghij",
+		"piaille.fr", "jean dupont",
+	} {
+		if got, _ := sc.Scan("f.csv", strings.NewReader(text)); len(got) != 0 {
+			t.Errorf("%q: found %v", text, got)
+		}
+	}
+	if m := (Needle{Kind: Phone, Words: []string{"612345678"}}).Masked(); m != "6… (9)" {
+		t.Errorf("masked %q", m)
+	}
+}
+
+// FuzzScanPhones: scanning any line never fails, and a participant's
+// number written in a line between spaces, in its national or its
+// international form, is always found.
+func FuzzScanPhones(f *testing.F) {
+	for _, s := range []string{"", "06 12 34 56 78", "+33 (0)6.12.34.56.78", "1,2,3 4 5", "+++", "0 0 0 0 0 0 0 0 0", "\u00a0\u202f-.()"} {
+		f.Add(s)
+	}
+	sc := NewScanner(Needles([]rawio.Person{{Name: "+33 6 12 34 56 78"}}))
+	f.Fuzz(func(t *testing.T, s string) {
+		if _, err := sc.Scan("f.csv", strings.NewReader(s)); err != nil {
+			t.Fatal(err)
+		}
+		line := strings.ReplaceAll(strings.ReplaceAll(s, "\n", " "), "\r", " ")
+		for _, form := range []string{"06 12 34 56 78", "+33612345678"} {
+			got, _ := sc.Scan("f.csv", strings.NewReader(line+" , "+form+" , "+line))
+			if len(got) == 0 {
+				t.Fatalf("%q not found after %q", form, line)
+			}
+		}
+	})
+}

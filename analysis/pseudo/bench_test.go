@@ -33,3 +33,18 @@ func BenchmarkScrubNames(b *testing.B) {
 		n.Scrub(text)
 	}
 }
+
+// plainText is an ordinary message: no identity, but dates, times,
+// amounts, a postcode and a link, as the texts of a study mostly are.
+const plainText = "Réunion le 26/09/2019 à 22:39 au local (75011), 2e étage : 12,50 € la séance, " +
+	"1 200 € par an, soit 15 % de plus qu'en 2018. Le compte rendu est sur https://example.org/cr.html " +
+	"et les horaires changent à partir du 1er octobre ; merci à toutes pour vos 37 réponses ! "
+
+func BenchmarkTextPlain(b *testing.B) {
+	p := New(testKey)
+	text := strings.Repeat(plainText, 4)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		p.Text(corpus.Twitter, text)
+	}
+}

@@ -47,8 +47,8 @@ func phraseKey(f *folder, s string) string {
 type handleSet struct {
 	m              map[string][]platformPseudonym // lower-cased handle → pseudonyms
 	filter         filter
-	dotted         bool // some handle holds a '.' (Facebook vanity names)
-	minLen, maxLen int  // lengths of the shortest and longest handles
+	dotted         bool // some handle holds a '.' or '-' (vanity names, domain handles)
+	minLen, maxLen int  // lengths of the shortest first label and of the longest handle
 }
 
 type platformPseudonym struct {
@@ -66,22 +66,47 @@ func (p *Pseudonymizer) handles() *handleSet {
 		return p.snap
 	}
 	h := &handleSet{m: make(map[string][]platformPseudonym, len(p.known))}
+	// A Mastodon acct is found bare by its user name, as its instance's
+	// members write it; a Mastodon handle met without instance (a local
+	// mention, "@user") then gives way to the acct.
+	users := map[string]bool{}
+	for k := range p.known {
+		if user, _, ok := strings.Cut(k.handle, "@"); ok && k.platform == corpus.Mastodon {
+			users[user] = true
+		}
+	}
 	for k, s := range p.known {
-		if len(k.handle) < MinBareHandle || !bareHandle(k.handle) || p.public[k.handle] {
+		handle := k.handle
+		if k.platform == corpus.Mastodon {
+			if user, _, ok := strings.Cut(handle, "@"); ok {
+				handle = user
+			} else if users[handle] {
+				continue
+			}
+		}
+		if len(handle) < MinBareHandle || !bareHandle(handle) || p.public[handle] {
 			continue
 		}
-		h.m[k.handle] = append(h.m[k.handle], platformPseudonym{k.platform, s})
+		h.m[handle] = append(h.m[handle], platformPseudonym{k.platform, s})
 	}
 	h.filter = newFilter(len(h.m))
 	h.minLen = 1 << 30
 	for k, ps := range h.m {
 		h.filter.add(hashString(k))
-		h.minLen, h.maxLen = min(h.minLen, len(k)), max(h.maxLen, len(k))
-		h.dotted = h.dotted || strings.IndexByte(k, '.') >= 0
+		// The shortest first label: a dotted handle is looked up from
+		// its first label ("jean" of "jean-dupont.fr").
+		first := len(k)
+		if d := strings.IndexAny(k, ".-"); d > 0 {
+			first = d
+		}
+		h.minLen, h.maxLen = min(h.minLen, first), max(h.maxLen, len(k))
+		h.dotted = h.dotted || strings.ContainsAny(k, ".-")
 		if len(ps) > 1 {
-			// Deterministic whatever the map order.
+			// Deterministic whatever the map order (two accts of one
+			// user name on two instances: the first pseudonym in order).
 			for i := 1; i < len(ps); i++ {
-				for j := i; j > 0 && ps[j].platform < ps[j-1].platform; j-- {
+				for j := i; j > 0 && (ps[j].platform < ps[j-1].platform ||
+					ps[j].platform == ps[j-1].platform && ps[j].pseudonym < ps[j-1].pseudonym); j-- {
 					ps[j], ps[j-1] = ps[j-1], ps[j]
 				}
 			}
@@ -92,11 +117,12 @@ func (p *Pseudonymizer) handles() *handleSet {
 }
 
 // bareHandle reports whether h can be found as a bare word: ASCII
-// letters, digits and '_', with single '.' between them.
+// letters, digits and '_', with single '.' or '-' between them (Facebook
+// vanity names, Bluesky domain handles).
 func bareHandle(h string) bool {
 	for i := 0; i < len(h); i++ {
 		c := h[i]
-		if c == '.' && i > 0 && i < len(h)-1 && h[i-1] != '.' {
+		if (c == '.' || c == '-') && i > 0 && i < len(h)-1 && h[i-1] != '.' && h[i-1] != '-' {
 			continue
 		}
 		if !isHandleByte(c) {

@@ -17,7 +17,9 @@ func TestLinearTime(t *testing.T) {
 	p.Person(corpus.Twitter, rawio.Person{Handle: "zquill_canary", Name: "Zéphyrine Quillbottom"})
 	n := p.NamesFor(corpus.Twitter, []string{"Zéphyrine Quillbottom", "Jean Pierre Paul Martin"})
 	const size = 1 << 20
-	for _, unit := range []string{"a_", "a.", "a%40", "@a", "a@", "Z. ", "Zéphyrine ", "Jean Pierre Paul ", "Quillbottom, ", "twitter.com/", "%2F", "a.", "screen_name=a ", "\u200ba", "x"} {
+	for _, unit := range []string{"a_", "a.", "a%40", "@a", "a@", "Z. ", "Zéphyrine ", "Jean Pierre Paul ", "Quillbottom, ", "twitter.com/", "%2F", "a.", "screen_name=a ", "\u200ba", "x",
+		"u/a", "u/abc ", "did:plc:", "did:web:a.", "06 ", "0", "+3 ", "+1 (", "a.b/@a", "a.bc/users/", "/users/a", "@a@b.", "@a.b-", "@a-", "@a.",
+		"t.me/+", "bsky.app/profile/", "reddit.com/user/", "-", "00"} {
 		text := strings.Repeat(unit, size/len(unit))
 		start := time.Now()
 		n.Text(corpus.Twitter, text)

@@ -91,8 +91,11 @@ func (p *Pseudonymizer) NamesFor(platform corpus.Platform, names []string) *Name
 		if _, ok := handleShaped(name); ok {
 			continue
 		}
+		if _, ok := PhoneNumber(name); ok {
+			continue // found as a phone number
+		}
 		forms := nameForms(&f, name)
-		if len(forms) == 0 || platform != corpus.Facebook && len(forms[0]) < 2 {
+		if len(forms) == 0 || !namePlatform(platform) && len(forms[0]) < 2 {
 			continue
 		}
 		if joined := strings.Join(forms[0], " "); seen[joined] {
@@ -168,7 +171,7 @@ func (p *Pseudonymizer) NamesFor(platform corpus.Platform, names []string) *Name
 
 // nameOf returns the pseudonym a display name of platform stands for.
 func (p *Pseudonymizer) nameOf(platform corpus.Platform, name string) string {
-	if platform != corpus.Facebook {
+	if !namePlatform(platform) {
 		p.mu.Lock()
 		s := p.byName[knownKey{platform, strings.TrimSpace(name)}]
 		p.mu.Unlock()

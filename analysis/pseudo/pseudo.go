@@ -43,6 +43,9 @@ type Pseudonymizer struct {
 	// a name written in a text gets the pseudonym of its account (see
 	// NamesFor).
 	byName map[knownKey]string
+	// byHandle maps a handle of a platform whose identity is the account
+	// id (Bluesky, Telegram) to the pseudonym of the first id met with it.
+	byHandle map[knownKey]string
 }
 
 type knownKey struct {
@@ -66,7 +69,8 @@ type cacheKey struct {
 func New(key []byte) *Pseudonymizer {
 	k := append([]byte(nil), key...)
 	return &Pseudonymizer{mac: hmac.New(sha256.New, k), cache: map[cacheKey]cacheEntry{},
-		known: map[knownKey]string{}, public: map[string]bool{}, byName: map[knownKey]string{}}
+		known: map[knownKey]string{}, public: map[string]bool{}, byName: map[knownKey]string{},
+		byHandle: map[knownKey]string{}}
 }
 
 // Person returns the pseudonym of a person of platform, derived from the
@@ -85,14 +89,38 @@ func (p *Pseudonymizer) person(platform corpus.Platform, person rawio.Person, re
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	e, ok := p.cache[k]
-	if !ok {
+	if ok && e.handle != "" && person.ID == "" && idFirst(platform) {
+		if id := p.byHandle[knownKey{platform, e.handle}]; id != "" && id != e.pseudonym {
+			// The handle, met alone first, was met with its id since:
+			// from now on it is the id's pseudonym.
+			e.pseudonym, ok = id, false
+		}
+	}
+	if !ok && e.pseudonym == "" {
 		id, handle := identity(platform, person)
-		if id != "" {
+		switch {
+		case id == "":
+		case idFirst(platform) && strings.Contains(id, ":h:") && p.byHandle[knownKey{platform, handle}] != "":
+			// A handle without its id, met with its id before: the id's
+			// pseudonym.
+			e.pseudonym = p.byHandle[knownKey{platform, handle}]
+		default:
 			e.pseudonym = p.sum(id)
 		}
 		if e.pseudonym != "" {
 			e.handle = handle
-			if platform != corpus.Facebook && person.Name != "" {
+			if idFirst(platform) && handle != "" && strings.Contains(id, ":id:") {
+				kk := knownKey{platform, handle}
+				if p.byHandle[kk] == "" {
+					p.byHandle[kk] = e.pseudonym
+				}
+				if old := p.known[kk]; old != "" && old != e.pseudonym && !e.registered {
+					// The id's pseudonym wins over a handle met alone.
+					p.known[kk] = e.pseudonym
+					p.version++
+				}
+			}
+			if !namePlatform(platform) && person.Name != "" {
 				// Facebook names are identities already.
 				if nk := (knownKey{platform, strings.TrimSpace(person.Name)}); p.byName[nk] == "" {
 					p.byName[nk] = e.pseudonym
@@ -158,6 +186,53 @@ func identity(platform corpus.Platform, person rawio.Person) (id, handle string)
 		return "", ""
 	case corpus.Twitter:
 		prefix = "tw"
+	case corpus.WhatsApp:
+		// The phone shows a contact's name or, for a number not in its
+		// contacts, the number: either may stand for the person.
+		for _, s := range []string{person.ID, person.Handle, person.Name} {
+			if tel, ok := PhoneNumber(s); ok {
+				return "whatsapp:tel:" + tel, ""
+			}
+		}
+		if h := strings.TrimPrefix(handle, "+"); len(h) >= 8 && h[0] != '0' && digitsEnd(h, 0, len(h)) == len(h) {
+			// A mention as WhatsApp writes it: "@33612345678".
+			if tel, ok := PhoneNumber("+" + h); ok {
+				return "whatsapp:tel:" + tel, ""
+			}
+		}
+		switch {
+		case name != "":
+			return "whatsapp:n:" + name, handle
+		case pid != "":
+			return "whatsapp:id:" + pid, handle
+		case handle != "":
+			return "whatsapp:h:" + handle, handle
+		}
+		return "", ""
+	case corpus.Bluesky, corpus.Telegram:
+		// The account id is stable (a DID; Telegram's from_id), the
+		// handle is not, and some exports give the id alone (Jetstream
+		// events, Telegram Desktop's result.json).
+		if platform == corpus.Telegram {
+			pid = telegramID(pid)
+		}
+		switch {
+		case pid != "":
+			return prefix + ":id:" + pid, handle
+		case handle != "":
+			return prefix + ":h:" + handle, handle
+		case name != "":
+			return prefix + ":n:" + name, ""
+		}
+		return "", ""
+	case corpus.Reddit:
+		if handle == "[deleted]" || handle == "[removed]" {
+			// Reddit's mark for an account gone, not one person.
+			handle = ""
+			if pid == "" {
+				return "", ""
+			}
+		}
 	case "":
 		prefix = "any"
 	}
@@ -177,6 +252,30 @@ func identity(platform corpus.Platform, person rawio.Person) (id, handle string)
 		return prefix + ":n:" + name, ""
 	}
 	return "", ""
+}
+
+// telegramID returns a Telegram account id as identities write it: the
+// digits of a Telegram Desktop from_id ("user123456789"), as the
+// Telegram API gives them ("123456789"); other ids ("channel…") as they
+// are.
+func telegramID(id string) string {
+	if rest, ok := strings.CutPrefix(id, "user"); ok && rest != "" && digitsEnd(rest, 0, len(rest)) == len(rest) {
+		return rest
+	}
+	return id
+}
+
+// idFirst tells the platforms whose canonical identity is the account id
+// rather than the handle.
+func idFirst(platform corpus.Platform) bool {
+	return platform == corpus.Bluesky || platform == corpus.Telegram
+}
+
+// namePlatform tells the platforms where a display name is an identity
+// and "@Name" a mention by display name: Facebook, and WhatsApp (names
+// as the phone shows them).
+func namePlatform(platform corpus.Platform) bool {
+	return platform == corpus.Facebook || platform == corpus.WhatsApp
 }
 
 // normalizeHandle returns a handle as identities and Known write it:

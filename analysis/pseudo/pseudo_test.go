@@ -230,8 +230,8 @@ func FuzzText(f *testing.F) {
 		}
 		for _, loc := range handleRE.FindAllStringIndex(out, -1) {
 			if loc[0] > 0 {
-				if r, _ := utf8.DecodeLastRuneInString(out[:loc[0]]); r == '_' || isWordRune(r) {
-					continue
+				if r, _ := utf8.DecodeLastRuneInString(out[:loc[0]]); r == '_' || isWordRune(r) || afterToken(out, loc[0]) {
+					continue // glued to a word, or to a token that replaced one
 				}
 			}
 			if end := loc[1]; end < len(out) {

@@ -13,11 +13,15 @@ import (
 const EmailToken = "<email>"
 
 // Text returns text with the identities written in a recognisable form
-// pseudonymised: @handles (also "＠handle" and "%40handle"), profile
-// addresses of twitter.com, x.com, facebook.com, fb.com, fb.me and m.me
-// (also percent-encoded), the values of screen_name=, user=, username=
-// and user_id= parameters, and e-mail addresses, replaced whole by
-// EmailToken. Invisible characters inside words are removed first. Known
+// pseudonymised: @handles (also "＠handle" and "%40handle"), fediverse
+// accounts "@user@instance", Bluesky domain handles and DIDs, Reddit's
+// u/name, profile addresses of twitter.com, x.com, facebook.com, fb.com,
+// fb.me, m.me, bsky.app, t.me, telegram.me, reddit.com and Mastodon
+// instances (also percent-encoded), the values of screen_name=, user=,
+// username= and user_id= parameters, e-mail addresses, replaced whole by
+// EmailToken, phone numbers, replaced by PhoneToken, and Telegram
+// invitation hashes, replaced by InviteToken (see the package
+// documentation for each form). Invisible characters inside words are removed first. Known
 // handles written without '@' and display names are replaced by Names,
 // not by Text (see the package documentation).
 func (p *Pseudonymizer) Text(platform corpus.Platform, text string) string {
@@ -32,7 +36,7 @@ func (p *Pseudonymizer) Text(platform corpus.Platform, text string) string {
 // display name, only mentions holding a digit, '_' or '.' are taken as
 // handles.
 func (p *Pseudonymizer) Meet(platform corpus.Platform, text string) {
-	if hostHint(text) {
+	if hostHint(text) || strings.Contains(text, "u/") || strings.Contains(text, "/users/") {
 		s := scanner{p: p, platform: platform, structural: true, dry: true, t: stripInvisible(text)}
 		s.run()
 		return
@@ -66,6 +70,13 @@ func (p *Pseudonymizer) Meet(platform corpus.Platform, text string) {
 		for end < len(text) && isHandleByte(text[end]) {
 			end++
 		}
+		if end > start && (end < len(text) && (text[end] == '.' || text[end] == '-' || text[end] == '@') || i > 0 && text[i-1] == '/') {
+			// Maybe a Bluesky handle, a fediverse account or a Mastodon
+			// profile address: the scanner knows them.
+			s := scanner{p: p, platform: platform, structural: true, dry: true, t: text}
+			s.run()
+			return
+		}
 		if end > start && !wordRuneAt(text, end, len(text)) && pseudonymAt(text, start) == 0 {
 			p.mention(platform, text[start:end])
 		}
@@ -76,7 +87,7 @@ func (p *Pseudonymizer) Meet(platform corpus.Platform, text string) {
 // mention returns the pseudonym of a handle written "@handle" in a text of
 // platform, and makes it known unless it may be a Facebook display name.
 func (p *Pseudonymizer) mention(platform corpus.Platform, handle string) string {
-	register := platform != corpus.Facebook || strings.ContainsAny(handle, "_.0123456789")
+	register := !namePlatform(platform) || strings.ContainsAny(handle, "_.0123456789")
 	return p.person(platform, rawio.Person{Handle: handle}, register)
 }
 
@@ -86,13 +97,17 @@ func scrub(p *Pseudonymizer, n *Names, platform corpus.Platform, text string, st
 		return text
 	}
 	t := stripInvisible(text)
+	var spans []span
+	if structural {
+		spans = findSpans(t)
+	}
 	if n.empty() {
-		if !structural || !mayNeedScrub(t) {
+		if !structural || len(spans) == 0 && !mayNeedScrub(t) {
 			return t
 		}
 		n = nil // the faster scan of Text alone
 	}
-	s := scanner{p: p, n: n, platform: platform, structural: structural, t: t}
+	s := scanner{p: p, n: n, platform: platform, structural: structural, t: t, spans: spans, found: true}
 	return s.run()
 }
 
@@ -107,7 +122,9 @@ type scanner struct {
 	structural bool // replace @handles, addresses, parameters and e-mails
 	dry        bool // only meet handles: write nothing
 	t          string
-	end        int // scanning stops here: the next e-mail address
+	spans      []span // found before scanning (see findSpans)
+	found      bool   // spans holds the spans of t already
+	end        int    // scanning stops here: the next span
 	b          strings.Builder
 	last       int
 	buf        []byte
@@ -136,16 +153,21 @@ func (s *scanner) replace(from, to int, repl string) {
 
 func (s *scanner) run() string {
 	t := s.t
-	var emails [][2]int
-	if s.structural {
-		emails = findEmails(t)
+	if s.structural && !s.found {
+		s.spans = findSpans(t)
 	}
 	i := 0
-	for _, e := range emails {
-		s.end = e[0]
+	for _, sp := range s.spans {
+		s.end = sp.from
 		s.segment(i)
-		s.replace(e[0], e[1], EmailToken)
-		i = e[1]
+		if sp.from < s.last {
+			// Already replaced by the segment (a profile address that
+			// ran into it): its part of the span is done.
+			i = max(i, sp.to)
+			continue
+		}
+		s.replace(sp.from, sp.to, s.replacement(sp))
+		i = sp.to
 	}
 	s.end = len(t)
 	s.segment(i)
@@ -366,7 +388,7 @@ func (s *scanner) knownHandle(i, he int) (int, string) {
 		// "zeph.quill" followed by ".fr".
 		ends := []int{he}
 		limit := min(s.end, i+64)
-		for e := he; e+1 < limit && t[e] == '.' && isHandleByte(t[e+1]); {
+		for e := he; e+1 < limit && (t[e] == '.' || t[e] == '-') && isHandleByte(t[e+1]); {
 			e++
 			for e < limit && isHandleByte(t[e]) {
 				e++
@@ -416,12 +438,41 @@ func appendLower(dst []byte, s string) []byte {
 func (s *scanner) at(i, atLen, prev int) (int, int) {
 	t := s.t
 	start := i + atLen
-	if prev != clOther {
-		// "a@b", "é@x": not a mention (e-mails are found before).
+	if prev != clOther || afterToken(t, i) {
+		// "a@b", "é@x": not a mention (e-mails are found before); nor
+		// after a token, which replaced a span that ended in a word
+		// ("x@y.fr@z" is "<email>@z").
 		return start, clOther
 	}
 	if n := pseudonymAt(t, start); n > 0 && start+n <= s.end {
 		return start + n, clWord
+	}
+	if s.structural {
+		he := start
+		for he < s.end && isHandleByte(t[he]) {
+			he++
+		}
+		if s.platform == corpus.Discourse && he > start {
+			// Discourse user names hold inner '.' and '-'
+			// ("@jean.dupont").
+			for he+1 < s.end && (t[he] == '.' || t[he] == '-') && isHandleByte(t[he+1]) {
+				he++
+				for he < s.end && isHandleByte(t[he]) {
+					he++
+				}
+			}
+			if !wordRuneAt(t, he, s.end) && pseudonymAt(t, start) == 0 {
+				s.replace(i, he, "@"+s.p.mention(s.platform, t[start:he]))
+				return he, clWord
+			}
+		}
+		// A domain handle first ("@jean-dupont.fr" is no "@Jean Dupont").
+		if he > start && he+1 < s.end && (t[he] == '.' || t[he] == '-') {
+			if end, repl := s.domainMention(start, he); end > 0 {
+				s.replace(i, end, "@"+repl)
+				return end, clWord
+			}
+		}
 	}
 	// A known name first, so that "@Marie Dupont" goes whole.
 	if s.n != nil && s.n.hasNames() && start < s.end {
@@ -440,6 +491,13 @@ func (s *scanner) at(i, atLen, prev int) (int, int) {
 		he++
 	}
 	if he > start && !wordRuneAt(t, he, s.end) {
+		if s.platform == corpus.Mastodon && s.n.handleSet() != nil && he-start >= MinBareHandle {
+			// "@user", a mention local to the instance: the known acct.
+			if repl := s.lookupHandle(t[start:he]); repl != "" {
+				s.replace(i, he, "@"+repl)
+				return he, clWord
+			}
+		}
 		s.replace(i, he, "@"+s.p.mention(s.platform, t[start:he]))
 		return he, clWord
 	}
@@ -458,6 +516,15 @@ func (s *scanner) at(i, atLen, prev int) (int, int) {
 		}
 	}
 	return start, clOther
+}
+
+// afterToken reports whether t[:i] ends with EmailToken, PhoneToken or
+// InviteToken.
+func afterToken(t string, i int) bool {
+	if i == 0 || t[i-1] != '>' {
+		return false
+	}
+	return strings.HasSuffix(t[:i], EmailToken) || strings.HasSuffix(t[:i], PhoneToken) || strings.HasSuffix(t[:i], InviteToken)
 }
 
 // wordRuneAt reports whether a letter, digit or mark starts at t[i] (i <
@@ -501,7 +568,7 @@ func mayNeedScrub(text string) bool {
 }
 
 // hostHint reports whether text may hold a profile address or a
-// parameter: ".com", ".me" or '='.
+// parameter: ".com", ".me", ".app" or '='.
 func hostHint(text string) bool {
 	if strings.IndexByte(text, '=') >= 0 {
 		return true
@@ -512,7 +579,7 @@ func hostHint(text string) bool {
 			return false
 		}
 		i += j + 1
-		if hasPrefixFold(text[i:], "com") || hasPrefixFold(text[i:], "me") {
+		if hasPrefixFold(text[i:], "com") || hasPrefixFold(text[i:], "me") || hasPrefixFold(text[i:], "app") {
 			return true
 		}
 	}

@@ -62,20 +62,29 @@ func (s *scanner) host(i, he int) int {
 	}
 	run := t[i:he]
 	switch len(run) {
-	case 1, 2, 7, 8:
+	case 1, 2, 4, 6, 7, 8:
 	default:
 		return 0
 	}
 	var fb bool
+	var other func(start int) int
 	var tlds []string
-	switch {
-	case strings.EqualFold(run, "twitter"), strings.EqualFold(run, "x"):
+	// The first letter, lower-cased, spares most comparisons: most
+	// words before a '.' are none of these.
+	switch c := run[0] | 0x20; {
+	case c == 'b' && strings.EqualFold(run, "bsky"):
+		tlds, other = []string{".app"}, s.blueskyURL
+	case c == 't' && (len(run) == 1 || strings.EqualFold(run, "telegram")):
+		tlds, other = []string{".me"}, s.telegramURL
+	case c == 'r' && strings.EqualFold(run, "reddit"):
+		tlds, other = []string{".com"}, s.redditURL
+	case c == 't' && strings.EqualFold(run, "twitter"), c == 'x' && len(run) == 1:
 		tlds = []string{".com"}
-	case strings.EqualFold(run, "facebook"):
+	case c == 'f' && strings.EqualFold(run, "facebook"):
 		tlds, fb = []string{".com"}, true
-	case strings.EqualFold(run, "fb"):
+	case c == 'f' && strings.EqualFold(run, "fb"):
 		tlds, fb = []string{".com", ".me"}, true
-	case strings.EqualFold(run, "m"):
+	case c == 'm' && len(run) == 1:
 		tlds, fb = []string{".me"}, true
 	default:
 		return 0
@@ -97,6 +106,9 @@ func (s *scanner) host(i, he int) int {
 	start := j + n
 	if fb {
 		return s.facebookURL(start)
+	}
+	if other != nil {
+		return other(start)
 	}
 	if strings.HasPrefix(t[start:s.end], "#!") {
 		// Addresses of 2010-2012: twitter.com/#!/handle.
@@ -120,6 +132,117 @@ func (s *scanner) host(i, he int) int {
 	}
 	s.replace(start, end, s.p.Person(corpus.Twitter, rawio.Person{Handle: seg}))
 	return end
+}
+
+// blueskyURL handles the path of a bsky.app address: profile/HANDLE or
+// profile/DID (the DIDs are spans, replaced apart), also followed by
+// /post/….
+func (s *scanner) blueskyURL(start int) int {
+	t := s.t
+	if !hasPrefixFold(t[start:s.end], "profile") {
+		return start
+	}
+	n := slashAt(t, start+len("profile"), s.end)
+	if n == 0 {
+		return start
+	}
+	hs := start + len("profile") + n
+	if k := pseudonymAt(t, hs); k > 0 && hs+k <= s.end {
+		return hs + k
+	}
+	he := hs
+	for he < s.end && (isAlnum(t[he]) || t[he] == '-' || t[he] == '.' && he+1 < s.end && isAlnum(t[he+1])) {
+		he++
+	}
+	if he == hs || wordRuneAt(t, he, s.end) || hasPrefixFold(t[hs:he], "did:") {
+		return hs
+	}
+	s.buf = appendLower(s.buf[:0], t[hs:he])
+	s.replace(hs, he, s.p.mention(corpus.Bluesky, string(s.buf)))
+	return he
+}
+
+// Paths of t.me that name no account.
+var telegramReserved = set("s", "c", "share", "addstickers", "addemoji", "addlist", "proxy", "socks",
+	"iv", "login", "setlanguage", "addtheme", "bg", "boost", "confirmphone", "contact", "invoice")
+
+// telegramURL handles the path of a t.me or telegram.me address:
+// t.me/username (a person, or a public channel or group: the same
+// namespace, so all are pseudonymised), t.me/s/channel; the invitation
+// hashes of t.me/joinchat/HASH and t.me/+HASH become InviteToken (they
+// name a group, but let anyone join it and see its members).
+func (s *scanner) telegramURL(start int) int {
+	t := s.t
+	if k := pseudonymAt(t, start); k > 0 && start+k <= s.end {
+		return start + k
+	}
+	inviteAt := -1
+	switch {
+	case start < s.end && t[start] == '+':
+		inviteAt = start + 1
+	case hasPrefixFold(t[start:s.end], "%2B"):
+		inviteAt = start + 3
+	case hasPrefixFold(t[start:s.end], "joinchat"):
+		if n := slashAt(t, start+len("joinchat"), s.end); n > 0 {
+			inviteAt = start + len("joinchat") + n
+		}
+	}
+	if inviteAt >= 0 {
+		e := inviteAt
+		for e < s.end && (isHandleByte(t[e]) || t[e] == '-') {
+			e++
+		}
+		if e > inviteAt {
+			s.replace(inviteAt, e, InviteToken)
+			return e
+		}
+		return inviteAt
+	}
+	end := start
+	for end < s.end && isHandleByte(t[end]) {
+		end++
+	}
+	seg := t[start:end]
+	if seg == "" || wordRuneAt(t, end, s.end) {
+		return start
+	}
+	s.buf = appendLower(s.buf[:0], seg)
+	if string(s.buf) == "s" {
+		if n := slashAt(t, end, s.end); n > 0 {
+			return s.telegramURL(end + n)
+		}
+	}
+	if telegramReserved[string(s.buf)] {
+		return end
+	}
+	s.replace(start, end, s.p.mention(corpus.Telegram, seg))
+	return end
+}
+
+// redditURL handles the path of a reddit.com address (www., old., np.):
+// user/NAME (u/NAME is found anywhere, see redditUserAt).
+func (s *scanner) redditURL(start int) int {
+	t := s.t
+	if !hasPrefixFold(t[start:s.end], "user") {
+		return start
+	}
+	n := slashAt(t, start+len("user"), s.end)
+	if n == 0 {
+		return start
+	}
+	us := start + len("user") + n
+	if k := pseudonymAt(t, us); k > 0 && us+k <= s.end {
+		return us + k
+	}
+	ue := us
+	for ue < s.end && (isHandleByte(t[ue]) || t[ue] == '-') {
+		ue++
+	}
+	if ue == us || wordRuneAt(t, ue, s.end) {
+		return us
+	}
+	s.replace(us, ue, s.p.mention(corpus.Reddit, t[us:ue]))
+	return ue
 }
 
 // facebookURL handles the path of a Facebook address, which starts at
@@ -343,9 +466,11 @@ func (s *scanner) param(i, he int) int {
 // findEmails returns the spans of the e-mail addresses of t, in order: a
 // local part (letters, digits and ".", "_", "%", "+", "-"), an at-sign
 // ('@', '＠' or "%40"), and a domain of at least two labels (letters,
-// digits, '-') whose last label has two letters or more.
-func findEmails(t string) [][2]int {
-	var out [][2]int
+// digits, '-') whose last label has two letters or more. An address
+// whose local part follows an at-sign itself ("@user@instance.social") is
+// a fediverse account (spanAcct), not an e-mail.
+func findEmails(t string) []span {
+	var out []span
 	last := 0
 	try := func(i, at int) {
 		if i < last {
@@ -356,7 +481,12 @@ func findEmails(t string) [][2]int {
 			return
 		}
 		if de := domainEnd(t, i+at); de > 0 {
-			out = append(out, [2]int{ls, de})
+			if a := acctStart(t, i, last); a >= 0 {
+				user := t[a+atLenAt(t, a) : i]
+				out = append(out, span{a, de, spanAcct, user + "@" + strings.ToLower(t[i+at:de])})
+			} else {
+				out = append(out, span{ls, de, spanEmail, ""})
+			}
 			last = de
 		}
 	}
@@ -387,6 +517,19 @@ func findEmails(t string) [][2]int {
 		}
 	}
 	return out
+}
+
+// atLenAt returns the length of the at-sign starting at t[a].
+func atLenAt(t string, a int) int {
+	switch {
+	case strings.HasPrefix(t[a:], "%2540"):
+		return 5
+	case strings.HasPrefix(t[a:], "%40"):
+		return 3
+	case strings.HasPrefix(t[a:], "＠"):
+		return len("＠")
+	}
+	return 1
 }
 
 // localStart returns where the local part of an address ending at t[i]
