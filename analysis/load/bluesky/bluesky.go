@@ -150,9 +150,16 @@ type embed struct {
 	} `json:"external"`
 }
 
-// quoted returns the URI of the record an embed quotes, if any.
+// quoted returns the URI of the record an embed quotes, if any: only
+// embeds of the two lexicon types that quote (an embed of another type
+// holding a record is not shown as a quote by the app).
 func (e *embed) quoted() string {
 	if e == nil || e.Record == nil {
+		return ""
+	}
+	switch strings.TrimSuffix(e.Type, "#main") {
+	case "app.bsky.embed.record", "app.bsky.embed.recordWithMedia":
+	default:
 		return ""
 	}
 	if e.Record.URI != "" {
