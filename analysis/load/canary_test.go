@@ -102,6 +102,7 @@ var canaryFormats = []struct {
 	// (@name.bsky.social, bsky.app/profile/..., DIDs in texts) are left
 	// to package pseudo's own tests.
 	{format: "bluesky-api", platform: corpus.Bluesky, files: []string{"bluesky-api.json"}, messages: 2},
+	{format: "bluesky-csv", platform: corpus.Bluesky, files: []string{"bluesky.csv"}, messages: 2},
 	// Jetstream names authors by DID only.
 	{format: "bluesky-jetstream", platform: corpus.Bluesky, files: []string{"bluesky-jetstream.jsonl"}, staff: true, messages: 2},
 }

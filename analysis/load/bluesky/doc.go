@@ -15,6 +15,19 @@
 //     rkey, record}}), one per line as the stream sends them or saved in
 //     a JSON array. The firehose itself (com.atproto.sync.subscribeRepos)
 //     is CBOR and is not read.
+//   - "bluesky-csv": the post CSV of médialab's twitwi, which `minet
+//     bluesky search-posts` and `get-user-posts` write (cid, did, uri,
+//     url, timestamp_utc, user_did, user_handle, text, original_text,
+//     ...; list columns joined by '|'). Its "did" column is the post's
+//     record key, not an account. The text read is original_text when
+//     the file has it (text appends the quoted post and media links);
+//     times are timestamp_utc (Unix seconds: local_time is the
+//     collector's zone); to_post_uri and to_root_post_uri (or, in older
+//     files, the DID and record key columns to_user_did and to_post_did)
+//     are the links; a row with repost_by_user_did is the post and its
+//     repost, as a feed item with a repost reason.
+//
+// 4CAT's Bluesky NDJSON is not read yet.
 //
 // # Records
 //

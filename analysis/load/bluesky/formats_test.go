@@ -113,7 +113,7 @@ func TestSharedFirehose(t *testing.T) {
 // Loading every fixture of this package accounts for every record, and
 // the links of one format meet the posts of the other.
 func TestLoadFixtures(t *testing.T) {
-	cp, rep, err := load.Files([]string{"testdata/api", "testdata/jetstream"}, load.Options{Key: testKey})
+	cp, rep, err := load.Files([]string{"testdata/api", "testdata/jetstream", "testdata/csv"}, load.Options{Key: testKey})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,6 +122,8 @@ func TestLoadFixtures(t *testing.T) {
 		"thread.json":      {7, 7, 0, 0, 0},
 		"search.jsonl":     {6, 3, 0, 0, 3},
 		"events.jsonl":     {11, 10, 0, 0, 1},
+		// P1, its reply and its quote are the API's posts again.
+		"posts.csv": {7, 2, 3, 0, 2},
 	}
 	for _, fr := range rep.Files {
 		w, ok := want[filepath.Base(fr.Path)]
@@ -130,11 +132,12 @@ func TestLoadFixtures(t *testing.T) {
 			t.Errorf("%s: %v, want %v", fr.Path, got, w)
 		}
 	}
-	if len(rep.Files) != 4 {
+	if len(rep.Files) != 5 {
 		t.Errorf("%d files", len(rep.Files))
 	}
-	// 7 + 5 + 3 messages from the API files, 5 from Jetstream.
-	if len(cp.Messages) != 20 {
+	// 7 + 5 + 3 messages from the API files, 5 from Jetstream, 2 new
+	// ones from the CSV.
+	if len(cp.Messages) != 22 {
 		t.Errorf("%d messages", len(cp.Messages))
 	}
 	byID := map[string]*corpus.Message{}
@@ -199,12 +202,12 @@ func head(t *testing.T, path string) []byte {
 }
 
 func TestSniffNotOthers(t *testing.T) {
-	api, _ := rawio.Lookup(bluesky.API)
-	js, _ := rawio.Lookup(bluesky.Jetstream)
 	for _, path := range otherFixtures(t) {
 		h := head(t, path)
-		if s, j := api.Sniff(h), js.Sniff(h); s != 0 || j != 0 {
-			t.Errorf("%s: bluesky-api scores %d, bluesky-jetstream %d", path, s, j)
+		for _, name := range []string{bluesky.API, bluesky.Jetstream, bluesky.CSV} {
+			if f, _ := rawio.Lookup(name); f.Sniff(h) != 0 {
+				t.Errorf("%s: %s scores %d", path, name, f.Sniff(h))
+			}
 		}
 	}
 }
@@ -215,6 +218,7 @@ func TestSniffOurs(t *testing.T) {
 		"testdata/api/thread.json":        bluesky.API,
 		"testdata/api/search.jsonl":       bluesky.API,
 		"testdata/jetstream/events.jsonl": bluesky.Jetstream,
+		"testdata/csv/posts.csv":          bluesky.CSV,
 	} {
 		h := head(t, path)
 		got, err := rawio.Detect(h)
