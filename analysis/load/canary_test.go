@@ -103,6 +103,7 @@ var canaryFormats = []struct {
 	// to package pseudo's own tests.
 	{format: "bluesky-api", platform: corpus.Bluesky, files: []string{"bluesky-api.json"}, messages: 2},
 	{format: "bluesky-csv", platform: corpus.Bluesky, files: []string{"bluesky.csv"}, messages: 2},
+	{format: "4cat-bluesky", platform: corpus.Bluesky, files: []string{"4cat-bluesky.ndjson"}, messages: 2},
 	// Jetstream names authors by DID only.
 	{format: "bluesky-jetstream", platform: corpus.Bluesky, files: []string{"bluesky-jetstream.jsonl"}, staff: true, messages: 2},
 }

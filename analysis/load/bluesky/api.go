@@ -14,10 +14,12 @@ type actor struct {
 	DID         string `json:"did"`
 	Handle      string `json:"handle"`
 	DisplayName string `json:"displayName"`
+	// 4CAT writes the views as the Python SDK dumps them, in snake case.
+	DisplayNameSnake string `json:"display_name"`
 }
 
 func (a *actor) person() rawio.Person {
-	return rawio.Person{ID: strings.TrimSpace(a.DID), Handle: strings.ToLower(strings.TrimSpace(a.Handle)), Name: strings.TrimSpace(a.DisplayName)}
+	return rawio.Person{ID: strings.TrimSpace(a.DID), Handle: strings.ToLower(strings.TrimSpace(a.Handle)), Name: strings.TrimSpace(either(a.DisplayName, a.DisplayNameSnake))}
 }
 
 // postView is app.bsky.feed.defs#postView.
@@ -29,6 +31,10 @@ type postView struct {
 	RepostCount int        `json:"repostCount"`
 	QuoteCount  int        `json:"quoteCount"`
 	IndexedAt   string     `json:"indexedAt"`
+	// The same in snake case (4CAT).
+	LikeCountSnake   int `json:"like_count"`
+	RepostCountSnake int `json:"repost_count"`
+	QuoteCountSnake  int `json:"quote_count"`
 }
 
 // reason is app.bsky.feed.defs#reasonRepost (or #reasonPin, which adds
@@ -53,6 +59,12 @@ type apiRecord struct {
 	Posts  []json.RawMessage `json:"posts"`
 	Feed   []json.RawMessage `json:"feed"`
 }
+
+// readFourCAT reads 4CAT's NDJSON: one PostView per line, in the Python
+// SDK's snake case (like_count, created_at, py_type) or the lexicon's,
+// with 4CAT's own 4CAT_metadata (query, rank, mentions' handles), which
+// adds nothing the view lacks.
+func readFourCAT(f *rawio.File, sink rawio.Sink) error { return readAPI(f, sink) }
 
 func readAPI(f *rawio.File, sink rawio.Sink) error {
 	r := &reader{f, sink}
@@ -108,6 +120,7 @@ func (p *postView) message(n int, prefix string) (*rawio.RawMessage, *fieldError
 	if t := strings.TrimSuffix(p.Record.Type, "#main"); t != "" && t != postCollection {
 		return nil, &fieldError{join(prefix, "record.$type"), fmt.Errorf("%w: a %s record is not a post", rawio.ErrShape, rawio.Quote(t))}
 	}
+	p.Record.norm()
 	created, fe := parseTime(join(prefix, "record.createdAt"), p.Record.CreatedAt)
 	if fe != nil {
 		return nil, fe
@@ -117,8 +130,8 @@ func (p *postView) message(n int, prefix string) (*rawio.RawMessage, *fieldError
 		ID:        MessageID(uri),
 		Author:    p.Author.person(),
 		Created:   created,
-		Reactions: p.LikeCount,
-		Shares:    p.RepostCount + p.QuoteCount,
+		Reactions: p.LikeCount + p.LikeCountSnake,
+		Shares:    p.RepostCount + p.QuoteCount + p.RepostCountSnake + p.QuoteCountSnake,
 		Line:      n,
 		IDField:   join(prefix, "uri"), CreatedField: join(prefix, "record.createdAt"),
 	}

@@ -20,6 +20,7 @@ import (
 const (
 	API       = "bluesky-api"
 	Jetstream = "bluesky-jetstream"
+	FourCAT   = "4cat-bluesky"
 )
 
 // Collections of the app.bsky lexicon this package reads.
@@ -34,6 +35,8 @@ func init() {
 			Doc: "Bluesky atproto API views (PostView, FeedViewPost, getPostThread, searchPosts and getAuthorFeed pages): one JSON document, an array or JSON lines"},
 		{Name: Jetstream, Sniff: sniffJetstream, Read: readJetstream,
 			Doc: "Bluesky Jetstream events (did, time_us, kind, commit), one per line or in a JSON array"},
+		{Name: FourCAT, Sniff: sniffFourCAT, Read: readFourCAT,
+			Doc: "4CAT's Bluesky search NDJSON: PostViews as the Python SDK dumps them, with 4CAT_metadata"},
 	} {
 		f.Platform = corpus.Bluesky
 		rawio.Register(f)
@@ -121,18 +124,52 @@ type postRecord struct {
 	} `json:"reply"`
 	Facets []facet `json:"facets"`
 	Embed  *embed  `json:"embed"`
+	// The Python SDK's names (4CAT), read when the lexicon's are absent.
+	TypeSnake      string `json:"py_type"`
+	CreatedAtSnake string `json:"created_at"`
+}
+
+// norm fills the lexicon's names from the Python SDK's.
+func (p *postRecord) norm() {
+	p.Type = either(p.Type, p.TypeSnake)
+	p.CreatedAt = either(p.CreatedAt, p.CreatedAtSnake)
+	for i := range p.Facets {
+		f := &p.Facets[i]
+		if f.Index.ByteStart == 0 && f.Index.ByteEnd == 0 {
+			f.Index.ByteStart, f.Index.ByteEnd = f.Index.ByteStartSnake, f.Index.ByteEndSnake
+		}
+		for j := range f.Features {
+			f.Features[j].Type = either(f.Features[j].Type, f.Features[j].TypeSnake)
+		}
+	}
+	if p.Embed != nil {
+		p.Embed.Type = either(p.Embed.Type, p.Embed.TypeSnake)
+	}
+}
+
+// either returns a, or b when a is empty.
+func either(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
 }
 
 type facet struct {
 	Index struct {
 		ByteStart int `json:"byteStart"`
 		ByteEnd   int `json:"byteEnd"`
+		// The Python SDK's names (4CAT).
+		ByteStartSnake int `json:"byte_start"`
+		ByteEndSnake   int `json:"byte_end"`
 	} `json:"index"`
 	Features []struct {
 		Type string `json:"$type"`
 		DID  string `json:"did"`
 		URI  string `json:"uri"`
 		Tag  string `json:"tag"`
+		// The Python SDK's name (4CAT).
+		TypeSnake string `json:"py_type"`
 	} `json:"features"`
 }
 
@@ -140,8 +177,9 @@ type facet struct {
 // app.bsky.embed.recordWithMedia (record is an embed.record holding one),
 // app.bsky.embed.external (external.uri), images, video.
 type embed struct {
-	Type   string `json:"$type"`
-	Record *struct {
+	Type      string `json:"$type"`
+	TypeSnake string `json:"py_type"` // the Python SDK's name (4CAT)
+	Record    *struct {
 		URI    string     `json:"uri"`
 		Record *strongRef `json:"record"`
 	} `json:"record"`
@@ -199,6 +237,7 @@ func parseTime(field, s string) (time.Time, *fieldError) {
 // fill sets what a post record gives of m: text, language tags, reply
 // links, quote, hashtags, links and mentions, and the kind.
 func (p *postRecord) fill(m *rawio.RawMessage) {
+	p.norm()
 	m.Text = p.Text
 	m.Lang = strings.Join(p.Langs, ",")
 	var parent, root string

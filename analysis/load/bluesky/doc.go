@@ -1,4 +1,4 @@
-// Package bluesky reads Bluesky exports into raw messages, as two formats
+// Package bluesky reads Bluesky exports into raw messages, as four formats
 // detected from content:
 //
 //   - "bluesky-api": views of the atproto API (app.bsky.feed.*), as
@@ -26,8 +26,13 @@
 //     files, the DID and record key columns to_user_did and to_post_did)
 //     are the links; a row with repost_by_user_did is the post and its
 //     repost, as a feed item with a repost reason.
-//
-// 4CAT's Bluesky NDJSON is not read yet.
+//   - "4cat-bluesky": the NDJSON of 4CAT's Bluesky search, one PostView
+//     per line as the Python atproto SDK dumps it (snake case:
+//     like_count, indexed_at, display_name, record.created_at, py_type
+//     for $type), with 4CAT's 4CAT_metadata (query, rank, the mentions'
+//     handles), read as "bluesky-api" reads a PostView (the lexicon's
+//     names are read too). Its fixture is built from the fields 4CAT's
+//     datasources/bsky/search_bsky.py reads, not from a real export.
 //
 // # Records
 //

@@ -113,7 +113,7 @@ func TestSharedFirehose(t *testing.T) {
 // Loading every fixture of this package accounts for every record, and
 // the links of one format meet the posts of the other.
 func TestLoadFixtures(t *testing.T) {
-	cp, rep, err := load.Files([]string{"testdata/api", "testdata/jetstream", "testdata/csv"}, load.Options{Key: testKey})
+	cp, rep, err := load.Files([]string{"testdata/api", "testdata/jetstream", "testdata/csv", "testdata/4cat"}, load.Options{Key: testKey})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -124,6 +124,8 @@ func TestLoadFixtures(t *testing.T) {
 		"events.jsonl":     {11, 10, 0, 0, 1},
 		// P1, its reply and its quote are the API's posts again.
 		"posts.csv": {7, 2, 3, 0, 2},
+		// The same three again, and one post of its own.
+		"bsky-search.ndjson": {5, 1, 3, 0, 1},
 	}
 	for _, fr := range rep.Files {
 		w, ok := want[filepath.Base(fr.Path)]
@@ -132,12 +134,12 @@ func TestLoadFixtures(t *testing.T) {
 			t.Errorf("%s: %v, want %v", fr.Path, got, w)
 		}
 	}
-	if len(rep.Files) != 5 {
+	if len(rep.Files) != 6 {
 		t.Errorf("%d files", len(rep.Files))
 	}
 	// 7 + 5 + 3 messages from the API files, 5 from Jetstream, 2 new
-	// ones from the CSV.
-	if len(cp.Messages) != 22 {
+	// ones from the CSV, 1 from 4CAT.
+	if len(cp.Messages) != 23 {
 		t.Errorf("%d messages", len(cp.Messages))
 	}
 	byID := map[string]*corpus.Message{}
@@ -204,7 +206,7 @@ func head(t *testing.T, path string) []byte {
 func TestSniffNotOthers(t *testing.T) {
 	for _, path := range otherFixtures(t) {
 		h := head(t, path)
-		for _, name := range []string{bluesky.API, bluesky.Jetstream, bluesky.CSV} {
+		for _, name := range []string{bluesky.API, bluesky.Jetstream, bluesky.CSV, bluesky.FourCAT} {
 			if f, _ := rawio.Lookup(name); f.Sniff(h) != 0 {
 				t.Errorf("%s: %s scores %d", path, name, f.Sniff(h))
 			}
@@ -214,11 +216,12 @@ func TestSniffNotOthers(t *testing.T) {
 
 func TestSniffOurs(t *testing.T) {
 	for path, want := range map[string]string{
-		"testdata/api/author_feed.json":   bluesky.API,
-		"testdata/api/thread.json":        bluesky.API,
-		"testdata/api/search.jsonl":       bluesky.API,
-		"testdata/jetstream/events.jsonl": bluesky.Jetstream,
-		"testdata/csv/posts.csv":          bluesky.CSV,
+		"testdata/api/author_feed.json":    bluesky.API,
+		"testdata/api/thread.json":         bluesky.API,
+		"testdata/api/search.jsonl":        bluesky.API,
+		"testdata/jetstream/events.jsonl":  bluesky.Jetstream,
+		"testdata/csv/posts.csv":           bluesky.CSV,
+		"testdata/4cat/bsky-search.ndjson": bluesky.FourCAT,
 	} {
 		h := head(t, path)
 		got, err := rawio.Detect(h)

@@ -137,6 +137,11 @@ func FuzzJetstream(f *testing.F) {
 	f.Fuzz(func(t *testing.T, raw []byte, code uint32) { fuzzRead(t, raw, Jetstream, code) })
 }
 
+func FuzzFourCAT(f *testing.F) {
+	seed(f)
+	f.Fuzz(func(t *testing.T, raw []byte, code uint32) { fuzzRead(t, raw, FourCAT, code) })
+}
+
 func FuzzCSV(f *testing.F) {
 	seed(f)
 	f.Fuzz(func(t *testing.T, raw []byte, code uint32) { fuzzRead(t, raw, CSV, code) })
@@ -147,7 +152,7 @@ func FuzzCSV(f *testing.F) {
 func FuzzSniff(f *testing.F) {
 	seed(f)
 	f.Fuzz(func(t *testing.T, head []byte, _ uint32) {
-		for _, sniff := range []func([]byte) int{sniffAPI, sniffJetstream, sniffCSV} {
+		for _, sniff := range []func([]byte) int{sniffAPI, sniffJetstream, sniffCSV, sniffFourCAT} {
 			if s := sniff(head); s < 0 || s > 100 {
 				t.Errorf("score %d", s)
 			}

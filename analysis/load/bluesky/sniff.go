@@ -66,7 +66,7 @@ func has(keys map[string]byte, ks ...string) bool {
 // app.bsky lexicon.
 func sniffAPI(head []byte) int {
 	k := firstKeys(head)
-	if k == nil || !bytes.Contains(head, []byte("at://")) || !bytes.Contains(head, []byte("app.bsky.")) {
+	if k == nil || !bytes.Contains(head, []byte("at://")) || !bytes.Contains(head, []byte("app.bsky.")) || has(k, "4CAT_metadata") {
 		return 0
 	}
 	switch {
@@ -85,6 +85,16 @@ func sniffAPI(head []byte) int {
 func sniffJetstream(head []byte) int {
 	k := firstKeys(head)
 	if k == nil || !has(k, "did", "time_us", "kind") || k["kind"] != '"' {
+		return 0
+	}
+	return 95
+}
+
+// sniffFourCAT is sure of a head whose first record is a post view with
+// 4CAT's 4CAT_metadata.
+func sniffFourCAT(head []byte) int {
+	k := firstKeys(head)
+	if k == nil || !has(k, "uri", "author", "record", "4CAT_metadata") || k["record"] != '{' || !bytes.Contains(head, []byte("at://")) {
 		return 0
 	}
 	return 95
