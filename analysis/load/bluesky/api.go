@@ -3,6 +3,7 @@ package bluesky
 import (
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
@@ -215,12 +216,15 @@ func (rs *reason) repost(uri string, n int, prefix string) (*rawio.RawMessage, *
 }
 
 // threadNode is a node of getPostThread: #threadViewPost (post, parent,
-// replies), #notFoundPost or #blockedPost.
+// replies), #notFoundPost or #blockedPost. The tree is decoded in one
+// pass, its posts kept raw, so that memory stays within the record's size
+// whatever its depth (decoding each level apart would copy each subtree
+// once per level above it).
 type threadNode struct {
-	Type    string            `json:"$type"`
-	Post    json.RawMessage   `json:"post"`
-	Parent  json.RawMessage   `json:"parent"`
-	Replies []json.RawMessage `json:"replies"`
+	Type    string          `json:"$type"`
+	Post    json.RawMessage `json:"post"`
+	Parent  *threadNode     `json:"parent"`
+	Replies []threadNode    `json:"replies"`
 	// NotFound and Blocked mark the placeholders.
 	NotFound bool `json:"notFound"`
 	Blocked  bool `json:"blocked"`
@@ -231,13 +235,18 @@ type threadNode struct {
 // post deleted or hidden (#notFoundPost, #blockedPost) is a record read,
 // no message: a service record "not-found-post" or "blocked-post". The
 // walk goes as deep as the tree, which CheckJSONDepth bounded by
-// f.Limits.Depth before decoding.
+// f.Limits.Depth before decoding. A tree whose structure has a value of
+// the wrong type (replies that are no array) is rejected whole.
 func (r *reader) thread(b json.RawMessage, n int, path string) {
-	var node threadNode
-	if fe := decode(b, &node, path); fe != nil {
+	var root threadNode
+	if fe := decode(b, &root, path); fe != nil {
 		r.fail(n, fe)
 		return
 	}
+	r.walk(&root, n, path)
+}
+
+func (r *reader) walk(node *threadNode, n int, path string) {
 	switch {
 	case !isNull(node.Post):
 		r.postView(node.Post, n, join(path, "post"))
@@ -248,10 +257,24 @@ func (r *reader) thread(b json.RawMessage, n int, path string) {
 	default:
 		r.fail(n, &fieldError{path, fmt.Errorf("%w: a thread node without post", rawio.ErrShape)})
 	}
-	if !isNull(node.Parent) {
-		r.thread(node.Parent, n, join(path, "parent"))
+	if node.Parent != nil {
+		r.walk(node.Parent, n, deeper(path, "parent"))
 	}
-	for i, c := range node.Replies {
-		r.thread(c, n, fmt.Sprintf("%s.replies[%d]", path, i))
+	for i := range node.Replies {
+		r.walk(&node.Replies[i], n, deeper(path, "replies["+strconv.Itoa(i)+"]"))
 	}
+}
+
+// maxPath is the longest field path a thread's node is named by: deeper
+// nodes are named by their path's start, "…" and their last step, so that
+// a deep tree's rejections do not each cost its depth in memory.
+const maxPath = 160
+
+func deeper(path, step string) string {
+	if len(path) > maxPath {
+		if i := strings.IndexByte(path, '.'); i > 0 {
+			path = path[:i] + ".…"
+		}
+	}
+	return path + "." + step
 }

@@ -336,3 +336,20 @@ func (p *plainSink) Message(*rawio.RawMessage)      {}
 func (p *plainSink) Panel(*corpus.PanelObservation) {}
 func (p *plainSink) Profile(*rawio.RawProfile)      {}
 func (p *plainSink) Reject(e *rawio.ParseError)     { p.rejects = append(p.rejects, e) }
+
+// A node deep in a thread is named by a bounded path.
+func TestThreadDeepPath(t *testing.T) {
+	bad := `{"uri": "at://did:plc:x/app.bsky.feed.post/3ll2aaaaaaa2a", "record": {"text": "x", "createdAt": "hier"}}`
+	deep := `{"thread": ` + strings.Repeat(`{"post": `+bad+`, "replies": [`, 40) + strings.Repeat("]}", 40) + "}"
+	rec := readBytes(t, deep+"\n", API, rawio.Limits{})
+	if len(rec.rejects) != 40 {
+		t.Fatalf("%d rejects", len(rec.rejects))
+	}
+	if f := rec.rejects[0].Field; f != "thread.post.record.createdAt" {
+		t.Errorf("first field %q", f)
+	}
+	last := rec.rejects[39].Field
+	if len(last) > maxPath+40 || !strings.HasPrefix(last, "thread.….replies[0]") || !strings.HasSuffix(last, ".post.record.createdAt") {
+		t.Errorf("deepest field %q (%d bytes)", last, len(last))
+	}
+}

@@ -1,9 +1,9 @@
 // Package bluesky reads Bluesky exports into raw messages, as four formats
 // detected from content:
 //
-//   - "bluesky-api": views of the atproto API (app.bsky.feed.*), as
-//     minet's `minet bsky`, twitwi, the atproto SDKs or a plain HTTP
-//     client save them — a PostView (uri, author, record, likeCount...),
+//   - "bluesky-api": views of the atproto API (app.bsky.feed.*), as the
+//     atproto SDKs or a plain HTTP client save them (twitwi's test
+//     samples are such files) — a PostView (uri, author, record, likeCount...),
 //     a FeedViewPost (post, reply, reason), a getPostThread response
 //     (thread: post, parent, replies, recursively), a page of
 //     searchPosts or getPosts ({posts: [...], cursor}) or of
