@@ -26,7 +26,9 @@ func init() {
 var csvRequired = []string{"uri", "timestamp_utc", "user_did", "text"}
 
 // sniffCSV is sure of a header holding twitwi's first Bluesky columns
-// (cid, did, uri, url, timestamp_utc) and user_did.
+// (cid, did, uri, url, timestamp_utc), user_did and text: its posts'
+// CSV, and that of its "partial" posts from the firehose, which has no
+// handles.
 func sniffCSV(head []byte) int {
 	line := head
 	if i := bytes.IndexByte(line, '\n'); i >= 0 {
@@ -36,7 +38,7 @@ func sniffCSV(head []byte) int {
 	for _, c := range strings.Split(strings.TrimSpace(string(line)), ",") {
 		cols[strings.Trim(strings.TrimSpace(c), `"`)] = true
 	}
-	for _, c := range []string{"cid", "did", "uri", "url", "timestamp_utc", "user_did", "user_handle", "text"} {
+	for _, c := range []string{"cid", "did", "uri", "url", "timestamp_utc", "user_did", "text"} {
 		if !cols[c] {
 			return 0
 		}
