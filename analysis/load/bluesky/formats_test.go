@@ -175,12 +175,15 @@ func TestLoadFixtures(t *testing.T) {
 // package may claim.
 func otherFixtures(t *testing.T) []string {
 	var out []string
-	for _, root := range []string{"../twitter/testdata", "../facebook/testdata", "../testdata/canary", "../testdata/links", "../../../../shared/fixtures"} {
+	// Every testdata folder of package load and its format packages, and
+	// the real samples.
+	for _, root := range []string{"..", "../../../../shared/fixtures"} {
 		filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
-			if err != nil || d.IsDir() && d.Name() == "fuzz" {
+			if err != nil || d.IsDir() && (d.Name() == "fuzz" || d.Name() == "bluesky") {
 				return filepath.SkipDir
 			}
-			if d.IsDir() || strings.Contains(path, "bluesky") || strings.HasSuffix(path, ".md") {
+			if d.IsDir() || !strings.Contains(path, "testdata") && !strings.Contains(path, "fixtures") ||
+				strings.Contains(path, "bluesky") || strings.HasSuffix(path, ".md") || strings.HasSuffix(path, ".go") {
 				return nil
 			}
 			out = append(out, path)
