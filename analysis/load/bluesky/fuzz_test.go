@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/load/internal/jsonvalues"
 	"github.com/faire-communaute/compendium/analysis/rawio"
 	"github.com/faire-communaute/compendium/analysis/rawio/rawiotest"
 )
@@ -98,7 +99,7 @@ func fuzzRead(t *testing.T, raw []byte, format string, code uint32) {
 			t.Error("service record without kind")
 		}
 	}
-	if format != CSV && !documentMode(raw) && !f.Gzip {
+	if format != CSV && !jsonvalues.DocumentMode(raw) && !f.Gzip {
 		if want := lineRecords(decoded(raw), lim); rec.calls() < want {
 			t.Errorf("%d calls for %d lines", rec.calls(), want)
 		}
