@@ -115,7 +115,11 @@ type Message struct {
 	// export names it but not the message (TweetScraper): the thread is
 	// then left open (ThreadID empty), never guessed.
 	ReplyToAuthor string
-	Source        Source
+	// Lang is the language tag the export gives (Bluesky's langs, e.g.
+	// "fr"; several joined by ','): what the author's client declared,
+	// not a detected language. Empty when the export has none.
+	Lang   string
+	Source Source
 }
 
 // IsThreadStart reports whether m opens a thread: whether it has no parent

@@ -3,6 +3,7 @@ package load
 // Every format registers itself: importing them here makes them all
 // available to Study and Files.
 import (
+	_ "github.com/faire-communaute/compendium/analysis/load/bluesky"
 	_ "github.com/faire-communaute/compendium/analysis/load/discourse"
 	_ "github.com/faire-communaute/compendium/analysis/load/facebook"
 	_ "github.com/faire-communaute/compendium/analysis/load/mastodon"

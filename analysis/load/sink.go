@@ -274,6 +274,7 @@ func (s *sink) convert(st *commState, m *rawio.RawMessage) corpus.Message {
 		Reactions:     m.Reactions,
 		Shares:        m.Shares,
 		ReplyToAuthor: ps.Person(platform, m.ReplyTo),
+		Lang:          m.Lang,
 		Source:        corpus.Source{File: s.fr.Path, Line: m.Line},
 	}
 	if msg.AuthorRole == corpus.Unknown {
@@ -431,6 +432,7 @@ func fill(first, later *corpus.Message) {
 	str(&first.RefID, later.RefID)
 	str(&first.Text, later.Text)
 	str(&first.ReplyToAuthor, later.ReplyToAuthor)
+	str(&first.Lang, later.Lang)
 	if first.AuthorRole == corpus.Unknown {
 		first.AuthorRole = later.AuthorRole
 	}

@@ -38,7 +38,11 @@ type RawMessage struct {
 	Mentions   []Person // accounts mentioned, as the export lists them
 	Links      []string
 	ReplyTo    Person // account answered, when the parent message is not given
-	Line       int    // line (or record number) where the record starts
+	// Lang is the language the platform or the author tagged the message
+	// with (BCP 47, e.g. "fr"; several joined by ','), as the export
+	// gives it: a declaration, not a detection.
+	Lang string
+	Line int // line (or record number) where the record starts
 	// IDField and CreatedField name the export's id and time fields, for
 	// the rejections load makes of bad ids and implausible times; when
 	// empty, rejections say "id" and "created".
