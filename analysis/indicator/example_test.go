@@ -17,9 +17,9 @@ func ExampleWriteCSV() {
 	}
 	indicator.WriteCSV(os.Stdout, rows)
 	// Output:
-	// community,profession,indicator,value,reason
-	// doctoctoc,general-practitioner,lurker_share,,no panel observation
-	// doctoctoc,general-practitioner,reply_rate,0.826619,
-	// avs,home-care-aide,reply_rate,0.784120,
-	// *,home-care-aide,reply_rate,0.800000,
+	// community,profession,indicator,value,lo,hi,n,unit,method,reason
+	// doctoctoc,general-practitioner,lurker_share,,,,,,,no panel observation
+	// doctoctoc,general-practitioner,reply_rate,0.826619,,,,,,
+	// avs,home-care-aide,reply_rate,0.784120,,,,,,
+	// *,home-care-aide,reply_rate,0.800000,,,,,,
 }

@@ -36,7 +36,7 @@ func TestStudyLoadsTheSample(t *testing.T) {
 	}
 	t.Setenv(EnvCache, t.TempDir())
 	c, prov := Study()
-	if c.Study != "sample" || !c.Synthetic || len(c.Communities) != 4 || len(prov.Inputs) != len(c.Inputs) {
+	if c.Study != "sample" || !c.Synthetic || len(c.Communities) != 5 || len(prov.Inputs) != len(c.Inputs) {
 		t.Fatalf("study %q synthetic %v, %d communities, %d inputs", c.Study, c.Synthetic, len(c.Communities), len(prov.Inputs))
 	}
 	for _, in := range prov.Inputs {

@@ -145,11 +145,20 @@ func TestStudyShapes(t *testing.T) {
 		}
 	}
 	// The committed sample links every reply to its message and names no
-	// account alone: account-level edges add nothing to its networks, and
-	// no orphan reply is left out of its threads.
+	// account alone, but in its WhatsApp chat, whose export has no link:
+	// account-level edges add nothing to its networks, and no orphan
+	// reply is left out of its threads.
+	platform := map[string]corpus.Platform{}
+	for _, com := range full.Communities {
+		platform[com.ID] = com.Platform
+	}
 	for _, l := range full.LinksByCommunity() {
-		if l.Strength() != corpus.MessageLinks || l.AccountOnly != 0 || l.ParentAbsent != 0 {
-			t.Errorf("sample community %s: links %+v, want message-level only", l.Community, l.Links)
+		want := corpus.MessageLinks
+		if platform[l.Community] == corpus.WhatsApp {
+			want = corpus.NoLinks
+		}
+		if l.Strength() != want || l.AccountOnly != 0 || l.ParentAbsent != 0 {
+			t.Errorf("sample community %s: links %+v, want %s only", l.Community, l.Links, want)
 		}
 	}
 	for i := range full.Messages {
@@ -420,6 +429,12 @@ func TestShapeValues(t *testing.T) {
 		if got[i].Community != want[i].Community || g.N() != w.N() || g.M() != w.M() || fmt.Sprint(g.Authors) != fmt.Sprint(w.Authors) {
 			t.Errorf("%s: account-level network of %d nodes, %d edges; sample %d nodes, %d edges",
 				want[i].Community, g.N(), g.M(), w.N(), w.M())
+		}
+		if want[i].Links.Strength() == corpus.NoLinks { // the chat: nothing to turn into account links
+			if got[i].Links.Strength() != corpus.NoLinks {
+				t.Errorf("%s: account-level shape of a chat has links %+v", want[i].Community, got[i].Links)
+			}
+			continue
 		}
 		if l := got[i].Links; l.Parent != 0 || l.Strength() != corpus.AccountLinks {
 			t.Errorf("%s: account-level shape links %+v (%s)", want[i].Community, l, l.Strength())
