@@ -86,6 +86,28 @@ func (l Links) Clustering() float64 {
 // of nodes of that core, as Graph.KCore does.
 func (l Links) KCore() (k, size int) { return kcore(coreNumbers(l.neighbours())) }
 
+// LinksStats are the measures of a Links.
+type LinksStats struct {
+	Clustering          float64
+	KCoreMax, KCoreSize int
+	Modularity          float64
+	Communities         int
+}
+
+// Measure returns Clustering, KCore and Modularity of l at once, the
+// neighbour lists built once.
+func (l Links) Measure() LinksStats {
+	var s LinksStats
+	s.Modularity, s.Communities = l.Modularity()
+	s.Clustering = math.NaN()
+	if l.N > 0 {
+		und := l.neighbours()
+		s.Clustering = clustering(und, triangles(und))
+		s.KCoreMax, s.KCoreSize = kcore(coreNumbers(und))
+	}
+	return s
+}
+
 // Modularity returns the modularity of the partition of l found by this
 // package's Louvain (louvain.go: resolution 1, random source
 // rand.NewPCG(LouvainSeed, LouvainSeed)), with its number of communities;

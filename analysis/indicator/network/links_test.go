@@ -74,6 +74,9 @@ func TestLinksAgreeWithGraph(t *testing.T) {
 		t.Errorf("%d arcs, %d edges", len(g.Arcs()), g.M())
 	}
 	q, nc := l.Modularity()
+	if s := l.Measure(); s.Clustering != g.Clustering() || s.KCoreMax != k2 || s.KCoreSize != s2 || s.Modularity != q || s.Communities != nc {
+		t.Errorf("Measure %+v, want %v, %d (%d), %v (%d)", s, g.Clustering(), k2, s2, q, nc)
+	}
 	memb := louvain(g.weighted(), rand.New(rand.NewPCG(LouvainSeed, LouvainSeed)))
 	if want := community.Q(g.Undirected(), communitiesOf(memb), 1); math.Abs(q-want) > 1e-12 {
 		t.Errorf("modularity %v, gonum's Q of the partition %v", q, want)

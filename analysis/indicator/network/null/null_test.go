@@ -4,8 +4,11 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"slices"
 	"sort"
+	"strings"
 	"testing"
 	"time"
 
@@ -213,7 +216,12 @@ func TestObservedAreTheIndicators(t *testing.T) {
 	g := configurationModel(4, 300, 2.3, 2)
 	r := mustCompare(t, g, Options{Draws: MinDraws})
 	k, _ := g.KCore()
-	q, _ := g.Links().Modularity()
+	l := g.Links()
+	qw, _ := l.Modularity()
+	for i := range l.Edges {
+		l.Edges[i].W = 1
+	}
+	q, _ := l.Modularity()
 	for _, x := range []struct {
 		m    string
 		want float64
@@ -221,6 +229,13 @@ func TestObservedAreTheIndicators(t *testing.T) {
 		if got := r.Get(x.m).Observed; got != x.want {
 			t.Errorf("%s observed %v, want %v", x.m, got, x.want)
 		}
+	}
+	if qw == q {
+		t.Fatal("weights 1 to 3 give the unweighted modularity")
+	}
+	rw := mustCompare(t, g, Options{Draws: MinDraws, Weighted: true})
+	if got := rw.Get(Modularity).Observed; got != qw {
+		t.Errorf("weighted modularity observed %v, want %v", got, qw)
 	}
 }
 
@@ -477,5 +492,35 @@ func TestEdgeSet(t *testing.T) {
 				t.Fatalf("has(%d,%d) = %v, want %v", a, b, s.has(k), ref[k])
 			}
 		}
+	}
+}
+
+// TestAgainstNetworkx compares the null means with those networkx 3.6.1
+// gives for the same graph (testdata/networkx_check.py, its output in
+// the script's header; the graph's arcs in testdata/arcs.csv): its edge
+// swaps and its Louvain are other implementations of the same methods,
+// so the means must agree within about one null standard deviation.
+func TestAgainstNetworkx(t *testing.T) {
+	g := configurationModel(3, 600, 2.3, 2)
+	var b strings.Builder
+	for _, a := range g.Arcs() {
+		fmt.Fprintf(&b, "%d,%d,%g\n", a.From, a.To, a.W)
+	}
+	if want, err := os.ReadFile(filepath.Join("testdata", "arcs.csv")); err != nil || string(want) != b.String() {
+		t.Fatalf("the graph is not the one networkx was given (testdata/arcs.csv): %v", err)
+	}
+	r := mustCompare(t, g, Options{Draws: 100})
+	for _, x := range []struct {
+		m        string
+		nx, diff float64
+	}{{Reciprocity, 0.0663, 0.003}, {Modularity, 0.3556, 0.003}, {Clustering, 0.1406, 0.006}, {KCoreMax, 7.675, 0.4}} {
+		c := r.Get(x.m)
+		t.Logf("%-11s null %.4f ± %.4f, networkx %.4f", x.m, c.NullMean, c.NullSD, x.nx)
+		if math.Abs(c.NullMean-x.nx) > x.diff {
+			t.Errorf("%s null mean %.4f, networkx %.4f (tolerance %g)", x.m, c.NullMean, x.nx, x.diff)
+		}
+	}
+	if c := r.Get(Reciprocity); math.Abs(c.Observed-0.2526) > 5e-5 {
+		t.Errorf("observed reciprocity %.5f, networkx 0.2526", c.Observed)
 	}
 }
