@@ -524,3 +524,30 @@ func TestAgainstNetworkx(t *testing.T) {
 		t.Errorf("observed reciprocity %.5f, networkx 0.2526", c.Observed)
 	}
 }
+
+func TestGroups(t *testing.T) {
+	g1, _ := plantedPartition(7, 3, 20, 0.3, 0.02)
+	g2 := erdosRenyi(7, 60, 0.05)
+	same, _ := plantedPartition(7, 3, 20, 0.3, 0.02)
+	gs := []network.Group{
+		{Community: corpus.Community{ID: "a"}, Graph: g1},
+		{Community: corpus.Community{ID: "b"}, Graph: g2},
+		{Community: corpus.Community{ID: "*"}, Graph: same},
+	}
+	res, err := Groups(gs, Options{Draws: MinDraws})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res) != 3 || res[0].Of().ID != "a" || res[2].Of().ID != "*" {
+		t.Fatalf("groups %+v", res)
+	}
+	for i, g := range gs {
+		want := bits(mustCompare(t, g.Graph, Options{Draws: MinDraws}))
+		if !slices.Equal(bits(res[i].Result), want) {
+			t.Errorf("group %d: result differs from Compare's", i)
+		}
+	}
+	if _, err := Groups(gs, Options{Draws: 3}); err == nil {
+		t.Error("3 draws accepted")
+	}
+}
