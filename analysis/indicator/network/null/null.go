@@ -103,8 +103,12 @@
 // tu-sais-que 0.158 against 0.153 ± 0.002 (z 2.1 to 2.3, P 0.015) and
 // en-colere 0.181 against 0.178 ± 0.002 (z 1.7 to 2.0, P 0.025 to 0.04)
 // are beyond chance by a few thousandths, too little for Louvain groups
-// to mean much (probably the simulator's join dynamics: members answer
-// only threads started after they joined; not checked). Reciprocity is
+// to mean much. This is the simulator's join dynamics: members answer
+// only threads started after they joined, so members of the same
+// seniority answer each other more than their degrees say (grouping the
+// authors by quartile of their first message gives a modularity of
+// 0.065 to 0.077 in the three Facebook groups, against -0.014 to -0.006
+// on the randomisations, z above 20; checked once, not a test). Reciprocity is
 // beyond chance everywhere (askers thank their answerers); clustering and
 // k-cores nowhere.
 //
