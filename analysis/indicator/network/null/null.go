@@ -116,11 +116,12 @@
 //
 // A draw costs about two swap attempts per edge and one Louvain, one
 // triangle count and one core decomposition of the randomised graph:
-// 40 ms of CPU on the sample's largest graph (the aides as a whole,
-// 4 364 nodes, 33 191 arcs), 8 s for 200 draws; 11 s of CPU for 200
-// draws of each of the four communities, 20 s for every group with the
-// professions as a whole (BenchmarkSample*, measured on a shared machine
-// under load; half as much wall time on two cores).
+// 40 to 50 ms of CPU on the sample's largest graph (the aides as a
+// whole, 4 364 nodes, 33 191 arcs), 8 to 10 s for 200 draws; 9 to 11 s
+// of CPU for 200 draws of every community, 18 to 20 s for every group
+// with the professions as a whole (BenchmarkSample*, measured on a
+// machine shared with other jobs; the wall time on two free cores is
+// about half the CPU time). The cost is proportional to Draws.
 package null
 
 import (
