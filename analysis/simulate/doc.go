@@ -61,6 +61,15 @@
 // display name and Facebook id) is active in several groups, more than
 // average.
 //
+// Planted sub-groups (Params.SubGroups, off by default): the members of
+// one community each belong to a sub-group (DefaultSubGroups: the avs
+// group split by four regions), and with probability 1-Mixing an
+// answerer is drawn among the members of the thread starter's sub-group
+// rather than among all: a community structure the network null models
+// (package network/null) must find, where the other communities have
+// none beyond chance. The truth then lists each member's sub-group
+// (raw/truth/subgroups.csv, by author key).
+//
 // Threads (Group.Threads): each thread start has a theme (Threads.Themes:
 // conditions = working and employment conditions, practice = work
 // practices and contents, future = reforms, recognition, protest, support
@@ -125,6 +134,7 @@
 //	raw/doctoctoc/twarc2-conversations.jsonl.gz      twarc2 pages: replies
 //	raw/observations/panels.csv, profiles.csv        panels read off the pages, profile headers
 //	raw/truth/params.json, messages.csv.gz           parameters and the truth of every message
+//	raw/truth/subgroups.csv                          planted sub-groups (only with Params.SubGroups)
 //	study.json                                       communities, roles and sources
 //
 // Ids: a Facebook group id, post ids and comment ids are numbers. As the

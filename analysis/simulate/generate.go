@@ -35,6 +35,9 @@ type Result struct {
 	Threads    int
 	Messages   int
 	People     []*Person // accounts (Twitter only)
+	// SubGroups is the planted sub-group of each member, sorted by
+	// author key (Params.SubGroups; nil when none is planted here).
+	SubGroups []TruthSubGroup
 }
 
 // Simulate runs the simulation of the communities whose ids are listed
@@ -80,6 +83,12 @@ func Simulate(p Params, ids []string, emit func(*Thread) error) ([]Result, error
 		}
 		for _, m := range c.moderators {
 			res.Moderators = append(res.Moderators, staff(m))
+		}
+		if c.subs != nil {
+			for _, m := range c.members {
+				res.SubGroups = append(res.SubGroups, TruthSubGroup{Community: g.ID, AuthorKey: m.p.Key, SubGroup: c.subs.names[m.sub]})
+			}
+			sort.Slice(res.SubGroups, func(i, j int) bool { return res.SubGroups[i].AuthorKey < res.SubGroups[j].AuthorKey })
 		}
 		switch g.Platform {
 		case corpus.Facebook:
@@ -367,6 +376,17 @@ func Generate(p Params, opt Options) (*Summary, error) {
 			return nil, err
 		}
 		written = append(written, raw+"/truth/params.json")
+		var subs []TruthSubGroup
+		for _, r := range results {
+			subs = append(subs, r.SubGroups...)
+		}
+		if len(subs) > 0 {
+			f, err := writeSubGroups(root, raw+"/truth/subgroups.csv", subs)
+			if err != nil {
+				return nil, err
+			}
+			written = append(written, f)
+		}
 	}
 	var obsFiles []string
 	if fams["observations"] {

@@ -175,6 +175,47 @@ type Params struct {
 	// overlapping exports (avs CrowdTangle, en-colere Zeeschuimer).
 	CrowdTangleDays int `json:"crowdtangle_days"`
 	ZeeschuimerDays int `json:"zeeschuimer_days"`
+	// SubGroups, when not nil, plants sub-groups in one community's
+	// replies (see SubGroups); nil (the default) plants none.
+	SubGroups *SubGroups `json:"subgroups,omitempty"`
+}
+
+// SubGroups plants a community structure in the replies of one
+// community: each of its members belongs to one sub-group (a region, a
+// sector of employment...), and answers go preferentially to threads
+// started in the member's own sub-group.
+//
+// Each member of Community draws a sub-group from Groups (their weights
+// renormalised), from a random stream of its own. The answerers of a
+// thread (answers to a question, comments of a post), drawn without
+// sub-groups among the members who had joined, weighted by their
+// propensity to answer, are drawn so: with probability Mixing among all
+// those members, as without sub-groups; otherwise among those of the
+// sub-group of the thread's starter (among all when none of them has
+// joined yet). Mixing 1 is no structure, 0 replies within sub-groups
+// only. Who starts threads, when, and how many answers each gets do not
+// change: the panels and post counts stay calibrated.
+//
+// The truth folder then holds raw/truth/subgroups.csv: community,
+// author_key (the truth's author key), subgroup, one row per member of
+// Community, sorted by author key.
+type SubGroups struct {
+	Community string     `json:"community"`
+	Groups    []Weighted `json:"groups"`
+	Mixing    float64    `json:"mixing"`
+}
+
+// DefaultSubGroups returns the sub-groups the study can plant: the avs
+// group's members split by the four regions of a home-care network
+// (Nord, Est, Sud, Ouest; the Nord, around Lille and Paris, the
+// largest), with Mixing 0.3: 70 % of answers stay within the region of
+// the thread's starter.
+func DefaultSubGroups() *SubGroups {
+	return &SubGroups{
+		Community: "avs",
+		Groups:    w("nord", 0.34, "est", 0.22, "sud", 0.26, "ouest", 0.18),
+		Mixing:    0.3,
+	}
 }
 
 // Noise are the rates of written-language variation applied to texts.

@@ -74,6 +74,7 @@ type member struct {
 	role    corpus.Role
 	postW   float64
 	answerW float64
+	sub     int // sub-group (Params.SubGroups), index into subState.names
 }
 
 // community is the state of one community's simulation.
@@ -93,6 +94,22 @@ type community struct {
 	recent  map[string][]recentQ // by question type
 	// Admins and Moderators are the people in those roles.
 	admins, moderators []*Person
+	// subs is the planted sub-groups, nil when none (Params.SubGroups).
+	subs *subState
+}
+
+// subState is the sub-groups planted in a community (Params.SubGroups):
+// for each sub-group, its members (indices into community.members, in
+// join order), their join times and cumulative answer weights. Its
+// random stream is its own, so that with sub-groups the community's
+// stream draws as many numbers for the same mechanisms.
+type subState struct {
+	r       rng
+	mixing  float64
+	names   []string
+	members [][]int
+	joins   [][]time.Time
+	cum     [][]float64
 }
 
 type recentQ struct{ id, topic string }
@@ -215,7 +232,59 @@ func newCommunity(p *Params, g Group, pop *population) *community {
 		c.initPosts()
 	}
 	c.cumulate()
+	if sg := p.SubGroups; sg != nil && sg.Community == g.ID && len(sg.Groups) > 0 {
+		c.initSubGroups(sg)
+	}
 	return c
+}
+
+// initSubGroups draws each member's sub-group.
+func (c *community) initSubGroups(sg *SubGroups) {
+	s := &subState{r: newRNG(c.par.Seed, "subgroups:"+c.g.ID), mixing: sg.Mixing}
+	index := map[string]int{}
+	for _, x := range sg.Groups {
+		index[x.Name] = len(s.names)
+		s.names = append(s.names, x.Name)
+	}
+	s.members = make([][]int, len(s.names))
+	s.joins = make([][]time.Time, len(s.names))
+	s.cum = make([][]float64, len(s.names))
+	for i, m := range c.members {
+		k := index[s.r.categorical(sg.Groups)]
+		m.sub = k
+		s.members[k] = append(s.members[k], i)
+		s.joins[k] = append(s.joins[k], c.joins[i])
+		last := 0.0
+		if n := len(s.cum[k]); n > 0 {
+			last = s.cum[k][n-1]
+		}
+		s.cum[k] = append(s.cum[k], last+m.answerW)
+	}
+	c.subs = s
+}
+
+// answerer draws who answers in a thread started by starter at t: a
+// member who had joined, weighted by their propensity to answer, and,
+// with planted sub-groups, preferably of starter's sub-group (see
+// SubGroups).
+func (c *community) answerer(t time.Time, starter *member) *member {
+	s := c.subs
+	if s == nil {
+		return c.pick(c.cumAns, t)
+	}
+	if !s.r.chance(s.mixing) {
+		k := starter.sub
+		n := sort.Search(len(s.joins[k]), func(i int) bool { return s.joins[k][i].After(t) })
+		if n > 0 {
+			u := s.r.Float64() * s.cum[k][n-1]
+			i := sort.SearchFloat64s(s.cum[k][:n], u)
+			return c.members[s.members[k][min(i, n-1)]]
+		}
+	}
+	n := max(c.membersAt(t), 1)
+	u := s.r.Float64() * c.cumAns[n-1]
+	i := sort.SearchFloat64s(c.cumAns[:n], u)
+	return c.members[min(i, n-1)]
 }
 
 func (c *community) initMembers(pop *population) {
@@ -599,7 +668,7 @@ func (c *community) answerQuestion(th *Thread, asker *member) {
 	answerer := func() *member {
 		var m *member
 		for range 12 {
-			m = c.pick(c.cumAns, t0)
+			m = c.answerer(t0, asker)
 			if !others[m] {
 				break
 			}
@@ -609,7 +678,7 @@ func (c *community) answerQuestion(th *Thread, asker *member) {
 	}
 	anyone := func() *member {
 		for range 12 {
-			if m := c.pick(c.cumAns, t0); m != asker {
+			if m := c.answerer(t0, asker); m != asker {
 				return m
 			}
 		}
@@ -664,7 +733,7 @@ func (c *community) comment(th *Thread, poster *member) {
 	n := r.geometric(tp.CommentsMean)
 	var plans []plan
 	for i := range n {
-		m := c.pick(c.cumAns, th.Start.Created)
+		m := c.answerer(th.Start.Created, poster)
 		s := stComment
 		if m == poster {
 			s = stPoster

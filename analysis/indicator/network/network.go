@@ -320,31 +320,36 @@ func (g *Graph) DegreeCentralization() float64 {
 // without nodes. Triangles are counted once per node pair from the node of
 // lower degree, so the cost is O(m·sqrt(m)).
 func (g *Graph) Clustering() float64 {
-	n := g.N()
-	if n == 0 {
+	if g.N() == 0 {
 		return math.NaN()
 	}
-	tri := g.triangles()
+	return clustering(g.und, triangles(g.und))
+}
+
+// clustering returns the average local clustering coefficient of the
+// undirected simple graph und given the triangles through each node.
+func clustering(und [][]int64, tri []int) float64 {
 	var s float64
-	for i, nb := range g.und {
+	for i, nb := range und {
 		d := float64(len(nb))
 		if d >= 2 {
 			s += 2 * float64(tri[i]) / (d * (d - 1))
 		}
 	}
-	return s / float64(n)
+	return s / float64(len(und))
 }
 
-// triangles returns the number of triangles through each node.
-func (g *Graph) triangles() []int {
-	n := g.N()
+// triangles returns the number of triangles through each node of the
+// undirected simple graph und (sorted neighbour lists).
+func triangles(und [][]int64) []int {
+	n := len(und)
 	// orient each undirected edge from lower (degree, id) to higher
 	less := func(a, b int64) bool {
-		da, db := len(g.und[a]), len(g.und[b])
+		da, db := len(und[a]), len(und[b])
 		return da < db || (da == db && a < b)
 	}
 	fwd := make([][]int64, n)
-	for a, nb := range g.und {
+	for a, nb := range und {
 		for _, b := range nb {
 			if less(int64(a), b) {
 				fwd[a] = append(fwd[a], b)
@@ -375,11 +380,15 @@ func (g *Graph) triangles() []int {
 
 // CoreNumbers returns the core number of each node of the undirected
 // simple graph (Batagelj and Zaversnik's O(m) peeling).
-func (g *Graph) CoreNumbers() []int {
-	n := g.N()
+func (g *Graph) CoreNumbers() []int { return coreNumbers(g.und) }
+
+// coreNumbers returns the core number of each node of the undirected
+// simple graph und.
+func coreNumbers(und [][]int64) []int {
+	n := len(und)
 	deg := make([]int, n)
 	maxd := 0
-	for i, nb := range g.und {
+	for i, nb := range und {
 		deg[i] = len(nb)
 		maxd = max(maxd, deg[i])
 	}
@@ -406,7 +415,7 @@ func (g *Graph) CoreNumbers() []int {
 	}
 	for i := 0; i < n; i++ {
 		v := vert[i]
-		for _, u64 := range g.und[v] {
+		for _, u64 := range und[v] {
 			u := int(u64)
 			if deg[u] > deg[v] {
 				du, pu := deg[u], pos[u]
@@ -426,8 +435,11 @@ func (g *Graph) CoreNumbers() []int {
 
 // KCore returns the largest k with a non-empty k-core and the number of
 // nodes of that core (0, 0 without nodes).
-func (g *Graph) KCore() (k, size int) {
-	for _, c := range g.CoreNumbers() {
+func (g *Graph) KCore() (k, size int) { return kcore(g.CoreNumbers()) }
+
+// kcore returns the largest core number and how many nodes have it.
+func kcore(cores []int) (k, size int) {
+	for _, c := range cores {
 		switch {
 		case c > k:
 			k, size = c, 1
