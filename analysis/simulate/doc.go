@@ -61,7 +61,8 @@
 // display name and Facebook id) is active in several groups, more than
 // average.
 //
-// Planted sub-groups (Params.SubGroups, off by default): the members of
+// Planted sub-groups (Params.SubGroups; DefaultParams plants them, nil
+// plants none): the members of
 // one community each belong to a sub-group (DefaultSubGroups: the avs
 // group split by four regions), and with probability 1-Mixing an
 // answerer is drawn among the members of the thread starter's sub-group

@@ -176,7 +176,8 @@ type Params struct {
 	CrowdTangleDays int `json:"crowdtangle_days"`
 	ZeeschuimerDays int `json:"zeeschuimer_days"`
 	// SubGroups, when not nil, plants sub-groups in one community's
-	// replies (see SubGroups); nil (the default) plants none.
+	// replies (see SubGroups); nil plants none. DefaultParams plants
+	// DefaultSubGroups.
 	SubGroups *SubGroups `json:"subgroups,omitempty"`
 }
 
@@ -400,5 +401,9 @@ func DefaultParams(seed uint64, scale float64) Params {
 		},
 		CrowdTangleDays: 90,
 		ZeeschuimerDays: 14,
+		// The sample plants regional sub-groups in avs's replies, so that
+		// one of its networks has a community structure beyond chance
+		// and the others have none to find (Figure 10, Table 4).
+		SubGroups: DefaultSubGroups(),
 	}
 }

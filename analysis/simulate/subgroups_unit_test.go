@@ -70,7 +70,9 @@ func TestSubGroupsMechanism(t *testing.T) {
 
 	// The other communities do not change.
 	var plain []*Thread
-	if _, err := Simulate(DefaultParams(DefaultSeed, 0.3), []string{"tu-sais-que"}, func(th *Thread) error {
+	unplanted := DefaultParams(DefaultSeed, 0.3)
+	unplanted.SubGroups = nil
+	if _, err := Simulate(unplanted, []string{"tu-sais-que"}, func(th *Thread) error {
 		plain = append(plain, th)
 		return nil
 	}); err != nil {
@@ -129,7 +131,9 @@ func TestSubGroupsFiles(t *testing.T) {
 	}
 
 	dir = t.TempDir()
-	if _, err := Generate(DefaultParams(5, 0.05), Options{Out: dir, Families: []string{"truth"}}); err != nil {
+	none := DefaultParams(5, 0.05)
+	none.SubGroups = nil
+	if _, err := Generate(none, Options{Out: dir, Families: []string{"truth"}}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(SubGroupsPath(filepath.Join(dir, "study.json"))); err == nil {
