@@ -196,7 +196,14 @@ type edgeRow struct {
 }
 
 // writeFile writes rows to path as one Parquet file.
-func writeFile[T any](path string, rows []T) (err error) {
+func writeFile[T any](path string, rows []T) error {
+	return writeRows(path, len(rows), func(i int) T { return rows[i] })
+}
+
+// writeRows writes n rows to path as one Parquet file, row(i) giving row
+// i: at most one row group of rows is held in memory at a time, however
+// large the corpus.
+func writeRows[T any](path string, n int, row func(i int) T) (err error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return fmt.Errorf("parquetout: %w", err)
 	}
@@ -214,17 +221,20 @@ func writeFile[T any](path string, rows []T) (err error) {
 		parquet.CreatedBy("compendium parquetout", "parquet-go v0.32.0", ""),
 		parquet.MaxRowsPerRowGroup(int64(rowGroupRows)),
 	)
-	for len(rows) > 0 {
-		n := min(len(rows), rowGroupRows)
-		if _, err := w.Write(rows[:n]); err != nil {
+	buf := make([]T, 0, min(n, rowGroupRows))
+	for start := 0; start < n; start += rowGroupRows {
+		buf = buf[:0]
+		for i := start; i < min(n, start+rowGroupRows); i++ {
+			buf = append(buf, row(i))
+		}
+		if _, err := w.Write(buf); err != nil {
 			return fmt.Errorf("parquetout: %s: %w", path, err)
 		}
-		// A row group ends every RowGroupRows rows, whatever the
+		// A row group ends every rowGroupRows rows, whatever the
 		// writer's buffering.
 		if err := w.Flush(); err != nil {
 			return fmt.Errorf("parquetout: %s: %w", path, err)
 		}
-		rows = rows[n:]
 	}
 	if err := w.Close(); err != nil {
 		return fmt.Errorf("parquetout: %s: %w", path, err)
@@ -289,21 +299,19 @@ func WriteCorpus(dir string, c *corpus.Corpus, o Options) (Written, error) {
 	}
 	wr := Written{Messages: len(c.Messages), Partitioned: o.Partitioned(len(c.Messages))}
 	if !wr.Partitioned {
-		rows := make([]messageRow, len(c.Messages))
-		for i := range c.Messages {
-			rows[i] = messageRow{Community: c.Messages[i].Community, partRow: part(&c.Messages[i])}
-		}
-		if err := writeFile(filepath.Join(msgDir, "part-0.parquet"), rows); err != nil {
+		if err := writeRows(filepath.Join(msgDir, "part-0.parquet"), len(c.Messages), func(i int) messageRow {
+			return messageRow{Community: c.Messages[i].Community, partRow: part(&c.Messages[i])}
+		}); err != nil {
 			return wr, err
 		}
 		wr.Files = 1
 	} else {
 		// Partitions in order of first appearance; rows in corpus order
-		// within each.
+		// within each, kept as indices into the corpus.
 		type key struct{ community, month string }
 		index := map[key]int{}
 		var keys []key
-		var parts [][]partRow
+		var parts [][]int32
 		for i := range c.Messages {
 			m := &c.Messages[i]
 			k := key{m.Community, month(m.Created)}
@@ -314,11 +322,12 @@ func WriteCorpus(dir string, c *corpus.Corpus, o Options) (Written, error) {
 				keys = append(keys, k)
 				parts = append(parts, nil)
 			}
-			parts[j] = append(parts[j], part(m))
+			parts[j] = append(parts[j], int32(i))
 		}
 		for j, k := range keys {
 			path := filepath.Join(msgDir, "community="+HiveEscape(k.community), "month="+k.month, "part-0.parquet")
-			if err := writeFile(path, parts[j]); err != nil {
+			idx := parts[j]
+			if err := writeRows(path, len(idx), func(i int) partRow { return part(&c.Messages[idx[i]]) }); err != nil {
 				return wr, err
 			}
 			parts[j] = nil
