@@ -84,6 +84,10 @@ func TestDeriveParquet(t *testing.T) {
 	if !strings.Contains(out.String(), "community/month partitions") {
 		t.Errorf("stdout: %s", out.String())
 	}
+	// Standard error is no terminal: the load's line per file, no bar.
+	if e := errOut.String(); !strings.Contains(e, "load: raw/posts.csv ") || strings.ContainsAny(e, "\r█") {
+		t.Errorf("stderr: %q", e)
+	}
 	parts, _ := filepath.Glob(filepath.Join(dir, "parquet", "messages", "community=g", "month=*", "part-0.parquet"))
 	if len(parts) == 0 {
 		t.Fatalf("no partition of g: %s", errOut.String())
