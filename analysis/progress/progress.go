@@ -135,35 +135,27 @@ func thousands(n int) string {
 	return s
 }
 
-// Step shows a spinner labelled label on w, from Delay after now until
-// the returned function is called; nothing when w is not a terminal.
+// Step shows a spinner labelled label on w, with the time elapsed, from
+// Delay after now until the returned function is called; nothing when w
+// is not a terminal.
 func Step(w io.Writer, label string) (end func()) {
 	if !IsTerminal(w) {
 		return func() {}
 	}
-	done := make(chan struct{})
-	finished := make(chan struct{})
-	go func() {
-		defer close(finished)
-		select {
-		case <-done:
-			return
-		case <-time.After(Delay):
-		}
-		bar := progressbar.NewOptions64(-1,
-			progressbar.OptionSetWriter(w),
-			progressbar.OptionSetDescription(label),
-			progressbar.OptionSetElapsedTime(true),
-			progressbar.OptionClearOnFinish(),
-		)
-		bar.Add(1)
-		<-done
-		bar.Finish()
-		bar.Clear()
-		bar.Exit()
-	}()
+	// Created now, so that its time counts from the step's start, but
+	// silent until Delay has passed.
+	bar := progressbar.NewOptions64(-1,
+		progressbar.OptionSetWriter(&gate{w: w, show: time.Now().Add(Delay), now: time.Now}),
+		progressbar.OptionSetDescription(label),
+		progressbar.OptionSetElapsedTime(true),
+		progressbar.OptionClearOnFinish(),
+	)
+	bar.Add(1)
 	var once sync.Once
 	return func() {
-		once.Do(func() { close(done); <-finished })
+		once.Do(func() {
+			bar.Finish()
+			bar.Exit()
+		})
 	}
 }
