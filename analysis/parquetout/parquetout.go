@@ -110,6 +110,12 @@ const PartitionThreshold = 1_000_000
 // each file (DuckDB reads row groups in parallel; it writes 122,880).
 const RowGroupRows = 1 << 17
 
+// createdBy sets the created_by of a file as is (parquet.CreatedBy
+// formats an application, version and build).
+type createdBy string
+
+func (c createdBy) ConfigureWriter(cfg *parquet.WriterConfig) { cfg.CreatedBy = string(c) }
+
 // rowGroupRows is RowGroupRows, lowered by tests.
 var rowGroupRows = RowGroupRows
 
@@ -218,7 +224,7 @@ func writeRows[T any](path string, n int, row func(i int) T) (err error) {
 	}()
 	w := parquet.NewGenericWriter[T](f,
 		parquet.Compression(&zstd.Codec{Level: zstd.DefaultLevel, Concurrency: 1}),
-		parquet.CreatedBy("compendium parquetout", "parquet-go v0.32.0", ""),
+		createdBy(CreatedBy),
 		parquet.MaxRowsPerRowGroup(int64(rowGroupRows)),
 	)
 	buf := make([]T, 0, min(n, rowGroupRows))

@@ -153,7 +153,7 @@ func TestMessagesRoundTrip(t *testing.T) {
 		t.Errorf("t2 = %+v", t2)
 	}
 	f := open(t, filepath.Join(dir, "messages", "part-0.parquet"))
-	if got := f.Metadata().CreatedBy; got != "compendium parquetout version parquet-go v0.32.0(build )" {
+	if got := f.Metadata().CreatedBy; got != "compendium parquetout (parquet-go v0.32.0)" {
 		t.Errorf("created_by %q", got)
 	}
 	for _, col := range f.Metadata().RowGroups[0].Columns {
