@@ -33,6 +33,10 @@ type Options struct {
 	// Progress, when set, gets one line per file read, e.g.
 	// "load: raw/avs/posts.tsv.gz netvizz-posts 4,812 records".
 	Progress io.Writer
+	// OnProgress, when set, is called with the load's Counts after
+	// every file done and every MiB read: a progress bar's hook
+	// (analysis/progress). Its last call has the load's totals.
+	OnProgress func(Counts)
 	// Pseudonymizer, when set, is used instead of one made from Key: a
 	// privacy check passes its own to list the identities met
 	// (Pseudonymizer.Identities) and look for them in outputs.
@@ -176,6 +180,13 @@ func LoadSpec(spec *Spec, opt Options) (*corpus.Corpus, *Report, error) {
 			return nil, nil, err
 		}
 	}
+	planned := make([]string, len(jobs))
+	for k, j := range jobs {
+		if j.skip == "" {
+			planned[k] = j.abs
+		}
+	}
+	l.m.plan(planned)
 	// A source must read at least one file: one whose every file is
 	// skipped is an error, once its last file has been met.
 	for k, j := range jobs {
@@ -224,6 +235,15 @@ func Files(paths []string, opt Options) (*corpus.Corpus, *Report, error) {
 	l, err := newLoader(opt)
 	if err != nil {
 		return nil, nil, err
+	}
+	for i, p := range paths {
+		for _, e := range lists[i] {
+			if e.skip != "" || p == "-" {
+				l.m.plan([]string{""})
+			} else {
+				l.m.plan([]string{e.path})
+			}
+		}
 	}
 	for i, p := range paths {
 		if listErr[i] != nil {
@@ -316,6 +336,7 @@ type loader struct {
 	order  []*commState
 	forced *rawio.Format
 	now    time.Time
+	m      *meter // nil without Options.OnProgress
 }
 
 // commState is a community being loaded.
@@ -366,6 +387,7 @@ func (cs *chunks) moveTo(dst []corpus.Message) {
 
 func newLoader(opt Options) (*loader, error) {
 	l := &loader{opt: opt, c: &corpus.Corpus{}, rep: &Report{}, comms: map[string]*commState{}, now: opt.Now}
+	l.m = newMeter(opt.OnProgress, l.rep)
 	if l.now.IsZero() {
 		l.now = time.Now()
 	}
@@ -428,6 +450,8 @@ type hashingReader struct {
 	r       io.Reader
 	h       hash.Hash
 	aborted *bool
+	m       *meter
+	n       int64 // bytes read
 }
 
 var errAborted = errors.New("load aborted")
@@ -438,6 +462,8 @@ func (h *hashingReader) Read(p []byte) (int, error) {
 	}
 	n, err := h.r.Read(p)
 	h.h.Write(p[:n])
+	h.m.read(n)
+	h.n += int64(n)
 	return n, err
 }
 
@@ -481,6 +507,7 @@ func (l *loader) fileError(j job, err error) error {
 // file opens and reads one file, or skips it. It returns how many files
 // it read: 1, 0 when skipped, or the members read of a zip archive.
 func (l *loader) file(j job) (int, error) {
+	defer l.m.done(j.rel)
 	if j.skip != "" {
 		l.skipped(j, j.skip)
 		return 0, nil
@@ -508,7 +535,7 @@ func (l *loader) file(j job) (int, error) {
 // archives, which cannot be read but from a file.
 func (l *loader) read(j job, r io.Reader, osf *os.File) (int, error) {
 	var aborted bool
-	hr := &hashingReader{r: r, h: sha256.New(), aborted: &aborted}
+	hr := &hashingReader{r: r, h: sha256.New(), aborted: &aborted, m: l.m}
 	f, err := rawio.NewFileWith(j.rel, hr, j.limits)
 	if err != nil {
 		return 0, l.fileError(j, trimName(err, j.rel))
@@ -530,6 +557,8 @@ func (l *loader) read(j job, r io.Reader, osf *os.File) (int, error) {
 		if why != nil {
 			return 0, l.fileError(j, why)
 		}
+		// The archive's bytes are counted as its members'.
+		l.m.unread(hr.n)
 		return l.zip(j, osf)
 	}
 	if !j.explicit && isBlank(f.Head) {
@@ -558,6 +587,7 @@ func (l *loader) read(j job, r io.Reader, osf *os.File) (int, error) {
 	}
 	fr := &FileReport{Path: j.rel, Input: j.input, Format: ff.Name, Reasons: map[string]int{}}
 	l.rep.Files = append(l.rep.Files, fr)
+	l.m.reading(fr)
 	s := &sink{l: l, fr: fr, format: ff, comm: j.comm, aborted: &aborted}
 	rerr := readSafely(ff, f, s)
 	if s.strictErr != nil {

@@ -53,6 +53,11 @@ func (l *loader) zip(j job, osf *os.File) (int, error) {
 	// In lexical order, as the files of a folder.
 	sort.SliceStable(members, func(a, b int) bool { return members[a].Name < members[b].Name })
 	limits := j.limits.WithDefaults()
+	var decompressed int64 // for progress: bounded as member bounds it
+	for _, m := range members {
+		decompressed += int64(min(m.UncompressedSize64, uint64(limits.DecompressedBytes)))
+	}
+	l.m.zip(fi.Size(), len(members), decompressed)
 	read := 0
 	var failed error // the first member that failed, with KeepGoing
 	for _, m := range members {
@@ -61,6 +66,7 @@ func (l *loader) zip(j job, osf *os.File) (int, error) {
 		mj.explicit, mj.member, mj.skip = false, true, ""
 		mj.sibling = memberSibling(zr, m.Name, mj.rel, limits)
 		n, err := l.member(mj, m, limits)
+		l.m.done(mj.rel)
 		read += n
 		if err != nil {
 			if !l.opt.KeepGoing || !goOn(err) {

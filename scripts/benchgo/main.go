@@ -47,6 +47,7 @@ import (
 	"github.com/faire-communaute/compendium/analysis/indicator/responsiveness"
 	"github.com/faire-communaute/compendium/analysis/indicator/rhythm"
 	"github.com/faire-communaute/compendium/analysis/load"
+	"github.com/faire-communaute/compendium/analysis/progress"
 )
 
 // benchKey is the pseudonymisation key of benchmark loads: the corpora are
@@ -202,7 +203,12 @@ func Measure(family string, files []string) (Result, error) {
 // Load reads files with load.Files and returns their distinct messages as
 // one community. Every file must be of the given family.
 func Load(family string, files []string) ([]corpus.Message, error) {
-	c, rep, err := load.Files(files, load.Options{Key: benchKey})
+	// On a terminal (scripts/bench run by hand), a progress bar after two
+	// seconds, cleared when the load ends; elsewhere nothing. Its hook
+	// runs once per MiB read and per file.
+	hook, end := progress.Load(os.Stderr, "benchgo: load")
+	c, rep, err := load.Files(files, load.Options{Key: benchKey, OnProgress: hook})
+	end()
 	if err != nil {
 		return nil, err
 	}

@@ -7,13 +7,25 @@
 //	                               (every family's rows, assembled by analysis/indicator/all)
 //	build/derived/network/COMMUNITY.{graphml,gexf,edges.csv}
 //	                               each community's reply network, for Gephi
+//	build/derived/parquet/         the same as Apache Parquet (zstd), for DuckDB or Spark:
+//	                               messages/ (one file, or community=C/month=YYYY-MM/
+//	                               partitions), communities.parquet, indicators.parquet,
+//	                               edges.parquet (see analysis/parquetout)
 //
 // Usage:
 //
-//	go run ./scripts/derive [-study FILE] [-out DIR]
+//	go run ./scripts/derive [-study FILE] [-out DIR] [-partition auto|always|never]
 //
 // The study defaults to $COMPENDIUM_STUDY or data/study.json; the output
-// folder to build/derived. scripts/reproduce runs it after the notebooks.
+// folder to build/derived. -partition auto (the default) writes the
+// messages as Hive partitions when the corpus has more than
+// parquetout.PartitionThreshold (a million) messages. scripts/reproduce
+// runs it after the notebooks.
+//
+// On a terminal, the load shows a progress bar on standard error (files,
+// records, MB/s, time left) and the later steps a spinner, once a step
+// has run two seconds (analysis/progress); elsewhere (a log, a pipe) the
+// load writes one line per file read instead, and nothing else.
 package main
 
 import (
@@ -23,6 +35,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/repo"
 
 	"github.com/faire-communaute/compendium/analysis/indicator"
@@ -30,6 +43,8 @@ import (
 	"github.com/faire-communaute/compendium/analysis/indicator/network"
 	"github.com/faire-communaute/compendium/analysis/indicator/themes"
 	"github.com/faire-communaute/compendium/analysis/load"
+	"github.com/faire-communaute/compendium/analysis/parquetout"
+	"github.com/faire-communaute/compendium/analysis/progress"
 )
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
@@ -40,10 +55,23 @@ func run(args []string, stdout, stderr io.Writer) int {
 	study := fl.String("study", load.DefaultStudy(), "study file")
 	out := fl.String("out", filepath.Join(repo.Root(), "build", "derived"), "output folder")
 	codebook := fl.String("codebook", "", "codebook file (default: data/codebook/codebook.json)")
+	partition := fl.String("partition", "auto", "write the Parquet messages as community/month partitions: `auto` (above a million messages), always or never")
 	if err := fl.Parse(args); err != nil {
 		return 2
 	}
-	c, rep, err := load.Study(*study, load.Options{Progress: stderr})
+	parts, ok := map[string]parquetout.Partitioning{"auto": parquetout.Auto, "always": parquetout.Always, "never": parquetout.Never}[*partition]
+	if !ok {
+		fmt.Fprintf(stderr, "derive: -partition %q: want auto, always or never\n", *partition)
+		return 2
+	}
+	opt := load.Options{Progress: stderr}
+	hook, endBar := progress.Load(stderr, "derive: load")
+	if hook != nil {
+		// On a terminal the bar replaces the lines per file.
+		opt.Progress, opt.OnProgress = nil, hook
+	}
+	c, rep, err := load.Study(*study, opt)
+	endBar()
 	if err != nil {
 		fmt.Fprintf(stderr, "derive: %v\n", err)
 		return 1
@@ -62,8 +90,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "derive: %v\n", err)
 		return 1
 	}
+	endStep := progress.Step(stderr, "derive: indicators")
 	nets := network.Measure(c)
 	rows := all.IndicatorsWith(c, cb, nets)
+	endStep()
 	f, err := os.Create(filepath.Join(*out, "indicators.csv"))
 	if err != nil {
 		fmt.Fprintf(stderr, "derive: %v\n", err)
@@ -82,8 +112,31 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "derive: %v\n", err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "derive: wrote %s (messages.csv: %d rows, indicators.csv: %d rows)\n", *out, len(c.Messages), len(rows))
+	endStep = progress.Step(stderr, "derive: parquet")
+	wr, err := writeParquet(filepath.Join(*out, "parquet"), c, rows, nets, parquetout.Options{Partition: parts})
+	endStep()
+	if err != nil {
+		fmt.Fprintf(stderr, "derive: %v\n", err)
+		return 1
+	}
+	layout := "one file"
+	if wr.Partitioned {
+		layout = fmt.Sprintf("%d community/month partitions", wr.Files)
+	}
+	fmt.Fprintf(stdout, "derive: wrote %s (messages.csv: %d rows, indicators.csv: %d rows; parquet/messages: %s)\n", *out, len(c.Messages), len(rows), layout)
 	return 0
+}
+
+// writeParquet writes the Parquet tables into dir.
+func writeParquet(dir string, c *corpus.Corpus, rows []indicator.Row, nets []network.Group, o parquetout.Options) (parquetout.Written, error) {
+	wr, err := parquetout.WriteCorpus(dir, c, o)
+	if err != nil {
+		return wr, err
+	}
+	if err := parquetout.WriteIndicators(filepath.Join(dir, "indicators.parquet"), rows); err != nil {
+		return wr, err
+	}
+	return wr, parquetout.WriteEdges(filepath.Join(dir, "edges.parquet"), nets)
 }
 
 func loadCodebook(path string) (*themes.Codebook, error) {

@@ -2,10 +2,13 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/parquet-go/parquet-go"
 )
 
 // The derived tables are byte-identical from one run to the next, and
@@ -21,7 +24,8 @@ func TestDeriveDeterministic(t *testing.T) {
 		}
 		dirs = append(dirs, dir)
 	}
-	for _, name := range []string{"messages.csv", "indicators.csv", "communities.csv", "network/g.graphml", "network/g.gexf", "network/g.edges.csv"} {
+	for _, name := range []string{"messages.csv", "indicators.csv", "communities.csv", "network/g.graphml", "network/g.gexf", "network/g.edges.csv",
+		"parquet/messages/part-0.parquet", "parquet/communities.parquet", "parquet/indicators.parquet", "parquet/edges.parquet"} {
 		a, err := os.ReadFile(filepath.Join(dirs[0], name))
 		if err != nil {
 			t.Fatal(err)
@@ -30,7 +34,11 @@ func TestDeriveDeterministic(t *testing.T) {
 		if !bytes.Equal(a, b) {
 			t.Errorf("%s differs between two runs", name)
 		}
-		if strings.Contains(strings.ToLower(string(a)), "canari") {
+		text := string(a)
+		if strings.HasSuffix(name, ".parquet") {
+			text = parquetStrings(t, filepath.Join(dirs[0], name)) // compressed: decode it
+		}
+		if strings.Contains(strings.ToLower(text), "canari") {
 			t.Errorf("%s holds the canary name", name)
 		}
 	}
@@ -43,5 +51,65 @@ func TestDeriveDeterministic(t *testing.T) {
 	edges, _ := os.ReadFile(filepath.Join(dirs[0], "network", "g.edges.csv"))
 	if lines := strings.Count(string(edges), "\n"); lines != 2 { // header and the one reply edge
 		t.Errorf("edge CSV has %d lines:\n%s", lines, edges)
+	}
+}
+
+// parquetStrings returns every value of the Parquet file at path, as
+// text, one per line.
+func parquetStrings(t *testing.T, path string) string {
+	t.Helper()
+	rows, err := parquet.ReadFile[any](path)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	var b strings.Builder
+	for _, r := range rows {
+		fmt.Fprintf(&b, "%v\n", r)
+	}
+	if b.Len() == 0 && !strings.HasSuffix(path, "edges.parquet") {
+		t.Errorf("%s: no rows", path)
+	}
+	return b.String()
+}
+
+// The Parquet tables hold what the CSV tables hold: two messages, one
+// reply edge of weight 1, messages 2 and reply_rate 1 for the group g;
+// with -partition always, one partition per community and month.
+func TestDeriveParquet(t *testing.T) {
+	dir := t.TempDir()
+	var out, errOut bytes.Buffer
+	if code := run([]string{"-study", "../privacy/testdata/study.json", "-out", dir, "-partition", "always"}, &out, &errOut); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	if !strings.Contains(out.String(), "community/month partitions") {
+		t.Errorf("stdout: %s", out.String())
+	}
+	// Standard error is no terminal: the load's line per file, no bar.
+	if e := errOut.String(); !strings.Contains(e, "load: raw/posts.csv ") || strings.ContainsAny(e, "\r█") {
+		t.Errorf("stderr: %q", e)
+	}
+	parts, _ := filepath.Glob(filepath.Join(dir, "parquet", "messages", "community=g", "month=*", "part-0.parquet"))
+	if len(parts) == 0 {
+		t.Fatalf("no partition of g: %s", errOut.String())
+	}
+	n := 0
+	for _, p := range parts {
+		n += strings.Count(parquetStrings(t, p), "\n")
+	}
+	if n != 2 {
+		t.Errorf("%d messages in the partitions, want 2", n)
+	}
+	edges := parquetStrings(t, filepath.Join(dir, "parquet", "edges.parquet"))
+	if strings.Count(edges, "\n") != 1 || !strings.Contains(edges, "weight:1") {
+		t.Errorf("edges: %s", edges)
+	}
+	ind := parquetStrings(t, filepath.Join(dir, "parquet", "indicators.parquet"))
+	for _, want := range []string{"indicator:messages profession:home-care-aide reason:<nil> value:2", "indicator:reply_rate profession:home-care-aide reason:<nil> value:1"} {
+		if !strings.Contains(ind, want) {
+			t.Errorf("indicators lack %q", want)
+		}
+	}
+	if code := run([]string{"-study", "../privacy/testdata/study.json", "-out", dir, "-partition", "sometimes"}, &out, &errOut); code != 2 {
+		t.Errorf("-partition sometimes: exit %d", code)
 	}
 }

@@ -1,8 +1,8 @@
 // Command inspect reads raw exports and says what the loaders make of
 // them, one JSON object per line on standard output for each PATH:
 //
-//	go run ./scripts/inspect [--strict] [--format NAME] [--limit LIMITS] [--csv DIR] PATH...
-//	go run ./scripts/inspect [--strict] [--format NAME] [--limit LIMITS] [--csv DIR] --study FILE
+//	go run ./scripts/inspect [--strict] [--format NAME] [--limit LIMITS] [--csv DIR] [--parquet DIR] PATH...
+//	go run ./scripts/inspect [--strict] [--format NAME] [--limit LIMITS] [--csv DIR] [--parquet DIR] --study FILE
 //
 // A PATH is a file, "-" for standard input, a folder read recursively and
 // reported as one input, or a zip archive read as a folder of its members
@@ -67,6 +67,15 @@
 // when a PATH could not be read (status 2), without that PATH's records
 // after its error.
 //
+// --parquet DIR writes the same corpus as Apache Parquet (see
+// analysis/parquetout): DIR/messages/ (one file, or community/month
+// partitions above a million messages) and DIR/communities.parquet,
+// under the same conditions as --csv.
+//
+// On a terminal, a load running more than two seconds shows a progress
+// bar on standard error (files, records, MB/s, time left); otherwise
+// nothing (analysis/progress).
+//
 // Exit status:
 //
 //	0  every PATH was read (rejections allowed)
@@ -110,6 +119,8 @@ import (
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/load"
+	"github.com/faire-communaute/compendium/analysis/parquetout"
+	"github.com/faire-communaute/compendium/analysis/progress"
 	"github.com/faire-communaute/compendium/analysis/pseudo"
 	"github.com/faire-communaute/compendium/analysis/rawio"
 )
@@ -228,10 +239,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	strict := fs.Bool("strict", false, "exit with status 1 when any record is rejected")
 	format := fs.String("format", "", "read every file in format `NAME` instead of detecting it")
 	csvDir := fs.String("csv", "", "write the loaded corpus as CSV files into `DIR`")
+	parquetDir := fs.String("parquet", "", "write the loaded corpus as Parquet files into `DIR`")
 	study := fs.String("study", "", "inspect the study described by `FILE`, one object per source file")
 	limit := fs.String("limit", "", "bounds on reading each file, e.g. `line-bytes=256M,depth=64` (names: "+strings.Join(rawio.LimitNames(), ", ")+")")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: inspect [--strict] [--format NAME] [--limit LIMITS] [--csv DIR] PATH...\n       inspect [--strict] [--format NAME] [--limit LIMITS] [--csv DIR] --study FILE\nA PATH is a file, a folder, a zip archive, or - for standard input.")
+		fmt.Fprintln(stderr, "usage: inspect [--strict] [--format NAME] [--limit LIMITS] [--csv DIR] [--parquet DIR] PATH...\n       inspect [--strict] [--format NAME] [--limit LIMITS] [--csv DIR] [--parquet DIR] --study FILE\nA PATH is a file, a folder, a zip archive, or - for standard input.")
 		fs.PrintDefaults()
 		var names []string
 		for _, f := range rawio.Formats() {
@@ -278,6 +290,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "inspect: pseudonym key: %s\n", source)
 	opt := load.Options{Format: *format, Key: key, Limits: limits, KeepGoing: true, Stdin: stdin}
+	hook, endBar := progress.Load(stderr, "inspect")
+	opt.OnProgress = hook
 
 	enc := json.NewEncoder(stdout)
 	enc.SetEscapeHTML(false)
@@ -294,6 +308,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			if isInternal(err) {
 				status = exitInternal
 			}
+			endBar()
 			fmt.Fprintf(stderr, "inspect: %s\n", msg)
 			r := empty(path)
 			r.Error = strings.TrimPrefix(msg, path+": ")
@@ -312,6 +327,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	} else {
 		c, rep, err = load.Files(paths, opt)
 		if err != nil && !isInternal(err) {
+			endBar()
 			fmt.Fprintf(stderr, "inspect: %s\n", strings.TrimPrefix(err.Error(), "load: "))
 			return exitFailed
 		}
@@ -319,6 +335,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			inputs = append(inputs, &input{path: p})
 		}
 	}
+	endBar()
 	internal := err // an internal error, which stopped the load
 	testHook("loaded")
 
@@ -350,6 +367,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if *csvDir != "" && c != nil {
 		if err := load.WriteCSV(*csvDir, c); err != nil {
+			fmt.Fprintf(stderr, "inspect: %v\n", err)
+			return max(status, exitFailed)
+		}
+	}
+	if *parquetDir != "" && c != nil {
+		if _, err := parquetout.WriteCorpus(*parquetDir, c, parquetout.Options{}); err != nil {
 			fmt.Fprintf(stderr, "inspect: %v\n", err)
 			return max(status, exitFailed)
 		}

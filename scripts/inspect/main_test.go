@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/parquet-go/parquet-go"
+
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/pseudo"
 	"github.com/faire-communaute/compendium/analysis/rawio"
@@ -226,7 +228,8 @@ func TestFolderAndCSV(t *testing.T) {
 		os.WriteFile(filepath.Join(dir, "in", "sub", f), b, 0o644)
 	}
 	out := filepath.Join(dir, "csv")
-	status, results, stderr := inspect(t, "--csv", out, filepath.Join(dir, "in"), "testdata/good.ifake")
+	pq := filepath.Join(dir, "parquet")
+	status, results, stderr := inspect(t, "--csv", out, "--parquet", pq, filepath.Join(dir, "in"), "testdata/good.ifake")
 	if status != 0 || len(results) != 2 {
 		t.Fatalf("status %d, results %+v, stderr %s", status, results, stderr)
 	}
@@ -260,6 +263,40 @@ func TestFolderAndCSV(t *testing.T) {
 		if s := strings.ToLower(string(b)); strings.Contains(s, "canari") || strings.Contains(s, "zéphirine") || strings.Contains(s, "airual") {
 			t.Errorf("%s names a person:\n%s", name, b)
 		}
+	}
+	// --parquet: the same five messages, in the same order, and the two
+	// communities; text as in messages.csv.
+	type msg struct {
+		Community string `parquet:"community"`
+		ID        string `parquet:"id"`
+		Author    string `parquet:"author"`
+		Text      string `parquet:"text"`
+	}
+	msgs, err := parquet.ReadFile[msg](filepath.Join(pq, "messages", "part-0.parquet"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, m := range msgs {
+		got = append(got, m.Community+","+m.ID)
+		if s := strings.ToLower(m.Text + m.Author); strings.Contains(s, "canari") || strings.Contains(s, "airual") {
+			t.Errorf("parquet message %s names a person: %q", m.ID, m.Text)
+		}
+	}
+	var csvIDs []string
+	for _, l := range lines[1:] {
+		f := strings.SplitN(l, ",", 5)
+		csvIDs = append(csvIDs, f[0]+","+f[3])
+	}
+	if !reflect.DeepEqual(got, csvIDs) || msgs[1].Text != "merci "+zeph {
+		t.Errorf("parquet messages %v, messages.csv %v; second text %q", got, csvIDs, msgs[1].Text)
+	}
+	type comm struct {
+		ID string `parquet:"id"`
+	}
+	comms, err := parquet.ReadFile[comm](filepath.Join(pq, "communities.parquet"))
+	if err != nil || len(comms) != 2 || comms[0].ID != "AVS" || comms[1].ID != "ungrouped-twitter" {
+		t.Errorf("communities.parquet: %+v, %v", comms, err)
 	}
 }
 
