@@ -12,10 +12,10 @@ import (
 // ("salair", "frais km"); the others carry a prefix that no stem can
 // have.
 const (
-	featQuestionMark = "?"          // the text has a '?' outside web addresses
-	featProfession   = "@prof:"     // the community's profession
-	featKeyword      = "@keyword:"  // a code of the keyword codebook
-	pairSep          = " "          // between the two stems of a pair
+	featQuestionMark = "?"         // the text has a '?' outside web addresses
+	featProfession   = "@prof:"    // the community's profession
+	featKeyword      = "@keyword:" // a code of the keyword codebook
+	pairSep          = " "         // between the two stems of a pair
 )
 
 // features returns the distinct features of a message, sorted: its
