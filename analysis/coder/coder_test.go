@@ -189,6 +189,15 @@ func TestCrossValidateDeterministic(t *testing.T) {
 			t.Errorf("%s: estimable %v (%q), want %v", id, l.Estimable, l.Reason, want)
 		}
 	}
+	// ... and carries into the corrected share.
+	other, _ := a.Label(themes.Other)
+	if c := other.Prevalence(10, 100, PrevalenceOptions{}); !math.IsNaN(c.Value) || !strings.Contains(c.Reason, "fewer than 10") {
+		t.Errorf("corrected share of a label not estimable: %+v", c)
+	}
+	cond, _ := a.Label("conditions")
+	if c := cond.Prevalence(40, 100, PrevalenceOptions{}); c.Value != Adjust(0.4, cond.Rates().TPR(), cond.Rates().FPR()) || !c.Estimable() {
+		t.Errorf("corrected share of conditions: %+v", c)
+	}
 }
 
 // On the committed hand-coded sample the trained coder must beat chance

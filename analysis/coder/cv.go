@@ -303,3 +303,16 @@ func Folds(gold []themes.Coded, k int, seed uint64) []int {
 	}
 	return fold
 }
+
+// Prevalence corrects the share k/n of coded units the trained coder gives
+// the label with its cross-validated rates (Prevalence with l.Rates()).
+// When the label is not estimable on the gold codes, the value and the
+// interval are NaN and Reason says why.
+func (l Label) Prevalence(k, n int, opts PrevalenceOptions) Corrected {
+	c := Prevalence(k, n, l.Rates(), opts)
+	if !l.Estimable {
+		c.Value, c.Lo, c.Hi = math.NaN(), math.NaN(), math.NaN()
+		c.Reason = "not estimable on the gold codes: " + l.Reason
+	}
+	return c
+}
