@@ -96,6 +96,8 @@ type Report struct {
 	// and of the keyword coder; TypeAgreement their observed agreement.
 	TrainedTypeKappa, KeywordTypeKappa         float64
 	TrainedTypeAgreement, KeywordTypeAgreement float64
+
+	models []*Model // model k trained without fold k
 }
 
 // Label returns the report's label with the given id (a category, a
@@ -136,6 +138,7 @@ func CrossValidate(gold []themes.Coded, cb *themes.Codebook, opts CVOptions) (Re
 	}
 	trained := make([]Coding, len(gold))
 	keyword := make([]themes.Coding, len(gold))
+	var models []*Model
 	for k := range opts.Folds {
 		var tg []themes.Coded
 		var td [][]string
@@ -146,6 +149,7 @@ func CrossValidate(gold []themes.Coded, cb *themes.Codebook, opts CVOptions) (Re
 			}
 		}
 		m := train(tg, td, cb, opts.Model)
+		models = append(models, m)
 		for i, g := range gold {
 			if fold[i] == k {
 				trained[i] = m.code(m.vocab.columns(docs[i]), g.Profession)
@@ -153,7 +157,7 @@ func CrossValidate(gold []themes.Coded, cb *themes.Codebook, opts CVOptions) (Re
 			}
 		}
 	}
-	r := Report{N: len(gold), Folds: opts.Folds, Seed: opts.Seed, MinPositives: opts.MinPositives, Fold: fold}
+	r := Report{N: len(gold), Folds: opts.Folds, Seed: opts.Seed, MinPositives: opts.MinPositives, Fold: fold, models: models}
 	label := func(id string, ref func(themes.Coded) bool, tr func(Coding) bool, kw func(themes.Coding) bool) Label {
 		l := Label{Label: id}
 		var t, w themes.Score

@@ -14,7 +14,7 @@ const (
 	// DefaultLambda is the L2 penalty: with binary features it is a
 	// Gaussian prior of standard deviation 1 on each weight, strong
 	// enough that a stem seen in two messages cannot decide alone.
-	DefaultLambda = 1.0
+	DefaultLambda = 3.0
 	// DefaultMinDocs is the number of training messages a feature must
 	// occur in to be kept.
 	DefaultMinDocs = 2
