@@ -32,8 +32,8 @@
 //
 //	Σᵢ cᵢ · [−yᵢ log pᵢ − (1 − yᵢ) log(1 − pᵢ)] + λ/2 · Σⱼ wⱼ²,  pᵢ = σ(b + Σⱼ wⱼ xᵢⱼ)
 //
-// with λ = Options.Lambda (1: a standard normal prior on each weight; the
-// intercept b is not penalised) and class weights cᵢ = n / (2 n_y) for a
+// with λ = Options.Lambda (3: a normal prior of standard deviation 0.58
+// on each weight; the intercept b is not penalised) and class weights cᵢ = n / (2 n_y) for a
 // message of class y (each class weighs half the loss; Options.Unbalanced
 // sets cᵢ = 1). A label whose training messages are all alike is
 // predicted with that constant. There is no randomness: a model depends
