@@ -194,7 +194,13 @@ func TestCrossValidateDeterministic(t *testing.T) {
 	if c := other.Prevalence(10, 100, PrevalenceOptions{}); !math.IsNaN(c.Value) || !strings.Contains(c.Reason, "fewer than 10") {
 		t.Errorf("corrected share of a label not estimable: %+v", c)
 	}
+	if c := other.KeywordPrevalence(10, 100, PrevalenceOptions{}); !math.IsNaN(c.Value) || !strings.Contains(c.Reason, "fewer than 10") {
+		t.Errorf("keyword corrected share of a label not estimable: %+v", c)
+	}
 	cond, _ := a.Label("conditions")
+	if c := cond.KeywordPrevalence(40, 100, PrevalenceOptions{}); c.Value != Adjust(0.4, cond.KeywordRates().TPR(), cond.KeywordRates().FPR()) {
+		t.Errorf("keyword corrected share of conditions: %+v", c)
+	}
 	if c := cond.Prevalence(40, 100, PrevalenceOptions{}); c.Value != Adjust(0.4, cond.Rates().TPR(), cond.Rates().FPR()) || !c.Estimable() {
 		t.Errorf("corrected share of conditions: %+v", c)
 	}
@@ -279,5 +285,43 @@ func TestModelCodes(t *testing.T) {
 	}
 	if c := m.Code("https://example.org/?a=1", corpus.GP); c.Question {
 		t.Error("a '?' inside a web address made a question")
+	}
+}
+
+// Ensemble.Count is the fold models' mean count, rounded.
+func TestEnsembleCount(t *testing.T) {
+	cb, gold := studyCodebook(t), handCoded(t)
+	r, err := CrossValidate(gold, cb, CVOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := r.Ensemble()
+	if len(e) != r.Folds {
+		t.Fatalf("%d models for %d folds", len(e), r.Folds)
+	}
+	msg := func(i int) (string, corpus.Profession) { return gold[i].Text, gold[i].Profession }
+	for _, label := range []string{"conditions", themes.Other, "question", "rights", "poll"} {
+		has := labelTest(e[0], label)
+		total := 0
+		for _, m := range e {
+			for _, g := range gold {
+				if has(m.Code(g.Text, g.Profession)) {
+					total++
+				}
+			}
+		}
+		want := int(math.Round(float64(total) / float64(len(e))))
+		if got := e.Count(len(gold), msg, label); got != want {
+			t.Errorf("%s: Count = %d, want %d (%d votes of %d models)", label, got, want, total, len(e))
+		}
+		if label == "question" && (want < 45 || want > 57) {
+			t.Errorf("the fold models count %d questions among 120 messages of which 51 are", want)
+		}
+	}
+	if got := e.Count(len(gold), msg, "weather"); got != 0 {
+		t.Errorf("unknown label counted %d", got)
+	}
+	if got := (Ensemble{}).Count(len(gold), msg, "conditions"); got != 0 {
+		t.Errorf("empty ensemble counted %d", got)
 	}
 }

@@ -250,8 +250,11 @@ func ratio(a, b int) float64 {
 // PCG(seed, 0)), then stably sorted by stratum, rarest first, and dealt
 // to folds 0, 1, …, k−1, 0, 1, … in that order. Each fold thus holds
 // ⌊n/k⌋ or ⌈n/k⌉ messages and, for each stratum, as even a share of it
-// as the dealing allows.
+// as the dealing allows. It panics when k < 1.
 func Folds(gold []themes.Coded, k int, seed uint64) []int {
+	if k < 1 {
+		panic("coder: Folds needs k >= 1")
+	}
 	labels := func(g themes.Coded) []string {
 		out := append([]string{}, g.Themes...)
 		if g.Question {
@@ -313,7 +316,18 @@ func Folds(gold []themes.Coded, k int, seed uint64) []int {
 // When the label is not estimable on the gold codes, the value and the
 // interval are NaN and Reason says why.
 func (l Label) Prevalence(k, n int, opts PrevalenceOptions) Corrected {
-	c := Prevalence(k, n, l.Rates(), opts)
+	return l.prevalence(k, n, l.Rates(), opts)
+}
+
+// KeywordPrevalence corrects the share k/n of coded units the keyword
+// codebook gives the label with its rates on the gold codes, as
+// Prevalence.
+func (l Label) KeywordPrevalence(k, n int, opts PrevalenceOptions) Corrected {
+	return l.prevalence(k, n, l.KeywordRates(), opts)
+}
+
+func (l Label) prevalence(k, n int, r Rates, opts PrevalenceOptions) Corrected {
+	c := Prevalence(k, n, r, opts)
 	if !l.Estimable {
 		c.Value, c.Lo, c.Hi = math.NaN(), math.NaN(), math.NaN()
 		c.Reason = "not estimable on the gold codes: " + l.Reason

@@ -44,3 +44,28 @@ func ExamplePrevalence() {
 	// corrected 0.40, interval wider than 0.25
 	// true acc-percentile-bootstrap
 }
+
+// The trained coder and the keyword codebook scored on the same five
+// folds of the hand-coded sample.
+func ExampleCrossValidate() {
+	cb, err := themes.LoadCodebook(filepath.Join(repo.Root(), themes.DefaultFile))
+	if err != nil {
+		log.Fatal(err)
+	}
+	gold, err := themes.LoadSample(filepath.Join(repo.Root(), "data/codebook/hand-coded.csv"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	r, err := coder.CrossValidate(gold, cb, coder.CVOptions{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, id := range []string{"conditions", "other", "question"} {
+		l, _ := r.Label(id)
+		fmt.Printf("%s: %d gold, estimable %v, keyword F1 %.2f, trained F1 %.1f\n", id, l.Support, l.Estimable, l.Keyword.F1, l.Trained.F1)
+	}
+	// Output:
+	// conditions: 51 gold, estimable true, keyword F1 0.76, trained F1 0.7
+	// other: 7 gold, estimable false, keyword F1 0.29, trained F1 0.2
+	// question: 51 gold, estimable true, keyword F1 0.99, trained F1 1.0
+}
