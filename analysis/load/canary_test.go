@@ -18,6 +18,7 @@ import (
 	"github.com/faire-communaute/compendium/analysis/indicator/activity"
 	"github.com/faire-communaute/compendium/analysis/indicator/all"
 	"github.com/faire-communaute/compendium/analysis/indicator/network"
+	"github.com/faire-communaute/compendium/analysis/indicator/network/null"
 	"github.com/faire-communaute/compendium/analysis/indicator/norms"
 	"github.com/faire-communaute/compendium/analysis/indicator/participation"
 	"github.com/faire-communaute/compendium/analysis/indicator/responsiveness"
@@ -279,6 +280,10 @@ func TestCanaryEveryFormat(t *testing.T) {
 func writeDerived(t *testing.T, dir string, c *corpus.Corpus, cb *themes.Codebook) int {
 	t.Helper()
 	nets := network.Measure(c)
+	nulls, err := null.Communities(nets, null.Options{Draws: null.MinDraws})
+	if err != nil {
+		panic(err)
+	}
 	rows := all.IndicatorsWith(c, cb, nets)
 	write := func(name string, fn func(io.Writer) error) {
 		f, err := os.Create(filepath.Join(dir, name))
@@ -314,8 +319,8 @@ func writeDerived(t *testing.T, dir string, c *corpus.Corpus, cb *themes.Codeboo
 		func() (*figure.Figure, error) { return paper.F07ReplyByHour(resp, prov) },
 		func() (*figure.Figure, error) { return paper.F08Lorenz(participation.Measure(c), prov) },
 		func() (*figure.Figure, error) { return paper.F09FirstReply(resp, prov) },
-		func() (*figure.Figure, error) { return paper.F10Networks(nets, prov) },
-		func() (*figure.Figure, error) { return paper.T4Network(nets, prov) },
+		func() (*figure.Figure, error) { return paper.F10Networks(nets, nulls, prov) },
+		func() (*figure.Figure, error) { return paper.T4Network(nets, nulls, prov) },
 		func() (*figure.Figure, error) { return paper.F11Retention(retention.Measure(c), prov) },
 		func() (*figure.Figure, error) { return paper.F12Consensus(nm, prov) },
 		func() (*figure.Figure, error) { return paper.F13Sources(nm, prov) },

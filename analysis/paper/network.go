@@ -9,6 +9,7 @@ import (
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/figure"
 	"github.com/faire-communaute/compendium/analysis/indicator/network"
+	"github.com/faire-communaute/compendium/analysis/indicator/network/null"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 )
@@ -95,14 +96,18 @@ func networkCommunity(g network.Group) corpus.Community { return g.Community }
 // colour in two tiles means the same rank, not the same people; the
 // others grey), admins and moderators ringed in black; grey edges, wider
 // for more replies. Which authors are drawn is network.Graph.Top; the
-// layout is force-directed (chart.ForceLayout) with NetworkSeed.
+// layout is force-directed (chart.ForceLayout) with NetworkSeed. The
+// Louvain colours are drawn only for a community whose modularity is
+// beyond chance in nulls (null.Communities: degree-preserving
+// randomisations, Bonferroni over the communities compared); the others'
+// authors are all grey, and each tile's title gives the verdict.
 //
 // The data has one row per drawn author: communities by profession (aides
 // first) then id, authors by degree descending, then replies, then
 // pseudonym. Columns: community, profession, author (pseudonym), role,
 // degree, in_degree, out_degree, replies, louvain, colour_rank (0: grey),
 // x, y (layout in the unit square).
-func F10Networks(measured []network.Group, prov figure.Provenance) (*figure.Figure, error) {
+func F10Networks(measured []network.Group, nulls []null.Group, prov figure.Provenance) (*figure.Figure, error) {
 	short := newShortfall(unitEdges, Minimum.Edges)
 	groups := communities(measured, networkCommunity, func(g network.Group) bool {
 		return short.enough(communityLabel(g.Community), g.Graph.M())
@@ -114,12 +119,28 @@ func F10Networks(measured []network.Group, prov figure.Provenance) (*figure.Figu
 		g := sg.R
 		top := g.Graph.Top(NetworkTopNodes)
 		nodes := layout(top)
+		// Louvain groups are coloured only when the network's modularity
+		// is beyond that of its randomisations (null.Communities): else
+		// they are what any graph of these degrees would show.
+		nc, compared := null.Of(nulls, g.Community.ID)
+		beyond := compared && nc.Result.Get(null.Modularity).Beyond
+		if !beyond {
+			for i := range nodes {
+				nodes[i].colourRank = 0
+			}
+		}
 		for _, n := range nodes {
 			data.Add(g.Community.ID, string(g.Community.Profession), n.Author, string(n.Role), n.Degree, n.In, n.Out, n.Replies, n.Louvain, n.colourRank, n.x, n.y)
 			staff = staff || n.Staff
 		}
-		p := figure.NewPlot(fmt.Sprintf(figure.T("%s : %s auteurs sur %s", "%s: %s of %s authors"), communityLabel(g.Community),
-			figure.Integer(int64(len(nodes))), figure.Integer(int64(top.Total))), "", "")
+		verdict := figure.T("pas de structure au-delà du hasard", "no structure beyond chance")
+		if beyond {
+			verdict = figure.T("structure au-delà du hasard", "structure beyond chance")
+		} else if !compared {
+			verdict = figure.T("non comparé au hasard", "not compared with chance")
+		}
+		p := figure.NewPlot(fmt.Sprintf(figure.T("%s : %s auteurs sur %s\n%s", "%s: %s of %s authors\n%s"), communityLabel(g.Community),
+			figure.Integer(int64(len(nodes))), figure.Integer(int64(top.Total)), verdict), "", "")
 		p.Title.TextStyle.Font.Size = figure.LabelSize
 		p.HideAxes()
 		p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = 0, 1, 0, 1
@@ -149,8 +170,8 @@ func F10Networks(measured []network.Group, prov figure.Provenance) (*figure.Figu
 		ID:    "f10-networks",
 		Title: figure.T("Figure 10 – Qui répond à qui ?", "Figure 10 – Who answers whom?"),
 		Caption: short.caption(figure.T(
-			fmt.Sprintf("Réseau des réponses de chaque communauté (un lien va de l'auteur d'une réponse à l'auteur du message auquel il répond) : les %d auteurs au plus grand nombre d'interlocuteurs distincts, puis la plus grande composante connexe qu'ils forment ; surface des disques proportionnelle à ce nombre ; couleur : les %d plus grandes communautés de Louvain du réseau entier, numérotées par taille (même couleur d'un réseau à l'autre : même rang, pas mêmes personnes), les autres en gris ; cercle noir : administration ou modération.", NetworkTopNodes, NetworkColoured),
-			fmt.Sprintf("Reply network of each community (a link goes from the author of a reply to the author of the message answered): the %d authors with the most distinct interlocutors, then the largest connected component they form; disc area proportional to that number; colour: the %d largest Louvain communities of the whole network, numbered by size (same colour in two networks: same rank, not same people), others grey; black ring: admins or moderators.", NetworkTopNodes, NetworkColoured))),
+			fmt.Sprintf("Réseau des réponses de chaque communauté (un lien va de l'auteur d'une réponse à l'auteur du message auquel il répond) : les %d auteurs au plus grand nombre d'interlocuteurs distincts, puis la plus grande composante connexe qu'ils forment ; surface des disques proportionnelle à ce nombre ; couleur : les %d plus grandes communautés de Louvain du réseau entier, numérotées par taille (même couleur d'un réseau à l'autre : même rang, pas mêmes personnes), les autres en gris, et seulement dans un réseau dont la modularité dépasse celle de réseaux aléatoires de mêmes degrés (tableau 4) : ailleurs tous les auteurs sont en gris ; cercle noir : administration ou modération.", NetworkTopNodes, NetworkColoured),
+			fmt.Sprintf("Reply network of each community (a link goes from the author of a reply to the author of the message answered): the %d authors with the most distinct interlocutors, then the largest connected component they form; disc area proportional to that number; colour: the %d largest Louvain communities of the whole network, numbered by size (same colour in two networks: same rank, not same people), others grey, and only in a network whose modularity is beyond that of random networks of the same degrees (Table 4): elsewhere every author is grey; black ring: admins or moderators.", NetworkTopNodes, NetworkColoured))),
 		Data:    data,
 		Drawing: chart.WithLegend{Tiles: figure.Tiles(tiles), Entries: legend, Cols: 5},
 		Width:   vg.Length(cols) * 12 * vg.Centimeter,
@@ -186,12 +207,15 @@ var networkIndicators = []struct {
 // k-core (k and size), Louvain communities and modularity, and the
 // admins and moderators among the nodes with the median rank of their
 // total degree (1: the most connected author). See package network for
-// the definitions.
+// the definitions. Below, modularity (unweighted), reciprocity,
+// clustering and largest k against nulls (null.Communities): observed,
+// mean and 95 % range of the randomisations, p.
 //
 // The data has one row per community (by profession, aides first, then
 // id) and indicator, in the order of the table: community, profession,
-// indicator, value (NaN when undefined).
-func T4Network(measured []network.Group, prov figure.Provenance) (*figure.Figure, error) {
+// indicator, value (NaN when undefined); then, for a community compared,
+// MEASURE_null_observed, _null_mean, _null_lo, _null_hi and _null_p.
+func T4Network(measured []network.Group, nulls []null.Group, prov figure.Provenance) (*figure.Figure, error) {
 	short := newShortfall(unitEdges, Minimum.Edges)
 	groups := communities(measured, networkCommunity, func(g network.Group) bool {
 		return short.enough(communityLabel(g.Community), g.Graph.M())
@@ -212,8 +236,21 @@ func T4Network(measured []network.Group, prov figure.Provenance) (*figure.Figure
 			"louvain_communities": float64(s.LouvainCommunities), "modularity": s.Modularity,
 			"staff_nodes": float64(s.StaffNodes), "staff_degree_rank_median": s.StaffDegreeRankMedian,
 		}
+		nc, compared := null.Of(nulls, g.Community.ID)
+		for _, m := range nullMeasures {
+			c := nc.Result.Get(m.id)
+			v[m.id+"_null_observed"], v[m.id+"_null_mean"], v[m.id+"_null_lo"], v[m.id+"_null_hi"], v[m.id+"_null_p"] =
+				c.Observed, c.NullMean, c.NullLo, c.NullHi, c.P
+		}
 		for _, ind := range networkIndicators {
 			data.Add(g.Community.ID, string(g.Community.Profession), ind.id, v[ind.id])
+		}
+		if compared {
+			for _, m := range nullMeasures {
+				for _, k := range []string{"_null_observed", "_null_mean", "_null_lo", "_null_hi", "_null_p"} {
+					data.Add(g.Community.ID, string(g.Community.Profession), m.id+k, v[m.id+k])
+				}
+			}
 		}
 		cols = append(cols, col{communityLabel(g.Community), v})
 	}
@@ -235,17 +272,64 @@ func T4Network(measured []network.Group, prov figure.Provenance) (*figure.Figure
 		}
 		shown.Rows = append(shown.Rows, row)
 	}
+	// The null comparison: each measure on the graph compared, the mean
+	// and 95 % range of the randomisations, the p-value and verdict.
+	for _, m := range nullMeasures {
+		obs := []string{figure.T(m.fr, m.en)}
+		rnd := []string{figure.T("  au hasard (moyenne [2,5 % ; 97,5 %])", "  at random (mean [2.5%; 97.5%])")}
+		pv := []string{figure.T("  p (au-delà du hasard si < "+figure.Number(nullLevel(nulls), 3)+")", "  p (beyond chance if < "+figure.Number(nullLevel(nulls), 3)+")")}
+		for _, cl := range cols {
+			obs = append(obs, shownValue(cl.v[m.id+"_null_observed"], m.dec))
+			rnd = append(rnd, shownRange(cl.v[m.id+"_null_mean"], cl.v[m.id+"_null_lo"], cl.v[m.id+"_null_hi"], m.dec))
+			pv = append(pv, shownValue(cl.v[m.id+"_null_p"], 3))
+		}
+		shown.Rows = append(shown.Rows, obs, rnd, pv)
+	}
 	return &figure.Figure{
 		ID:    "t4-network",
 		Title: figure.T("Tableau 4 – La structure des réseaux de réponses", "Table 4 – The structure of the reply networks"),
 		Caption: short.caption(figure.T(
-			"Indicateurs du réseau des réponses de chaque communauté (un lien orienté va de l'auteur d'une réponse à l'auteur du message auquel il répond) ; la centralisation (de Freeman), le clustering, le k-core et les communautés de Louvain portent sur le réseau non orienté ; le rang médian du degré des administrateurs et modérateurs vaut 1 s'ils sont les auteurs les plus connectés.",
-			"Indicators of the reply network of each community (a directed edge goes from the author of a reply to the author of the message answered); (Freeman) centralisation, clustering, k-core and Louvain communities are computed on the undirected network; the median degree rank of admins and moderators is 1 when they are the most connected authors.")),
+			"Indicateurs du réseau des réponses de chaque communauté (un lien orienté va de l'auteur d'une réponse à l'auteur du message auquel il répond) ; la centralisation (de Freeman), le clustering, le k-core et les communautés de Louvain portent sur le réseau non orienté ; le rang médian du degré des administrateurs et modérateurs vaut 1 s'ils sont les auteurs les plus connectés. En bas, chaque mesure comparée à "+nullDraws(nulls)+" réseaux aléatoires de mêmes degrés (échanges d'arêtes) : leur moyenne, l'intervalle de 95 % de leurs valeurs et la part p de ceux qui l'atteignent ; une structure n'est dite au-delà du hasard que si p est sous 0,05 divisé par le nombre de réseaux comparés (correction de Bonferroni). La modularité comparée est celle du réseau non pondéré.",
+			"Indicators of the reply network of each community (a directed edge goes from the author of a reply to the author of the message answered); (Freeman) centralisation, clustering, k-core and Louvain communities are computed on the undirected network; the median degree rank of admins and moderators is 1 when they are the most connected authors. At the bottom, each measure against "+nullDraws(nulls)+" random networks of the same degrees (edge swaps): their mean, the 95% range of their values and the share p of them reaching it; a structure is called beyond chance only when p is below 0.05 divided by the number of networks compared (Bonferroni correction). The modularity compared is that of the unweighted network.")),
 		Data:    data,
 		Drawing: figure.TableDrawing{Table: shown},
 		Width:   vg.Length(8+4.2*float64(len(cols))) * vg.Centimeter,
 		Prov:    prov,
 	}, nil
+}
+
+// nullMeasures are the measures of Table 4 compared with their null
+// model, with the decimals shown.
+var nullMeasures = []struct {
+	id     string
+	fr, en string
+	dec    int
+}{
+	{null.Modularity, "Modularité (non pondérée)", "Modularity (unweighted)", 3},
+	{null.Reciprocity, "Réciprocité", "Reciprocity", 3},
+	{null.Clustering, "Clustering moyen", "Mean clustering", 3},
+	{null.KCoreMax, "k maximal (k-core)", "Largest k (k-core)", -1},
+}
+
+// nullLevel is the p-value below which a structure is beyond chance:
+// null.Alpha over the number of networks compared (Bonferroni, as
+// null.Communities decides).
+func nullLevel(nulls []null.Group) float64 { return null.Alpha / float64(max(1, len(nulls))) }
+
+// nullDraws writes the number of randomisations of the comparisons.
+func nullDraws(nulls []null.Group) string {
+	if len(nulls) == 0 {
+		return "0"
+	}
+	return figure.Integer(int64(nulls[0].Result.Options.Draws))
+}
+
+// shownRange writes "mean [lo ; hi]", "–" when undefined.
+func shownRange(mean, lo, hi float64, dec int) string {
+	if math.IsNaN(mean) {
+		return "–"
+	}
+	return shownValue(mean, dec) + " [" + shownValue(lo, dec) + figure.T(" ; ", "; ") + shownValue(hi, dec) + "]"
 }
 
 // shownValue writes a table cell: "–" when undefined, else the value with

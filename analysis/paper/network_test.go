@@ -1,8 +1,17 @@
 package paper
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/faire-communaute/compendium/analysis/chart"
+	"github.com/faire-communaute/compendium/analysis/corpus"
+
+	"github.com/faire-communaute/compendium/analysis/indicator/network"
+	"github.com/faire-communaute/compendium/analysis/indicator/network/null"
 )
 
 func TestF10Networks(t *testing.T) {
@@ -63,5 +72,86 @@ func TestT4Network(t *testing.T) {
 	)
 	if lines := csvLines(t, f); len(lines) != 1+2*len(networkIndicators) || lines[1] != "aides,home-care-aide,nodes,5.000000" {
 		t.Errorf("%d lines, first %q", len(lines), lines[1])
+	}
+}
+
+// testNulls compares the test networks with the fewest randomisations.
+func testNulls(nets []network.Group) []null.Group {
+	nulls, err := null.Communities(nets, null.Options{Draws: null.MinDraws})
+	if err != nil {
+		panic(err)
+	}
+	return nulls
+}
+
+// replyCorpus is a community of 48 authors, each with a post, and 6
+// comments by each author on the posts of others: within the author's
+// group of 12 with probability within, else anywhere.
+func replyCorpus(within float64, seed uint64) *corpus.Corpus {
+	r := rand.New(rand.NewPCG(seed, 1))
+	t0 := time.Date(2019, 3, 1, 8, 0, 0, 0, time.UTC)
+	c := &corpus.Corpus{Communities: []corpus.Community{{ID: "g", Name: "Groupe", Platform: corpus.Facebook, Profession: corpus.HomeCareAide}}}
+	for a := range 48 {
+		c.Messages = append(c.Messages, corpus.Message{Platform: corpus.Facebook, Community: "g", ID: fmt.Sprintf("p%d", a), Kind: corpus.Post,
+			Author: fmt.Sprintf("a%02d", a), Created: t0.Add(time.Duration(a) * time.Minute)})
+	}
+	n := 0
+	for a := range 48 {
+		for range 6 {
+			b := r.IntN(48)
+			if r.Float64() < within {
+				b = a/12*12 + r.IntN(12)
+			}
+			if b == a {
+				continue
+			}
+			n++
+			c.Messages = append(c.Messages, corpus.Message{Platform: corpus.Facebook, Community: "g", ID: fmt.Sprintf("c%d", n), Kind: corpus.Comment,
+				ParentID: fmt.Sprintf("p%d", b), Author: fmt.Sprintf("a%02d", a), Created: t0.Add(time.Duration(100+n) * time.Minute)})
+		}
+	}
+	c.Sort()
+	return c
+}
+
+// Figure 10 colours Louvain groups only in a network whose modularity is
+// beyond chance: four planted groups are coloured, a random network of
+// the same size is all grey and says so; Table 4 gives the comparison.
+func TestF10ColoursOnlyBeyondChance(t *testing.T) {
+	for _, tc := range []struct {
+		within  float64
+		beyond  bool
+		verdict string
+	}{{0.95, true, "structure au-delà du hasard"}, {0, false, "pas de structure au-delà du hasard"}} {
+		nets := network.Measure(replyCorpus(tc.within, 3))
+		nulls := testNulls(nets)
+		if len(nulls) != 1 || nulls[0].Result.Get(null.Modularity).Beyond != tc.beyond {
+			t.Fatalf("within %v: nulls %+v", tc.within, nulls)
+		}
+		f, err := F10Networks(nets, nulls, testProv)
+		if err != nil {
+			t.Fatal(err)
+		}
+		coloured := 0
+		for _, row := range f.Data.Rows {
+			if row[9] != "0" {
+				coloured++
+			}
+		}
+		if (coloured > 0) != tc.beyond {
+			t.Errorf("within %v: %d authors coloured", tc.within, coloured)
+		}
+		tiles := f.Drawing.(chart.WithLegend).Tiles
+		if title := tiles[0][0].Title.Text; !strings.HasSuffix(title, "\n"+tc.verdict) {
+			t.Errorf("within %v: tile title %q", tc.within, title)
+		}
+		tab, err := T4Network(nets, nulls, testProv)
+		if err != nil {
+			t.Fatal(err)
+		}
+		csv := csvOf(t, tab)
+		if !strings.Contains(csv, "g,home-care-aide,modularity_null_p,") || !strings.Contains(csv, "g,home-care-aide,modularity_null_mean,") {
+			t.Errorf("Table 4 data lacks the null comparison:\n%s", csv)
+		}
 	}
 }

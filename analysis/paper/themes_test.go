@@ -123,8 +123,14 @@ func normsBuilders(t testing.TB) []struct {
 		{"t3-codebook-validation", func(*corpus.Corpus) (*figure.Figure, error) {
 			return T3CodebookValidation(themes.NewReport(cb, codedSample(), nil), testProv)
 		}},
-		{"f10-networks", func(c *corpus.Corpus) (*figure.Figure, error) { return F10Networks(network.Measure(c), testProv) }},
-		{"t4-network", func(c *corpus.Corpus) (*figure.Figure, error) { return T4Network(network.Measure(c), testProv) }},
+		{"f10-networks", func(c *corpus.Corpus) (*figure.Figure, error) {
+			nets := network.Measure(c)
+			return F10Networks(nets, testNulls(nets), testProv)
+		}},
+		{"t4-network", func(c *corpus.Corpus) (*figure.Figure, error) {
+			nets := network.Measure(c)
+			return T4Network(nets, testNulls(nets), testProv)
+		}},
 		{"f12-consensus", func(c *corpus.Corpus) (*figure.Figure, error) { return F12Consensus(norms.Measure(c, cb), testProv) }},
 		{"f13-sources", func(c *corpus.Corpus) (*figure.Figure, error) { return F13Sources(norms.Measure(c, cb), testProv) }},
 		{"f14-recurring", func(c *corpus.Corpus) (*figure.Figure, error) { return F14Recurring(norms.Measure(c, cb), testProv) }},

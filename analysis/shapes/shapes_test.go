@@ -15,6 +15,7 @@ import (
 	"github.com/faire-communaute/compendium/analysis/indicator"
 	"github.com/faire-communaute/compendium/analysis/indicator/activity"
 	"github.com/faire-communaute/compendium/analysis/indicator/network"
+	"github.com/faire-communaute/compendium/analysis/indicator/network/null"
 	"github.com/faire-communaute/compendium/analysis/indicator/norms"
 	"github.com/faire-communaute/compendium/analysis/indicator/participation"
 	"github.com/faire-communaute/compendium/analysis/indicator/responsiveness"
@@ -40,6 +41,10 @@ func build(t *testing.T, c *corpus.Corpus, cb *themes.Codebook, sample []themes.
 	resp := responsiveness.Measure(c)
 	part := participation.Measure(c)
 	nets := network.Measure(c)
+	nulls, err := null.Communities(nets, null.Options{Draws: null.MinDraws})
+	if err != nil {
+		panic(err)
+	}
 	ret := retention.Measure(c)
 	nr := norms.Measure(c, cb)
 	ov := norms.Overlap(c)
@@ -58,8 +63,8 @@ func build(t *testing.T, c *corpus.Corpus, cb *themes.Codebook, sample []themes.
 		"f07-reply-by-hour": func() (*figure.Figure, error) { return paper.F07ReplyByHour(resp, prov) },
 		"f08-lorenz":        func() (*figure.Figure, error) { return paper.F08Lorenz(part, prov) },
 		"f09-first-reply":   func() (*figure.Figure, error) { return paper.F09FirstReply(resp, prov) },
-		"f10-networks":      func() (*figure.Figure, error) { return paper.F10Networks(nets, prov) },
-		"t4-network":        func() (*figure.Figure, error) { return paper.T4Network(nets, prov) },
+		"f10-networks":      func() (*figure.Figure, error) { return paper.F10Networks(nets, nulls, prov) },
+		"t4-network":        func() (*figure.Figure, error) { return paper.T4Network(nets, nulls, prov) },
 		"f11-retention":     func() (*figure.Figure, error) { return paper.F11Retention(ret, prov) },
 		"f12-consensus":     func() (*figure.Figure, error) { return paper.F12Consensus(nr, prov) },
 		"f13-sources":       func() (*figure.Figure, error) { return paper.F13Sources(nr, prov) },

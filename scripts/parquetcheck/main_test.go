@@ -37,7 +37,7 @@ func communities(t *testing.T, dir string) int {
 	return len(recs) - 1
 }
 
-// The synthetic sample (four communities, 70,461 messages), derived as
+// The synthetic sample (five communities), derived as
 // one Parquet file: DuckDB reads back every indicator row and edge, and
 // recomputes messages, authors and reply_rate of every community from the
 // messages table exactly as indicators.csv has them.
@@ -54,7 +54,7 @@ func TestSample(t *testing.T) {
 		t.Error(d)
 	}
 	n := communities(t, dir)
-	if n != 4 || res.Recomputed != 3*n || res.Edges == 0 || res.IndicatorRows == 0 {
+	if n != 5 || res.Recomputed != 3*n || res.Edges == 0 || res.IndicatorRows == 0 {
 		t.Errorf("%d communities; %v", n, res)
 	}
 	t.Log(res)

@@ -4,7 +4,8 @@
 // notebooks read their sentences from. It measures nothing itself: each
 // value comes from its family's package (activity, participation,
 // responsiveness, rhythm, retention, network, themes, norms), where it is
-// defined.
+// defined. The null comparison of each community's reply network
+// (package network/null) adds its rows beside the network family's.
 package all
 
 import (
@@ -12,6 +13,7 @@ import (
 	"github.com/faire-communaute/compendium/analysis/indicator"
 	"github.com/faire-communaute/compendium/analysis/indicator/activity"
 	"github.com/faire-communaute/compendium/analysis/indicator/network"
+	"github.com/faire-communaute/compendium/analysis/indicator/network/null"
 	"github.com/faire-communaute/compendium/analysis/indicator/norms"
 	"github.com/faire-communaute/compendium/analysis/indicator/participation"
 	"github.com/faire-communaute/compendium/analysis/indicator/responsiveness"
@@ -19,6 +21,11 @@ import (
 	"github.com/faire-communaute/compendium/analysis/indicator/rhythm"
 	"github.com/faire-communaute/compendium/analysis/indicator/themes"
 )
+
+// NullOptions are the options of the networks' null comparison
+// (null.Communities): the defaults, 200 randomisations; tests of small
+// corpora may lower Draws.
+var NullOptions = null.Options{}
 
 // Indicators computes every family's scalar indicators of c, per
 // community and per profession, in canonical order (indicator.Sort);
@@ -38,6 +45,11 @@ func IndicatorsWith(c *corpus.Corpus, cb *themes.Codebook, networks []network.Gr
 	rows = append(rows, rhythm.Rows(c)...)
 	rows = append(rows, retention.Rows(c)...)
 	rows = append(rows, network.GroupRows(networks)...)
+	nulls, err := null.Communities(networks, NullOptions)
+	if err != nil {
+		panic(err) // NullOptions is invalid: a programming error
+	}
+	rows = append(rows, null.Rows(nulls)...)
 	rows = append(rows, themes.Rows(c, cb)...)
 	rows = append(rows, norms.Rows(c, cb)...)
 	indicator.Sort(rows)
