@@ -191,6 +191,11 @@ type indicatorRow struct {
 	Profession string   `parquet:"profession,dict"`
 	Indicator  string   `parquet:"indicator,dict"`
 	Value      *float64 `parquet:"value,optional"`
+	Lo         *float64 `parquet:"lo,optional"`
+	Hi         *float64 `parquet:"hi,optional"`
+	N          *int64   `parquet:"n,optional"`
+	Unit       *string  `parquet:"unit,optional"`
+	Method     *string  `parquet:"method,optional"`
 	Reason     *string  `parquet:"reason,optional"`
 }
 
@@ -381,6 +386,13 @@ func WriteIndicators(path string, rows []indicator.Row) error {
 		if r.Reason == "" {
 			v := r.Value
 			out[i].Value = &v
+		}
+		// The interval as indicators.csv writes it: none without a
+		// method or with a reason.
+		if r.Reason == "" && r.Method != "" {
+			lo, hi, n := r.Lo, r.Hi, int64(r.N)
+			out[i].Lo, out[i].Hi, out[i].N = &lo, &hi, &n
+			out[i].Unit, out[i].Method = opt(r.Unit), opt(r.Method)
 		}
 	}
 	return writeFile(path, out)

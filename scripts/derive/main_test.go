@@ -104,7 +104,7 @@ func TestDeriveParquet(t *testing.T) {
 		t.Errorf("edges: %s", edges)
 	}
 	ind := parquetStrings(t, filepath.Join(dir, "parquet", "indicators.parquet"))
-	for _, want := range []string{"indicator:messages profession:home-care-aide reason:<nil> value:2", "indicator:reply_rate profession:home-care-aide reason:<nil> value:1"} {
+	for _, want := range []string{"indicator:messages lo:<nil> method:<nil> n:<nil> profession:home-care-aide reason:<nil> unit:<nil> value:2", "indicator:reply_rate lo:<nil> method:<nil> n:<nil> profession:home-care-aide reason:<nil> unit:<nil> value:1"} {
 		if !strings.Contains(ind, want) {
 			t.Errorf("indicators lack %q", want)
 		}

@@ -120,11 +120,11 @@ func Check(dir string) (Result, error) {
 	if err != nil {
 		return res, err
 	}
-	if len(csvRows) < 2 || strings.Join(csvRows[0], ",") != "community,profession,indicator,value,reason" {
+	if len(csvRows) < 2 || strings.Join(csvRows[0], ",") != "community,profession,indicator,value,lo,hi,n,unit,method,reason" {
 		return res, errors.New("indicators.csv: not the indicators table")
 	}
 	csvRows = csvRows[1:]
-	rows, err := db.Query("SELECT community, profession, indicator, value, reason FROM read_parquet(" +
+	rows, err := db.Query("SELECT community, profession, indicator, value, lo, hi, n, unit, method, reason FROM read_parquet(" +
 		quote(filepath.ToSlash(filepath.Join(pq, "indicators.parquet"))) + ")")
 	if err != nil {
 		return res, err
@@ -132,15 +132,21 @@ func Check(dir string) (Result, error) {
 	i := 0
 	for rows.Next() {
 		var c, p, ind string
-		var v sql.NullFloat64
-		var reason sql.NullString
-		if err := rows.Scan(&c, &p, &ind, &v, &reason); err != nil {
+		var v, lo, hi sql.NullFloat64
+		var n sql.NullInt64
+		var unit, method, reason sql.NullString
+		if err := rows.Scan(&c, &p, &ind, &v, &lo, &hi, &n, &unit, &method, &reason); err != nil {
 			rows.Close()
 			return res, err
 		}
-		got := []string{c, p, ind, "", reason.String}
-		if v.Valid {
-			got[3] = format(v.Float64)
+		got := []string{c, p, ind, "", "", "", "", unit.String, method.String, reason.String}
+		for k, f := range []sql.NullFloat64{v, lo, hi} {
+			if f.Valid {
+				got[3+k] = format(f.Float64)
+			}
+		}
+		if n.Valid {
+			got[6] = strconv.FormatInt(n.Int64, 10)
 		}
 		if i >= len(csvRows) {
 			res.Diffs = append(res.Diffs, fmt.Sprintf("indicators.parquet row %d %v: not in indicators.csv", i+1, got))
