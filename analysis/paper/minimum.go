@@ -60,6 +60,18 @@ type shortfall struct {
 	unit unit
 	min  int
 	left []string // "AVS (3)"
+	// unlinked are the groups with messages whose export lacks the reply
+	// links the figure needs (a chat export has none).
+	unlinked []string
+}
+
+// linked reports ok; a group with messages that is not ok (its links are
+// weaker than the figure needs) is recorded under label, for the caption.
+func (s *shortfall) linked(label string, messages int, ok bool) bool {
+	if !ok && messages > 0 {
+		s.unlinked = append(s.unlinked, label)
+	}
+	return ok
 }
 
 func newShortfall(u unit, min int) *shortfall { return &shortfall{unit: u, min: min} }
@@ -78,15 +90,22 @@ func (s *shortfall) enough(label string, n int) bool {
 
 // caption appends to c a sentence naming the groups left out, if any.
 func (s *shortfall) caption(c string) string {
-	if len(s.left) == 0 {
+	if len(s.left) == 0 && len(s.unlinked) == 0 {
 		return c
 	}
 	c = strings.TrimSpace(c)
 	if c != "" && !strings.HasSuffix(c, ".") {
 		c += "."
 	}
-	return c + " " + fmt.Sprintf(figure.T("Groupes non tracés, faute de données suffisantes (moins de %d %s) : %s.", "Groups not drawn, for lack of data (fewer than %d %s): %s."),
-		s.min, figure.T(s.unit.fr, s.unit.en), strings.Join(s.left, ", "))
+	if len(s.unlinked) > 0 {
+		c += " " + fmt.Sprintf(figure.T("Non tracé, leurs exports ne reliant pas les réponses à ce qu'elles répondent : %s.", "Not drawn, their exports not linking replies to what they answer: %s."),
+			strings.Join(s.unlinked, ", "))
+	}
+	if len(s.left) > 0 {
+		c += " " + fmt.Sprintf(figure.T("Groupes non tracés, faute de données suffisantes (moins de %d %s) : %s.", "Groups not drawn, for lack of data (fewer than %d %s): %s."),
+			s.min, figure.T(s.unit.fr, s.unit.en), strings.Join(s.left, ", "))
+	}
+	return c
 }
 
 // notDrawable is the error of a figure none of whose groups reached the

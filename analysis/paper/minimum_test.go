@@ -1,9 +1,15 @@
 package paper
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/figure"
+	"github.com/faire-communaute/compendium/analysis/indicator/network"
 )
 
 // TestMain lowers the minimums for the tests of tiny hand-made corpora
@@ -63,6 +69,36 @@ func TestMinimumNeedsDeclared(t *testing.T) {
 		}
 		if has != want[n.Figure] {
 			t.Errorf("%s: NeedMinimum declared %v, applied %v", n.Figure, has, want[n.Figure])
+		}
+	}
+}
+
+// A community whose export links no reply (a chat) is left out of the
+// thread and network figures and named in their captions.
+func TestUnlinkedCommunityNamed(t *testing.T) {
+	c := studyFixture()
+	c.Communities = append(c.Communities, corpus.Community{ID: "chat", Name: "Groupe WhatsApp", Platform: corpus.WhatsApp, Profession: corpus.HomeCareAide})
+	at := time.Date(2019, 5, 8, 10, 0, 0, 0, time.UTC)
+	for i := range 3 {
+		c.Messages = append(c.Messages, corpus.Message{Platform: corpus.WhatsApp, Community: "chat", ID: fmt.Sprintf("w%d", i), Kind: corpus.Post, Author: "W", Created: at.Add(time.Duration(i) * time.Minute)})
+	}
+	c.Sort()
+	const note = "Non tracé, leurs exports ne reliant pas les réponses à ce qu'elles répondent : Groupe WhatsApp."
+	nets := network.Measure(c)
+	for id, build := range map[string]func() (*figure.Figure, error){
+		"f09-first-reply": func() (*figure.Figure, error) { return builder(t, "f09-first-reply")(c, testProv) },
+		"f10-networks":    func() (*figure.Figure, error) { return F10Networks(nets, testNulls(nets), testProv) },
+		"t4-network":      func() (*figure.Figure, error) { return T4Network(nets, testNulls(nets), testProv) },
+	} {
+		f, err := build()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(f.Caption, note) {
+			t.Errorf("%s: caption %q does not name the unlinked community", id, f.Caption)
+		}
+		if strings.Contains(csvOf(t, f), "\nchat,") {
+			t.Errorf("%s: the unlinked community is drawn", id)
 		}
 	}
 }

@@ -110,7 +110,8 @@ func networkCommunity(g network.Group) corpus.Community { return g.Community }
 func F10Networks(measured []network.Group, nulls []null.Group, prov figure.Provenance) (*figure.Figure, error) {
 	short := newShortfall(unitEdges, Minimum.Edges)
 	groups := communities(measured, networkCommunity, func(g network.Group) bool {
-		return short.enough(communityLabel(g.Community), g.Graph.M())
+		return short.linked(communityLabel(g.Community), g.Links.Messages, g.Links.Strength() != corpus.NoLinks) &&
+			short.enough(communityLabel(g.Community), g.Graph.M())
 	})
 	data := figure.NewTable("community", "profession", "author", "role", "degree", "in_degree", "out_degree", "replies", "louvain", "colour_rank", "x", "y")
 	var plots []*plot.Plot
@@ -218,7 +219,8 @@ var networkIndicators = []struct {
 func T4Network(measured []network.Group, nulls []null.Group, prov figure.Provenance) (*figure.Figure, error) {
 	short := newShortfall(unitEdges, Minimum.Edges)
 	groups := communities(measured, networkCommunity, func(g network.Group) bool {
-		return short.enough(communityLabel(g.Community), g.Graph.M())
+		return short.linked(communityLabel(g.Community), g.Links.Messages, g.Links.Strength() != corpus.NoLinks) &&
+			short.enough(communityLabel(g.Community), g.Graph.M())
 	})
 	data := figure.NewTable("community", "profession", "indicator", "value")
 	type col struct {

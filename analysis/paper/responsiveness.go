@@ -129,7 +129,8 @@ const MinLogMinutes = 0.1
 func F09FirstReply(measured []responsiveness.Group, prov figure.Provenance) (*figure.Figure, error) {
 	short := newShortfall(unitThreads, Minimum.Threads)
 	groups := communities(measured, responsivenessCommunity, func(g responsiveness.Group) bool {
-		return hasThreads(g) && short.enough(communityLabel(g.Community), len(g.Threads))
+		return short.linked(communityLabel(g.Community), g.Links.Messages, g.Links.Strength() == corpus.MessageLinks) &&
+			hasThreads(g) && short.enough(communityLabel(g.Community), len(g.Threads))
 	})
 	if len(groups) == 0 {
 		if len(short.left) > 0 {
