@@ -49,6 +49,11 @@ type Codebook struct {
 	DisagreementInitial []string `json:"disagreement_initial"`
 	// Sources are the kinds of rule or source an answer may cite.
 	Sources []SourceKind `json:"sources"`
+	// ThreadStatuses define, for the coding manual and the coders, the
+	// statuses of a question thread that package norms measures
+	// (consensual, non-consensual, unanswered, too-recent) and
+	// "not-a-question". They define; norms' rule decides. Optional.
+	ThreadStatuses []ThreadStatus `json:"thread_statuses,omitempty"`
 
 	abbrev map[string][]string
 	themes matcher // target: index in Categories
@@ -73,6 +78,44 @@ type Category struct {
 	Label      string  `json:"label"`
 	Definition string  `json:"definition"`
 	Terms      []Terms `json:"terms"`
+	Guidance
+}
+
+// Guidance is what the coding manual (data/codebook/manual.md) says of a
+// code beyond its French label and definition: an English label and
+// definition, inclusion and exclusion rules, examples and
+// counter-examples. Every field is optional (a codebook without them
+// loads as before); they are read by coders, never by the keyword coder.
+type Guidance struct {
+	LabelEN      string `json:"label_en,omitempty"`
+	DefinitionEN string `json:"definition_en,omitempty"`
+	// Include and Exclude are the rules: when the code applies, and the
+	// neighbouring cases where it does not (and what applies instead).
+	Include []string `json:"include,omitempty"`
+	Exclude []string `json:"exclude,omitempty"`
+	// Examples are messages (or threads) that take the code;
+	// CounterExamples look as if they did but do not, Note saying what
+	// they take instead.
+	Examples        []Example `json:"examples,omitempty"`
+	CounterExamples []Example `json:"counter_examples,omitempty"`
+}
+
+// Example is a message written for the manual (not a real post), with
+// the profession whose register it is in, the answers of its thread for a
+// thread status, and a note on how it is coded.
+type Example struct {
+	Text       string            `json:"text"`
+	Profession corpus.Profession `json:"profession,omitempty"`
+	Answers    []string          `json:"answers,omitempty"`
+	Note       string            `json:"note,omitempty"`
+}
+
+// ThreadStatus is a status a coder gives a question thread.
+type ThreadStatus struct {
+	ID         string `json:"id"`
+	Label      string `json:"label"`
+	Definition string `json:"definition"`
+	Guidance
 }
 
 // Terms is a list of keywords and multi-word expressions applying to the
@@ -89,12 +132,16 @@ type QuestionType struct {
 	Definition  string              `json:"definition"`
 	Professions []corpus.Profession `json:"professions"`
 	Keywords    []string            `json:"keywords"`
+	Guidance
 }
 
 // SourceKind is a kind of rule or source cited in answers.
 type SourceKind struct {
-	Kind     string   `json:"kind"`
-	Label    string   `json:"label"`
+	Kind  string `json:"kind"`
+	Label string `json:"label"`
+	// Definition is what the manual says the kind covers (optional).
+	Definition string `json:"definition,omitempty"`
+	Guidance
 	Keywords []string `json:"keywords"`
 	// Domains are web sites whose links cite this kind of source
 	// (a link's host equal to a domain or ending in "."+domain).
@@ -240,7 +287,31 @@ func (cb *Codebook) compile(name string) error {
 		}
 	}
 	seen = map[string]bool{}
+	for i, t := range cb.ThreadStatuses {
+		f := fmt.Sprintf("thread_statuses[%d]", i)
+		if t.ID == "" || seen[t.ID] {
+			return cb.fail(name, f+".id", "thread status id empty or repeated")
+		}
+		seen[t.ID] = true
+		if err := t.Guidance.check(name, f, cb); err != nil {
+			return err
+		}
+	}
+	for i, c := range cb.Categories {
+		if err := c.Guidance.check(name, fmt.Sprintf("categories[%d]", i), cb); err != nil {
+			return err
+		}
+	}
+	for i, q := range cb.QuestionTypes {
+		if err := q.Guidance.check(name, fmt.Sprintf("question_types[%d]", i), cb); err != nil {
+			return err
+		}
+	}
+	seen = map[string]bool{}
 	for i, s := range cb.Sources {
+		if err := s.Guidance.check(name, fmt.Sprintf("sources[%d]", i), cb); err != nil {
+			return err
+		}
 		f := fmt.Sprintf("sources[%d]", i)
 		if s.Kind == "" || seen[s.Kind] {
 			return cb.fail(name, f+".kind", "source kind empty or repeated")
@@ -248,6 +319,38 @@ func (cb *Codebook) compile(name string) error {
 		seen[s.Kind] = true
 		if err := cb.srcs.add(cb, s.Keywords, i, 0); err != nil {
 			return cb.fail(name, fmt.Sprintf("%s.keywords[%d]", f, err.index), "%v", err)
+		}
+	}
+	return nil
+}
+
+// check refuses empty rules and examples, and examples of an unknown
+// profession.
+func (g Guidance) check(name, field string, cb *Codebook) error {
+	for _, l := range []struct {
+		f    string
+		list []string
+	}{{"include", g.Include}, {"exclude", g.Exclude}} {
+		for j, r := range l.list {
+			if strings.TrimSpace(r) == "" {
+				return cb.fail(name, fmt.Sprintf("%s.%s[%d]", field, l.f, j), "empty rule")
+			}
+		}
+	}
+	for _, l := range []struct {
+		f    string
+		list []Example
+	}{{"examples", g.Examples}, {"counter_examples", g.CounterExamples}} {
+		for j, e := range l.list {
+			f := fmt.Sprintf("%s.%s[%d]", field, l.f, j)
+			if strings.TrimSpace(e.Text) == "" {
+				return cb.fail(name, f+".text", "empty example")
+			}
+			if e.Profession != "" {
+				if _, err := profMask([]corpus.Profession{e.Profession}); err != nil {
+					return cb.fail(name, f+".profession", "%v", err)
+				}
+			}
 		}
 	}
 	return nil
