@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
@@ -23,11 +24,24 @@ type Coded struct {
 	// QuestionType is "" for a message that is not a question, or a
 	// question of no type of the codebook.
 	QuestionType string
+	// Community, MessageID, Stratum and Weight come from the optional
+	// columns of a gold file written by `scripts/code gold`
+	// (SampleOptional): the message's community and corpus id, its
+	// sampling stratum and weight (population / sample size of the
+	// stratum). Weight is 1 when the file has no weight column.
+	Community, MessageID, Stratum string
+	Weight                        float64
 }
 
 // SampleHeader is the header of a hand-coded sample file. themes holds
 // category ids separated by '|'; question is 0 or 1.
 var SampleHeader = []string{"id", "profession", "text", "themes", "question", "question_type"}
+
+// SampleOptional are the columns a sample file may add after
+// SampleHeader, in any order, each at most once: the gold files of
+// `scripts/code gold` have all of them; data/codebook/hand-coded.csv has
+// none.
+var SampleOptional = []string{"community", "message_id", "stratum", "weight"}
 
 // LoadSample reads the hand-coded sample at path (see ReadSample).
 func LoadSample(path string) ([]Coded, error) {
@@ -44,17 +58,28 @@ func LoadSample(path string) ([]Coded, error) {
 // *rawio.ParseError naming the file, the record's line and the field.
 func ReadSample(r io.Reader, name string) ([]Coded, error) {
 	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = len(SampleHeader)
 	cr.ReuseRecord = true
 	head, err := cr.Read()
 	if err != nil {
 		return nil, csvError(name, err)
+	}
+	if len(head) < len(SampleHeader) {
+		return nil, &rawio.ParseError{File: name, Line: 1, Err: fmt.Errorf("%w: header has %d columns, want at least %d", rawio.ErrShape, len(head), len(SampleHeader))}
 	}
 	for i, h := range SampleHeader {
 		if strings.TrimSpace(head[i]) != h {
 			return nil, &rawio.ParseError{File: name, Line: 1, Field: h, Err: fmt.Errorf("%w: header column %d is %q", rawio.ErrShape, i+1, head[i])}
 		}
 	}
+	optional := map[string]int{}
+	for i := len(SampleHeader); i < len(head); i++ {
+		h := strings.TrimSpace(head[i])
+		if _, dup := optional[h]; dup || !contains(SampleOptional, h) {
+			return nil, &rawio.ParseError{File: name, Line: 1, Column: i + 1, Err: fmt.Errorf("%w: header column %d is %q, want one of %s, once", rawio.ErrShape, i+1, head[i], strings.Join(SampleOptional, ", "))}
+		}
+		optional[h] = i
+	}
+	cr.FieldsPerRecord = len(head)
 	var out []Coded
 	seen := map[string]bool{}
 	for {
@@ -102,8 +127,60 @@ func ReadSample(r io.Reader, name string) ([]Coded, error) {
 		if !c.Question && c.QuestionType != "" {
 			return nil, bad("question_type", errors.New("question type given for a message that is not a question"))
 		}
+		c.Weight = 1
+		for h, i := range optional {
+			v := strings.TrimSpace(rec[i])
+			switch h {
+			case "community":
+				c.Community = v
+			case "message_id":
+				c.MessageID = v
+			case "stratum":
+				c.Stratum = v
+			case "weight":
+				w, err := strconv.ParseFloat(v, 64)
+				if err != nil || !(w > 0) || math.IsInf(w, 0) {
+					return nil, bad("weight", fmt.Errorf("%w: want a positive number", rawio.ErrBadNumber))
+				}
+				c.Weight = w
+			}
+		}
 		out = append(out, c)
 	}
+}
+
+// WriteSample writes coded messages as a sample file ReadSample reads:
+// SampleHeader then, when withOptional is set, SampleOptional (a gold
+// file); themes joined with '|', question 1 or 0, weight in the shortest
+// form that reads back exactly.
+func WriteSample(w io.Writer, sample []Coded, withOptional bool) error {
+	cw := csv.NewWriter(w)
+	head := SampleHeader
+	if withOptional {
+		head = append(append([]string(nil), SampleHeader...), SampleOptional...)
+	}
+	if err := cw.Write(head); err != nil {
+		return err
+	}
+	for _, c := range sample {
+		q := "0"
+		if c.Question {
+			q = "1"
+		}
+		rec := []string{c.ID, string(c.Profession), c.Text, strings.Join(c.Themes, "|"), q, c.QuestionType}
+		if withOptional {
+			wt := c.Weight
+			if wt == 0 {
+				wt = 1
+			}
+			rec = append(rec, c.Community, c.MessageID, c.Stratum, strconv.FormatFloat(wt, 'g', -1, 64))
+		}
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
 }
 
 func csvError(name string, err error) error {
