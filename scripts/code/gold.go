@@ -94,7 +94,7 @@ func readStrata(dir string) (map[string]unitStratum, error) {
 	}
 	weights := map[string]float64{}
 	for r := range wt.rows {
-		if wt.get(r, "sample") != kindMessages {
+		if wt.get(r, "sample") != kindMessages || wt.get(r, "weight") == "" && wt.get(r, "sampled") == "0" {
 			continue
 		}
 		w, err := strconv.ParseFloat(wt.get(r, "weight"), 64)

@@ -57,7 +57,10 @@
 //	              others by first answer), created, text, status,
 //	              question_type (filled on position 0), one column per
 //	              source kind (filled on answers), note
-//	weights.csv   sample, stratum, population, sampled, weight
+//	weights.csv   sample, stratum, population, sampled, weight: every
+//	              stratum, those the sample is too small to reach with
+//	              sampled 0 and no weight (their messages are not
+//	              represented: the report must say so)
 //	strata.csv    sample, unit, community, message_id, stratum: kept from
 //	              the coders (it tells the automatic code), read by gold
 //	README.txt    what the coder does, pointing to data/codebook/manual.md

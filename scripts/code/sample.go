@@ -48,10 +48,15 @@ func runSample(args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("pseudonym key: %v", err)
 	}
 	fmt.Fprintf(stderr, "code sample: pseudonym key: %s\n", source)
-	c, _, err := load.Study(*study, load.Options{Key: key})
+	c, rep, err := load.Study(*study, load.Options{Key: key})
 	if err != nil {
 		return err
 	}
+	fmt.Fprintf(stderr, "code sample: %s: %d messages loaded, %d records rejected", *study, rep.Loaded, rep.Rejected)
+	if rep.Rejected > 0 {
+		fmt.Fprint(stderr, " (see go run ./scripts/inspect --study)")
+	}
+	fmt.Fprintln(stderr)
 	s := drawSample(c, cb, *n, *nt, *seed)
 	if err := os.MkdirAll(*out, 0o755); err != nil {
 		return err
@@ -315,9 +320,7 @@ func stratified(pop []drawn, n int, seed, stream uint64) ([]drawn, []stratum) {
 		for _, j := range perm[:alloc[i]] {
 			out = append(out, pop[units[j]])
 		}
-		if alloc[i] > 0 {
-			strata = append(strata, stratum{name: k, population: len(units), sampled: alloc[i]})
-		}
+		strata = append(strata, stratum{name: k, population: len(units), sampled: alloc[i]})
 	}
 	rng.Shuffle(len(out), func(i, j int) { out[i], out[j] = out[j], out[i] })
 	return out, strata
@@ -365,7 +368,11 @@ func (s sample) write(dir string, cb *themes.Codebook, study string, seed uint64
 		strata []stratum
 	}{{kindMessages, s.msgStrata}, {kindThreads, s.thrStrata}} {
 		for _, st := range x.strata {
-			rows = append(rows, []string{x.name, st.name, strconv.Itoa(st.population), strconv.Itoa(st.sampled), strconv.FormatFloat(st.weight(), 'g', -1, 64)})
+			w := "" // a stratum too small for the sample: no unit, no weight
+			if st.sampled > 0 {
+				w = strconv.FormatFloat(st.weight(), 'g', -1, 64)
+			}
+			rows = append(rows, []string{x.name, st.name, strconv.Itoa(st.population), strconv.Itoa(st.sampled), w})
 		}
 	}
 	if err := writeSheetFile(filepath.Join(dir, "weights.csv"), []string{"sample", "stratum", "population", "sampled", "weight"}, rows); err != nil {
