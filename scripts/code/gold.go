@@ -111,7 +111,7 @@ func readStrata(dir string) (map[string]unitStratum, error) {
 		s := unitStratum{community: st.get(r, "community"), messageID: st.get(r, "message_id"), stratum: st.get(r, "stratum")}
 		w, ok := weights[s.stratum]
 		if !ok {
-			return nil, st.fail(r, "stratum", "stratum %s not in %s", rawio.Quote(s.stratum), wp)
+			return nil, st.fail(r, "stratum", "stratum %q not in %s", s.stratum, wp)
 		}
 		s.weight = w
 		out[st.get(r, "unit")] = s
@@ -144,7 +144,7 @@ func readAdjudication(path string) (*adjudication, error) {
 	for r := range t.rows {
 		k := adjKey{t.get(r, "unit"), t.get(r, "variable")}
 		if _, dup := out.codes[k]; dup {
-			return nil, t.fail(r, "variable", "unit %s, %s adjudicated twice", rawio.Quote(k.unit), rawio.Quote(k.variable))
+			return nil, t.fail(r, "variable", "unit %q, %q adjudicated twice", k.unit, k.variable)
 		}
 		v := t.get(r, "adjudicated")
 		if strings.EqualFold(v, "x") {
@@ -208,7 +208,7 @@ func merge(sheets []*sheet, cb *themes.Codebook, adjFile *adjudication, strata m
 					}
 				}
 				if has && a.value != "" && a.value != agreed {
-					errs = append(errs, bad(k, "unit %s, %s: the coders agree on %s, adjudicated %s", u.id, name, rawio.Quote(agreed), rawio.Quote(a.value)))
+					errs = append(errs, bad(k, "unit %s, %s: the coders agree on %q, adjudicated %q", u.id, name, agreed, a.value))
 				}
 				return agreed, true
 			}
@@ -229,7 +229,7 @@ func merge(sheets []*sheet, cb *themes.Codebook, adjFile *adjudication, strata m
 				c.Themes = append(c.Themes, cat)
 			case "0", "":
 			default:
-				errs = append(errs, bad(adjKey{u.id, "theme:" + cat}, "%s: want 1 or 0", rawio.Quote(v)))
+				errs = append(errs, bad(adjKey{u.id, "theme:" + cat}, "%q: want 1 or 0", v))
 			}
 		}
 		q, got := value("question")
@@ -239,13 +239,13 @@ func merge(sheets []*sheet, cb *themes.Codebook, adjFile *adjudication, strata m
 			c.Question = true
 		case "0", "":
 		default:
-			errs = append(errs, bad(adjKey{u.id, "question"}, "%s: want 1 or 0", rawio.Quote(q)))
+			errs = append(errs, bad(adjKey{u.id, "question"}, "%q: want 1 or 0", q))
 		}
 		qt, got := value("question_type")
 		ok = ok && got
 		if qt != None && qt != "" {
 			if !slices.Contains(cb.QuestionTypeIDs(u.profession), qt) {
-				errs = append(errs, bad(adjKey{u.id, "question_type"}, "%s is not a question type of %s", rawio.Quote(qt), u.profession))
+				errs = append(errs, bad(adjKey{u.id, "question_type"}, "%q is not a question type of %q", qt, u.profession))
 			}
 			c.QuestionType = qt
 		}
@@ -286,7 +286,7 @@ func merge(sheets []*sheet, cb *themes.Codebook, adjFile *adjudication, strata m
 	}
 	slices.SortFunc(unknown, func(a, b adjKey) int { return adj[a].line - adj[b].line })
 	for _, k := range unknown {
-		errs = append(errs, bad(k, "unit %s, %s: no such unit and variable in the sheets", rawio.Quote(k.unit), rawio.Quote(k.variable)))
+		errs = append(errs, bad(k, "unit %q, %q: no such unit and variable in the sheets", k.unit, k.variable))
 	}
 	if len(errs) > 0 {
 		return gold{}, errors.Join(errs...)

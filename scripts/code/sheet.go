@@ -215,7 +215,7 @@ func (t *table) mark(r int, c string) (set, present bool, err error) {
 	case "0":
 		return true, false, nil
 	default:
-		return false, false, t.fail(r, c, "%s: want 1 (or x), 0 or empty", rawio.Quote(v))
+		return false, false, t.fail(r, c, "%q: want 1 (or x), 0 or empty", v)
 	}
 }
 
@@ -273,7 +273,7 @@ func (s *sheet) add(t *table, r int) (*unit, error) {
 		return nil, t.fail(r, "unit", "%w", rawio.ErrMissing)
 	}
 	if _, dup := s.index[u.id]; dup {
-		return nil, t.fail(r, "unit", "unit %s given twice", rawio.Quote(u.id))
+		return nil, t.fail(r, "unit", "unit %q given twice", u.id)
 	}
 	s.index[u.id] = len(s.units)
 	s.units = append(s.units, u)
@@ -323,7 +323,7 @@ func (s *sheet) readMessages(t *table, cb *themes.Codebook) error {
 				return t.fail(r, "question_type", "a question type for a message that is not a question")
 			}
 			if !slices.Contains(cb.QuestionTypeIDs(u.profession), u.qtype) {
-				return t.fail(r, "question_type", "%s is not a question type of %s (%s)", rawio.Quote(u.qtype), rawio.Quote(string(u.profession)), strings.Join(cb.QuestionTypeIDs(u.profession), ", "))
+				return t.fail(r, "question_type", "%q is not a question type of %q (%s)", u.qtype, u.profession, strings.Join(cb.QuestionTypeIDs(u.profession), ", "))
 			}
 		}
 	}
@@ -358,7 +358,7 @@ func (s *sheet) readThreads(t *table, cb *themes.Codebook) error {
 		slices.SortStableFunc(rows, func(a, b row) int { return a.pos - b.pos })
 		for i, x := range rows {
 			if x.pos != i {
-				return t.fail(x.r, "position", "thread %s: position %d where %d expected (0 for the question, then 1, 2...)", rawio.Quote(id), x.pos, i)
+				return t.fail(x.r, "position", "thread %q: position %d where %d expected (0 for the question, then 1, 2...)", id, x.pos, i)
 			}
 		}
 		start := rows[0].r
@@ -398,7 +398,7 @@ func (s *sheet) readThreads(t *table, cb *themes.Codebook) error {
 		case u.status == "":
 			return t.fail(start, "status", "empty in a coded thread: want one of %s", strings.Join(codedStatuses, ", "))
 		case !slices.Contains(codedStatuses, u.status):
-			return t.fail(start, "status", "%s: want one of %s", rawio.Quote(u.status), strings.Join(codedStatuses, ", "))
+			return t.fail(start, "status", "%q: want one of %s", u.status, strings.Join(codedStatuses, ", "))
 		}
 		u.question = u.status != NotAQuestion
 		if u.qtype != "" {
@@ -406,7 +406,7 @@ func (s *sheet) readThreads(t *table, cb *themes.Codebook) error {
 				return t.fail(start, "question_type", "a question type for a thread that is %s", NotAQuestion)
 			}
 			if !slices.Contains(cb.QuestionTypeIDs(u.profession), u.qtype) {
-				return t.fail(start, "question_type", "%s is not a question type of %s (%s)", rawio.Quote(u.qtype), rawio.Quote(string(u.profession)), strings.Join(cb.QuestionTypeIDs(u.profession), ", "))
+				return t.fail(start, "question_type", "%q is not a question type of %q (%s)", u.qtype, u.profession, strings.Join(cb.QuestionTypeIDs(u.profession), ", "))
 			}
 		}
 	}

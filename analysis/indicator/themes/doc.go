@@ -71,4 +71,18 @@
 // being a class). ValidateTruth does the same against a reference coding
 // of corpus messages given by the caller, such as a synthetic corpus's
 // generating labels.
+//
+// A gold file written by `scripts/code gold` (two coders' codes merged
+// with an adjudication) has the hand-coded columns followed by community,
+// message_id, stratum and weight (SampleOptional); ReadSample reads both,
+// WriteSample writes both.
+//
+// # Coding manual
+//
+// The codebook's categories, question types, sources and thread statuses
+// carry, besides their French label and definition, what human coders
+// need (Guidance): an English label and definition, inclusion and
+// exclusion rules, examples and counter-examples. WriteManual renders them
+// as data/codebook/manual.md (ManualFile); a test fails when the committed
+// manual is not what the codebook generates.
 package themes
