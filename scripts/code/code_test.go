@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/faire-communaute/compendium/analysis/indicator/themes"
 )
 
 // TestAllocate checks the allocation by hand.
@@ -121,3 +123,46 @@ func TestGoldRefusals(t *testing.T) {
 		t.Errorf("no strata.csv: %q", msg)
 	}
 }
+
+// TestManualCommand: the command writes the committed manual.
+func TestManualCommand(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "manual.md")
+	runOK(t, "manual", "--out", out)
+	got, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile(filepath.Join(filepath.Dir(filepath.Dir(defaultCodebook())), "codebook", "manual.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != string(want) {
+		t.Errorf("code manual does not write the committed data/codebook/manual.md")
+	}
+}
+
+// FuzzReadSheet: any bytes read as a coded sheet give a sheet or an
+// error, never a panic.
+func FuzzReadSheet(f *testing.F) {
+	head := "unit;community;profession;platform;kind;created;parent_text;text;conditions;practice;future;support;other;question;question_type;note\n"
+	f.Add([]byte(head + "M001;avs;home-care-aide;facebook;post;;;Frais km ?;1;;;;;1;rights;\n"))
+	f.Add([]byte("unit,community,profession,platform,position,author,created,text,status,question_type,law,employer,guidelines,insurance,note\nT1,avs,home-care-aide,facebook,0,A,,Q ?,consensual,rights,,,,,\nT1,avs,home-care-aide,facebook,1,R1,,R,,,1,,,,\n"))
+	f.Add([]byte("\xEF\xBB\xBFunit;position\nT1;0\nT1;0\n"))
+	cb, err := loadTestCodebook()
+	if err != nil {
+		f.Fatal(err)
+	}
+	dir := f.TempDir()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p := filepath.Join(dir, "s.csv")
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		s, err := readSheet(p, cb)
+		if err == nil {
+			variables([]*sheet{s, s}, cb)
+		}
+	})
+}
+
+func loadTestCodebook() (*themes.Codebook, error) { return themes.LoadCodebook(defaultCodebook()) }

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/faire-communaute/compendium/analysis/coder"
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/indicator/themes"
 )
@@ -355,6 +356,17 @@ func TestEndToEnd(t *testing.T) {
 	// Validate is what t3-codebook-validation runs on the hand-coded sample.
 	if v := themes.Validate(cb, gold); v.N != 16 || v.Question.Support != 3 {
 		t.Errorf("Validate on gold: N %d, question support %d", v.N, v.Question.Support)
+	}
+
+	// The automatic coder (analysis/coder) trains on the gold file as on
+	// the hand-coded sample: a smoke check that the file is usable there
+	// (16 messages are too few to measure anything).
+	model, err := coder.Train(gold, cb, coder.Options{})
+	if err != nil {
+		t.Fatalf("coder.Train on gold: %v", err)
+	}
+	if c := model.Code(gold[0].Text, gold[0].Profession); len(c.Themes) == 0 {
+		t.Errorf("trained coder gives no theme: %+v", c)
 	}
 
 	// Threads: A gives the statuses c, n, u, q in turn (T001 consensual,
