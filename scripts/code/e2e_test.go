@@ -418,6 +418,47 @@ func TestEndToEnd(t *testing.T) {
 	if len(tdis) != 2 || tdis[1][0] != "T002" || tdis[1][1] != "status" || tdis[1][2] != "non-consensual" || tdis[1][3] != "consensual" {
 		t.Errorf("thread disagreements %v", tdis)
 	}
+
+	// Thread gold: refused without the adjudication of T002's status, then
+	// written with it.
+	tadj := filepath.Join(out, "adjudicated.csv")
+	writeCSV(t, tadj, tdis, true)
+	tgold := filepath.Join(dir, "gold-threads.csv")
+	if msg := runFail(t, "gold", "--sample", sdir, "--adjudicated", tadj, "--out", tgold, ta, tb); !strings.Contains(msg, "T002 status (non-consensual / consensual)") {
+		t.Errorf("thread gold without adjudication: %s", msg)
+	}
+	tdis[1][4] = "non-consensual"
+	writeCSV(t, tadj, tdis, true)
+	runOK(t, "gold", "--sample", sdir, "--adjudicated", tadj, "--out", tgold, ta, tb)
+	data, err := os.ReadFile(tgold)
+	if err != nil {
+		t.Fatal(err)
+	}
+	trecs, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(trecs) != len(thr) || !slices.Equal(trecs[0], threadGoldHeader(cb)) {
+		t.Fatalf("thread gold: %d rows (sheet %d), header %v", len(trecs), len(thr), trecs[0])
+	}
+	gh := trecs[0]
+	k, lawRows := -1, 0
+	for _, r := range trecs[1:] {
+		if r[col(t, gh, "position")] == "0" {
+			k++
+			if s := r[col(t, gh, "status")]; s != statuses[k%4] {
+				t.Errorf("%s: gold status %s, want %s", r[0], s, statuses[k%4])
+			}
+			if r[col(t, gh, "weight")] == "" || r[col(t, gh, "stratum")] == "" || r[col(t, gh, "message_id")] == "" {
+				t.Errorf("%s: no weight, stratum or message id: %v", r[0], r)
+			}
+		} else if r[col(t, gh, "law")] == "1" {
+			lawRows++
+		}
+	}
+	if k != 7 || lawRows != 1 {
+		t.Errorf("thread gold: %d threads, %d answers citing law; want 8 and 1", k+1, lawRows)
+	}
 }
 
 func formatWeight(w float64) string { return strconv.FormatFloat(w, 'g', -1, 64) }

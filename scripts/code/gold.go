@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -11,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/indicator/themes"
 	"github.com/faire-communaute/compendium/analysis/rawio"
 	"github.com/faire-communaute/compendium/analysis/reliability"
@@ -37,13 +39,10 @@ func runGold(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if sheets[0].kind != kindMessages {
-		return fmt.Errorf("%s: gold merges copies of messages.csv (thread sheets: reliability only, for now)", paths[0])
-	}
 	if *sampleDir == "" {
 		*sampleDir = filepath.Dir(paths[0])
 	}
-	strata, err := readStrata(*sampleDir)
+	strata, err := readStrata(*sampleDir, sheets[0].kind)
 	if err != nil {
 		return err
 	}
@@ -56,13 +55,24 @@ func runGold(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	var buf bytes.Buffer
-	if err := themes.WriteSample(&buf, g.coded, true); err != nil {
+	if sheets[0].kind == kindThreads {
+		cw := csv.NewWriter(&buf)
+		cw.Write(threadGoldHeader(cb))
+		cw.WriteAll(g.threads)
+		if err := cw.Error(); err != nil {
+			return err
+		}
+	} else if err := themes.WriteSample(&buf, g.coded, true); err != nil {
 		return err
 	}
 	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
 		return err
 	}
-	fmt.Fprintf(stderr, "code gold: %d units: %d codes adjudicated, %d units coded by one coder only (kept as coded), %d coded by nobody (left out)\n", len(g.coded), g.adjudicated, g.single, g.uncoded)
+	n := len(g.coded)
+	if sheets[0].kind == kindThreads {
+		n = len(g.threads)
+	}
+	fmt.Fprintf(stderr, "code gold: %d %s rows: %d codes adjudicated, %d units coded by one coder only (kept as coded), %d coded by nobody (left out)\n", n, sheets[0].kind, g.adjudicated, g.single, g.uncoded)
 	fmt.Fprintf(stdout, "wrote %s\n", *out)
 	return nil
 }
@@ -73,7 +83,7 @@ type unitStratum struct {
 	weight                        float64
 }
 
-func readStrata(dir string) (map[string]unitStratum, error) {
+func readStrata(dir, kind string) (map[string]unitStratum, error) {
 	sp, wp := filepath.Join(dir, "strata.csv"), filepath.Join(dir, "weights.csv")
 	st, err := readTable(sp)
 	if err != nil {
@@ -94,7 +104,7 @@ func readStrata(dir string) (map[string]unitStratum, error) {
 	}
 	weights := map[string]float64{}
 	for r := range wt.rows {
-		if wt.get(r, "sample") != kindMessages || wt.get(r, "weight") == "" && wt.get(r, "sampled") == "0" {
+		if wt.get(r, "sample") != kind || wt.get(r, "weight") == "" && wt.get(r, "sampled") == "0" {
 			continue
 		}
 		w, err := strconv.ParseFloat(wt.get(r, "weight"), 64)
@@ -105,7 +115,7 @@ func readStrata(dir string) (map[string]unitStratum, error) {
 	}
 	out := map[string]unitStratum{}
 	for r := range st.rows {
-		if st.get(r, "sample") != kindMessages {
+		if st.get(r, "sample") != kind {
 			continue
 		}
 		s := unitStratum{community: st.get(r, "community"), messageID: st.get(r, "message_id"), stratum: st.get(r, "stratum")}
@@ -157,95 +167,170 @@ func readAdjudication(path string) (*adjudication, error) {
 
 type gold struct {
 	coded                        []themes.Coded
+	threads                      [][]string // thread gold rows, threadGoldHeader
 	adjudicated, single, uncoded int
+}
+
+// merger resolves each unit's code of each variable: the coders' code
+// when they agree, else the adjudicated one.
+type merger struct {
+	adj     *adjudication
+	vars    map[string]*variable
+	index   map[string]map[string]int // variable -> unit id -> row
+	used    map[adjKey]bool
+	missing []string
+	errs    []error
+	count   int // codes adjudicated
+}
+
+func newMerger(vars []variable, adj *adjudication) *merger {
+	m := &merger{adj: adj, vars: map[string]*variable{}, index: map[string]map[string]int{}, used: map[adjKey]bool{}}
+	for i := range vars {
+		v := &vars[i]
+		if v.pooled {
+			continue
+		}
+		m.vars[v.name] = v
+		m.index[v.name] = make(map[string]int, len(v.ids))
+		for j, id := range v.ids {
+			m.index[v.name][id] = j
+		}
+	}
+	return m
+}
+
+func (m *merger) bad(k adjKey, format string, args ...any) {
+	m.errs = append(m.errs, &rawio.ParseError{File: m.adj.path, Line: m.adj.codes[k].line, Field: "adjudicated", Err: fmt.Errorf(format, args...)})
+}
+
+// value returns the merged code of unit id for the variable, false when
+// it is a disagreement left without adjudication (recorded).
+func (m *merger) value(name, id string) (string, bool) {
+	codes := m.vars[name].units[m.index[name][id]]
+	k := adjKey{id, name}
+	a, has := m.adj.codes[k]
+	if has {
+		m.used[k] = true
+	}
+	if !differ(codes) {
+		agreed := ""
+		for _, c := range codes {
+			if c != reliability.Missing {
+				agreed = c
+			}
+		}
+		if has && a.value != "" && a.value != agreed {
+			m.bad(k, "unit %s, %s: the coders agree on %q, adjudicated %q", id, name, agreed, a.value)
+		}
+		return agreed, true
+	}
+	if !has || a.value == "" {
+		m.missing = append(m.missing, fmt.Sprintf("%s %s (%s)", id, name, strings.Join(codes, " / ")))
+		return "", false
+	}
+	m.count++
+	return a.value, true
+}
+
+// bit reads a merged present/absent code.
+func (m *merger) bit(name, id string) (present, ok bool) {
+	v, ok := m.value(name, id)
+	switch v {
+	case "1":
+		return true, ok
+	case "0", "":
+		return false, ok
+	}
+	m.bad(adjKey{id, name}, "%q: want 1 or 0", v)
+	return false, false
+}
+
+// finish returns every error met, the disagreements left without
+// adjudication first, then the adjudications naming no unit and variable
+// of the sheets.
+func (m *merger) finish() error {
+	var unknown []adjKey
+	for k := range m.adj.codes {
+		_, known := m.index[k.variable][k.unit]
+		if !m.used[k] && !known {
+			unknown = append(unknown, k)
+		}
+	}
+	slices.SortFunc(unknown, func(a, b adjKey) int { return m.adj.codes[a].line - m.adj.codes[b].line })
+	for _, k := range unknown {
+		m.bad(k, "unit %q, %q: no such unit and variable in the sheets", k.unit, k.variable)
+	}
+	var errs []error
+	if n := len(m.missing); n > 0 {
+		const show = 20
+		more, list := "", m.missing
+		if n > show {
+			more = fmt.Sprintf(" and %d more", n-show)
+			list = list[:show]
+		}
+		errs = append(errs, fmt.Errorf("%d disagreements not adjudicated in %s: %s%s", n, m.adj.path, strings.Join(list, "; "), more))
+	}
+	return errors.Join(append(errs, m.errs...)...)
+}
+
+// coders counts the sheets that coded unit id.
+func coders(sheets []*sheet, id string) int {
+	n := 0
+	for _, s := range sheets {
+		if s.units[s.index[id]].coded {
+			n++
+		}
+	}
+	return n
 }
 
 // merge builds the gold codes (see the command's doc).
 func merge(sheets []*sheet, cb *themes.Codebook, adjFile *adjudication, strata map[string]unitStratum) (gold, error) {
-	adj := adjFile.codes
-	vars := variables(sheets, cb)
-	byName := map[string]*variable{}
-	for i := range vars {
-		if !vars[i].pooled {
-			byName[vars[i].name] = &vars[i]
-		}
-	}
+	m := newMerger(variables(sheets, cb), adjFile)
 	var g gold
-	used := map[adjKey]bool{}
-	var missing []string
-	bad := func(k adjKey, format string, args ...any) error {
-		return &rawio.ParseError{File: adjFile.path, Line: adj[k].line, Field: "adjudicated", Err: fmt.Errorf(format, args...)}
-	}
 	var errs []error
 	first := sheets[0]
-	for ui, u := range first.units {
-		coders := 0
-		for _, s := range sheets {
-			if s.units[s.index[u.id]].coded {
-				coders++
-			}
-		}
-		if coders == 0 {
+	for _, u := range first.units {
+		switch coders(sheets, u.id) {
+		case 0:
 			g.uncoded++
 			continue
-		}
-		if coders == 1 {
+		case 1:
 			g.single++
 		}
-		value := func(name string) (string, bool) {
-			v := byName[name]
-			codes := v.units[ui]
-			k := adjKey{u.id, name}
-			a, has := adj[k]
-			if has {
-				used[k] = true
+		if u.profession != corpus.GP && u.profession != corpus.HomeCareAide {
+			errs = append(errs, fmt.Errorf("%s:%d: unit %s: profession %q: a gold file holds %s or %s messages", first.path, u.line, u.id, u.profession, corpus.HomeCareAide, corpus.GP))
+			continue
+		}
+		st, found := strata[u.id]
+		if !found {
+			errs = append(errs, fmt.Errorf("unit %s is not in the sample's strata.csv: is it the folder this sheet was drawn in?", u.id))
+		}
+		if first.kind == kindThreads {
+			rows, err := m.thread(u, cb, st)
+			if err != nil {
+				errs = append(errs, err)
 			}
-			if !differ(codes) {
-				agreed := ""
-				for _, c := range codes {
-					if c != reliability.Missing {
-						agreed = c
-					}
-				}
-				if has && a.value != "" && a.value != agreed {
-					errs = append(errs, bad(k, "unit %s, %s: the coders agree on %q, adjudicated %q", u.id, name, agreed, a.value))
-				}
-				return agreed, true
-			}
-			if !has || a.value == "" {
-				missing = append(missing, fmt.Sprintf("%s %s (%s)", u.id, name, strings.Join(codes, " / ")))
-				return "", false
-			}
-			g.adjudicated++
-			return a.value, true
+			g.threads = append(g.threads, rows...)
+			continue
 		}
 		c := themes.Coded{ID: u.id, Profession: u.profession, Text: u.text}
 		ok := true
 		for _, cat := range cb.CategoryIDs() {
-			v, got := value("theme:" + cat)
+			has, got := m.bit("theme:"+cat, u.id)
 			ok = ok && got
-			switch v {
-			case "1":
+			if has {
 				c.Themes = append(c.Themes, cat)
-			case "0", "":
-			default:
-				errs = append(errs, bad(adjKey{u.id, "theme:" + cat}, "%q: want 1 or 0", v))
 			}
 		}
-		q, got := value("question")
+		q, got := m.bit("question", u.id)
 		ok = ok && got
-		switch q {
-		case "1":
-			c.Question = true
-		case "0", "":
-		default:
-			errs = append(errs, bad(adjKey{u.id, "question"}, "%q: want 1 or 0", q))
-		}
-		qt, got := value("question_type")
+		c.Question = q
+		qt, got := m.value("question_type", u.id)
 		ok = ok && got
 		if qt != None && qt != "" {
 			if !slices.Contains(cb.QuestionTypeIDs(u.profession), qt) {
-				errs = append(errs, bad(adjKey{u.id, "question_type"}, "%q is not a question type of %q", qt, u.profession))
+				m.bad(adjKey{u.id, "question_type"}, "%q is not a question type of %q", qt, u.profession)
 			}
 			c.QuestionType = qt
 		}
@@ -260,36 +345,60 @@ func merge(sheets []*sheet, cb *themes.Codebook, adjFile *adjudication, strata m
 		case !c.Question && c.QuestionType != "":
 			errs = append(errs, fmt.Errorf("unit %s: question type %s for a message that is not a question once merged", u.id, c.QuestionType))
 		}
-		st, found := strata[u.id]
-		if !found {
-			errs = append(errs, fmt.Errorf("unit %s is not in the sample's strata.csv: is it the folder this sheet was drawn in?", u.id))
-		}
 		c.Community, c.MessageID, c.Stratum, c.Weight = st.community, st.messageID, st.stratum, st.weight
 		g.coded = append(g.coded, c)
 	}
-	if n := len(missing); n > 0 {
-		const show = 20
-		more := ""
-		if n > show {
-			more = fmt.Sprintf(" and %d more", n-show)
-			missing = missing[:show]
-		}
-		errs = append([]error{fmt.Errorf("%d disagreements not adjudicated in %s: %s%s", n, adjFile.path, strings.Join(missing, "; "), more)}, errs...)
-	}
-	var unknown []adjKey
-	for k := range adj {
-		_, knownVar := byName[k.variable]
-		_, knownUnit := first.index[k.unit]
-		if !used[k] && (!knownVar || !knownUnit) {
-			unknown = append(unknown, k)
-		}
-	}
-	slices.SortFunc(unknown, func(a, b adjKey) int { return adj[a].line - adj[b].line })
-	for _, k := range unknown {
-		errs = append(errs, bad(k, "unit %q, %q: no such unit and variable in the sheets", k.unit, k.variable))
+	g.adjudicated = m.count
+	if err := m.finish(); err != nil {
+		errs = append([]error{err}, errs...)
 	}
 	if len(errs) > 0 {
 		return gold{}, errors.Join(errs...)
 	}
 	return g, nil
+}
+
+// threadGoldHeader is the header of a thread gold file.
+func threadGoldHeader(cb *themes.Codebook) []string {
+	h := []string{"unit", "position", "community", "profession", "message_id", "stratum", "weight", "text", "status", "question_type"}
+	return append(h, cb.SourceKinds()...)
+}
+
+// thread merges a coded thread into its gold rows: the question, then its
+// answers with the source kinds they cite.
+func (m *merger) thread(u *unit, cb *themes.Codebook, st unitStratum) ([][]string, error) {
+	status, ok1 := m.value("status", u.id)
+	qt, ok2 := m.value("question_type", u.id)
+	if !ok1 || !ok2 {
+		return nil, nil
+	}
+	if !slices.Contains(codedStatuses, status) {
+		m.bad(adjKey{u.id, "status"}, "%q: want one of %s", status, strings.Join(codedStatuses, ", "))
+		return nil, nil
+	}
+	if qt == None {
+		qt = ""
+	}
+	if qt != "" {
+		if status == NotAQuestion {
+			return nil, fmt.Errorf("unit %s: question type %s for a thread that is %s once merged", u.id, qt, NotAQuestion)
+		}
+		if !slices.Contains(cb.QuestionTypeIDs(u.profession), qt) {
+			m.bad(adjKey{u.id, "question_type"}, "%q is not a question type of %q", qt, u.profession)
+		}
+	}
+	w := strconv.FormatFloat(st.weight, 'g', -1, 64)
+	head := []string{u.id, "0", u.community, string(u.profession), st.messageID, st.stratum, w, u.text, status, qt}
+	head = append(head, make([]string, len(cb.SourceKinds()))...)
+	rows := [][]string{head}
+	for _, a := range u.answers {
+		id := u.id + "#" + strconv.Itoa(a.position)
+		row := []string{u.id, strconv.Itoa(a.position), u.community, string(u.profession), st.messageID, st.stratum, w, a.text, "", ""}
+		for _, k := range cb.SourceKinds() {
+			has, _ := m.bit("source:"+k, id)
+			row = append(row, bit(has))
+		}
+		rows = append(rows, row)
+	}
+	return rows, nil
 }

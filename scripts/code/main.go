@@ -92,7 +92,7 @@
 //
 // # gold
 //
-// Merges coded copies of messages.csv: for each unit and variable, the
+// Merges coded copies of one sheet: for each unit and variable, the
 // code of the coders when they agree, else the adjudicated code from
 // ADJ.csv (a disagreements.csv with its "adjudicated" column filled: 1 or
 // 0 for a theme or the question, a type id or "none" for the question
@@ -106,6 +106,15 @@
 // sample's strata.csv and weights.csv, found in --sample, by default the
 // folder of the first file): themes.LoadSample reads it in place of the
 // hand-coded sample.
+//
+// Copies of threads.csv merge the same way (status; question type, "none"
+// for none; each source kind of each answer, unit "T001#2" for the answer
+// at position 2) into a thread gold file: one row per message of a thread
+// as in the sheet, with unit, position, community, profession,
+// message_id (the thread start's id), stratum, weight, text, status and
+// question_type (on position 0) and one 1/0 column per source kind (on
+// answers). A thread of no coder is left out; "not-a-question" with a
+// question type is refused.
 //
 // # Exit status
 //
