@@ -90,7 +90,10 @@ func TestGoldRefusals(t *testing.T) {
 		}
 		return p
 	}
-	fa, fb := write("A.csv", a), write("B.csv", b)
+	// A's spreadsheet turned M002's text into a number: gold keeps the
+	// sample's text.
+	fa, fb := write("A.csv", strings.Replace(a, ";Bonjour;", ";1;", 1)), write("B.csv", b)
+	write("messages.csv", strings.ReplaceAll(a, ";1;0;;", ";;;;")) // the sample as drawn (texts only matter)
 	write("strata.csv", "sample;unit;community;message_id;stratum\nmessages;M001;avs;p1;avs/question:rights\nmessages;M002;avs;p2;avs/other\n")
 	write("weights.csv", "sample;stratum;population;sampled;weight\nmessages;avs/question:rights;10;1;10\nmessages;avs/other;40;1;40\n")
 	out := filepath.Join(dir, "gold.csv")
@@ -113,7 +116,7 @@ func TestGoldRefusals(t *testing.T) {
 	data, _ := os.ReadFile(out)
 	want := "id,profession,text,themes,question,question_type,community,message_id,stratum,weight\n" +
 		"M001,home-care-aide,Frais km ?,conditions,1,rights,avs,p1,avs/question:rights,10\n" +
-		"M002,home-care-aide,Bonjour,support,0,,avs,p2,avs/other,40\n"
+		"M002,home-care-aide,Bonjour,support,0,,avs,p2,avs/other,40\n" // the sample's text, not the copy's
 	if string(data) != want {
 		t.Errorf("gold:\n%s\nwant:\n%s", data, want)
 	}

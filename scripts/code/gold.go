@@ -46,6 +46,13 @@ func runGold(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	changed, err := keepSampleTexts(sheets[0], filepath.Join(*sampleDir, sheets[0].kind+".csv"), cb)
+	if err != nil {
+		return err
+	}
+	if changed > 0 {
+		fmt.Fprintf(stderr, "code gold: %d texts of %s differ from the sample's (a spreadsheet changed them, e.g. \"+1\" read as a number): the sample's are kept\n", changed, paths[0])
+	}
 	adj, err := readAdjudication(*adjPath)
 	if err != nil {
 		return err
@@ -75,6 +82,38 @@ func runGold(args []string, stdout, stderr io.Writer) error {
 	fmt.Fprintf(stderr, "code gold: %d %s rows: %d codes adjudicated, %d units coded by one coder only (kept as coded), %d coded by nobody (left out)\n", n, sheets[0].kind, g.adjudicated, g.single, g.uncoded)
 	fmt.Fprintf(stdout, "wrote %s\n", *out)
 	return nil
+}
+
+// keepSampleTexts gives the units of s the texts of the sheet the sample
+// wrote (a spreadsheet may have changed a coder's copy: "+1" read as the
+// number 1, "=)" as a formula), and returns how many differed.
+func keepSampleTexts(s *sheet, path string, cb *themes.Codebook) (int, error) {
+	orig, err := readSheet(path, cb)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return 0, fmt.Errorf("%s: no such file: give --sample DIR, the folder scripts/code sample wrote", path)
+		}
+		return 0, err
+	}
+	changed := 0
+	for _, u := range s.units {
+		i, ok := orig.index[u.id]
+		if !ok || len(orig.units[i].answers) != len(u.answers) {
+			return 0, fmt.Errorf("%s: unit %s is not in the sample's %s: is it the folder this sheet was drawn in?", s.path, u.id, path)
+		}
+		o := orig.units[i]
+		if u.text != o.text {
+			changed++
+			u.text = o.text
+		}
+		for j, a := range u.answers {
+			if a.text != o.answers[j].text {
+				changed++
+				a.text = o.answers[j].text
+			}
+		}
+	}
+	return changed, nil
 }
 
 // unitStratum is what strata.csv and weights.csv say of a unit.
