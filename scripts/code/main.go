@@ -105,7 +105,9 @@
 // followed by community, message_id, stratum and weight (from the
 // sample's strata.csv and weights.csv, found in --sample, by default the
 // folder of the first file): themes.LoadSample reads it in place of the
-// hand-coded sample.
+// hand-coded sample. The texts are those of the sheet in --sample, not the
+// coders' copies: a spreadsheet may have changed a copy ("+1" read as the
+// number 1).
 //
 // Copies of threads.csv merge the same way (status; question type, "none"
 // for none; each source kind of each answer, unit "T001#2" for the answer
