@@ -71,14 +71,31 @@ func threadCiting(threads []Thread, kinds []string, keep func(a Answer) bool) (a
 func (c *Citing) estimate(threads []Thread, keep func(a Answer) bool, kinds bool, opts stats.Options) {
 	opts.Unit = UnitThreads
 	answers, citing, byKind := threadCiting(threads, c.Kinds, keep)
-	c.Est = stats.RatioOfSums(citing, answers, opts)
+	c.Est = ratioOverThreads(citing, answers, opts)
 	if !kinds {
 		return
 	}
 	c.KindEst = make([]stats.Estimate, len(c.Kinds))
 	for i := range c.Kinds {
-		c.KindEst[i] = stats.RatioOfSums(byKind[i], answers, opts)
+		c.KindEst[i] = ratioOverThreads(byKind[i], answers, opts)
 	}
+}
+
+// ratioOverThreads is stats.RatioOfSums over threads, except for a share
+// of exactly 0 or 1, which has no bootstrap variation: it gets the Wilson
+// interval over the answers instead.
+func ratioOverThreads(num, den []float64, opts stats.Options) stats.Estimate {
+	e := stats.RatioOfSums(num, den, opts)
+	var k, n float64
+	for i := range num {
+		k += num[i]
+		n += den[i]
+	}
+	if n > 0 && (k == 0 || k == n) {
+		w := stats.Wilson(int(k), int(n), opts.Level, "answers")
+		e.Lo, e.Hi, e.N, e.Unit, e.Method = w.Lo, w.Hi, w.N, w.Unit, w.Method
+	}
+	return e
 }
 
 // month is the Paris month of an answer, as Citing.Month.

@@ -71,9 +71,17 @@ func TestCitingOverThreads(t *testing.T) {
 			t.Errorf("law %+v, want %+v", g.Citing.KindEst[i], law)
 		}
 	}
-	// By month: June holds T7's one answer only: one thread, no interval.
-	if len(g.ByMonth) != 2 || g.ByMonth[1].Est.N != 1 || g.ByMonth[1].Est.Value != 1 || g.ByMonth[1].Est.Estimable() {
-		t.Errorf("June %+v", g.ByMonth[1].Est)
+	// A share of 0 has no bootstrap variation: employer, 0 of 9 answers,
+	// gets Wilson's [0, z²/(9 + z²)] = [0, 0.299145] over the answers.
+	for i, k := range g.Citing.Kinds {
+		if e := g.Citing.KindEst[i]; k == "employer" && (e.Value != 0 || e.Lo != 0 || !within(e.Hi, 0.299145, 1e-6) || e.Unit != "answers" || e.N != 9 || e.Method != stats.MethodWilson) {
+			t.Errorf("employer %+v", e)
+		}
+	}
+	// By month: June holds T7's one answer only, citing: a share of 1,
+	// Wilson's [1/(1 + z²), 1] = [0.206549, 1] over that answer.
+	if e := g.ByMonth[1].Est; len(g.ByMonth) != 2 || e.N != 1 || e.Value != 1 || !within(e.Lo, 0.206549, 1e-6) || e.Hi != 1 || e.Unit != "answers" {
+		t.Errorf("June %+v", e)
 	}
 	if g.ByMonth[0].Est.N != 4 || g.ByMonth[0].Est.Value != 1.0/8 {
 		t.Errorf("May %+v", g.ByMonth[0].Est)

@@ -110,6 +110,8 @@
 //     answers and its answers (stats.RatioOfSums, BCa, indicator.Inference):
 //     the answers of one thread cite together (one answerer citing the
 //     law is often followed by another), so answers are not independent.
+//     A share of exactly 0 or 1 has no bootstrap variation: it gets the
+//     Wilson interval over the answers, with Unit "answers".
 //
 // CompareStatus, CompareRecurring and CompareCiting compare two groups
 // over the same units (stats.Difference). The published #DocTocToc

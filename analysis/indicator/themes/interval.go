@@ -10,6 +10,15 @@ import (
 // UnitAuthors is the unit the theme intervals resample (Estimate.Unit).
 const UnitAuthors = "authors"
 
+
+func sum(x []float64) float64 {
+	var s float64
+	for _, v := range x {
+		s += v
+	}
+	return s
+}
+
 // AuthorCounts are one author's counts within a group: coded messages,
 // messages of each category (aligned with Codebook.Categories), thread
 // starts, question thread starts and question thread starts of each type
@@ -101,28 +110,34 @@ func (s *Shares) estimate(opts stats.Options) {
 	if opts.Method == "" {
 		opts.Method = stats.MethodBCa
 	}
-	rs := func(num, den func(a *AuthorCounts) int) stats.Estimate {
+	rs := func(num, den func(a *AuthorCounts) int, counted string) stats.Estimate {
 		n, d := authorRatio(s.Authors, num, den)
-		return stats.RatioOfSums(n, d, opts)
+		e := stats.RatioOfSums(n, d, opts)
+		if k, total := sum(n), sum(d); total > 0 && (k == 0 || k == total) {
+			// No bootstrap variation at 0 or 1: Wilson over the counted units.
+			w := stats.Wilson(int(k), int(total), opts.Level, counted)
+			e.Lo, e.Hi, e.N, e.Unit, e.Method = w.Lo, w.Hi, w.N, w.Unit, w.Method
+		}
+		return e
 	}
 	messages := func(a *AuthorCounts) int { return a.Messages }
 	s.ThemeEst = make([]stats.Estimate, len(s.Themes))
 	for i := range s.Themes {
-		s.ThemeEst[i] = rs(func(a *AuthorCounts) int { return a.Themes[i] }, messages)
+		s.ThemeEst[i] = rs(func(a *AuthorCounts) int { return a.Themes[i] }, messages, "messages")
 	}
-	s.QuestionEst = rs(func(a *AuthorCounts) int { return a.Questions }, func(a *AuthorCounts) int { return a.Threads })
+	s.QuestionEst = rs(func(a *AuthorCounts) int { return a.Questions }, func(a *AuthorCounts) int { return a.Threads }, "thread starts")
 	s.TypeEst = make([]stats.Estimate, len(s.Types))
 	s.TypedEst = make([]stats.Estimate, len(s.Types))
 	questions := func(a *AuthorCounts) int { return a.Questions }
 	for i, t := range s.Types {
 		of := func(a *AuthorCounts) int { return a.TypeCounts[i] }
-		s.TypeEst[i] = rs(of, questions)
+		s.TypeEst[i] = rs(of, questions, "questions")
 		if t == NoType {
 			nan := math.NaN()
 			s.TypedEst[i] = stats.Estimate{Value: nan, Lo: nan, Hi: nan, Unit: UnitAuthors, Method: opts.Method, Level: opts.Level}
 			continue
 		}
-		s.TypedEst[i] = rs(of, s.typed)
+		s.TypedEst[i] = rs(of, s.typed, "questions")
 	}
 }
 

@@ -112,3 +112,20 @@ func TestCompareTheme(t *testing.T) {
 }
 
 func near(a, b float64) bool { return math.Abs(a-b) < 1e-12 }
+
+// A share of 0 has no bootstrap variation: its interval is Wilson's over
+// the messages, [0, z²/(n + z²)]; here 0 of 4 messages "practice" in a1
+// (an aide community: the GP keyword does not apply), z²/(4 + z²) =
+// 3.841459/7.841459 = 0.489891.
+func TestZeroShareGetsWilson(t *testing.T) {
+	cb := mini(t)
+	at := time.Date(2019, 5, 1, 10, 0, 0, 0, time.UTC)
+	c := &corpus.Corpus{Communities: []corpus.Community{{ID: "a1", Profession: corpus.HomeCareAide}}}
+	for i, a := range []string{"x", "x", "y", "z"} {
+		c.Messages = append(c.Messages, corpus.Message{Community: "a1", ID: fmt.Sprint(i), Author: a, Kind: corpus.Post, Created: at.Add(time.Duration(i) * time.Minute), Text: "posologie"})
+	}
+	e := MeasureWith(c, cb, fewReps).Groups[0].ThemeEst[1]
+	if e.Value != 0 || e.Lo != 0 || math.Abs(e.Hi-0.489891) > 1e-6 || e.N != 4 || e.Unit != "messages" || e.Method != stats.MethodWilson {
+		t.Errorf("practice = %+v, want 0 [0, 0.489891] over 4 messages", e)
+	}
+}
