@@ -10,7 +10,6 @@ import (
 // UnitAuthors is the unit the theme intervals resample (Estimate.Unit).
 const UnitAuthors = "authors"
 
-
 func sum(x []float64) float64 {
 	var s float64
 	for _, v := range x {
