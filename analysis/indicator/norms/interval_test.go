@@ -3,6 +3,7 @@ package norms
 import (
 	"fmt"
 	"math"
+	"strings"
 	"testing"
 	"time"
 
@@ -170,5 +171,33 @@ func TestRowsWriteIntervals(t *testing.T) {
 				t.Errorf("%s has an interval: %+v", r.Indicator, r)
 			}
 		}
+	}
+}
+
+// MeasureCounts measures the same threads and counts as Measure, without
+// the citing bootstrap: the rows are the same but for the citing
+// intervals, written without interval.
+func TestMeasureCounts(t *testing.T) {
+	cb := codebook(t)
+	c := &corpus.Corpus{Communities: []corpus.Community{{ID: "mg", Profession: corpus.GP}}, Messages: crafted()}
+	full, counts := MeasureWith(c, cb, fewReps), MeasureCounts(c, cb)
+	a, b := ResultRows(full), ResultRows(counts)
+	if len(a) != len(b) {
+		t.Fatalf("%d rows against %d", len(a), len(b))
+	}
+	for i := range a {
+		x, y := a[i], b[i]
+		cite := strings.HasPrefix(x.Indicator, "citing_share")
+		switch {
+		case x.Indicator != y.Indicator || !within(x.Value, y.Value, 0) && !(math.IsNaN(x.Value) && math.IsNaN(y.Value)):
+			t.Errorf("row %d: %+v against %+v", i, x, y)
+		case cite && (y.Method != "" || x.Method == ""):
+			t.Errorf("%s: with bootstrap %q, counts only %q", x.Indicator, x.Method, y.Method)
+		case !cite && (x.Method != y.Method || x.Lo != y.Lo && !math.IsNaN(x.Lo)):
+			t.Errorf("%s differs: %+v against %+v", x.Indicator, x, y)
+		}
+	}
+	if counts.Groups[0].Citing.Est.Method != "" || counts.Groups[0].StatusEstimate(Consensual).Method != stats.MethodWilson {
+		t.Errorf("counts-only estimates %+v", counts.Groups[0].Citing.Est)
 	}
 }

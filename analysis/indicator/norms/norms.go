@@ -113,6 +113,9 @@
 //     A share of exactly 0 or 1 has no bootstrap variation: it gets the
 //     Wilson interval over the answers, with Unit "answers".
 //
+// The citing intervals are the family's only bootstrap; MeasureCounts
+// skips it for readers that need only threads, statuses and counts.
+//
 // CompareStatus, CompareRecurring and CompareCiting compare two groups
 // over the same units (stats.Difference). The published #DocTocToc
 // studies (DocTocToc2013, Lille2024) give only their shares and their

@@ -103,6 +103,20 @@ func Measure(c *corpus.Corpus, cb *themes.Codebook) Result {
 
 // MeasureWith is Measure with the bootstrap options opts.
 func MeasureWith(c *corpus.Corpus, cb *themes.Codebook, opts stats.Options) Result {
+	return measure(c, cb, &opts)
+}
+
+// MeasureCounts is Measure without the bootstrap intervals of the citing
+// shares (Citing.Est and KindEst are left zero; ResultRows then writes
+// those rows without interval and Figure 13 without its band), for a
+// reader that needs only the threads, statuses, recurrences and counts:
+// the status and recurring shares keep their closed-form Wilson
+// intervals (StatusEstimate, RecurringEstimate). It saves the only
+// bootstrap of the family.
+func MeasureCounts(c *corpus.Corpus, cb *themes.Codebook) Result { return measure(c, cb, nil) }
+
+// measure computes the norms, the citing intervals with opts unless nil.
+func measure(c *corpus.Corpus, cb *themes.Codebook, opts *stats.Options) Result {
 	ov := Overlap(c)
 	inOthers := map[string]int{}
 	for i, id := range ov.IDs {
@@ -130,7 +144,11 @@ func MeasureWith(c *corpus.Corpus, cb *themes.Codebook, opts stats.Options) Resu
 		}
 		g.Pairs = Recurring(g.Threads)
 		g.Recurrences = Recurrences(g.Threads, g.Pairs)
-		g.Citing, g.ByMonth = CitingSharesWith(g.Threads, kinds, opts)
+		if opts != nil {
+			g.Citing, g.ByMonth = CitingSharesWith(g.Threads, kinds, *opts)
+		} else {
+			g.Citing, g.ByMonth = CitingShares(g.Threads, kinds)
+		}
 		out = append(out, g)
 	}
 	return Result{Codebook: cb, Groups: out}
