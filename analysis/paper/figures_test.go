@@ -296,7 +296,7 @@ func TestF11Retention(t *testing.T) {
 		"general-practitioner,*,1,4,3,true,0.750000\n" +
 		"general-practitioner,*,2,3,0,true,0.000000\n" +
 		"general-practitioner,*,3,0,0,false,NaN\n"
-	if got := csvOf(t, f); got != want {
+	if got := pointCSV(t, f, 7); got != want {
 		t.Errorf("data:\n%s\nwant\n%s", got, want)
 	}
 }

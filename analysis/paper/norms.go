@@ -13,6 +13,7 @@ import (
 	"github.com/faire-communaute/compendium/analysis/indicator"
 	"github.com/faire-communaute/compendium/analysis/indicator/norms"
 	"github.com/faire-communaute/compendium/analysis/indicator/themes"
+	"github.com/faire-communaute/compendium/analysis/stats"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/plotter"
@@ -67,45 +68,60 @@ func normsGroups(id string, r norms.Result) ([]norms.Group, error) {
 // law, guideline or insurance source, or a second answerer agrees — « +1
 // », « je confirme » — and nobody contradicts) or non-consensual, or too
 // recent to tell (asked less than norms.UnansweredHorizon before the end
-// of its community's export: left out); the stacked bars give the shares
-// of the observed question threads per profession, beside the published
-// #DocTocToc figures of 2013 and of the 2024 Lille thesis (see
-// DocTocToc2013Consensual and Lille2024Answered).
+// of its community's export: left out); the stacked bars (left) give the
+// shares of the observed question threads per profession, beside the
+// published #DocTocToc figures of 2013 and of the 2024 Lille thesis (see
+// DocTocToc2013Consensual and Lille2024Answered). On the right, the same
+// shares as dots with their 95 % Wilson intervals: over our observed
+// question threads (norms.Group.StatusEstimate), over the published
+// studies' questions (norms.Published.Estimate, from their published
+// counts: their raw data are not available).
 //
 // The data has one row per group and status: groups as in F03Themes
 // (communities, then the profession as a whole, "*"), statuses
 // consensual, non-consensual, unanswered; then the published rows (source
 // doctoctoc-2013 with the three statuses and not-specified; source
-// lille-2024 with answered and unanswered). Columns: source, community,
-// profession, status, questions (observed), count (empty for published
-// rows), share.
+// lille-2024 with answered and unanswered); then, when the GPs' shares
+// are drawn, their differences with the published ones (source
+// gp-minus-doctoctoc-2013 for the three statuses, gp-minus-lille-2024 for
+// unanswered; share the difference, lo and hi its Newcombe interval,
+// norms.CompareWithPublished). Columns: source, community, profession,
+// status, questions (observed; for a difference, ours + theirs), count
+// (empty for published rows and differences), share, lo, hi (NaN when
+// not estimable, or for not-specified), method.
 func F12Consensus(r norms.Result, prov figure.Provenance) (*figure.Figure, error) {
 	gs, err := normsGroups("f12-consensus", r)
 	if err != nil {
 		return nil, err
 	}
 	short := newShortfall(unitQuestions, Minimum.Questions)
-	data := figure.NewTable("source", "community", "profession", "status", "questions", "count", "share")
+	data := figure.NewTable("source", "community", "profession", "status", "questions", "count", "share", "lo", "hi", "method")
 	type bar struct {
 		label  string
 		shares map[string]float64
+		est    map[string]stats.Estimate
 		n      int
 	}
 	var bars []bar
+	var gp *norms.Group
 	statuses := []norms.Status{norms.Consensual, norms.NonConsensual, norms.Unanswered}
 	for _, g := range gs {
 		if !short.enough(groupLabel(g.Community), g.Observed()) {
 			continue
 		}
-		b := bar{shares: map[string]float64{}, n: g.Observed()}
+		b := bar{shares: map[string]float64{}, est: map[string]stats.Estimate{}, n: g.Observed()}
 		for _, s := range statuses {
-			share := g.StatusShare(s)
-			data.Add("corpus", g.Community.ID, string(g.Community.Profession), string(s), g.Observed(), g.StatusCount(s), share)
-			b.shares[string(s)] = share
+			e := g.StatusEstimate(s)
+			data.Add("corpus", g.Community.ID, string(g.Community.Profession), string(s), g.Observed(), g.StatusCount(s), e.Value, e.Lo, e.Hi, e.Method)
+			b.shares[string(s)] = e.Value
+			b.est[string(s)] = e
 		}
 		if g.Community.ID == indicator.AllCommunities {
 			b.label = capitalize(ProfessionLabel(g.Community.Profession))
 			bars = append(bars, b)
+			if g.Community.Profession == corpus.GP {
+				gp = &g
+			}
 		}
 	}
 	if len(bars) == 0 {
@@ -122,18 +138,38 @@ func F12Consensus(r norms.Result, prov figure.Provenance) (*figure.Figure, error
 		}
 		return nil, questionsNotDrawable("f12-consensus", r)
 	}
+	nan := math.NaN()
 	rest := 1 - DocTocToc2013Consensual - DocTocToc2013NonConsensual - DocTocToc2013Unanswered
 	pub2013 := map[string]float64{"consensual": DocTocToc2013Consensual, "non-consensual": DocTocToc2013NonConsensual, "unanswered": DocTocToc2013Unanswered, "not-specified": rest}
+	est2013 := map[string]stats.Estimate{}
 	for _, s := range []string{"consensual", "non-consensual", "unanswered", "not-specified"} {
-		data.Add("doctoctoc-2013", "", string(corpus.GP), s, DocTocToc2013Questions, "", pub2013[s])
+		e := stats.Estimate{Lo: nan, Hi: nan}
+		if norms.DocTocToc2013.Has(norms.Status(s)) {
+			e = norms.DocTocToc2013.Estimate(norms.Status(s))
+			est2013[s] = e
+		}
+		data.Add(norms.DocTocToc2013.Name, "", string(corpus.GP), s, DocTocToc2013Questions, "", pub2013[s], e.Lo, e.Hi, e.Method)
 	}
 	pub2024 := map[string]float64{"answered": Lille2024Answered, "unanswered": 1 - Lille2024Answered}
+	est2024 := map[string]stats.Estimate{}
 	for _, s := range []string{"answered", "unanswered"} {
-		data.Add("lille-2024", "", string(corpus.GP), s, Lille2024Questions, "", pub2024[s])
+		e := norms.Lille2024.Estimate(norms.Status(s))
+		est2024[s] = e
+		data.Add(norms.Lille2024.Name, "", string(corpus.GP), s, Lille2024Questions, "", pub2024[s], e.Lo, e.Hi, e.Method)
+	}
+	if gp != nil {
+		diff := func(source string, p norms.Published, s norms.Status) {
+			d := norms.CompareWithPublished(gp.StatusEstimate(s), p.Estimate(s))
+			data.Add(source, indicator.AllCommunities, string(corpus.GP), string(s), d.N, "", d.Value, d.Lo, d.Hi, d.Method)
+		}
+		for _, s := range statuses {
+			diff("gp-minus-"+norms.DocTocToc2013.Name, norms.DocTocToc2013, s)
+		}
+		diff("gp-minus-"+norms.Lille2024.Name, norms.Lille2024, norms.Unanswered)
 	}
 	bars = append(bars,
-		bar{label: fmt.Sprintf(figure.T("#DocTocToc, étude 2013\n(%d questions)", "#DocTocToc, 2013 study\n(%d questions)"), DocTocToc2013Questions), shares: pub2013},
-		bar{label: fmt.Sprintf(figure.T("#DocTocToc, thèse Lille 2024\n(%d questions)", "#DocTocToc, Lille 2024 thesis\n(%d questions)"), Lille2024Questions), shares: pub2024})
+		bar{label: fmt.Sprintf(figure.T("#DocTocToc, étude 2013\n(%d questions)", "#DocTocToc, 2013 study\n(%d questions)"), DocTocToc2013Questions), shares: pub2013, est: est2013},
+		bar{label: fmt.Sprintf(figure.T("#DocTocToc, thèse Lille 2024\n(%d questions)", "#DocTocToc, Lille 2024 thesis\n(%d questions)"), Lille2024Questions), shares: pub2024, est: est2024})
 	for i := range bars[:len(bars)-2] {
 		bars[i].label += fmt.Sprintf(figure.T("\n(%s questions)", "\n(%s questions)"), figure.Integer(int64(bars[i].n)))
 	}
@@ -156,7 +192,7 @@ func F12Consensus(r norms.Result, prov figure.Provenance) (*figure.Figure, error
 	for k, cat := range consensusCategories {
 		colors[k] = cat.color
 	}
-	p := chart.HBarPlot("", figure.T("Part des questions", "Share of questions"))
+	p := chart.HBarPlot(figure.T("Issue des questions", "Outcome of questions"), figure.T("Part des questions", "Share of questions"))
 	p.Add(chart.BarsPlotter{Bars: laid, Colors: colors, Horizontal: true})
 	// Shares written inside the segments wide enough to hold them.
 	xyl := plotter.XYLabels{}
@@ -184,7 +220,45 @@ func F12Consensus(r norms.Result, prov figure.Provenance) (*figure.Figure, error
 	p.Y.Min, p.Y.Max = -0.6, float64(n)-0.4
 	p.X.Min, p.X.Max = 0, 1.03 // room for the last tick label
 	p.X.Tick.Marker = figure.ShareTicks{}
-	// The legend goes under the bars, in a row of its own (see below).
+	// Right: each share as a dot with its interval, statuses one under
+	// the other within a row, in the colours of the bars.
+	q := chart.HBarPlot(figure.T("Parts et intervalles à 95 %", "Shares and 95% intervals"), figure.T("Part des questions", "Share of questions"))
+	var dotted []int // the categories drawn as dots: all but not-specified
+	for k, cat := range consensusCategories {
+		if cat.id != "not-specified" {
+			dotted = append(dotted, k)
+		}
+	}
+	for j, k := range dotted {
+		cat := consensusCategories[k]
+		var pos, val, lo, hi []float64
+		for i, b := range bars {
+			e, ok := b.est[cat.id]
+			if !ok || math.IsNaN(e.Value) {
+				continue
+			}
+			y := float64(n - 1 - i)
+			pos = append(pos, y+0.27-0.54*float64(j)/float64(len(dotted)-1))
+			val = append(val, e.Value)
+			l, h := drawnInterval(e)
+			lo, hi = append(lo, l), append(hi, h)
+		}
+		if len(pos) == 0 {
+			continue
+		}
+		w, err := chart.NewWhiskers(pos, val, lo, hi, true)
+		if err != nil {
+			return nil, fmt.Errorf("f12-consensus: %w", err)
+		}
+		w.Color = cat.color
+		q.Add(w)
+	}
+	q.NominalY(make([]string, n)...) // the rows are named on the left
+	q.Y.Padding = 0
+	q.Y.Min, q.Y.Max = -0.6, float64(n)-0.4
+	q.X.Min, q.X.Max = 0, 1.03
+	q.X.Tick.Marker = figure.ShareTicks{}
+	// The legend goes under the panels, in a row of its own (see below).
 	legend := make([]chart.LegendEntry, len(consensusCategories))
 	for k, cat := range consensusCategories {
 		legend[k] = chart.LegendEntry{Name: figure.T(cat.fr, cat.en), Thumb: chart.Swatch{Color: cat.color}}
@@ -193,11 +267,11 @@ func F12Consensus(r norms.Result, prov figure.Provenance) (*figure.Figure, error
 		ID:    "f12-consensus",
 		Title: figure.T("Figure 12 – Les questions trouvent-elles une réponse consensuelle ?", "Figure 12 – Do questions find a consensual answer?"),
 		Caption: short.caption(fmt.Sprintf(figure.T(
-			"Issue des fils ouverts par une question : sans réponse d'un autre auteur, consensuelle (une réponse cite la loi, une recommandation ou l'assurance maladie, ou un second répondant approuve — « +1 », « je confirme » — sans contradiction) ou non consensuelle, en part des questions posées au moins %d jours avant la fin de l'export, par profession ; en bas, les chiffres publiés sur #DocTocToc en 2013 (mimiryudo.com ; 3,1 % non précisés) et en 2024 (thèse de Lille, qui ne distingue pas les réponses consensuelles).",
-			"Outcome of the threads opened by a question: no answer from another author, consensual (an answer cites the law, a guideline or health insurance, or a second answerer agrees — “+1”, “I confirm” — with no contradiction) or non-consensual, as a share of the questions asked at least %d days before the end of the export, by profession; at the bottom, the figures published on #DocTocToc in 2013 (mimiryudo.com; 3.1% not specified) and in 2024 (Lille thesis, which does not tell consensual answers apart)."), int(norms.UnansweredHorizon.Hours()/24))),
+			"Issue des fils ouverts par une question : sans réponse d'un autre auteur, consensuelle (une réponse cite la loi, une recommandation ou l'assurance maladie, ou un second répondant approuve — « +1 », « je confirme » — sans contradiction) ou non consensuelle, en part des questions posées au moins %d jours avant la fin de l'export, par profession ; en bas, les chiffres publiés sur #DocTocToc en 2013 (mimiryudo.com ; 3,1 %% non précisés) et en 2024 (thèse de Lille, qui ne distingue pas les réponses consensuelles). À droite, chaque part et son intervalle de confiance à 95 %% (Wilson, sur nos fils-questions ou sur les questions publiées de chaque étude, dont les données brutes ne sont pas disponibles).",
+			"Outcome of the threads opened by a question: no answer from another author, consensual (an answer cites the law, a guideline or health insurance, or a second answerer agrees — “+1”, “I confirm” — with no contradiction) or non-consensual, as a share of the questions asked at least %d days before the end of the export, by profession; at the bottom, the figures published on #DocTocToc in 2013 (mimiryudo.com; 3.1%% not specified) and in 2024 (Lille thesis, which does not tell consensual answers apart). Right, each share with its 95%% confidence interval (Wilson, over our question threads or over each study's published questions, whose raw data are not available)."), int(norms.UnansweredHorizon.Hours()/24))),
 		Data:    data,
-		Drawing: chart.WithLegend{Plot: p, Entries: legend, Cols: 3},
-		Width:   18 * vg.Centimeter,
+		Drawing: chart.WithLegend{Tiles: figure.Tiles{{p, q}}, Entries: legend, Cols: 3},
+		Width:   26 * vg.Centimeter,
 		Height:  vg.Length(n)*1.6*vg.Centimeter + 3.2*vg.Centimeter,
 		Prov:    prov,
 	}, nil
@@ -240,16 +314,22 @@ func sourceKindLabel(cb *themes.Codebook, kind string) string {
 // answers citing it (Paris months), and in grey the share citing at least
 // one. Months with fewer than MinMonthAnswers answers are left as gaps.
 //
+// The grey line of the share citing at least one kind has its 95 % band:
+// pointwise, each month's interval (norms.Citing.Est, a ratio of sums over
+// the question threads with answers that month; answers cluster in
+// threads).
+//
 // The data has one row per profession (aides first), month and kind ("any"
 // first, then the codebook's kinds): profession, month (YYYY-MM), kind,
-// answers, citing, share.
+// answers, citing, share, lo, hi (the interval of share, for "any" only;
+// NaN otherwise or when not estimable).
 func F13Sources(r norms.Result, prov figure.Provenance) (*figure.Figure, error) {
 	gs, err := normsGroups("f13-sources", r)
 	if err != nil {
 		return nil, err
 	}
 	cb := r.Codebook
-	data := figure.NewTable("profession", "month", "kind", "answers", "citing", "share")
+	data := figure.NewTable("profession", "month", "kind", "answers", "citing", "share", "lo", "hi")
 	var panels []*plot.Plot
 	kinds := cb.SourceKinds()
 	var legend []chart.LegendEntry
@@ -273,14 +353,20 @@ func F13Sources(r norms.Result, prov figure.Provenance) (*figure.Figure, error) 
 		}
 		xs := make([]float64, len(g.ByMonth))
 		anyShare := make([]float64, len(g.ByMonth))
+		anyLo := make([]float64, len(g.ByMonth))
+		anyHi := make([]float64, len(g.ByMonth))
 		byKind := make([][]float64, len(kinds))
 		for i := range byKind {
 			byKind[i] = make([]float64, len(g.ByMonth))
 		}
 		for m, mc := range g.ByMonth {
-			data.Add(string(g.Community.Profession), mc.Month, "any", mc.Answers, mc.Citing, mc.Share())
+			est := mc.Est
+			if est.Method == "" { // measured without intervals
+				est.Lo, est.Hi = math.NaN(), math.NaN()
+			}
+			data.Add(string(g.Community.Profession), mc.Month, "any", mc.Answers, mc.Citing, mc.Share(), est.Lo, est.Hi)
 			for i, k := range mc.Kinds {
-				data.Add(string(g.Community.Profession), mc.Month, k, mc.Answers, mc.ByKind[i], mc.KindShare(i))
+				data.Add(string(g.Community.Profession), mc.Month, k, mc.Answers, mc.ByKind[i], mc.KindShare(i), math.NaN(), math.NaN())
 			}
 			t, err := time.ParseInLocation("2006-01", mc.Month, corpus.Paris)
 			if err != nil {
@@ -289,10 +375,14 @@ func F13Sources(r norms.Result, prov figure.Provenance) (*figure.Figure, error) 
 			xs[m] = figure.TimeToFloat(t.AddDate(0, 0, 14)) // mid-month
 			lo, hiT = math.Min(lo, figure.TimeToFloat(t)), math.Max(hiT, figure.TimeToFloat(t.AddDate(0, 1, 0)))
 			drawn := mc.Answers >= MinMonthAnswers
-			anyShare[m] = math.NaN()
+			anyShare[m], anyLo[m], anyHi[m] = math.NaN(), math.NaN(), math.NaN()
 			if drawn {
 				anyShare[m] = mc.Share()
 				hi = math.Max(hi, mc.Share())
+				if est.Estimable() {
+					anyLo[m], anyHi[m] = est.Lo, est.Hi
+					hi = math.Max(hi, est.Hi)
+				}
 			}
 			for i := range kinds {
 				byKind[i][m] = math.NaN()
@@ -307,6 +397,11 @@ func F13Sources(r norms.Result, prov figure.Provenance) (*figure.Figure, error) 
 		p.Title.TextStyle.Font.Size = figure.LabelSize
 		p.X.Tick.Marker = figure.DateTicks{Location: corpus.Paris, MaxTicks: 6}
 		p.Y.Tick.Marker = figure.PercentTicks{}
+		band, err := chart.NewBand(xs, anyLo, anyHi, chart.BandColor(figure.MutedColor))
+		if err != nil {
+			return nil, fmt.Errorf("f13-sources: %w", err)
+		}
+		p.Add(band)
 		if err := chart.GappedLine(p, xs, anyShare, anyStyle, ""); err != nil {
 			return nil, fmt.Errorf("f13-sources: %w", err)
 		}
@@ -331,8 +426,8 @@ func F13Sources(r norms.Result, prov figure.Provenance) (*figure.Figure, error) 
 		ID:    "f13-sources",
 		Title: figure.T("Figure 13 – Les règles et les sources invoquées", "Figure 13 – Rules and sources invoked"),
 		Caption: short.caption(figure.T(
-			fmt.Sprintf("Part mensuelle des réponses aux questions (messages d'un fil ouvert par une question, d'un autre auteur que celui qui la pose) citant chaque type de règle ou de source — mots-clés de la grille de codage ou lien vers un site de ce type —, par profession (mois de Paris ; les mois de moins de %d réponses ne sont pas tracés).", MinMonthAnswers),
-			fmt.Sprintf("Monthly share of the answers to questions (messages of a thread opened by a question, by another author than the asker) citing each kind of rule or source — codebook keywords or a link to a site of that kind —, by profession (Paris months; months with fewer than %d answers are not drawn).", MinMonthAnswers))),
+			fmt.Sprintf("Part mensuelle des réponses aux questions (messages d'un fil ouvert par une question, d'un autre auteur que celui qui la pose) citant chaque type de règle ou de source — mots-clés de la grille de codage ou lien vers un site de ce type —, par profession (mois de Paris ; les mois de moins de %d réponses ne sont pas tracés). Bande grise : intervalle de confiance à 95 %% de la part citant au moins une source, mois par mois (bootstrap sur les fils-questions, %s tirages).", MinMonthAnswers, figure.Integer(int64(indicator.Inference.Reps))),
+			fmt.Sprintf("Monthly share of the answers to questions (messages of a thread opened by a question, by another author than the asker) citing each kind of rule or source — codebook keywords or a link to a site of that kind —, by profession (Paris months; months with fewer than %d answers are not drawn). Grey band: 95%% confidence interval of the share citing at least one source, month by month (bootstrap over question threads, %s replicates).", MinMonthAnswers, figure.Integer(int64(indicator.Inference.Reps))))),
 		Data:    data,
 		Drawing: chart.WithLegend{Tiles: figure.Tiles{panels}, Entries: legend, Cols: 3},
 		Width:   24 * vg.Centimeter,
@@ -371,18 +466,22 @@ var gapBins = [norms.NumGapBins]struct {
 // profession and bin (bins 0-1, 1-7, 7-30, 30-90, 90-365 and 365+ days,
 // lower bound included, upper excluded), community "*", count the recurring questions whose gap
 // falls in the bin, total the recurring questions. Columns: measure,
-// community, profession, bin, count, total, share (NaN when total is 0).
+// community, profession, bin, count, total, share (NaN when total is 0),
+// lo, hi (for recurring_share its 95 % Wilson interval over the question
+// threads, norms.Group.RecurringEstimate, drawn as a whisker; NaN for
+// gap_days).
 func F14Recurring(r norms.Result, prov figure.Provenance) (*figure.Figure, error) {
 	gs, err := normsGroups("f14-recurring", r)
 	if err != nil {
 		return nil, err
 	}
 	short := newShortfall(unitQuestions, Minimum.Questions)
-	data := figure.NewTable("measure", "community", "profession", "bin", "count", "total", "share")
+	data := figure.NewTable("measure", "community", "profession", "bin", "count", "total", "share", "lo", "hi")
 	type row struct {
 		label string
 		prof  corpus.Profession
 		share float64
+		est   stats.Estimate
 	}
 	var rows []row
 	gaps := map[corpus.Profession]norms.Gaps{}
@@ -392,8 +491,9 @@ func F14Recurring(r norms.Result, prov figure.Provenance) (*figure.Figure, error
 			continue
 		}
 		prof := g.Community.Profession
-		data.Add("recurring_share", g.Community.ID, string(prof), "", len(g.Recurrences), len(g.Threads), g.RecurringShare())
-		rows = append(rows, row{groupLabel(g.Community), prof, g.RecurringShare()})
+		e := g.RecurringEstimate()
+		data.Add("recurring_share", g.Community.ID, string(prof), "", len(g.Recurrences), len(g.Threads), g.RecurringShare(), e.Lo, e.Hi)
+		rows = append(rows, row{groupLabel(g.Community), prof, g.RecurringShare(), e})
 		if g.Community.ID == indicator.AllCommunities {
 			gaps[prof] = norms.GapHistogram(g.Recurrences)
 			profs = append(profs, prof)
@@ -407,7 +507,7 @@ func F14Recurring(r norms.Result, prov figure.Provenance) (*figure.Figure, error
 	}
 	for _, p := range profs {
 		for b, bin := range gapBins {
-			data.Add("gap_days", indicator.AllCommunities, string(p), bin.id, gaps[p].Counts[b], gaps[p].Total, gaps[p].Share(b))
+			data.Add("gap_days", indicator.AllCommunities, string(p), bin.id, gaps[p].Counts[b], gaps[p].Total, gaps[p].Share(b), math.NaN(), math.NaN())
 		}
 	}
 	// Left: recurring shares, horizontal bars coloured by profession.
@@ -417,11 +517,18 @@ func F14Recurring(r norms.Result, prov figure.Provenance) (*figure.Figure, error
 	var text []string
 	var shown []chart.Bar
 	hi := 0.0
+	los := make([][]float64, n)
+	his := make([][]float64, n)
 	for i, r := range rows {
 		y := n - 1 - i
 		labels[y] = r.label
 		values[y] = []float64{finite(r.share)}
+		l, h := drawnInterval(r.est)
+		los[y], his[y] = []float64{l}, []float64{h}
 		hi = math.Max(hi, values[y][0])
+		if !math.IsNaN(h) {
+			hi = math.Max(hi, h)
+		}
 	}
 	laid, err := chart.BarLayout(n, 1, values, true)
 	if err != nil {
@@ -435,8 +542,20 @@ func F14Recurring(r norms.Result, prov figure.Provenance) (*figure.Figure, error
 	}
 	left := chart.HBarPlot(figure.T("Questions déjà posées", "Questions asked before"), figure.T("Part des fils de question", "Share of question threads"))
 	byRank := []color.Color{professionColor(corpus.HomeCareAide), professionColor(corpus.GP), professionColor("")}
-	if _, err := chart.HBars(left, shown, byRank, text, labels, float64(n)-0.4); err != nil {
+	lab, err := chart.HBars(left, shown, byRank, text, labels, float64(n)-0.4)
+	if err != nil {
 		return nil, fmt.Errorf("f14-recurring: %w", err)
+	}
+	whiskers, err := chart.BarWhiskers(laid, los, his, true)
+	if err != nil {
+		return nil, fmt.Errorf("f14-recurring: %w", err)
+	}
+	left.Add(whiskers)
+	// Each label past its whisker, not over it.
+	for i, b := range laid {
+		if h := his[b.Group][0]; !math.IsNaN(h) && h > b.Top {
+			lab.XYs[i].X = h
+		}
 	}
 	left.X.Min = 0
 	left.X.Max = math.Min(1, math.Max(0.1, math.Ceil((hi*1.3)*20)/20))
@@ -470,8 +589,8 @@ func F14Recurring(r norms.Result, prov figure.Provenance) (*figure.Figure, error
 		ID:    "f14-recurring",
 		Title: figure.T("Figure 14 – Les questions qui reviennent", "Figure 14 – Questions that come back"),
 		Caption: short.caption(figure.T(
-			fmt.Sprintf("À gauche, part des fils de question dont la question quasi identique a déjà été posée plus tôt (similarité de Jaccard d'au moins %s entre les suites de trois racines des deux questions, repérées par MinHash), dans la même communauté ou, pour une profession, dans l'une de ses communautés ; à droite, délai entre une question récurrente et la question similaire antérieure la plus proche.", figure.Number(norms.RecurringThreshold, 1)),
-			fmt.Sprintf("Left, share of question threads whose near-identical question was asked earlier (Jaccard similarity of at least %s between the three-stem sequences of both questions, found with MinHash), in the same community or, for a profession, in any of its communities; right, time between a recurring question and the nearest earlier similar question.", figure.Number(norms.RecurringThreshold, 1)))),
+			fmt.Sprintf("À gauche, part des fils de question dont la question quasi identique a déjà été posée plus tôt (similarité de Jaccard d'au moins %s entre les suites de trois racines des deux questions, repérées par MinHash), dans la même communauté ou, pour une profession, dans l'une de ses communautés, et son intervalle de confiance à 95 %% (Wilson, sur les fils-questions) ; à droite, délai entre une question récurrente et la question similaire antérieure la plus proche.", figure.Number(norms.RecurringThreshold, 1)),
+			fmt.Sprintf("Left, share of question threads whose near-identical question was asked earlier (Jaccard similarity of at least %s between the three-stem sequences of both questions, found with MinHash), in the same community or, for a profession, in any of its communities, with its 95%% confidence interval (Wilson, over question threads); right, time between a recurring question and the nearest earlier similar question.", figure.Number(norms.RecurringThreshold, 1)))),
 		Data:   data,
 		Tiles:  [][]*plot.Plot{{left, right}},
 		Width:  26 * vg.Centimeter,

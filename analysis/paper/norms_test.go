@@ -36,8 +36,14 @@ func TestF12Consensus(t *testing.T) {
 		"doctoctoc-2013,,general-practitioner,unanswered,63,,0.080000\n" +
 		"doctoctoc-2013,,general-practitioner,not-specified,63,,0.031000\n" +
 		"lille-2024,,general-practitioner,answered,252,,0.905000\n" +
-		"lille-2024,,general-practitioner,unanswered,252,,0.095000\n"
-	if got := csvOf(t, f); got != want {
+		"lille-2024,,general-practitioner,unanswered,252,,0.095000\n" +
+		// GPs − published: 1/3 − 35/63, 1/3 − 21/63, 1/3 − 5/63 over 3 + 63
+		// questions, 1/3 − 24/252 over 3 + 252.
+		"gp-minus-doctoctoc-2013,*,general-practitioner,consensual,66,,-0.222222\n" +
+		"gp-minus-doctoctoc-2013,*,general-practitioner,non-consensual,66,,0.000000\n" +
+		"gp-minus-doctoctoc-2013,*,general-practitioner,unanswered,66,,0.253968\n" +
+		"gp-minus-lille-2024,*,general-practitioner,unanswered,255,,0.238095\n"
+	if got := pointCSV(t, f, 7); got != want {
 		t.Errorf("data:\n%s\nwant\n%s", got, want)
 	}
 }
@@ -63,7 +69,7 @@ func TestF13Sources(t *testing.T) {
 		"general-practitioner,2019-03,employer,2,0,0.000000\n" +
 		"general-practitioner,2019-03,guidelines,2,1,0.500000\n" +
 		"general-practitioner,2019-03,insurance,2,0,0.000000\n"
-	if got := csvOf(t, f); got != want {
+	if got := pointCSV(t, f, 6); got != want {
 		t.Errorf("data:\n%s\nwant\n%s", got, want)
 	}
 }
@@ -89,7 +95,7 @@ func TestF14Recurring(t *testing.T) {
 		"gap_days,*,general-practitioner,30-90,0,0,NaN\n" +
 		"gap_days,*,general-practitioner,90-365,0,0,NaN\n" +
 		"gap_days,*,general-practitioner,365+,0,0,NaN\n"
-	if got := csvOf(t, f); got != want {
+	if got := pointCSV(t, f, 7); got != want {
 		t.Errorf("data:\n%s\nwant\n%s", got, want)
 	}
 }
@@ -153,8 +159,8 @@ func ExampleF12Consensus() {
 	f.Data.WriteCSV(os.Stdout)     // a notebook calls notebook.Publish instead
 	// Output:
 	// f12-consensus
-	// source,community,profession,status,questions,count,share
-	// corpus,*,home-care-aide,consensual,3,2,0.666667
-	// corpus,*,home-care-aide,non-consensual,3,0,0.000000
-	// corpus,*,home-care-aide,unanswered,3,1,0.333333
+	// source,community,profession,status,questions,count,share,lo,hi,method
+	// corpus,*,home-care-aide,consensual,3,2,0.666667,0.207660,0.938508,wilson
+	// corpus,*,home-care-aide,non-consensual,3,0,0.000000,0.000000,0.561497,wilson
+	// corpus,*,home-care-aide,unanswered,3,1,0.333333,0.061492,0.792340,wilson
 }

@@ -24,11 +24,17 @@ import (
 // stack into noise; the pooled share is the indicator the text discusses,
 // and the cohort detail stays in the data.
 //
+// Each bar has its 95 % interval as an error bar (retention.Group.Estimates:
+// a ratio of sums over the cohorts observable at that lag, BCa; none with
+// a single observable cohort), its label above it.
+//
 // The data has, for each profession (aides first), one row per cohort and
 // lag (cohorts in month order, lags 1 to 3), then the pooled rows (cohort
 // "*", size the newcomers of the cohorts observable at that lag):
 // profession, cohort (YYYY-MM), lag, size, active, observable, retention
-// (NaN when not observable).
+// (NaN when not observable), lo, hi (for a pooled row the interval of
+// retention, NaN when not estimable; NaN for a cohort), cohorts (for a
+// pooled row the cohorts resampled; 0 for a cohort).
 func F11Retention(measured []retention.Group, prov figure.Provenance) (*figure.Figure, error) {
 	groups := professions(measured, func(g retention.Group) corpus.Community { return g.Community },
 		func(g retention.Group) bool { return g.Newcomers > 0 })
@@ -46,11 +52,16 @@ func F11Retention(measured []retention.Group, prov figure.Provenance) (*figure.F
 			"les données de cette étude ne couvrent pas un mois après l'arrivée d'une cohorte de nouveaux auteurs ; leur fidélité ne peut pas être mesurée",
 			"this study's data do not cover a month after any cohort of newcomers arrived; their retention cannot be measured")
 	}
-	data := figure.NewTable("profession", "cohort", "lag", "size", "active", "observable", "retention")
+	data := figure.NewTable("profession", "cohort", "lag", "size", "active", "observable", "retention", "lo", "hi", "cohorts")
 	values := make([][]float64, retention.Lags) // [lag][profession]
+	los := make([][]float64, retention.Lags)
+	his := make([][]float64, retention.Lags)
 	for k := range values {
 		values[k] = make([]float64, len(groups))
+		los[k] = make([]float64, len(groups))
+		his[k] = make([]float64, len(groups))
 	}
+	nan := math.NaN()
 	var cats []string
 	var colors []color.Color
 	var text []string
@@ -59,13 +70,18 @@ func F11Retention(measured []retention.Group, prov figure.Provenance) (*figure.F
 		prof := g.Community.Profession
 		for _, co := range g.Cohorts {
 			for k := 0; k < retention.Lags; k++ {
-				data.Add(string(prof), co.Month.String(), k+1, co.Size, co.Active[k], co.Observable[k], co.Retention[k])
+				data.Add(string(prof), co.Month.String(), k+1, co.Size, co.Active[k], co.Observable[k], co.Retention[k], nan, nan, 0)
 			}
 		}
 		for k, pool := range g.Pooled {
 			pooled[j][k] = pool.Retention
-			data.Add(string(prof), "*", k+1, pool.Size, pool.Active, pool.Size > 0, pool.Retention)
+			e := g.Estimates[k]
+			if e.Method == "" { // measured without intervals
+				e.Lo, e.Hi = nan, nan
+			}
+			data.Add(string(prof), "*", k+1, pool.Size, pool.Active, pool.Size > 0, pool.Retention, e.Lo, e.Hi, e.N)
 			values[k][j] = finite(pool.Retention)
+			los[k][j], his[k][j] = drawnInterval(e)
 		}
 		cats = append(cats, fmt.Sprintf("%s (%s %s)", capitalize(ProfessionLabel(prof)),
 			figure.Integer(int64(g.Newcomers)), figure.T("nouveaux auteurs", "newcomers")))
@@ -84,14 +100,24 @@ func F11Retention(measured []retention.Group, prov figure.Provenance) (*figure.F
 		return nil, fmt.Errorf("f11-retention: %w", err)
 	}
 	hi := 0.0
-	for _, b := range bars {
+	raised := make([]chart.Bar, len(bars)) // labels go above the error bars
+	for i, b := range bars {
 		text = append(text, percentLabel(pooled[b.Category][b.Group]))
-		hi = math.Max(hi, b.Top)
+		raised[i] = b
+		if h := his[b.Group][b.Category]; !math.IsNaN(h) && h > b.Top {
+			raised[i].Top = h
+		}
+		hi = math.Max(hi, raised[i].Top)
+	}
+	whiskers, err := chart.BarWhiskers(bars, los, his, false)
+	if err != nil {
+		return nil, fmt.Errorf("f11-retention: %w", err)
 	}
 	p := figure.NewPlot("", figure.T("Délai depuis le premier mois de participation", "Time since the first month of participation"),
 		figure.T("Part des nouveaux auteurs de nouveau actifs", "Share of newcomers active again"))
 	p.Add(chart.BarsPlotter{Bars: bars, Colors: colors})
-	lab, err := chart.BarLabels(bars, text, false)
+	p.Add(whiskers)
+	lab, err := chart.BarLabels(raised, text, false)
 	if err != nil {
 		return nil, fmt.Errorf("f11-retention: %w", err)
 	}
@@ -109,8 +135,8 @@ func F11Retention(measured []retention.Group, prov figure.Provenance) (*figure.F
 		ID:    "f11-retention",
 		Title: figure.T("Figure 11 – Les nouveaux reviennent-ils ?", "Figure 11 – Do newcomers come back?"),
 		Caption: figure.T(
-			"Part des nouveaux auteurs (regroupés par mois de leur premier message) qui écrivent de nouveau 1, 2 et 3 mois plus tard, par profession, sur l'ensemble des cohortes observables à ce délai ; "+guillemets(percentLabel(math.NaN()))+" : aucune cohorte observable.",
-			"Share of newcomers (grouped by the month of their first message) who write again 1, 2 and 3 months later, by profession, over the cohorts observable at that lag; \"n/a\": no observable cohort."),
+			"Part des nouveaux auteurs (regroupés par mois de leur premier message) qui écrivent de nouveau 1, 2 et 3 mois plus tard, par profession, sur l'ensemble des cohortes observables à ce délai ; "+guillemets(percentLabel(math.NaN()))+" : aucune cohorte observable. "+ciCaptionFR("cohortes mensuelles"),
+			"Share of newcomers (grouped by the month of their first message) who write again 1, 2 and 3 months later, by profession, over the cohorts observable at that lag; \"n/a\": no observable cohort. "+ciCaptionEN("monthly cohorts")),
 		Data: data,
 		Plot: p,
 		Prov: prov,

@@ -91,10 +91,14 @@ func typeLabel(cb *themes.Codebook, id string) string {
 // each theme, per profession (top) and per community (bottom). A message
 // may have several themes: shares do not add up to 100 %.
 //
+// Each bar has its 95 % interval (themes.Shares.ThemeEst: a ratio of sums
+// over authors) as a whisker.
+//
 // The data has one row per group and theme: groups by profession (aides
 // first), its communities by id then the profession as a whole (community
 // "*"), themes in codebook order; columns community, profession, theme,
-// messages, count, share (NaN without messages).
+// messages, count, share (NaN without messages), lo, hi (its interval,
+// NaN when not estimable), n (the units of the interval), unit, method.
 func F03Themes(measured themes.Result, prov figure.Provenance) (*figure.Figure, error) {
 	short := newShortfall(unitMessages, Minimum.Messages)
 	shares, err := themeGroups("f03-themes", measured, short, func(s themes.Shares) int { return s.Messages }, NeedMessages,
@@ -104,10 +108,11 @@ func F03Themes(measured themes.Result, prov figure.Provenance) (*figure.Figure, 
 	}
 	cb := measured.Codebook
 	cats := cb.CategoryIDs()
-	data := figure.NewTable("community", "profession", "theme", "messages", "count", "share")
+	data := figure.NewTable("community", "profession", "theme", "messages", "count", "share", "lo", "hi", "n", "unit", "method")
 	for _, s := range shares {
 		for i, id := range cats {
-			data.Add(s.Community.ID, string(s.Community.Profession), id, s.Messages, s.Themes[i], s.ThemeShare(i))
+			e := estimateAt(s.ThemeEst, i, s.ThemeShare(i))
+			data.Add(s.Community.ID, string(s.Community.Profession), id, s.Messages, s.Themes[i], s.ThemeShare(i), e.Lo, e.Hi, e.N, e.Unit, e.Method)
 		}
 	}
 	themeNames := make([]string, len(cats))
@@ -137,12 +142,18 @@ func F03Themes(measured themes.Result, prov figure.Provenance) (*figure.Figure, 
 			continue
 		}
 		values := make([][]float64, len(cats))
+		lo := make([][]float64, len(cats))
+		hi := make([][]float64, len(cats))
 		labels := make([][]string, len(cats))
 		for t := range cats {
 			values[t] = make([]float64, len(cols))
+			lo[t] = make([]float64, len(cols))
+			hi[t] = make([]float64, len(cols))
 			labels[t] = make([]string, len(cols))
 			for k, s := range cols {
 				values[t][k] = finite(s.ThemeShare(t))
+				e := estimateAt(s.ThemeEst, t, s.ThemeShare(t))
+				lo[t][k], hi[t][k] = drawnInterval(e)
 				labels[t][k] = figure.PercentN(s.ThemeShare(t), decimalsFor(len(cols)))
 			}
 		}
@@ -152,7 +163,7 @@ func F03Themes(measured themes.Result, prov figure.Provenance) (*figure.Figure, 
 			title = figure.T("Par communauté", "By community")
 			size = vg.Points(7)
 		}
-		p, err := chart.ShareBars(title, themeNames, series, groupColors(coms), values, labels, size)
+		p, err := chart.ShareBarsCI(title, themeNames, series, groupColors(coms), values, lo, hi, labels, size)
 		if err != nil {
 			return nil, fmt.Errorf("f03-themes: %w", err)
 		}
@@ -167,8 +178,8 @@ func F03Themes(measured themes.Result, prov figure.Provenance) (*figure.Figure, 
 		ID:    "f03-themes",
 		Title: figure.T("Figure 3 – De quoi parle-t-on ?", "Figure 3 – What do they talk about?"),
 		Caption: short.caption(figure.T(
-			"Part des messages (retweets exclus) abordant chaque thème de la grille de codage, par profession puis par communauté ; un message peut relever de plusieurs thèmes, si bien que les parts ne s'additionnent pas à 100 %. « Autre » : aucun mot-clé d'un thème.",
-			"Share of messages (retweets excluded) dealing with each theme of the codebook, by profession then by community; a message may have several themes, so shares do not add up to 100%. “Other”: no keyword of any theme.")),
+			"Part des messages (retweets exclus) abordant chaque thème de la grille de codage, par profession puis par communauté ; un message peut relever de plusieurs thèmes, si bien que les parts ne s'additionnent pas à 100 %. « Autre » : aucun mot-clé d'un thème. "+ciCaptionFR("auteurs"),
+			"Share of messages (retweets excluded) dealing with each theme of the codebook, by profession then by community; a message may have several themes, so shares do not add up to 100%. “Other”: no keyword of any theme. "+ciCaptionEN("authors"))),
 		Data:   data,
 		Tiles:  tiles,
 		Width:  18 * vg.Centimeter,
@@ -189,12 +200,17 @@ func F03Themes(measured themes.Result, prov figure.Provenance) (*figure.Figure, 
 // no type here are left out of the bars (their share is in the caption and
 // the data).
 //
+// Each bar of the corpus has its 95 % interval (themes.Shares.TypedEst: a
+// ratio of sums over the askers) as a whisker; the 2013 bars have none
+// (their counts behind each type are not published).
+//
 // The data has one row per group and type (types in codebook order, then
 // "none"), groups as in F03Themes, then the 2013 published shares (source
 // "doctoctoc-2013", community empty, counts empty); columns source,
 // community, profession, question_type, questions, typed_questions, count,
 // share (of all questions), share_typed (of the questions of a type, NaN
-// for "none").
+// for "none"), lo_typed, hi_typed (the interval of share_typed, NaN when
+// not estimable or published), n, unit, method (of that interval).
 func F04QuestionTypes(measured themes.Result, prov figure.Provenance) (*figure.Figure, error) {
 	short := newShortfall(unitQuestions, Minimum.Questions)
 	shares, err := themeGroups("f04-question-types", measured, short, func(s themes.Shares) int { return s.Questions }, NeedQuestions,
@@ -203,16 +219,17 @@ func F04QuestionTypes(measured themes.Result, prov figure.Provenance) (*figure.F
 		return nil, err
 	}
 	cb := measured.Codebook
-	data := figure.NewTable("source", "community", "profession", "question_type", "questions", "typed_questions", "count", "share", "share_typed")
+	data := figure.NewTable("source", "community", "profession", "question_type", "questions", "typed_questions", "count", "share", "share_typed", "lo_typed", "hi_typed", "n", "unit", "method")
 	for _, s := range shares {
 		for i, t := range s.Types {
-			data.Add("corpus", s.Community.ID, string(s.Community.Profession), t, s.Questions, s.Typed(), s.TypeCounts[i], s.TypeShare(i), s.TypedShare(i))
+			e := estimateAt(s.TypedEst, i, s.TypedShare(i))
+			data.Add("corpus", s.Community.ID, string(s.Community.Profession), t, s.Questions, s.Typed(), s.TypeCounts[i], s.TypeShare(i), s.TypedShare(i), e.Lo, e.Hi, e.N, e.Unit, e.Method)
 		}
 	}
 	gpTypes := cb.QuestionTypeIDs(corpus.GP)
 	for _, t := range gpTypes {
 		if v, ok := DocTocToc2013Types[t]; ok {
-			data.Add("doctoctoc-2013", "", string(corpus.GP), t, DocTocToc2013Questions, DocTocToc2013Questions, "", v, v)
+			data.Add("doctoctoc-2013", "", string(corpus.GP), t, DocTocToc2013Questions, DocTocToc2013Questions, "", v, v, math.NaN(), math.NaN(), "", "", "")
 		}
 	}
 	// One panel per profession: its communities' shares among typed
@@ -230,7 +247,7 @@ func F04QuestionTypes(measured themes.Result, prov figure.Provenance) (*figure.F
 		types := cb.QuestionTypeIDs(prof)
 		var series []string
 		var coms []corpus.Community
-		var rows [][]float64 // [series][type]
+		var rows, rowLo, rowHi [][]float64 // [series][type]
 		for _, s := range shares {
 			if s.Community.Profession != prof || s.Community.ID == indicator.AllCommunities {
 				continue
@@ -240,15 +257,20 @@ func F04QuestionTypes(measured themes.Result, prov figure.Provenance) (*figure.F
 				continue
 			}
 			row := make([]float64, len(types))
+			lo := make([]float64, len(types))
+			hi := make([]float64, len(types))
 			for k, t := range types {
+				lo[k], hi[k] = math.NaN(), math.NaN()
 				for i, st := range s.Types {
 					if st == t {
 						row[k] = s.TypedShare(i)
+						lo[k], hi[k] = drawnInterval(estimateAt(s.TypedEst, i, s.TypedShare(i)))
 					}
 				}
 			}
 			coms = append(coms, s.Community)
 			rows = append(rows, row)
+			rowLo, rowHi = append(rowLo, lo), append(rowHi, hi)
 			series = append(series, fmt.Sprintf("%s (%s %s)", groupLabel(s.Community), figure.Integer(int64(nt)), figure.T("questions typées", "typed questions")))
 		}
 		colors := groupColors(coms)
@@ -258,6 +280,11 @@ func F04QuestionTypes(measured themes.Result, prov figure.Provenance) (*figure.F
 				row[k] = DocTocToc2013Types[t]
 			}
 			rows = append(rows, row)
+			none := make([]float64, len(types))
+			for k := range none {
+				none[k] = math.NaN()
+			}
+			rowLo, rowHi = append(rowLo, none), append(rowHi, none)
 			series = append(series, fmt.Sprintf(figure.T("Étude #DocTocToc 2013 (%d questions)", "2013 #DocTocToc study (%d questions)"), DocTocToc2013Questions))
 			colors = append(colors, figure.MutedColor)
 		}
@@ -265,12 +292,17 @@ func F04QuestionTypes(measured themes.Result, prov figure.Provenance) (*figure.F
 			continue
 		}
 		values := make([][]float64, len(types))
+		los := make([][]float64, len(types))
+		his := make([][]float64, len(types))
 		labels := make([][]string, len(types))
 		for k := range types {
 			values[k] = make([]float64, len(rows))
+			los[k] = make([]float64, len(rows))
+			his[k] = make([]float64, len(rows))
 			labels[k] = make([]string, len(rows))
 			for s := range rows {
 				values[k][s] = rows[s][k]
+				los[k][s], his[k][s] = rowLo[s][k], rowHi[s][k]
 				labels[k][s] = figure.PercentN(rows[s][k], decimalsFor(len(rows)))
 			}
 		}
@@ -282,7 +314,7 @@ func F04QuestionTypes(measured themes.Result, prov figure.Provenance) (*figure.F
 		if len(rows) > 2 {
 			size = vg.Points(7)
 		}
-		p, err := chart.ShareBars(capitalize(ProfessionLabel(prof)), names, series, colors, values, labels, size)
+		p, err := chart.ShareBarsCI(capitalize(ProfessionLabel(prof)), names, series, colors, values, los, his, labels, size)
 		if err != nil {
 			return nil, fmt.Errorf("f04-question-types: %w", err)
 		}
@@ -300,8 +332,8 @@ func F04QuestionTypes(measured themes.Result, prov figure.Provenance) (*figure.F
 		ID:    "f04-question-types",
 		Title: figure.T("Figure 4 – Les types de questions", "Figure 4 – Types of questions"),
 		Caption: short.caption(figure.T(
-			fmt.Sprintf("Type des questions ouvrant un fil (mots-clés de la grille de codage), en part des questions d'un type ; les questions sans type (%s) sont écartées, pour comparer à l'étude #DocTocToc de 2013 (mimiryudo.com, %d questions), qui les classait toutes.", joinList(untyped), DocTocToc2013Questions),
-			fmt.Sprintf("Type of the questions opening a thread (codebook keywords), as a share of the questions of a type; questions of no type (%s) are left out, to compare with the 2013 #DocTocToc study (mimiryudo.com, %d questions), which classified them all.", joinList(untyped), DocTocToc2013Questions))),
+			fmt.Sprintf("Type des questions ouvrant un fil (mots-clés de la grille de codage), en part des questions d'un type ; les questions sans type (%s) sont écartées, pour comparer à l'étude #DocTocToc de 2013 (mimiryudo.com, %d questions), qui les classait toutes. ", joinList(untyped), DocTocToc2013Questions)+ciCaptionFR("auteurs des questions"),
+			fmt.Sprintf("Type of the questions opening a thread (codebook keywords), as a share of the questions of a type; questions of no type (%s) are left out, to compare with the 2013 #DocTocToc study (mimiryudo.com, %d questions), which classified them all. ", joinList(untyped), DocTocToc2013Questions)+ciCaptionEN("askers"))),
 		Data:   data,
 		Tiles:  tiles,
 		Width:  18 * vg.Centimeter,

@@ -185,7 +185,7 @@ func TestF03Themes(t *testing.T) {
 		"*,general-practitioner,future,7,0,0.000000\n" +
 		"*,general-practitioner,support,7,1,0.142857\n" +
 		"*,general-practitioner,other,7,1,0.142857\n"
-	if got := csvOf(t, f); got != want {
+	if got := pointCSV(t, f, 6); got != want {
 		t.Errorf("data:\n%s\nwant\n%s", got, want)
 	}
 	if !strings.Contains(f.Caption, "100 %") || len(f.Tiles) != 2 {
@@ -197,7 +197,7 @@ func TestF04QuestionTypes(t *testing.T) {
 	f := buildNorms(t, "f04-question-types")
 	// Aides: a1 and a9 rights, a3 care, a8 organisation (4 questions, all
 	// typed). GPs: m1 therapeutic, m3 administrative, m6 diagnostic.
-	hasLines(t, f,
+	hasPointLines(t, f, 9,
 		"source,community,profession,question_type,questions,typed_questions,count,share,share_typed",
 		"corpus,aides,home-care-aide,rights,4,4,2,0.500000,0.500000",
 		"corpus,aides,home-care-aide,care,4,4,1,0.250000,0.250000",

@@ -4,7 +4,7 @@ import (
 	"math"
 	"slices"
 
-	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/stats"
 )
 
 func nan() float64 { return math.NaN() }
@@ -16,6 +16,13 @@ type Citing struct {
 	Citing  int   // answers citing at least one kind
 	ByKind  []int // answers citing each kind, aligned with Kinds
 	Kinds   []string
+	// Est is Share and KindEst[i] KindShare(i) with their intervals: a
+	// ratio of sums over the question threads with answers in the period
+	// (a thread's citing answers over its answers: answers cluster in
+	// threads), BCa. Zero when measured without intervals; KindEst is
+	// nil for a month (Figure 13 bands the share citing any kind only).
+	Est     stats.Estimate
+	KindEst []stats.Estimate
 }
 
 // Share returns Citing/Answers, NaN without answers.
@@ -45,7 +52,7 @@ func (c *Citing) add(a Answer) {
 
 // CitingShares returns the citing counts of the answers of threads over
 // the whole period and by month of the answer (months in order, only those
-// with answers). kinds are the codebook's source kinds.
+// with answers), without intervals. kinds are the codebook's source kinds.
 func CitingShares(threads []Thread, kinds []string) (all Citing, byMonth []Citing) {
 	all = Citing{Kinds: kinds, ByKind: make([]int, len(kinds))}
 	months := map[string]*Citing{}
@@ -53,7 +60,7 @@ func CitingShares(threads []Thread, kinds []string) (all Citing, byMonth []Citin
 	for _, t := range threads {
 		for _, a := range t.Answers {
 			all.add(a)
-			m := a.Created.In(corpus.Paris).Format("2006-01")
+			m := month(a)
 			c, ok := months[m]
 			if !ok {
 				c = &Citing{Month: m, Kinds: kinds, ByKind: make([]int, len(kinds))}
@@ -66,6 +73,19 @@ func CitingShares(threads []Thread, kinds []string) (all Citing, byMonth []Citin
 	slices.Sort(order)
 	for _, m := range order {
 		byMonth = append(byMonth, *months[m])
+	}
+	return all, byMonth
+}
+
+// CitingSharesWith is CitingShares with the intervals of the shares
+// (Citing.Est and Citing.KindEst over the whole period, Citing.Est by
+// month), bootstrap options opts.
+func CitingSharesWith(threads []Thread, kinds []string, opts stats.Options) (all Citing, byMonth []Citing) {
+	all, byMonth = CitingShares(threads, kinds)
+	all.estimate(threads, func(Answer) bool { return true }, true, opts)
+	for i := range byMonth {
+		m := byMonth[i].Month
+		byMonth[i].estimate(threads, func(a Answer) bool { return month(a) == m }, false, opts)
 	}
 	return all, byMonth
 }

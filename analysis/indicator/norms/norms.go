@@ -93,6 +93,35 @@
 //     communities.
 //
 // Shares are NaN when their denominator is zero.
+//
+// # Intervals
+//
+// Every share comes with its 95 % interval (the lo, hi, n, unit and
+// method of indicators.csv):
+//
+//   - consensual_share, non_consensual_share, unanswered_share: Wilson
+//     over the observed question threads (Group.StatusEstimate): one
+//     question, one outcome, the threads taken as independent;
+//   - recurring_question_share: Wilson over the question threads
+//     (Group.RecurringEstimate);
+//   - citing_share and citing_share_<kind>, overall and by month
+//     (Citing.Est, Citing.KindEst): a ratio of sums over the question
+//     threads with answers in the period, each carrying its citing
+//     answers and its answers (stats.RatioOfSums, BCa, indicator.Inference):
+//     the answers of one thread cite together (one answerer citing the
+//     law is often followed by another), so answers are not independent.
+//     A share of exactly 0 or 1 has no bootstrap variation: it gets the
+//     Wilson interval over the answers, with Unit "answers".
+//
+// The citing intervals are the family's only bootstrap; MeasureCounts
+// skips it for readers that need only threads, statuses and counts.
+//
+// CompareStatus, CompareRecurring and CompareCiting compare two groups
+// over the same units (stats.Difference). The published #DocTocToc
+// studies (DocTocToc2013, Lille2024) give only their shares and their
+// number of questions: their Wilson intervals come from those
+// (Published.Estimate), and CompareWithPublished gives our share minus
+// theirs with Newcombe's hybrid score interval.
 package norms
 
 import (

@@ -7,6 +7,7 @@ import (
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/indicator"
 	"github.com/faire-communaute/compendium/analysis/indicator/themes"
+	"github.com/faire-communaute/compendium/analysis/stats"
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
 )
@@ -91,9 +92,31 @@ type Result struct {
 	Groups []Group
 }
 
-// Measure computes the norms of every group of c. Messages are coded once,
-// per community; a profession's group gathers its communities' threads.
+// Measure computes the norms of every group of c, with the intervals of
+// the citing shares (indicator.Inference; the status and recurring shares
+// have closed-form Wilson intervals, StatusEstimate and
+// RecurringEstimate). Messages are coded once, per community; a
+// profession's group gathers its communities' threads.
 func Measure(c *corpus.Corpus, cb *themes.Codebook) Result {
+	return MeasureWith(c, cb, indicator.Inference)
+}
+
+// MeasureWith is Measure with the bootstrap options opts.
+func MeasureWith(c *corpus.Corpus, cb *themes.Codebook, opts stats.Options) Result {
+	return measure(c, cb, &opts)
+}
+
+// MeasureCounts is Measure without the bootstrap intervals of the citing
+// shares (Citing.Est and KindEst are left zero; ResultRows then writes
+// those rows without interval and Figure 13 without its band), for a
+// reader that needs only the threads, statuses, recurrences and counts:
+// the status and recurring shares keep their closed-form Wilson
+// intervals (StatusEstimate, RecurringEstimate). It saves the only
+// bootstrap of the family.
+func MeasureCounts(c *corpus.Corpus, cb *themes.Codebook) Result { return measure(c, cb, nil) }
+
+// measure computes the norms, the citing intervals with opts unless nil.
+func measure(c *corpus.Corpus, cb *themes.Codebook, opts *stats.Options) Result {
 	ov := Overlap(c)
 	inOthers := map[string]int{}
 	for i, id := range ov.IDs {
@@ -121,7 +144,11 @@ func Measure(c *corpus.Corpus, cb *themes.Codebook) Result {
 		}
 		g.Pairs = Recurring(g.Threads)
 		g.Recurrences = Recurrences(g.Threads, g.Pairs)
-		g.Citing, g.ByMonth = CitingShares(g.Threads, kinds)
+		if opts != nil {
+			g.Citing, g.ByMonth = CitingSharesWith(g.Threads, kinds, *opts)
+		} else {
+			g.Citing, g.ByMonth = CitingShares(g.Threads, kinds)
+		}
 		out = append(out, g)
 	}
 	return Result{Codebook: cb, Groups: out}
@@ -157,7 +184,7 @@ func ResultRows(r Result) []indicator.Row {
 	var rows []indicator.Row
 	for _, g := range r.Groups {
 		reason := indicator.LinksReason(g.Links, corpus.MessageLinks)
-		add := func(name string, v float64) {
+		row := func(name string, v float64) *indicator.Row {
 			r := reason
 			if name == "authors_in_several_groups" {
 				r = "" // authors, not threads: measurable without links
@@ -166,16 +193,35 @@ func ResultRows(r Result) []indicator.Row {
 				v = math.NaN() // messages, but no reply linked to its message: not measurable
 			}
 			rows = append(rows, indicator.Row{Community: g.Community.ID, Profession: g.Community.Profession, Indicator: name, Value: v, Reason: r})
+			return &rows[len(rows)-1]
+		}
+		add := func(name string, v float64) { row(name, v) }
+		est := func(name string, e stats.Estimate) {
+			r := row(name, e.Value)
+			if r.Reason == "" {
+				r.SetEstimate(e)
+			}
+		}
+		citing := func(name string, v float64, e stats.Estimate) {
+			if e.Method == "" { // measured without intervals
+				add(name, v)
+				return
+			}
+			est(name, e)
 		}
 		add("question_threads", float64(len(g.Threads)))
-		add("consensual_share", g.StatusShare(Consensual))
-		add("non_consensual_share", g.StatusShare(NonConsensual))
-		add("unanswered_share", g.StatusShare(Unanswered))
-		add("citing_share", g.Citing.Share())
+		est("consensual_share", g.StatusEstimate(Consensual))
+		est("non_consensual_share", g.StatusEstimate(NonConsensual))
+		est("unanswered_share", g.StatusEstimate(Unanswered))
+		citing("citing_share", g.Citing.Share(), g.Citing.Est)
 		for i, k := range g.Citing.Kinds {
-			add("citing_share_"+k, g.Citing.KindShare(i))
+			var e stats.Estimate
+			if g.Citing.KindEst != nil {
+				e = g.Citing.KindEst[i]
+			}
+			citing("citing_share_"+k, g.Citing.KindShare(i), e)
 		}
-		add("recurring_question_share", g.RecurringShare())
+		est("recurring_question_share", g.RecurringEstimate())
 		add("recurring_gap_days_median", g.GapDaysMedian())
 		add("authors_in_several_groups", float64(g.AuthorsInSeveral))
 	}
@@ -184,16 +230,21 @@ func ResultRows(r Result) []indicator.Row {
 }
 
 // CitingFrame returns the citing shares by month as a DataFrame with
-// columns community, profession, month, kind, answers, citing and share:
+// columns community, profession, month, kind, answers, citing, share, lo
+// and hi (the interval of share, NaN when measured without intervals):
 // groups in indicator.Groups order, months in order, and for each month
 // first the kind "any" then the codebook's kinds.
 func CitingFrame(r Result) dataframe.DataFrame {
 	var com, prof, month, kind []string
 	var answers, citing []int
-	var share []float64
+	var share, los, his []float64
 	for _, g := range r.Groups {
 		for _, m := range g.ByMonth {
-			add := func(k string, n int, s float64) {
+			add := func(k string, n int, s float64, e stats.Estimate) {
+				if e.Method == "" {
+					e.Lo, e.Hi = math.NaN(), math.NaN()
+				}
+				los, his = append(los, e.Lo), append(his, e.Hi)
 				com = append(com, g.Community.ID)
 				prof = append(prof, string(g.Community.Profession))
 				month = append(month, m.Month)
@@ -202,9 +253,13 @@ func CitingFrame(r Result) dataframe.DataFrame {
 				citing = append(citing, n)
 				share = append(share, s)
 			}
-			add("any", m.Citing, m.Share())
+			add("any", m.Citing, m.Share(), m.Est)
 			for i, k := range m.Kinds {
-				add(k, m.ByKind[i], m.KindShare(i))
+				var e stats.Estimate
+				if m.KindEst != nil {
+					e = m.KindEst[i]
+				}
+				add(k, m.ByKind[i], m.KindShare(i), e)
 			}
 		}
 	}
@@ -216,6 +271,8 @@ func CitingFrame(r Result) dataframe.DataFrame {
 		series.New(answers, series.Int, "answers"),
 		series.New(citing, series.Int, "citing"),
 		series.New(share, series.Float, "share"),
+		series.New(los, series.Float, "lo"),
+		series.New(his, series.Float, "hi"),
 	)
 }
 

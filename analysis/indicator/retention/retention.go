@@ -33,7 +33,15 @@
 // # Indicators
 //
 // Rows emits retention_m1, retention_m2 and retention_m3 for each
-// community and each profession.
+// community and each profession, each with its 95 % interval: the
+// cohorts are the units (an author's coming back is not independent of
+// the others' of the same month: same season, same events), so the
+// interval resamples the cohorts observable at the lag with replacement,
+// each carrying its active authors and its size (stats.RatioOfSums, BCa,
+// indicator.Inference replicates and seed). With a single observable
+// cohort, or cohorts all alike, the interval is not estimable (NaN
+// bounds). CompareLag compares two groups the same way
+// (stats.Difference).
 package retention
 
 import (
@@ -44,6 +52,7 @@ import (
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/indicator"
+	"github.com/faire-communaute/compendium/analysis/stats"
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
 )
@@ -199,14 +208,26 @@ type Group struct {
 	Newcomers int
 	// Pooled are retention_m1 to retention_m3 with their counts.
 	Pooled [Lags]Pool
+	// Estimates are the same retentions with their intervals: a ratio
+	// of sums over the cohorts observable at the lag (numerator: a
+	// cohort's authors active again, denominator: its size), BCa, the
+	// unit "cohorts". Zero when measured without intervals.
+	Estimates [Lags]stats.Estimate
 }
 
 // Of returns g.Community (indicator.Grouped).
 func (g Group) Of() corpus.Community { return g.Community }
 
+// UnitCohorts is the unit the retention intervals resample.
+const UnitCohorts = "cohorts"
+
 // Measure computes the cohorts of every indicator.Groups group of c, in
-// that order.
-func Measure(c *corpus.Corpus) []Group {
+// that order, with the intervals of the pooled retentions
+// (indicator.Inference).
+func Measure(c *corpus.Corpus) []Group { return MeasureWith(c, indicator.Inference) }
+
+// MeasureWith is Measure with the bootstrap options opts.
+func MeasureWith(c *corpus.Corpus, opts stats.Options) []Group {
 	var out []Group
 	for _, g := range indicator.Groups(c) {
 		r := Group{Community: g.Community, Cohorts: Cohorts(g.Messages)}
@@ -214,18 +235,63 @@ func Measure(c *corpus.Corpus) []Group {
 			r.Newcomers += co.Size
 		}
 		r.Pooled = PooledCounts(r.Cohorts)
+		for k := range Lags {
+			active, size := observable(r.Cohorts, k)
+			r.Estimates[k] = stats.RatioOfSums(active, size, withUnit(opts))
+		}
 		out = append(out, r)
 	}
 	return out
 }
 
+func withUnit(opts stats.Options) stats.Options {
+	opts.Unit = UnitCohorts
+	return opts
+}
+
+// observable returns the active authors and sizes of the cohorts
+// observable at lag k+1, in month order.
+func observable(cohorts []Cohort, k int) (active, size []float64) {
+	for _, c := range cohorts {
+		if c.Observable[k] {
+			active = append(active, float64(c.Active[k]))
+			size = append(size, float64(c.Size))
+		}
+	}
+	return active, size
+}
+
+// CompareLag compares the retention at lag k (1 to Lags) between groups
+// a and b: a − b with its bootstrap interval over the cohorts observable
+// at k (resampled within each group) and a permutation p-value
+// (stats.Difference).
+func CompareLag(a, b Group, k int, opts stats.Options) stats.Comparison {
+	na, sa := observable(a.Cohorts, k-1)
+	nb, sb := observable(b.Cohorts, k-1)
+	num, den := append(na, nb...), append(sa, sb...)
+	return stats.Difference(len(na), len(nb), func(idx []int) float64 {
+		var x, y float64
+		for _, i := range idx {
+			x += num[i]
+			y += den[i]
+		}
+		if y == 0 {
+			return math.NaN()
+		}
+		return x / y
+	}, withUnit(opts))
+}
+
 // Rows returns retention_m1 to retention_m3 of every community and
-// profession of c, in canonical order (indicator.Sort).
+// profession of c, with their intervals, in canonical order
+// (indicator.Sort).
 func Rows(c *corpus.Corpus) []indicator.Row {
 	var rows []indicator.Row
 	for _, g := range Measure(c) {
-		for k, p := range g.Pooled {
-			rows = append(rows, indicator.Row{Community: g.Community.ID, Profession: g.Community.Profession, Indicator: IndRetention[k], Value: p.Retention})
+		for k := range g.Pooled {
+			r := indicator.Row{Community: g.Community.ID, Profession: g.Community.Profession, Indicator: IndRetention[k]}
+			r.SetEstimate(g.Estimates[k])
+			rows = append(rows, r)
 		}
 	}
 	indicator.Sort(rows)

@@ -5,6 +5,7 @@ import (
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/indicator"
+	"github.com/faire-communaute/compendium/analysis/stats"
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
 )
@@ -31,6 +32,17 @@ type Shares struct {
 	// NoType, and TypeCounts the number of question thread starts of each.
 	Types      []string
 	TypeCounts []int
+	// Authors are the same counts per author (the unit the intervals
+	// resample; see the package documentation), sorted by pseudonym;
+	// a message without author is a unit of its own, after them.
+	Authors []AuthorCounts
+	// ThemeEst, QuestionEst, TypeEst and TypedEst are the shares with
+	// their intervals (ratio of sums over Authors, BCa): ThemeEst[i] is
+	// ThemeShare(i), QuestionEst QuestionShare, TypeEst[i] TypeShare(i)
+	// and TypedEst[i] TypedShare(i) (NaN for NoType). Nil when not
+	// measured (a Shares built by hand).
+	ThemeEst, TypeEst, TypedEst []stats.Estimate
+	QuestionEst                 stats.Estimate
 }
 
 // Of returns s.Community (indicator.Grouped).
@@ -92,9 +104,16 @@ func share(a, b int) float64 {
 
 // Measure codes every message of c (retweets excluded: they repeat a
 // message) and counts, per indicator.Groups group, the messages of each
-// category and the question threads of each type. Each message is coded
-// once: profession groups add up their communities' counts.
+// category and the question threads of each type, with the intervals of
+// their shares (indicator.Inference). Each message is coded once:
+// profession groups add up their communities' counts.
 func Measure(c *corpus.Corpus, cb *Codebook) Result {
+	return MeasureWith(c, cb, indicator.Inference)
+}
+
+// MeasureWith is Measure with the bootstrap options opts (replicates,
+// level, seed; Unit is set here).
+func MeasureWith(c *corpus.Corpus, cb *Codebook, opts stats.Options) Result {
 	var out []Shares
 	for _, g := range indicator.Groups(c) {
 		p := g.Community.Profession
@@ -115,7 +134,10 @@ func Measure(c *corpus.Corpus, cb *Codebook) Result {
 				for i, n := range x.TypeCounts {
 					s.TypeCounts[i] += n
 				}
+				s.Authors = append(s.Authors, x.Authors...)
 			}
+			s.Authors = mergeAuthors(s.Authors)
+			s.estimate(opts)
 			out = append(out, s)
 			continue
 		}
@@ -127,29 +149,47 @@ func Measure(c *corpus.Corpus, cb *Codebook) Result {
 		for i, cat := range cb.Categories {
 			catIndex[cat.ID] = i
 		}
+		byAuthor := map[string]*AuthorCounts{}
+		var anonymous []*AuthorCounts
 		for i := range g.Messages {
 			m := &g.Messages[i]
 			if m.Kind == corpus.Retweet {
 				continue
 			}
+			a := byAuthor[m.Author]
+			if a == nil || m.Author == "" {
+				a = newAuthorCounts(m.Author, len(cb.Categories), len(s.Types))
+				if m.Author == "" {
+					anonymous = append(anonymous, a)
+				} else {
+					byAuthor[m.Author] = a
+				}
+			}
 			cd := cb.Code(m.Text, p)
 			s.Messages++
+			a.Messages++
 			for _, t := range cd.Themes {
 				s.Themes[catIndex[t]]++
+				a.Themes[catIndex[t]]++
 			}
 			if !m.IsThreadStart() {
 				continue
 			}
 			s.Threads++
+			a.Threads++
 			if cd.Question {
 				s.Questions++
+				a.Questions++
 				t := cd.QuestionType
 				if t == "" {
 					t = NoType
 				}
 				s.TypeCounts[typeIndex[t]]++
+				a.TypeCounts[typeIndex[t]]++
 			}
 		}
+		s.Authors = sortedAuthors(byAuthor, anonymous)
+		s.estimate(opts)
 		out = append(out, s)
 	}
 	return Result{Codebook: cb, Groups: out}
@@ -168,25 +208,51 @@ func ResultRows(r Result) []indicator.Row {
 		add := func(name string, v float64) {
 			rows = append(rows, indicator.Row{Community: s.Community.ID, Profession: s.Community.Profession, Indicator: name, Value: v})
 		}
-		for i, cat := range r.Codebook.Categories {
-			add("theme_share_"+cat.ID, s.ThemeShare(i))
+		est := func(name string, e stats.Estimate) {
+			r := indicator.Row{Community: s.Community.ID, Profession: s.Community.Profession, Indicator: name}
+			r.SetEstimate(e)
+			rows = append(rows, r)
 		}
-		add("question_share", s.QuestionShare())
+		for i, cat := range r.Codebook.Categories {
+			if s.ThemeEst != nil {
+				est("theme_share_"+cat.ID, s.ThemeEst[i])
+			} else {
+				add("theme_share_"+cat.ID, s.ThemeShare(i))
+			}
+		}
+		if s.ThemeEst != nil {
+			est("question_share", s.QuestionEst)
+		} else {
+			add("question_share", s.QuestionShare())
+		}
 		for i, t := range s.Types {
-			add("question_type_share_"+t, s.TypeShare(i))
+			if s.TypeEst != nil {
+				est("question_type_share_"+t, s.TypeEst[i])
+			} else {
+				add("question_type_share_"+t, s.TypeShare(i))
+			}
 		}
 	}
 	indicator.Sort(rows)
 	return rows
 }
 
+// interval returns the bounds of es[i], NaN when es was not measured.
+func interval(es []stats.Estimate, i int) (lo, hi float64) {
+	if es == nil {
+		return math.NaN(), math.NaN()
+	}
+	return es[i].Lo, es[i].Hi
+}
+
 // ThemeFrame returns the theme shares as a DataFrame with columns
-// community, profession, theme, messages, count and share: groups in
-// indicator.Groups order, themes in codebook order.
+// community, profession, theme, messages, count, share, lo and hi (the
+// interval of share): groups in indicator.Groups order, themes in
+// codebook order.
 func ThemeFrame(r Result) dataframe.DataFrame {
 	var com, prof, theme []string
 	var msgs, count []int
-	var val []float64
+	var val, los, his []float64
 	for _, s := range r.Groups {
 		for i, cat := range r.Codebook.Categories {
 			com = append(com, s.Community.ID)
@@ -195,6 +261,8 @@ func ThemeFrame(r Result) dataframe.DataFrame {
 			msgs = append(msgs, s.Messages)
 			count = append(count, s.Themes[i])
 			val = append(val, s.ThemeShare(i))
+			lo, hi := interval(s.ThemeEst, i)
+			los, his = append(los, lo), append(his, hi)
 		}
 	}
 	return dataframe.New(
@@ -204,17 +272,19 @@ func ThemeFrame(r Result) dataframe.DataFrame {
 		series.New(msgs, series.Int, "messages"),
 		series.New(count, series.Int, "count"),
 		series.New(val, series.Float, "share"),
+		series.New(los, series.Float, "lo"),
+		series.New(his, series.Float, "hi"),
 	)
 }
 
 // QuestionTypeFrame returns the question-type shares as a DataFrame with
-// columns community, profession, question_type, questions, count and
-// share: groups in indicator.Groups order, types in codebook order then
-// NoType.
+// columns community, profession, question_type, questions, count, share,
+// lo and hi (the interval of share): groups in indicator.Groups order,
+// types in codebook order then NoType.
 func QuestionTypeFrame(r Result) dataframe.DataFrame {
 	var com, prof, typ []string
 	var qs, count []int
-	var val []float64
+	var val, los, his []float64
 	for _, s := range r.Groups {
 		for i, t := range s.Types {
 			com = append(com, s.Community.ID)
@@ -223,6 +293,8 @@ func QuestionTypeFrame(r Result) dataframe.DataFrame {
 			qs = append(qs, s.Questions)
 			count = append(count, s.TypeCounts[i])
 			val = append(val, s.TypeShare(i))
+			lo, hi := interval(s.TypeEst, i)
+			los, his = append(los, lo), append(his, hi)
 		}
 	}
 	return dataframe.New(
@@ -232,6 +304,8 @@ func QuestionTypeFrame(r Result) dataframe.DataFrame {
 		series.New(qs, series.Int, "questions"),
 		series.New(count, series.Int, "count"),
 		series.New(val, series.Float, "share"),
+		series.New(los, series.Float, "lo"),
+		series.New(his, series.Float, "hi"),
 	)
 }
 
