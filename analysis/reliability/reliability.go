@@ -159,8 +159,24 @@ func AlphaEstimate(units [][]string, opts stats.Options) stats.Estimate {
 	if opts.Unit == "" {
 		opts.Unit = "units"
 	}
-	e := stats.Bootstrap(len(units), func(sel []int) float64 { return alphaOf(units, idx, sel) }, opts)
+	stat := func(sel []int) float64 { return alphaOf(units, idx, sel) }
+	e := stats.Bootstrap(len(units), stat, opts)
 	e.Value = alphaOf(units, idx, nil)
+	// Every defined replicate equal (perfect agreement in every resample
+	// that has variation; a resample of one value only has no alpha): the
+	// interval is that single value, not undefined.
+	if math.IsNaN(e.Lo) && !math.IsNaN(e.Value) {
+		same, defined := true, 0
+		for _, r := range stats.Replicates(len(units), stat, opts) {
+			if !math.IsNaN(r) {
+				defined++
+				same = same && r == e.Value
+			}
+		}
+		if same && defined > 0 {
+			e.Lo, e.Hi = e.Value, e.Value
+		}
+	}
 	e.N = 0
 	for _, u := range units {
 		m := 0

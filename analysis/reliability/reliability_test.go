@@ -66,6 +66,10 @@ func TestAlphaEstimate(t *testing.T) {
 	if !(e.Lo < e.Value && e.Value < e.Hi && e.Hi <= 1) {
 		t.Errorf("interval [%v, %v] does not bracket %v", e.Lo, e.Hi, e.Value)
 	}
+	// Perfect agreement in every resample: the interval is [1, 1].
+	if p := AlphaEstimate([][]string{{"a", "a"}, {"b", "b"}, {"a", "a"}}, stats.Options{Reps: 100}); p.Value != 1 || p.Lo != 1 || p.Hi != 1 {
+		t.Errorf("perfect agreement: %+v", p)
+	}
 	again := AlphaEstimate(krippendorff2011(), stats.Options{Reps: 400, Seed: 7})
 	if again != e {
 		t.Errorf("not deterministic: %+v then %+v", e, again)
