@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/faire-communaute/compendium/analysis/chart"
 	"github.com/faire-communaute/compendium/analysis/corpus"
@@ -390,6 +391,23 @@ func joinList(items []string) string {
 	return s + figure.T(" et ", " and ") + items[len(items)-1]
 }
 
+// reliabilityLabel names a coded variable of reliability.csv: a theme
+// ("theme:conditions"), the question, the question type, every theme
+// pooled ("themes").
+func reliabilityLabel(cb *themes.Codebook, v string) string {
+	switch {
+	case strings.HasPrefix(v, "theme:"):
+		return flat(themeLabel(cb, strings.TrimPrefix(v, "theme:")))
+	case v == "question":
+		return figure.T("Question", "Question")
+	case v == "question_type":
+		return figure.T("Type de question", "Question type")
+	case v == "themes":
+		return figure.T("Thèmes (toutes décisions)", "Themes (every decision)")
+	}
+	return v
+}
+
 // T3CodebookValidation is Table 3: how well the codebook codes messages.
 // The hand-coded sample (data/codebook/hand-coded.csv) coded with the
 // codebook and compared with the hand coding (themes.Report.HandCoded,
@@ -423,7 +441,7 @@ func T3CodebookValidation(measured themes.Report, prov figure.Provenance) (*figu
 	if measured.Truth != nil {
 		blocks = append(blocks, block{"truth", figure.T("Vérité du corpus synthétique", "Synthetic corpus truth"), *measured.Truth})
 	}
-	data := figure.NewTable("reference", "kind", "label", "n", "support", "predicted", "precision", "recall", "f1", "kappa", "agreement")
+	data := figure.NewTable("reference", "kind", "label", "n", "support", "predicted", "precision", "recall", "f1", "kappa", "agreement", "alpha", "alpha_lo", "alpha_hi")
 	shown := figure.NewTable(
 		figure.T("Catégorie", "Category"),
 		figure.T("Effectif", "Support"),
@@ -442,7 +460,7 @@ func T3CodebookValidation(measured themes.Report, prov figure.Provenance) (*figu
 	for _, b := range blocks {
 		v := b.v
 		add := func(kind, name string, s themes.Score) {
-			data.Add(b.ref, kind, s.Label, v.N, s.Support, s.Predicted, s.Precision, s.Recall, s.F1, s.Kappa, v.Agreement(s))
+			data.Add(b.ref, kind, s.Label, v.N, s.Support, s.Predicted, s.Precision, s.Recall, s.F1, s.Kappa, v.Agreement(s), math.NaN(), math.NaN(), math.NaN())
 			shown.Add("   "+name, s.Support, two(s.Precision), two(s.Recall), two(s.F1), two(s.Kappa))
 		}
 		if len(blocks) > 1 {
@@ -457,8 +475,22 @@ func T3CodebookValidation(measured themes.Report, prov figure.Provenance) (*figu
 		for _, s := range v.QuestionTypes {
 			add("question_type", flat(typeLabel(cb, s.Label)), s)
 		}
-		data.Add(b.ref, "question_type_multiclass", "all", v.N, v.N, v.N, math.NaN(), math.NaN(), math.NaN(), v.QuestionTypeKappa, v.QuestionTypeAgreement)
+		data.Add(b.ref, "question_type_multiclass", "all", v.N, v.N, v.N, math.NaN(), math.NaN(), math.NaN(), v.QuestionTypeKappa, v.QuestionTypeAgreement, math.NaN(), math.NaN(), math.NaN())
 		shown.Add("   "+figure.T("Type de question (toutes classes)", "Question type (all classes)"), v.N, "", "", "", two(v.QuestionTypeKappa))
+	}
+	// The coders' own agreement: the hand coding is only a reference as
+	// far as two coders agree on it.
+	if len(measured.Reliability) > 0 {
+		r0 := measured.Reliability[0]
+		section(fmt.Sprintf(figure.T("Accord des deux codeurs (%s, %s) : α de Krippendorff [IC 95 %%] en colonne F1", "Agreement of the two coders (%s, %s): Krippendorff's α [95%% CI] in the F1 column"), r0.CoderA, r0.CoderB))
+		for _, a := range measured.Reliability {
+			data.Add("coders", "alpha", a.Variable, a.Units, a.Both, "", math.NaN(), math.NaN(), math.NaN(), a.Kappa, a.Agreement, a.Alpha, a.Lo, a.Hi)
+			interval := two(a.Alpha)
+			if !math.IsNaN(a.Lo) {
+				interval += " [" + two(a.Lo) + " ; " + two(a.Hi) + "]"
+			}
+			shown.Add("   "+reliabilityLabel(cb, a.Variable), a.Units, "", "", interval, two(a.Kappa))
+		}
 	}
 	n := blocks[0].v.N
 	return &figure.Figure{

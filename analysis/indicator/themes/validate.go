@@ -256,6 +256,11 @@ type Report struct {
 	// (ValidateTruth), such as a synthetic corpus's generating labels;
 	// nil when there is none.
 	Truth *Validation
+	// Reliability is the agreement of the independent coders whose
+	// adjudicated codes make the hand-coded sample (LoadReliability), one
+	// entry per variable and pair of coders; nil when the sample was
+	// coded by one hand only.
+	Reliability []Agreement
 }
 
 // NewReport validates cb against the hand-coded sample and, when truth is
