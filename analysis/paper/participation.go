@@ -38,7 +38,7 @@ func F08Lorenz(measured []participation.Group, prov figure.Provenance) (*figure.
 	}
 	for _, sg := range groups {
 		g := sg.R
-		gini := g.Summary.Gini
+		gini := g.Summary.Gini.Value
 		pts := make(plotter.XYs, len(g.Lorenz))
 		for i, pt := range g.Lorenz {
 			data.Add(g.Community.ID, string(g.Community.Profession), g.Summary.Authors, gini, pt.Authors, pt.Messages)

@@ -56,8 +56,8 @@ func F07ReplyByHour(measured []responsiveness.Group, prov figure.Provenance) (*f
 		rates := make([]float64, 24)
 		medians := make([]float64, 24)
 		for _, h := range g.ByHour {
-			data.Add(string(prof), h.Hour, h.Threads, h.Answered, h.ReplyRate, h.MedianFirstReplyMin)
-			rates[h.Hour], medians[h.Hour] = h.ReplyRate, h.MedianFirstReplyMin
+			data.Add(string(prof), h.Hour, h.Threads, h.Answered, h.ReplyRate.Value, h.MedianFirstReplyMin)
+			rates[h.Hour], medians[h.Hour] = h.ReplyRate.Value, h.MedianFirstReplyMin
 			if !math.IsNaN(h.MedianFirstReplyMin) {
 				maxDelay = math.Max(maxDelay, h.MedianFirstReplyMin)
 			}
@@ -154,8 +154,8 @@ func F09FirstReply(measured []responsiveness.Group, prov figure.Provenance) (*fi
 		times := make([]float64, len(km.Steps))
 		surv := make([]float64, len(km.Steps))
 		for i, st := range km.Steps {
-			data.Add(g.Community.ID, string(g.Community.Profession), st.Minutes, st.AtRisk, st.Events, st.Censored, st.Survival)
-			times[i] = math.Max(st.Minutes, MinLogMinutes)
+			data.Add(g.Community.ID, string(g.Community.Profession), st.Time, st.AtRisk, st.Events, st.Censored, st.Survival)
+			times[i] = math.Max(st.Time, MinLogMinutes)
 			surv[i] = st.Survival
 		}
 		pts, err := chart.StepPoints(times, surv, MinLogMinutes)

@@ -96,6 +96,11 @@ func TestIntervalsHand(t *testing.T) {
 	if m.N != 3 || m.Method != "percentile-bootstrap" || !(m.Lo == 10 && (m.Hi == 10 || m.Hi == 40)) {
 		t.Errorf("median first reply %+v", m)
 	}
+	pt := SummarizePoint(Threads(handCorpus()))
+	if pt.ReplyRate != s.ReplyRate || pt.RepliesPerThread.Value != s.RepliesPerThread.Value || pt.MedianFirstReplyMin.Value != m.Value ||
+		fmt.Sprint(pt.KMMedianMin) != fmt.Sprint(s.KMMedianMin) || pt.Threads != 5 || pt.Answered != 3 || pt.Replies != 4 || pt.MedianFirstReplyMin.Estimable() {
+		t.Errorf("point summary %+v, intervals %+v", pt, s)
+	}
 	// Replies 2, 0, 1, 1, 0: mean 0.8, bootstrap over the 5 threads.
 	p := s.RepliesPerThread
 	if p.N != 5 || p.Method != "bca-bootstrap" || !(p.Lo >= 0 && p.Lo < 0.8 && p.Hi > 0.8 && p.Hi <= 2) {
