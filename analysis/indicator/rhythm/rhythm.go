@@ -53,11 +53,13 @@
 // interval over authors (stats.RatioOfSums), at indicator.Inference's
 // level (95 %), replicates and seed (1,000, stats.DefaultSeed). A message
 // without author is a unit of its own. The units are ordered by their
-// values (messages, then off-hours messages), so the interval depends on
+// values (messages, off-hours messages, weekend messages), so the interval depends on
 // the messages only, not on their order.
 //
-// Between two professions, Compare adds the difference of off-hours
-// shares with its BCa bootstrap interval resampling authors within each
+// The share of messages written on the weekend (Group.Weekend, read by
+// notebook 02) is estimated the same way. Between two professions,
+// Compare adds the difference of off-hours shares (and of weekend
+// shares) with its BCa bootstrap interval resampling authors within each
 // profession and a permutation p-value (stats.Difference); a difference
 // is claimed only when its interval excludes 0. The chi-square below
 // counts messages as independent and is kept as a descriptive distance.
@@ -236,33 +238,40 @@ type Comparison struct {
 	// authors and permutation p-value (stats.Difference), claimed only
 	// when its interval excludes 0.
 	OffHours stats.Comparison
-	Chi2     float64 // of the two hour distributions
-	DF       int
-	P        float64
+	// Weekend is the same difference for the share of messages written
+	// on the weekend.
+	Weekend stats.Comparison
+	Chi2    float64 // of the two hour distributions
+	DF      int
+	P       float64
 }
 
-// AuthorHours is one unit of the off-hours share: an author's messages
-// and those written off hours (a message without author is a unit of its
-// own).
+// AuthorHours is one unit of the off-hours share: an author's messages,
+// those written off hours and those written on the weekend (the days
+// after the WorkDays working days); a message without author is a unit
+// of its own.
 type AuthorHours struct {
-	Messages, OffHours int
+	Messages, OffHours, Weekend int
 }
 
 // PerAuthor returns the units of msgs for the off-hours share, ordered by
-// Messages then OffHours, descending (see Intervals in the package
+// Messages, OffHours then Weekend, descending (see Intervals in the package
 // documentation).
 func PerAuthor(msgs []corpus.Message) []AuthorHours {
 	by := map[string]*AuthorHours{}
 	var out []AuthorHours
 	var anon []AuthorHours
 	for i := range msgs {
-		off := 0
+		off, we := 0, 0
 		if OffHours(msgs[i].Created) {
 			off = 1
 		}
+		if Weekday(msgs[i].Created) >= WorkDays {
+			we = 1
+		}
 		a := msgs[i].Author
 		if a == "" {
-			anon = append(anon, AuthorHours{1, off})
+			anon = append(anon, AuthorHours{1, off, we})
 			continue
 		}
 		u := by[a]
@@ -272,6 +281,7 @@ func PerAuthor(msgs []corpus.Message) []AuthorHours {
 		}
 		u.Messages++
 		u.OffHours += off
+		u.Weekend += we
 	}
 	for _, u := range by {
 		out = append(out, *u)
@@ -281,7 +291,10 @@ func PerAuthor(msgs []corpus.Message) []AuthorHours {
 		if out[i].Messages != out[j].Messages {
 			return out[i].Messages > out[j].Messages
 		}
-		return out[i].OffHours > out[j].OffHours
+		if out[i].OffHours != out[j].OffHours {
+			return out[i].OffHours > out[j].OffHours
+		}
+		return out[i].Weekend > out[j].Weekend
 	})
 	return out
 }
@@ -297,27 +310,34 @@ func Options() stats.Options {
 // OffHoursEstimate returns off_hours_share of the units with its BCa
 // bootstrap interval over them (stats.RatioOfSums).
 func OffHoursEstimate(units []AuthorHours) stats.Estimate {
-	num, den := split(units)
+	num, den := split(units, offHours)
 	return stats.RatioOfSums(num, den, Options())
 }
 
-func split(units []AuthorHours) (num, den []float64) {
+// WeekendEstimate returns the share of the units' messages written on
+// the weekend (Saturday and Sunday, Europe/Paris) with its BCa bootstrap
+// interval over them, as OffHoursEstimate.
+func WeekendEstimate(units []AuthorHours) stats.Estimate {
+	num, den := split(units, weekend)
+	return stats.RatioOfSums(num, den, Options())
+}
+
+func offHours(u AuthorHours) int { return u.OffHours }
+func weekend(u AuthorHours) int  { return u.Weekend }
+
+func split(units []AuthorHours, part func(AuthorHours) int) (num, den []float64) {
 	num, den = make([]float64, len(units)), make([]float64, len(units))
 	for i, u := range units {
-		num[i], den[i] = float64(u.OffHours), float64(u.Messages)
+		num[i], den[i] = float64(part(u)), float64(u.Messages)
 	}
 	return num, den
 }
 
-// Compare compares the messages of profession a with those of b.
-func Compare(a corpus.Profession, am []corpus.Message, b corpus.Profession, bm []corpus.Message) Comparison {
-	ga, gb := Counts(am), Counts(bm)
-	c := Comparison{A: a, B: b, OffHoursA: ga.OffHoursShare(), OffHoursB: gb.OffHoursShare()}
-	c.OffHoursDiff = c.OffHoursA - c.OffHoursB
-	c.Chi2, c.DF, c.P = ChiSquare(ga.Hours(), gb.Hours())
-	ua, ub := PerAuthor(am), PerAuthor(bm)
-	num, den := split(append(append([]AuthorHours(nil), ua...), ub...))
-	c.OffHours = stats.Difference(len(ua), len(ub), func(idx []int) float64 {
+// difference compares the share part of the units of a (ua) and b (ub)
+// with stats.Difference over authors.
+func difference(ua, ub []AuthorHours, part func(AuthorHours) int) stats.Comparison {
+	num, den := split(append(append([]AuthorHours(nil), ua...), ub...), part)
+	return stats.Difference(len(ua), len(ub), func(idx []int) float64 {
 		var x, y float64
 		for _, i := range idx {
 			x += num[i]
@@ -328,6 +348,17 @@ func Compare(a corpus.Profession, am []corpus.Message, b corpus.Profession, bm [
 		}
 		return x / y
 	}, Options())
+}
+
+// Compare compares the messages of profession a with those of b.
+func Compare(a corpus.Profession, am []corpus.Message, b corpus.Profession, bm []corpus.Message) Comparison {
+	ga, gb := Counts(am), Counts(bm)
+	c := Comparison{A: a, B: b, OffHoursA: ga.OffHoursShare(), OffHoursB: gb.OffHoursShare()}
+	c.OffHoursDiff = c.OffHoursA - c.OffHoursB
+	c.Chi2, c.DF, c.P = ChiSquare(ga.Hours(), gb.Hours())
+	ua, ub := PerAuthor(am), PerAuthor(bm)
+	c.OffHours = difference(ua, ub, offHours)
+	c.Weekend = difference(ua, ub, weekend)
 	return c
 }
 
@@ -367,6 +398,9 @@ type Group struct {
 	// OffHours is off_hours_share with its interval over authors: its
 	// Value is Grid.OffHoursShare().
 	OffHours stats.Estimate
+	// Weekend is the share of the group's messages written on Saturday
+	// or Sunday with its interval over authors (WeekendEstimate).
+	Weekend stats.Estimate
 }
 
 // Of returns g.Community (indicator.Grouped).
@@ -379,7 +413,7 @@ func Measure(c *corpus.Corpus) []Group {
 	out := make([]Group, len(groups))
 	for i, g := range groups {
 		units := PerAuthor(g.Messages)
-		out[i] = Group{Community: g.Community, Grid: Counts(g.Messages), PerAuthor: units, OffHours: OffHoursEstimate(units)}
+		out[i] = Group{Community: g.Community, Grid: Counts(g.Messages), PerAuthor: units, OffHours: OffHoursEstimate(units), Weekend: WeekendEstimate(units)}
 	}
 	return out
 }

@@ -275,7 +275,9 @@ func TestIntervalsOverAuthors(t *testing.T) {
 	day := withAuthors(at("g", "2024-03-25 09:00:00", "2024-03-25 10:00:00", "2024-03-25 11:00:00", "2024-03-25 12:00:00"), "a", "b", "c", "d")
 	msgs := append(append(night, day...), at("g", "2024-03-30 10:00:00")...) // Saturday, no author
 	units := PerAuthor(msgs)
-	want := []AuthorHours{{6, 6}, {1, 1}, {1, 0}, {1, 0}, {1, 0}, {1, 0}}
+	// The owl writes on Monday and Tuesday; the anonymous message is on a
+	// Saturday.
+	want := []AuthorHours{{6, 6, 0}, {1, 1, 1}, {1, 0, 0}, {1, 0, 0}, {1, 0, 0}, {1, 0, 0}}
 	if fmt.Sprint(units) != fmt.Sprint(want) {
 		t.Fatalf("units %v, want %v", units, want)
 	}
@@ -288,6 +290,9 @@ func TestIntervalsOverAuthors(t *testing.T) {
 	// a share of at most 1/5, one with the owl twice 12/13 or more.
 	if !(e.Lo < 0.4 && e.Hi > 0.8) {
 		t.Errorf("interval [%v, %v] is too narrow for 6 units", e.Lo, e.Hi)
+	}
+	if w := WeekendEstimate(units); w.Value != 1.0/11 || w.N != 6 {
+		t.Errorf("weekend %+v, want 1/11 over 6 units", w)
 	}
 }
 
