@@ -31,6 +31,6 @@ func ExampleCompare() {
 	fmt.Println(notebook.Compare(unclear, "les médecins", "les aides", notebook.Gap{Decimals: 2}))
 	// Output:
 	// 82,4 % [78,8 ; 85,5]
-	// plus élevée chez les aides que chez les médecins : l'écart est de 7,9 points [7,1 ; 8,6] (p < 0,001)
-	// ces données ne permettent pas de départager les médecins et les aides : l'écart des premiers sur les seconds est de 0,00 [-0,03 ; 0,05] (p = 0,850)
+	// plus élevée chez les aides que chez les médecins, de 7,9 points [7,1 ; 8,6] (p < 0,001)
+	// ces données ne permettent pas de départager les médecins et les aides (écart des premiers sur les seconds : 0,00 [-0,03 ; 0,05], p = 0,850)
 }

@@ -67,20 +67,20 @@ type Gap struct {
 // group first and gives the gap with its interval, positive:
 //
 //	plus élevé chez les médecins généralistes que chez les aides à
-//	domicile : l'écart est de 2,4 points [0,9 ; 3,7] (p = 0,003)
+//	domicile, de 2,4 points [0,9 ; 3,7] (p = 0,003)
 //
 // Otherwise it says that these data cannot tell the groups apart, with
 // a's gap over b and its interval (or that the interval cannot be
 // estimated):
 //
 //	ces données ne permettent pas de départager les médecins
-//	généralistes et les aides à domicile : l'écart des premiers sur les
-//	seconds est de 0,40 [-0,03 ; 0,05] (p = 0,85)
+//	généralistes et les aides à domicile (écart des premiers sur les
+//	seconds : 0,00 [-0,03 ; 0,05], p = 0,851)
 //
 // p is the permutation p-value (omitted when NaN), "p < 0,001" below
-// 0.001. English: "higher for A than for B: the gap is 2.4 points [0.9,
-// 3.7] (p = 0.003)", "these data cannot tell A and B apart: the gap of
-// the former over the latter is 0.40 [-0.03, 0.05] (p = 0.85)".
+// 0.001. English: "higher for A than for B, by 2.4 points [0.9, 3.7] (p
+// = 0.003)", "these data cannot tell A and B apart (gap of the former
+// over the latter: 0.00 [-0.03, 0.05], p = 0.851)".
 func Compare(c stats.Comparison, a, b string, g Gap) string {
 	k := 1.0
 	if g.Points {
@@ -93,7 +93,7 @@ func Compare(c stats.Comparison, a, b string, g Gap) string {
 			s += " " + pointsWord(k*d, g.Decimals)
 		}
 		if math.IsNaN(lo) || math.IsNaN(hi) {
-			return s + figure.T(" (intervalle non estimable)", " (interval not estimable)")
+			return s + figure.T(", sans intervalle estimable", ", no interval estimable")
 		}
 		return s + " [" + num(lo) + figure.T(" ; ", ", ") + num(hi) + "]"
 	}
@@ -101,9 +101,9 @@ func Compare(c stats.Comparison, a, b string, g Gap) string {
 	switch {
 	case math.IsNaN(c.P):
 	case c.P < 0.001:
-		p = " (p < " + figure.Number(0.001, 3) + ")"
+		p = "p < " + figure.Number(0.001, 3)
 	default:
-		p = " (p = " + figure.Number(c.P, 3) + ")"
+		p = "p = " + figure.Number(c.P, 3)
 	}
 	if math.IsNaN(c.Value) {
 		return figure.T("ces données ne permettent pas de comparer "+a+" et "+b+" (la mesure n'est pas définie pour l'un des deux)",
@@ -120,11 +120,17 @@ func Compare(c stats.Comparison, a, b string, g Gap) string {
 		if g.Feminine {
 			higher = "plus élevée"
 		}
-		return figure.T(higher+" chez "+hi+" que chez "+lo+" : l'écart est de "+gap(d, dlo, dhi)+p,
-			"higher for "+hi+" than for "+lo+": the gap is "+gap(d, dlo, dhi)+p)
+		if p != "" {
+			p = " (" + p + ")"
+		}
+		return figure.T(higher+" chez "+hi+" que chez "+lo+", de "+gap(d, dlo, dhi)+p,
+			"higher for "+hi+" than for "+lo+", by "+gap(d, dlo, dhi)+p)
 	}
-	return figure.T("ces données ne permettent pas de départager "+a+" et "+b+" : l'écart des premiers sur les seconds est de "+gap(c.Value, c.Lo, c.Hi)+p,
-		"these data cannot tell "+a+" and "+b+" apart: the gap of the former over the latter is "+gap(c.Value, c.Lo, c.Hi)+p)
+	if p != "" {
+		p = figure.T(", ", ", ") + p
+	}
+	return figure.T("ces données ne permettent pas de départager "+a+" et "+b+" (écart des premiers sur les seconds : "+gap(c.Value, c.Lo, c.Hi)+p+")",
+		"these data cannot tell "+a+" and "+b+" apart (gap of the former over the latter: "+gap(c.Value, c.Lo, c.Hi)+p+")")
 }
 
 // pointsWord is « point » or « points » for a number of percentage

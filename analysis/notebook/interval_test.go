@@ -2,6 +2,7 @@ package notebook
 
 import (
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/faire-communaute/compendium/analysis/figure"
@@ -59,16 +60,16 @@ func TestCompare(t *testing.T) {
 	}{
 		// Claimed, a above b.
 		{cmp(0.024, 0.009, 0.037, 0.003), Gap{Points: true, Decimals: 1},
-			"plus élevé chez les médecins généralistes que chez les aides à domicile : l'écart est de 2,4 points [0,9 ; 3,7] (p = 0,003)"},
+			"plus élevé chez les médecins généralistes que chez les aides à domicile, de 2,4 points [0,9 ; 3,7] (p = 0,003)"},
 		// Claimed, a below b: b is named first, the gap positive.
 		{cmp(-0.079, -0.086, -0.071, 0.0009), share,
-			"plus élevée chez les aides à domicile que chez les médecins généralistes : l'écart est de 7,9 points [7,1 ; 8,6] (p < 0,001)"},
+			"plus élevée chez les aides à domicile que chez les médecins généralistes, de 7,9 points [7,1 ; 8,6] (p < 0,001)"},
 		// Not claimed: the interval straddles 0.
 		{cmp(0.004, -0.033, 0.047, 0.851), Gap{Decimals: 2},
-			"ces données ne permettent pas de départager les médecins généralistes et les aides à domicile : l'écart des premiers sur les seconds est de 0,00 [-0,03 ; 0,05] (p = 0,851)"},
+			"ces données ne permettent pas de départager les médecins généralistes et les aides à domicile (écart des premiers sur les seconds : 0,00 [-0,03 ; 0,05], p = 0,851)"},
 		// Not claimed: no interval (a group of one unit); singular point.
 		{cmp(-0.014, nan, nan, 1), share,
-			"ces données ne permettent pas de départager les médecins généralistes et les aides à domicile : l'écart des premiers sur les seconds est de -1,4 point (intervalle non estimable) (p = 1,000)"},
+			"ces données ne permettent pas de départager les médecins généralistes et les aides à domicile (écart des premiers sur les seconds : -1,4 point, sans intervalle estimable, p = 1,000)"},
 		// Undefined in one group.
 		{cmp(nan, nan, nan, nan), share,
 			"ces données ne permettent pas de comparer les médecins généralistes et les aides à domicile (la mesure n'est pas définie pour l'un des deux)"},
@@ -92,14 +93,14 @@ func TestCompare(t *testing.T) {
 		}
 		return s / float64(len(idx))
 	}, stats.Options{Reps: 500})
-	if got := Compare(d, "A", "B", share); got[:len("plus élevée chez A que chez B : l'écart est de 62,5 points [")] != "plus élevée chez A que chez B : l'écart est de 62,5 points [" {
+	if got := Compare(d, "A", "B", share); !strings.HasPrefix(got, "plus élevée chez A que chez B, de 62,5 points [") {
 		t.Errorf("30/40 − 5/40: %q", got)
 	}
 	figure.Lang = figure.English
-	if got, want := Compare(cmp(0.024, 0.009, 0.037, 0.003), "GPs", "aides", share), "higher for GPs than for aides: the gap is 2.4 points [0.9, 3.7] (p = 0.003)"; got != want {
+	if got, want := Compare(cmp(0.024, 0.009, 0.037, 0.003), "GPs", "aides", share), "higher for GPs than for aides, by 2.4 points [0.9, 3.7] (p = 0.003)"; got != want {
 		t.Errorf("English: %q, want %q", got, want)
 	}
-	if got, want := Compare(cmp(0.01, -0.02, 0.04, 0.5), "GPs", "aides", share), "these data cannot tell GPs and aides apart: the gap of the former over the latter is 1.0 point [-2.0, 4.0] (p = 0.500)"; got != want {
+	if got, want := Compare(cmp(0.01, -0.02, 0.04, 0.5), "GPs", "aides", share), "these data cannot tell GPs and aides apart (gap of the former over the latter: 1.0 point [-2.0, 4.0], p = 0.500)"; got != want {
 		t.Errorf("English: %q, want %q", got, want)
 	}
 }
