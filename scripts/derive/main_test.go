@@ -106,7 +106,9 @@ func TestDeriveParquet(t *testing.T) {
 		t.Errorf("edges: %s", edges)
 	}
 	ind := parquetStrings(t, filepath.Join(dir, "parquet", "indicators.parquet"))
-	for _, want := range []string{"indicator:messages lo:<nil> method:<nil> n:<nil> profession:home-care-aide reason:<nil> unit:<nil> value:2", "indicator:reply_rate lo:<nil> method:<nil> n:<nil> profession:home-care-aide reason:<nil> unit:<nil> value:1"} {
+	// A count has no interval; the one answered thread's Wilson interval
+	// is [1/(1 + z²), 1].
+	for _, want := range []string{"indicator:messages lo:<nil> method:<nil> n:<nil> profession:home-care-aide reason:<nil> unit:<nil> value:2", "hi:1 indicator:reply_rate lo:0.20654931437723745 method:wilson n:1 profession:home-care-aide reason:<nil> unit:threads value:1"} {
 		if !strings.Contains(ind, want) {
 			t.Errorf("indicators lack %q", want)
 		}
