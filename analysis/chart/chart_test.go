@@ -270,3 +270,85 @@ func TestNetworkPlotter(t *testing.T) {
 		t.Error("the same network drawn twice differs")
 	}
 }
+
+func TestBand(t *testing.T) {
+	nan := math.NaN()
+	b, err := NewBand([]float64{0, 1, 2, 3, 4, 5}, []float64{0, 1, nan, 2, 2, nan}, []float64{1, 2, nan, 3, 4, nan}, color.Black)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Runs of defined points: 0-1 and 3-4; the NaN at 2 and 5 are gaps.
+	if r := b.Runs(); len(r) != 2 || r[0] != [2]int{0, 2} || r[1] != [2]int{3, 5} {
+		t.Errorf("runs %v", r)
+	}
+	if x0, x1, y0, y1 := b.DataRange(); x0 != 0 || x1 != 4 || y0 != 0 || y1 != 4 {
+		t.Errorf("range %v %v %v %v", x0, x1, y0, y1)
+	}
+	for _, bad := range [][3][]float64{
+		{{0, 1}, {0}, {1, 1}},
+		{{1, 0}, {0, 0}, {1, 1}},
+		{{0, 1}, {0, math.Inf(-1)}, {1, 1}},
+		{{0, 1}, {2, 0}, {1, 1}},
+		{{0, nan}, {0, 0}, {1, 1}},
+	} {
+		if _, err := NewBand(bad[0], bad[1], bad[2], color.Black); err == nil {
+			t.Errorf("NewBand%v accepted", bad)
+		}
+	}
+	// A step band: S's bounds hold from each time to the next; the
+	// first step (no event yet) has none.
+	sb, err := StepBand([]float64{1, 10, 40}, []float64{nan, 0.2, 0.1}, []float64{nan, 0.8, 0.6}, 100, color.Black)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantX := []float64{1, 10, 10, 40, 40, 100}
+	for i, x := range wantX {
+		if sb.X[i] != x {
+			t.Fatalf("step band x %v, want %v", sb.X, wantX)
+		}
+	}
+	if r := sb.Runs(); len(r) != 1 || r[0] != [2]int{2, 6} || sb.Lo[3] != 0.2 || sb.Lo[4] != 0.1 || sb.Hi[5] != 0.6 {
+		t.Errorf("step band %+v runs %v", sb, r)
+	}
+	paths := func(withBands bool) int {
+		p := plot.New()
+		p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = 0, 100, 0, 4
+		if withBands {
+			p.Add(b, sb)
+		}
+		return bytes.Count(render(t, "band", figure.Tiles{{p}}), []byte("<path"))
+	}
+	// Two polygons for b's runs, one for the step band's.
+	if n := paths(true) - paths(false); n != 3 {
+		t.Errorf("bands drew %d paths, want 3", n)
+	}
+}
+
+func TestErrorBars(t *testing.T) {
+	nan := math.NaN()
+	e, err := NewErrorBars([]float64{0, 1, 2}, []float64{0.1, nan, 0.3}, []float64{0.4, nan, 0.5}, true, draw.LineStyle{Color: color.Black, Width: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := NewErrorBars([]float64{0}, []float64{0.5}, []float64{0.4}, false, draw.LineStyle{}); err == nil {
+		t.Error("lo above hi accepted")
+	}
+	if _, err := NewErrorBars([]float64{nan}, []float64{0.1}, []float64{0.4}, false, draw.LineStyle{}); err == nil {
+		t.Error("NaN position accepted")
+	}
+	paths := func(withBars bool) int {
+		p := plot.New()
+		p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = 0, 1, -1, 3
+		if withBars {
+			p.Add(e)
+		}
+		return bytes.Count(render(t, "errorbars", figure.Tiles{{p}}), []byte("<path"))
+	}
+	// Two drawn bars (the NaN one is skipped), three strokes each.
+	if n := paths(true) - paths(false); n != 6 {
+		t.Errorf("error bars drew %d paths, want 6", n)
+	}
+	if c := Translucent(color.NRGBA{R: 10, G: 20, B: 30, A: 255}, 50).(color.NRGBA); c != (color.NRGBA{10, 20, 30, 50}) {
+		t.Errorf("translucent %v", c)
+	}
+}

@@ -2,7 +2,9 @@
 // gonum.org/v1/plot with the theme and formats of package figure: bars
 // (BarLayout, BarsPlotter, BarLabels, Bars, ShareBars, HBarPlot), lines
 // (GappedLine, StepPoints for Kaplan-Meier steps, LorenzFrame,
-// TimeSeries), heat maps sharing one colour bar (Matrix, Heatmaps, Frame),
+// TimeSeries), intervals (Band and StepBand for confidence bands,
+// ErrorBars for error bars, Translucent), heat maps sharing one colour
+// bar (Matrix, Heatmaps, Frame),
 // networks (ForceLayout, NetworkPlotter), legends (Swatch, LineThumb,
 // DiscThumb, WithLegend) and grids of plots (SmallMultiples).
 //

@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/faire-communaute/compendium/analysis/indicator"
+	"github.com/faire-communaute/compendium/analysis/stats"
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
 )
@@ -22,9 +23,10 @@ import (
 // Growth30d growth_30d). Integers become Int columns, floating-point
 // numbers Float columns, booleans Bool columns, strings (and named string
 // types such as corpus.Profession) String columns, and a time.Time the
-// String of its RFC 3339 form in UTC. Fields of any other type (structs,
-// slices, maps, pointers) are left out: the frame shows a result's
-// scalars. A T that is not a struct gives a frame whose Err says so.
+// String of its RFC 3339 form in UTC, and a stats.Estimate (a value with
+// its interval) three Float columns: the name, then name_lo and name_hi,
+// its bounds. Fields of any other type (structs, slices, maps, pointers)
+// are left out: the frame shows a result's scalars. A T that is not a struct gives a frame whose Err says so.
 func Frame[T any](rows []T) dataframe.DataFrame {
 	cols, err := frameColumns(reflect.TypeFor[T]())
 	if err != nil {
@@ -89,9 +91,15 @@ type frameColumn struct {
 	name  string
 	typ   series.Type
 	time  bool
+	// bound is, for a stats.Estimate field, the part the column reads:
+	// 0 Value, 1 Lo, 2 Hi; -1 for other fields.
+	bound int
 }
 
-var timeType = reflect.TypeFor[time.Time]()
+var (
+	timeType     = reflect.TypeFor[time.Time]()
+	estimateType = reflect.TypeFor[stats.Estimate]()
+)
 
 // frameColumns lists the columns Frame gives to struct type t.
 func frameColumns(t reflect.Type) ([]frameColumn, error) {
@@ -113,8 +121,13 @@ func frameColumns(t reflect.Type) ([]frameColumn, error) {
 				name = tag
 			}
 		}
-		col := frameColumn{index: i, name: name}
+		col := frameColumn{index: i, name: name, bound: -1}
 		switch k := f.Type.Kind(); {
+		case f.Type == estimateType:
+			for b, suffix := range []string{"", "_lo", "_hi"} {
+				cols = append(cols, frameColumn{index: i, name: name + suffix, typ: series.Float, bound: b})
+			}
+			continue
 		case f.Type == timeType:
 			col.typ, col.time = series.String, true
 		case k >= reflect.Int && k <= reflect.Uint64:
@@ -141,6 +154,9 @@ func frameSeries(cols []frameColumn, values []reflect.Value) []series.Series {
 		for i, v := range values {
 			f := v.Field(col.index)
 			switch {
+			case col.bound >= 0:
+				e := f.Interface().(stats.Estimate)
+				elems[i] = [3]float64{e.Value, e.Lo, e.Hi}[col.bound]
 			case col.time:
 				elems[i] = f.Interface().(time.Time).UTC().Format(time.RFC3339)
 			case col.typ == series.Int:

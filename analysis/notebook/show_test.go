@@ -9,6 +9,7 @@ import (
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/indicator"
 	"github.com/faire-communaute/compendium/analysis/indicator/rhythm"
+	"github.com/faire-communaute/compendium/analysis/stats"
 )
 
 func TestSnakeCase(t *testing.T) {
@@ -131,5 +132,25 @@ func TestEach(t *testing.T) {
 	}
 	if got := Each(nil, func(int) string { return "x" }); got != "" {
 		t.Errorf("Each of nothing = %q", got)
+	}
+}
+
+// TestFrameEstimate checks that an interval field becomes three columns:
+// its value, then its bounds.
+func TestFrameEstimate(t *testing.T) {
+	type row struct {
+		Threads   int
+		ReplyRate stats.Estimate
+	}
+	df := Frame([]row{{5, stats.Wilson(3, 5, 0, "threads")}, {0, stats.Wilson(0, 0, 0, "threads")}})
+	if got, want := strings.Join(df.Names(), ","), "threads,reply_rate,reply_rate_lo,reply_rate_hi"; got != want {
+		t.Fatalf("columns %s, want %s", got, want)
+	}
+	recs := df.Records()
+	if got, want := strings.Join(recs[1], "|"), "5|0.600000|0.230724|0.882379"; got != want {
+		t.Errorf("row 1 = %s, want %s", got, want)
+	}
+	if got, want := strings.Join(recs[2], "|"), "0|NaN|NaN|NaN"; got != want {
+		t.Errorf("row 2 = %s, want %s", got, want)
 	}
 }

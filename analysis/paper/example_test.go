@@ -34,7 +34,7 @@ func ExampleF06OffHours() {
 	f.Data.WriteCSV(os.Stdout) // a notebook calls notebook.Publish instead
 	// Output:
 	// f06-off-hours
-	// community,profession,messages,off_hours_messages,off_hours_share
-	// avs,home-care-aide,2,1,0.500000
-	// *,home-care-aide,2,1,0.500000
+	// community,profession,messages,off_hours_messages,off_hours_share,lo,hi,authors
+	// avs,home-care-aide,2,1,0.500000,0.000000,1.000000,2
+	// *,home-care-aide,2,1,0.500000,0.000000,1.000000,2
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -200,13 +201,33 @@ func TestF05Rhythm(t *testing.T) {
 
 func TestF06OffHours(t *testing.T) {
 	f := build(t, "f06-off-hours")
-	want := "community,profession,messages,off_hours_messages,off_hours_share\n" +
-		"avs,home-care-aide,10,4,0.400000\n" + // p2 (Sat), p3 and c3 (after 19:00), p5 (06:00)
-		"*,home-care-aide,10,4,0.400000\n" +
-		"doctoctoc,general-practitioner,10,5,0.500000\n" + // t4, t5 (Sun), t6, t7 (19:30), t10 (22:00)
-		"*,general-practitioner,10,5,0.500000\n"
-	if got := csvOf(t, f); got != want {
-		t.Errorf("data:\n%s\nwant\n%s", got, want)
+	lines := csvLines(t, f)
+	// Values by hand; the interval is a bootstrap over the 4 authors of
+	// each community (avs: A 2 of 5 off hours, B 1 of 2, C 1 of 2, D 0 of
+	// 1), so only its bracketing is asserted, and that it is the same for
+	// a profession of one community.
+	want := []string{
+		"community,profession,messages,off_hours_messages,off_hours_share,lo,hi,authors",
+		"avs,home-care-aide,10,4,0.400000,", // p2 (Sat), p3 and c3 (after 19:00), p5 (06:00)
+		"*,home-care-aide,10,4,0.400000,",
+		"doctoctoc,general-practitioner,10,5,0.500000,", // t4, t5 (Sun), t6, t7 (19:30), t10 (22:00)
+		"*,general-practitioner,10,5,0.500000,",
+	}
+	if len(lines) != len(want) || lines[0] != want[0] {
+		t.Fatalf("data:\n%s", strings.Join(lines, "\n"))
+	}
+	for i, w := range want[1:] {
+		l := lines[i+1]
+		cells := strings.Split(l, ",")
+		lo, _ := strconv.ParseFloat(cells[5], 64)
+		hi, _ := strconv.ParseFloat(cells[6], 64)
+		v, _ := strconv.ParseFloat(cells[4], 64)
+		if !strings.HasPrefix(l, w) || cells[7] != "4" || !(lo < v && v < hi && lo >= 0 && hi <= 1) {
+			t.Errorf("row %d = %q, want %s… with lo < value < hi over 4 authors", i+1, l, w)
+		}
+	}
+	if strings.TrimPrefix(lines[1], "avs") != strings.TrimPrefix(lines[2], "*") {
+		t.Errorf("one community and its profession differ: %q, %q", lines[1], lines[2])
 	}
 }
 
@@ -217,34 +238,62 @@ func TestF07ReplyByHour(t *testing.T) {
 		t.Fatalf("%d lines", len(lines))
 	}
 	hasLines(t, f,
-		"profession,hour,threads,answered,reply_rate,median_first_reply_min",
-		"home-care-aide,0,0,0,NaN,NaN",
-		"home-care-aide,6,1,0,0.000000,NaN",             // p5
-		"home-care-aide,8,1,1,1.000000,30.000000",       // p1
-		"home-care-aide,21,1,1,1.000000,60.000000",      // p3
-		"general-practitioner,14,2,1,0.500000,5.000000", // t1 answered, t3 not
-		"general-practitioner,9,1,1,1.000000,120.000000",
-		"general-practitioner,19,1,0,0.000000,NaN", // t6: only its author
+		"profession,hour,threads,answered,reply_rate,reply_rate_lo,reply_rate_hi,median_first_reply_min",
+		// Wilson at 95 % (z = 1.959964): 0 of 1 is [0, z²/(1 + z²)] =
+		// [0, 0.793451], 1 of 1 [1/(1 + z²), 1] = [0.206549, 1], 1 of 2
+		// 0.5 ± z/(1 + z²/2) · sqrt(1/8 + z²/16) = [0.094531, 0.905469].
+		"home-care-aide,0,0,0,NaN,NaN,NaN,NaN",
+		"home-care-aide,6,1,0,0.000000,0.000000,0.793451,NaN",       // p5
+		"home-care-aide,8,1,1,1.000000,0.206549,1.000000,30.000000", // p1
+		"home-care-aide,21,1,1,1.000000,0.206549,1.000000,60.000000",
+		"general-practitioner,14,2,1,0.500000,0.094531,0.905469,5.000000", // t1 answered, t3 not
+		"general-practitioner,9,1,1,1.000000,0.206549,1.000000,120.000000",
+		"general-practitioner,19,1,0,0.000000,0.000000,0.793451,NaN", // t6: only its author
 	)
 }
 
 func TestF08Lorenz(t *testing.T) {
 	f := build(t, "f08-lorenz")
-	// avs: 1, 2, 2, 5 messages: Gini (-3*1 - 2 + 2 + 3*5) / (4*10) = 0.3.
-	// doctoctoc: 1, 2, 3, 4: Gini (-3 - 2 + 3 + 12) / 40 = 0.25.
-	want := "community,profession,authors,gini,authors_share,messages_share\n" +
-		"avs,home-care-aide,4,0.300000,0.000000,0.000000\n" +
-		"avs,home-care-aide,4,0.300000,0.250000,0.100000\n" +
-		"avs,home-care-aide,4,0.300000,0.500000,0.300000\n" +
-		"avs,home-care-aide,4,0.300000,0.750000,0.500000\n" +
-		"avs,home-care-aide,4,0.300000,1.000000,1.000000\n" +
-		"doctoctoc,general-practitioner,4,0.250000,0.000000,0.000000\n" +
-		"doctoctoc,general-practitioner,4,0.250000,0.250000,0.100000\n" +
-		"doctoctoc,general-practitioner,4,0.250000,0.500000,0.300000\n" +
-		"doctoctoc,general-practitioner,4,0.250000,0.750000,0.600000\n" +
-		"doctoctoc,general-practitioner,4,0.250000,1.000000,1.000000\n"
-	if got := csvOf(t, f); got != want {
-		t.Errorf("data:\n%s\nwant\n%s", got, want)
+	lines := csvLines(t, f)
+	if len(lines) != 1+2*len(participation.LorenzGrid) {
+		t.Fatalf("%d lines", len(lines))
+	}
+	// avs: 1, 2, 2, 5 messages: plain Gini (-3*1 - 2 + 2 + 3*5) / (4*10)
+	// = 0.3, corrected G* = 4/3 · 0.3 = 0.4. doctoctoc: 1, 2, 3, 4: plain
+	// (-3 - 2 + 3 + 12) / 40 = 0.25, G* 1/3. The grid passes through the
+	// curve's kinks at 25 %, 50 %, 75 % of authors; at 0 and 1 every
+	// resample agrees (no band).
+	if lines[0] != "community,profession,authors,gini,gini_lo,gini_hi,authors_share,messages_share,lo,hi" {
+		t.Errorf("header %q", lines[0])
+	}
+	row := func(i int) []string { return strings.Split(lines[1+i], ",") }
+	for _, c := range []struct {
+		i         int
+		com, gini string
+		x, y      string
+	}{
+		{0, "avs", "0.400000", "0.000000", "0.000000"},
+		{25, "avs", "0.400000", "0.250000", "0.100000"},
+		{50, "avs", "0.400000", "0.500000", "0.300000"},
+		{75, "avs", "0.400000", "0.750000", "0.500000"},
+		{100, "avs", "0.400000", "1.000000", "1.000000"},
+		{101 + 75, "doctoctoc", "0.333333", "0.750000", "0.600000"},
+	} {
+		r := row(c.i)
+		if r[0] != c.com || r[3] != c.gini || r[6] != c.x || r[7] != c.y {
+			t.Errorf("row %d = %v, want %s G* %s at (%s, %s)", c.i, r, c.com, c.gini, c.x, c.y)
+		}
+	}
+	if r := row(0); r[8] != "NaN" || r[9] != "NaN" {
+		t.Errorf("band at 0: %v", r)
+	}
+	r := row(50)
+	lo, _ := strconv.ParseFloat(r[8], 64)
+	hi, _ := strconv.ParseFloat(r[9], 64)
+	glo, _ := strconv.ParseFloat(r[4], 64)
+	ghi, _ := strconv.ParseFloat(r[5], 64)
+	if !(lo < 0.3 && hi >= 0.3 && glo < 0.4 && ghi >= 0.4) {
+		t.Errorf("avs at 50 %%: band [%v, %v], G* [%v, %v]", lo, hi, glo, ghi)
 	}
 }
 
@@ -255,18 +304,22 @@ func TestF09FirstReply(t *testing.T) {
 	// (50 days 10 hours = 72600 min). doctoctoc: t10 censored at 0, t1
 	// answered at 5, t8 at 20, t4 at 120, t6 censored until 2 July 20:00
 	// (22 days 2 h 30 = 31830 min), t3 until then (56 days 7 h 50 = 81110).
-	want := "community,profession,minutes,at_risk,events,censored,survival\n" +
-		"avs,home-care-aide,0.000000,5,0,1,1.000000\n" +
-		"avs,home-care-aide,10.000000,4,1,0,0.750000\n" +
-		"avs,home-care-aide,30.000000,3,1,0,0.500000\n" +
-		"avs,home-care-aide,60.000000,2,1,0,0.250000\n" +
-		"avs,home-care-aide,72600.000000,1,0,1,0.250000\n" +
-		"doctoctoc,general-practitioner,0.000000,6,0,1,1.000000\n" +
-		"doctoctoc,general-practitioner,5.000000,5,1,0,0.800000\n" +
-		"doctoctoc,general-practitioner,20.000000,4,1,0,0.600000\n" +
-		"doctoctoc,general-practitioner,120.000000,3,1,0,0.400000\n" +
-		"doctoctoc,general-practitioner,31830.000000,2,0,1,0.400000\n" +
-		"doctoctoc,general-practitioner,81110.000000,1,0,1,0.400000\n"
+	// The band is Greenwood's log-log: at avs's 10 min, S = 3/4, Σ d/(n(n
+	// − d)) = 1/12, σ = sqrt(1/12)/|ln 0.75| = 1.003452, [S^exp(1.96σ),
+	// S^exp(−1.96σ)] = [0.127947, 0.960549]; at 30, S = 1/2 and Σ = 1/4:
+	// [0.057847, 0.844861]. None before the first reply (S = 1).
+	want := "community,profession,minutes,at_risk,events,censored,survival,lo,hi\n" +
+		"avs,home-care-aide,0.000000,5,0,1,1.000000,NaN,NaN\n" +
+		"avs,home-care-aide,10.000000,4,1,0,0.750000,0.127947,0.960549\n" +
+		"avs,home-care-aide,30.000000,3,1,0,0.500000,0.057847,0.844861\n" +
+		"avs,home-care-aide,60.000000,2,1,0,0.250000,0.008948,0.665325\n" +
+		"avs,home-care-aide,72600.000000,1,0,1,0.250000,0.008948,0.665325\n" +
+		"doctoctoc,general-practitioner,0.000000,6,0,1,1.000000,NaN,NaN\n" +
+		"doctoctoc,general-practitioner,5.000000,5,1,0,0.800000,0.203809,0.969180\n" +
+		"doctoctoc,general-practitioner,20.000000,4,1,0,0.600000,0.125730,0.881756\n" +
+		"doctoctoc,general-practitioner,120.000000,3,1,0,0.400000,0.051976,0.752816\n" +
+		"doctoctoc,general-practitioner,31830.000000,2,0,1,0.400000,0.051976,0.752816\n" +
+		"doctoctoc,general-practitioner,81110.000000,1,0,1,0.400000,0.051976,0.752816\n"
 	if got := csvOf(t, f); got != want {
 		t.Errorf("data:\n%s\nwant\n%s", got, want)
 	}

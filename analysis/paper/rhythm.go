@@ -10,9 +10,11 @@ import (
 	"github.com/faire-communaute/compendium/analysis/figure"
 	"github.com/faire-communaute/compendium/analysis/indicator"
 	"github.com/faire-communaute/compendium/analysis/indicator/rhythm"
+	"github.com/faire-communaute/compendium/analysis/stats"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
 )
 
 func rhythmCommunity(g rhythm.Group) corpus.Community { return g.Community }
@@ -123,18 +125,21 @@ func F05Rhythm(measured []rhythm.Group, prov figure.Provenance) (*figure.Figure,
 // F06OffHours is Figure 6: the share of messages written outside working
 // hours (rhythm.Grid.OffHoursShare: Saturday, Sunday, or before 08:00 or
 // from 19:00 on, Europe/Paris time), per community and for each profession
-// as a whole, as horizontal bars coloured by profession.
+// as a whole, as horizontal bars coloured by profession, each with its 95 %
+// interval as an error bar (rhythm.Group.OffHours: bootstrap over authors,
+// whose messages are not independent). A share whose interval cannot be
+// estimated has no error bar.
 //
 // The data has one row per bar, top to bottom: for each profession (aides
 // first), its communities by id then the profession as a whole (community
 // "*"); columns community, profession, messages, off_hours_messages,
-// off_hours_share.
+// off_hours_share, lo, hi (its interval), authors (the units resampled).
 func F06OffHours(measured []rhythm.Group, prov figure.Provenance) (*figure.Figure, error) {
 	type row struct {
 		id, label string
 		prof      corpus.Profession
 		n, off    int
-		share     float64
+		est       stats.Estimate
 	}
 	var rows []row
 	short := newShortfall(unitMessages, Minimum.Messages)
@@ -144,10 +149,10 @@ func F06OffHours(measured []rhythm.Group, prov figure.Provenance) (*figure.Figur
 		prof := pg.Community.Profession
 		for _, sg := range coms {
 			if g := sg.R; g.Community.Profession == prof {
-				rows = append(rows, row{g.Community.ID, communityLabel(g.Community), prof, g.Grid.Total(), g.Grid.OffHours(), g.Grid.OffHoursShare()})
+				rows = append(rows, row{g.Community.ID, communityLabel(g.Community), prof, g.Grid.Total(), g.Grid.OffHours(), g.OffHours})
 			}
 		}
-		rows = append(rows, row{indicator.AllCommunities, groupLabel(pg.Community), prof, pg.Grid.Total(), pg.Grid.OffHours(), pg.Grid.OffHoursShare()})
+		rows = append(rows, row{indicator.AllCommunities, groupLabel(pg.Community), prof, pg.Grid.Total(), pg.Grid.OffHours(), pg.OffHours})
 	}
 	if len(rows) == 0 {
 		if len(short.left) > 0 {
@@ -155,7 +160,7 @@ func F06OffHours(measured []rhythm.Group, prov figure.Provenance) (*figure.Figur
 		}
 		return nil, notDrawable("f06-off-hours", NeedMessages, noMessagesFR, noMessagesEN)
 	}
-	data := figure.NewTable("community", "profession", "messages", "off_hours_messages", "off_hours_share")
+	data := figure.NewTable("community", "profession", "messages", "off_hours_messages", "off_hours_share", "lo", "hi", "authors")
 	n := len(rows)
 	labels := make([]string, n)
 	values := make([][]float64, n)
@@ -168,27 +173,39 @@ func F06OffHours(measured []rhythm.Group, prov figure.Provenance) (*figure.Figur
 		}
 	}
 	text := make([]string, 0, n*len(profs))
-	hi := 0.0
+	at, lo, hi := make([]float64, n), make([]float64, n), make([]float64, n)
+	top := 0.0
 	for i, r := range rows {
-		data.Add(r.id, string(r.prof), r.n, r.off, r.share)
+		share := r.est.Value
+		data.Add(r.id, string(r.prof), r.n, r.off, share, r.est.Lo, r.est.Hi, r.est.N)
 		// Row i is drawn at y = n-1-i, so that the first row is on top.
 		y := n - 1 - i
 		labels[y] = r.label
 		values[y] = make([]float64, len(profs))
-		values[y][cat[r.prof]] = r.share
-		hi = math.Max(hi, r.share)
+		values[y][cat[r.prof]] = share
+		at[y], lo[y], hi[y] = float64(y), r.est.Lo, r.est.Hi
+		top = math.Max(top, share)
+		if r.est.Estimable() {
+			top = math.Max(top, r.est.Hi)
+		}
 	}
 	bars, err := chart.BarLayout(n, len(profs), values, true)
 	if err != nil {
 		return nil, fmt.Errorf("f06-off-hours: %w", err)
 	}
 	// Stacked bars with one non-zero category per row: one bar per row,
-	// centred, in its profession's colour; label only that bar.
-	var shown []chart.Bar
+	// centred, in its profession's colour; label only that bar, past the
+	// end of its error bar.
+	var shown, placed []chart.Bar
 	for _, b := range bars {
 		if p := profs[b.Category]; rows[n-1-b.Group].prof == p {
 			shown = append(shown, b)
-			text = append(text, percentLabel(rows[n-1-b.Group].share))
+			r := rows[n-1-b.Group]
+			text = append(text, percentLabel(r.est.Value))
+			if r.est.Estimable() {
+				b.Top = math.Max(b.Top, r.est.Hi)
+			}
+			placed = append(placed, b)
 		}
 	}
 	colors := make([]color.Color, len(profs))
@@ -197,11 +214,20 @@ func F06OffHours(measured []rhythm.Group, prov figure.Provenance) (*figure.Figur
 	}
 	p := figure.NewPlot("", figure.T("Part des messages écrits hors des heures ouvrées", "Share of messages written outside working hours"), "")
 	// One empty slot above the first bar holds the legend (top right).
-	if _, err := chart.HBars(p, shown, colors, text, labels, float64(n)+0.5); err != nil {
+	if _, err := chart.HBars(p, shown, colors, make([]string, len(shown)), labels, float64(n)+0.5); err != nil {
 		return nil, fmt.Errorf("f06-off-hours: %w", err)
 	}
+	lab, err := chart.BarLabels(placed, text, true)
+	if err != nil {
+		return nil, fmt.Errorf("f06-off-hours: %w", err)
+	}
+	eb, err := chart.NewErrorBars(at, lo, hi, true, draw.LineStyle{Color: figure.TextColor, Width: vg.Points(0.9)})
+	if err != nil {
+		return nil, fmt.Errorf("f06-off-hours: %w", err)
+	}
+	p.Add(eb, lab)
 	p.X.Min = 0
-	p.X.Max = math.Min(1, math.Ceil((hi+0.15)*10)/10)
+	p.X.Max = math.Min(1, math.Ceil((top+0.15)*10)/10)
 	p.X.Tick.Marker = figure.PercentTicks{}
 	for _, pr := range profs {
 		p.Legend.Add(capitalize(ProfessionLabel(pr)), chart.Swatch{Color: professionColor(pr)})
@@ -210,8 +236,8 @@ func F06OffHours(measured []rhythm.Group, prov figure.Provenance) (*figure.Figur
 		ID:    "f06-off-hours",
 		Title: figure.T("Figure 6 – Écrire hors des heures ouvrées", "Figure 6 – Writing outside working hours"),
 		Caption: short.caption(figure.T(
-			"Part des messages écrits hors des heures ouvrées (le samedi, le dimanche, ou avant 8 h ou à partir de 19 h en semaine, heure de Paris), par communauté et pour chaque profession dans son ensemble.",
-			"Share of messages written outside working hours (Saturday, Sunday, or before 8:00 or from 19:00 on weekdays, Paris time), by community and for each profession as a whole.")),
+			"Part des messages écrits hors des heures ouvrées (le samedi, le dimanche, ou avant 8 h ou à partir de 19 h en semaine, heure de Paris), par communauté et pour chaque profession dans son ensemble. Barres d'erreur : intervalle de confiance à 95 % par bootstrap sur les auteurs (les messages d'un même auteur ne sont pas indépendants).",
+			"Share of messages written outside working hours (Saturday, Sunday, or before 8:00 or from 19:00 on weekdays, Paris time), by community and for each profession as a whole. Error bars: 95 % confidence interval, bootstrap over authors (the messages of one author are not independent).")),
 		Data:   data,
 		Plot:   p,
 		Height: vg.Length(max(n, 3))*0.9*vg.Centimeter + 3*vg.Centimeter,

@@ -14,6 +14,7 @@ import (
 	"github.com/faire-communaute/compendium/analysis/load"
 	"github.com/faire-communaute/compendium/analysis/repo"
 	"github.com/faire-communaute/compendium/analysis/simulate"
+	"github.com/faire-communaute/compendium/analysis/stats"
 )
 
 // TestLoadersRecoverTheTruth loads the committed sample through the study
@@ -128,10 +129,10 @@ func TestIndicatorsRecoverTheTruth(t *testing.T) {
 			counts = append(counts, n)
 		}
 		sort.Ints(counts)
-		want := participation.Gini(counts)
+		want := stats.GiniCorrected(stats.Floats(counts))
 		got := participation.Summarize(c.ByCommunity(com))
-		if math.Abs(got.Gini-want) > 1e-12 || got.Authors != len(per) {
-			t.Errorf("%s: Gini %.6f over %d authors, truth %.6f over %d", com, got.Gini, got.Authors, want, len(per))
+		if math.Abs(got.Gini.Value-want) > 1e-12 || got.Authors != len(per) {
+			t.Errorf("%s: Gini %.6f over %d authors, truth %.6f over %d", com, got.Gini.Value, got.Authors, want, len(per))
 		}
 	}
 
@@ -154,7 +155,7 @@ func TestIndicatorsRecoverTheTruth(t *testing.T) {
 			}
 		}
 		want := float64(len(answered)) / float64(len(starter))
-		got := responsiveness.Summarize(responsiveness.Threads(c.ByCommunity(com))).ReplyRate
+		got := responsiveness.Summarize(responsiveness.Threads(c.ByCommunity(com))).ReplyRate.Value
 		if math.Abs(got-want) > 1e-12 {
 			t.Errorf("%s: reply rate %.6f, truth %.6f", com, got, want)
 		}

@@ -19,7 +19,8 @@
 // copies). Pooling is part of load_s.
 //
 // Indicators: reply_rate and median_first_reply_min from
-// responsiveness.Threads and Summarize; gini_messages_per_author and
+// responsiveness.Threads and SummarizePoint (the values without their
+// bootstrap intervals); gini_messages_per_author and
 // top10_share from participation.PerAuthor, Gini and Top10Share; density
 // and reciprocity from network.Build; off_hours_share from
 // rhythm.OffHoursShare.
@@ -263,14 +264,14 @@ func Pool(msgs []corpus.Message) []corpus.Message {
 // Compute returns the reference indicators of the distinct messages of one
 // community.
 func Compute(msgs []corpus.Message) map[string]float64 {
-	resp := responsiveness.Summarize(responsiveness.Threads(msgs))
+	resp := responsiveness.SummarizePoint(responsiveness.Threads(msgs))
 	counts, _ := participation.PerAuthor(msgs)
 	x := participation.Values(counts)
 	g := network.Build(msgs)
 	return map[string]float64{
-		"reply_rate":               resp.ReplyRate,
-		"median_first_reply_min":   resp.MedianFirstReplyMin,
-		"gini_messages_per_author": participation.Gini(x),
+		"reply_rate":               resp.ReplyRate.Value,
+		"median_first_reply_min":   resp.MedianFirstReplyMin.Value,
+		"gini_messages_per_author": participation.Gini(x), // the plain G, as pandas computes it; indicators.csv reports G*
 		"top10_share":              participation.Top10Share(x),
 		"density":                  g.Density(),
 		"reciprocity":              g.Reciprocity(),

@@ -42,8 +42,10 @@ func TestDeriveDeterministic(t *testing.T) {
 			t.Errorf("%s holds the canary name", name)
 		}
 	}
+	// A count has no interval; the one thread, answered, has its Wilson
+	// interval [1/(1 + z²), 1] = [0.206549, 1].
 	ind, _ := os.ReadFile(filepath.Join(dirs[0], "indicators.csv"))
-	for _, want := range []string{"community,profession,indicator,value,lo,hi,n,unit,method,reason\n", "g,home-care-aide,messages,2.000000,,,,,,\n", "g,home-care-aide,reply_rate,1.000000,,,,,,\n"} {
+	for _, want := range []string{"community,profession,indicator,value,lo,hi,n,unit,method,reason\n", "g,home-care-aide,messages,2.000000,,,,,,\n", "g,home-care-aide,reply_rate,1.000000,0.206549,1.000000,1,threads,wilson,\n"} {
 		if !strings.Contains(string(ind), want) {
 			t.Errorf("indicators.csv lacks %q", want)
 		}
@@ -104,7 +106,9 @@ func TestDeriveParquet(t *testing.T) {
 		t.Errorf("edges: %s", edges)
 	}
 	ind := parquetStrings(t, filepath.Join(dir, "parquet", "indicators.parquet"))
-	for _, want := range []string{"indicator:messages lo:<nil> method:<nil> n:<nil> profession:home-care-aide reason:<nil> unit:<nil> value:2", "indicator:reply_rate lo:<nil> method:<nil> n:<nil> profession:home-care-aide reason:<nil> unit:<nil> value:1"} {
+	// A count has no interval; the one answered thread's Wilson interval
+	// is [1/(1 + z²), 1].
+	for _, want := range []string{"indicator:messages lo:<nil> method:<nil> n:<nil> profession:home-care-aide reason:<nil> unit:<nil> value:2", "hi:1 indicator:reply_rate lo:0.20654931437723745 method:wilson n:1 profession:home-care-aide reason:<nil> unit:threads value:1"} {
 		if !strings.Contains(ind, want) {
 			t.Errorf("indicators lack %q", want)
 		}

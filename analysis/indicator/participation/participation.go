@@ -19,10 +19,19 @@
 //   - messages_per_author_mean: X / n; NaN when n = 0.
 //   - messages_per_author_median: the median of the x_i (the mean of the two
 //     middle values when n is even); NaN when n = 0.
-//   - gini_messages_per_author: G = sum_i sum_j |x_i - x_j| / (2 n^2 mean),
-//     mean = X / n, computed as sum_k (2k - n - 1) x_(k) / (n^2 mean) over
-//     the x sorted ascending (k = 1..n), which is the same number. 0 for a
-//     single author; NaN when n = 0.
+//   - gini_messages_per_author: the Gini with its small-sample
+//     correction, G* = n/(n − 1) · G, where G = sum_i sum_j |x_i - x_j| /
+//     (2 n^2 mean), mean = X / n, is the plain Gini (Gini), computed as
+//     sum_k (2k - n - 1) x_(k) / (n^2 mean) over the x sorted ascending (k
+//     = 1..n), which is the same number. G* is the mean absolute difference
+//     over the n(n − 1) pairs of distinct authors divided by twice the
+//     mean: 1 when one author writes everything, whatever n, where G
+//     would be 1 − 1/n; the communities range from a few dozen to
+//     thousands of authors, and G would compare them on a scale that
+//     depends on n (stats.GiniCorrected). NaN when n < 2 (a single author
+//     has no pair) and when n = 0. Until issue 12 the study reported G;
+//     G* is larger by the factor n/(n − 1): 1.25 for 5 authors, 1.001 for
+//     1,000.
 //   - top10_share: the messages of the ceil(n/10) authors with the most
 //     messages, divided by X (authored messages). Ties at the cut do not
 //     change the value. NaN when n = 0.
@@ -44,20 +53,49 @@
 //     reason "no panel observation" (indicator.ReasonNoPanel; written
 //     empty in indicators.csv). NaN when members is 0.
 //
+// # Intervals
+//
+// Authors are the units: the messages of one author are not independent
+// (an author who writes much writes much in every month), so every
+// interval resamples authors, at indicator.Inference's level (95 %) with
+// its replicates and seed (1,000, stats.DefaultSeed).
+//
+//   - gini_messages_per_author: BCa bootstrap of G* over authors
+//     (stats.GiniEstimate).
+//   - top10_share: BCa bootstrap over authors, each resample recomputing
+//     ceil(m/10) and the share of its most active authors.
+//   - messages_per_author_mean: BCa bootstrap over authors
+//     (stats.MeanPerUnit); messages_per_author_median: percentile
+//     bootstrap over authors (indicator.Median).
+//   - lurker_share: Wilson interval of the members who never wrote among
+//     the members (stats.Wilson, unit "members"), when 0 ≤ authors ≤
+//     members; without interval otherwise (more authors than members: the
+//     share is negative and no proportion of members).
+//   - The Lorenz curve (LorenzBand, Figure 8): at the shares of authors
+//     LorenzGrid, the pointwise percentile band over authors (the band of
+//     stats.LorenzBand, computed in O(n) per replicate).
+//   - Between two professions (CompareProfessions): the difference of G*,
+//     A − B, with its BCa bootstrap interval resampling authors within
+//     each profession and a permutation p-value (stats.Difference),
+//     claimed only when its interval excludes 0.
+//
 // # Indicators
 //
 // Rows emits, for each community and each profession: authors,
 // anonymous_messages, messages_per_author_mean, messages_per_author_median,
 // gini_messages_per_author, top10_share, lurker_share and, when a panel
-// exists, members.
+// exists, members; the shares, the Gini and the mean and median with
+// their interval (lo, hi, n, unit, method).
 package participation
 
 import (
 	"math"
 	"sort"
+	"sync"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/indicator"
+	"github.com/faire-communaute/compendium/analysis/stats"
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
 )
@@ -127,8 +165,10 @@ func sum(x []int) int {
 	return t
 }
 
-// Gini returns sum_i sum_j |x_i - x_j| / (2 n^2 mean) for x, computed in
-// O(n log n); NaN when x is empty or sums to 0.
+// Gini returns the plain Gini G = sum_i sum_j |x_i - x_j| / (2 n^2 mean)
+// of x, computed in O(n log n); NaN when x is empty or sums to 0. The
+// study reports G* = n/(n − 1) · G (Summary.Gini, stats.GiniEstimate); G
+// is the value scripts/benchgo checks against pandas.
 func Gini(x []int) float64 {
 	n := len(x)
 	t := sum(x)
@@ -221,80 +261,145 @@ func LurkerShare(authors, members int) float64 {
 	return 1 - float64(authors)/float64(members)
 }
 
-// Summary holds the scalar indicators of a group.
+// Summary holds the scalar indicators of a group, each with its interval
+// (see "Intervals" in the package documentation), and the counts behind
+// them.
 type Summary struct {
-	Messages        int
-	Anonymous       int // messages without author
-	Authors         int
-	HasPanel        bool
-	Members         int // see the package documentation; 0 without panel
-	LurkerShare     float64
-	MeanPerAuthor   float64
-	MedianPerAuthor float64
-	Gini            float64
-	Top10Share      float64
+	Messages    int
+	Anonymous   int // messages without author
+	Authors     int
+	HasPanel    bool
+	Members     int            // see the package documentation; 0 without panel
+	LurkerShare stats.Estimate // NaN value without panel
+	// MeanPerAuthor and MedianPerAuthor are messages_per_author_mean and
+	// messages_per_author_median.
+	MeanPerAuthor   stats.Estimate
+	MedianPerAuthor stats.Estimate
+	// Gini is gini_messages_per_author, the corrected G*.
+	Gini       stats.Estimate
+	Top10Share stats.Estimate
 	// Top10Authors is the number of most active authors top10_share
 	// counts, Top10Messages their messages.
 	Top10Authors, Top10Messages int
 }
 
-// Summarize computes the author-based indicators of msgs. Members and
-// LurkerShare are left unset (0 and NaN): they need the panels, see Rows.
+// UnitAuthors is the unit the family's bootstraps resample.
+const UnitAuthors = "authors"
+
+// Options returns the options of the family's bootstraps:
+// indicator.Inference with unit "authors".
+func Options() stats.Options {
+	o := indicator.Inference
+	o.Unit = UnitAuthors
+	return o
+}
+
+func nanEstimate() stats.Estimate {
+	nan := math.NaN()
+	return stats.Estimate{Value: nan, Lo: nan, Hi: nan}
+}
+
+// Summarize computes the author-based indicators of msgs with their
+// intervals. Members and LurkerShare are left unset (0 and NaN): they
+// need the panels, see Measure.
 func Summarize(msgs []corpus.Message) Summary {
 	counts, anon := PerAuthor(msgs)
-	x := Values(counts)
+	return summarize(Values(counts), len(msgs), anon)
+}
+
+func summarize(x []int, messages, anon int) Summary {
 	k, held := Top10(x)
+	xf := stats.Floats(x)
+	opts := Options()
 	return Summary{
 		Top10Authors:    k,
 		Top10Messages:   held,
-		Messages:        len(msgs),
+		Messages:        messages,
 		Anonymous:       anon,
 		Authors:         len(x),
-		LurkerShare:     math.NaN(),
-		MeanPerAuthor:   Mean(x),
-		MedianPerAuthor: Median(x),
-		Gini:            Gini(x),
-		Top10Share:      Top10Share(x),
+		LurkerShare:     nanEstimate(),
+		MeanPerAuthor:   stats.MeanPerUnit(xf, opts),
+		MedianPerAuthor: indicator.Median(xf, opts),
+		Gini:            stats.GiniEstimate(xf, opts),
+		Top10Share:      stats.Bootstrap(len(x), top10Stat(x), opts),
 	}
+}
+
+// top10Stat returns top10_share of the authors idx of x: the units are
+// sorted once and a resample walked from the most active down with each
+// unit's multiplicity, O(n) per replicate.
+func top10Stat(x []int) func(idx []int) float64 {
+	n := len(x)
+	order := make([]int, n)
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return x[order[a]] > x[order[b]] })
+	rank := make([]int, n)
+	for r, i := range order {
+		rank[i] = r
+	}
+	pool := sync.Pool{New: func() any { return make([]int, n) }}
+	return func(idx []int) float64 {
+		m := len(idx)
+		if m == 0 {
+			return math.NaN()
+		}
+		cnt := pool.Get().([]int)
+		clear(cnt)
+		var total float64
+		for _, i := range idx {
+			cnt[rank[i]]++
+			total += float64(x[i])
+		}
+		left := (m + 9) / 10
+		var held float64
+		for r := 0; r < n && left > 0; r++ {
+			take := min(cnt[r], left)
+			held += float64(take * x[order[r]])
+			left -= take
+		}
+		pool.Put(cnt)
+		if total == 0 {
+			return math.NaN()
+		}
+		return held / total
+	}
+}
+
+// lurkers returns lurker_share 1 − authors/members with its Wilson
+// interval over members when 0 ≤ authors ≤ members, the value alone
+// otherwise.
+func lurkers(authors, members int) stats.Estimate {
+	if members > 0 && authors >= 0 && authors <= members {
+		return stats.Wilson(members-authors, members, indicator.Inference.Level, "members")
+	}
+	e := nanEstimate()
+	e.Value = LurkerShare(authors, members)
+	return e
 }
 
 // Summaries computes the Summary of every group of c (indicator.Groups
 // order), with members and lurker shares from the panels as defined in the
 // package documentation.
 func Summaries(c *corpus.Corpus) []Summary {
-	return summaries(c, indicator.Groups(c))
-}
-
-func summaries(c *corpus.Corpus, groups []indicator.Group) []Summary {
-	out := make([]Summary, len(groups))
-	type pool struct {
-		authors, members int
-		any              bool
-	}
-	pools := map[corpus.Profession]*pool{}
-	for i, g := range groups {
-		s := Summarize(g.Messages)
-		if g.Community.ID == indicator.AllCommunities {
-			if p := pools[g.Community.Profession]; p != nil && p.any {
-				s.HasPanel, s.Members = true, p.members
-				s.LurkerShare = LurkerShare(p.authors, p.members)
-			}
-		} else if p, ok := indicator.LatestPanel(c.Panels, g.Community.ID); ok {
-			s.HasPanel, s.Members = true, p.Members
-			s.LurkerShare = LurkerShare(s.Authors, p.Members)
-			pl := pools[g.Community.Profession]
-			if pl == nil {
-				pl = &pool{}
-				pools[g.Community.Profession] = pl
-			}
-			pl.any = true
-			pl.authors += s.Authors
-			pl.members += p.Members
-		}
-		out[i] = s
+	gs := Measure(c)
+	out := make([]Summary, len(gs))
+	for i, g := range gs {
+		out[i] = g.Summary
 	}
 	return out
 }
+
+// LorenzGrid is the shares of authors at which LorenzBand gives the
+// Lorenz curve and its band: 0, 0.01, ..., 1.
+var LorenzGrid = func() []float64 {
+	p := make([]float64, 101)
+	for i := range p {
+		p[i] = float64(i) / 100
+	}
+	return p
+}()
 
 // Group is the participation of one indicator.Groups group: its
 // indicators and the Lorenz curve Figure 8 draws.
@@ -305,9 +410,16 @@ type Group struct {
 	// Summary holds the scalar indicators, with the counts behind them
 	// (Authors, Messages, Anonymous, Members).
 	Summary Summary
+	// PerAuthor is the messages of each author, most active first
+	// (Values of PerAuthor): the units the intervals resample.
+	PerAuthor []int
 	// Lorenz is the Lorenz curve of the messages per author (empty
 	// without authors).
 	Lorenz []LorenzPoint
+	// LorenzBand is the Lorenz curve at the shares of authors LorenzGrid
+	// with its pointwise percentile band over authors (stats.LorenzBand);
+	// NaN everywhere without authors.
+	LorenzBand stats.Band
 }
 
 // Of returns g.Community (indicator.Grouped).
@@ -318,36 +430,200 @@ func (g Group) Of() corpus.Community { return g.Community }
 func Measure(c *corpus.Corpus) []Group {
 	groups := indicator.Groups(c)
 	out := make([]Group, len(groups))
-	for i, s := range summaries(c, groups) {
-		counts, _ := PerAuthor(groups[i].Messages)
-		out[i] = Group{Community: groups[i].Community, Summary: s, Lorenz: Lorenz(Values(counts))}
+	type pool struct {
+		authors, members int
+		any              bool
+	}
+	pools := map[corpus.Profession]*pool{}
+	for i, g := range groups {
+		counts, anon := PerAuthor(g.Messages)
+		x := Values(counts)
+		s := summarize(x, len(g.Messages), anon)
+		if g.Community.ID == indicator.AllCommunities {
+			if p := pools[g.Community.Profession]; p != nil && p.any {
+				s.HasPanel, s.Members = true, p.members
+				s.LurkerShare = lurkers(p.authors, p.members)
+			}
+		} else if p, ok := indicator.LatestPanel(c.Panels, g.Community.ID); ok {
+			s.HasPanel, s.Members = true, p.Members
+			s.LurkerShare = lurkers(s.Authors, p.Members)
+			pl := pools[g.Community.Profession]
+			if pl == nil {
+				pl = &pool{}
+				pools[g.Community.Profession] = pl
+			}
+			pl.any = true
+			pl.authors += s.Authors
+			pl.members += p.Members
+		}
+		out[i] = Group{Community: g.Community, Summary: s, PerAuthor: x, Lorenz: Lorenz(x), LorenzBand: LorenzBand(x)}
 	}
 	return out
 }
 
+// LorenzBand returns the Lorenz curve of x at the shares LorenzGrid with
+// its pointwise percentile band over authors: stats.CurveBand with
+// Options, each replicate's curve being stats.LorenzAt of its resampled
+// values (so the band is stats.LorenzBand's), computed by walking the
+// units sorted once with each one's multiplicity, O(n + len(LorenzGrid))
+// per replicate instead of a sort and a sum per point.
+func LorenzBand(x []int) stats.Band {
+	n := len(x)
+	s := sortedCopy(x)
+	pool := sync.Pool{New: func() any { return make([]int, n) }}
+	return stats.CurveBand(n, len(LorenzGrid), func(idx []int, out []float64) {
+		// Units are indices into s, the values sorted: resampling s is
+		// resampling x.
+		cnt := pool.Get().([]int)
+		clear(cnt)
+		var total float64
+		for _, i := range idx {
+			cnt[i]++
+			total += float64(s[i])
+		}
+		m := len(idx)
+		if m == 0 || total == 0 {
+			for j := range out {
+				out[j] = math.NaN()
+			}
+			pool.Put(cnt)
+			return
+		}
+		j := 0
+		pos, cum := 0, 0.0 // values before position pos, and their sum
+		for r := 0; r < n && j < len(out); r++ {
+			c := cnt[r]
+			if c == 0 {
+				continue
+			}
+			v := float64(s[r])
+			for j < len(out) {
+				q := LorenzGrid[j] * float64(m)
+				k := min(int(q), m)
+				if k >= pos+c {
+					break
+				}
+				// Positions pos..pos+c−1 hold v: C_k = cum + (k−pos)·v,
+				// and the value at position k is v.
+				out[j] = (cum + float64(k-pos)*v + (q-float64(k))*v) / total
+				j++
+			}
+			pos += c
+			cum += float64(c) * v
+		}
+		for ; j < len(out); j++ { // p = 1: every value
+			out[j] = cum / total
+		}
+		pool.Put(cnt)
+	}, Options())
+}
+
+// Comparison is the difference of gini_messages_per_author (G*) between
+// two professions A and B (in ascending order of their names).
+type Comparison struct {
+	A, B corpus.Profession
+	// Gini is G*(A) − G*(B) over their authors (stats.Difference: BCa
+	// bootstrap within each profession's authors, permutation p-value),
+	// claimed only when its interval excludes 0.
+	Gini stats.Comparison
+}
+
+// CompareProfessions compares every pair of professions among the
+// measured groups (Measure), in ascending order of names (A before B), on
+// their authors.
+func CompareProfessions(groups []Group) []Comparison {
+	profs := indicator.Professions(groups)
+	sort.Slice(profs, func(i, j int) bool { return profs[i].Community.Profession < profs[j].Community.Profession })
+	var out []Comparison
+	for i := range profs {
+		for j := i + 1; j < len(profs); j++ {
+			a, b := profs[i], profs[j]
+			x := append(append([]int(nil), a.PerAuthor...), b.PerAuthor...)
+			c := stats.Difference(len(a.PerAuthor), len(b.PerAuthor), giniStat(x), Options())
+			out = append(out, Comparison{A: a.Community.Profession, B: b.Community.Profession, Gini: c})
+		}
+	}
+	return out
+}
+
+// giniStat returns G* of the units idx of x, walking the units sorted
+// once with each one's multiplicity (O(n) per call): a run of c copies of
+// v from position k (1-based) adds v·c·(2k + c − 2 − m) to the sum over
+// the m values.
+func giniStat(x []int) func(idx []int) float64 {
+	n := len(x)
+	order := make([]int, n)
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return x[order[a]] < x[order[b]] })
+	rank := make([]int, n)
+	for r, i := range order {
+		rank[i] = r
+	}
+	pool := sync.Pool{New: func() any { return make([]int, n) }}
+	return func(idx []int) float64 {
+		m := len(idx)
+		if m < 2 {
+			return math.NaN()
+		}
+		cnt := pool.Get().([]int)
+		clear(cnt)
+		for _, i := range idx {
+			cnt[rank[i]]++
+		}
+		var sum, w float64
+		k := 1
+		for r, c := range cnt {
+			if c == 0 {
+				continue
+			}
+			v := float64(x[order[r]])
+			sum += float64(c) * v
+			w += v * float64(c*(2*k+c-2-m))
+			k += c
+		}
+		pool.Put(cnt)
+		if sum == 0 {
+			return math.NaN()
+		}
+		return float64(m) / float64(m-1) * w / (float64(m) * sum)
+	}
+}
+
 // Rows returns the scalar indicators of every community and profession of
-// c, in canonical order (indicator.Sort).
-func Rows(c *corpus.Corpus) []indicator.Row {
+// c, in canonical order (indicator.Sort), with their intervals.
+func Rows(c *corpus.Corpus) []indicator.Row { return GroupRows(Measure(c)) }
+
+// GroupRows returns the scalar indicators of measured groups (Measure), in
+// canonical order.
+func GroupRows(groups []Group) []indicator.Row {
 	var rows []indicator.Row
-	groups := indicator.Groups(c)
-	for i, s := range summaries(c, groups) {
-		g := groups[i]
+	for _, g := range groups {
+		s := g.Summary
 		add := func(name string, v float64) {
 			rows = append(rows, indicator.Row{Community: g.Community.ID, Profession: g.Community.Profession, Indicator: name, Value: v})
 		}
+		est := func(name string, e stats.Estimate) {
+			r := indicator.Row{Community: g.Community.ID, Profession: g.Community.Profession, Indicator: name}
+			r.SetEstimate(e)
+			rows = append(rows, r)
+		}
 		add(IndAuthors, float64(s.Authors))
 		add(IndAnonymousMessages, float64(s.Anonymous))
-		add(IndMeanPerAuthor, s.MeanPerAuthor)
-		add(IndMedianPerAuthor, s.MedianPerAuthor)
-		add(IndGini, s.Gini)
-		add(IndTop10Share, s.Top10Share)
+		est(IndMeanPerAuthor, s.MeanPerAuthor)
+		est(IndMedianPerAuthor, s.MedianPerAuthor)
+		est(IndGini, s.Gini)
+		est(IndTop10Share, s.Top10Share)
 		if s.HasPanel {
-			add(IndLurkerShare, s.LurkerShare)
+			if s.LurkerShare.Method != "" {
+				est(IndLurkerShare, s.LurkerShare)
+			} else {
+				add(IndLurkerShare, s.LurkerShare.Value)
+			}
+			add(IndMembers, float64(s.Members))
 		} else {
 			rows = append(rows, indicator.Row{Community: g.Community.ID, Profession: g.Community.Profession, Indicator: IndLurkerShare, Value: math.NaN(), Reason: indicator.ReasonNoPanel})
-		}
-		if s.HasPanel {
-			add(IndMembers, float64(s.Members))
 		}
 	}
 	indicator.Sort(rows)

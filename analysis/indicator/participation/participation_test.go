@@ -6,7 +6,9 @@ import (
 	"time"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/indicator"
 	"github.com/faire-communaute/compendium/analysis/indicator/indicatortest"
+	"github.com/faire-communaute/compendium/analysis/stats"
 )
 
 var day = time.Date(2024, 3, 4, 10, 0, 0, 0, time.UTC)
@@ -120,8 +122,10 @@ func testCorpus() *corpus.Corpus {
 
 func TestRows(t *testing.T) {
 	// g: A4 B2 C1 D1 and 2 anonymous; 8 members. h: A1 E1; 5 members.
-	// e: empty; 20 members. Profession: A5 B2 C1 D1 E1 (n=5, X=10), Gini
-	// 18/50, pooled lurkers 1 - (4+2+0)/(8+5+20) = 27/33.
+	// e: empty; 20 members. Profession: A5 B2 C1 D1 E1 (n=5, X=10), plain
+	// Gini 18/50, corrected G* = 5/4 · 18/50 = 0.45; pooled lurkers 1 -
+	// (4+2+0)/(8+5+20) = 27/33. g: plain Gini 0.3125, G* = 4/3 · 0.3125 =
+	// 0.416667; h: two authors of one message each, G* 0.
 	indicatortest.CheckRows(t, Rows(testCorpus()), []string{
 		"doc general-practitioner anonymous_messages 1.000000",
 		"doc general-practitioner authors 0.000000",
@@ -147,7 +151,7 @@ func TestRows(t *testing.T) {
 		"e home-care-aide top10_share NaN",
 		"g home-care-aide anonymous_messages 2.000000",
 		"g home-care-aide authors 4.000000",
-		"g home-care-aide gini_messages_per_author 0.312500",
+		"g home-care-aide gini_messages_per_author 0.416667",
 		"g home-care-aide lurker_share 0.500000",
 		"g home-care-aide members 8.000000",
 		"g home-care-aide messages_per_author_mean 2.000000",
@@ -163,7 +167,7 @@ func TestRows(t *testing.T) {
 		"h home-care-aide top10_share 0.500000",
 		"* home-care-aide anonymous_messages 2.000000",
 		"* home-care-aide authors 5.000000",
-		"* home-care-aide gini_messages_per_author 0.360000",
+		"* home-care-aide gini_messages_per_author 0.450000",
 		"* home-care-aide lurker_share 0.818182",
 		"* home-care-aide members 33.000000",
 		"* home-care-aide messages_per_author_mean 2.000000",
@@ -224,7 +228,7 @@ func TestMeasure(t *testing.T) {
 	if g.Summary.Top10Authors != 1 || g.Summary.Top10Messages != 4 {
 		t.Errorf("top 10 %%: %d authors, %d messages; want A alone, 4", g.Summary.Top10Authors, g.Summary.Top10Messages)
 	}
-	if g.Summary.Authors != 4 || g.Summary.Members != 8 || !indicatortest.Near(g.Summary.LurkerShare, 0.5) || len(g.Lorenz) != len(want) {
+	if g.Summary.Authors != 4 || g.Summary.Members != 8 || !indicatortest.Near(g.Summary.LurkerShare.Value, 0.5) || len(g.Lorenz) != len(want) {
 		t.Fatalf("g = %+v", g)
 	}
 	for i, p := range want {
@@ -232,10 +236,130 @@ func TestMeasure(t *testing.T) {
 			t.Errorf("Lorenz point %d = %+v, want %+v", i, g.Lorenz[i], p)
 		}
 	}
-	if all := byID["*/"+string(corpus.HomeCareAide)]; all.Summary.Members != 33 || !indicatortest.Near(all.Summary.Gini, 18.0/50) {
+	if all := byID["*/"+string(corpus.HomeCareAide)]; all.Summary.Members != 33 || !indicatortest.Near(all.Summary.Gini.Value, 0.45) {
 		t.Errorf("profession %+v", all.Summary)
 	}
 	if e := byID["e/"+string(corpus.HomeCareAide)]; e.Lorenz != nil || e.Summary.Authors != 0 {
 		t.Errorf("empty group %+v", e)
+	}
+}
+
+// TestIntervals checks the intervals of the test corpus by hand where a
+// closed form exists and by their bounds where a bootstrap draws them.
+func TestIntervals(t *testing.T) {
+	byID := map[string]Group{}
+	for _, g := range Measure(testCorpus()) {
+		byID[g.Community.ID+"/"+string(g.Community.Profession)] = g
+	}
+	g := byID["g/"+string(corpus.HomeCareAide)].Summary
+	// Lurkers of g: 4 of 8 members never wrote. Wilson at 95 %, z =
+	// 1.959964, p = 0.5: centre 0.5, half-width z/(1 + z²/8) ·
+	// sqrt(0.25/8 + z²/256) = 0.284784, so [0.215216, 0.784784].
+	if l := g.LurkerShare; math.Abs(l.Lo-0.2152161) > 1e-6 || math.Abs(l.Hi-0.7847839) > 1e-6 || l.Unit != "members" || l.N != 8 {
+		t.Errorf("lurkers of g %+v, want [0.215216, 0.784784] over 8 members", l)
+	}
+	// G* over 4 authors (4, 2, 1, 1): a resample is 4 of those values, G*
+	// between 0 (all equal) and 1 (impossible without zeros: at most
+	// 4/3 · (3·4 − ...) < 1); bounds on either side of 0.416667.
+	if e := g.Gini; e.N != 4 || e.Unit != "authors" || e.Method != "bca-bootstrap" || !(e.Lo <= e.Value && e.Value <= e.Hi && e.Lo >= 0 && e.Hi < 1) {
+		t.Errorf("Gini of g %+v", e)
+	}
+	// top10_share of g: ceil(4/10) = 1 author of 4; a resample's share is
+	// its largest value over its sum: between 4/16 (four copies of A's 4
+	// messages... over 16) and 1.
+	if e := g.Top10Share; e.Value != 0.5 || e.N != 4 || !(e.Lo >= 0.25 && e.Hi <= 1) {
+		t.Errorf("top 10 %% of g %+v", e)
+	}
+	// One author: G* undefined, no interval.
+	if e := Summarize(msgs("x", "A", "A")).Gini; !math.IsNaN(e.Value) || e.Estimable() {
+		t.Errorf("Gini of one author %+v, want NaN", e)
+	}
+	// More authors than members: the share is negative, no interval.
+	if e := lurkers(10, 8); e.Value != -0.25 || e.Estimable() || e.Method != "" {
+		t.Errorf("lurkers 10 of 8 %+v, want -0.25 without interval", e)
+	}
+	// The Lorenz band at the grid: the curve equals LorenzAt's, 0 at 0
+	// and 1 at 1 (no interval: every resample agrees), a band around the
+	// middle.
+	b := byID["g/"+string(corpus.HomeCareAide)].LorenzBand
+	if len(b.Value) != len(LorenzGrid) || b.Value[0] != 0 || b.Value[100] != 1 || !math.IsNaN(b.Lo[0]) ||
+		!indicatortest.Near(b.Value[50], 0.25) || !(b.Lo[50] < 0.25 && b.Hi[50] >= 0.25) {
+		t.Errorf("Lorenz band of g: value %v lo %v hi %v at 0.5", b.Value[50], b.Lo[50], b.Hi[50])
+	}
+}
+
+// TestTop10Walk checks the multiplicity walk of top10_share against
+// Top10Share on the resampled values.
+func TestTop10Walk(t *testing.T) {
+	x := []int{4, 9, 1, 1, 7, 2, 2, 30, 5, 1, 1, 3}
+	stat := top10Stat(x)
+	gini := giniStat(x)
+	for _, idx := range [][]int{
+		{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11},
+		{7, 7, 7, 0},
+		{1, 2, 3, 1, 1, 5, 11, 9, 0, 0, 4, 6, 8},
+		{2, 3},
+	} {
+		v := make([]int, len(idx))
+		for k, i := range idx {
+			v[k] = x[i]
+		}
+		if got, want := stat(idx), Top10Share(v); math.Abs(got-want) > 1e-12 {
+			t.Errorf("top10 of %v = %v, want %v", v, got, want)
+		}
+		if got, want := gini(idx), float64(len(v))/float64(len(v)-1)*Gini(v); math.Abs(got-want) > 1e-12 {
+			t.Errorf("G* of %v = %v, want %v", v, got, want)
+		}
+	}
+}
+
+// TestCompareProfessions checks the difference of G* between
+// professions: the test corpus's GPs have no author (no difference to
+// estimate); two professions of 60 authors, one where all write alike and
+// one where a tenth write most, differ and the difference is claimed;
+// two halves of one distribution are not told apart.
+func TestCompareProfessions(t *testing.T) {
+	cs := CompareProfessions(Measure(testCorpus()))
+	if len(cs) != 1 || cs[0].A != corpus.GP || cs[0].B != corpus.HomeCareAide || !math.IsNaN(cs[0].Gini.Value) || cs[0].Gini.Claimed() {
+		t.Fatalf("comparisons %+v", cs)
+	}
+	group := func(p corpus.Profession, x []int) Group {
+		return Group{Community: corpus.Community{ID: indicator.AllCommunities, Profession: p}, PerAuthor: x}
+	}
+	equal, skewed, mixed := make([]int, 60), make([]int, 60), make([]int, 60)
+	for i := range 60 {
+		equal[i] = 3 + i%2
+		skewed[i] = 1
+		if i < 6 {
+			skewed[i] = 40 + i
+		}
+		mixed[i] = 1 + i%7
+	}
+	d := CompareProfessions([]Group{group(corpus.GP, equal), group(corpus.HomeCareAide, skewed)})[0].Gini
+	if !d.Claimed() || d.Value >= 0 || d.Hi >= 0 || d.P > 0.01 || d.Unit != "authors" {
+		t.Errorf("equal − skewed %+v, want a claimed negative difference", d)
+	}
+	d = CompareProfessions([]Group{group(corpus.GP, mixed[:30]), group(corpus.HomeCareAide, mixed[30:])})[0].Gini
+	if d.Claimed() || d.P < 0.05 {
+		t.Errorf("two halves of one distribution %+v, want not claimed", d)
+	}
+}
+
+// TestLorenzBandWalk checks the multiplicity walk of LorenzBand against
+// stats.LorenzBand, which sorts each resample: same seed, same resamples
+// (of the sorted values), so the same band to rounding.
+func TestLorenzBandWalk(t *testing.T) {
+	x := []int{1, 1, 2, 4, 9, 1, 3, 3, 30, 2, 5, 1, 1, 7}
+	got := LorenzBand(x)
+	want := stats.LorenzBand(stats.Floats(sortedCopy(x)), LorenzGrid, Options())
+	for j := range LorenzGrid {
+		for _, p := range [][2]float64{{got.Value[j], want.Value[j]}, {got.Lo[j], want.Lo[j]}, {got.Hi[j], want.Hi[j]}} {
+			if !(math.IsNaN(p[0]) && math.IsNaN(p[1])) && math.Abs(p[0]-p[1]) > 1e-12 {
+				t.Fatalf("at %v: walk %v %v %v, stats %v %v %v", LorenzGrid[j], got.Value[j], got.Lo[j], got.Hi[j], want.Value[j], want.Lo[j], want.Hi[j])
+			}
+		}
+	}
+	if !indicatortest.Near(got.Value[50], stats.LorenzAt(stats.Floats(x), []float64{0.5})[0]) {
+		t.Errorf("L(0.5) = %v", got.Value[50])
 	}
 }

@@ -19,9 +19,9 @@ func Example() {
 	}
 	th := responsiveness.Threads(msgs)
 	s := responsiveness.Summarize(th)
-	fmt.Printf("threads %d, reply rate %.2f, median first reply %.0f min\n", s.Threads, s.ReplyRate, s.MedianFirstReplyMin)
+	fmt.Printf("threads %d, reply rate %.2f, median first reply %.0f min\n", s.Threads, s.ReplyRate.Value, s.MedianFirstReplyMin.Value)
 	for _, st := range responsiveness.KaplanMeier(th).Steps {
-		fmt.Printf("t=%.0f at risk %d events %d censored %d S=%.2f\n", st.Minutes, st.AtRisk, st.Events, st.Censored, st.Survival)
+		fmt.Printf("t=%.0f at risk %d events %d censored %d S=%.2f\n", st.Time, st.AtRisk, st.Events, st.Censored, st.Survival)
 	}
 	// Output:
 	// threads 2, reply rate 0.50, median first reply 25 min

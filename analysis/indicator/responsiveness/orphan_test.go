@@ -26,7 +26,7 @@ func TestOrphanRepliesAreNoThreads(t *testing.T) {
 		t.Fatalf("threads = %+v, want only thread 4 with 1 reply", th)
 	}
 	s := Summarize(th)
-	if s.Threads != 1 || s.ReplyRate != 1 || s.MedianFirstReplyMin != 60 {
+	if s.Threads != 1 || s.ReplyRate.Value != 1 || s.MedianFirstReplyMin.Value != 60 {
 		t.Errorf("summary = %+v, want 1 thread, reply rate 1, first reply 60 min", s)
 	}
 	c := &corpus.Corpus{Communities: []corpus.Community{{ID: "ts", Platform: corpus.Twitter, Profession: corpus.GP}}, Messages: msgs}

@@ -54,7 +54,34 @@
 // (1 - Events(u) / AtRisk(u)). The step function lists every distinct time,
 // including times with only censored observations (where Survival does not
 // change). The KM median is the smallest listed time whose Survival is
-// <= 0.5.
+// <= 0.5. KaplanMeier is stats.KaplanMeier on these observations, which
+// adds Greenwood's standard error and the pointwise log-log band to each
+// step.
+//
+// # Intervals
+//
+// Threads are the units: replies inside a thread are not independent,
+// threads are taken as independent of one another. Every interval is at
+// indicator.Inference's level (95 %), its bootstraps with its replicates
+// and seed (1,000, stats.DefaultSeed), so that a run repeats byte for
+// byte.
+//
+//   - reply_rate, and the reply rate of each hour (ByHour, Span): Wilson
+//     score interval of answered threads among threads (stats.Wilson).
+//   - median_first_reply_min: percentile bootstrap over the answered
+//     threads (indicator.Median; BCa is not consistent for a median).
+//   - replies_per_thread: BCa bootstrap over threads of the mean of the
+//     qualifying replies per thread (stats.MeanPerUnit).
+//   - km_median_first_reply_min: the Brookmeyer-Crowley interval from the
+//     log-log band (stats.KM.Median); a bound is NaN when the band never
+//     falls to 0.5 (the upper limit is then beyond the follow-up).
+//   - The Kaplan-Meier curve: pointwise log-log band from Greenwood's
+//     variance (Figure 9 draws it).
+//   - Between two professions (CompareProfessions): the difference of
+//     reply rates, A − B, with its BCa bootstrap interval resampling
+//     threads within each profession and a permutation p-value
+//     (stats.Difference); a difference is claimed only when its interval
+//     excludes 0.
 //
 // # By hour of posting
 //
@@ -66,7 +93,8 @@
 //
 // Rows emits, for each community and each profession (indicator.Groups):
 // threads, reply_rate, median_first_reply_min, replies_per_thread and
-// km_median_first_reply_min. Measure, Rows and the frames measure the
+// km_median_first_reply_min, the last four with their interval (lo, hi,
+// n, unit "threads", method). Measure, Rows and the frames measure the
 // threads of the communities whose replies are linked to their message
 // (LinkedThreads); a group with messages none of which names its parent
 // message (corpus.AccountLinks or corpus.NoLinks) has all five indicators
@@ -82,6 +110,7 @@ import (
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/indicator"
+	"github.com/faire-communaute/compendium/analysis/stats"
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
 )
@@ -275,19 +304,50 @@ func LinkedThreads(msgs []corpus.Message) []Thread {
 	return Threads(keep)
 }
 
-// Summary holds the scalar indicators of a set of threads.
+// Summary holds the scalar indicators of a set of threads, each with its
+// interval (see "Intervals" in the package documentation), and the
+// counts behind them.
 type Summary struct {
-	Threads             int
-	Answered            int
-	Replies             int // qualifying replies over all threads
-	ReplyRate           float64
-	MedianFirstReplyMin float64
-	RepliesPerThread    float64
-	KMMedianMin         float64
+	Threads  int
+	Answered int
+	Replies  int // qualifying replies over all threads
+	// ReplyRate is reply_rate with its Wilson interval over threads.
+	ReplyRate stats.Estimate
+	// MedianFirstReplyMin is median_first_reply_min with its percentile
+	// bootstrap interval over answered threads.
+	MedianFirstReplyMin stats.Estimate
+	// RepliesPerThread is replies_per_thread with its BCa bootstrap
+	// interval over threads.
+	RepliesPerThread stats.Estimate
+	// KMMedianMin is km_median_first_reply_min with its
+	// Brookmeyer-Crowley interval (KaplanMeier(threads).Median).
+	KMMedianMin stats.Estimate
 }
 
-// Summarize computes the scalar indicators of threads.
+// Options returns the options of the family's bootstraps:
+// indicator.Inference with unit "threads".
+func Options() stats.Options {
+	o := indicator.Inference
+	o.Unit = UnitThreads
+	return o
+}
+
+// UnitThreads is the unit every interval of the family resamples or
+// counts.
+const UnitThreads = "threads"
+
+// Summarize computes the scalar indicators of threads with their
+// intervals (Options).
 func Summarize(threads []Thread) Summary {
+	return summarize(threads, KaplanMeier(threads))
+}
+
+// SummarizePoint computes the scalar indicators of threads without the
+// bootstrap intervals (reply_rate keeps its Wilson interval and the KM
+// median its Brookmeyer-Crowley interval, which cost nothing): the same
+// values as Summarize, for timing the measures themselves
+// (scripts/benchgo against pandas).
+func SummarizePoint(threads []Thread) Summary {
 	s := Summary{Threads: len(threads)}
 	var delays []float64
 	for _, t := range threads {
@@ -297,18 +357,39 @@ func Summarize(threads []Thread) Summary {
 			delays = append(delays, t.FirstReplyMinutes())
 		}
 	}
-	s.ReplyRate = ratio(s.Answered, s.Threads)
-	s.RepliesPerThread = ratio(s.Replies, s.Threads)
-	s.MedianFirstReplyMin = median(delays)
+	nan := math.NaN()
+	point := func(v float64) stats.Estimate {
+		return stats.Estimate{Value: v, Lo: nan, Hi: nan, N: len(threads), Unit: UnitThreads}
+	}
+	s.ReplyRate = stats.Wilson(s.Answered, s.Threads, indicator.Inference.Level, UnitThreads)
+	s.RepliesPerThread = point(float64(s.Replies) / float64(s.Threads))
+	if s.Threads == 0 {
+		s.RepliesPerThread.Value = nan
+	}
+	s.MedianFirstReplyMin = point(median(delays))
+	s.MedianFirstReplyMin.N = s.Answered
 	s.KMMedianMin = KaplanMeier(threads).Median
 	return s
 }
 
-func ratio(a, b int) float64 {
-	if b == 0 {
-		return math.NaN()
+func summarize(threads []Thread, km stats.KM) Summary {
+	s := Summary{Threads: len(threads)}
+	var delays []float64
+	replies := make([]float64, len(threads))
+	for i, t := range threads {
+		s.Replies += t.Replies
+		replies[i] = float64(t.Replies)
+		if t.Answered() {
+			s.Answered++
+			delays = append(delays, t.FirstReplyMinutes())
+		}
 	}
-	return float64(a) / float64(b)
+	opts := Options()
+	s.ReplyRate = stats.Wilson(s.Answered, s.Threads, opts.Level, UnitThreads)
+	s.RepliesPerThread = stats.MeanPerUnit(replies, opts)
+	s.MedianFirstReplyMin = indicator.Median(delays, opts)
+	s.KMMedianMin = km.Median
+	return s
 }
 
 // median returns the median of xs (sorting xs), NaN when empty.
@@ -324,62 +405,29 @@ func median(xs []float64) float64 {
 	return (xs[n/2-1] + xs[n/2]) / 2
 }
 
-// Step is one distinct time of a Kaplan-Meier estimate.
-type Step struct {
-	Minutes  float64
-	AtRisk   int     // observations with time >= Minutes
-	Events   int     // first replies at Minutes
-	Censored int     // unanswered threads censored at Minutes
-	Survival float64 // estimated share still unanswered just after Minutes
-}
-
-// KM is a Kaplan-Meier estimate of the time to first reply.
-type KM struct {
-	Steps  []Step
-	Median float64 // smallest time with Survival <= 0.5; NaN if none
-}
-
 // KaplanMeier estimates the survival of threads without a qualifying
-// reply, as defined in the package documentation.
-func KaplanMeier(threads []Thread) KM {
-	type obs struct {
-		t     float64
-		event bool
-	}
-	o := make([]obs, len(threads))
+// reply, as defined in the package documentation: stats.KaplanMeier of
+// the threads' observations (Thread.Observation), times in minutes, with
+// Greenwood's variance, the pointwise log-log band at
+// indicator.Inference.Level and the median's Brookmeyer-Crowley
+// interval, unit "threads".
+func KaplanMeier(threads []Thread) stats.KM {
+	times := make([]float64, len(threads))
+	events := make([]bool, len(threads))
 	for i, th := range threads {
-		o[i].t, o[i].event = th.Observation()
+		times[i], events[i] = th.Observation()
 	}
-	sort.Slice(o, func(a, b int) bool { return o[a].t < o[b].t })
-	km := KM{Median: math.NaN()}
-	s := 1.0
-	for i := 0; i < len(o); {
-		j := i
-		st := Step{Minutes: o[i].t, AtRisk: len(o) - i}
-		for ; j < len(o) && o[j].t == o[i].t; j++ {
-			if o[j].event {
-				st.Events++
-			} else {
-				st.Censored++
-			}
-		}
-		s *= 1 - float64(st.Events)/float64(st.AtRisk)
-		st.Survival = s
-		if math.IsNaN(km.Median) && s <= 0.5 {
-			km.Median = st.Minutes
-		}
-		km.Steps = append(km.Steps, st)
-		i = j
-	}
-	return km
+	return stats.KaplanMeier(times, events, indicator.Inference.Level, UnitThreads)
 }
 
 // Hour holds the threads started in one Europe/Paris hour of the day.
 type Hour struct {
-	Hour                int // 0-23, Europe/Paris
-	Threads             int
-	Answered            int
-	ReplyRate           float64
+	Hour     int // 0-23, Europe/Paris
+	Threads  int
+	Answered int
+	// ReplyRate is Answered / Threads with its Wilson interval over the
+	// hour's threads.
+	ReplyRate           stats.Estimate
 	MedianFirstReplyMin float64
 }
 
@@ -398,10 +446,23 @@ func ByHour(threads []Thread) []Hour {
 	}
 	for h := range out {
 		out[h].Hour = h
-		out[h].ReplyRate = ratio(out[h].Answered, out[h].Threads)
+		out[h].ReplyRate = stats.Wilson(out[h].Answered, out[h].Threads, indicator.Inference.Level, UnitThreads)
 		out[h].MedianFirstReplyMin = median(delays[h])
 	}
 	return out
+}
+
+// Span returns the threads started from hour from (inclusive) to hour to
+// (exclusive) of hours (ByHour's 24 entries; an hour past 23 wraps to the
+// next day, so Span(h, 19, 32) is 19:00 to 08:00), the answered ones and
+// their reply rate with its Wilson interval over those threads.
+func Span(hours []Hour, from, to int) (threads, answered int, rate stats.Estimate) {
+	for h := from; h < to; h++ {
+		x := hours[h%24]
+		threads += x.Threads
+		answered += x.Answered
+	}
+	return threads, answered, stats.Wilson(answered, threads, indicator.Inference.Level, UnitThreads)
 }
 
 // Group is the responsiveness of one indicator.Groups group: its threads
@@ -412,13 +473,14 @@ type Group struct {
 	Community corpus.Community
 	// Threads are the group's threads (Threads).
 	Threads []Thread
-	// Summary holds the scalar indicators with their counts (Threads,
-	// Answered, Replies).
+	// Summary holds the scalar indicators with their intervals and their
+	// counts (Threads, Answered, Replies).
 	Summary Summary
 	// ByHour is the threads by hour of their start, hours 0 to 23.
 	ByHour []Hour
-	// KM is the Kaplan-Meier estimate of the time to first reply.
-	KM KM
+	// KM is the Kaplan-Meier estimate of the time to first reply, with
+	// its pointwise band (KaplanMeier).
+	KM stats.KM
 	// Links counts how the group's messages are linked to what they
 	// answer: thread measures need message-level links
 	// (Links.Strength() == corpus.MessageLinks).
@@ -434,50 +496,105 @@ func Measure(c *corpus.Corpus) []Group {
 	var out []Group
 	for _, g := range indicator.Groups(c) {
 		th := LinkedThreads(g.Messages)
-		out = append(out, Group{Community: g.Community, Threads: th, Summary: Summarize(th), ByHour: ByHour(th), KM: KaplanMeier(th), Links: corpus.LinksOf(g.Messages)})
+		km := KaplanMeier(th)
+		out = append(out, Group{Community: g.Community, Threads: th, Summary: summarize(th, km), ByHour: ByHour(th), KM: km, Links: corpus.LinksOf(g.Messages)})
 	}
 	return out
 }
 
 // Rows returns the scalar indicators of every community and profession of
-// c, in canonical order (indicator.Sort).
-func Rows(c *corpus.Corpus) []indicator.Row {
+// c, in canonical order (indicator.Sort), each with its interval.
+func Rows(c *corpus.Corpus) []indicator.Row { return GroupRows(Measure(c)) }
+
+// GroupRows returns the scalar indicators of measured groups (Measure), in
+// canonical order.
+func GroupRows(groups []Group) []indicator.Row {
 	var rows []indicator.Row
-	for _, g := range indicator.Groups(c) {
-		s := Summarize(LinkedThreads(g.Messages))
-		reason := indicator.LinksReason(corpus.LinksOf(g.Messages), corpus.MessageLinks)
-		add := func(name string, v float64) {
-			if reason != "" {
-				v = math.NaN() // messages, but no reply linked to its message: not measurable
+	for _, g := range groups {
+		s := g.Summary
+		reason := indicator.LinksReason(g.Links, corpus.MessageLinks)
+		add := func(name string, e stats.Estimate, interval bool) {
+			r := indicator.Row{Community: g.Community.ID, Profession: g.Community.Profession, Indicator: name, Reason: reason}
+			if interval {
+				r.SetEstimate(e)
+			} else {
+				r.Value = e.Value
 			}
-			rows = append(rows, indicator.Row{Community: g.Community.ID, Profession: g.Community.Profession, Indicator: name, Value: v, Reason: reason})
+			if reason != "" {
+				r.Value = math.NaN() // messages, but no reply linked to its message: not measurable
+			}
+			rows = append(rows, r)
 		}
-		add(IndThreads, float64(s.Threads))
-		add(IndReplyRate, s.ReplyRate)
-		add(IndMedianFirstReply, s.MedianFirstReplyMin)
-		add(IndRepliesPerThread, s.RepliesPerThread)
-		add(IndKMMedian, s.KMMedianMin)
+		add(IndThreads, stats.Estimate{Value: float64(s.Threads)}, false)
+		add(IndReplyRate, s.ReplyRate, true)
+		add(IndMedianFirstReply, s.MedianFirstReplyMin, true)
+		add(IndRepliesPerThread, s.RepliesPerThread, true)
+		add(IndKMMedian, s.KMMedianMin, true)
 	}
 	indicator.Sort(rows)
 	return rows
 }
 
+// Comparison is the difference of reply_rate between two professions A
+// and B (in ascending order of their names).
+type Comparison struct {
+	A, B corpus.Profession
+	// ReplyRate is reply_rate(A) − reply_rate(B) over their threads
+	// (stats.Difference: BCa bootstrap within each profession's threads,
+	// permutation p-value), claimed only when its interval excludes 0.
+	ReplyRate stats.Comparison
+}
+
+// CompareProfessions compares every pair of professions among the
+// measured groups (Measure), in ascending order of names (A before B),
+// on their threads.
+func CompareProfessions(groups []Group) []Comparison {
+	profs := indicator.Professions(groups)
+	sort.Slice(profs, func(i, j int) bool { return profs[i].Community.Profession < profs[j].Community.Profession })
+	var out []Comparison
+	for i := range profs {
+		for j := i + 1; j < len(profs); j++ {
+			a, b := profs[i], profs[j]
+			answered := make([]float64, 0, len(a.Threads)+len(b.Threads))
+			for _, t := range append(append([]Thread(nil), a.Threads...), b.Threads...) {
+				v := 0.0
+				if t.Answered() {
+					v = 1
+				}
+				answered = append(answered, v)
+			}
+			c := stats.Difference(len(a.Threads), len(b.Threads), func(idx []int) float64 {
+				var k float64
+				for _, u := range idx {
+					k += answered[u]
+				}
+				return k / float64(len(idx))
+			}, Options())
+			out = append(out, Comparison{A: a.Community.Profession, B: b.Community.Profession, ReplyRate: c})
+		}
+	}
+	return out
+}
+
 // KMFrame returns the Kaplan-Meier steps of every group of c (in
 // indicator.Groups order, steps by time) with the columns community,
-// profession, minutes, at_risk, events, censored, survival.
+// profession, minutes, at_risk, events, censored, survival, and lo and hi,
+// the pointwise log-log band (NaN where survival is 1 or 0).
 func KMFrame(c *corpus.Corpus) dataframe.DataFrame {
 	var com, prof []string
-	var mins, surv []float64
+	var mins, surv, lo, hi []float64
 	var risk, ev, cens []int
 	for _, g := range indicator.Groups(c) {
 		for _, st := range KaplanMeier(LinkedThreads(g.Messages)).Steps {
 			com = append(com, g.Community.ID)
 			prof = append(prof, string(g.Community.Profession))
-			mins = append(mins, st.Minutes)
+			mins = append(mins, st.Time)
 			risk = append(risk, st.AtRisk)
 			ev = append(ev, st.Events)
 			cens = append(cens, st.Censored)
 			surv = append(surv, st.Survival)
+			lo = append(lo, st.Lo)
+			hi = append(hi, st.Hi)
 		}
 	}
 	return dataframe.New(
@@ -488,16 +605,19 @@ func KMFrame(c *corpus.Corpus) dataframe.DataFrame {
 		series.New(ev, series.Int, "events"),
 		series.New(cens, series.Int, "censored"),
 		series.New(surv, series.Float, "survival"),
+		series.New(lo, series.Float, "lo"),
+		series.New(hi, series.Float, "hi"),
 	)
 }
 
 // HourFrame returns the by-hour statistics of every group of c (in
 // indicator.Groups order, hours 0 to 23) with the columns community,
-// profession, hour, threads, answered, reply_rate, median_first_reply_min.
+// profession, hour, threads, answered, reply_rate, reply_rate_lo,
+// reply_rate_hi (its Wilson interval), median_first_reply_min.
 func HourFrame(c *corpus.Corpus) dataframe.DataFrame {
 	var com, prof []string
 	var hour, threads, answered []int
-	var rate, med []float64
+	var rate, rlo, rhi, med []float64
 	for _, g := range indicator.Groups(c) {
 		for _, h := range ByHour(LinkedThreads(g.Messages)) {
 			com = append(com, g.Community.ID)
@@ -505,7 +625,9 @@ func HourFrame(c *corpus.Corpus) dataframe.DataFrame {
 			hour = append(hour, h.Hour)
 			threads = append(threads, h.Threads)
 			answered = append(answered, h.Answered)
-			rate = append(rate, h.ReplyRate)
+			rate = append(rate, h.ReplyRate.Value)
+			rlo = append(rlo, h.ReplyRate.Lo)
+			rhi = append(rhi, h.ReplyRate.Hi)
 			med = append(med, h.MedianFirstReplyMin)
 		}
 	}
@@ -516,6 +638,8 @@ func HourFrame(c *corpus.Corpus) dataframe.DataFrame {
 		series.New(threads, series.Int, "threads"),
 		series.New(answered, series.Int, "answered"),
 		series.New(rate, series.Float, "reply_rate"),
+		series.New(rlo, series.Float, "reply_rate_lo"),
+		series.New(rhi, series.Float, "reply_rate_hi"),
 		series.New(med, series.Float, "median_first_reply_min"),
 	)
 }

@@ -1,6 +1,7 @@
 package responsiveness
 
 import (
+	"fmt"
 	"math"
 	"testing"
 	"time"
@@ -8,6 +9,7 @@ import (
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/indicator"
 	"github.com/faire-communaute/compendium/analysis/indicator/indicatortest"
+	"github.com/faire-communaute/compendium/analysis/stats"
 )
 
 // t0 is Monday 4 March 2024, 10:00 UTC = 11:00 in Paris (CET).
@@ -65,9 +67,53 @@ func TestThreadsHand(t *testing.T) {
 		}
 	}
 	s := Summarize(th)
-	if s.Threads != 5 || s.Answered != 3 || s.Replies != 4 || !indicatortest.Near(s.ReplyRate, 0.6) ||
-		!indicatortest.Near(s.MedianFirstReplyMin, 10) || !indicatortest.Near(s.RepliesPerThread, 0.8) || !indicatortest.Near(s.KMMedianMin, 10) {
+	if s.Threads != 5 || s.Answered != 3 || s.Replies != 4 || !indicatortest.Near(s.ReplyRate.Value, 0.6) ||
+		!indicatortest.Near(s.MedianFirstReplyMin.Value, 10) || !indicatortest.Near(s.RepliesPerThread.Value, 0.8) || !indicatortest.Near(s.KMMedianMin.Value, 10) {
 		t.Errorf("summary = %+v", s)
+	}
+}
+
+// TestIntervalsHand checks the intervals of the hand corpus: 3 answered
+// threads of 5, Wilson at 95 % (z = 1.959964): centre (0.6 + z²/10) /
+// (1 + z²/5) = 0.556552, half-width z/(1 + z²/5) · sqrt(0.6·0.4/5 +
+// z²/100) = 0.325828, so [0.230724, 0.882379]. The Kaplan-Meier median is
+// 10 minutes; its Brookmeyer-Crowley interval starts at 10 (the log-log
+// lower bound at 10 is 0.5^exp(1.96·0.5/ln 2) = 0.0578 ≤ 0.5) and has no
+// upper bound (the upper band stays at 0.845, then 0.665, above 0.5).
+func TestIntervalsHand(t *testing.T) {
+	s := Summarize(Threads(handCorpus()))
+	r := s.ReplyRate
+	if math.Abs(r.Lo-0.2307242812760128) > 1e-9 || math.Abs(r.Hi-0.882379225767352) > 1e-9 || r.N != 5 || r.Unit != "threads" || r.Method != "wilson" {
+		t.Errorf("reply rate %+v, want [0.230724, 0.882379] over 5 threads", r)
+	}
+	k := s.KMMedianMin
+	if k.Value != 10 || k.Lo != 10 || !math.IsNaN(k.Hi) || k.Method != "brookmeyer-crowley-loglog" {
+		t.Errorf("KM median %+v, want 10 [10 ; NaN]", k)
+	}
+	// Delays 10, 10, 40 over three answered threads: every resample's
+	// median is 10 or 40, so the percentile interval lies within them.
+	m := s.MedianFirstReplyMin
+	if m.N != 3 || m.Method != "percentile-bootstrap" || !(m.Lo == 10 && (m.Hi == 10 || m.Hi == 40)) {
+		t.Errorf("median first reply %+v", m)
+	}
+	pt := SummarizePoint(Threads(handCorpus()))
+	if pt.ReplyRate != s.ReplyRate || pt.RepliesPerThread.Value != s.RepliesPerThread.Value || pt.MedianFirstReplyMin.Value != m.Value ||
+		fmt.Sprint(pt.KMMedianMin) != fmt.Sprint(s.KMMedianMin) || pt.Threads != 5 || pt.Answered != 3 || pt.Replies != 4 || pt.MedianFirstReplyMin.Estimable() {
+		t.Errorf("point summary %+v, intervals %+v", pt, s)
+	}
+	// Replies 2, 0, 1, 1, 0: mean 0.8, bootstrap over the 5 threads.
+	p := s.RepliesPerThread
+	if p.N != 5 || p.Method != "bca-bootstrap" || !(p.Lo >= 0 && p.Lo < 0.8 && p.Hi > 0.8 && p.Hi <= 2) {
+		t.Errorf("replies per thread %+v", p)
+	}
+	km := KaplanMeier(Threads(handCorpus()))
+	// At 10 minutes: S = 0.5, Greenwood Σ d/(n(n−d)) = 2/(4·2) = 0.25.
+	if st := km.Steps[1]; math.Abs(st.SE-0.25) > 1e-12 || math.Abs(st.Lo-0.05784708299514457) > 1e-9 || math.Abs(st.Hi-0.844861281190374) > 1e-9 {
+		t.Errorf("step at 10 min %+v, want SE 0.25, band [0.057847, 0.844861]", st)
+	}
+	// At 40: S = 0.25, Σ = 0.25 + 1/(2·1) = 0.75.
+	if st := km.Steps[2]; math.Abs(st.Lo-0.008947824416603167) > 1e-9 || math.Abs(st.Hi-0.6653253427888653) > 1e-9 {
+		t.Errorf("step at 40 min %+v, want band [0.008948, 0.665325]", st)
 	}
 }
 
@@ -78,7 +124,7 @@ func TestOrderDoesNotMatter(t *testing.T) {
 		rev[len(msgs)-1-i] = m
 	}
 	a, b := Summarize(Threads(msgs)), Summarize(Threads(rev))
-	if a != b {
+	if fmt.Sprint(a) != fmt.Sprint(b) {
 		t.Errorf("forward %+v, reversed %+v", a, b)
 	}
 }
@@ -88,11 +134,11 @@ func TestKaplanMeierHand(t *testing.T) {
 	// 4 at risk, 2 events, S=0.5; at 40: 2 at risk, 1 event, S=0.25; at
 	// 540: 1 at risk, censored, S stays 0.25.
 	km := KaplanMeier(Threads(handCorpus()))
-	want := []Step{
-		{0, 5, 0, 1, 1},
-		{10, 4, 2, 0, 0.5},
-		{40, 2, 1, 0, 0.25},
-		{540, 1, 0, 1, 0.25},
+	want := []stats.Step{
+		{Time: 0, AtRisk: 5, Events: 0, Censored: 1, Survival: 1},
+		{Time: 10, AtRisk: 4, Events: 2, Censored: 0, Survival: 0.5},
+		{Time: 40, AtRisk: 2, Events: 1, Censored: 0, Survival: 0.25},
+		{Time: 540, AtRisk: 1, Events: 0, Censored: 1, Survival: 0.25},
 	}
 	checkSteps(t, km, want, 10)
 
@@ -107,10 +153,10 @@ func TestKaplanMeierHand(t *testing.T) {
 		{Start: start, Replies: 1, FirstReply: start.Add(10 * time.Minute), End: end},
 		{Start: start, End: end}, // censored at 20
 	}
-	checkSteps(t, KaplanMeier(ths), []Step{
-		{5, 5, 2, 1, 0.6},
-		{10, 2, 1, 0, 0.3},
-		{20, 1, 0, 1, 0.3},
+	checkSteps(t, KaplanMeier(ths), []stats.Step{
+		{Time: 5, AtRisk: 5, Events: 2, Censored: 1, Survival: 0.6},
+		{Time: 10, AtRisk: 2, Events: 1, Censored: 0, Survival: 0.3},
+		{Time: 20, AtRisk: 1, Events: 0, Censored: 1, Survival: 0.3},
 	}, 10)
 
 	// Survival never reaches one half: no median.
@@ -120,24 +166,24 @@ func TestKaplanMeierHand(t *testing.T) {
 		{Start: start, End: end},
 	}
 	km = KaplanMeier(ths)
-	if !math.IsNaN(km.Median) || !indicatortest.Near(km.Steps[0].Survival, 2.0/3) {
+	if !math.IsNaN(km.Median.Value) || !indicatortest.Near(km.Steps[0].Survival, 2.0/3) {
 		t.Errorf("km = %+v, want median NaN and S(1) = 2/3", km)
 	}
 }
 
-func checkSteps(t *testing.T, km KM, want []Step, median float64) {
+func checkSteps(t *testing.T, km stats.KM, want []stats.Step, median float64) {
 	t.Helper()
 	if len(km.Steps) != len(want) {
 		t.Fatalf("steps = %+v, want %+v", km.Steps, want)
 	}
 	for i, w := range want {
 		g := km.Steps[i]
-		if g.Minutes != w.Minutes || g.AtRisk != w.AtRisk || g.Events != w.Events || g.Censored != w.Censored || !indicatortest.Near(g.Survival, w.Survival) {
+		if g.Time != w.Time || g.AtRisk != w.AtRisk || g.Events != w.Events || g.Censored != w.Censored || !indicatortest.Near(g.Survival, w.Survival) {
 			t.Errorf("step %d = %+v, want %+v", i, g, w)
 		}
 	}
-	if !indicatortest.Near(km.Median, median) {
-		t.Errorf("median = %v, want %v", km.Median, median)
+	if !indicatortest.Near(km.Median.Value, median) {
+		t.Errorf("median = %v, want %v", km.Median.Value, median)
 	}
 }
 
@@ -149,7 +195,7 @@ func TestByHour(t *testing.T) {
 	// Paris hours (CET): T1 11h, T2 12h, T3 13h, T4 14h, T5 21h.
 	check := func(h, threads, answered int, rate, med float64) {
 		g := hs[h]
-		if g.Hour != h || g.Threads != threads || g.Answered != answered || !indicatortest.Near(g.ReplyRate, rate) || !indicatortest.Near(g.MedianFirstReplyMin, med) {
+		if g.Hour != h || g.Threads != threads || g.Answered != answered || !indicatortest.Near(g.ReplyRate.Value, rate) || !indicatortest.Near(g.MedianFirstReplyMin, med) {
 			t.Errorf("hour %d = %+v", h, g)
 		}
 	}
@@ -163,12 +209,12 @@ func TestByHour(t *testing.T) {
 func TestEdgeCases(t *testing.T) {
 	// No thread at all: rates undefined.
 	s := Summarize(Threads([]corpus.Message{msg("c", "x", "ghost", "A", 0)}))
-	if s.Threads != 0 || !math.IsNaN(s.ReplyRate) || !math.IsNaN(s.RepliesPerThread) || !math.IsNaN(s.MedianFirstReplyMin) || !math.IsNaN(s.KMMedianMin) {
+	if s.Threads != 0 || !math.IsNaN(s.ReplyRate.Value) || !math.IsNaN(s.RepliesPerThread.Value) || !math.IsNaN(s.MedianFirstReplyMin.Value) || !math.IsNaN(s.KMMedianMin.Value) {
 		t.Errorf("no thread: %+v", s)
 	}
 	// One message: one unanswered thread censored at 0.
 	s = Summarize(Threads([]corpus.Message{msg("c", "x", "", "A", 0)}))
-	if s.Threads != 1 || s.ReplyRate != 0 || s.RepliesPerThread != 0 || !math.IsNaN(s.MedianFirstReplyMin) || !math.IsNaN(s.KMMedianMin) {
+	if s.Threads != 1 || s.ReplyRate.Value != 0 || s.RepliesPerThread.Value != 0 || !math.IsNaN(s.MedianFirstReplyMin.Value) || !math.IsNaN(s.KMMedianMin.Value) {
 		t.Errorf("one message: %+v", s)
 	}
 	// Ids are per community: "2" in b does not answer "1" of a; a repeated
@@ -240,7 +286,7 @@ func TestFrames(t *testing.T) {
 	km := KMFrame(c)
 	// In indicator.Groups order: c: 4 steps; doc: one (3 min); empty:
 	// none; *GP: 1; *HCA: 4.
-	if km.Nrow() != 10 || km.Ncol() != 7 {
+	if km.Nrow() != 10 || km.Ncol() != 9 || math.Abs(km.Elem(1, 7).Float()-0.05784708299514457) > 1e-9 || !math.IsNaN(km.Elem(0, 8).Float()) {
 		t.Fatalf("km frame %dx%d:\n%v", km.Nrow(), km.Ncol(), km)
 	}
 	if km.Elem(1, 0).String() != "c" || km.Elem(1, 2).Float() != 10 || km.Elem(1, 4).Float() != 2 ||
@@ -315,10 +361,42 @@ func TestMeasure(t *testing.T) {
 		answered += h.Answered
 	}
 	if len(c.Threads) != 5 || c.Summary.Threads != 5 || c.Summary.Answered != 3 || c.Summary.Replies != 4 || len(c.ByHour) != 24 ||
-		threads != 5 || answered != 3 || c.KM.Median != 10 || c.Summary.KMMedianMin != 10 {
+		threads != 5 || answered != 3 || c.KM.Median.Value != 10 || c.Summary.KMMedianMin.Value != 10 {
 		t.Errorf("c = %+v, by hour %d threads, %d answered", c.Summary, threads, answered)
 	}
-	if e := gs[2]; e.Community.ID != "empty" || len(e.Threads) != 0 || !math.IsNaN(e.Summary.ReplyRate) {
+	if e := gs[2]; e.Community.ID != "empty" || len(e.Threads) != 0 || !math.IsNaN(e.Summary.ReplyRate.Value) {
 		t.Errorf("empty = %+v", e.Summary)
+	}
+}
+
+// TestCompareProfessions checks the reply-rate difference between
+// professions: the hand corpus's aides (3 answered threads of 5) against
+// the one answered GP thread is −0.4, with no interval (a group of one
+// thread cannot be resampled) and an exact permutation p of 1 (each of the
+// 6 splits of one thread against five gives |d*| ≥ 0.4: 0.6 − 1 or 0.8 −
+// 0); 30 of 40 against 5 of 40 is 0.625 and claimed.
+func TestCompareProfessions(t *testing.T) {
+	cs := CompareProfessions(Measure(testCorpus()))
+	if len(cs) != 1 || cs[0].A != corpus.GP || cs[0].B != corpus.HomeCareAide {
+		t.Fatalf("comparisons %+v", cs)
+	}
+	d := cs[0].ReplyRate
+	if !indicatortest.Near(d.Value, 0.4) || d.Claimed() || d.P != 1 || !d.Exact || d.NA != 1 || d.NB != 5 {
+		t.Errorf("GP − aides = %+v, want 0.4, not claimed, exact p 1", d)
+	}
+	threads := func(n, answered int) []Thread {
+		out := make([]Thread, n)
+		for i := range answered {
+			out[i].Replies = 1
+		}
+		return out
+	}
+	gs := []Group{
+		{Community: corpus.Community{ID: indicator.AllCommunities, Profession: corpus.GP}, Threads: threads(40, 30)},
+		{Community: corpus.Community{ID: indicator.AllCommunities, Profession: corpus.HomeCareAide}, Threads: threads(40, 5)},
+	}
+	d = CompareProfessions(gs)[0].ReplyRate
+	if !indicatortest.Near(d.Value, 0.625) || !d.Claimed() || d.Lo <= 0 || d.Hi >= 1 || d.P >= 0.01 || d.Unit != "threads" {
+		t.Errorf("30/40 − 5/40 = %+v, want 0.625 claimed", d)
 	}
 }

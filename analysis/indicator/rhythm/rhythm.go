@@ -27,7 +27,8 @@
 // general-practitioner before home-care-aide), Compare gives:
 //
 //   - OffHoursDiff = off_hours_share(a) - off_hours_share(b), each over all
-//     messages of the profession.
+//     messages of the profession; OffHours the same difference with its
+//     interval over authors (see Intervals).
 //   - Chi2: Pearson's chi-square statistic of homogeneity of the two hour
 //     distributions: the 2 x 24 table O of message counts by profession and
 //     local hour (weekdays pooled), restricted to the hours with at least one
@@ -40,9 +41,33 @@
 //     prefer the shares for substance; with expected counts below 5 the
 //     chi-square approximation of P is poor.
 //
+// # Intervals
+//
+// off_hours_share is a share of messages, but the messages of one author
+// are not independent draws: an author who writes at night writes many
+// of their messages at night, and a few authors write most messages
+// (package participation). Counting messages as independent (a Wilson
+// interval over messages) would give an interval far too narrow. The
+// unit resampled is the author: off_hours_share is the ratio of sums
+// Σ off-hours messages / Σ messages over authors, with its BCa bootstrap
+// interval over authors (stats.RatioOfSums), at indicator.Inference's
+// level (95 %), replicates and seed (1,000, stats.DefaultSeed). A message
+// without author is a unit of its own. The units are ordered by their
+// values (messages, off-hours messages, weekend messages), so the interval depends on
+// the messages only, not on their order.
+//
+// The share of messages written on the weekend (Group.Weekend, read by
+// notebook 02) is estimated the same way. Between two professions,
+// Compare adds the difference of off-hours shares (and of weekend
+// shares) with its BCa bootstrap interval resampling authors within each
+// profession and a permutation p-value (stats.Difference); a difference
+// is claimed only when its interval excludes 0. The chi-square below
+// counts messages as independent and is kept as a descriptive distance.
+//
 // # Indicators
 //
-// Rows emits off_hours_share for each community and each profession. The
+// Rows emits off_hours_share for each community and each profession,
+// with its interval (lo, hi, n, unit "authors", method). The
 // comparison between professions has no community, so it is not a Row: it
 // is given by CompareProfessions and ComparisonFrame.
 package rhythm
@@ -54,6 +79,7 @@ import (
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/indicator"
+	"github.com/faire-communaute/compendium/analysis/stats"
 	"github.com/go-gota/gota/dataframe"
 	"github.com/go-gota/gota/series"
 	"gonum.org/v1/gonum/stat/distuv"
@@ -208,9 +234,120 @@ type Comparison struct {
 	A, B                 corpus.Profession
 	OffHoursA, OffHoursB float64
 	OffHoursDiff         float64 // OffHoursA - OffHoursB
-	Chi2                 float64 // of the two hour distributions
-	DF                   int
-	P                    float64
+	// OffHours is OffHoursA − OffHoursB with its bootstrap interval over
+	// authors and permutation p-value (stats.Difference), claimed only
+	// when its interval excludes 0.
+	OffHours stats.Comparison
+	// Weekend is the same difference for the share of messages written
+	// on the weekend.
+	Weekend stats.Comparison
+	Chi2    float64 // of the two hour distributions
+	DF      int
+	P       float64
+}
+
+// AuthorHours is one unit of the off-hours share: an author's messages,
+// those written off hours and those written on the weekend (the days
+// after the WorkDays working days); a message without author is a unit
+// of its own.
+type AuthorHours struct {
+	Messages, OffHours, Weekend int
+}
+
+// PerAuthor returns the units of msgs for the off-hours share, ordered by
+// Messages, OffHours then Weekend, descending (see Intervals in the package
+// documentation).
+func PerAuthor(msgs []corpus.Message) []AuthorHours {
+	by := map[string]*AuthorHours{}
+	var out []AuthorHours
+	var anon []AuthorHours
+	for i := range msgs {
+		off, we := 0, 0
+		if OffHours(msgs[i].Created) {
+			off = 1
+		}
+		if Weekday(msgs[i].Created) >= WorkDays {
+			we = 1
+		}
+		a := msgs[i].Author
+		if a == "" {
+			anon = append(anon, AuthorHours{1, off, we})
+			continue
+		}
+		u := by[a]
+		if u == nil {
+			u = &AuthorHours{}
+			by[a] = u
+		}
+		u.Messages++
+		u.OffHours += off
+		u.Weekend += we
+	}
+	for _, u := range by {
+		out = append(out, *u)
+	}
+	out = append(out, anon...)
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Messages != out[j].Messages {
+			return out[i].Messages > out[j].Messages
+		}
+		if out[i].OffHours != out[j].OffHours {
+			return out[i].OffHours > out[j].OffHours
+		}
+		return out[i].Weekend > out[j].Weekend
+	})
+	return out
+}
+
+// Options returns the options of the family's bootstraps:
+// indicator.Inference with unit "authors".
+func Options() stats.Options {
+	o := indicator.Inference
+	o.Unit = "authors"
+	return o
+}
+
+// OffHoursEstimate returns off_hours_share of the units with its BCa
+// bootstrap interval over them (stats.RatioOfSums).
+func OffHoursEstimate(units []AuthorHours) stats.Estimate {
+	num, den := split(units, offHours)
+	return stats.RatioOfSums(num, den, Options())
+}
+
+// WeekendEstimate returns the share of the units' messages written on
+// the weekend (Saturday and Sunday, Europe/Paris) with its BCa bootstrap
+// interval over them, as OffHoursEstimate.
+func WeekendEstimate(units []AuthorHours) stats.Estimate {
+	num, den := split(units, weekend)
+	return stats.RatioOfSums(num, den, Options())
+}
+
+func offHours(u AuthorHours) int { return u.OffHours }
+func weekend(u AuthorHours) int  { return u.Weekend }
+
+func split(units []AuthorHours, part func(AuthorHours) int) (num, den []float64) {
+	num, den = make([]float64, len(units)), make([]float64, len(units))
+	for i, u := range units {
+		num[i], den[i] = float64(part(u)), float64(u.Messages)
+	}
+	return num, den
+}
+
+// difference compares the share part of the units of a (ua) and b (ub)
+// with stats.Difference over authors.
+func difference(ua, ub []AuthorHours, part func(AuthorHours) int) stats.Comparison {
+	num, den := split(append(append([]AuthorHours(nil), ua...), ub...), part)
+	return stats.Difference(len(ua), len(ub), func(idx []int) float64 {
+		var x, y float64
+		for _, i := range idx {
+			x += num[i]
+			y += den[i]
+		}
+		if y == 0 {
+			return math.NaN()
+		}
+		return x / y
+	}, Options())
 }
 
 // Compare compares the messages of profession a with those of b.
@@ -219,6 +356,9 @@ func Compare(a corpus.Profession, am []corpus.Message, b corpus.Profession, bm [
 	c := Comparison{A: a, B: b, OffHoursA: ga.OffHoursShare(), OffHoursB: gb.OffHoursShare()}
 	c.OffHoursDiff = c.OffHoursA - c.OffHoursB
 	c.Chi2, c.DF, c.P = ChiSquare(ga.Hours(), gb.Hours())
+	ua, ub := PerAuthor(am), PerAuthor(bm)
+	c.OffHours = difference(ua, ub, offHours)
+	c.Weekend = difference(ua, ub, weekend)
 	return c
 }
 
@@ -253,6 +393,14 @@ type Group struct {
 	// Grid.OffHours and Grid.OffHoursShare are the counts and share of
 	// off_hours_share.
 	Grid Grid
+	// PerAuthor is the units of the off-hours share (PerAuthor).
+	PerAuthor []AuthorHours
+	// OffHours is off_hours_share with its interval over authors: its
+	// Value is Grid.OffHoursShare().
+	OffHours stats.Estimate
+	// Weekend is the share of the group's messages written on Saturday
+	// or Sunday with its interval over authors (WeekendEstimate).
+	Weekend stats.Estimate
 }
 
 // Of returns g.Community (indicator.Grouped).
@@ -264,7 +412,8 @@ func Measure(c *corpus.Corpus) []Group {
 	groups := indicator.Groups(c)
 	out := make([]Group, len(groups))
 	for i, g := range groups {
-		out[i] = Group{Community: g.Community, Grid: Counts(g.Messages)}
+		units := PerAuthor(g.Messages)
+		out[i] = Group{Community: g.Community, Grid: Counts(g.Messages), PerAuthor: units, OffHours: OffHoursEstimate(units), Weekend: WeekendEstimate(units)}
 	}
 	return out
 }
@@ -274,12 +423,9 @@ func Measure(c *corpus.Corpus) []Group {
 func Rows(c *corpus.Corpus) []indicator.Row {
 	var rows []indicator.Row
 	for _, g := range Measure(c) {
-		rows = append(rows, indicator.Row{
-			Community:  g.Community.ID,
-			Profession: g.Community.Profession,
-			Indicator:  IndOffHoursShare,
-			Value:      g.Grid.OffHoursShare(),
-		})
+		r := indicator.Row{Community: g.Community.ID, Profession: g.Community.Profession, Indicator: IndOffHoursShare}
+		r.SetEstimate(g.OffHours)
+		rows = append(rows, r)
 	}
 	indicator.Sort(rows)
 	return rows
@@ -293,8 +439,8 @@ func GridFrame(c *corpus.Corpus) dataframe.DataFrame {
 	var com, prof, wd []string
 	var wdi, hour, n []int
 	var share []float64
-	for _, g := range Measure(c) {
-		grid := g.Grid
+	for _, g := range indicator.Groups(c) {
+		grid := Counts(g.Messages)
 		s := grid.Shares()
 		for d := range grid {
 			for h := range grid[d] {
@@ -321,10 +467,11 @@ func GridFrame(c *corpus.Corpus) dataframe.DataFrame {
 
 // ComparisonFrame returns CompareProfessions(c) with the columns
 // profession_a, profession_b, off_hours_a, off_hours_b, off_hours_diff,
-// chi2, df, p_value.
+// off_hours_diff_lo, off_hours_diff_hi (its interval over authors),
+// off_hours_diff_p (its permutation p-value), chi2, df, p_value.
 func ComparisonFrame(c *corpus.Corpus) dataframe.DataFrame {
 	var a, b []string
-	var oa, ob, diff, chi, p []float64
+	var oa, ob, diff, dlo, dhi, dp, chi, p []float64
 	var df []int
 	for _, x := range CompareProfessions(c) {
 		a = append(a, string(x.A))
@@ -332,6 +479,9 @@ func ComparisonFrame(c *corpus.Corpus) dataframe.DataFrame {
 		oa = append(oa, x.OffHoursA)
 		ob = append(ob, x.OffHoursB)
 		diff = append(diff, x.OffHoursDiff)
+		dlo = append(dlo, x.OffHours.Lo)
+		dhi = append(dhi, x.OffHours.Hi)
+		dp = append(dp, x.OffHours.P)
 		chi = append(chi, x.Chi2)
 		df = append(df, x.DF)
 		p = append(p, x.P)
@@ -342,6 +492,9 @@ func ComparisonFrame(c *corpus.Corpus) dataframe.DataFrame {
 		series.New(oa, series.Float, "off_hours_a"),
 		series.New(ob, series.Float, "off_hours_b"),
 		series.New(diff, series.Float, "off_hours_diff"),
+		series.New(dlo, series.Float, "off_hours_diff_lo"),
+		series.New(dhi, series.Float, "off_hours_diff_hi"),
+		series.New(dp, series.Float, "off_hours_diff_p"),
 		series.New(chi, series.Float, "chi2"),
 		series.New(df, series.Int, "df"),
 		series.New(p, series.Float, "p_value"),

@@ -1,6 +1,7 @@
 package rhythm
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -253,5 +254,78 @@ func BenchmarkCounts1M(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		Counts(c.Messages)
+	}
+}
+
+// withAuthors gives the messages authors, in turn from names.
+func withAuthors(m []corpus.Message, names ...string) []corpus.Message {
+	for i := range m {
+		m[i].Author = names[i%len(names)]
+	}
+	return m
+}
+
+// TestIntervalsOverAuthors checks that off_hours_share is resampled by
+// author: one night owl writing 6 messages at night and 4 day authors
+// writing one message each: the share is 6/10 over 5 units; the units
+// are ordered by their values; a message without author is a unit.
+func TestIntervalsOverAuthors(t *testing.T) {
+	night := at("g", "2024-03-25 20:00:00", "2024-03-25 20:10:00", "2024-03-25 21:00:00", "2024-03-25 22:00:00", "2024-03-26 20:00:00", "2024-03-26 21:00:00")
+	night = withAuthors(night, "owl")
+	day := withAuthors(at("g", "2024-03-25 09:00:00", "2024-03-25 10:00:00", "2024-03-25 11:00:00", "2024-03-25 12:00:00"), "a", "b", "c", "d")
+	msgs := append(append(night, day...), at("g", "2024-03-30 10:00:00")...) // Saturday, no author
+	units := PerAuthor(msgs)
+	// The owl writes on Monday and Tuesday; the anonymous message is on a
+	// Saturday.
+	want := []AuthorHours{{6, 6, 0}, {1, 1, 1}, {1, 0, 0}, {1, 0, 0}, {1, 0, 0}, {1, 0, 0}}
+	if fmt.Sprint(units) != fmt.Sprint(want) {
+		t.Fatalf("units %v, want %v", units, want)
+	}
+	e := OffHoursEstimate(units)
+	g := Counts(msgs)
+	if e.Value != g.OffHoursShare() || e.Value != 7.0/11 || e.N != 6 || e.Unit != "authors" || e.Method != "bca-bootstrap" {
+		t.Errorf("estimate %+v, want 7/11 over 6 authors", e)
+	}
+	// Over authors the interval is wide: a resample without the owl has
+	// a share of at most 1/5, one with the owl twice 12/13 or more.
+	if !(e.Lo < 0.4 && e.Hi > 0.8) {
+		t.Errorf("interval [%v, %v] is too narrow for 6 units", e.Lo, e.Hi)
+	}
+	if w := WeekendEstimate(units); w.Value != 1.0/11 || w.N != 6 {
+		t.Errorf("weekend %+v, want 1/11 over 6 units", w)
+	}
+}
+
+// TestCompareOverAuthors: 30 GP authors writing 3 messages each, all
+// three at night for half of them and one for the others, against 30
+// aides writing 3 messages each by day: the difference (3 + 1)/6 = 2/3 is
+// claimed; two professions with the same habits are not told apart.
+func TestCompareOverAuthors(t *testing.T) {
+	var gp, aides, same []corpus.Message
+	for i := range 30 {
+		a := fmt.Sprintf("u%02d", i)
+		last := "2024-03-26 09:00:00"
+		if i%2 == 0 {
+			last = "2024-03-26 21:00:00"
+		}
+		first := "2024-03-25 19:30:00"
+		if i%2 == 1 {
+			first = "2024-03-25 10:30:00"
+		}
+		gp = append(gp, withAuthors(at("doc", first, "2024-03-25 20:00:00", last), a)...)
+		aides = append(aides, withAuthors(at("a", "2024-03-25 08:30:00", "2024-03-25 09:00:00", "2024-03-26 09:00:00"), a)...)
+		times := []string{"2024-03-25 09:00:00", "2024-03-25 10:00:00", "2024-03-25 11:00:00"}
+		if i%3 == 0 {
+			times[0] = "2024-03-25 20:00:00"
+		}
+		same = append(same, withAuthors(at("b", times...), a)...)
+	}
+	c := Compare(corpus.GP, gp, corpus.HomeCareAide, aides)
+	if d := c.OffHours; !d.Claimed() || math.Abs(d.Value-2.0/3) > 1e-12 || d.Unit != "authors" || d.NA != 30 || d.NB != 30 {
+		t.Errorf("GP − aides %+v, want 2/3 claimed over 30 + 30 authors", d)
+	}
+	c = Compare(corpus.GP, same[:45], corpus.HomeCareAide, same[45:])
+	if d := c.OffHours; d.Claimed() || d.P < 0.05 {
+		t.Errorf("same habits %+v, want not claimed", d)
 	}
 }
