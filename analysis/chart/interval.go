@@ -32,7 +32,8 @@ type Band struct {
 }
 
 // NewBand checks a band's points: equal lengths, X finite and not
-// decreasing, no infinite bound, Lo <= Hi where both are defined.
+// decreasing, no infinite bound, both bounds of a point defined or
+// neither, Lo <= Hi where both are defined.
 func NewBand(x, lo, hi []float64, c color.Color) (*Band, error) {
 	if len(x) != len(lo) || len(x) != len(hi) {
 		return nil, fmt.Errorf("chart: band with %d x, %d lo and %d hi", len(x), len(lo), len(hi))
@@ -46,6 +47,9 @@ func NewBand(x, lo, hi []float64, c color.Color) (*Band, error) {
 		}
 		if math.IsInf(lo[i], 0) || math.IsInf(hi[i], 0) {
 			return nil, fmt.Errorf("chart: band bound %d is infinite", i)
+		}
+		if math.IsNaN(lo[i]) != math.IsNaN(hi[i]) {
+			return nil, fmt.Errorf("chart: band bounds %d are not an interval (%v, %v)", i, lo[i], hi[i])
 		}
 		if lo[i] > hi[i] {
 			return nil, fmt.Errorf("chart: band lo[%d] = %v above hi %v", i, lo[i], hi[i])

@@ -8,7 +8,7 @@ import (
 	"github.com/faire-communaute/compendium/analysis/stats"
 )
 
-func TestIntervalText(t *testing.T) {
+func TestIntervalShares(t *testing.T) {
 	defer func(l figure.Language) { figure.Lang = l }(figure.Lang)
 	nan := math.NaN()
 	nb := figure.NarrowNBSP
@@ -23,15 +23,15 @@ func TestIntervalText(t *testing.T) {
 		{stats.Estimate{Value: nan, Lo: nan, Hi: nan}, figure.NotAvailable(), ""},
 	} {
 		figure.Lang = figure.French
-		if got := IntervalText(c.e); got != c.fr {
-			t.Errorf("IntervalText(%+v) = %q, want %q", c.e, got, c.fr)
+		if got := Interval(c.e); got != c.fr {
+			t.Errorf("Interval(%+v) = %q, want %q", c.e, got, c.fr)
 		}
 		if c.en == "" {
 			continue
 		}
 		figure.Lang = figure.English
-		if got := IntervalText(c.e); got != c.en {
-			t.Errorf("English IntervalText(%+v) = %q, want %q", c.e, got, c.en)
+		if got := Interval(c.e); got != c.en {
+			t.Errorf("English Interval(%+v) = %q, want %q", c.e, got, c.en)
 		}
 	}
 }

@@ -7,20 +7,6 @@ import (
 	"github.com/faire-communaute/compendium/analysis/stats"
 )
 
-// IntervalText writes a share with its interval, as every reading states
-// it: the share in percent with one decimal, then its bounds in percent
-// without the sign, French "41,2 % [38,0 ; 44,5]", English "41.2% [38.0,
-// 44.5]" (figure.Percent, figure.Number in figure.Lang). A bound that
-// cannot be estimated is written "n. d." ("n/a"); when neither can, the
-// share is followed by "(intervalle non estimable)"; a NaN share is
-// "n. d.".
-func IntervalText(e stats.Estimate) string {
-	if math.IsNaN(e.Value) {
-		return figure.NotAvailable()
-	}
-	return figure.Percent(e.Value) + " " + boundsText(e.Lo, e.Hi, 100, 1)
-}
-
 // boundsText writes "[lo ; hi]" scaled by k, or that the interval is
 // not estimable.
 func boundsText(lo, hi, k float64, decimals int) string {

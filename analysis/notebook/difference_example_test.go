@@ -10,7 +10,7 @@ import (
 // A reading states each share with its interval and says « plus élevée »
 // only when the interval of the gap excludes zero.
 func ExampleDifferenceText() {
-	fmt.Println(notebook.IntervalText(stats.Wilson(2883, 4418, 0, "question threads")))
+	fmt.Println(notebook.Interval(stats.Wilson(2883, 4418, 0, "question threads")))
 	gap := stats.Comparison{Estimate: stats.Estimate{Value: -0.212, Lo: -0.233, Hi: -0.191}, P: 0.0005}
 	fmt.Println(notebook.DifferenceText(gap, "les aides à domicile", "les médecins généralistes"))
 	// Output:
