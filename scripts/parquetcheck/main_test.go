@@ -54,7 +54,9 @@ func TestSample(t *testing.T) {
 		t.Error(d)
 	}
 	n := communities(t, dir)
-	if n != 5 || res.Recomputed != 3*n || res.Edges == 0 || res.IndicatorRows == 0 {
+	// The chat (no reply links) has no reply_rate to recompute: its
+	// indicators.csv value is empty, with its reason.
+	if n != 5 || res.Recomputed != 3*n-1 || res.Edges == 0 || res.IndicatorRows == 0 {
 		t.Errorf("%d communities; %v", n, res)
 	}
 	t.Log(res)
