@@ -47,6 +47,7 @@ import (
 // (mobile.twitter.com, percent-encoded x.com, m.facebook.com).
 const (
 	canaryTweet = "1500000000000000101"
+	canaryPhone = "+33 6 39 98 12 34" // her mobile number, as a phone shows it
 	canaryKey   = "a test key of thirty-two bytes!!"
 )
 
@@ -92,16 +93,21 @@ var canaryFormats = []struct {
 	{format: "meta-content-library", platform: corpus.Facebook, files: []string{"mcl_posts.csv", "mcl_comments.csv"}, messages: 2},
 	{format: "telegram-desktop", platform: corpus.Telegram, files: []string{"telegram-result.json"}, messages: 2},
 	// WhatsApp has no entities and no handles: the names and the forms
-	// in the text only (phone numbers are not in the fixture yet).
+	// in the text only, her number written by Odile in several forms.
 	{format: "whatsapp-txt", platform: corpus.WhatsApp, files: []string{"whatsapp.txt"}, messages: 2},
+	// A phone where she is no contact shows her by her number only: no
+	// display name.
+	{format: "whatsapp-txt", platform: corpus.WhatsApp, files: []string{"whatsapp-phone.txt"}, staff: true, messages: 2},
 	{format: "mastodon", platform: corpus.Mastodon, files: []string{"mastodon.json"}, messages: 2},
+	// Her user name written bare in a text without any '@' form of it:
+	// only her account's acct tells it.
+	{format: "mastodon", platform: corpus.Mastodon, files: []string{"mastodon-bare.json"}, messages: 2},
 	// An outbox names its actor by address only: no display name.
 	{format: "mastodon-outbox", platform: corpus.Mastodon, files: []string{"mastodon-outbox/canary/outbox.json", "mastodon-outbox/autre/outbox.json"}, staff: true, messages: 2},
 	{format: "discourse", platform: corpus.Discourse, files: []string{"discourse.json"}, messages: 2},
-	// Bluesky: her handle is written as current pseudonymisation reads
-	// handles (letters, digits, '_'); the forms of Bluesky handles
-	// (@name.bsky.social, bsky.app/profile/..., DIDs in texts) are left
-	// to package pseudo's own tests.
+	// Bluesky: her handle zquill-canary.bsky.social and her DID, written
+	// in Odile's text as @handle, bsky.app/profile/... addresses, the DID
+	// bare and in an at:// URI, and a custom-domain handle.
 	{format: "bluesky-api", platform: corpus.Bluesky, files: []string{"bluesky-api.json"}, messages: 2},
 	{format: "bluesky-csv", platform: corpus.Bluesky, files: []string{"bluesky.csv"}, messages: 2},
 	{format: "4cat-bluesky", platform: corpus.Bluesky, files: []string{"4cat-bluesky.ndjson"}, messages: 2},
@@ -241,7 +247,10 @@ func TestCanaryEveryFormat(t *testing.T) {
 			}
 			// The independent check agrees: none of the identities met is
 			// in the outputs, while it finds them in the raw export.
-			sc := privacy.NewScanner(privacy.Needles(ps.Identities()))
+			// Her phone number is searched too, in every output, also
+			// where the export shows her by name and her number is only
+			// written in a text.
+			sc := privacy.NewScanner(privacy.Needles(append(ps.Identities(), rawio.Person{Name: canaryPhone})))
 			found, _, err := sc.ScanPaths(dir)
 			if err != nil || len(found) != 0 {
 				t.Errorf("privacy check: %v %v", found, err)

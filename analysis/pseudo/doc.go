@@ -126,7 +126,9 @@
 //     names hold inner '.' and '-', "@jean.dupont" goes whole.
 //   - Reddit: "u/name" and "/u/name" (3 to 20 letters, digits, '_', '-';
 //     not after a word, and not a unit as in "10 u/min") and
-//     reddit.com/user/name under any sub-domain (www., old., np.).
+//     reddit.com/user/name under any sub-domain (www., old., np.). In a
+//     Discourse text, "/u/name" is the forum's profile path and gets the
+//     Discourse user's pseudonym.
 //   - Telegram: t.me/username, telegram.me/username and t.me/s/username
 //     (users, public groups and channels share these names: all are
 //     pseudonymised); the hashes of invitation links t.me/joinchat/HASH

@@ -254,6 +254,12 @@ func TestMentionsByPlatform(t *testing.T) {
 	if got, want := p.Text(corpus.Discourse, "@Jean.Dupont-2 a raison. @jean."), "@"+d+" a raison. @"+p.Handle(corpus.Discourse, "jean")+"."; got != want {
 		t.Errorf("Discourse: got %q, want %q", got, want)
 	}
+	// A Discourse profile path names the forum's user: Discourse's
+	// pseudonym, that of her posts, not Reddit's.
+	zq := p.Handle(corpus.Discourse, "zquill_canary")
+	if got, want := p.Text(corpus.Discourse, "https://forum.exemple.fr/u/zquill_canary/summary et /u/ZQuill_Canary"), "https://forum.exemple.fr/u/"+zq+"/summary et /u/"+zq; got != want || zq == p.Handle(corpus.Reddit, "zquill_canary") {
+		t.Errorf("Discourse profile paths: got %q, want %q", got, want)
+	}
 }
 
 // TestBlueskyHandleBeforeDID: a handle met alone (a mention in a text

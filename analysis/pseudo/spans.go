@@ -82,6 +82,11 @@ func (s *scanner) replacement(sp span) string {
 	case spanPhone:
 		return PhoneToken
 	case spanReddit:
+		// Discourse's profile paths are /u/name too: in a forum's text
+		// they name the forum's user, whose pseudonym is Discourse's.
+		if s.platform == corpus.Discourse {
+			return p.mention(corpus.Discourse, sp.arg)
+		}
 		return p.mention(corpus.Reddit, sp.arg)
 	}
 	return s.t[sp.from:sp.to]
