@@ -24,7 +24,7 @@ func studyCodebook(t testing.TB) *themes.Codebook {
 
 func handCoded(t testing.TB) []themes.Coded {
 	t.Helper()
-	gold, err := themes.LoadSample(filepath.Join(repo.Root(), "data/codebook/hand-coded.csv"))
+	gold, err := themes.LoadSample(filepath.Join(repo.Root(), "analysis/coder/testdata/single-coder-2019.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}

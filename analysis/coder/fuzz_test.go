@@ -15,7 +15,7 @@ var fuzzModel = sync.OnceValue(func() *Model {
 	if err != nil {
 		panic(err)
 	}
-	gold, err := themes.LoadSample(filepath.Join(repo.Root(), "data/codebook/hand-coded.csv"))
+	gold, err := themes.LoadSample(filepath.Join(repo.Root(), "analysis/coder/testdata/single-coder-2019.csv"))
 	if err != nil {
 		panic(err)
 	}

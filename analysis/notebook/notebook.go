@@ -523,6 +523,26 @@ func Codebook() *themes.Codebook {
 	return cb
 }
 
+// ReliabilityFile is the agreement of the two coders whose adjudicated
+// codes make HandCodedFile, as `scripts/code reliability` wrote it from
+// their sheets (data/codebook/coding/messages-A.csv and -B.csv; a test of
+// scripts/code checks that it still does).
+const ReliabilityFile = "data/codebook/coding/reliability-messages.csv"
+
+// CoderReliability loads ReliabilityFile with its figure.Input.
+func CoderReliability() ([]themes.Agreement, figure.Input) {
+	path := filepath.Join(repo.Root(), filepath.FromSlash(ReliabilityFile))
+	rel, err := themes.LoadReliability(path)
+	if err != nil {
+		Fatal(err)
+	}
+	in, err := figure.InputFile(path, repo.Root())
+	if err != nil {
+		Fatal(err)
+	}
+	return rel, in
+}
+
 // HandCodedSample loads the repository's hand-coded sample (HandCodedFile)
 // with its figure.Input, to add to the provenance of Table 3.
 func HandCodedSample() ([]themes.Coded, figure.Input) {

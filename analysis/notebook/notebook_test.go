@@ -131,7 +131,7 @@ func TestFrameHTML(t *testing.T) {
 
 func TestHandCodedSample(t *testing.T) {
 	sample, in := HandCodedSample()
-	if in.Path != HandCodedFile || len(in.SHA256) != 64 || len(sample) == 0 || sample[0].ID != "a001" {
+	if in.Path != HandCodedFile || len(in.SHA256) != 64 || len(sample) == 0 || sample[0].ID != "M001" {
 		t.Errorf("input %+v, %d coded messages", in, len(sample))
 	}
 }

@@ -177,26 +177,27 @@ func TestHandCodedSample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(sample) != 120 {
-		t.Fatalf("%d coded messages, want 120", len(sample))
+	// The gold codes of two independent coders, adjudicated (data/codebook/coding).
+	if len(sample) != 150 {
+		t.Fatalf("%d coded messages, want 150", len(sample))
 	}
 	cb := defaultCB(t)
 	v := Validate(cb, sample)
-	if a := v.Agreement(v.Question); !indicatortest.Near(a, float64(v.Question.TP+v.Question.TN)/120) || !math.IsNaN((Validation{}).Agreement(Score{})) {
+	if a := v.Agreement(v.Question); !indicatortest.Near(a, float64(v.Question.TP+v.Question.TN)/150) || !math.IsNaN((Validation{}).Agreement(Score{})) {
 		t.Errorf("question agreement %v", a)
 	}
-	if r := NewReport(cb, sample, &v); r.Codebook != cb || r.HandCoded.N != 120 || r.HandCoded.QuestionTypeKappa != v.QuestionTypeKappa || r.Truth != &v {
+	if r := NewReport(cb, sample, &v); r.Codebook != cb || r.HandCoded.N != 150 || r.HandCoded.QuestionTypeKappa != v.QuestionTypeKappa || r.Truth != &v {
 		t.Errorf("report %+v", r)
 	}
 	support := map[string]int{}
 	for _, s := range v.Categories {
 		support[s.Label] = s.Support
 	}
-	want := map[string]int{"conditions": 51, "practice": 51, "future": 16, "support": 22, "other": 7}
+	want := map[string]int{"conditions": 48, "practice": 48, "future": 15, "support": 54, "other": 11}
 	if !reflect.DeepEqual(support, want) {
 		t.Errorf("support = %v, want %v", support, want)
 	}
-	if v.Question.Support != 51 || v.Question.F1 < 0.95 {
+	if v.Question.Support != 28 || v.Question.F1 < 0.8 {
 		t.Errorf("question detector: %+v", v.Question)
 	}
 	// The figures reported in the README at the time of writing; a change
