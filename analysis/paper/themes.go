@@ -3,7 +3,6 @@ package paper
 import (
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 
 	"github.com/faire-communaute/compendium/analysis/chart"
@@ -454,7 +453,7 @@ func T3CodebookValidation(measured themes.Report, prov figure.Provenance) (*figu
 		if math.IsNaN(v) || math.IsInf(v, 0) {
 			return ""
 		}
-		return strconv.FormatFloat(v, 'f', 2, 64)
+		return figure.Number(v, 2)
 	}
 	section := func(title string) { shown.Rows = append(shown.Rows, []string{title, "", "", "", "", ""}) }
 	for _, b := range blocks {
@@ -487,7 +486,7 @@ func T3CodebookValidation(measured themes.Report, prov figure.Provenance) (*figu
 			data.Add("coders", "alpha", a.Variable, a.Units, a.Both, "", math.NaN(), math.NaN(), math.NaN(), a.Kappa, a.Agreement, a.Alpha, a.Lo, a.Hi)
 			interval := two(a.Alpha)
 			if !math.IsNaN(a.Lo) {
-				interval += " [" + two(a.Lo) + " ; " + two(a.Hi) + "]"
+				interval += " [" + two(a.Lo) + figure.T(" ; ", ", ") + two(a.Hi) + "]"
 			}
 			shown.Add("   "+reliabilityLabel(cb, a.Variable), a.Units, "", "", interval, two(a.Kappa))
 		}

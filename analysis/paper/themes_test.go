@@ -339,7 +339,7 @@ func TestT3CoderAgreement(t *testing.T) {
 		text = append(text, strings.Join(row, "|"))
 	}
 	all := strings.Join(text, "\n")
-	for _, want := range []string{"Accord des deux codeurs (A, B) : α de Krippendorff [IC 95 %] en colonne F1", "0.85 [0.61 ; 1.00]|0.84", "Type de question|15|||0.64|0.60"} {
+	for _, want := range []string{"Accord des deux codeurs (A, B) : α de Krippendorff [IC 95 %] en colonne F1", "0,85 [0,61 ; 1,00]|0,84", "Type de question|15|||0,64|0,60"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("table lacks %q:\n%s", want, all)
 		}
