@@ -31,6 +31,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"github.com/faire-communaute/compendium/analysis/coder"
 	"io"
 	"os"
 	"path/filepath"
@@ -55,6 +56,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	study := fl.String("study", load.DefaultStudy(), "study file")
 	out := fl.String("out", filepath.Join(repo.Root(), "build", "derived"), "output folder")
 	codebook := fl.String("codebook", "", "codebook file (default: data/codebook/codebook.json)")
+	gold := fl.String("gold", filepath.Join(repo.Root(), "data", "codebook", "hand-coded.csv"), "gold codes to correct the codebook's theme shares with (scripts/code gold; empty: no corrected shares)")
 	partition := fl.String("partition", "auto", "write the Parquet messages as community/month partitions: `auto` (above a million messages), always or never")
 	if err := fl.Parse(args); err != nil {
 		return 2
@@ -93,6 +95,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 	endStep := progress.Step(stderr, "derive: indicators")
 	nets := network.Measure(c)
 	rows := all.IndicatorsWith(c, cb, nets)
+	if *gold != "" {
+		// The theme shares corrected for the codebook's measured error on
+		// the gold codes (package coder).
+		g, err := themes.LoadSample(*gold)
+		if err != nil {
+			fmt.Fprintf(stderr, "derive: gold codes: %v\n", err)
+			return 1
+		}
+		rows = append(rows, coder.KeywordCorrectedRows(themes.Measure(c, cb), g, coder.PrevalenceOptions{Options: indicator.Inference})...)
+		indicator.Sort(rows)
+	}
 	endStep()
 	f, err := os.Create(filepath.Join(*out, "indicators.csv"))
 	if err != nil {
