@@ -31,14 +31,12 @@ package main
 import (
 	"flag"
 	"fmt"
-	"github.com/faire-communaute/compendium/analysis/coder"
 	"io"
 	"os"
 	"path/filepath"
 
+	"github.com/faire-communaute/compendium/analysis/coder"
 	"github.com/faire-communaute/compendium/analysis/corpus"
-	"github.com/faire-communaute/compendium/analysis/repo"
-
 	"github.com/faire-communaute/compendium/analysis/indicator"
 	"github.com/faire-communaute/compendium/analysis/indicator/all"
 	"github.com/faire-communaute/compendium/analysis/indicator/network"
@@ -46,6 +44,7 @@ import (
 	"github.com/faire-communaute/compendium/analysis/load"
 	"github.com/faire-communaute/compendium/analysis/parquetout"
 	"github.com/faire-communaute/compendium/analysis/progress"
+	"github.com/faire-communaute/compendium/analysis/repo"
 )
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
