@@ -1,7 +1,8 @@
 // Package jsonvalues splits JSON exports into records without decoding
 // them, within a file's rawio.Limits, for the readers of JSON formats
 // (analysis/load/twitter, analysis/load/mastodon, analysis/load/discourse,
-// analysis/load/bluesky), and decodes the values they share (DecodeError,
+// analysis/load/bluesky, and through Scanner analysis/load/facebook and
+// analysis/load/telegram), and decodes the values they share (DecodeError,
 // ID, Count, Kind, Position).
 //
 // Each gives the records of a file: a file of JSON lines gives its
@@ -22,6 +23,11 @@
 // object, a wrapper holding an array of statuses or posts) into its
 // members or its elements, following only strings and brackets, so that
 // a malformed element is cut where it ends and fails alone when decoded.
+//
+// Scanner walks one large JSON document (a Facebook DYI file, a Telegram
+// chat export) byte by byte and value by value, for a reader that finds
+// its records by the keys leading to them (analysis/load/facebook,
+// analysis/load/telegram).
 package jsonvalues
 
 import (

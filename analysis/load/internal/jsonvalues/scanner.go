@@ -1,4 +1,4 @@
-package telegram
+package jsonvalues
 
 import (
 	"bufio"
@@ -8,34 +8,48 @@ import (
 	"github.com/faire-communaute/compendium/analysis/rawio"
 )
 
-// scanner splits a JSON document into values without decoding them,
-// counting lines, so that a reader can walk a large document and decode
-// it one record at a time, within limits, and go on after a bad record.
-// It finds where a value ends by following strings and brackets only
-// (the approach of the facebook DYI reader), so a record that is not
-// valid JSON but whose brackets and quotes balance fails alone when
-// decoded.
-type scanner struct {
-	r    *bufio.Reader
-	lim  rawio.Limits
-	buf  []byte
-	line int // lines ended before the next byte to read
+// Scanner walks a JSON document held in a stream byte by byte and value
+// by value, without decoding it, counting lines, so that a reader can
+// walk a large document (a Facebook DYI file, a Telegram chat export),
+// decode it one record at a time within limits, and go on after a bad
+// record. It finds where a value ends by following strings and brackets
+// only, so a record that is not valid JSON but whose brackets and quotes
+// balance fails alone when decoded. The reader drives it: Peek looks at
+// the next byte, Discard steps over delimiters, Value takes a value.
+type Scanner struct {
+	r          *bufio.Reader
+	lim        rawio.Limits
+	buf        []byte
+	line       int    // lines ended before the next byte to read
+	literalEnd string // the bytes that end a literal
 }
 
-func newScanner(f *rawio.File) *scanner {
-	return &scanner{r: f.R, lim: f.Limits.WithDefaults()}
+// NewScanner returns a Scanner reading f within f.Limits. A literal (a
+// number, true, false, null, or junk) ends at white space or at one of
+// ",]}", and also at ':' when colonEnds is true.
+func NewScanner(f *rawio.File, colonEnds bool) *Scanner {
+	s := &Scanner{r: f.R, lim: f.Limits.WithDefaults(), literalEnd: ",]} \t\r\n"}
+	if colonEnds {
+		s.literalEnd = ",]}: \t\r\n"
+	}
+	return s
 }
 
-// discard consumes n buffered bytes, counting their line feeds.
-func (s *scanner) discard(n int) {
+// Line returns the number of lines ended before the next byte to read:
+// the next byte is on line Line()+1.
+func (s *Scanner) Line() int { return s.line }
+
+// Discard consumes n buffered bytes (at most the buffered ones), counting
+// their line feeds.
+func (s *Scanner) Discard(n int) {
 	b, _ := s.r.Peek(n)
 	s.line += bytes.Count(b, []byte{'\n'})
 	s.r.Discard(len(b))
 }
 
-// peek returns the next byte that is not white space, without consuming
+// Peek returns the next byte that is not white space, without consuming
 // it, or io.EOF at the end.
-func (s *scanner) peek() (byte, error) {
+func (s *Scanner) Peek() (byte, error) {
 	for {
 		b, err := s.r.Peek(1)
 		if err != nil {
@@ -53,8 +67,18 @@ func (s *scanner) peek() (byte, error) {
 	}
 }
 
+// HasPrefix reports whether the bytes after the next one (a '{' or '[')
+// and white space start with p, looking at most 512 bytes ahead.
+func (s *Scanner) HasPrefix(p []byte) bool {
+	b, _ := s.r.Peek(512)
+	if len(b) == 0 {
+		return false
+	}
+	return bytes.HasPrefix(bytes.TrimLeft(b[1:], " \t\r\n"), p)
+}
+
 // chunk returns the buffered bytes, reading more when there are none.
-func (s *scanner) chunk() ([]byte, error) {
+func (s *Scanner) chunk() ([]byte, error) {
 	if s.r.Buffered() == 0 {
 		if _, err := s.r.Peek(1); err != nil {
 			return nil, err
@@ -63,16 +87,16 @@ func (s *scanner) chunk() ([]byte, error) {
 	return s.r.Peek(s.r.Buffered())
 }
 
-// value reads the next JSON value and returns its bytes, valid until the
+// Value reads the next JSON value and returns its bytes, valid until the
 // next call, when keep is true (nil otherwise), and the line it starts
 // on. The value is not validated. Its error is io.ErrUnexpectedEOF for a
-// value cut by the end of the file; a *rawio.LimitError for a value
-// longer than the line-bytes limit or nested deeper than the depth limit,
-// which is followed to its end without being kept (reading can go on);
-// or the stream's error.
-func (s *scanner) value(keep bool) ([]byte, int, error) {
+// value cut by the end of the file (nothing after it can be read); a
+// *rawio.LimitError for a value longer than the line-bytes limit or
+// nested deeper than the depth limit, which is followed to its end
+// without being kept (reading can go on); or the stream's error.
+func (s *Scanner) Value(keep bool) ([]byte, int, error) {
 	s.buf = s.buf[:0]
-	first, err := s.peek()
+	first, err := s.Peek()
 	start := s.line + 1
 	if err == io.EOF {
 		return nil, start, io.ErrUnexpectedEOF
@@ -112,24 +136,25 @@ func (s *scanner) value(keep bool) ([]byte, int, error) {
 			chunk, err := s.chunk()
 			if len(chunk) == 0 {
 				if err == io.EOF {
-					return done(nil)
+					return done(nil) // a scalar may end the document
 				}
 				return done(err)
 			}
-			i := bytes.IndexAny(chunk, ",]}: \t\r\n")
+			i := bytes.IndexAny(chunk, s.literalEnd)
 			if i == 0 && begin {
 				i = 1 // a stray delimiter is a (bad) value of its own
 			}
 			if i >= 0 {
 				take(chunk[:i])
-				s.discard(i)
+				s.Discard(i)
 				return done(nil)
 			}
 			take(chunk)
-			s.discard(len(chunk))
+			s.Discard(len(chunk))
 		}
 	}
-	depth, inString, slashes := 0, false, 0
+	depth, inString := 0, false
+	slashes := 0 // backslashes ending what was scanned of the current string
 	for {
 		chunk, err := s.chunk()
 		if len(chunk) == 0 {
@@ -152,7 +177,7 @@ func (s *scanner) value(keep bool) ([]byte, int, error) {
 					continue
 				}
 				inString = false
-				if depth == 0 {
+				if depth == 0 { // a string value
 					end = true
 					break scan
 				}
@@ -178,7 +203,7 @@ func (s *scanner) value(keep bool) ([]byte, int, error) {
 			i++
 		}
 		take(chunk[:i])
-		s.discard(i)
+		s.Discard(i)
 		if end {
 			return done(nil)
 		}

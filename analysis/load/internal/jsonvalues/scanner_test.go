@@ -1,27 +1,29 @@
-package facebook
+package jsonvalues
 
 import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/faire-communaute/compendium/analysis/rawio"
 )
 
-// scanArray splits the elements of a JSON array with jsonScanner.
+// scanArray splits the elements of a JSON array with a Scanner.
 func scanArray(t *testing.T, doc string, bufSize int) []string {
 	t.Helper()
 	f := &rawio.File{R: bufio.NewReaderSize(strings.NewReader(doc), bufSize), Limits: rawio.Limits{}.WithDefaults()}
-	s := newJSONScanner(f)
-	if c, err := s.peek(); err != nil || c != '[' {
+	s := NewScanner(f, false)
+	if c, err := s.Peek(); err != nil || c != '[' {
 		t.Fatalf("peek = %q, %v", c, err)
 	}
-	s.r.Discard(1)
+	s.Discard(1)
 	var out []string
 	for {
-		c, err := s.peek()
+		c, err := s.Peek()
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -29,10 +31,10 @@ func scanArray(t *testing.T, doc string, bufSize int) []string {
 		case ']':
 			return out
 		case ',':
-			s.r.Discard(1)
+			s.Discard(1)
 			continue
 		}
-		v, err := s.value(true)
+		v, _, err := s.Value(true)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -42,7 +44,7 @@ func scanArray(t *testing.T, doc string, bufSize int) []string {
 
 // The scanner finds the same values as encoding/json, whatever escapes
 // the strings hold and wherever the buffer boundaries fall.
-func TestJSONScanner(t *testing.T) {
+func TestScanner(t *testing.T) {
 	values := []string{
 		`{"a":"x\\\"y\\\\","b":[1,{"c":"]}"}]}`,
 		`"\\"`, `"\\\\\""`, `"\""`, `12.5e3`, `true`, `null`, `[]`, `{}`,
@@ -65,6 +67,42 @@ func TestJSONScanner(t *testing.T) {
 					t.Errorf("pad %d size %d: value %d = %s, want %s", pad, size, i, got[i], want[i])
 				}
 			}
+		}
+	}
+}
+
+// The scanner counts the lines it steps over, and a literal ends at ':'
+// only when the scanner was told so.
+func TestScannerLinesColon(t *testing.T) {
+	doc := "{\n  \"a\":\n\n  \"x\\\ny\",\n  \"b\": 12:3\n}"
+	for _, colon := range []bool{false, true} {
+		f := &rawio.File{R: bufio.NewReader(strings.NewReader(doc)), Limits: rawio.Limits{}.WithDefaults()}
+		s := NewScanner(f, colon)
+		if c, _ := s.Peek(); c != '{' {
+			t.Fatalf("peek = %q", c)
+		}
+		s.Discard(1)
+		var got []string
+		for range 4 {
+			v, line, err := s.Value(true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, fmt.Sprint(line, " ", string(v)))
+			if c, _ := s.Peek(); c == ':' || c == ',' {
+				s.Discard(1)
+			}
+		}
+		want := []string{`2 "a"`, "4 \"x\\\ny\"", `6 "b"`, "6 12:3"}
+		lines := 6 // the line feed after 12:3 was stepped over by Peek
+		if colon {
+			want[3], lines = "6 12", 5 // Peek stopped at ':' before the 3
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("colon %v: %q, want %q", colon, got, want)
+		}
+		if s.Line() != lines {
+			t.Errorf("colon %v: Line() = %d, want %d", colon, s.Line(), lines)
 		}
 	}
 }
