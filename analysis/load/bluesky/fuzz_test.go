@@ -2,7 +2,6 @@ package bluesky
 
 import (
 	"bytes"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,14 +10,10 @@ import (
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/load/internal/jsonvalues"
+	"github.com/faire-communaute/compendium/analysis/load/internal/loadtest"
 	"github.com/faire-communaute/compendium/analysis/rawio"
 	"github.com/faire-communaute/compendium/analysis/rawio/rawiotest"
 )
-
-// smallLimits is the seed limit code of small limits (see
-// rawiotest.FuzzLimits): lines of 512 bytes, fields of 64, records of 4
-// lines, depth 8.
-const smallLimits = uint32(496) | uint32(60)<<9 | uint32(3)<<17 | uint32(7)<<20
 
 // seed adds this package's fixtures and, when present and small, the real
 // samples to f's corpus, each with the default limits and small ones.
@@ -36,7 +31,7 @@ func seed(f *testing.F) {
 			}
 			if b, err := os.ReadFile(path); err == nil {
 				f.Add(b, uint32(0))
-				f.Add(b, smallLimits)
+				f.Add(b, loadtest.SmallLimits)
 			}
 			return nil
 		})
@@ -65,7 +60,7 @@ func fuzzRead(t *testing.T, raw []byte, format string, code uint32) {
 	if rec.other != 0 {
 		t.Errorf("%d Panel or Profile calls", rec.other)
 	}
-	lines := 1 + bytes.Count(decoded(raw), []byte{'\n'})
+	lines := 1 + bytes.Count(loadtest.Decoded(raw), []byte{'\n'})
 	if f.Gzip {
 		lines = 1 << 30
 	}
@@ -100,32 +95,10 @@ func fuzzRead(t *testing.T, raw []byte, format string, code uint32) {
 		}
 	}
 	if format != CSV && !jsonvalues.DocumentMode(raw) && !f.Gzip {
-		if want := lineRecords(decoded(raw), lim); rec.calls() < want {
+		if want := loadtest.LineRecords(loadtest.Decoded(raw), lim); rec.calls() < want {
 			t.Errorf("%d calls for %d lines", rec.calls(), want)
 		}
 	}
-}
-
-// lineRecords counts the non-blank lines of a file of JSON lines, and its
-// lines past the line limit, blank or not.
-func lineRecords(b []byte, lim rawio.Limits) int {
-	n := 0
-	for _, l := range bytes.Split(b, []byte{'\n'}) {
-		if len(bytes.TrimSpace(l)) > 0 || len(bytes.TrimSuffix(l, []byte{'\r'})) > lim.LineBytes {
-			n++
-		}
-	}
-	return n
-}
-
-// decoded is the content a File decodes to.
-func decoded(raw []byte) []byte {
-	f, err := rawio.NewFile("x", bytes.NewReader(raw))
-	if err != nil {
-		return nil
-	}
-	b, _ := io.ReadAll(f.R)
-	return b
 }
 
 func FuzzAPI(f *testing.F) {

@@ -2,36 +2,23 @@ package mastodon
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/load/internal/loadtest"
 	"github.com/faire-communaute/compendium/analysis/rawio"
 	"github.com/faire-communaute/compendium/analysis/rawio/rawiotest"
 )
 
-// smallLimits is the seed limit code of small limits (see
-// rawiotest.FuzzLimits): lines of 512 bytes, fields of 64, records of 4
-// lines, depth 8.
-const smallLimits = uint32(496) | uint32(60)<<9 | uint32(3)<<17 | uint32(7)<<20
-
 // seed adds the fixtures of this package and the real Mastodon samples,
 // when present, each with the default limits and with small ones.
 func seed(f *testing.F) {
-	for _, dir := range []string{"testdata", filepath.Join("..", "..", "..", "..", "shared", "fixtures", "mastodon")} {
-		entries, _ := os.ReadDir(dir)
-		for _, e := range entries {
-			if b, err := os.ReadFile(filepath.Join(dir, e.Name())); err == nil && !e.IsDir() {
-				f.Add(b, uint32(0))
-				f.Add(b, smallLimits)
-			}
-		}
-	}
+	loadtest.SeedDirs(f, "testdata", filepath.Join(loadtest.SharedFixtures, "mastodon"))
 	f.Add([]byte(`{"statuses":[{"id":"1","created_at":"2024-01-01T00:00:00Z","content":"<p>a<br>b</p>"}],"x":}`), uint32(0))
-	f.Add([]byte("[{\"id\":\"1\"},\n{\"id\":\"2\",\"created_at\":\"2024-01-01T00:00:00Z\",\"reblog\":{\"id\":\"1\"}}"), smallLimits)
+	f.Add([]byte("[{\"id\":\"1\"},\n{\"id\":\"2\",\"created_at\":\"2024-01-01T00:00:00Z\",\"reblog\":{\"id\":\"1\"}}"), loadtest.SmallLimits)
 }
 
 // fuzzRead reads raw as format within the limits of code and checks what
@@ -51,14 +38,14 @@ func fuzzRead(t *testing.T, raw []byte, format string, code uint32) {
 	if err := fm.Read(f, rec); err != nil && !gz {
 		t.Errorf("Read: %v", err)
 	}
-	if rec.other != 0 {
-		t.Errorf("%d Panel or Profile calls", rec.other)
+	if rec.Other != 0 {
+		t.Errorf("%d Panel or Profile calls", rec.Other)
 	}
 	lines := 1 + bytes.Count(raw, []byte{'\n'}) + bytes.Count(raw, []byte{'\r'})
 	if gz {
 		lines = 1 << 30
 	}
-	for _, m := range rec.msgs {
+	for _, m := range rec.Msgs {
 		switch {
 		case m.ID == "" || m.Created.IsZero() || m.Created.Location() != time.UTC || m.Platform != corpus.Mastodon:
 			t.Errorf("message without id, UTC time or platform: %+v", m)
@@ -70,12 +57,12 @@ func fuzzRead(t *testing.T, raw []byte, format string, code uint32) {
 			t.Errorf("outbox message id %q not derived", m.ID)
 		}
 	}
-	for _, e := range rec.rejects {
+	for _, e := range rec.Rejects {
 		if e.File != name || e.Err == nil || e.Line < 1 || e.Line > lines {
 			t.Errorf("reject %+v (input of %d lines)", e, lines)
 		}
 	}
-	for _, s := range rec.services {
+	for _, s := range rec.Services {
 		if !strings.HasPrefix(s.Kind, "activitypub-") || s.Line < 1 || s.Line > lines {
 			t.Errorf("service %+v", s)
 		}

@@ -7,15 +7,12 @@ import (
 	"time"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/load/internal/loadtest"
 	"github.com/faire-communaute/compendium/analysis/load/reddit"
 	"github.com/faire-communaute/compendium/analysis/rawio"
 	"github.com/faire-communaute/compendium/analysis/rawio/rawiotest"
 	"github.com/klauspost/compress/zstd"
 )
-
-// smallLimits is the seed limit code of small limits: lines of 512 bytes,
-// fields of 64, records of 4 lines, depth 8 (see rawiotest.FuzzLimits).
-const smallLimits = uint32(496) | uint32(60)<<9 | uint32(3)<<17 | uint32(7)<<20
 
 // FuzzReddit reads any input as a Reddit dump within fuzzed limits: no
 // panic, one call per non-blank line (and per line past the limit),
@@ -25,7 +22,7 @@ func FuzzReddit(f *testing.F) {
 	for _, p := range []string{fixture, "../../../../shared/fixtures/reddit/Pushshift-Importer_test_comments.json"} {
 		if b, err := os.ReadFile(p); err == nil {
 			f.Add(b, uint32(0))
-			f.Add(b, smallLimits)
+			f.Add(b, loadtest.SmallLimits)
 		}
 	}
 	if b, err := os.ReadFile(fixture); err == nil { // a .zst dump

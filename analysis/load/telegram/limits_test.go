@@ -37,8 +37,8 @@ func TestLongItem(t *testing.T) {
 		rec = &recorder{}
 		err = read(f, rec)
 	})
-	if err != nil || len(rec.msgs) != 2 || len(rec.rejects) != 1 || rec.rejects[0].Line != 3 || !errors.Is(rec.rejects[0], rawio.ErrLimit) {
-		t.Fatalf("%v: %d messages, %v", err, len(rec.msgs), rec.rejects)
+	if err != nil || len(rec.Msgs) != 2 || len(rec.Rejects) != 1 || rec.Rejects[0].Line != 3 || !errors.Is(rec.Rejects[0], rawio.ErrLimit) {
+		t.Fatalf("%v: %d messages, %v", err, len(rec.Msgs), rec.Rejects)
 	}
 	if n > 1<<20 {
 		t.Errorf("reading allocated %d bytes, want less than 1 MB", n)

@@ -11,13 +11,10 @@ import (
 	"time"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/load/internal/loadtest"
 	"github.com/faire-communaute/compendium/analysis/rawio"
 	"github.com/faire-communaute/compendium/analysis/rawio/rawiotest"
 )
-
-// smallLimits is the seed limit code of small limits (see fuzzLimits):
-// lines of 512 bytes, fields of 64, records of 4 lines, depth 8.
-const smallLimits = uint32(496) | uint32(60)<<9 | uint32(3)<<17 | uint32(7)<<20
 
 // fuzzLimits is rawiotest.FuzzLimits.
 func fuzzLimits(code uint32) rawio.Limits { return rawiotest.FuzzLimits(code) }
@@ -37,7 +34,7 @@ func seed(f *testing.F, dirs ...string) {
 				}
 				if b, err := os.ReadFile(path); err == nil {
 					f.Add(b, uint32(0))
-					f.Add(b, smallLimits)
+					f.Add(b, loadtest.SmallLimits)
 				}
 				return nil
 			})
@@ -66,7 +63,7 @@ func fuzzRead(t *testing.T, raw []byte, format string, lim rawio.Limits) (rec *r
 	if rec.other != 0 {
 		t.Errorf("%d Panel or Profile calls", rec.other)
 	}
-	lines := 1 + bytes.Count(decoded(raw), []byte{'\n'}) // CR-only files read as LF
+	lines := 1 + bytes.Count(loadtest.Decoded(raw), []byte{'\n'}) // CR-only files read as LF
 	if f.Gzip {
 		lines = 1 << 30 // lines of the decompressed content, not counted here
 	}
@@ -93,37 +90,13 @@ func fuzzRead(t *testing.T, raw []byte, format string, lim rawio.Limits) (rec *r
 	return rec, head, err
 }
 
-// lineRecords counts the records of a file of JSON lines read within
-// lim: its non-blank lines, and its lines past the line limit, blank or
-// not.
-func lineRecords(b []byte, lim rawio.Limits) int {
-	lim = lim.WithDefaults()
-	n := 0
-	for _, l := range bytes.Split(b, []byte{'\n'}) {
-		if len(bytes.TrimSpace(l)) > 0 || len(bytes.TrimSuffix(l, []byte{'\r'})) > lim.LineBytes {
-			n++
-		}
-	}
-	return n
-}
-
-// decoded is the content a File decodes to.
-func decoded(raw []byte) []byte {
-	f, err := rawio.NewFile("x", bytes.NewReader(raw))
-	if err != nil {
-		return nil
-	}
-	b, _ := io.ReadAll(f.R)
-	return b
-}
-
 // checkLineRecords checks that a format reading JSON lines within lim
 // made exactly one call per record.
 func checkLineRecords(t *testing.T, raw []byte, rec *recorder, head []byte, lim rawio.Limits) {
 	if documentMode(head) {
 		return
 	}
-	if want := lineRecords(decoded(raw), lim); rec.calls() != want {
+	if want := loadtest.LineRecords(loadtest.Decoded(raw), lim); rec.calls() != want {
 		t.Errorf("%d calls for %d records", rec.calls(), want)
 	}
 }
@@ -161,7 +134,7 @@ func checkTwarcCSV(t *testing.T, raw []byte, code uint32) {
 	// A file that encoding/csv reads whole, of one-line records of
 	// the header's field count within the limits: one call per
 	// record.
-	content := decoded(raw)
+	content := loadtest.Decoded(raw)
 	_, comma := csvHeader(head)
 	r := csv.NewReader(bytes.NewReader(content))
 	r.Comma = comma

@@ -50,8 +50,8 @@ func TestLongRecords(t *testing.T) {
 			rec = &recorder{}
 			err = read(f, rec)
 		})
-		if err != nil || len(rec.msgs) != 2 || len(rec.rejects) != 2 || rec.rejects[0].Line != 2 || rec.rejects[1].Line != 3 {
-			t.Fatalf("spooled %v: %v, %d messages, %v", spooled, err, len(rec.msgs), rec.rejects)
+		if err != nil || len(rec.Msgs) != 2 || len(rec.Rejects) != 2 || rec.Rejects[0].Line != 2 || rec.Rejects[1].Line != 3 {
+			t.Fatalf("spooled %v: %v, %d messages, %v", spooled, err, len(rec.Msgs), rec.Rejects)
 		}
 		if n > 2<<20 {
 			t.Errorf("spooled %v: reading allocated %d bytes, want less than 2 MB", spooled, n)
