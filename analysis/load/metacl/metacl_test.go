@@ -12,6 +12,7 @@ import (
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/load"
+	"github.com/faire-communaute/compendium/analysis/load/internal/loadtest"
 	"github.com/faire-communaute/compendium/analysis/load/metacl"
 	"github.com/faire-communaute/compendium/analysis/rawio"
 )
@@ -178,28 +179,8 @@ func TestInterfaceNames(t *testing.T) {
 // Detection: the CSV readers of other formats do not take MCL files, and
 // MCL takes none of theirs.
 func TestSniffOthers(t *testing.T) {
-	fm, _ := rawio.Lookup(metacl.Format)
-	n := 0
-	for _, dir := range []string{"../facebook/testdata", "../twitter/testdata", "../testdata", "../observation/testdata", "../reddit/testdata"} {
-		filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
-			if err != nil || d.IsDir() || strings.HasPrefix(filepath.Base(path), "mcl_") { // this format's own canary
-				return nil
-			}
-			f, err := rawio.Open(path)
-			if err != nil {
-				return nil
-			}
-			defer f.Close()
-			n++
-			if s := fm.Sniff(f.Head); s != 0 {
-				t.Errorf("%s: meta-content-library sniffs %d", path, s)
-			}
-			return nil
-		})
-	}
-	if n < 20 {
-		t.Errorf("only %d other fixtures sniffed", n)
-	}
+	own := func(path string) bool { return strings.HasPrefix(filepath.Base(path), "mcl_") } // this format's own canary
+	loadtest.SniffNone(t, metacl.Format, own, 20, "../facebook/testdata", "../twitter/testdata", "../testdata", "../observation/testdata", "../reddit/testdata")
 	for _, p := range []string{"testdata/mcl_posts.csv", "testdata/mcl_comments.csv"} {
 		f, err := rawio.Open(p)
 		if err != nil {

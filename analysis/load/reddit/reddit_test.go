@@ -12,6 +12,7 @@ import (
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/load"
+	"github.com/faire-communaute/compendium/analysis/load/internal/loadtest"
 	"github.com/faire-communaute/compendium/analysis/load/reddit"
 	"github.com/faire-communaute/compendium/analysis/rawio"
 	"github.com/klauspost/compress/zstd"
@@ -234,28 +235,9 @@ func TestMentions(t *testing.T) {
 // Detection: reddit is sure of its dumps and of nothing in the other
 // formats' fixtures.
 func TestSniffOthers(t *testing.T) {
+	own := func(path string) bool { return filepath.Base(path) == "reddit.ndjson" } // this format's own canary
+	loadtest.SniffNone(t, reddit.Format, own, 20, "../facebook/testdata", "../twitter/testdata", "../testdata", "../observation/testdata")
 	fm, _ := rawio.Lookup(reddit.Format)
-	n := 0
-	for _, dir := range []string{"../facebook/testdata", "../twitter/testdata", "../testdata", "../observation/testdata"} {
-		filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
-			if err != nil || d.IsDir() || filepath.Base(path) == "reddit.ndjson" { // this format's own canary
-				return nil
-			}
-			f, err := rawio.Open(path)
-			if err != nil {
-				return nil
-			}
-			defer f.Close()
-			n++
-			if s := fm.Sniff(f.Head); s != 0 {
-				t.Errorf("%s: reddit sniffs %d", path, s)
-			}
-			return nil
-		})
-	}
-	if n < 20 {
-		t.Errorf("only %d other fixtures sniffed", n)
-	}
 	sub := `{"id": "1b2c3d4", "title": "x", "selftext": "", "num_comments": 0, "subreddit": "medecine", "created_utc": 1709290800}`
 	if s := fm.Sniff([]byte("\n" + sub + "\n")); s != 95 {
 		t.Errorf("a submission sniffs %d, want 95", s)
