@@ -57,14 +57,14 @@ func fuzzRead(t *testing.T, raw []byte, format string, code uint32) {
 	if err := fm.Read(f, rec); err != nil && !f.Gzip && format != CSV {
 		t.Errorf("Read: %v", err) // a CSV without its header fails whole
 	}
-	if rec.other != 0 {
-		t.Errorf("%d Panel or Profile calls", rec.other)
+	if rec.Other != 0 {
+		t.Errorf("%d Panel or Profile calls", rec.Other)
 	}
 	lines := 1 + bytes.Count(loadtest.Decoded(raw), []byte{'\n'})
 	if f.Gzip {
 		lines = 1 << 30
 	}
-	for _, m := range rec.msgs {
+	for _, m := range rec.Msgs {
 		switch {
 		case m.ID == "" || m.Created.IsZero() || m.Created.Location() != time.UTC || m.Platform != corpus.Bluesky:
 			t.Errorf("message without id, UTC time or platform: %+v", m)
@@ -84,19 +84,19 @@ func fuzzRead(t *testing.T, raw []byte, format string, code uint32) {
 			}
 		}
 	}
-	for _, e := range rec.rejects {
+	for _, e := range rec.Rejects {
 		if e.File != name || e.Err == nil || e.Line < 1 || e.Line > lines {
 			t.Errorf("reject %+v (input of %d lines)", e, lines)
 		}
 	}
-	for k := range rec.service {
+	for k := range rec.Kinds() {
 		if k == "" {
 			t.Error("service record without kind")
 		}
 	}
 	if format != CSV && !jsonvalues.DocumentMode(raw) && !f.Gzip {
-		if want := loadtest.LineRecords(loadtest.Decoded(raw), lim); rec.calls() < want {
-			t.Errorf("%d calls for %d lines", rec.calls(), want)
+		if want := loadtest.LineRecords(loadtest.Decoded(raw), lim); rec.Calls() < want {
+			t.Errorf("%d calls for %d lines", rec.Calls(), want)
 		}
 	}
 }

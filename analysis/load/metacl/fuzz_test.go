@@ -42,14 +42,14 @@ func FuzzMetaCL(f *testing.F) {
 			return // no readable header, or compressed lines
 		}
 		seen := map[int]bool{}
-		for _, m := range rec.msgs {
+		for _, m := range rec.Msgs {
 			if m.ID == "" || m.Created.Location() != time.UTC || m.Platform != corpus.Facebook ||
 				m.Kind == corpus.Post && m.ParentID != "" || m.Kind == corpus.Reply && m.ParentID == "" || seen[m.Line] || m.Line < 2 {
 				t.Errorf("message %+v", m)
 			}
 			seen[m.Line] = true
 		}
-		for _, e := range rec.rejects {
+		for _, e := range rec.Rejects {
 			if e.File != name || e.Err == nil || seen[e.Line] || e.Line < 2 {
 				t.Errorf("reject %+v", e)
 			}
@@ -83,7 +83,7 @@ func FuzzMetaCL(f *testing.F) {
 		if sep := bytes.IndexAny(content, "\t;"); sep >= 0 {
 			return // another separator may have been chosen
 		}
-		if got := len(rec.msgs) + len(rec.rejects) + rec.other; want >= 0 && got != want {
+		if got := len(rec.Msgs) + len(rec.Rejects) + rec.Other; want >= 0 && got != want {
 			t.Errorf("%d calls for %d records", got, want)
 		}
 	})

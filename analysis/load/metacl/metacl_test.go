@@ -17,16 +17,9 @@ import (
 	"github.com/faire-communaute/compendium/analysis/rawio"
 )
 
-type recorder struct {
-	msgs    []*rawio.RawMessage
-	rejects []*rawio.ParseError
-	other   int
-}
-
-func (r *recorder) Message(m *rawio.RawMessage)    { r.msgs = append(r.msgs, m) }
-func (r *recorder) Panel(*corpus.PanelObservation) { r.other++ }
-func (r *recorder) Profile(*rawio.RawProfile)      { r.other++ }
-func (r *recorder) Reject(e *rawio.ParseError)     { r.rejects = append(r.rejects, e) }
+// recorder is the sink of these tests: it keeps what a reader gives it,
+// in order (a rawio.Sink, not a ServiceSink).
+type recorder = loadtest.Recorder
 
 func readFile(t *testing.T, name string, raw []byte) *recorder {
 	t.Helper()
@@ -89,17 +82,17 @@ var wantComments = []rawio.RawMessage{
 
 func check(t *testing.T, rec *recorder, want []rawio.RawMessage) {
 	t.Helper()
-	if len(rec.msgs) != len(want) {
-		t.Fatalf("%d messages, want %d: %v", len(rec.msgs), len(want), rec.rejects)
+	if len(rec.Msgs) != len(want) {
+		t.Fatalf("%d messages, want %d: %v", len(rec.Msgs), len(want), rec.Rejects)
 	}
-	for i, m := range rec.msgs {
+	for i, m := range rec.Msgs {
 		w := want[i]
 		w.IDField, w.CreatedField = "id", "creation_time"
 		if !reflect.DeepEqual(*m, w) {
 			t.Errorf("message %d:\n got %+v\nwant %+v", i, *m, w)
 		}
 	}
-	for _, e := range rec.rejects {
+	for _, e := range rec.Rejects {
 		if e.File == "" || strings.Contains(e.Error(), "Montpellier") {
 			t.Errorf("reject %v names no file or echoes the text", e)
 		}
@@ -111,17 +104,17 @@ func check(t *testing.T, rec *recorder, want []rawio.RawMessage) {
 func TestPosts(t *testing.T) {
 	rec := readPath(t, "testdata/mcl_posts.csv")
 	check(t, rec, wantPosts)
-	if len(rec.rejects) != 2 || rec.rejects[0].Line != 4 || rec.rejects[1].Line != 6 ||
-		rec.rejects[1].Field != "creation_time" || !errors.Is(rec.rejects[1], rawio.ErrBadTime) {
-		t.Errorf("rejects %v, want line 4 (open quote) and line 6 (creation_time)", rec.rejects)
+	if len(rec.Rejects) != 2 || rec.Rejects[0].Line != 4 || rec.Rejects[1].Line != 6 ||
+		rec.Rejects[1].Field != "creation_time" || !errors.Is(rec.Rejects[1], rawio.ErrBadTime) {
+		t.Errorf("rejects %v, want line 4 (open quote) and line 6 (creation_time)", rec.Rejects)
 	}
 }
 
 func TestComments(t *testing.T) {
 	rec := readPath(t, "testdata/mcl_comments.csv")
 	check(t, rec, wantComments)
-	if len(rec.rejects) != 1 || rec.rejects[0].Line != 4 || !errors.Is(rec.rejects[0], rawio.ErrShape) {
-		t.Errorf("rejects %v, want line 4 (two fields)", rec.rejects)
+	if len(rec.Rejects) != 1 || rec.Rejects[0].Line != 4 || !errors.Is(rec.Rejects[0], rawio.ErrShape) {
+		t.Errorf("rejects %v, want line 4 (two fields)", rec.Rejects)
 	}
 }
 
@@ -166,10 +159,10 @@ func TestInterfaceNames(t *testing.T) {
 	raw := "Meta Content Library ID,Creation time,Text,Post owner name,Post owner type,Reactions,Comments,Shares,Views\n" +
 		"1084320011223344,2024-03-14 08:02:11,Rappel IK,Infirmières libérales de France,page,144,37,12,5400\n"
 	rec := readFile(t, "ui.csv", []byte(raw))
-	if len(rec.msgs) != 1 || len(rec.rejects) != 0 {
-		t.Fatalf("%d messages, rejects %v", len(rec.msgs), rec.rejects)
+	if len(rec.Msgs) != 1 || len(rec.Rejects) != 0 {
+		t.Fatalf("%d messages, rejects %v", len(rec.Msgs), rec.Rejects)
 	}
-	m := rec.msgs[0]
+	m := rec.Msgs[0]
 	if m.ID != "1084320011223344" || !m.Created.Equal(utc(14, 8, 2, 11)) || m.Author.Name != page || m.Group != page ||
 		m.Reactions != 144 || m.Shares != 12 || m.IDField != "Meta Content Library ID" || m.CreatedField != "Creation time" {
 		t.Errorf("message %+v", m)

@@ -63,10 +63,10 @@ func FuzzReddit(f *testing.F) {
 				want++
 			}
 		}
-		if got := len(rec.msgs) + len(rec.rejects) + rec.other; got != want {
+		if got := len(rec.Msgs) + len(rec.Rejects) + rec.Other; got != want {
 			t.Errorf("%d calls for %d records", got, want)
 		}
-		for _, m := range rec.msgs {
+		for _, m := range rec.Msgs {
 			ok := m.Platform == corpus.Reddit && len(m.ID) > 3 && m.Created.Location() == time.UTC && m.Line >= 1 && m.Line <= len(lines)
 			switch m.Kind {
 			case corpus.Post:
@@ -82,7 +82,7 @@ func FuzzReddit(f *testing.F) {
 				t.Errorf("message %+v", m)
 			}
 		}
-		for _, e := range rec.rejects {
+		for _, e := range rec.Rejects {
 			if e.File != name || e.Err == nil || e.Line < 1 || e.Line > len(lines) {
 				t.Errorf("reject %+v of an input of %d lines", e, len(lines))
 			}

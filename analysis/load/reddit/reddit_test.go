@@ -18,17 +18,9 @@ import (
 	"github.com/klauspost/compress/zstd"
 )
 
-// recorder is a Sink that keeps what it receives, in order.
-type recorder struct {
-	msgs    []*rawio.RawMessage
-	rejects []*rawio.ParseError
-	other   int
-}
-
-func (r *recorder) Message(m *rawio.RawMessage)    { r.msgs = append(r.msgs, m) }
-func (r *recorder) Panel(*corpus.PanelObservation) { r.other++ }
-func (r *recorder) Profile(*rawio.RawProfile)      { r.other++ }
-func (r *recorder) Reject(e *rawio.ParseError)     { r.rejects = append(r.rejects, e) }
+// recorder is the sink of these tests: it keeps what a reader gives it,
+// in order (a rawio.Sink, not a ServiceSink).
+type recorder = loadtest.Recorder
 
 // readFile opens raw (named name), checks that detection picks reddit and
 // reads it.
@@ -76,10 +68,10 @@ var wantFixture = []rawio.RawMessage{
 
 func checkFixture(t *testing.T, rec *recorder) {
 	t.Helper()
-	if len(rec.msgs) != len(wantFixture) {
-		t.Fatalf("%d messages, want %d", len(rec.msgs), len(wantFixture))
+	if len(rec.Msgs) != len(wantFixture) {
+		t.Fatalf("%d messages, want %d", len(rec.Msgs), len(wantFixture))
 	}
-	for i, m := range rec.msgs {
+	for i, m := range rec.Msgs {
 		w := wantFixture[i]
 		w.IDField, w.CreatedField = "id", "created_utc"
 		if !reflect.DeepEqual(*m, w) {
@@ -87,16 +79,16 @@ func checkFixture(t *testing.T, rec *recorder) {
 		}
 	}
 	// The cut line 3 and the "more" stub of line 9 are rejected alone.
-	if len(rec.rejects) != 2 {
-		t.Fatalf("rejects %v, want lines 3 and 9", rec.rejects)
+	if len(rec.Rejects) != 2 {
+		t.Fatalf("rejects %v, want lines 3 and 9", rec.Rejects)
 	}
-	if e := rec.rejects[0]; e.Line != 3 || !errors.Is(e, rawio.ErrBadJSON) {
+	if e := rec.Rejects[0]; e.Line != 3 || !errors.Is(e, rawio.ErrBadJSON) {
 		t.Errorf("reject %v, want line 3 malformed JSON", e)
 	}
-	if e := rec.rejects[1]; e.Line != 9 || !errors.Is(e, rawio.ErrShape) || !strings.Contains(e.Error(), "neither a Reddit comment") {
+	if e := rec.Rejects[1]; e.Line != 9 || !errors.Is(e, rawio.ErrShape) || !strings.Contains(e.Error(), "neither a Reddit comment") {
 		t.Errorf("reject %v, want line 9 neither comment nor submission", e)
 	}
-	for _, e := range rec.rejects {
+	for _, e := range rec.Rejects {
 		if e.File == "" || strings.Contains(e.Error(), "ide_bordeaux") {
 			t.Errorf("reject %v names no file or echoes a name", e)
 		}
@@ -126,8 +118,8 @@ func TestLongLine(t *testing.T) {
 	long := `{"id": "x1", "body": "` + strings.Repeat("a", 5000) + `", "created_utc": 1709290800, "link_id": "t3_1b2c3d4", "parent_id": "t3_1b2c3d4", "subreddit": "medecine"}`
 	in := strings.Join(append([]string{lines[0], long}, lines[1:]...), "\n")
 	rec := readFile(t, "long.ndjson", []byte(in), rawio.Limits{LineBytes: 1024})
-	if len(rec.msgs) != 6 || len(rec.rejects) != 3 || rec.rejects[0].Line != 2 || !errors.Is(rec.rejects[0], rawio.ErrLimit) {
-		t.Errorf("%d messages, rejects %v; want 6 and the long line 2 first", len(rec.msgs), rec.rejects)
+	if len(rec.Msgs) != 6 || len(rec.Rejects) != 3 || rec.Rejects[0].Line != 2 || !errors.Is(rec.Rejects[0], rawio.ErrLimit) {
+		t.Errorf("%d messages, rejects %v; want 6 and the long line 2 first", len(rec.Msgs), rec.Rejects)
 	}
 }
 

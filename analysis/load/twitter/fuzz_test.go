@@ -60,14 +60,14 @@ func fuzzRead(t *testing.T, raw []byte, format string, lim rawio.Limits) (rec *r
 	fm, _ := rawio.Lookup(format)
 	rec = &recorder{}
 	err = fm.Read(f, rec)
-	if rec.other != 0 {
-		t.Errorf("%d Panel or Profile calls", rec.other)
+	if rec.Other != 0 {
+		t.Errorf("%d Panel or Profile calls", rec.Other)
 	}
 	lines := 1 + bytes.Count(loadtest.Decoded(raw), []byte{'\n'}) // CR-only files read as LF
 	if f.Gzip {
 		lines = 1 << 30 // lines of the decompressed content, not counted here
 	}
-	for _, m := range rec.msgs {
+	for _, m := range rec.Msgs {
 		switch {
 		case m.ID == "" || m.Created.IsZero() || m.Created.Location() != time.UTC || m.Platform != corpus.Twitter:
 			t.Errorf("message without id, UTC time or platform: %+v", m)
@@ -82,7 +82,7 @@ func fuzzRead(t *testing.T, raw []byte, format string, lim rawio.Limits) (rec *r
 			t.Errorf("message %s of kind %q", m.ID, m.Kind)
 		}
 	}
-	for _, e := range rec.rejects {
+	for _, e := range rec.Rejects {
 		if e.File != name || e.Err == nil || e.Line < 1 || e.Line > lines {
 			t.Errorf("reject %+v (input of %d lines)", e, lines)
 		}
@@ -96,8 +96,8 @@ func checkLineRecords(t *testing.T, raw []byte, rec *recorder, head []byte, lim 
 	if documentMode(head) {
 		return
 	}
-	if want := loadtest.LineRecords(loadtest.Decoded(raw), lim); rec.calls() != want {
-		t.Errorf("%d calls for %d records", rec.calls(), want)
+	if want := loadtest.LineRecords(loadtest.Decoded(raw), lim); rec.Calls() != want {
+		t.Errorf("%d calls for %d records", rec.Calls(), want)
 	}
 }
 
@@ -160,18 +160,18 @@ func checkTwarcCSV(t *testing.T, raw []byte, code uint32) {
 			return
 		}
 	}
-	if want >= 0 && rec.calls() != want {
-		t.Errorf("%d calls for %d records", rec.calls(), want)
+	if want >= 0 && rec.Calls() != want {
+		t.Errorf("%d calls for %d records", rec.Calls(), want)
 	}
 }
 
 // callLines are the lines the calls to rec name.
 func callLines(rec *recorder) []int {
 	var out []int
-	for _, m := range rec.msgs {
+	for _, m := range rec.Msgs {
 		out = append(out, m.Line)
 	}
-	for _, e := range rec.rejects {
+	for _, e := range rec.Rejects {
 		out = append(out, e.Line)
 	}
 	return out
