@@ -2,7 +2,6 @@ package bluesky
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -18,24 +17,7 @@ import (
 // seed adds this package's fixtures and, when present and small, the real
 // samples to f's corpus, each with the default limits and small ones.
 func seed(f *testing.F) {
-	for _, root := range []string{"testdata", filepath.Join("..", "..", "..", "..", "shared", "fixtures", "bluesky")} {
-		filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
-			if err != nil || d.IsDir() && d.Name() == "fuzz" {
-				return filepath.SkipDir
-			}
-			if d.IsDir() {
-				return nil
-			}
-			if info, err := d.Info(); err != nil || info.Size() > 64<<10 {
-				return nil
-			}
-			if b, err := os.ReadFile(path); err == nil {
-				f.Add(b, uint32(0))
-				f.Add(b, loadtest.SmallLimits)
-			}
-			return nil
-		})
-	}
+	loadtest.SeedTree(f, 64<<10, "testdata", filepath.Join(loadtest.SharedFixtures, "bluesky"))
 	f.Add([]byte(`{"thread": {"post": {"uri": "at://did:plc:x/app.bsky.feed.post/3ll2aaaaaaa2a", "record": {"createdAt": "2025-01-01T00:00:00Z", "text": "@a.b", "facets": [{"index": {"byteStart": 0, "byteEnd": 99}, "features": [{"$type": "app.bsky.richtext.facet#mention", "did": "did:plc:y"}]}]}}, "replies": [{"notFound": true}, 1]}}`), uint32(0))
 }
 

@@ -3,7 +3,6 @@ package telegram
 import (
 	"bytes"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -21,18 +20,7 @@ import (
 // valid chat document within the default limits, exactly one call per
 // item of its messages array.
 func FuzzRead(f *testing.F) {
-	for _, root := range []string{"testdata", filepath.Join("..", "..", "..", "..", "shared", "fixtures")} {
-		filepath.WalkDir(filepath.Join(root, "telegram"), func(path string, d os.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return nil
-			}
-			if b, err := os.ReadFile(path); err == nil && len(b) < 64<<10 {
-				f.Add(b, uint32(0))
-				f.Add(b, loadtest.SmallLimits)
-			}
-			return nil
-		})
-	}
+	loadtest.SeedTree(f, 64<<10-1, filepath.Join("testdata", "telegram"), filepath.Join(loadtest.SharedFixtures, "telegram"))
 	f.Add([]byte(`{"id":1,"messages":[{"id":1,"type":"message","date":"2024-01-01T10:00:00","text":[{"type":"mention_name","text":"A","user_id":1}]}]}`), uint32(0))
 	f.Fuzz(func(t *testing.T, raw []byte, code uint32) {
 		lim := rawiotest.FuzzLimits(code)

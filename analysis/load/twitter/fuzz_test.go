@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -24,21 +23,7 @@ func fuzzLimits(code uint32) rawio.Limits { return rawiotest.FuzzLimits(code) }
 // the default limits and with small ones.
 func seed(f *testing.F, dirs ...string) {
 	for _, dir := range dirs {
-		for _, root := range []string{"testdata", filepath.Join("..", "..", "..", "..", "shared", "fixtures")} {
-			filepath.WalkDir(filepath.Join(root, dir), func(path string, d os.DirEntry, err error) error {
-				if err != nil || d.IsDir() {
-					return nil
-				}
-				if info, err := d.Info(); err != nil || info.Size() > 64<<10 {
-					return nil
-				}
-				if b, err := os.ReadFile(path); err == nil {
-					f.Add(b, uint32(0))
-					f.Add(b, loadtest.SmallLimits)
-				}
-				return nil
-			})
-		}
+		loadtest.SeedTree(f, 64<<10, filepath.Join("testdata", dir), filepath.Join(loadtest.SharedFixtures, dir))
 	}
 }
 

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -49,18 +48,7 @@ func records(content []byte, lim rawio.Limits) int {
 // records); messages of platform whatsapp, in UTC, posts without parent,
 // with an id; calls naming lines within the input.
 func FuzzRead(f *testing.F) {
-	for _, root := range []string{"testdata", filepath.Join("..", "..", "..", "..", "shared", "fixtures")} {
-		filepath.WalkDir(filepath.Join(root, "whatsapp"), func(path string, d os.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return nil
-			}
-			if b, err := os.ReadFile(path); err == nil && len(b) < 64<<10 {
-				f.Add(b, uint32(0))
-				f.Add(b, loadtest.SmallLimits)
-			}
-			return nil
-		})
-	}
+	loadtest.SeedTree(f, 64<<10-1, filepath.Join("testdata", "whatsapp"), filepath.Join(loadtest.SharedFixtures, "whatsapp"))
 	f.Fuzz(func(t *testing.T, raw []byte, code uint32) {
 		lim := rawiotest.FuzzLimits(code)
 		file, err := rawio.NewFileWith("fuzz/input", bytes.NewReader(raw), lim)

@@ -134,6 +134,33 @@ func SeedDirs(f *testing.F, dirs ...string) {
 	}
 }
 
+// SeedTree adds every file of at most max bytes under roots (a missing
+// root adds nothing; fuzz corpora, folders named fuzz, are skipped) to
+// the seed corpus of f, each with the default limits (code 0) and with
+// SmallLimits.
+func SeedTree(f *testing.F, max int64, roots ...string) {
+	for _, root := range roots {
+		filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+			switch {
+			case err != nil:
+				return nil
+			case d.IsDir() && d.Name() == "fuzz":
+				return filepath.SkipDir
+			case d.IsDir():
+				return nil
+			}
+			if info, err := d.Info(); err != nil || info.Size() > max {
+				return nil
+			}
+			if b, err := os.ReadFile(path); err == nil && int64(len(b)) <= max {
+				f.Add(b, uint32(0))
+				f.Add(b, SmallLimits)
+			}
+			return nil
+		})
+	}
+}
+
 // SharedFixtures is the folder of the real public exports
 // (/work/shared/fixtures), seen from a reader's package folder
 // (analysis/load/NAME).
