@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/load/internal/loadtest"
 	"github.com/faire-communaute/compendium/analysis/rawio"
 )
 
@@ -18,7 +19,7 @@ var (
 )
 
 func TestTopic(t *testing.T) {
-	rec := readFile(t, "discourse", "topic.json")
+	rec := loadtest.ReadTestdata(t, "discourse", "topic.json")
 	if rec.Calls() != 5 || len(rec.Msgs) != 3 || len(rec.Rejects) != 1 || len(rec.Services) != 1 {
 		t.Fatalf("%d messages, %d rejects, %d services: %v", len(rec.Msgs), len(rec.Rejects), len(rec.Services), rec.Rejects)
 	}
@@ -53,7 +54,7 @@ func TestTopic(t *testing.T) {
 }
 
 func TestLatestPosts(t *testing.T) {
-	rec := readFile(t, "discourse", "latest.json")
+	rec := loadtest.ReadTestdata(t, "discourse", "latest.json")
 	if rec.Calls() != 3 || len(rec.Msgs) != 2 || len(rec.Rejects) != 1 {
 		t.Fatalf("%d messages, %d rejects: %v", len(rec.Msgs), len(rec.Rejects), rec.Rejects)
 	}

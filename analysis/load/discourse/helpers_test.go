@@ -1,8 +1,6 @@
 package discourse
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/faire-communaute/compendium/analysis/load/internal/loadtest"
@@ -18,18 +16,4 @@ func readWith(t *testing.T, format, name string, raw []byte, lim rawio.Limits) (
 	t.Helper()
 	rec := &recorder{}
 	return rec, loadtest.ReadBytes(t, format, name, raw, lim, rec)
-}
-
-// readFile reads testdata/name as format.
-func readFile(t *testing.T, format, name string) *recorder {
-	t.Helper()
-	raw, err := os.ReadFile(filepath.Join("testdata", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	rec, err := readWith(t, format, name, raw, rawio.Limits{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return rec
 }

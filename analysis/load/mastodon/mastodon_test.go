@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/load/internal/loadtest"
 	"github.com/faire-communaute/compendium/analysis/rawio"
 )
 
@@ -19,7 +20,7 @@ var (
 )
 
 func TestTimeline(t *testing.T) {
-	rec := readFile(t, "mastodon", "timeline.json")
+	rec := loadtest.ReadTestdata(t, "mastodon", "timeline.json")
 	if rec.Calls() != 4 || len(rec.Msgs) != 3 || len(rec.Rejects) != 1 {
 		t.Fatalf("%d messages, %d rejects: %v", len(rec.Msgs), len(rec.Rejects), rec.Rejects)
 	}
@@ -49,7 +50,7 @@ func TestTimeline(t *testing.T) {
 }
 
 func TestContextAndLines(t *testing.T) {
-	rec := readFile(t, "mastodon", "context.json")
+	rec := loadtest.ReadTestdata(t, "mastodon", "context.json")
 	if rec.Calls() != 3 || len(rec.Msgs) != 2 || len(rec.Rejects) != 1 {
 		t.Fatalf("%d messages, %d rejects: %v", len(rec.Msgs), len(rec.Rejects), rec.Rejects)
 	}
@@ -66,7 +67,7 @@ func TestContextAndLines(t *testing.T) {
 		t.Errorf("ancestor: %+v", a)
 	}
 
-	rec = readFile(t, "mastodon", "statuses.jsonl")
+	rec = loadtest.ReadTestdata(t, "mastodon", "statuses.jsonl")
 	if rec.Calls() != 4 || len(rec.Msgs) != 3 || len(rec.Rejects) != 1 || rec.Rejects[0].Line != 2 {
 		t.Fatalf("%d messages, %d rejects: %v", len(rec.Msgs), len(rec.Rejects), rec.Rejects)
 	}
@@ -88,7 +89,7 @@ func TestContextAndLines(t *testing.T) {
 }
 
 func TestOutbox(t *testing.T) {
-	rec := readFile(t, "mastodon-outbox", "outbox.json")
+	rec := loadtest.ReadTestdata(t, "mastodon-outbox", "outbox.json")
 	if rec.Calls() != 5 || len(rec.Msgs) != 3 || len(rec.Rejects) != 1 || len(rec.Services) != 1 {
 		t.Fatalf("%d messages, %d rejects, %d services: %v", len(rec.Msgs), len(rec.Rejects), len(rec.Services), rec.Rejects)
 	}

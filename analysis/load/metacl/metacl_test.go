@@ -1,7 +1,6 @@
 package metacl_test
 
 import (
-	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -23,19 +22,8 @@ type recorder = loadtest.Recorder
 
 func readFile(t *testing.T, name string, raw []byte) *recorder {
 	t.Helper()
-	f, err := rawio.NewFile(name, bytes.NewReader(raw))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	if fm, err := rawio.Detect(f.Head); err != nil || fm.Name != metacl.Format {
-		t.Fatalf("detected %q, %v; want %s", fm.Name, err, metacl.Format)
-	}
-	fm, _ := rawio.Lookup(metacl.Format)
 	rec := &recorder{}
-	if err := fm.Read(f, rec); err != nil {
-		t.Fatal(err)
-	}
+	loadtest.ReadDetected(t, metacl.Format, name, raw, rawio.Limits{}, rec)
 	return rec
 }
 

@@ -26,19 +26,8 @@ type recorder = loadtest.Recorder
 // reads it.
 func readFile(t *testing.T, name string, raw []byte, lim rawio.Limits) *recorder {
 	t.Helper()
-	f, err := rawio.NewFileWith(name, bytes.NewReader(raw), lim)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	if fm, err := rawio.Detect(f.Head); err != nil || fm.Name != reddit.Format {
-		t.Fatalf("detected %q, %v; want %s", fm.Name, err, reddit.Format)
-	}
-	fm, _ := rawio.Lookup(reddit.Format)
 	rec := &recorder{}
-	if err := fm.Read(f, rec); err != nil {
-		t.Fatal(err)
-	}
+	loadtest.ReadDetected(t, reddit.Format, name, raw, lim, rec)
 	return rec
 }
 

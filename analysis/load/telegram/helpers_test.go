@@ -14,16 +14,8 @@ type recorder = loadtest.ServiceRecorder
 
 func readFile(t testing.TB, path string, opts map[string]string) *recorder {
 	t.Helper()
-	f, err := rawio.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	f.Options = opts
 	rec := &recorder{}
-	if err := read(f, rec); err != nil {
-		t.Fatalf("Read: %v", err)
-	}
+	loadtest.ReadPath(t, path, opts, read, rec)
 	return rec
 }
 

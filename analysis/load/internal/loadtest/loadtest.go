@@ -114,6 +114,56 @@ func ReadFile(t testing.TB, format, path string, sink rawio.Sink) {
 	}
 }
 
+// ReadTestdata reads testdata/name, named name, with format into a new
+// ServiceRecorder, failing t when it cannot be read.
+func ReadTestdata(t testing.TB, format, name string) *ServiceRecorder {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := &ServiceRecorder{}
+	if err := ReadBytes(t, format, name, raw, rawio.Limits{}, rec); err != nil {
+		t.Fatal(err)
+	}
+	return rec
+}
+
+// ReadDetected reads raw, named name, within lim into sink, after
+// checking that detection among the registered formats picks format; it
+// fails t otherwise, or when Read fails.
+func ReadDetected(t testing.TB, format, name string, raw []byte, lim rawio.Limits, sink rawio.Sink) {
+	t.Helper()
+	f, err := rawio.NewFileWith(name, bytes.NewReader(raw), lim)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if fm, err := rawio.Detect(f.Head); err != nil || fm.Name != format {
+		t.Fatalf("detected %q, %v; want %s", fm.Name, err, format)
+	}
+	if err := Read(t, f, format, sink); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// ReadPath opens the file at path as load opens it (so that a reader can
+// open it again for a second pass), gives it opts and reads it with read
+// (a format's Read) into sink, failing t when it cannot be opened or
+// read.
+func ReadPath(t testing.TB, path string, opts map[string]string, read func(*rawio.File, rawio.Sink) error, sink rawio.Sink) {
+	t.Helper()
+	f, err := rawio.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	f.Options = opts
+	if err := read(f, sink); err != nil {
+		t.Fatalf("Read: %v", err)
+	}
+}
+
 // SmallLimits is the seed limit code of small limits (see
 // rawiotest.FuzzLimits): lines of 512 bytes, fields of 64, records of 4
 // lines, depth 8.
