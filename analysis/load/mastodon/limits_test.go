@@ -2,10 +2,10 @@ package mastodon
 
 import (
 	"errors"
-	"runtime"
 	"strings"
 	"testing"
 
+	"github.com/faire-communaute/compendium/analysis/load/internal/loadtest"
 	"github.com/faire-communaute/compendium/analysis/rawio"
 )
 
@@ -15,15 +15,6 @@ func limitOf(err error) string {
 		return le.Limit
 	}
 	return ""
-}
-
-// allocated returns the bytes allocated while fn runs.
-func allocated(fn func()) uint64 {
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	fn()
-	runtime.ReadMemStats(&after)
-	return after.TotalAlloc - before.TotalAlloc
 }
 
 const okStatus = `{"id": "%s", "created_at": "2024-03-12T07:15:30Z", "content": "<p>ok</p>", "account": {"acct": "a", "url": "https://piaille.fr/@a"}}`
@@ -42,7 +33,7 @@ func TestLongStatus(t *testing.T) {
 		var rec *recorder
 		var err error
 		raw := []byte(c.raw)
-		n := allocated(func() {
+		n := loadtest.Allocated(func() {
 			rec, err = readWith(t, "mastodon", c.name, raw, rawio.Limits{LineBytes: 4096})
 		})
 		if err != nil || len(rec.Msgs) != 2 || len(rec.Rejects) != 1 || rec.Msgs[1].ID != "3" {

@@ -4,10 +4,10 @@ import (
 	"bytes"
 	"compress/gzip"
 	"errors"
-	"runtime"
 	"strings"
 	"testing"
 
+	"github.com/faire-communaute/compendium/analysis/load/internal/loadtest"
 	"github.com/faire-communaute/compendium/analysis/rawio"
 )
 
@@ -151,15 +151,6 @@ func TestUnclosedValue(t *testing.T) {
 	}
 }
 
-// allocated returns the bytes allocated while fn runs.
-func allocated(fn func()) uint64 {
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	fn()
-	runtime.ReadMemStats(&after)
-	return after.TotalAlloc - before.TotalAlloc
-}
-
 // A line (or document value) of 10 MB past a line limit of 4 kB is one
 // rejection, the next record loads, and reading it allocates a bounded
 // amount (the buffers of the file and of a line), not the line: memory
@@ -179,7 +170,7 @@ func TestLongRecord(t *testing.T) {
 	for _, c := range cases {
 		var rc *recorder
 		var err error
-		n := allocated(func() { rc, err = readLimited(t, c.name, c.raw, c.format, lim) })
+		n := loadtest.Allocated(func() { rc, err = readLimited(t, c.name, c.raw, c.format, lim) })
 		checkAround(t, c, rc, err, "line-bytes")
 		// The file's buffer (256 kB) and a line's, far below the 10 MB
 		// that reading the line whole allocates (the readers used to
@@ -205,7 +196,7 @@ func TestGzipZeros(t *testing.T) {
 
 	var rc *recorder
 	var err error
-	n := allocated(func() {
+	n := loadtest.Allocated(func() {
 		rc, err = readLimited(t, "zeros.jsonl.gz", raw, Twarc2, rawio.Limits{LineBytes: 4096, Ratio: 1 << 20})
 	})
 	if err != nil || len(rc.Msgs) != 2 || len(rc.Rejects) != 1 || rc.Rejects[0].Line != 2 || limitOf(rc.Rejects[0].Err) != "line-bytes" {
@@ -217,7 +208,7 @@ func TestGzipZeros(t *testing.T) {
 		t.Errorf("within the ratio: reading allocated %d bytes, want less than 2 MB", n)
 	}
 
-	n = allocated(func() { rc, err = readLimited(t, "zeros.jsonl.gz", raw, Twarc2, rawio.Limits{LineBytes: 4096}) })
+	n = loadtest.Allocated(func() { rc, err = readLimited(t, "zeros.jsonl.gz", raw, Twarc2, rawio.Limits{LineBytes: 4096}) })
 	if limitOf(err) != "ratio" || len(rc.Msgs) != 1 || len(rc.Rejects) != 0 {
 		t.Errorf("past the ratio: %v, %d messages, %d rejects; want the ratio limit after 1 message", err, len(rc.Msgs), len(rc.Rejects))
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/faire-communaute/compendium/analysis/load/internal/loadtest"
 	"github.com/faire-communaute/compendium/analysis/rawio"
 )
 
@@ -259,7 +260,7 @@ func TestTwarcCSVUnclosedMemory(t *testing.T) {
 	raw = append(raw, bytes.Repeat([]byte("x"), 10<<20)...)
 	var rc *recorder
 	var err error
-	n := allocated(func() { rc, err = readLimited(t, "u.csv", raw, TwarcCSV, rawio.Limits{LineBytes: 4096}) })
+	n := loadtest.Allocated(func() { rc, err = readLimited(t, "u.csv", raw, TwarcCSV, rawio.Limits{LineBytes: 4096}) })
 	if err != nil || len(rc.Msgs) != 2 || len(rc.Rejects) != 1 || rc.Rejects[0].Line != 4 || limitOf(rc.Rejects[0].Err) != "line-bytes" {
 		t.Errorf("%v, %d messages, rejects %v; want 2 messages and line 4 rejected", err, len(rc.Msgs), rc.Rejects)
 	}

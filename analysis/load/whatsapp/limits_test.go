@@ -3,21 +3,12 @@ package whatsapp
 import (
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 
+	"github.com/faire-communaute/compendium/analysis/load/internal/loadtest"
 	"github.com/faire-communaute/compendium/analysis/rawio"
 )
-
-// allocated returns the bytes allocated while fn runs.
-func allocated(fn func()) uint64 {
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	fn()
-	runtime.ReadMemStats(&after)
-	return after.TotalAlloc - before.TotalAlloc
-}
 
 // A line of 10 MB and a message of 10 MB over 10,000 lines, past a limit
 // of 4 kB, are two rejections, the messages around them load, and both
@@ -36,7 +27,7 @@ func TestLongRecords(t *testing.T) {
 	for _, spooled := range []bool{false, true} {
 		var rec *recorder
 		var err error
-		n := allocated(func() {
+		n := loadtest.Allocated(func() {
 			var f *rawio.File
 			if spooled {
 				f, err = rawio.NewFileWith("chat.txt", strings.NewReader(raw), lim)

@@ -12,6 +12,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
@@ -239,4 +240,14 @@ func Decoded(raw []byte) []byte {
 	}
 	b, _ := io.ReadAll(f.R)
 	return b
+}
+
+// Allocated returns the bytes allocated while fn runs (as the limits
+// tests bound a reader's memory whatever its input).
+func Allocated(fn func()) uint64 {
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	fn()
+	runtime.ReadMemStats(&after)
+	return after.TotalAlloc - before.TotalAlloc
 }
