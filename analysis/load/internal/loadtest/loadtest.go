@@ -1,10 +1,13 @@
 // Package loadtest holds what the tests of the readers under
-// analysis/load share: sinks that record what a reader gives (Recorder,
-// ServiceRecorder), reading a file or bytes with a registered format
-// (Read, ReadBytes, ReadFile), the seeds and checks of their fuzz tests
-// (SmallLimits, SeedDirs, LineRecords, Decoded) and the detection of
-// their fixtures among every registered format (DetectAmongAll,
-// SniffNone). It is imported by _test.go files only.
+// analysis/load share, so that each reader's tests keep only what is its
+// own: sinks that record what a reader gives (Recorder, and
+// ServiceRecorder for the readers of service records); reading a file or
+// bytes with a registered format (Read, ReadBytes, ReadFile,
+// ReadTestdata, ReadDetected, ReadPath); the seeds and common checks of
+// their fuzz tests (SmallLimits, SeedDirs, SeedTree, FuzzRead,
+// LineRecords, Decoded); the detection of their fixtures among every
+// registered format (DetectAmongAll, SniffNone); and the memory a read
+// allocates (Allocated). It is imported by _test.go files only.
 package loadtest
 
 import (
