@@ -35,7 +35,6 @@ func BenchSample(b *testing.B, measure func(*corpus.Corpus)) {
 	}
 	t0 := cpu()
 	for b.Loop() { // b.Loop starts the timer afresh
-
 		measure(c)
 	}
 	b.ReportMetric((cpu()-t0)/float64(b.N), "cpu-ms/op")
