@@ -19,12 +19,9 @@ type recorder = loadtest.ServiceRecorder
 
 func readFile(t testing.TB, path, format string) *recorder {
 	t.Helper()
-	f, err := rawio.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	return readOpened(t, f, format)
+	rec := &recorder{}
+	loadtest.ReadFile(t, format, path, rec)
+	return rec
 }
 
 func readBytes(t testing.TB, raw, format string, lim rawio.Limits) *recorder {

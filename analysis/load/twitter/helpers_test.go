@@ -22,12 +22,9 @@ type recorder = loadtest.Recorder
 // that sniffing picks that format.
 func readFormat(t *testing.T, path, format string) *recorder {
 	t.Helper()
-	f, err := rawio.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	return readOpened(t, f, format)
+	rec := &recorder{}
+	loadtest.ReadFile(t, format, path, rec)
+	return rec
 }
 
 // readBytes reads raw bytes named name with the named format.
