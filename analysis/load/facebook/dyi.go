@@ -106,20 +106,17 @@ func readDYI(f *rawio.File, sink rawio.Sink) error {
 // of the known keys record by record, skipping the others.
 func (d *dyiReader) object() error {
 	for {
-		c, err := d.s.Peek()
+		c, more, err := d.s.Next('}')
 		if err == io.EOF {
 			return fmt.Errorf("%w: the document ends inside an object", rawio.ErrBadJSON)
 		}
 		if err != nil {
 			return err
 		}
-		switch c {
-		case '}':
-			d.s.Discard(1)
+		if !more {
 			return nil
-		case ',':
-			d.s.Discard(1)
-			continue
+		}
+		switch c {
 		case '"':
 		default:
 			return fmt.Errorf("%w: %q where a key was expected", rawio.ErrBadJSON, c)
@@ -159,20 +156,15 @@ func (d *dyiReader) object() error {
 // themselves (as in your_posts_1.json), told apart by their first key.
 func (d *dyiReader) array() error {
 	for {
-		c, err := d.s.Peek()
+		c, more, err := d.s.Next(']')
 		if err == io.EOF {
 			return fmt.Errorf("%w: the document ends inside the array", rawio.ErrBadJSON)
 		}
 		if err != nil {
 			return err
 		}
-		switch c {
-		case ']':
-			d.s.Discard(1)
+		if !more {
 			return nil
-		case ',':
-			d.s.Discard(1)
-			continue
 		}
 		if c == '{' && d.wrapper() {
 			d.s.Discard(1)
@@ -201,7 +193,7 @@ func (d *dyiReader) wrapper() bool {
 // records reads the records of an array whose '[' was read, up to its ']'.
 func (d *dyiReader) records(kind corpus.Kind) error {
 	for {
-		c, err := d.s.Peek()
+		_, more, err := d.s.Next(']')
 		if err == io.EOF {
 			d.truncated()
 			return errTruncated
@@ -209,13 +201,8 @@ func (d *dyiReader) records(kind corpus.Kind) error {
 		if err != nil {
 			return err
 		}
-		switch c {
-		case ']':
-			d.s.Discard(1)
+		if !more {
 			return nil
-		case ',':
-			d.s.Discard(1)
-			continue
 		}
 		if err := d.readRecord(kind); err != nil {
 			return err

@@ -143,20 +143,17 @@ func (r *reader) reject(line int, field string, err error) {
 // object reads the members of an object whose '{' was read.
 func (r *reader) object(level int, chatID string) error {
 	for {
-		c, err := r.s.Peek()
+		c, more, err := r.s.Next('}')
 		if err == io.EOF {
 			return errors.New("the document ends inside an object")
 		}
 		if err != nil {
 			return err
 		}
-		switch c {
-		case '}':
-			r.s.Discard(1)
+		if !more {
 			return nil
-		case ',':
-			r.s.Discard(1)
-			continue
+		}
+		switch c {
 		case '"':
 		default:
 			return fmt.Errorf("%s where a key was expected, line %d", rawio.Quote(string(c)), r.s.Line()+1)
@@ -212,20 +209,17 @@ func (r *reader) object(level int, chatID string) error {
 // read.
 func (r *reader) chats() error {
 	for {
-		c, err := r.s.Peek()
+		c, more, err := r.s.Next(']')
 		if err == io.EOF {
 			return errors.New("the document ends inside a list of chats")
 		}
 		if err != nil {
 			return err
 		}
-		switch c {
-		case ']':
-			r.s.Discard(1)
+		if !more {
 			return nil
-		case ',':
-			r.s.Discard(1)
-			continue
+		}
+		switch c {
 		case '{':
 			r.s.Discard(1)
 			if err := r.object(levelChat, ""); err != nil {
@@ -243,7 +237,7 @@ func (r *reader) chats() error {
 // one record, up to its ']'.
 func (r *reader) records(chatID string) error {
 	for {
-		c, err := r.s.Peek()
+		_, more, err := r.s.Next(']')
 		if err == io.EOF {
 			r.reject(r.s.Line()+1, "", fmt.Errorf("%w: the document ends inside the messages array", rawio.ErrBadJSON))
 			return errStop
@@ -251,13 +245,8 @@ func (r *reader) records(chatID string) error {
 		if err != nil {
 			return err
 		}
-		switch c {
-		case ']':
-			r.s.Discard(1)
+		if !more {
 			return nil
-		case ',':
-			r.s.Discard(1)
-			continue
 		}
 		raw, line, err := r.s.Value(true)
 		switch {

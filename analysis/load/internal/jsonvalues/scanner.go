@@ -67,6 +67,29 @@ func (s *Scanner) Peek() (byte, error) {
 	}
 }
 
+// Next steps over white space and commas inside an array or object whose
+// opening bracket was read, up to what comes next: at close, the closing
+// bracket (']' or '}'), it consumes it and reports more false; otherwise
+// it returns the next byte, not consumed, with more true. At the end of
+// the stream it returns io.EOF.
+func (s *Scanner) Next(close byte) (c byte, more bool, err error) {
+	for {
+		c, err := s.Peek()
+		if err != nil {
+			return 0, false, err
+		}
+		switch c {
+		case close:
+			s.Discard(1)
+			return c, false, nil
+		case ',':
+			s.Discard(1)
+			continue
+		}
+		return c, true, nil
+	}
+}
+
 // HasPrefix reports whether the bytes after the next one (a '{' or '[')
 // and white space start with p, looking at most 512 bytes ahead.
 func (s *Scanner) HasPrefix(p []byte) bool {

@@ -106,3 +106,34 @@ func TestScannerLinesColon(t *testing.T) {
 		}
 	}
 }
+
+// Next steps over commas to the next value and consumes the closing
+// bracket; the end of the stream is io.EOF.
+func TestScannerNext(t *testing.T) {
+	f := &rawio.File{R: bufio.NewReader(strings.NewReader("[ ,, 1 ,\n\"a\" ] x [2")), Limits: rawio.Limits{}.WithDefaults()}
+	s := NewScanner(f, false)
+	s.Discard(1)
+	var got []string
+	for {
+		c, more, err := s.Next(']')
+		if err != nil || !more {
+			got = append(got, fmt.Sprint("end ", more, " ", err, " ", string(c)))
+			break
+		}
+		v, line, _ := s.Value(true)
+		got = append(got, fmt.Sprint(string(c), " ", string(v), " ", line))
+	}
+	if c, _ := s.Peek(); c != 'x' {
+		t.Errorf("after ']': %q", c)
+	}
+	s.Discard(3) // "x ["
+	if _, _, err := s.Value(true); err != nil {
+		t.Fatal(err)
+	}
+	_, more, err := s.Next(']')
+	got = append(got, fmt.Sprint("cut ", more, " ", err))
+	want := []string{"1 1 1", `" "a" 2`, "end false <nil> ]", "cut false EOF"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
