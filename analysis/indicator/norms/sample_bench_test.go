@@ -4,26 +4,21 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/indicator"
+	"github.com/faire-communaute/compendium/analysis/indicator/indicatortest"
 	"github.com/faire-communaute/compendium/analysis/indicator/themes"
-	"github.com/faire-communaute/compendium/analysis/load"
 	"github.com/faire-communaute/compendium/analysis/repo"
 )
 
 // BenchmarkMeasureSample measures the family with its intervals
 // (indicator.Inference) on the committed sample (data/study.json), the
-// cost the figures and indicators.csv add to scripts/reproduce.
+// cost the figures and indicators.csv add to scripts/reproduce
+// (indicatortest.BenchSample).
 func BenchmarkMeasureSample(b *testing.B) {
-	c, _, err := load.Study(filepath.Join(repo.Root(), "data", "study.json"), load.Options{})
-	if err != nil {
-		b.Skip(err)
-	}
 	cb, err := themes.LoadCodebook(filepath.Join(repo.Root(), themes.DefaultFile))
 	if err != nil {
 		b.Fatal(err)
 	}
-	b.ResetTimer()
-	for b.Loop() {
-		MeasureWith(c, cb, indicator.Inference)
-	}
+	indicatortest.BenchSample(b, func(c *corpus.Corpus) { MeasureWith(c, cb, indicator.Inference) })
 }

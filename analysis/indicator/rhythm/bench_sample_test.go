@@ -1,39 +1,17 @@
 package rhythm_test
 
 import (
-	"path/filepath"
-	"sync"
-	"syscall"
 	"testing"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/indicator/indicatortest"
 	"github.com/faire-communaute/compendium/analysis/indicator/rhythm"
-	"github.com/faire-communaute/compendium/analysis/load"
 )
-
-var sample = sync.OnceValues(func() (*corpus.Corpus, error) {
-	c, _, err := load.Study(filepath.Join("..", "..", "..", "data", "study.json"), load.Options{})
-	return c, err
-})
 
 // BenchmarkMeasureSample measures the committed sample as the figures and
 // indicators.csv do, intervals included (issue 12 allows at most 10 s
-// for every bootstrap and null model of scripts/reproduce). Besides the
-// wall time it reports cpu-ms/op, the process's user and system CPU time
-// per Measure, which a busy machine inflates less.
+// for every bootstrap and null model of scripts/reproduce), reporting
+// cpu-ms/op besides the wall time (see indicatortest.BenchSample).
 func BenchmarkMeasureSample(b *testing.B) {
-	c, err := sample()
-	if err != nil {
-		b.Skip(err)
-	}
-	cpu := func() float64 {
-		var ru syscall.Rusage
-		syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-		return float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e6
-	}
-	t0 := cpu()
-	for b.Loop() {
-		rhythm.Measure(c)
-	}
-	b.ReportMetric((cpu()-t0)/float64(b.N), "cpu-ms/op")
+	indicatortest.BenchSample(b, func(c *corpus.Corpus) { rhythm.Measure(c) })
 }

@@ -2,8 +2,6 @@ package bluesky
 
 import (
 	"bytes"
-	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -11,36 +9,15 @@ import (
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/load/internal/jsonvalues"
+	"github.com/faire-communaute/compendium/analysis/load/internal/loadtest"
 	"github.com/faire-communaute/compendium/analysis/rawio"
 	"github.com/faire-communaute/compendium/analysis/rawio/rawiotest"
 )
 
-// smallLimits is the seed limit code of small limits (see
-// rawiotest.FuzzLimits): lines of 512 bytes, fields of 64, records of 4
-// lines, depth 8.
-const smallLimits = uint32(496) | uint32(60)<<9 | uint32(3)<<17 | uint32(7)<<20
-
 // seed adds this package's fixtures and, when present and small, the real
 // samples to f's corpus, each with the default limits and small ones.
 func seed(f *testing.F) {
-	for _, root := range []string{"testdata", filepath.Join("..", "..", "..", "..", "shared", "fixtures", "bluesky")} {
-		filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
-			if err != nil || d.IsDir() && d.Name() == "fuzz" {
-				return filepath.SkipDir
-			}
-			if d.IsDir() {
-				return nil
-			}
-			if info, err := d.Info(); err != nil || info.Size() > 64<<10 {
-				return nil
-			}
-			if b, err := os.ReadFile(path); err == nil {
-				f.Add(b, uint32(0))
-				f.Add(b, smallLimits)
-			}
-			return nil
-		})
-	}
+	loadtest.SeedTree(f, 64<<10, "testdata", filepath.Join(loadtest.SharedFixtures, "bluesky"))
 	f.Add([]byte(`{"thread": {"post": {"uri": "at://did:plc:x/app.bsky.feed.post/3ll2aaaaaaa2a", "record": {"createdAt": "2025-01-01T00:00:00Z", "text": "@a.b", "facets": [{"index": {"byteStart": 0, "byteEnd": 99}, "features": [{"$type": "app.bsky.richtext.facet#mention", "did": "did:plc:y"}]}]}}, "replies": [{"notFound": true}, 1]}}`), uint32(0))
 }
 
@@ -62,14 +39,14 @@ func fuzzRead(t *testing.T, raw []byte, format string, code uint32) {
 	if err := fm.Read(f, rec); err != nil && !f.Gzip && format != CSV {
 		t.Errorf("Read: %v", err) // a CSV without its header fails whole
 	}
-	if rec.other != 0 {
-		t.Errorf("%d Panel or Profile calls", rec.other)
+	if rec.Other != 0 {
+		t.Errorf("%d Panel or Profile calls", rec.Other)
 	}
-	lines := 1 + bytes.Count(decoded(raw), []byte{'\n'})
+	lines := 1 + bytes.Count(loadtest.Decoded(raw), []byte{'\n'})
 	if f.Gzip {
 		lines = 1 << 30
 	}
-	for _, m := range rec.msgs {
+	for _, m := range rec.Msgs {
 		switch {
 		case m.ID == "" || m.Created.IsZero() || m.Created.Location() != time.UTC || m.Platform != corpus.Bluesky:
 			t.Errorf("message without id, UTC time or platform: %+v", m)
@@ -89,43 +66,21 @@ func fuzzRead(t *testing.T, raw []byte, format string, code uint32) {
 			}
 		}
 	}
-	for _, e := range rec.rejects {
+	for _, e := range rec.Rejects {
 		if e.File != name || e.Err == nil || e.Line < 1 || e.Line > lines {
 			t.Errorf("reject %+v (input of %d lines)", e, lines)
 		}
 	}
-	for k := range rec.service {
+	for k := range rec.Kinds() {
 		if k == "" {
 			t.Error("service record without kind")
 		}
 	}
 	if format != CSV && !jsonvalues.DocumentMode(raw) && !f.Gzip {
-		if want := lineRecords(decoded(raw), lim); rec.calls() < want {
-			t.Errorf("%d calls for %d lines", rec.calls(), want)
+		if want := loadtest.LineRecords(loadtest.Decoded(raw), lim); rec.Calls() < want {
+			t.Errorf("%d calls for %d lines", rec.Calls(), want)
 		}
 	}
-}
-
-// lineRecords counts the non-blank lines of a file of JSON lines, and its
-// lines past the line limit, blank or not.
-func lineRecords(b []byte, lim rawio.Limits) int {
-	n := 0
-	for _, l := range bytes.Split(b, []byte{'\n'}) {
-		if len(bytes.TrimSpace(l)) > 0 || len(bytes.TrimSuffix(l, []byte{'\r'})) > lim.LineBytes {
-			n++
-		}
-	}
-	return n
-}
-
-// decoded is the content a File decodes to.
-func decoded(raw []byte) []byte {
-	f, err := rawio.NewFile("x", bytes.NewReader(raw))
-	if err != nil {
-		return nil
-	}
-	b, _ := io.ReadAll(f.R)
-	return b
 }
 
 func FuzzAPI(f *testing.F) {

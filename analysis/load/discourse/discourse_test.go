@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/load/internal/loadtest"
 	"github.com/faire-communaute/compendium/analysis/rawio"
 )
 
@@ -18,9 +19,9 @@ var (
 )
 
 func TestTopic(t *testing.T) {
-	rec := readFile(t, "discourse", "topic.json")
-	if rec.records() != 5 || len(rec.msgs) != 3 || len(rec.rejects) != 1 || len(rec.services) != 1 {
-		t.Fatalf("%d messages, %d rejects, %d services: %v", len(rec.msgs), len(rec.rejects), len(rec.services), rec.rejects)
+	rec := loadtest.ReadTestdata(t, "discourse", "topic.json")
+	if rec.Calls() != 5 || len(rec.Msgs) != 3 || len(rec.Rejects) != 1 || len(rec.Services) != 1 {
+		t.Fatalf("%d messages, %d rejects, %d services: %v", len(rec.Msgs), len(rec.Rejects), len(rec.Services), rec.Rejects)
 	}
 	want := []*rawio.RawMessage{
 		{Platform: corpus.Discourse, ID: "42/1", ThreadID: "42/1", Kind: corpus.Post, Author: martine,
@@ -40,32 +41,32 @@ func TestTopic(t *testing.T) {
 			Reactions: 3, Line: 40, IDField: "post_stream.posts[3].post_number", CreatedField: "post_stream.posts[3].created_at"},
 	}
 	for i, w := range want {
-		if !reflect.DeepEqual(rec.msgs[i], w) {
-			t.Errorf("message %d:\n got %+v\nwant %+v", i, rec.msgs[i], w)
+		if !reflect.DeepEqual(rec.Msgs[i], w) {
+			t.Errorf("message %d:\n got %+v\nwant %+v", i, rec.Msgs[i], w)
 		}
 	}
-	if e := rec.rejects[0]; e.Line != 32 || e.Field != "post_stream.posts[2].post_number" || !strings.Contains(e.Error(), "a JSON string where a number is expected") {
+	if e := rec.Rejects[0]; e.Line != 32 || e.Field != "post_stream.posts[2].post_number" || !strings.Contains(e.Error(), "a JSON string where a number is expected") {
 		t.Errorf("reject %v", e)
 	}
-	if s := rec.services[0]; s.Kind != "small_action" || s.Line != 53 {
+	if s := rec.Services[0]; s.Kind != "small_action" || s.Line != 53 {
 		t.Errorf("service %+v", s)
 	}
 }
 
 func TestLatestPosts(t *testing.T) {
-	rec := readFile(t, "discourse", "latest.json")
-	if rec.records() != 3 || len(rec.msgs) != 2 || len(rec.rejects) != 1 {
-		t.Fatalf("%d messages, %d rejects: %v", len(rec.msgs), len(rec.rejects), rec.rejects)
+	rec := loadtest.ReadTestdata(t, "discourse", "latest.json")
+	if rec.Calls() != 3 || len(rec.Msgs) != 2 || len(rec.Rejects) != 1 {
+		t.Fatalf("%d messages, %d rejects: %v", len(rec.Msgs), len(rec.Rejects), rec.Rejects)
 	}
-	if m := rec.msgs[0]; m.ID != "43/1" || m.Kind != corpus.Post || m.Reactions != 2 || m.Line != 2 || m.Author != sylvie ||
+	if m := rec.Msgs[0]; m.ID != "43/1" || m.Kind != corpus.Post || m.Reactions != 2 || m.Line != 2 || m.Author != sylvie ||
 		m.Text != "Transferts\n\nNouvelle question sur les transferts lit-fauteuil." || m.IDField != "latest_posts[0].post_number" {
 		t.Errorf("first: %+v", m)
 	}
 	// The parent, post 2, is not in the file: the link is still named.
-	if m := rec.msgs[1]; m.ID != "43/3" || m.ParentID != "43/2" || m.ThreadID != "43/1" || m.Line != 3 {
+	if m := rec.Msgs[1]; m.ID != "43/3" || m.ParentID != "43/2" || m.ThreadID != "43/1" || m.Line != 3 {
 		t.Errorf("reply: %+v", m)
 	}
-	if e := rec.rejects[0]; e.Line != 4 || e.Field != "latest_posts[2].created_at" || e.Error() != `latest.json:4: field "latest_posts[2].created_at": unreadable time: "h…"` {
+	if e := rec.Rejects[0]; e.Line != 4 || e.Field != "latest_posts[2].created_at" || e.Error() != `latest.json:4: field "latest_posts[2].created_at": unreadable time: "h…"` {
 		t.Errorf("reject %v", e)
 	}
 }
@@ -91,8 +92,8 @@ func TestSharedTopic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rec.records() != 4 || len(rec.msgs) != 4 {
-		t.Fatalf("%d messages, %d rejects: %v", len(rec.msgs), len(rec.rejects), rec.rejects)
+	if rec.Calls() != 4 || len(rec.Msgs) != 4 {
+		t.Fatalf("%d messages, %d rejects: %v", len(rec.Msgs), len(rec.Rejects), rec.Rejects)
 	}
 	type row struct {
 		id, parent string
@@ -103,20 +104,20 @@ func TestSharedTopic(t *testing.T) {
 	want := []row{{"57/1", "", corpus.Post, 0, "samsaffron"}, {"57/2", "57/1", corpus.Reply, 0, "samsaffron"},
 		{"57/3", "57/1", corpus.Reply, 5, "stienman"}, {"57/14", "57/1", corpus.Reply, 5, "splattne"}}
 	for i, w := range want {
-		m := rec.msgs[i]
+		m := rec.Msgs[i]
 		if got := (row{m.ID, m.ParentID, m.Kind, m.Reactions, m.Author.Handle}); got != w {
 			t.Errorf("post %d: %+v, want %+v", i, got, w)
 		}
 	}
-	if m := rec.msgs[0]; !m.Created.Equal(time.Date(2013, 2, 4, 20, 26, 26, 278e6, time.UTC)) || m.Author.Name != "Sam Saffron" ||
+	if m := rec.Msgs[0]; !m.Created.Equal(time.Date(2013, 2, 4, 20, 26, 26, 278e6, time.UTC)) || m.Author.Name != "Sam Saffron" ||
 		!strings.HasPrefix(m.Text, "THIS SITE IS A SANDBOX -- it is reset every day\n\nWelcome!\n\nTry is a sandbox, a safe place to play with Discourse and its features.\n\nThis site is reset") ||
 		len(m.Links) != 3 || m.Links[0] != "http://www.discourse.org" {
 		t.Errorf("first post: %+v", m)
 	}
-	if m := rec.msgs[2]; m.Text != "" {
+	if m := rec.Msgs[2]; m.Text != "" {
 		t.Errorf("an image alone has no text: %q", m.Text)
 	}
-	if m := rec.msgs[3]; m.Text != "What? So I have to post this every day?" {
+	if m := rec.Msgs[3]; m.Text != "What? So I have to post this every day?" {
 		t.Errorf("last post: %q", m.Text)
 	}
 }

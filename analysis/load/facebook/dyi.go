@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/load/internal/jsonvalues"
 	"github.com/faire-communaute/compendium/analysis/rawio"
 	fastjson "github.com/segmentio/encoding/json"
 )
@@ -59,7 +60,7 @@ const dyiOwner = "dyi-owner"
 type dyiReader struct {
 	f      *rawio.File
 	sink   rawio.Sink
-	s      *jsonScanner
+	s      *jsonvalues.Scanner
 	owner  string
 	tc     timeCheck
 	record int  // records met so far
@@ -71,20 +72,20 @@ type dyiReader struct {
 var errTruncated = errors.New("the document ends inside this record (the rest of the file cannot be read)")
 
 func readDYI(f *rawio.File, sink rawio.Sink) error {
-	d := &dyiReader{f: f, sink: sink, s: newJSONScanner(f), owner: f.Options[OptionOwner], tc: newTimeCheck()}
+	d := &dyiReader{f: f, sink: sink, s: jsonvalues.NewScanner(f, false), owner: f.Options[OptionOwner], tc: newTimeCheck()}
 	if d.owner == "" {
 		d.owner = dyiOwner
 	}
-	c, err := d.s.peek()
+	c, err := d.s.Peek()
 	if err != nil && err != io.EOF {
 		return fmt.Errorf("%s: %w", f.Name, err)
 	}
 	switch c {
 	case '{':
-		d.s.r.Discard(1)
+		d.s.Discard(1)
 		err = d.object()
 	case '[':
-		d.s.r.Discard(1)
+		d.s.Discard(1)
 		err = d.array()
 	default:
 		return fmt.Errorf("%s: %w: the document is neither an object with a %s key nor an array of records", f.Name, rawio.ErrShape, strings.Join(dyiKeys, ", "))
@@ -105,25 +106,22 @@ func readDYI(f *rawio.File, sink rawio.Sink) error {
 // of the known keys record by record, skipping the others.
 func (d *dyiReader) object() error {
 	for {
-		c, err := d.s.peek()
+		c, more, err := d.s.Next('}')
 		if err == io.EOF {
 			return fmt.Errorf("%w: the document ends inside an object", rawio.ErrBadJSON)
 		}
 		if err != nil {
 			return err
 		}
-		switch c {
-		case '}':
-			d.s.r.Discard(1)
+		if !more {
 			return nil
-		case ',':
-			d.s.r.Discard(1)
-			continue
+		}
+		switch c {
 		case '"':
 		default:
 			return fmt.Errorf("%w: %q where a key was expected", rawio.ErrBadJSON, c)
 		}
-		raw, err := d.s.value(true)
+		raw, _, err := d.s.Value(true)
 		if err != nil {
 			return fmt.Errorf("%w: a key: %v", rawio.ErrBadJSON, err)
 		}
@@ -131,22 +129,22 @@ func (d *dyiReader) object() error {
 		if err := json.Unmarshal(raw, &key); err != nil {
 			return fmt.Errorf("%w: a key: %v", rawio.ErrBadJSON, err)
 		}
-		if c, err := d.s.peek(); err != nil || c != ':' {
+		if c, err := d.s.Peek(); err != nil || c != ':' {
 			return fmt.Errorf("%w: no ':' after the key %s", rawio.ErrBadJSON, quote(key))
 		}
-		d.s.r.Discard(1)
+		d.s.Discard(1)
 		kind, known := dyiKind(key)
 		if !known {
-			if _, err := d.s.value(false); err != nil && !errors.Is(err, rawio.ErrLimit) {
+			if _, _, err := d.s.Value(false); err != nil && !errors.Is(err, rawio.ErrLimit) {
 				return fmt.Errorf("%w: the value of %s: %v", rawio.ErrBadJSON, quote(key), err)
 			}
 			continue
 		}
 		d.found = true
-		if c, err := d.s.peek(); err != nil || c != '[' {
+		if c, err := d.s.Peek(); err != nil || c != '[' {
 			return fmt.Errorf("%w: %s is not an array", rawio.ErrShape, key)
 		}
-		d.s.r.Discard(1)
+		d.s.Discard(1)
 		if err := d.records(kind); err != nil {
 			return err
 		}
@@ -158,23 +156,18 @@ func (d *dyiReader) object() error {
 // themselves (as in your_posts_1.json), told apart by their first key.
 func (d *dyiReader) array() error {
 	for {
-		c, err := d.s.peek()
+		c, more, err := d.s.Next(']')
 		if err == io.EOF {
 			return fmt.Errorf("%w: the document ends inside the array", rawio.ErrBadJSON)
 		}
 		if err != nil {
 			return err
 		}
-		switch c {
-		case ']':
-			d.s.r.Discard(1)
+		if !more {
 			return nil
-		case ',':
-			d.s.r.Discard(1)
-			continue
 		}
 		if c == '{' && d.wrapper() {
-			d.s.r.Discard(1)
+			d.s.Discard(1)
 			if err := d.object(); err != nil {
 				return err
 			}
@@ -190,7 +183,7 @@ func (d *dyiReader) array() error {
 // wrapper reports whether the next object starts with a known key.
 func (d *dyiReader) wrapper() bool {
 	for _, k := range dyiKeys {
-		if d.s.hasPrefix([]byte(`"` + k + `"`)) {
+		if d.s.HasPrefix([]byte(`"` + k + `"`)) {
 			return true
 		}
 	}
@@ -200,7 +193,7 @@ func (d *dyiReader) wrapper() bool {
 // records reads the records of an array whose '[' was read, up to its ']'.
 func (d *dyiReader) records(kind corpus.Kind) error {
 	for {
-		c, err := d.s.peek()
+		_, more, err := d.s.Next(']')
 		if err == io.EOF {
 			d.truncated()
 			return errTruncated
@@ -208,13 +201,8 @@ func (d *dyiReader) records(kind corpus.Kind) error {
 		if err != nil {
 			return err
 		}
-		switch c {
-		case ']':
-			d.s.r.Discard(1)
+		if !more {
 			return nil
-		case ',':
-			d.s.r.Discard(1)
-			continue
 		}
 		if err := d.readRecord(kind); err != nil {
 			return err
@@ -230,7 +218,7 @@ func (d *dyiReader) truncated() {
 
 // readRecord reads one record of the given kind ("" when the record says it).
 func (d *dyiReader) readRecord(kind corpus.Kind) error {
-	raw, err := d.s.value(true)
+	raw, _, err := d.s.Value(true)
 	switch {
 	case err == io.ErrUnexpectedEOF:
 		d.truncated()
@@ -274,7 +262,7 @@ func (d *dyiReader) readRecord(kind corpus.Kind) error {
 // unmarshalJSON decodes JSON with github.com/segmentio/encoding/json, a
 // drop-in replacement for encoding/json about twice as fast, and with
 // encoding/json when it fails, so that rejections carry encoding/json's
-// errors. The value's depth was checked by jsonScanner: the recursive
+// errors. The value's depth was checked by jsonvalues.Scanner: the recursive
 // decoder cannot overflow the stack.
 func unmarshalJSON(b []byte, v any) error {
 	if err := fastjson.Unmarshal(b, v); err == nil {

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/load/internal/loadtest"
 	"github.com/faire-communaute/compendium/analysis/rawio"
 	"github.com/faire-communaute/compendium/analysis/rawio/rawiotest"
 )
@@ -67,19 +68,6 @@ func fuzzRead(t *testing.T, format string, data []byte, limits rawio.Limits) (*r
 	return rec, decoded, err
 }
 
-// lineRecords counts the raw records of a line format: the lines of b
-// that hold more than white space, or that are longer than the line
-// limit (rejected whole).
-func lineRecords(b []byte, limits rawio.Limits) int {
-	n := 0
-	for _, l := range bytes.Split(b, []byte("\n")) {
-		if len(bytes.TrimSuffix(l, []byte("\r"))) > limits.LineBytes || len(bytes.TrimSpace(l)) > 0 {
-			n++
-		}
-	}
-	return n
-}
-
 // csvRecords counts the records after the header, as encoding/csv sees
 // them, counting each malformed record once; ok is false when
 // encoding/csv meets a malformed record (it then reads differently).
@@ -118,7 +106,7 @@ func checkCount(t *testing.T, rec *recorder, want int) {
 func checkCSVCount(t *testing.T, rec *recorder, decoded []byte, comma rune) {
 	t.Helper()
 	got := len(rec.msgs) + len(rec.rejects)
-	if max := lineRecords(decoded, rawio.Limits{LineBytes: 1 << 62}); got > max {
+	if max := loadtest.LineRecords(decoded, rawio.Limits{LineBytes: 1 << 62}); got > max {
 		t.Errorf("%d records from %d lines", got, max)
 	}
 	n, ok := csvRecords(decoded, comma)
@@ -147,7 +135,7 @@ func FuzzZeeschuimer(f *testing.F) {
 		limits := fuzzLimits(lim)
 		rec, decoded, err := fuzzRead(t, Zeeschuimer, data, limits)
 		if rec != nil && err == nil {
-			checkCount(t, rec, lineRecords(decoded, limits))
+			checkCount(t, rec, loadtest.LineRecords(decoded, limits))
 		}
 	})
 }
@@ -171,7 +159,7 @@ func FuzzNetvizzPosts(f *testing.F) {
 		rec, decoded, err := fuzzRead(t, NetvizzPosts, data, limits)
 		if rec != nil && err == nil {
 			_, body, _ := bytes.Cut(decoded, []byte("\n"))
-			checkCount(t, rec, lineRecords(body, limits))
+			checkCount(t, rec, loadtest.LineRecords(body, limits))
 		}
 	})
 }
@@ -184,7 +172,7 @@ func FuzzNetvizzComments(f *testing.F) {
 		rec, decoded, err := fuzzRead(t, NetvizzComments, data, limits)
 		if rec != nil && err == nil {
 			_, body, _ := bytes.Cut(decoded, []byte("\n"))
-			checkCount(t, rec, lineRecords(body, limits))
+			checkCount(t, rec, loadtest.LineRecords(body, limits))
 		}
 	})
 }

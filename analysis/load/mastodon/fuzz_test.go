@@ -1,82 +1,42 @@
 package mastodon
 
 import (
-	"bytes"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
-	"github.com/faire-communaute/compendium/analysis/rawio"
-	"github.com/faire-communaute/compendium/analysis/rawio/rawiotest"
+	"github.com/faire-communaute/compendium/analysis/load/internal/loadtest"
 )
-
-// smallLimits is the seed limit code of small limits (see
-// rawiotest.FuzzLimits): lines of 512 bytes, fields of 64, records of 4
-// lines, depth 8.
-const smallLimits = uint32(496) | uint32(60)<<9 | uint32(3)<<17 | uint32(7)<<20
 
 // seed adds the fixtures of this package and the real Mastodon samples,
 // when present, each with the default limits and with small ones.
 func seed(f *testing.F) {
-	for _, dir := range []string{"testdata", filepath.Join("..", "..", "..", "..", "shared", "fixtures", "mastodon")} {
-		entries, _ := os.ReadDir(dir)
-		for _, e := range entries {
-			if b, err := os.ReadFile(filepath.Join(dir, e.Name())); err == nil && !e.IsDir() {
-				f.Add(b, uint32(0))
-				f.Add(b, smallLimits)
-			}
-		}
-	}
+	loadtest.SeedDirs(f, "testdata", filepath.Join(loadtest.SharedFixtures, "mastodon"))
 	f.Add([]byte(`{"statuses":[{"id":"1","created_at":"2024-01-01T00:00:00Z","content":"<p>a<br>b</p>"}],"x":}`), uint32(0))
-	f.Add([]byte("[{\"id\":\"1\"},\n{\"id\":\"2\",\"created_at\":\"2024-01-01T00:00:00Z\",\"reblog\":{\"id\":\"1\"}}"), smallLimits)
+	f.Add([]byte("[{\"id\":\"1\"},\n{\"id\":\"2\",\"created_at\":\"2024-01-01T00:00:00Z\",\"reblog\":{\"id\":\"1\"}}"), loadtest.SmallLimits)
 }
 
 // fuzzRead reads raw as format within the limits of code and checks what
-// the readers promise whatever their input: no panic, no error (the input
-// is in memory), messages of platform mastodon with an id, a UTC time, a
-// kind consistent with their links and a line within the input, and
-// rejects naming the file, a line within the input and a reason.
+// every reader promises (loadtest.FuzzRead: no panic, no error, messages
+// of platform mastodon with an id, a UTC time and a line within the input,
+// located rejects) and what this one does: kinds consistent with the
+// links, and its service records.
 func fuzzRead(t *testing.T, raw []byte, format string, code uint32) {
-	const name = "fuzz/input"
-	f, err := rawio.NewFileWith(name, bytes.NewReader(raw), rawiotest.FuzzLimits(code))
-	if err != nil {
-		return // a broken gzip header: not the reader's business
+	rec, _ := loadtest.FuzzRead(t, raw, format, code, corpus.Mastodon)
+	if rec == nil {
+		return
 	}
-	gz := f.Gzip
-	fm, _ := rawio.Lookup(format)
-	rec := &recorder{}
-	if err := fm.Read(f, rec); err != nil && !gz {
-		t.Errorf("Read: %v", err)
-	}
-	if rec.other != 0 {
-		t.Errorf("%d Panel or Profile calls", rec.other)
-	}
-	lines := 1 + bytes.Count(raw, []byte{'\n'}) + bytes.Count(raw, []byte{'\r'})
-	if gz {
-		lines = 1 << 30
-	}
-	for _, m := range rec.msgs {
+	for _, m := range rec.Msgs {
 		switch {
-		case m.ID == "" || m.Created.IsZero() || m.Created.Location() != time.UTC || m.Platform != corpus.Mastodon:
-			t.Errorf("message without id, UTC time or platform: %+v", m)
-		case m.Line < 1 || m.Line > lines:
-			t.Errorf("message %s at line %d of %d", m.ID, m.Line, lines)
 		case (m.ParentID != "") != (m.Kind == corpus.Reply), m.RefID != "" && m.Kind != corpus.Retweet && m.Kind != corpus.Quote:
 			t.Errorf("message %s of kind %s with parent %q and ref %q", m.ID, m.Kind, m.ParentID, m.RefID)
 		case format == "mastodon-outbox" && (!strings.HasPrefix(m.ID, "ap-") || len(m.ID) != 19):
 			t.Errorf("outbox message id %q not derived", m.ID)
 		}
 	}
-	for _, e := range rec.rejects {
-		if e.File != name || e.Err == nil || e.Line < 1 || e.Line > lines {
-			t.Errorf("reject %+v (input of %d lines)", e, lines)
-		}
-	}
-	for _, s := range rec.services {
-		if !strings.HasPrefix(s.Kind, "activitypub-") || s.Line < 1 || s.Line > lines {
+	for _, s := range rec.Services {
+		if !strings.HasPrefix(s.Kind, "activitypub-") {
 			t.Errorf("service %+v", s)
 		}
 	}

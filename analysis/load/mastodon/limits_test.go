@@ -2,10 +2,10 @@ package mastodon
 
 import (
 	"errors"
-	"runtime"
 	"strings"
 	"testing"
 
+	"github.com/faire-communaute/compendium/analysis/load/internal/loadtest"
 	"github.com/faire-communaute/compendium/analysis/rawio"
 )
 
@@ -15,15 +15,6 @@ func limitOf(err error) string {
 		return le.Limit
 	}
 	return ""
-}
-
-// allocated returns the bytes allocated while fn runs.
-func allocated(fn func()) uint64 {
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	fn()
-	runtime.ReadMemStats(&after)
-	return after.TotalAlloc - before.TotalAlloc
 }
 
 const okStatus = `{"id": "%s", "created_at": "2024-03-12T07:15:30Z", "content": "<p>ok</p>", "account": {"acct": "a", "url": "https://piaille.fr/@a"}}`
@@ -42,13 +33,13 @@ func TestLongStatus(t *testing.T) {
 		var rec *recorder
 		var err error
 		raw := []byte(c.raw)
-		n := allocated(func() {
+		n := loadtest.Allocated(func() {
 			rec, err = readWith(t, "mastodon", c.name, raw, rawio.Limits{LineBytes: 4096})
 		})
-		if err != nil || len(rec.msgs) != 2 || len(rec.rejects) != 1 || rec.msgs[1].ID != "3" {
-			t.Fatalf("%s: %v, %d messages, rejects %v", c.name, err, len(rec.msgs), rec.rejects)
+		if err != nil || len(rec.Msgs) != 2 || len(rec.Rejects) != 1 || rec.Msgs[1].ID != "3" {
+			t.Fatalf("%s: %v, %d messages, rejects %v", c.name, err, len(rec.Msgs), rec.Rejects)
 		}
-		if e := rec.rejects[0]; e.Line != 2 && c.name == "lines" || e.Line != 3 && c.name == "array" || limitOf(e.Err) != "line-bytes" {
+		if e := rec.Rejects[0]; e.Line != 2 && c.name == "lines" || e.Line != 3 && c.name == "array" || limitOf(e.Err) != "line-bytes" {
 			t.Errorf("%s: reject %v", c.name, e)
 		}
 		if n > 1<<20 {
@@ -67,10 +58,10 @@ func TestDeepStatus(t *testing.T) {
 		{"mastodon-outbox", `{"type": "OrderedCollection", "orderedItems": [` + "\n" + `{"type": "Announce", "id": "https://p.fr/users/a/1", "published": "2024-03-12T07:15:30Z", "object": "https://p.fr/users/b/2"},` + "\n" + bad + "\n]}\n"},
 	} {
 		rec, err := readWith(t, c.format, "deep.json", []byte(c.raw), rawio.Limits{})
-		if err != nil || len(rec.msgs) != 1 && c.format == "mastodon-outbox" || len(rec.msgs) != 2 && c.format == "mastodon" || len(rec.rejects) != 1 {
-			t.Fatalf("%s: %v, %d messages, rejects %v", c.format, err, len(rec.msgs), rec.rejects)
+		if err != nil || len(rec.Msgs) != 1 && c.format == "mastodon-outbox" || len(rec.Msgs) != 2 && c.format == "mastodon" || len(rec.Rejects) != 1 {
+			t.Fatalf("%s: %v, %d messages, rejects %v", c.format, err, len(rec.Msgs), rec.Rejects)
 		}
-		if e := rec.rejects[0]; limitOf(e.Err) != "depth" || e.Line != 3 {
+		if e := rec.Rejects[0]; limitOf(e.Err) != "depth" || e.Line != 3 {
 			t.Errorf("%s: reject %v", c.format, e)
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/load/internal/loadtest"
 	"github.com/faire-communaute/compendium/analysis/rawio"
 )
 
@@ -19,9 +20,9 @@ var (
 )
 
 func TestTimeline(t *testing.T) {
-	rec := readFile(t, "mastodon", "timeline.json")
-	if rec.records() != 4 || len(rec.msgs) != 3 || len(rec.rejects) != 1 {
-		t.Fatalf("%d messages, %d rejects: %v", len(rec.msgs), len(rec.rejects), rec.rejects)
+	rec := loadtest.ReadTestdata(t, "mastodon", "timeline.json")
+	if rec.Calls() != 4 || len(rec.Msgs) != 3 || len(rec.Rejects) != 1 {
+		t.Fatalf("%d messages, %d rejects: %v", len(rec.Msgs), len(rec.Rejects), rec.Rejects)
 	}
 	want := []*rawio.RawMessage{
 		{Platform: corpus.Mastodon, ID: "111000000000000001", Kind: corpus.Post, Author: claire,
@@ -38,39 +39,39 @@ func TestTimeline(t *testing.T) {
 			Created: time.Date(2024, 3, 12, 8, 5, 10, 0, time.UTC), Line: 54, IDField: "id", CreatedField: "created_at"},
 	}
 	for i, w := range want {
-		if !reflect.DeepEqual(rec.msgs[i], w) {
-			t.Errorf("message %d:\n got %+v\nwant %+v", i, rec.msgs[i], w)
+		if !reflect.DeepEqual(rec.Msgs[i], w) {
+			t.Errorf("message %d:\n got %+v\nwant %+v", i, rec.Msgs[i], w)
 		}
 	}
-	e := rec.rejects[0]
+	e := rec.Rejects[0]
 	if e.Line != 43 || e.Field != "favourites_count" || !strings.Contains(e.Error(), "a JSON string where a number is expected") {
 		t.Errorf("reject %v (line %d, field %q)", e, e.Line, e.Field)
 	}
 }
 
 func TestContextAndLines(t *testing.T) {
-	rec := readFile(t, "mastodon", "context.json")
-	if rec.records() != 3 || len(rec.msgs) != 2 || len(rec.rejects) != 1 {
-		t.Fatalf("%d messages, %d rejects: %v", len(rec.msgs), len(rec.rejects), rec.rejects)
+	rec := loadtest.ReadTestdata(t, "mastodon", "context.json")
+	if rec.Calls() != 3 || len(rec.Msgs) != 2 || len(rec.Rejects) != 1 {
+		t.Fatalf("%d messages, %d rejects: %v", len(rec.Msgs), len(rec.Rejects), rec.Rejects)
 	}
-	if e := rec.rejects[0]; e.Line != 19 || e.Field != "" || !strings.Contains(e.Error(), "malformed JSON") {
+	if e := rec.Rejects[0]; e.Line != 19 || e.Field != "" || !strings.Contains(e.Error(), "malformed JSON") {
 		t.Errorf("reject %v", e)
 	}
-	m := rec.byID()["111000000000000006"]
+	m := rec.Index()["111000000000000006"]
 	if m == nil || m.Kind != corpus.Reply || m.ParentID != "111000000000000002" || m.Line != 21 ||
 		m.Text != "Clinique\n\nMerci @BrunoK@mastodon.social, c'est noté." || m.ReplyTo != (rawio.Person{ID: bruno.ID, Handle: bruno.Handle}) ||
 		m.IDField != "descendants[1].id" || m.Reactions != 2 {
 		t.Errorf("descendant: %+v", m)
 	}
-	if a := rec.byID()["111000000000000001"]; a == nil || a.Line != 3 || a.IDField != "ancestors[0].id" {
+	if a := rec.Index()["111000000000000001"]; a == nil || a.Line != 3 || a.IDField != "ancestors[0].id" {
 		t.Errorf("ancestor: %+v", a)
 	}
 
-	rec = readFile(t, "mastodon", "statuses.jsonl")
-	if rec.records() != 4 || len(rec.msgs) != 3 || len(rec.rejects) != 1 || rec.rejects[0].Line != 2 {
-		t.Fatalf("%d messages, %d rejects: %v", len(rec.msgs), len(rec.rejects), rec.rejects)
+	rec = loadtest.ReadTestdata(t, "mastodon", "statuses.jsonl")
+	if rec.Calls() != 4 || len(rec.Msgs) != 3 || len(rec.Rejects) != 1 || rec.Rejects[0].Line != 2 {
+		t.Fatalf("%d messages, %d rejects: %v", len(rec.Msgs), len(rec.Rejects), rec.Rejects)
 	}
-	got := rec.byID()
+	got := rec.Index()
 	// The parent is not in the data, the account answered is not
 	// mentioned: the bare account id is kept.
 	if m := got["111000000000000007"]; m.ParentID != "111000000000000009" || m.ReplyTo != (rawio.Person{ID: "109000000000000044"}) ||
@@ -88,9 +89,9 @@ func TestContextAndLines(t *testing.T) {
 }
 
 func TestOutbox(t *testing.T) {
-	rec := readFile(t, "mastodon-outbox", "outbox.json")
-	if rec.records() != 5 || len(rec.msgs) != 3 || len(rec.rejects) != 1 || len(rec.services) != 1 {
-		t.Fatalf("%d messages, %d rejects, %d services: %v", len(rec.msgs), len(rec.rejects), len(rec.services), rec.rejects)
+	rec := loadtest.ReadTestdata(t, "mastodon-outbox", "outbox.json")
+	if rec.Calls() != 5 || len(rec.Msgs) != 3 || len(rec.Rejects) != 1 || len(rec.Services) != 1 {
+		t.Fatalf("%d messages, %d rejects, %d services: %v", len(rec.Msgs), len(rec.Rejects), len(rec.Services), rec.Rejects)
 	}
 	me := rawio.Person{Handle: "claire_mg@piaille.fr"}
 	first := URIID("https://piaille.fr/users/claire_mg/statuses/111000000000000001")
@@ -111,14 +112,14 @@ func TestOutbox(t *testing.T) {
 			Created: time.Date(2024, 3, 13, 11, 0, 0, 0, time.UTC), Line: 42, IDField: "orderedItems[3].id", CreatedField: "orderedItems[3].published"},
 	}
 	for i, w := range want {
-		if !reflect.DeepEqual(rec.msgs[i], w) {
-			t.Errorf("message %d:\n got %+v\nwant %+v", i, rec.msgs[i], w)
+		if !reflect.DeepEqual(rec.Msgs[i], w) {
+			t.Errorf("message %d:\n got %+v\nwant %+v", i, rec.Msgs[i], w)
 		}
 	}
-	if e := rec.rejects[0]; e.Line != 41 || e.Field != "orderedItems[2].object.published" || !strings.Contains(e.Error(), `unreadable time: "h… s…"`) {
+	if e := rec.Rejects[0]; e.Line != 41 || e.Field != "orderedItems[2].object.published" || !strings.Contains(e.Error(), `unreadable time: "h… s…"`) {
 		t.Errorf("reject %v", e)
 	}
-	if s := rec.services[0]; s.Kind != "activitypub-delete" || s.Line != 49 {
+	if s := rec.Services[0]; s.Kind != "activitypub-delete" || s.Line != 49 {
 		t.Errorf("service %+v", s)
 	}
 }
@@ -150,10 +151,10 @@ func TestShared(t *testing.T) {
 			t.Fatal(err)
 		}
 		rec, err := readWith(t, "mastodon", c.file, raw, rawio.Limits{})
-		if err != nil || rec.records() != 2 || len(rec.msgs) != 2 {
-			t.Fatalf("%s: %d messages, %d rejects, %v", c.file, len(rec.msgs), len(rec.rejects), err)
+		if err != nil || rec.Calls() != 2 || len(rec.Msgs) != 2 {
+			t.Fatalf("%s: %d messages, %d rejects, %v", c.file, len(rec.Msgs), len(rec.Rejects), err)
 		}
-		for i, m := range rec.msgs {
+		for i, m := range rec.Msgs {
 			if m.ID != "1" || m.ParentID != c.parent[i] || m.IDField != c.fields[i] ||
 				m.Author != (rawio.Person{ID: "2", Handle: "ornithocoder@mastodon.technology", Name: "Ornitho Coder"}) ||
 				!m.Created.Equal(time.Date(2017, 4, 6, 16, 55, 2, 132e6, time.UTC)) || m.Reactions != 1 || m.Shares != 0 ||

@@ -10,14 +10,11 @@ import (
 	"time"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/load/internal/loadtest"
 	"github.com/faire-communaute/compendium/analysis/load/metacl"
 	"github.com/faire-communaute/compendium/analysis/rawio"
 	"github.com/faire-communaute/compendium/analysis/rawio/rawiotest"
 )
-
-// smallLimits is the seed limit code of small limits: lines of 512 bytes,
-// fields of 64, records of 4 lines, depth 8 (see rawiotest.FuzzLimits).
-const smallLimits = uint32(496) | uint32(60)<<9 | uint32(3)<<17 | uint32(7)<<20
 
 // FuzzMetaCL reads any input as an MCL CSV within fuzzed limits: no
 // panic, every call at its own line after the header, messages with an id,
@@ -28,7 +25,7 @@ func FuzzMetaCL(f *testing.F) {
 	for _, p := range []string{"testdata/mcl_posts.csv", "testdata/mcl_comments.csv"} {
 		if b, err := os.ReadFile(p); err == nil {
 			f.Add(b, uint32(0))
-			f.Add(b, smallLimits)
+			f.Add(b, loadtest.SmallLimits)
 		}
 	}
 	f.Add([]byte("id,creation_time,post_id,owner.name\n1,1700000000,2,x\n3,2024-01-01 00:00,,\n"), uint32(0))
@@ -45,14 +42,14 @@ func FuzzMetaCL(f *testing.F) {
 			return // no readable header, or compressed lines
 		}
 		seen := map[int]bool{}
-		for _, m := range rec.msgs {
+		for _, m := range rec.Msgs {
 			if m.ID == "" || m.Created.Location() != time.UTC || m.Platform != corpus.Facebook ||
 				m.Kind == corpus.Post && m.ParentID != "" || m.Kind == corpus.Reply && m.ParentID == "" || seen[m.Line] || m.Line < 2 {
 				t.Errorf("message %+v", m)
 			}
 			seen[m.Line] = true
 		}
-		for _, e := range rec.rejects {
+		for _, e := range rec.Rejects {
 			if e.File != name || e.Err == nil || seen[e.Line] || e.Line < 2 {
 				t.Errorf("reject %+v", e)
 			}
@@ -86,7 +83,7 @@ func FuzzMetaCL(f *testing.F) {
 		if sep := bytes.IndexAny(content, "\t;"); sep >= 0 {
 			return // another separator may have been chosen
 		}
-		if got := len(rec.msgs) + len(rec.rejects) + rec.other; want >= 0 && got != want {
+		if got := len(rec.Msgs) + len(rec.Rejects) + rec.Other; want >= 0 && got != want {
 			t.Errorf("%d calls for %d records", got, want)
 		}
 	})

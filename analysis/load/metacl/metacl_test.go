@@ -1,7 +1,6 @@
 package metacl_test
 
 import (
-	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -12,36 +11,19 @@ import (
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/load"
+	"github.com/faire-communaute/compendium/analysis/load/internal/loadtest"
 	"github.com/faire-communaute/compendium/analysis/load/metacl"
 	"github.com/faire-communaute/compendium/analysis/rawio"
 )
 
-type recorder struct {
-	msgs    []*rawio.RawMessage
-	rejects []*rawio.ParseError
-	other   int
-}
-
-func (r *recorder) Message(m *rawio.RawMessage)    { r.msgs = append(r.msgs, m) }
-func (r *recorder) Panel(*corpus.PanelObservation) { r.other++ }
-func (r *recorder) Profile(*rawio.RawProfile)      { r.other++ }
-func (r *recorder) Reject(e *rawio.ParseError)     { r.rejects = append(r.rejects, e) }
+// recorder is the sink of these tests: it keeps what a reader gives it,
+// in order (a rawio.Sink, not a ServiceSink).
+type recorder = loadtest.Recorder
 
 func readFile(t *testing.T, name string, raw []byte) *recorder {
 	t.Helper()
-	f, err := rawio.NewFile(name, bytes.NewReader(raw))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	if fm, err := rawio.Detect(f.Head); err != nil || fm.Name != metacl.Format {
-		t.Fatalf("detected %q, %v; want %s", fm.Name, err, metacl.Format)
-	}
-	fm, _ := rawio.Lookup(metacl.Format)
 	rec := &recorder{}
-	if err := fm.Read(f, rec); err != nil {
-		t.Fatal(err)
-	}
+	loadtest.ReadDetected(t, metacl.Format, name, raw, rawio.Limits{}, rec)
 	return rec
 }
 
@@ -88,17 +70,17 @@ var wantComments = []rawio.RawMessage{
 
 func check(t *testing.T, rec *recorder, want []rawio.RawMessage) {
 	t.Helper()
-	if len(rec.msgs) != len(want) {
-		t.Fatalf("%d messages, want %d: %v", len(rec.msgs), len(want), rec.rejects)
+	if len(rec.Msgs) != len(want) {
+		t.Fatalf("%d messages, want %d: %v", len(rec.Msgs), len(want), rec.Rejects)
 	}
-	for i, m := range rec.msgs {
+	for i, m := range rec.Msgs {
 		w := want[i]
 		w.IDField, w.CreatedField = "id", "creation_time"
 		if !reflect.DeepEqual(*m, w) {
 			t.Errorf("message %d:\n got %+v\nwant %+v", i, *m, w)
 		}
 	}
-	for _, e := range rec.rejects {
+	for _, e := range rec.Rejects {
 		if e.File == "" || strings.Contains(e.Error(), "Montpellier") {
 			t.Errorf("reject %v names no file or echoes the text", e)
 		}
@@ -110,17 +92,17 @@ func check(t *testing.T, rec *recorder, want []rawio.RawMessage) {
 func TestPosts(t *testing.T) {
 	rec := readPath(t, "testdata/mcl_posts.csv")
 	check(t, rec, wantPosts)
-	if len(rec.rejects) != 2 || rec.rejects[0].Line != 4 || rec.rejects[1].Line != 6 ||
-		rec.rejects[1].Field != "creation_time" || !errors.Is(rec.rejects[1], rawio.ErrBadTime) {
-		t.Errorf("rejects %v, want line 4 (open quote) and line 6 (creation_time)", rec.rejects)
+	if len(rec.Rejects) != 2 || rec.Rejects[0].Line != 4 || rec.Rejects[1].Line != 6 ||
+		rec.Rejects[1].Field != "creation_time" || !errors.Is(rec.Rejects[1], rawio.ErrBadTime) {
+		t.Errorf("rejects %v, want line 4 (open quote) and line 6 (creation_time)", rec.Rejects)
 	}
 }
 
 func TestComments(t *testing.T) {
 	rec := readPath(t, "testdata/mcl_comments.csv")
 	check(t, rec, wantComments)
-	if len(rec.rejects) != 1 || rec.rejects[0].Line != 4 || !errors.Is(rec.rejects[0], rawio.ErrShape) {
-		t.Errorf("rejects %v, want line 4 (two fields)", rec.rejects)
+	if len(rec.Rejects) != 1 || rec.Rejects[0].Line != 4 || !errors.Is(rec.Rejects[0], rawio.ErrShape) {
+		t.Errorf("rejects %v, want line 4 (two fields)", rec.Rejects)
 	}
 }
 
@@ -165,10 +147,10 @@ func TestInterfaceNames(t *testing.T) {
 	raw := "Meta Content Library ID,Creation time,Text,Post owner name,Post owner type,Reactions,Comments,Shares,Views\n" +
 		"1084320011223344,2024-03-14 08:02:11,Rappel IK,Infirmières libérales de France,page,144,37,12,5400\n"
 	rec := readFile(t, "ui.csv", []byte(raw))
-	if len(rec.msgs) != 1 || len(rec.rejects) != 0 {
-		t.Fatalf("%d messages, rejects %v", len(rec.msgs), rec.rejects)
+	if len(rec.Msgs) != 1 || len(rec.Rejects) != 0 {
+		t.Fatalf("%d messages, rejects %v", len(rec.Msgs), rec.Rejects)
 	}
-	m := rec.msgs[0]
+	m := rec.Msgs[0]
 	if m.ID != "1084320011223344" || !m.Created.Equal(utc(14, 8, 2, 11)) || m.Author.Name != page || m.Group != page ||
 		m.Reactions != 144 || m.Shares != 12 || m.IDField != "Meta Content Library ID" || m.CreatedField != "Creation time" {
 		t.Errorf("message %+v", m)
@@ -178,28 +160,8 @@ func TestInterfaceNames(t *testing.T) {
 // Detection: the CSV readers of other formats do not take MCL files, and
 // MCL takes none of theirs.
 func TestSniffOthers(t *testing.T) {
-	fm, _ := rawio.Lookup(metacl.Format)
-	n := 0
-	for _, dir := range []string{"../facebook/testdata", "../twitter/testdata", "../testdata", "../observation/testdata", "../reddit/testdata"} {
-		filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
-			if err != nil || d.IsDir() || strings.HasPrefix(filepath.Base(path), "mcl_") { // this format's own canary
-				return nil
-			}
-			f, err := rawio.Open(path)
-			if err != nil {
-				return nil
-			}
-			defer f.Close()
-			n++
-			if s := fm.Sniff(f.Head); s != 0 {
-				t.Errorf("%s: meta-content-library sniffs %d", path, s)
-			}
-			return nil
-		})
-	}
-	if n < 20 {
-		t.Errorf("only %d other fixtures sniffed", n)
-	}
+	own := func(path string) bool { return strings.HasPrefix(filepath.Base(path), "mcl_") } // this format's own canary
+	loadtest.SniffNone(t, metacl.Format, own, 20, "../facebook/testdata", "../twitter/testdata", "../testdata", "../observation/testdata", "../reddit/testdata")
 	for _, p := range []string{"testdata/mcl_posts.csv", "testdata/mcl_comments.csv"} {
 		f, err := rawio.Open(p)
 		if err != nil {

@@ -7,15 +7,12 @@ import (
 	"time"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/load/internal/loadtest"
 	"github.com/faire-communaute/compendium/analysis/load/reddit"
 	"github.com/faire-communaute/compendium/analysis/rawio"
 	"github.com/faire-communaute/compendium/analysis/rawio/rawiotest"
 	"github.com/klauspost/compress/zstd"
 )
-
-// smallLimits is the seed limit code of small limits: lines of 512 bytes,
-// fields of 64, records of 4 lines, depth 8 (see rawiotest.FuzzLimits).
-const smallLimits = uint32(496) | uint32(60)<<9 | uint32(3)<<17 | uint32(7)<<20
 
 // FuzzReddit reads any input as a Reddit dump within fuzzed limits: no
 // panic, one call per non-blank line (and per line past the limit),
@@ -25,7 +22,7 @@ func FuzzReddit(f *testing.F) {
 	for _, p := range []string{fixture, "../../../../shared/fixtures/reddit/Pushshift-Importer_test_comments.json"} {
 		if b, err := os.ReadFile(p); err == nil {
 			f.Add(b, uint32(0))
-			f.Add(b, smallLimits)
+			f.Add(b, loadtest.SmallLimits)
 		}
 	}
 	if b, err := os.ReadFile(fixture); err == nil { // a .zst dump
@@ -66,10 +63,10 @@ func FuzzReddit(f *testing.F) {
 				want++
 			}
 		}
-		if got := len(rec.msgs) + len(rec.rejects) + rec.other; got != want {
+		if got := len(rec.Msgs) + len(rec.Rejects) + rec.Other; got != want {
 			t.Errorf("%d calls for %d records", got, want)
 		}
-		for _, m := range rec.msgs {
+		for _, m := range rec.Msgs {
 			ok := m.Platform == corpus.Reddit && len(m.ID) > 3 && m.Created.Location() == time.UTC && m.Line >= 1 && m.Line <= len(lines)
 			switch m.Kind {
 			case corpus.Post:
@@ -85,7 +82,7 @@ func FuzzReddit(f *testing.F) {
 				t.Errorf("message %+v", m)
 			}
 		}
-		for _, e := range rec.rejects {
+		for _, e := range rec.Rejects {
 			if e.File != name || e.Err == nil || e.Line < 1 || e.Line > len(lines) {
 				t.Errorf("reject %+v of an input of %d lines", e, len(lines))
 			}

@@ -12,40 +12,22 @@ import (
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/load"
+	"github.com/faire-communaute/compendium/analysis/load/internal/loadtest"
 	"github.com/faire-communaute/compendium/analysis/load/reddit"
 	"github.com/faire-communaute/compendium/analysis/rawio"
 	"github.com/klauspost/compress/zstd"
 )
 
-// recorder is a Sink that keeps what it receives, in order.
-type recorder struct {
-	msgs    []*rawio.RawMessage
-	rejects []*rawio.ParseError
-	other   int
-}
-
-func (r *recorder) Message(m *rawio.RawMessage)    { r.msgs = append(r.msgs, m) }
-func (r *recorder) Panel(*corpus.PanelObservation) { r.other++ }
-func (r *recorder) Profile(*rawio.RawProfile)      { r.other++ }
-func (r *recorder) Reject(e *rawio.ParseError)     { r.rejects = append(r.rejects, e) }
+// recorder is the sink of these tests: it keeps what a reader gives it,
+// in order (a rawio.Sink, not a ServiceSink).
+type recorder = loadtest.Recorder
 
 // readFile opens raw (named name), checks that detection picks reddit and
 // reads it.
 func readFile(t *testing.T, name string, raw []byte, lim rawio.Limits) *recorder {
 	t.Helper()
-	f, err := rawio.NewFileWith(name, bytes.NewReader(raw), lim)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	if fm, err := rawio.Detect(f.Head); err != nil || fm.Name != reddit.Format {
-		t.Fatalf("detected %q, %v; want %s", fm.Name, err, reddit.Format)
-	}
-	fm, _ := rawio.Lookup(reddit.Format)
 	rec := &recorder{}
-	if err := fm.Read(f, rec); err != nil {
-		t.Fatal(err)
-	}
+	loadtest.ReadDetected(t, reddit.Format, name, raw, lim, rec)
 	return rec
 }
 
@@ -75,10 +57,10 @@ var wantFixture = []rawio.RawMessage{
 
 func checkFixture(t *testing.T, rec *recorder) {
 	t.Helper()
-	if len(rec.msgs) != len(wantFixture) {
-		t.Fatalf("%d messages, want %d", len(rec.msgs), len(wantFixture))
+	if len(rec.Msgs) != len(wantFixture) {
+		t.Fatalf("%d messages, want %d", len(rec.Msgs), len(wantFixture))
 	}
-	for i, m := range rec.msgs {
+	for i, m := range rec.Msgs {
 		w := wantFixture[i]
 		w.IDField, w.CreatedField = "id", "created_utc"
 		if !reflect.DeepEqual(*m, w) {
@@ -86,16 +68,16 @@ func checkFixture(t *testing.T, rec *recorder) {
 		}
 	}
 	// The cut line 3 and the "more" stub of line 9 are rejected alone.
-	if len(rec.rejects) != 2 {
-		t.Fatalf("rejects %v, want lines 3 and 9", rec.rejects)
+	if len(rec.Rejects) != 2 {
+		t.Fatalf("rejects %v, want lines 3 and 9", rec.Rejects)
 	}
-	if e := rec.rejects[0]; e.Line != 3 || !errors.Is(e, rawio.ErrBadJSON) {
+	if e := rec.Rejects[0]; e.Line != 3 || !errors.Is(e, rawio.ErrBadJSON) {
 		t.Errorf("reject %v, want line 3 malformed JSON", e)
 	}
-	if e := rec.rejects[1]; e.Line != 9 || !errors.Is(e, rawio.ErrShape) || !strings.Contains(e.Error(), "neither a Reddit comment") {
+	if e := rec.Rejects[1]; e.Line != 9 || !errors.Is(e, rawio.ErrShape) || !strings.Contains(e.Error(), "neither a Reddit comment") {
 		t.Errorf("reject %v, want line 9 neither comment nor submission", e)
 	}
-	for _, e := range rec.rejects {
+	for _, e := range rec.Rejects {
 		if e.File == "" || strings.Contains(e.Error(), "ide_bordeaux") {
 			t.Errorf("reject %v names no file or echoes a name", e)
 		}
@@ -125,8 +107,8 @@ func TestLongLine(t *testing.T) {
 	long := `{"id": "x1", "body": "` + strings.Repeat("a", 5000) + `", "created_utc": 1709290800, "link_id": "t3_1b2c3d4", "parent_id": "t3_1b2c3d4", "subreddit": "medecine"}`
 	in := strings.Join(append([]string{lines[0], long}, lines[1:]...), "\n")
 	rec := readFile(t, "long.ndjson", []byte(in), rawio.Limits{LineBytes: 1024})
-	if len(rec.msgs) != 6 || len(rec.rejects) != 3 || rec.rejects[0].Line != 2 || !errors.Is(rec.rejects[0], rawio.ErrLimit) {
-		t.Errorf("%d messages, rejects %v; want 6 and the long line 2 first", len(rec.msgs), rec.rejects)
+	if len(rec.Msgs) != 6 || len(rec.Rejects) != 3 || rec.Rejects[0].Line != 2 || !errors.Is(rec.Rejects[0], rawio.ErrLimit) {
+		t.Errorf("%d messages, rejects %v; want 6 and the long line 2 first", len(rec.Msgs), rec.Rejects)
 	}
 }
 
@@ -234,28 +216,9 @@ func TestMentions(t *testing.T) {
 // Detection: reddit is sure of its dumps and of nothing in the other
 // formats' fixtures.
 func TestSniffOthers(t *testing.T) {
+	own := func(path string) bool { return filepath.Base(path) == "reddit.ndjson" } // this format's own canary
+	loadtest.SniffNone(t, reddit.Format, own, 20, "../facebook/testdata", "../twitter/testdata", "../testdata", "../observation/testdata")
 	fm, _ := rawio.Lookup(reddit.Format)
-	n := 0
-	for _, dir := range []string{"../facebook/testdata", "../twitter/testdata", "../testdata", "../observation/testdata"} {
-		filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
-			if err != nil || d.IsDir() || filepath.Base(path) == "reddit.ndjson" { // this format's own canary
-				return nil
-			}
-			f, err := rawio.Open(path)
-			if err != nil {
-				return nil
-			}
-			defer f.Close()
-			n++
-			if s := fm.Sniff(f.Head); s != 0 {
-				t.Errorf("%s: reddit sniffs %d", path, s)
-			}
-			return nil
-		})
-	}
-	if n < 20 {
-		t.Errorf("only %d other fixtures sniffed", n)
-	}
 	sub := `{"id": "1b2c3d4", "title": "x", "selftext": "", "num_comments": 0, "subreddit": "medecine", "created_utc": 1709290800}`
 	if s := fm.Sniff([]byte("\n" + sub + "\n")); s != 95 {
 		t.Errorf("a submission sniffs %d, want 95", s)

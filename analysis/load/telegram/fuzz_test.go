@@ -3,19 +3,15 @@ package telegram
 import (
 	"bytes"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/load/internal/loadtest"
 	"github.com/faire-communaute/compendium/analysis/rawio"
 	"github.com/faire-communaute/compendium/analysis/rawio/rawiotest"
 )
-
-// smallLimits is a seed limit code of small limits (see
-// rawiotest.FuzzLimits): lines of 512 bytes, depth 8.
-const smallLimits = uint32(496) | uint32(60)<<9 | uint32(3)<<17 | uint32(7)<<20
 
 // FuzzRead reads any input as a Telegram export and checks what the
 // reader promises whatever it holds: no panic; messages of platform
@@ -24,18 +20,7 @@ const smallLimits = uint32(496) | uint32(60)<<9 | uint32(3)<<17 | uint32(7)<<20
 // valid chat document within the default limits, exactly one call per
 // item of its messages array.
 func FuzzRead(f *testing.F) {
-	for _, root := range []string{"testdata", filepath.Join("..", "..", "..", "..", "shared", "fixtures")} {
-		filepath.WalkDir(filepath.Join(root, "telegram"), func(path string, d os.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return nil
-			}
-			if b, err := os.ReadFile(path); err == nil && len(b) < 64<<10 {
-				f.Add(b, uint32(0))
-				f.Add(b, smallLimits)
-			}
-			return nil
-		})
-	}
+	loadtest.SeedTree(f, 64<<10-1, filepath.Join("testdata", "telegram"), filepath.Join(loadtest.SharedFixtures, "telegram"))
 	f.Add([]byte(`{"id":1,"messages":[{"id":1,"type":"message","date":"2024-01-01T10:00:00","text":[{"type":"mention_name","text":"A","user_id":1}]}]}`), uint32(0))
 	f.Fuzz(func(t *testing.T, raw []byte, code uint32) {
 		lim := rawiotest.FuzzLimits(code)
@@ -49,7 +34,7 @@ func FuzzRead(f *testing.F) {
 			return
 		}
 		lines := 1 + bytes.Count(raw, []byte{'\n'}) + bytes.Count(raw, []byte{'\r'})
-		for _, m := range rec.msgs {
+		for _, m := range rec.Msgs {
 			switch {
 			case m.Platform != corpus.Telegram || !m.Created.IsZero() && m.Created.Location() != time.UTC:
 				t.Errorf("message of platform %q at %v", m.Platform, m.Created)
@@ -61,13 +46,13 @@ func FuzzRead(f *testing.F) {
 				t.Errorf("message at line %d of %d", m.Line, lines)
 			}
 		}
-		for _, e := range rec.rejects {
+		for _, e := range rec.Rejects {
 			if e.File != "fuzz/input" || e.Err == nil || e.Line < 1 || e.Line > lines {
 				t.Errorf("reject %+v (input of %d lines)", e, lines)
 			}
 		}
-		if rec.other != 0 {
-			t.Errorf("%d Panel or Profile calls", rec.other)
+		if rec.Other != 0 {
+			t.Errorf("%d Panel or Profile calls", rec.Other)
 		}
 		// A valid chat document within the default limits: one call per
 		// item.
@@ -78,8 +63,8 @@ func FuzzRead(f *testing.F) {
 		if code != 0 || json.Unmarshal(raw, &doc) != nil || doc.Messages == nil || doc.Chats != nil || bytes.Count(raw, []byte(`"messages"`)) != 1 {
 			return
 		}
-		if rerr != nil || rec.calls() != len(doc.Messages) {
-			t.Errorf("%v: %d calls for %d items", rerr, rec.calls(), len(doc.Messages))
+		if rerr != nil || rec.Calls() != len(doc.Messages) {
+			t.Errorf("%v: %d calls for %d items", rerr, rec.Calls(), len(doc.Messages))
 		}
 	})
 }

@@ -2,22 +2,13 @@ package telegram
 
 import (
 	"errors"
-	"runtime"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/faire-communaute/compendium/analysis/load/internal/loadtest"
 	"github.com/faire-communaute/compendium/analysis/rawio"
 )
-
-// allocated returns the bytes allocated while fn runs.
-func allocated(fn func()) uint64 {
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	fn()
-	runtime.ReadMemStats(&after)
-	return after.TotalAlloc - before.TotalAlloc
-}
 
 // An item of 10 MB past a limit of 4 kB, and a chat name of 10 MB (a
 // value outside the items, skipped unread), cost one rejection and no
@@ -32,13 +23,13 @@ func TestLongItem(t *testing.T) {
 		strings.Replace(good, "%d", "3", 1) + "]}"
 	var rec *recorder
 	var err error
-	n := allocated(func() {
+	n := loadtest.Allocated(func() {
 		f, _ := rawio.NewFileWith("long.json", strings.NewReader(doc), rawio.Limits{LineBytes: 4096})
 		rec = &recorder{}
 		err = read(f, rec)
 	})
-	if err != nil || len(rec.msgs) != 2 || len(rec.rejects) != 1 || rec.rejects[0].Line != 3 || !errors.Is(rec.rejects[0], rawio.ErrLimit) {
-		t.Fatalf("%v: %d messages, %v", err, len(rec.msgs), rec.rejects)
+	if err != nil || len(rec.Msgs) != 2 || len(rec.Rejects) != 1 || rec.Rejects[0].Line != 3 || !errors.Is(rec.Rejects[0], rawio.ErrLimit) {
+		t.Fatalf("%v: %d messages, %v", err, len(rec.Msgs), rec.Rejects)
 	}
 	if n > 1<<20 {
 		t.Errorf("reading allocated %d bytes, want less than 1 MB", n)

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/load/internal/jsonvalues"
 	"github.com/faire-communaute/compendium/analysis/rawio"
 )
 
@@ -82,7 +83,7 @@ func sniff(head []byte) int {
 type reader struct {
 	f     *rawio.File
 	sink  rawio.Sink
-	s     *scanner
+	s     *jsonvalues.Scanner
 	loc   *time.Location
 	only  string // OptionChat
 	found bool   // a messages array was met
@@ -93,7 +94,7 @@ type reader struct {
 var errStop = errors.New("stop")
 
 func read(f *rawio.File, sink rawio.Sink) error {
-	r := &reader{f: f, sink: sink, s: newScanner(f), only: strings.TrimSpace(f.Options[OptionChat])}
+	r := &reader{f: f, sink: sink, s: jsonvalues.NewScanner(f, true), only: strings.TrimSpace(f.Options[OptionChat])}
 	zone := strings.TrimSpace(f.Options[OptionTimezone])
 	if zone == "" {
 		zone = DefaultTimezone
@@ -103,14 +104,14 @@ func read(f *rawio.File, sink rawio.Sink) error {
 		return fmt.Errorf("%s: option %s: unknown time zone %s (want an IANA name such as Europe/Paris)", f.Name, OptionTimezone, rawio.Quote(zone))
 	}
 	r.loc = loc
-	c, err := r.s.peek()
+	c, err := r.s.Peek()
 	if err != nil && err != io.EOF {
 		return fmt.Errorf("%s: %w", f.Name, err)
 	}
 	if c != '{' {
 		return fmt.Errorf("%s: %w: the document is not a JSON object", f.Name, rawio.ErrShape)
 	}
-	r.s.discard(1)
+	r.s.Discard(1)
 	err = r.object(levelTop, "")
 	switch {
 	case errors.Is(err, errStop):
@@ -118,7 +119,7 @@ func read(f *rawio.File, sink rawio.Sink) error {
 	case err != nil && r.found:
 		// The structure broke outside a record after records were read:
 		// what follows cannot be split into records.
-		r.reject(r.s.line+1, "", fmt.Errorf("%w: %v; the rest of the file cannot be read", rawio.ErrBadJSON, err))
+		r.reject(r.s.Line()+1, "", fmt.Errorf("%w: %v; the rest of the file cannot be read", rawio.ErrBadJSON, err))
 		return nil
 	case err != nil:
 		return fmt.Errorf("%s: %w", f.Name, err)
@@ -142,67 +143,64 @@ func (r *reader) reject(line int, field string, err error) {
 // object reads the members of an object whose '{' was read.
 func (r *reader) object(level int, chatID string) error {
 	for {
-		c, err := r.s.peek()
+		c, more, err := r.s.Next('}')
 		if err == io.EOF {
 			return errors.New("the document ends inside an object")
 		}
 		if err != nil {
 			return err
 		}
-		switch c {
-		case '}':
-			r.s.discard(1)
+		if !more {
 			return nil
-		case ',':
-			r.s.discard(1)
-			continue
+		}
+		switch c {
 		case '"':
 		default:
-			return fmt.Errorf("%s where a key was expected, line %d", rawio.Quote(string(c)), r.s.line+1)
+			return fmt.Errorf("%s where a key was expected, line %d", rawio.Quote(string(c)), r.s.Line()+1)
 		}
-		raw, _, err := r.s.value(true)
+		raw, _, err := r.s.Value(true)
 		var key string
 		if err == nil {
 			err = json.Unmarshal(raw, &key)
 		}
 		if err != nil {
-			return fmt.Errorf("a key, line %d: %v", r.s.line+1, err)
+			return fmt.Errorf("a key, line %d: %v", r.s.Line()+1, err)
 		}
-		if c, err := r.s.peek(); err != nil || c != ':' {
-			return fmt.Errorf("no ':' after a key, line %d", r.s.line+1)
+		if c, err := r.s.Peek(); err != nil || c != ':' {
+			return fmt.Errorf("no ':' after a key, line %d", r.s.Line()+1)
 		}
-		r.s.discard(1)
-		next, _ := r.s.peek()
+		r.s.Discard(1)
+		next, _ := r.s.Peek()
 		switch {
 		case key == "id" && (level == levelTop || level == levelChat) && next != '{' && next != '[':
-			raw, _, err := r.s.value(true)
+			raw, _, err := r.s.Value(true)
 			if err != nil {
-				return fmt.Errorf("the chat's id, line %d: %v", r.s.line+1, err)
+				return fmt.Errorf("the chat's id, line %d: %v", r.s.Line()+1, err)
 			}
 			chatID = scalar(raw)
 			continue
 		case key == "messages" && (level == levelTop || level == levelChat) && next == '[':
 			r.found = true
-			r.s.discard(1)
+			r.s.Discard(1)
 			if err := r.records(chatID); err != nil {
 				return err
 			}
 			continue
 		case (key == "chats" || key == "left_chats") && level == levelTop && next == '{':
-			r.s.discard(1)
+			r.s.Discard(1)
 			if err := r.object(levelList, ""); err != nil {
 				return err
 			}
 			continue
 		case key == "list" && level == levelList && next == '[':
-			r.s.discard(1)
+			r.s.Discard(1)
 			if err := r.chats(); err != nil {
 				return err
 			}
 			continue
 		}
-		if _, _, err := r.s.value(false); err != nil && !errors.Is(err, rawio.ErrLimit) {
-			return fmt.Errorf("the value of a key, line %d: %v", r.s.line+1, err)
+		if _, _, err := r.s.Value(false); err != nil && !errors.Is(err, rawio.ErrLimit) {
+			return fmt.Errorf("the value of a key, line %d: %v", r.s.Line()+1, err)
 		}
 	}
 }
@@ -211,27 +209,24 @@ func (r *reader) object(level int, chatID string) error {
 // read.
 func (r *reader) chats() error {
 	for {
-		c, err := r.s.peek()
+		c, more, err := r.s.Next(']')
 		if err == io.EOF {
 			return errors.New("the document ends inside a list of chats")
 		}
 		if err != nil {
 			return err
 		}
-		switch c {
-		case ']':
-			r.s.discard(1)
+		if !more {
 			return nil
-		case ',':
-			r.s.discard(1)
-			continue
+		}
+		switch c {
 		case '{':
-			r.s.discard(1)
+			r.s.Discard(1)
 			if err := r.object(levelChat, ""); err != nil {
 				return err
 			}
 		default:
-			if _, _, err := r.s.value(false); err != nil && !errors.Is(err, rawio.ErrLimit) {
+			if _, _, err := r.s.Value(false); err != nil && !errors.Is(err, rawio.ErrLimit) {
 				return err
 			}
 		}
@@ -242,23 +237,18 @@ func (r *reader) chats() error {
 // one record, up to its ']'.
 func (r *reader) records(chatID string) error {
 	for {
-		c, err := r.s.peek()
+		_, more, err := r.s.Next(']')
 		if err == io.EOF {
-			r.reject(r.s.line+1, "", fmt.Errorf("%w: the document ends inside the messages array", rawio.ErrBadJSON))
+			r.reject(r.s.Line()+1, "", fmt.Errorf("%w: the document ends inside the messages array", rawio.ErrBadJSON))
 			return errStop
 		}
 		if err != nil {
 			return err
 		}
-		switch c {
-		case ']':
-			r.s.discard(1)
+		if !more {
 			return nil
-		case ',':
-			r.s.discard(1)
-			continue
 		}
-		raw, line, err := r.s.value(true)
+		raw, line, err := r.s.Value(true)
 		switch {
 		case err == io.ErrUnexpectedEOF:
 			r.reject(line, "", fmt.Errorf("%w: the document ends inside this record (the rest of the file cannot be read)", rawio.ErrBadJSON))

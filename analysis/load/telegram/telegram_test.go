@@ -18,14 +18,14 @@ import (
 // comma) and the unreadable time rejected alone between good ones.
 func TestGroupExport(t *testing.T) {
 	rec := readFile(t, filepath.Join("testdata", "telegram", "result.json"), nil)
-	if rec.calls() != 11 || len(rec.msgs) != 5 || len(rec.rejects) != 2 || len(rec.services) != 4 {
-		t.Fatalf("%d calls: %d messages, %d rejects %v, %d services", rec.calls(), len(rec.msgs), len(rec.rejects), rec.rejects, len(rec.services))
+	if rec.Calls() != 11 || len(rec.Msgs) != 5 || len(rec.Rejects) != 2 || len(rec.Services) != 4 {
+		t.Fatalf("%d calls: %d messages, %d rejects %v, %d services", rec.Calls(), len(rec.Msgs), len(rec.Rejects), rec.Rejects, len(rec.Services))
 	}
-	if k := rec.kinds(); !reflect.DeepEqual(k, map[string]int{"create_group": 1, "join_group_by_link": 1, "pin_message": 1, ServiceUnsupported: 1}) {
+	if k := rec.Kinds(); !reflect.DeepEqual(k, map[string]int{"create_group": 1, "join_group_by_link": 1, "pin_message": 1, ServiceUnsupported: 1}) {
 		t.Errorf("service kinds %v", k)
 	}
 	var lines []int
-	for _, s := range rec.services {
+	for _, s := range rec.Services {
 		lines = append(lines, s.Line)
 	}
 	if !reflect.DeepEqual(lines, []int{6, 31, 96, 134}) {
@@ -56,14 +56,14 @@ func TestGroupExport(t *testing.T) {
 	for i := range want {
 		w := want[i]
 		w.Platform, w.Group, w.IDField = corpus.Telegram, "1700000042", "id"
-		if got := *rec.msgs[i]; !reflect.DeepEqual(got, w) {
+		if got := *rec.Msgs[i]; !reflect.DeepEqual(got, w) {
 			t.Errorf("message %d:\n got %+v\nwant %+v", i, got, w)
 		}
 	}
-	if e := rec.rejects[0]; e.Line != 74 || e.Field != "" || !errors.Is(e, rawio.ErrBadJSON) {
+	if e := rec.Rejects[0]; e.Line != 74 || e.Field != "" || !errors.Is(e, rawio.ErrBadJSON) {
 		t.Errorf("reject 0: %v", e)
 	}
-	if e := rec.rejects[1]; e.Line != 125 || e.Field != "date_unixtime" || !errors.Is(e, rawio.ErrBadTime) ||
+	if e := rec.Rejects[1]; e.Line != 125 || e.Field != "date_unixtime" || !errors.Is(e, rawio.ErrBadTime) ||
 		e.Error() != `testdata/telegram/result.json:125: field "date_unixtime": unreadable time: "h…"` {
 		t.Errorf("reject 1: %v", e)
 	}
@@ -77,8 +77,8 @@ func TestTimezoneOption(t *testing.T) {
 	for zone, want := range map[string]string{"": "2024-07-01T08:00:00Z", "Europe/Paris": "2024-07-01T08:00:00Z",
 		"America/Montreal": "2024-07-01T14:00:00Z", "UTC": "2024-07-01T10:00:00Z"} {
 		rec, err := readBytes(t, doc, map[string]string{OptionTimezone: zone})
-		if err != nil || len(rec.msgs) != 1 || rec.msgs[0].Created.Format(time.RFC3339) != want {
-			t.Errorf("zone %q: %v %+v", zone, err, rec.msgs)
+		if err != nil || len(rec.Msgs) != 1 || rec.Msgs[0].Created.Format(time.RFC3339) != want {
+			t.Errorf("zone %q: %v %+v", zone, err, rec.Msgs)
 		}
 	}
 	if _, err := readBytes(t, doc, map[string]string{OptionTimezone: "Mars/Olympus"}); err == nil || !strings.Contains(err.Error(), "option timezone") {
@@ -94,13 +94,13 @@ func TestReplyToAnotherChat(t *testing.T) {
 {"id":1,"type":"message","date_unixtime":"1709539331","from":"A","from_id":"user1","reply_to_message_id":7,"reply_to_peer_id":"channel555","text":"ailleurs"},
 {"id":2,"type":"message","date_unixtime":"1709539331","from":"A","from_id":"user1","reply_to_message_id":1,"reply_to_peer_id":"channel1234","text":"ici"}]}`
 	rec, err := readBytes(t, doc, nil)
-	if err != nil || len(rec.msgs) != 2 {
-		t.Fatalf("%v %d", err, len(rec.msgs))
+	if err != nil || len(rec.Msgs) != 2 {
+		t.Fatalf("%v %d", err, len(rec.Msgs))
 	}
-	if m := rec.msgs[0]; m.Kind != corpus.Reply || m.ParentID != "" {
+	if m := rec.Msgs[0]; m.Kind != corpus.Reply || m.ParentID != "" {
 		t.Errorf("reply elsewhere %+v", m)
 	}
-	if m := rec.msgs[1]; m.Kind != corpus.Reply || m.ParentID != "1" {
+	if m := rec.Msgs[1]; m.Kind != corpus.Reply || m.ParentID != "1" {
 		t.Errorf("reply here %+v", m)
 	}
 }
@@ -134,20 +134,20 @@ func TestFullAccountExport(t *testing.T) {
 		t.Error("full-account export not recognised")
 	}
 	rec, err := readBytes(t, doc, nil)
-	if err != nil || len(rec.msgs) != 3 || len(rec.services) != 1 || len(rec.rejects) != 0 {
-		t.Fatalf("%v: %d messages, %d services, %v", err, len(rec.msgs), len(rec.services), rec.rejects)
+	if err != nil || len(rec.Msgs) != 3 || len(rec.Services) != 1 || len(rec.Rejects) != 0 {
+		t.Fatalf("%v: %d messages, %d services, %v", err, len(rec.Msgs), len(rec.Services), rec.Rejects)
 	}
 	var got []string
-	for _, m := range rec.msgs {
+	for _, m := range rec.Msgs {
 		got = append(got, m.Group+"/"+m.ID+"/"+m.Text)
 	}
 	if !reflect.DeepEqual(got, []string{"11/1/un", "22/1/deux", "33/7/trois"}) {
 		t.Errorf("messages %v", got)
 	}
 	rec, err = readBytes(t, doc, map[string]string{OptionChat: "11"})
-	if err != nil || len(rec.msgs) != 1 || rec.msgs[0].Text != "un" ||
-		!reflect.DeepEqual(rec.kinds(), map[string]int{"invite_members": 1, ServiceOtherChat: 2}) {
-		t.Errorf("chat 11: %v %d messages, %v", err, len(rec.msgs), rec.kinds())
+	if err != nil || len(rec.Msgs) != 1 || rec.Msgs[0].Text != "un" ||
+		!reflect.DeepEqual(rec.Kinds(), map[string]int{"invite_members": 1, ServiceOtherChat: 2}) {
+		t.Errorf("chat 11: %v %d messages, %v", err, len(rec.Msgs), rec.Kinds())
 	}
 }
 
@@ -158,17 +158,17 @@ func TestFullAccountExport(t *testing.T) {
 func TestDamaged(t *testing.T) {
 	const good = `{"id":1,"type":"message","date_unixtime":"1709539331","from":"A","from_id":"user1","text":"un"}`
 	rec, err := readBytes(t, `{"id":5,"messages":[`+good+",\n"+`{"id":2,"type":"message","text":"coupé`, nil)
-	if err != nil || len(rec.msgs) != 1 || len(rec.rejects) != 1 || rec.rejects[0].Line != 2 || !errors.Is(rec.rejects[0], rawio.ErrBadJSON) {
-		t.Errorf("cut: %v %d %v", err, len(rec.msgs), rec.rejects)
+	if err != nil || len(rec.Msgs) != 1 || len(rec.Rejects) != 1 || rec.Rejects[0].Line != 2 || !errors.Is(rec.Rejects[0], rawio.ErrBadJSON) {
+		t.Errorf("cut: %v %d %v", err, len(rec.Msgs), rec.Rejects)
 	}
 	rec, err = readBytes(t, `{"id":5,"messages":[`+good+`,`+"\n"+`[1,2],`+"\n"+`{"id":3,"type":"sticker"},`+good+`]}`, nil)
-	if err != nil || len(rec.msgs) != 2 || len(rec.rejects) != 2 || rec.rejects[0].Line != 2 || rec.rejects[1].Field != "type" {
-		t.Errorf("bad items: %v %d %v", err, len(rec.msgs), rec.rejects)
+	if err != nil || len(rec.Msgs) != 2 || len(rec.Rejects) != 2 || rec.Rejects[0].Line != 2 || rec.Rejects[1].Field != "type" {
+		t.Errorf("bad items: %v %d %v", err, len(rec.Msgs), rec.Rejects)
 	}
 	f, _ := rawio.NewFileWith("in.json", strings.NewReader(`{"id":5,"messages":[`+good+`,`+"\n"+`{"id":2,"text":"`+strings.Repeat("x", 600)+`"},`+"\n"+good+`]}`), rawio.Limits{LineBytes: 512})
 	rec = &recorder{}
-	if err := read(f, rec); err != nil || len(rec.msgs) != 2 || len(rec.rejects) != 1 || !errors.Is(rec.rejects[0], rawio.ErrLimit) || rec.rejects[0].Line != 2 {
-		t.Errorf("limit: %v %d %v", err, len(rec.msgs), rec.rejects)
+	if err := read(f, rec); err != nil || len(rec.Msgs) != 2 || len(rec.Rejects) != 1 || !errors.Is(rec.Rejects[0], rawio.ErrLimit) || rec.Rejects[0].Line != 2 {
+		t.Errorf("limit: %v %d %v", err, len(rec.Msgs), rec.Rejects)
 	}
 	for _, doc := range []string{`[]`, `{"name": "x"}`, `"x"`} {
 		if _, err := readBytes(t, doc, nil); err == nil {
@@ -189,12 +189,12 @@ func TestTkonverterSample(t *testing.T) {
 		t.Errorf("sniff %d", s)
 	}
 	rec := readFile(t, path, nil)
-	if rec.calls() != 45 || len(rec.msgs) != 23 || len(rec.rejects) != 0 || len(rec.services) != 22 || rec.kinds()[ServiceUnsupported] != 1 || rec.kinds()["pin_message"] != 1 {
-		t.Fatalf("%d calls, %d messages, %v, %v", rec.calls(), len(rec.msgs), rec.rejects, rec.kinds())
+	if rec.Calls() != 45 || len(rec.Msgs) != 23 || len(rec.Rejects) != 0 || len(rec.Services) != 22 || rec.Kinds()[ServiceUnsupported] != 1 || rec.Kinds()["pin_message"] != 1 {
+		t.Fatalf("%d calls, %d messages, %v, %v", rec.Calls(), len(rec.Msgs), rec.Rejects, rec.Kinds())
 	}
 	kinds := map[corpus.Kind]int{}
 	reactions := 0
-	for _, m := range rec.msgs {
+	for _, m := range rec.Msgs {
 		kinds[m.Kind]++
 		reactions += m.Reactions
 	}
@@ -202,7 +202,7 @@ func TestTkonverterSample(t *testing.T) {
 		t.Errorf("kinds %v, reactions %d", kinds, reactions)
 	}
 	var mentions []string
-	for _, m := range rec.msgs {
+	for _, m := range rec.Msgs {
 		for _, p := range m.Mentions {
 			mentions = append(mentions, p.Handle)
 		}

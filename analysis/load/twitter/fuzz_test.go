@@ -4,20 +4,16 @@ import (
 	"bytes"
 	"encoding/csv"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/load/internal/loadtest"
 	"github.com/faire-communaute/compendium/analysis/rawio"
 	"github.com/faire-communaute/compendium/analysis/rawio/rawiotest"
 )
-
-// smallLimits is the seed limit code of small limits (see fuzzLimits):
-// lines of 512 bytes, fields of 64, records of 4 lines, depth 8.
-const smallLimits = uint32(496) | uint32(60)<<9 | uint32(3)<<17 | uint32(7)<<20
 
 // fuzzLimits is rawiotest.FuzzLimits.
 func fuzzLimits(code uint32) rawio.Limits { return rawiotest.FuzzLimits(code) }
@@ -27,21 +23,7 @@ func fuzzLimits(code uint32) rawio.Limits { return rawiotest.FuzzLimits(code) }
 // the default limits and with small ones.
 func seed(f *testing.F, dirs ...string) {
 	for _, dir := range dirs {
-		for _, root := range []string{"testdata", filepath.Join("..", "..", "..", "..", "shared", "fixtures")} {
-			filepath.WalkDir(filepath.Join(root, dir), func(path string, d os.DirEntry, err error) error {
-				if err != nil || d.IsDir() {
-					return nil
-				}
-				if info, err := d.Info(); err != nil || info.Size() > 64<<10 {
-					return nil
-				}
-				if b, err := os.ReadFile(path); err == nil {
-					f.Add(b, uint32(0))
-					f.Add(b, smallLimits)
-				}
-				return nil
-			})
-		}
+		loadtest.SeedTree(f, 64<<10, filepath.Join("testdata", dir), filepath.Join(loadtest.SharedFixtures, dir))
 	}
 }
 
@@ -63,14 +45,14 @@ func fuzzRead(t *testing.T, raw []byte, format string, lim rawio.Limits) (rec *r
 	fm, _ := rawio.Lookup(format)
 	rec = &recorder{}
 	err = fm.Read(f, rec)
-	if rec.other != 0 {
-		t.Errorf("%d Panel or Profile calls", rec.other)
+	if rec.Other != 0 {
+		t.Errorf("%d Panel or Profile calls", rec.Other)
 	}
-	lines := 1 + bytes.Count(decoded(raw), []byte{'\n'}) // CR-only files read as LF
+	lines := 1 + bytes.Count(loadtest.Decoded(raw), []byte{'\n'}) // CR-only files read as LF
 	if f.Gzip {
 		lines = 1 << 30 // lines of the decompressed content, not counted here
 	}
-	for _, m := range rec.msgs {
+	for _, m := range rec.Msgs {
 		switch {
 		case m.ID == "" || m.Created.IsZero() || m.Created.Location() != time.UTC || m.Platform != corpus.Twitter:
 			t.Errorf("message without id, UTC time or platform: %+v", m)
@@ -85,36 +67,12 @@ func fuzzRead(t *testing.T, raw []byte, format string, lim rawio.Limits) (rec *r
 			t.Errorf("message %s of kind %q", m.ID, m.Kind)
 		}
 	}
-	for _, e := range rec.rejects {
+	for _, e := range rec.Rejects {
 		if e.File != name || e.Err == nil || e.Line < 1 || e.Line > lines {
 			t.Errorf("reject %+v (input of %d lines)", e, lines)
 		}
 	}
 	return rec, head, err
-}
-
-// lineRecords counts the records of a file of JSON lines read within
-// lim: its non-blank lines, and its lines past the line limit, blank or
-// not.
-func lineRecords(b []byte, lim rawio.Limits) int {
-	lim = lim.WithDefaults()
-	n := 0
-	for _, l := range bytes.Split(b, []byte{'\n'}) {
-		if len(bytes.TrimSpace(l)) > 0 || len(bytes.TrimSuffix(l, []byte{'\r'})) > lim.LineBytes {
-			n++
-		}
-	}
-	return n
-}
-
-// decoded is the content a File decodes to.
-func decoded(raw []byte) []byte {
-	f, err := rawio.NewFile("x", bytes.NewReader(raw))
-	if err != nil {
-		return nil
-	}
-	b, _ := io.ReadAll(f.R)
-	return b
 }
 
 // checkLineRecords checks that a format reading JSON lines within lim
@@ -123,8 +81,8 @@ func checkLineRecords(t *testing.T, raw []byte, rec *recorder, head []byte, lim 
 	if documentMode(head) {
 		return
 	}
-	if want := lineRecords(decoded(raw), lim); rec.calls() != want {
-		t.Errorf("%d calls for %d records", rec.calls(), want)
+	if want := loadtest.LineRecords(loadtest.Decoded(raw), lim); rec.Calls() != want {
+		t.Errorf("%d calls for %d records", rec.Calls(), want)
 	}
 }
 
@@ -161,7 +119,7 @@ func checkTwarcCSV(t *testing.T, raw []byte, code uint32) {
 	// A file that encoding/csv reads whole, of one-line records of
 	// the header's field count within the limits: one call per
 	// record.
-	content := decoded(raw)
+	content := loadtest.Decoded(raw)
 	_, comma := csvHeader(head)
 	r := csv.NewReader(bytes.NewReader(content))
 	r.Comma = comma
@@ -187,18 +145,18 @@ func checkTwarcCSV(t *testing.T, raw []byte, code uint32) {
 			return
 		}
 	}
-	if want >= 0 && rec.calls() != want {
-		t.Errorf("%d calls for %d records", rec.calls(), want)
+	if want >= 0 && rec.Calls() != want {
+		t.Errorf("%d calls for %d records", rec.Calls(), want)
 	}
 }
 
 // callLines are the lines the calls to rec name.
 func callLines(rec *recorder) []int {
 	var out []int
-	for _, m := range rec.msgs {
+	for _, m := range rec.Msgs {
 		out = append(out, m.Line)
 	}
-	for _, e := range rec.rejects {
+	for _, e := range rec.Rejects {
 		out = append(out, e.Line)
 	}
 	return out

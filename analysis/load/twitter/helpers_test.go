@@ -10,45 +10,21 @@ import (
 	"time"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/load/internal/loadtest"
 	"github.com/faire-communaute/compendium/analysis/rawio"
 )
 
-// recorder is a Sink that keeps what it receives, in order.
-type recorder struct {
-	msgs    []*rawio.RawMessage
-	rejects []*rawio.ParseError
-	other   int // Panel and Profile calls, which no format here makes
-}
-
-func (r *recorder) Message(m *rawio.RawMessage)    { r.msgs = append(r.msgs, m) }
-func (r *recorder) Panel(*corpus.PanelObservation) { r.other++ }
-func (r *recorder) Profile(*rawio.RawProfile)      { r.other++ }
-func (r *recorder) Reject(e *rawio.ParseError)     { r.rejects = append(r.rejects, e) }
-
-func (r *recorder) calls() int { return len(r.msgs) + len(r.rejects) + r.other }
-
-// byID returns the message of the given id, failing the test without it.
-func (r *recorder) byID(t *testing.T, id string) *rawio.RawMessage {
-	t.Helper()
-	for _, m := range r.msgs {
-		if m.ID == id {
-			return m
-		}
-	}
-	t.Fatalf("no message %s among %d", id, len(r.msgs))
-	return nil
-}
+// recorder is the sink of these tests: it keeps what a reader gives it,
+// in order (a rawio.Sink, not a ServiceSink).
+type recorder = loadtest.Recorder
 
 // readFormat reads the file at path with the named format, after checking
 // that sniffing picks that format.
 func readFormat(t *testing.T, path, format string) *recorder {
 	t.Helper()
-	f, err := rawio.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	return readOpened(t, f, format)
+	rec := &recorder{}
+	loadtest.ReadFile(t, format, path, rec)
+	return rec
 }
 
 // readBytes reads raw bytes named name with the named format.
@@ -63,12 +39,8 @@ func readBytes(t testing.TB, name string, raw []byte, format string) *recorder {
 
 func readOpened(t testing.TB, f *rawio.File, format string) *recorder {
 	t.Helper()
-	fm, ok := rawio.Lookup(format)
-	if !ok {
-		t.Fatalf("format %s not registered", format)
-	}
 	rec := &recorder{}
-	if err := fm.Read(f, rec); err != nil {
+	if err := loadtest.Read(t, f, format, rec); err != nil {
 		t.Fatalf("%s: Read: %v", f.Name, err)
 	}
 	return rec

@@ -4,10 +4,10 @@ import (
 	"bytes"
 	"compress/gzip"
 	"errors"
-	"runtime"
 	"strings"
 	"testing"
 
+	"github.com/faire-communaute/compendium/analysis/load/internal/loadtest"
 	"github.com/faire-communaute/compendium/analysis/rawio"
 )
 
@@ -82,15 +82,15 @@ func checkAround(t *testing.T, c damaged, rc *recorder, err error, limit string)
 		t.Errorf("%s: Read: %v", c.name, err)
 		return
 	}
-	if len(rc.msgs) != 2 || len(rc.rejects) != 1 {
-		t.Errorf("%s: %d messages and %d rejects (%v), want 2 and 1", c.name, len(rc.msgs), len(rc.rejects), rc.rejects)
+	if len(rc.Msgs) != 2 || len(rc.Rejects) != 1 {
+		t.Errorf("%s: %d messages and %d rejects (%v), want 2 and 1", c.name, len(rc.Msgs), len(rc.Rejects), rc.Rejects)
 		return
 	}
-	if e := rc.rejects[0]; e.Line != c.bad || limitOf(e.Err) != limit || !errors.Is(e, rawio.ErrLimit) {
+	if e := rc.Rejects[0]; e.Line != c.bad || limitOf(e.Err) != limit || !errors.Is(e, rawio.ErrLimit) {
 		t.Errorf("%s: reject %v, want one at line %d past limit %s", c.name, e, c.bad, limit)
 	}
-	if rc.msgs[1].Line != c.bad+1 {
-		t.Errorf("%s: last message at line %d, want %d", c.name, rc.msgs[1].Line, c.bad+1)
+	if rc.Msgs[1].Line != c.bad+1 {
+		t.Errorf("%s: last message at line %d, want %d", c.name, rc.Msgs[1].Line, c.bad+1)
 	}
 }
 
@@ -137,11 +137,11 @@ func TestUnclosedValue(t *testing.T) {
 		{"deep", "[\n" + rec(v1Rec, "1") + ",\n" + `{"id_str": "2", "entities": ` + strings.Repeat("[", 3_000_000) + "\n" + rec(v1Rec, "3") + "\n]", "depth"},
 	} {
 		rc, err := readLimited(t, c.name+".json", []byte(c.in), V1, rawio.Limits{})
-		if err != nil || len(rc.msgs) != 1 || len(rc.rejects) != 1 {
-			t.Errorf("%s: %v, %d messages, rejects %v; want 1 and 1", c.name, err, len(rc.msgs), rc.rejects)
+		if err != nil || len(rc.Msgs) != 1 || len(rc.Rejects) != 1 {
+			t.Errorf("%s: %v, %d messages, rejects %v; want 1 and 1", c.name, err, len(rc.Msgs), rc.Rejects)
 			continue
 		}
-		e := rc.rejects[0]
+		e := rc.Rejects[0]
 		if e.Line != 3 || limitOf(e.Err) != c.limit || !strings.Contains(e.Error(), "still open at the end of the file, line 5 (3 lines)") {
 			t.Errorf("%s: reject %v, want line 3 to 5, limit %q", c.name, e, c.limit)
 		}
@@ -149,15 +149,6 @@ func TestUnclosedValue(t *testing.T) {
 			t.Errorf("%s: reject %v is not malformed JSON", c.name, e)
 		}
 	}
-}
-
-// allocated returns the bytes allocated while fn runs.
-func allocated(fn func()) uint64 {
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	fn()
-	runtime.ReadMemStats(&after)
-	return after.TotalAlloc - before.TotalAlloc
 }
 
 // A line (or document value) of 10 MB past a line limit of 4 kB is one
@@ -179,7 +170,7 @@ func TestLongRecord(t *testing.T) {
 	for _, c := range cases {
 		var rc *recorder
 		var err error
-		n := allocated(func() { rc, err = readLimited(t, c.name, c.raw, c.format, lim) })
+		n := loadtest.Allocated(func() { rc, err = readLimited(t, c.name, c.raw, c.format, lim) })
 		checkAround(t, c, rc, err, "line-bytes")
 		// The file's buffer (256 kB) and a line's, far below the 10 MB
 		// that reading the line whole allocates (the readers used to
@@ -205,11 +196,11 @@ func TestGzipZeros(t *testing.T) {
 
 	var rc *recorder
 	var err error
-	n := allocated(func() {
+	n := loadtest.Allocated(func() {
 		rc, err = readLimited(t, "zeros.jsonl.gz", raw, Twarc2, rawio.Limits{LineBytes: 4096, Ratio: 1 << 20})
 	})
-	if err != nil || len(rc.msgs) != 2 || len(rc.rejects) != 1 || rc.rejects[0].Line != 2 || limitOf(rc.rejects[0].Err) != "line-bytes" {
-		t.Errorf("within the ratio: %v, %d messages, rejects %v; want 2 messages and line 2 rejected", err, len(rc.msgs), rc.rejects)
+	if err != nil || len(rc.Msgs) != 2 || len(rc.Rejects) != 1 || rc.Rejects[0].Line != 2 || limitOf(rc.Rejects[0].Err) != "line-bytes" {
+		t.Errorf("within the ratio: %v, %d messages, rejects %v; want 2 messages and line 2 rejected", err, len(rc.Msgs), rc.Rejects)
 	}
 	// The gzip state and the file's two buffers (256 kB each): the
 	// reader used to allocate 180 MB here.
@@ -217,9 +208,9 @@ func TestGzipZeros(t *testing.T) {
 		t.Errorf("within the ratio: reading allocated %d bytes, want less than 2 MB", n)
 	}
 
-	n = allocated(func() { rc, err = readLimited(t, "zeros.jsonl.gz", raw, Twarc2, rawio.Limits{LineBytes: 4096}) })
-	if limitOf(err) != "ratio" || len(rc.msgs) != 1 || len(rc.rejects) != 0 {
-		t.Errorf("past the ratio: %v, %d messages, %d rejects; want the ratio limit after 1 message", err, len(rc.msgs), len(rc.rejects))
+	n = loadtest.Allocated(func() { rc, err = readLimited(t, "zeros.jsonl.gz", raw, Twarc2, rawio.Limits{LineBytes: 4096}) })
+	if limitOf(err) != "ratio" || len(rc.Msgs) != 1 || len(rc.Rejects) != 0 {
+		t.Errorf("past the ratio: %v, %d messages, %d rejects; want the ratio limit after 1 message", err, len(rc.Msgs), len(rc.Rejects))
 	}
 	if n > 2<<20 {
 		t.Errorf("past the ratio: reading allocated %d bytes, want less than 2 MB", n)
@@ -246,11 +237,11 @@ func TestImplausibleTimes(t *testing.T) {
 		}
 		for _, c := range cases {
 			rc, err := readLimited(t, c.name, []byte(c.in), c.format, rawio.Limits{})
-			if err != nil || len(rc.msgs) != 0 || len(rc.rejects) != 1 {
-				t.Errorf("%s, year %s: %v, %d messages, rejects %v; want 1 reject", c.name, year, err, len(rc.msgs), rc.rejects)
+			if err != nil || len(rc.Msgs) != 0 || len(rc.Rejects) != 1 {
+				t.Errorf("%s, year %s: %v, %d messages, rejects %v; want 1 reject", c.name, year, err, len(rc.Msgs), rc.Rejects)
 				continue
 			}
-			if e := rc.rejects[0]; e.Field != c.field || !errors.Is(e, rawio.ErrImplausibleTime) {
+			if e := rc.Rejects[0]; e.Field != c.field || !errors.Is(e, rawio.ErrImplausibleTime) {
 				t.Errorf("%s, year %s: reject %v, want field %q implausible", c.name, year, e, c.field)
 			}
 		}
@@ -276,11 +267,11 @@ func TestExportFieldNames(t *testing.T) {
 	}
 	for _, c := range cases {
 		rc, err := readLimited(t, c.name, []byte(c.in+"\n"), c.format, rawio.Limits{})
-		if err != nil || len(rc.msgs) == 0 {
-			t.Errorf("%s: %v, no message (%v)", c.name, err, rc.rejects)
+		if err != nil || len(rc.Msgs) == 0 {
+			t.Errorf("%s: %v, no message (%v)", c.name, err, rc.Rejects)
 			continue
 		}
-		if m := rc.msgs[len(rc.msgs)-1]; m.IDField != c.id || m.CreatedField != c.created {
+		if m := rc.Msgs[len(rc.Msgs)-1]; m.IDField != c.id || m.CreatedField != c.created {
 			t.Errorf("%s: fields %q and %q, want %q and %q", c.name, m.IDField, m.CreatedField, c.id, c.created)
 		}
 	}

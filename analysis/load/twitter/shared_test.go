@@ -14,7 +14,7 @@ func errorsIs(err, target error) bool { return errors.Is(err, target) }
 // kinds counts messages by kind.
 func kinds(rec *recorder) map[corpus.Kind]int {
 	out := map[corpus.Kind]int{}
-	for _, m := range rec.msgs {
+	for _, m := range rec.Msgs {
 		out[m.Kind]++
 	}
 	return out
@@ -51,49 +51,49 @@ func TestSharedTwarc2(t *testing.T) {
 	for _, c := range cases {
 		path := filepath.Join(dir, c.file)
 		rec := readFormat(t, path, Twarc2)
-		if len(rec.msgs) != c.msgs || len(rec.rejects) != c.rejects {
-			t.Errorf("%s: %d messages and %d rejects, want %d and %d", c.file, len(rec.msgs), len(rec.rejects), c.msgs, c.rejects)
+		if len(rec.Msgs) != c.msgs || len(rec.Rejects) != c.rejects {
+			t.Errorf("%s: %d messages and %d rejects, want %d and %d", c.file, len(rec.Msgs), len(rec.Rejects), c.msgs, c.rejects)
 			continue
 		}
 		checkKinds(t, c.file, rec, c.kinds)
-		for _, m := range rec.msgs {
+		for _, m := range rec.Msgs {
 			if m.ID == "" || m.Created.IsZero() || m.Author.ID == "" || m.Author.Handle == "" {
 				t.Errorf("%s: message %s:%d lacks id, time or author: %+v", c.file, m.ID, m.Line, m.Author)
 			}
 		}
 		switch c.file {
 		case "twarc-csv_brexit.jsonl":
-			m := rec.msgs[0]
+			m := rec.Msgs[0]
 			if m.ID != "1440716895355764743" || m.Author.ID != "4203239195" || m.Author.Handle != "WarmongerHodges" ||
 				!m.Created.Equal(mustTime(t, "2021-09-22T16:37:29Z")) || m.ThreadID != m.ID || m.Line != 1 ||
 				fmtList(m.Hashtags) != "[PeoplesVote Brexit]" {
 				t.Errorf("brexit: first tweet %+v", m)
 			}
-			m = rec.byID(t, "1440716745577140229")
+			m = rec.ByID(t, "1440716745577140229")
 			if m.Kind != corpus.Reply || m.ParentID != "1440621713281093641" || m.ThreadID != "1440621713281093641" ||
 				len(m.Hashtags) != 8 || fmtList(m.Links) != "[https://twitter.com/calin_a/status/1440716745577140229/photo/1]" ||
 				m.Mentions[0] != (rawio.Person{ID: "1717521084", Handle: "AndrewKnight226"}) {
 				t.Errorf("brexit: reply %+v", m)
 			}
 		case "twarc-csv_flat.jsonl":
-			m := rec.byID(t, "1380242449700847616")
+			m := rec.ByID(t, "1380242449700847616")
 			if m.Kind != corpus.Reply || m.ParentID != "" || m.ReplyTo != (rawio.Person{ID: "1349149096909668363", Handle: "POTUS"}) ||
 				m.Author.Handle != "DWDrummer13" || m.Line != 16 {
 				t.Errorf("flat: @-reply %+v", m)
 			}
 		case "twarc-csv_two_tweets.jsonl":
-			m := rec.msgs[0]
+			m := rec.Msgs[0]
 			if m.ID != "1394735776701816833" || m.Author.ID != "1379899464345923590" || m.RefID != "1391677057810288641" ||
 				!m.Created.Equal(mustTime(t, "2021-05-18T19:24:56Z")) {
 				t.Errorf("two_tweets: %+v", m)
 			}
 		case "twarc-csv_streaming_output_with_error.jsonl":
-			checkReject(t, rec.rejects[0], path, 8, "", rawio.ErrBadJSON)
-			if m := rec.msgs[6]; m.ID != "1377650529766154240" || m.Line != 7 {
+			checkReject(t, rec.Rejects[0], path, 8, "", rawio.ErrBadJSON)
+			if m := rec.Msgs[6]; m.ID != "1377650529766154240" || m.Line != 7 {
 				t.Errorf("stream: last message %s:%d", m.ID, m.Line)
 			}
 		case "twitwi_payload-v2.json":
-			m := rec.byID(t, "1383054846186639361")
+			m := rec.ByID(t, "1383054846186639361")
 			if m.Kind != corpus.Reply || m.ParentID != "1383054056906711040" || m.ThreadID != "1383003504734781442" ||
 				m.Author.Handle != "toknell" || fmtList(m.Hashtags) != "[covidiot]" || len(m.Mentions) != 3 ||
 				m.Mentions[0] != (rawio.Person{Handle: "johanwadenback"}) || m.Line != 1 {
@@ -106,22 +106,22 @@ func TestSharedTwarc2(t *testing.T) {
 func TestSharedV1(t *testing.T) {
 	dir := sharedFixtures(t, "twitter-v1")
 	rec := readFormat(t, filepath.Join(dir, "twitwi_normalization_sources.jsonl"), V1)
-	if len(rec.msgs) != 9 || len(rec.rejects) != 0 {
-		t.Fatalf("%d messages and %d rejects, want 9 and 0", len(rec.msgs), len(rec.rejects))
+	if len(rec.Msgs) != 9 || len(rec.Rejects) != 0 {
+		t.Fatalf("%d messages and %d rejects, want 9 and 0", len(rec.Msgs), len(rec.Rejects))
 	}
 	checkKinds(t, "v1", rec, map[corpus.Kind]int{corpus.Tweet: 5, corpus.Retweet: 2, corpus.Quote: 1, corpus.Reply: 1})
 	// A French reply that quotes: a reply with RefID.
-	check(t, rec.msgs[3], want{ID: "1359485114112233472", Kind: "reply", Parent: "1359485112325468162",
+	check(t, rec.Msgs[3], want{ID: "1359485114112233472", Kind: "reply", Parent: "1359485112325468162",
 		Ref: "1359452400122290179", Author: rawio.Person{ID: "119081177", Handle: "JeanCASTEX", Name: "Jean Castex"},
 		Created: "2021-02-10T12:51:23Z", Text: "Le logement est le 2e secteur", Reactions: 50, Shares: 17,
 		Hashtags: []string{"MaPrimeRenov", "ClimatRésilience"}, Mentions: []rawio.Person{{ID: "454336881", Handle: "barbarapompili"}},
 		Links:   []string{"https://twitter.com/EmmWargon/status/1359452400122290179?s=20/video/1"},
 		ReplyTo: rawio.Person{ID: "119081177", Handle: "JeanCASTEX"}, Line: 4})
-	m := rec.msgs[1]
+	m := rec.Msgs[1]
 	if m.ID != "1355046668995977219" || len([]rune(m.Text)) <= 140 || m.Reactions != 33427 || m.Shares != 8297 {
 		t.Errorf("extended tweet %s: %d characters, %d likes, %d retweets", m.ID, len([]rune(m.Text)), m.Reactions, m.Shares)
 	}
-	if m := rec.msgs[0]; m.Kind != corpus.Retweet || m.RefID != "1355046668995977219" {
+	if m := rec.Msgs[0]; m.Kind != corpus.Retweet || m.RefID != "1355046668995977219" {
 		t.Errorf("retweet %s: %s of %s", m.ID, m.Kind, m.RefID)
 	}
 }

@@ -168,9 +168,9 @@ func TestRejectsNameNobody(t *testing.T) {
 		defer f.Close()
 		rec := &recorder{}
 		if err := fm.Read(f, rec); err != nil {
-			rec.rejects = append(rec.rejects, &rawio.ParseError{File: path, Err: err})
+			rec.Rejects = append(rec.Rejects, &rawio.ParseError{File: path, Err: err})
 		}
-		for _, e := range rec.rejects {
+		for _, e := range rec.Rejects {
 			msg := strings.ToLower(strings.TrimPrefix(e.Error(), path))
 			for _, n := range names {
 				if strings.Contains(msg, n) {

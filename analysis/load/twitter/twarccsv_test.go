@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/faire-communaute/compendium/analysis/load/internal/loadtest"
 	"github.com/faire-communaute/compendium/analysis/rawio"
 )
 
@@ -15,15 +16,15 @@ import (
 // spreadsheet re-save.
 func csvFirstThree(t *testing.T, rec *recorder) {
 	t.Helper()
-	check(t, rec.msgs[0], want{ID: t1, Kind: "tweet", Thread: t1, Author: alice,
+	check(t, rec.Msgs[0], want{ID: t1, Kind: "tweet", Thread: t1, Author: alice,
 		Created: "2022-03-05T21:14:07Z", Text: "Garde de nuit\nencore #DocTocToc #MG @dr_bob https://t.co/abc",
 		Reactions: 5, Shares: 2, Hashtags: []string{"DocTocToc", "MG"},
 		Mentions: []rawio.Person{{Handle: "dr_bob"}}, Links: []string{"https://example.org/garde"}, Line: 2})
-	check(t, rec.msgs[1], want{ID: t2, Kind: "reply", Parent: t1, Thread: t1, Author: bob,
+	check(t, rec.Msgs[1], want{ID: t2, Kind: "reply", Parent: t1, Thread: t1, Author: bob,
 		Created: "2022-03-05T21:20:00Z", Text: "@doc_alice courage !\nOn tient bon, \"vraiment\".", Reactions: 1,
 		Mentions: []rawio.Person{{Handle: "doc_alice"}}, ReplyTo: handleOf(alice), Line: 3})
 	// pandas wrote the counts of this row as floats.
-	check(t, rec.msgs[2], want{ID: t3, Kind: "retweet", Ref: t1, Thread: t3, Author: carla,
+	check(t, rec.Msgs[2], want{ID: t3, Kind: "retweet", Ref: t1, Thread: t3, Author: carla,
 		Created: "2022-03-05T22:01:30Z", Text: "Garde de nuit\nencore", Reactions: 5, Shares: 2,
 		Hashtags: []string{"DocTocToc", "MG"}, Mentions: []rawio.Person{{Handle: "dr_bob"}}, Line: 5})
 }
@@ -31,23 +32,23 @@ func csvFirstThree(t *testing.T, rec *recorder) {
 func TestTwarcCSV(t *testing.T) {
 	const file = "testdata/twarc-csv/tweets.csv"
 	rec := readFormat(t, file, TwarcCSV)
-	if len(rec.msgs) != 4 || len(rec.rejects) != 4 {
-		t.Fatalf("got %d messages and %d rejects (%v), want 4 and 4", len(rec.msgs), len(rec.rejects), rec.rejects)
+	if len(rec.Msgs) != 4 || len(rec.Rejects) != 4 {
+		t.Fatalf("got %d messages and %d rejects (%v), want 4 and 4", len(rec.Msgs), len(rec.Rejects), rec.Rejects)
 	}
 	csvFirstThree(t, rec)
-	check(t, rec.msgs[3], want{ID: t5, Kind: "quote", Ref: t1, Thread: t5, Author: carla,
+	check(t, rec.Msgs[3], want{ID: t5, Kind: "quote", Ref: t1, Thread: t5, Author: carla,
 		Created: "2022-03-06T08:00:00Z", Text: "Tellement vrai", Reactions: 1040, Line: 9})
 
-	checkReject(t, rec.rejects[0], file, 6, "", rawio.ErrShape)
-	checkReject(t, rec.rejects[1], file, 7, "id", rawio.ErrBadNumber)
-	checkReject(t, rec.rejects[2], file, 8, "created_at", rawio.ErrBadTime)
+	checkReject(t, rec.Rejects[0], file, 6, "", rawio.ErrShape)
+	checkReject(t, rec.Rejects[1], file, 7, "id", rawio.ErrBadNumber)
+	checkReject(t, rec.Rejects[2], file, 8, "created_at", rawio.ErrBadTime)
 	// The last record opens a quote that never closes: rejected at the
 	// column of that quote.
-	checkReject(t, rec.rejects[3], file, 10, "", csv.ErrQuote)
-	if rec.rejects[3].Column != 82 {
-		t.Errorf("unclosed quote: column %d, want 82, the quote's", rec.rejects[3].Column)
+	checkReject(t, rec.Rejects[3], file, 10, "", csv.ErrQuote)
+	if rec.Rejects[3].Column != 82 {
+		t.Errorf("unclosed quote: column %d, want 82, the quote's", rec.Rejects[3].Column)
 	}
-	for _, e := range rec.rejects {
+	for _, e := range rec.Rejects {
 		t.Logf("%v", e)
 	}
 }
@@ -55,8 +56,8 @@ func TestTwarcCSV(t *testing.T) {
 // The same rows after a French spreadsheet saved them: ';', BOM, CRLF.
 func TestTwarcCSVSpreadsheet(t *testing.T) {
 	rec := readFormat(t, "testdata/twarc-csv/excel_fr.csv", TwarcCSV)
-	if len(rec.msgs) != 3 || len(rec.rejects) != 0 {
-		t.Fatalf("got %d messages and %d rejects (%v), want 3 and 0", len(rec.msgs), len(rec.rejects), rec.rejects)
+	if len(rec.Msgs) != 3 || len(rec.Rejects) != 0 {
+		t.Fatalf("got %d messages and %d rejects (%v), want 3 and 0", len(rec.Msgs), len(rec.Rejects), rec.Rejects)
 	}
 	csvFirstThree(t, rec)
 }
@@ -65,10 +66,10 @@ func TestTwarcCSVSpreadsheet(t *testing.T) {
 // a JSON list.
 func TestTwarcCSVOldVersion(t *testing.T) {
 	rec := readFormat(t, "testdata/twarc-csv/old_version.csv", TwarcCSV)
-	if len(rec.msgs) != 1 || len(rec.rejects) != 0 {
-		t.Fatalf("got %d messages and %d rejects (%v), want 1 and 0", len(rec.msgs), len(rec.rejects), rec.rejects)
+	if len(rec.Msgs) != 1 || len(rec.Rejects) != 0 {
+		t.Fatalf("got %d messages and %d rejects (%v), want 1 and 0", len(rec.Msgs), len(rec.Rejects), rec.Rejects)
 	}
-	check(t, rec.msgs[0], want{ID: t4, Kind: "reply", Parent: t2, Ref: "1400000000000000000", Thread: t1,
+	check(t, rec.Msgs[0], want{ID: t4, Kind: "reply", Parent: t2, Ref: "1400000000000000000", Thread: t1,
 		Author: bob, Created: "2022-03-06T07:02:59Z", Text: "Et aussi\n@dr_bob ça https://t.co/q", Reactions: 2,
 		Hashtags: []string{"MG"}, Mentions: []rawio.Person{handleOf(bob)},
 		Links: []string{"https://twitter.com/someone/status/1400000000000000000"}, Line: 2})
@@ -159,19 +160,19 @@ func TestTwarcCSVStrayQuote(t *testing.T) {
 	for _, c := range cases {
 		raw := csvRows(1000, c.text)
 		rc, err := readLimited(t, "tweets.csv", raw, TwarcCSV, rawio.Limits{})
-		if err != nil || len(rc.msgs)+len(rc.rejects) != 1000 || len(rc.rejects) != len(c.rejects) {
-			t.Errorf("%s: %v, %d messages and %d rejects (%v), want %d and %d", c.name, err, len(rc.msgs), len(rc.rejects), rc.rejects, 1000-len(c.rejects), len(c.rejects))
+		if err != nil || len(rc.Msgs)+len(rc.Rejects) != 1000 || len(rc.Rejects) != len(c.rejects) {
+			t.Errorf("%s: %v, %d messages and %d rejects (%v), want %d and %d", c.name, err, len(rc.Msgs), len(rc.Rejects), rc.Rejects, 1000-len(c.rejects), len(c.rejects))
 			continue
 		}
-		for i, e := range rc.rejects {
+		for i, e := range rc.Rejects {
 			if e.Line != c.rejects[i] {
 				t.Errorf("%s: reject %v, want line %d", c.name, e, c.rejects[i])
 			}
 		}
-		if !errors.Is(rc.rejects[0], csv.ErrQuote) || rc.rejects[0].Column != 46 {
-			t.Errorf("%s: reject %v (column %d), want an open quote at column 46", c.name, rc.rejects[0], rc.rejects[0].Column)
+		if !errors.Is(rc.Rejects[0], csv.ErrQuote) || rc.Rejects[0].Column != 46 {
+			t.Errorf("%s: reject %v (column %d), want an open quote at column 46", c.name, rc.Rejects[0], rc.Rejects[0].Column)
 		}
-		if m := rc.msgs[1]; m.ID != "1500000000000000003" || m.Line != 4 || m.Text != "texte" {
+		if m := rc.Msgs[1]; m.ID != "1500000000000000003" || m.Line != 4 || m.Text != "texte" {
 			t.Errorf("%s: second message %s at line %d: %q", c.name, m.ID, m.Line, m.Text)
 		}
 	}
@@ -230,15 +231,15 @@ func TestTwarcCSVResync(t *testing.T) {
 			continue
 		}
 		var got []int
-		for _, m := range rc.msgs {
+		for _, m := range rc.Msgs {
 			got = append(got, m.Line)
 		}
-		if fmt.Sprint(got) != fmt.Sprint(c.msgs) || len(rc.rejects) != len(c.rejects) {
-			t.Errorf("%s: messages at lines %v and rejects %v, want messages at %v and %d rejects", c.name, got, rc.rejects, c.msgs, len(c.rejects))
+		if fmt.Sprint(got) != fmt.Sprint(c.msgs) || len(rc.Rejects) != len(c.rejects) {
+			t.Errorf("%s: messages at lines %v and rejects %v, want messages at %v and %d rejects", c.name, got, rc.Rejects, c.msgs, len(c.rejects))
 			continue
 		}
 		for i, w := range c.rejects {
-			e := rc.rejects[i]
+			e := rc.Rejects[i]
 			if e.Line != w.line || limitOf(e.Err) != w.limit || (w.why != nil && !errors.Is(e, w.why)) {
 				t.Errorf("%s: reject %v, want line %d, limit %q, reason %v", c.name, e, w.line, w.limit, w.why)
 			}
@@ -246,8 +247,8 @@ func TestTwarcCSVResync(t *testing.T) {
 	}
 	// A legitimate multi-line text keeps its line breaks.
 	rc, _ := readLimited(t, "r.csv", lines(head(1)+`"un`, `deux`, `trois"`+tail), TwarcCSV, rawio.Limits{})
-	if len(rc.msgs) != 1 || rc.msgs[0].Text != "un\ndeux\ntrois" {
-		t.Errorf("multi-line text: %v", rc.msgs)
+	if len(rc.Msgs) != 1 || rc.Msgs[0].Text != "un\ndeux\ntrois" {
+		t.Errorf("multi-line text: %v", rc.Msgs)
 	}
 }
 
@@ -259,9 +260,9 @@ func TestTwarcCSVUnclosedMemory(t *testing.T) {
 	raw = append(raw, bytes.Repeat([]byte("x"), 10<<20)...)
 	var rc *recorder
 	var err error
-	n := allocated(func() { rc, err = readLimited(t, "u.csv", raw, TwarcCSV, rawio.Limits{LineBytes: 4096}) })
-	if err != nil || len(rc.msgs) != 2 || len(rc.rejects) != 1 || rc.rejects[0].Line != 4 || limitOf(rc.rejects[0].Err) != "line-bytes" {
-		t.Errorf("%v, %d messages, rejects %v; want 2 messages and line 4 rejected", err, len(rc.msgs), rc.rejects)
+	n := loadtest.Allocated(func() { rc, err = readLimited(t, "u.csv", raw, TwarcCSV, rawio.Limits{LineBytes: 4096}) })
+	if err != nil || len(rc.Msgs) != 2 || len(rc.Rejects) != 1 || rc.Rejects[0].Line != 4 || limitOf(rc.Rejects[0].Err) != "line-bytes" {
+		t.Errorf("%v, %d messages, rejects %v; want 2 messages and line 4 rejected", err, len(rc.Msgs), rc.Rejects)
 	}
 	if n > 1<<20 {
 		t.Errorf("reading allocated %d bytes, want less than 1 MB", n)

@@ -12,10 +12,10 @@ import (
 // snowflake tells so.
 func TestTweetScraperFile(t *testing.T) {
 	rec := readFormat(t, "testdata/tweetscraper/979443596522426514", TweetScraper)
-	if len(rec.msgs) != 1 || len(rec.rejects) != 0 {
-		t.Fatalf("got %d messages and %d rejects (%v), want 1 and 0", len(rec.msgs), len(rec.rejects), rec.rejects)
+	if len(rec.Msgs) != 1 || len(rec.Rejects) != 0 {
+		t.Fatalf("got %d messages and %d rejects (%v), want 1 and 0", len(rec.Msgs), len(rec.Rejects), rec.Rejects)
 	}
-	check(t, rec.msgs[0], want{ID: "979443596522426514", Kind: "reply", Author: handleOf(bob),
+	check(t, rec.Msgs[0], want{ID: "979443596522426514", Kind: "reply", Author: handleOf(bob),
 		Created: "2018-03-29T19:42:05Z", Text: "@ doc_alice  courage ! #DocTocToc", Reactions: 3,
 		Hashtags: []string{"DocTocToc"}, Mentions: []rawio.Person{{Handle: "doc_alice"}},
 		ReplyTo: rawio.Person{Handle: "doc_alice"}, Line: 1})
@@ -24,33 +24,33 @@ func TestTweetScraperFile(t *testing.T) {
 func TestTweetScraperLines(t *testing.T) {
 	const file = "testdata/tweetscraper/scrape.jsonl"
 	rec := readFormat(t, file, TweetScraper)
-	if len(rec.msgs) != 4 || len(rec.rejects) != 2 {
-		t.Fatalf("got %d messages and %d rejects (%v), want 4 and 2", len(rec.msgs), len(rec.rejects), rec.rejects)
+	if len(rec.Msgs) != 4 || len(rec.Rejects) != 2 {
+		t.Fatalf("got %d messages and %d rejects (%v), want 4 and 2", len(rec.Msgs), len(rec.Rejects), rec.Rejects)
 	}
 	// Paris winter time (CET); "#123" is no hashtag, "a@b.fr" no mention.
-	check(t, rec.msgs[0], want{ID: "952798796549455889", Kind: "tweet", Author: handleOf(alice),
+	check(t, rec.Msgs[0], want{ID: "952798796549455889", Kind: "tweet", Author: handleOf(alice),
 		Created: "2018-01-15T07:05:09Z", Text: "Encore une garde #DocTocToc avec @dr_bob, mail a@b.fr #123 (#MG) #santé",
 		Reactions: 5, Shares: 2, Hashtags: []string{"DocTocToc", "MG", "santé"},
 		Mentions: []rawio.Person{{Handle: "dr_bob"}}, Line: 1})
 	// Seen through a retweet: the record is the retweeted tweet itself.
-	check(t, rec.msgs[1], want{ID: "952827695723446273", Kind: "tweet", Author: handleOf(carla),
+	check(t, rec.Msgs[1], want{ID: "952827695723446273", Kind: "tweet", Author: handleOf(carla),
 		Created: "2018-01-15T09:00:00Z", Text: "Vu via un retweet", Shares: 4, Line: 2})
 	// No snowflake before November 2010: the datetime is taken as UTC.
-	check(t, rec.msgs[2], want{ID: "123456789", Kind: "tweet", Author: handleOf(alice),
+	check(t, rec.Msgs[2], want{ID: "123456789", Kind: "tweet", Author: handleOf(alice),
 		Created: "2010-06-01T12:00:00Z", Text: "Avant les snowflakes", Line: 3})
 	// A datetime that no time zone explains is taken as UTC too.
-	check(t, rec.msgs[3], want{ID: "959033587921846277", Kind: "tweet", Author: handleOf(alice),
+	check(t, rec.Msgs[3], want{ID: "959033587921846277", Kind: "tweet", Author: handleOf(alice),
 		Created: "2018-02-01T12:37:00Z", Text: "Date incohérente", Line: 4})
-	checkReject(t, rec.rejects[0], file, 5, "", rawio.ErrBadJSON)
-	checkReject(t, rec.rejects[1], file, 6, "datetime", rawio.ErrMissing)
+	checkReject(t, rec.Rejects[0], file, 5, "", rawio.ErrBadJSON)
+	checkReject(t, rec.Rejects[1], file, 6, "datetime", rawio.ErrMissing)
 }
 
 func TestTweetScraperPretty(t *testing.T) {
 	rec := readFormat(t, "testdata/tweetscraper/pretty.json", TweetScraper)
-	if len(rec.msgs) != 1 || len(rec.rejects) != 0 {
-		t.Fatalf("got %d messages and %d rejects (%v), want 1 and 0", len(rec.msgs), len(rec.rejects), rec.rejects)
+	if len(rec.Msgs) != 1 || len(rec.Rejects) != 0 {
+		t.Fatalf("got %d messages and %d rejects (%v), want 1 and 0", len(rec.Msgs), len(rec.Rejects), rec.Rejects)
 	}
-	check(t, rec.msgs[0], want{ID: "952827695723446273", Kind: "tweet", Author: handleOf(carla),
+	check(t, rec.Msgs[0], want{ID: "952827695723446273", Kind: "tweet", Author: handleOf(carla),
 		Created: "2018-01-15T09:00:00Z", Text: "Vu via un retweet", Shares: 4, Line: 1})
 }
 

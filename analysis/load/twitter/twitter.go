@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/load/internal/jsonvalues"
 	"github.com/faire-communaute/compendium/analysis/rawio"
 	fastjson "github.com/segmentio/encoding/json"
 )
@@ -107,7 +108,7 @@ func (r *reader) reject(line, col int, field string, err error) {
 func (r *reader) badJSON(b []byte, line int, err error) {
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
-		l, c := position(b, int(se.Offset), line)
+		l, c := jsonvalues.Position(b, int(se.Offset), line)
 		r.reject(l, c, "", fmt.Errorf("%w: %s", rawio.ErrBadJSON, strings.TrimPrefix(se.Error(), "json: ")))
 		return
 	}
@@ -122,22 +123,6 @@ func (r *reader) undecodable(b []byte, line int, err error, prefix string) {
 		return
 	}
 	r.badJSON(b, line, err)
-}
-
-// position returns the line and 1-based column of byte offset off (1-based,
-// as json.SyntaxError counts) of b, which starts at line start.
-func position(b []byte, off, start int) (line, col int) {
-	if len(b) == 0 {
-		return start, 0
-	}
-	off = min(max(off, 1), len(b))
-	before := b[:off-1]
-	line = start + bytes.Count(before, []byte{'\n'})
-	col = off
-	if i := bytes.LastIndexByte(before, '\n'); i >= 0 {
-		col = off - 1 - i
-	}
-	return line, col
 }
 
 // typeError turns a JSON value of the wrong type into a field error,
@@ -282,21 +267,13 @@ func (id *flexID) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
+// jsonValueKind names the kind of the JSON value b for a rejection
+// (jsonvalues.Kind), "nothing" when b is empty.
 func jsonValueKind(b []byte) string {
 	if len(b) == 0 {
 		return "nothing"
 	}
-	switch b[0] {
-	case '{':
-		return "object"
-	case '[':
-		return "array"
-	case '"':
-		return "string"
-	case 't', 'f':
-		return "bool"
-	}
-	return "number"
+	return jsonvalues.Kind(b)
 }
 
 // isDigits is rawio.IsDigits.

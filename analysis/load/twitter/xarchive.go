@@ -7,6 +7,7 @@ import (
 	"io/fs"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/load/internal/jsonvalues"
 	"github.com/faire-communaute/compendium/analysis/rawio"
 )
 
@@ -141,7 +142,7 @@ func archiveOwner(tf *rawio.File) (rawio.Person, error) {
 	}
 	var owner rawio.Person
 	var decodeErr error
-	err = eachValue(f.R, skipped, f.Limits, func(b []byte, _ int, bad error) {
+	err = jsonvalues.ValuesChecked(f.R, skipped, f.Limits, func(b []byte, _ int, bad error) {
 		if bad != nil {
 			decodeErr = bad
 			return

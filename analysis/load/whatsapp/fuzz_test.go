@@ -4,20 +4,16 @@ import (
 	"bytes"
 	"errors"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/load/internal/loadtest"
 	"github.com/faire-communaute/compendium/analysis/rawio"
 	"github.com/faire-communaute/compendium/analysis/rawio/rawiotest"
 )
-
-// smallLimits is a seed limit code of small limits (see
-// rawiotest.FuzzLimits): lines of 512 bytes.
-const smallLimits = uint32(496) | uint32(60)<<9 | uint32(3)<<17 | uint32(7)<<20
 
 // records counts the records of decoded content read within lim,
 // independently of the reader: each line past the limit, each header
@@ -52,18 +48,7 @@ func records(content []byte, lim rawio.Limits) int {
 // records); messages of platform whatsapp, in UTC, posts without parent,
 // with an id; calls naming lines within the input.
 func FuzzRead(f *testing.F) {
-	for _, root := range []string{"testdata", filepath.Join("..", "..", "..", "..", "shared", "fixtures")} {
-		filepath.WalkDir(filepath.Join(root, "whatsapp"), func(path string, d os.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return nil
-			}
-			if b, err := os.ReadFile(path); err == nil && len(b) < 64<<10 {
-				f.Add(b, uint32(0))
-				f.Add(b, smallLimits)
-			}
-			return nil
-		})
-	}
+	loadtest.SeedTree(f, 64<<10-1, filepath.Join("testdata", "whatsapp"), filepath.Join(loadtest.SharedFixtures, "whatsapp"))
 	f.Fuzz(func(t *testing.T, raw []byte, code uint32) {
 		lim := rawiotest.FuzzLimits(code)
 		file, err := rawio.NewFileWith("fuzz/input", bytes.NewReader(raw), lim)
@@ -80,11 +65,11 @@ func FuzzRead(f *testing.F) {
 		}
 		dec, _ := rawio.NewFile("x", bytes.NewReader(raw))
 		content, _ := io.ReadAll(dec.R)
-		if want := records(content, lim); rec.calls() != want {
-			t.Errorf("%d calls for %d records", rec.calls(), want)
+		if want := records(content, lim); rec.Calls() != want {
+			t.Errorf("%d calls for %d records", rec.Calls(), want)
 		}
 		lines := 1 + bytes.Count(content, []byte{'\n'})
-		for _, m := range rec.msgs {
+		for _, m := range rec.Msgs {
 			switch {
 			case m.Platform != corpus.WhatsApp || m.Created.Location() != time.UTC || m.Created.IsZero():
 				t.Errorf("message of platform %q at %v", m.Platform, m.Created)
@@ -94,12 +79,12 @@ func FuzzRead(f *testing.F) {
 				t.Errorf("message at line %d of %d", m.Line, lines)
 			}
 		}
-		for _, e := range rec.rejects {
+		for _, e := range rec.Rejects {
 			if e.File != "fuzz/input" || e.Err == nil || e.Line < 1 || e.Line > lines {
 				t.Errorf("reject %+v (input of %d lines)", e, lines)
 			}
 		}
-		for _, s := range rec.services {
+		for _, s := range rec.Services {
 			if s.Kind != ServiceSystem || s.Line < 1 || s.Line > lines {
 				t.Errorf("service %+v", s)
 			}

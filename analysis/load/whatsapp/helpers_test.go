@@ -4,41 +4,20 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/load/internal/loadtest"
 	"github.com/faire-communaute/compendium/analysis/rawio"
 )
 
-// recorder is a Sink that keeps what it receives, in order, service
-// records included.
-type recorder struct {
-	msgs     []*rawio.RawMessage
-	rejects  []*rawio.ParseError
-	services []*rawio.RawService
-	other    int
-}
-
-func (r *recorder) Message(m *rawio.RawMessage)    { r.msgs = append(r.msgs, m) }
-func (r *recorder) Panel(*corpus.PanelObservation) { r.other++ }
-func (r *recorder) Profile(*rawio.RawProfile)      { r.other++ }
-func (r *recorder) Reject(e *rawio.ParseError)     { r.rejects = append(r.rejects, e) }
-func (r *recorder) Service(s *rawio.RawService)    { r.services = append(r.services, s) }
-
-func (r *recorder) calls() int { return len(r.msgs) + len(r.rejects) + len(r.services) + r.other }
+// recorder is the sink of these tests: it keeps what a reader gives it,
+// in order, service records included.
+type recorder = loadtest.ServiceRecorder
 
 // readFile reads the file at path, opened as load opens it (so that it
 // can be opened again for the second pass).
 func readFile(t testing.TB, path string, opts map[string]string) *recorder {
 	t.Helper()
-	f, err := rawio.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	f.Options = opts
 	rec := &recorder{}
-	if err := read(f, rec); err != nil {
-		t.Fatalf("Read: %v", err)
-	}
+	loadtest.ReadPath(t, path, opts, read, rec)
 	return rec
 }
 

@@ -3,21 +3,12 @@ package whatsapp
 import (
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 
+	"github.com/faire-communaute/compendium/analysis/load/internal/loadtest"
 	"github.com/faire-communaute/compendium/analysis/rawio"
 )
-
-// allocated returns the bytes allocated while fn runs.
-func allocated(fn func()) uint64 {
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	fn()
-	runtime.ReadMemStats(&after)
-	return after.TotalAlloc - before.TotalAlloc
-}
 
 // A line of 10 MB and a message of 10 MB over 10,000 lines, past a limit
 // of 4 kB, are two rejections, the messages around them load, and both
@@ -36,7 +27,7 @@ func TestLongRecords(t *testing.T) {
 	for _, spooled := range []bool{false, true} {
 		var rec *recorder
 		var err error
-		n := allocated(func() {
+		n := loadtest.Allocated(func() {
 			var f *rawio.File
 			if spooled {
 				f, err = rawio.NewFileWith("chat.txt", strings.NewReader(raw), lim)
@@ -50,8 +41,8 @@ func TestLongRecords(t *testing.T) {
 			rec = &recorder{}
 			err = read(f, rec)
 		})
-		if err != nil || len(rec.msgs) != 2 || len(rec.rejects) != 2 || rec.rejects[0].Line != 2 || rec.rejects[1].Line != 3 {
-			t.Fatalf("spooled %v: %v, %d messages, %v", spooled, err, len(rec.msgs), rec.rejects)
+		if err != nil || len(rec.Msgs) != 2 || len(rec.Rejects) != 2 || rec.Rejects[0].Line != 2 || rec.Rejects[1].Line != 3 {
+			t.Fatalf("spooled %v: %v, %d messages, %v", spooled, err, len(rec.Msgs), rec.Rejects)
 		}
 		if n > 2<<20 {
 			t.Errorf("spooled %v: reading allocated %d bytes, want less than 2 MB", spooled, n)

@@ -20,13 +20,13 @@ func at(s string) time.Time { t, _ := time.Parse(time.RFC3339, s); return t }
 // lines returns the lines of the calls of rec: messages, services,
 // rejects.
 func lines(rec *recorder) (m, s, r []int) {
-	for _, x := range rec.msgs {
+	for _, x := range rec.Msgs {
 		m = append(m, x.Line)
 	}
-	for _, x := range rec.services {
+	for _, x := range rec.Services {
 		s = append(s, x.Line)
 	}
-	for _, x := range rec.rejects {
+	for _, x := range rec.Rejects {
 		r = append(r, x.Line)
 	}
 	return
@@ -41,15 +41,15 @@ func lines(rec *recorder) (m, s, r []int) {
 func TestAndroidFrench(t *testing.T) {
 	rec := readFile(t, filepath.Join("testdata", "whatsapp", "android_fr.txt"), nil)
 	m, s, r := lines(rec)
-	if rec.calls() != 12 || !reflect.DeepEqual(m, []int{3, 4, 8, 9, 12, 13, 15, 16}) || !reflect.DeepEqual(s, []int{1, 2, 14}) || !reflect.DeepEqual(r, []int{10}) {
+	if rec.Calls() != 12 || !reflect.DeepEqual(m, []int{3, 4, 8, 9, 12, 13, 15, 16}) || !reflect.DeepEqual(s, []int{1, 2, 14}) || !reflect.DeepEqual(r, []int{10}) {
 		t.Fatalf("messages at %v, services at %v, rejects at %v", m, s, r)
 	}
-	for _, x := range rec.services {
+	for _, x := range rec.Services {
 		if x.Kind != ServiceSystem {
 			t.Errorf("service kind %q", x.Kind)
 		}
 	}
-	if e := rec.rejects[0]; e.Field != "date" || !errors.Is(e, rawio.ErrBadTime) ||
+	if e := rec.Rejects[0]; e.Field != "date" || !errors.Is(e, rawio.ErrBadTime) ||
 		e.Error() != `testdata/whatsapp/android_fr.txt:10: field "date": unreadable time: "31/02/2019 à 10:00"` {
 		t.Errorf("reject %v", e)
 	}
@@ -69,7 +69,7 @@ func TestAndroidFrench(t *testing.T) {
 		{rawio.Person{Name: "Karim Haddad"}, "2019-09-27T06:30:00Z", "Ce message a été supprimé"},
 	}
 	for i, w := range want {
-		g := rec.msgs[i]
+		g := rec.Msgs[i]
 		if g.Author != w.author || !g.Created.Equal(at(w.created)) || g.Text != w.text || g.Platform != corpus.WhatsApp ||
 			g.Kind != corpus.Post || g.Group != "" || g.ParentID != "" || g.CreatedField != "date" {
 			t.Errorf("message %d: %+v, want %+v", i, g, w)
@@ -78,14 +78,14 @@ func TestAndroidFrench(t *testing.T) {
 	// The id: "wa" and 24 hex digits of the sha256 of the minute, the
 	// author's id, name (lower-cased) and text, NUL-separated.
 	sum := sha256.Sum256([]byte("2019-09-26T20:39:00Z\x00\x00sandrine morel\x00Bonjour à toutes ! Qui fait la tournée de Vitry demain ?"))
-	if id := "wa" + hex.EncodeToString(sum[:])[:24]; rec.msgs[0].ID != id {
-		t.Errorf("id %s, want %s", rec.msgs[0].ID, id)
+	if id := "wa" + hex.EncodeToString(sum[:])[:24]; rec.Msgs[0].ID != id {
+		t.Errorf("id %s, want %s", rec.Msgs[0].ID, id)
 	}
-	if rec.msgs[5].ID != rec.msgs[4].ID+"-2" {
-		t.Errorf("repeat ids %s, %s", rec.msgs[4].ID, rec.msgs[5].ID)
+	if rec.Msgs[5].ID != rec.Msgs[4].ID+"-2" {
+		t.Errorf("repeat ids %s, %s", rec.Msgs[4].ID, rec.Msgs[5].ID)
 	}
 	seen := map[string]bool{}
-	for _, m := range rec.msgs {
+	for _, m := range rec.Msgs {
 		if seen[m.ID] || rawio.CheckID(corpus.WhatsApp, m.ID) != nil {
 			t.Errorf("id %q repeated or invalid", m.ID)
 		}
@@ -111,7 +111,7 @@ func TestIOSEnglish(t *testing.T) {
 		{"Amy Clarke", "2020-11-13T07:31:00Z", "This message was deleted."},
 	}
 	for i, w := range want {
-		g := rec.msgs[i]
+		g := rec.Msgs[i]
 		if g.Author.Name != w.author || !g.Created.Equal(at(w.created)) || g.Text != w.text {
 			t.Errorf("message %d: %+v, want %+v", i, g, w)
 		}
@@ -127,10 +127,10 @@ func TestAndroidUS(t *testing.T) {
 	if !reflect.DeepEqual(m, []int{2, 3}) || !reflect.DeepEqual(s, []int{1, 5}) || len(r) != 0 {
 		t.Fatalf("messages at %v, services at %v, rejects at %v", m, s, r)
 	}
-	if g := rec.msgs[0]; !g.Created.Equal(at("2019-09-27T02:39:00Z")) || g.Text != "Hi everyone" {
+	if g := rec.Msgs[0]; !g.Created.Equal(at("2019-09-27T02:39:00Z")) || g.Text != "Hi everyone" {
 		t.Errorf("message 0: %+v", g)
 	}
-	if g := rec.msgs[1]; !g.Created.Equal(at("2019-09-27T04:01:00Z")) || g.Text != MediaText+"\nMrs P's new rota" {
+	if g := rec.Msgs[1]; !g.Created.Equal(at("2019-09-27T04:01:00Z")) || g.Text != MediaText+"\nMrs P's new rota" {
 		t.Errorf("message 1: %+v", g)
 	}
 }
@@ -148,8 +148,8 @@ func TestUndecidedOrder(t *testing.T) {
 	}
 	for opt, want := range map[string]string{"day-first": "2020-11-02T20:47:00Z", "month-first": "2020-02-11T20:47:00Z"} {
 		rec := readFile(t, path, map[string]string{OptionDates: opt})
-		if len(rec.msgs) != 2 || !rec.msgs[0].Created.Equal(at(want)) {
-			t.Errorf("%s: %+v", opt, rec.msgs)
+		if len(rec.Msgs) != 2 || !rec.Msgs[0].Created.Equal(at(want)) {
+			t.Errorf("%s: %+v", opt, rec.Msgs)
 		}
 	}
 	// Dates of both orders without a French line: undecided too; with
@@ -159,12 +159,12 @@ func TestUndecidedOrder(t *testing.T) {
 		t.Errorf("both orders: %v", err)
 	}
 	// Years first: the order does not matter.
-	if rec, err := readString(t, "2020-11-02 21:47 - A: un\n2020-11-03 08:02 - B: deux\n", nil, rawio.Limits{}); err != nil || len(rec.msgs) != 2 || !rec.msgs[1].Created.Equal(at("2020-11-03T07:02:00Z")) {
-		t.Errorf("years first: %v %+v", err, rec.msgs)
+	if rec, err := readString(t, "2020-11-02 21:47 - A: un\n2020-11-03 08:02 - B: deux\n", nil, rawio.Limits{}); err != nil || len(rec.Msgs) != 2 || !rec.Msgs[1].Created.Equal(at("2020-11-03T07:02:00Z")) {
+		t.Errorf("years first: %v %+v", err, rec.Msgs)
 	}
 	rec, err := readString(t, strings.ReplaceAll(both, ", ", " à "), nil, rawio.Limits{})
-	if err != nil || len(rec.msgs) != 1 || len(rec.rejects) != 1 || rec.rejects[0].Line != 2 {
-		t.Errorf("both orders, French: %v %+v %v", err, rec.msgs, rec.rejects)
+	if err != nil || len(rec.Msgs) != 1 || len(rec.Rejects) != 1 || rec.Rejects[0].Line != 2 {
+		t.Errorf("both orders, French: %v %+v %v", err, rec.Msgs, rec.Rejects)
 	}
 }
 
@@ -177,12 +177,12 @@ func TestIDsMeetAcrossExports(t *testing.T) {
 	first := readFile(t, path, nil)
 	raw, _ := os.ReadFile(path)
 	second, err := readString(t, string(raw)+"04/10/2019 à 09:00 - Nadia Benali : Une semaine plus tard\n", nil, rawio.Limits{})
-	if err != nil || len(second.msgs) != len(first.msgs)+1 {
-		t.Fatalf("%v: %d messages", err, len(second.msgs))
+	if err != nil || len(second.Msgs) != len(first.Msgs)+1 {
+		t.Fatalf("%v: %d messages", err, len(second.Msgs))
 	}
-	for i, m := range first.msgs {
-		if second.msgs[i].ID != m.ID || second.msgs[i].Line != m.Line {
-			t.Errorf("message %d: %s at %d, then %s at %d", i, m.ID, m.Line, second.msgs[i].ID, second.msgs[i].Line)
+	for i, m := range first.Msgs {
+		if second.Msgs[i].ID != m.ID || second.Msgs[i].Line != m.Line {
+			t.Errorf("message %d: %s at %d, then %s at %d", i, m.ID, m.Line, second.Msgs[i].ID, second.Msgs[i].Line)
 		}
 	}
 }
@@ -218,10 +218,10 @@ func TestDamaged(t *testing.T) {
 	rec, err := readString(t, raw, nil, rawio.Limits{LineBytes: 512})
 	m, _, r := lines(rec)
 	if err != nil || !reflect.DeepEqual(m, []int{3, 9}) || !reflect.DeepEqual(r, []int{1, 4, 6}) {
-		t.Fatalf("%v: messages at %v, rejects at %v: %v", err, m, r, rec.rejects)
+		t.Fatalf("%v: messages at %v, rejects at %v: %v", err, m, r, rec.Rejects)
 	}
-	if rec.msgs[0].Text != "début\nfin" || !errors.Is(rec.rejects[1], rawio.ErrLimit) || !errors.Is(rec.rejects[2], rawio.ErrLimit) || !errors.Is(rec.rejects[0], rawio.ErrShape) {
-		t.Errorf("%q %v", rec.msgs[0].Text, rec.rejects)
+	if rec.Msgs[0].Text != "début\nfin" || !errors.Is(rec.Rejects[1], rawio.ErrLimit) || !errors.Is(rec.Rejects[2], rawio.ErrLimit) || !errors.Is(rec.Rejects[0], rawio.ErrShape) {
+		t.Errorf("%q %v", rec.Msgs[0].Text, rec.Rejects)
 	}
 }
 
@@ -238,20 +238,20 @@ func TestChatMinerSample(t *testing.T) {
 		t.Errorf("sniff %d", s)
 	}
 	rec := readFile(t, path, nil)
-	if rec.calls() != 9 || len(rec.msgs) != 7 || len(rec.services) != 2 || len(rec.rejects) != 0 {
-		t.Fatalf("%d calls, %d messages, %d services, %v", rec.calls(), len(rec.msgs), len(rec.services), rec.rejects)
+	if rec.Calls() != 9 || len(rec.Msgs) != 7 || len(rec.Services) != 2 || len(rec.Rejects) != 0 {
+		t.Fatalf("%d calls, %d messages, %d services, %v", rec.Calls(), len(rec.Msgs), len(rec.Services), rec.Rejects)
 	}
 	var authors []string
-	for _, m := range rec.msgs {
+	for _, m := range rec.Msgs {
 		authors = append(authors, m.Author.Name)
 	}
 	if !reflect.DeepEqual(authors, []string{"John Doe", "John Doe", "Jahn Doe", "John-John Doe", "John Doe 🤓", "🤓", "John Doe"}) {
 		t.Errorf("authors %q", authors)
 	}
-	if m := rec.msgs[1]; m.Text != "." || !m.Created.Equal(at("2019-01-20T10:23:00Z")) {
+	if m := rec.Msgs[1]; m.Text != "." || !m.Created.Equal(at("2019-01-20T10:23:00Z")) {
 		t.Errorf("message 1: %+v", m)
 	}
-	if m := rec.msgs[2]; m.Text != "Lorem ipsum dolor sit amet,\nconsectetur adipiscing elit. Duis libero." {
+	if m := rec.Msgs[2]; m.Text != "Lorem ipsum dolor sit amet,\nconsectetur adipiscing elit. Duis libero." {
 		t.Errorf("message 2: %q", m.Text)
 	}
 }

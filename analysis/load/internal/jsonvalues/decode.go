@@ -29,7 +29,7 @@ func DecodeError(file string, b []byte, line int, prefix string, err error) *raw
 	}
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
-		l, c := position(b, int(se.Offset), line)
+		l, c := Position(b, int(se.Offset), line)
 		return &rawio.ParseError{File: file, Line: l, Column: c,
 			Err: fmt.Errorf("%w: %s", rawio.ErrBadJSON, strings.TrimPrefix(se.Error(), "json: "))}
 	}
@@ -40,9 +40,11 @@ func DecodeError(file string, b []byte, line int, prefix string, err error) *raw
 	return &rawio.ParseError{File: file, Line: line, Field: strings.TrimSuffix(prefix, "."), Err: fmt.Errorf("%w: %v", rawio.ErrBadJSON, err)}
 }
 
-// position returns the line and 1-based column of byte offset off
-// (1-based, as json.SyntaxError counts) of b, which starts at line start.
-func position(b []byte, off, start int) (line, col int) {
+// Position returns the line and 1-based column of byte offset off
+// (1-based, as json.SyntaxError counts) of b, which starts at line start:
+// where a json.SyntaxError in a record stops making sense. For an empty b
+// it is line start, column 0.
+func Position(b []byte, off, start int) (line, col int) {
 	if len(b) == 0 {
 		return start, 0
 	}
@@ -73,7 +75,7 @@ func (id *ID) UnmarshalJSON(b []byte) error {
 	case len(b) > 0 && (b[0] == '-' || b[0] >= '0' && b[0] <= '9'):
 		*id = ID(b)
 	default:
-		return &json.UnmarshalTypeError{Value: jsonKind(b), Type: idType}
+		return &json.UnmarshalTypeError{Value: Kind(b), Type: idType}
 	}
 	return nil
 }
@@ -100,7 +102,7 @@ func (c *Count) UnmarshalJSON(b []byte) error {
 			*c = Count(f)
 			return nil
 		}
-		return &json.UnmarshalTypeError{Value: jsonKind(b), Type: countType}
+		return &json.UnmarshalTypeError{Value: Kind(b), Type: countType}
 	}
 	*c = Count(n)
 	return nil
@@ -111,8 +113,10 @@ var (
 	countType = reflectTypeOf[int]()
 )
 
-// jsonKind names the kind of a JSON value for a rejection.
-func jsonKind(b []byte) string {
+// Kind names the kind of the JSON value b for a rejection, from its first
+// byte: "object", "array", "string", "bool" or "number" ("value" when b
+// is empty).
+func Kind(b []byte) string {
 	if len(b) == 0 {
 		return "value"
 	}

@@ -1,8 +1,9 @@
 // Package jsonvalues splits JSON exports into records without decoding
 // them, within a file's rawio.Limits, for the readers of JSON formats
-// (analysis/load/mastodon, analysis/load/discourse). Its stream splitter
-// is the one of analysis/load/twitter (jsonscan.go), copied here so that
-// other readers can use it.
+// (analysis/load/twitter, analysis/load/mastodon, analysis/load/discourse,
+// analysis/load/bluesky, and through Scanner analysis/load/facebook and
+// analysis/load/telegram), and decodes the values they share (DecodeError,
+// ID, Count, Kind, Position).
 //
 // Each gives the records of a file: a file of JSON lines gives its
 // non-blank lines; a JSON document (a top-level array, or an object laid
@@ -10,15 +11,23 @@
 // top-level array one by one. A line or value longer than
 // Limits.LineBytes is given as a *rawio.LimitError instead of its bytes,
 // and reading goes on with the next line or value; memory holds one
-// record at a time. Depth is not checked here: the splitting follows
-// brackets without recursion, so each reader checks the records it
-// decodes (a status, a post) with rawio.CheckJSONDepth, and a record
-// nested too deep costs itself, not the response holding it.
+// record at a time. Each and Values do not check depth: the splitting
+// follows brackets without recursion, so each reader checks the records
+// it decodes (a status, a post) with rawio.CheckJSONDepth, and a record
+// nested too deep costs itself, not the response holding it. EachChecked
+// and ValuesChecked also give a record nested deeper than Limits.Depth as
+// its *rawio.LimitError, for a reader that decodes whole records (a
+// tweet, a line of a Twitter archive).
 //
 // Members and Elements split a record already in memory (an API response
 // object, a wrapper holding an array of statuses or posts) into its
 // members or its elements, following only strings and brackets, so that
 // a malformed element is cut where it ends and fails alone when decoded.
+//
+// Scanner walks one large JSON document (a Facebook DYI file, a Telegram
+// chat export) byte by byte and value by value, for a reader that finds
+// its records by the keys leading to them (analysis/load/facebook,
+// analysis/load/telegram).
 package jsonvalues
 
 import (
@@ -34,10 +43,24 @@ import (
 // Each calls fn with each record of f and the line where it starts, or,
 // for a record past the line limit, with a nil record and the error (a
 // *rawio.LimitError). It returns an error only when f cannot be read.
+// f is read as a document when DocumentMode(f.Head) says so.
 func Each(f *rawio.File, fn func(b []byte, line int, bad error)) error {
-	lim := f.Limits.WithDefaults()
-	if DocumentMode(f.Head) {
-		return Values(f.R, lim, fn)
+	return each(f, DocumentMode(f.Head), noDepth, fn)
+}
+
+// EachChecked is Each, with two differences: a record nested deeper than
+// f.Limits.Depth is given, like one past the line limit, as a nil record
+// and its *rawio.LimitError; and f is read as a document (its top-level
+// values) when document is true, as JSON lines otherwise, for a reader
+// whose formats tell the two apart in their own way.
+func EachChecked(f *rawio.File, document bool, fn func(b []byte, line int, bad error)) error {
+	return each(f, document, f.Limits.WithDefaults().Depth, fn)
+}
+
+// each is Each and EachChecked: depth is the depth limit, or noDepth.
+func each(f *rawio.File, document bool, depth int, fn func(b []byte, line int, bad error)) error {
+	if document {
+		return values(f.R, 0, f.Limits, depth, fn)
 	}
 	lr := f.Lines()
 	for {
@@ -53,6 +76,10 @@ func Each(f *rawio.File, fn func(b []byte, line int, bad error)) error {
 			return err
 		}
 		if len(bytes.TrimSpace(b)) == 0 {
+			continue
+		}
+		if err := checkDepth(b, depth); err != nil {
+			fn(nil, n, err)
 			continue
 		}
 		fn(b, n, nil)
@@ -87,8 +114,21 @@ func DocumentMode(head []byte) bool {
 // stream is given as an error naming its first and last lines. Depth is
 // not checked (see the package documentation).
 func Values(br *bufio.Reader, lim rawio.Limits, fn func(b []byte, line int, bad error)) error {
+	return values(br, 0, lim, noDepth, fn)
+}
+
+// ValuesChecked is Values, counting skipped lines already read before the
+// first byte of br (lines are then those of the file), and giving a value
+// nested deeper than lim.Depth as a nil value and its *rawio.LimitError.
+func ValuesChecked(br *bufio.Reader, skipped int, lim rawio.Limits, fn func(b []byte, line int, bad error)) error {
+	return values(br, skipped, lim, lim.WithDefaults().Depth, fn)
+}
+
+// values is Values and ValuesChecked: depth is the depth limit, or
+// noDepth.
+func values(br *bufio.Reader, skipped int, lim rawio.Limits, depth int, fn func(b []byte, line int, bad error)) error {
 	lim = lim.WithDefaults()
-	vr := &valueReader{r: br, unwrap: true, maxBytes: lim.LineBytes, maxDepth: noDepth,
+	vr := &valueReader{r: br, line: skipped, unwrap: true, maxBytes: lim.LineBytes, maxDepth: depth,
 		tooLong: rawio.NewLimitError(lim, "line-bytes")}
 	for {
 		b, line, bad, err := vr.next()
@@ -319,8 +359,8 @@ func (v *valueReader) cut(p []byte, from, end, start int) ([]byte, int, error, e
 	return b, start, nil, nil
 }
 
-// noDepth is the depth limit of the valueReader of Values: none, since
-// the readers check each record they decode.
+// noDepth is the depth limit of Each and Values: none, since their
+// readers check each record they decode.
 const noDepth = -1
 
 // checkDepth is rawio.CheckJSONDepth, or nothing for noDepth.

@@ -3,6 +3,7 @@ package jsonvalues
 import (
 	"bufio"
 	"errors"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -84,5 +85,60 @@ func TestValues(t *testing.T) {
 	want := []got{{`{"a": 1}`, 2, ""}, {"", 3, "line-bytes"}, {`{"b": [2]}`, 4, ""}, {`{"c": 3}`, 6, ""}}
 	if err != nil || !reflect.DeepEqual(out, want) {
 		t.Errorf("%v %+v, want %+v", err, out, want)
+	}
+}
+
+// ValuesChecked counts the lines skipped before the stream and gives a
+// value nested past the depth limit as an error alone; Values, which
+// leaves depth to the readers, gives it whole.
+func TestValuesChecked(t *testing.T) {
+	in := "[\n{\"a\": [[[1]]]},\n{\"b\": 2}\n]\n"
+	lim := rawio.Limits{Depth: 3}
+	var lines []int
+	var limits []string
+	err := ValuesChecked(bufio.NewReader(strings.NewReader(in)), 5, lim, func(b []byte, line int, bad error) {
+		lines = append(lines, line)
+		var le *rawio.LimitError
+		if errors.As(bad, &le) {
+			limits = append(limits, le.Limit)
+		} else {
+			limits = append(limits, string(b))
+		}
+	})
+	if want := []int{7, 8}; err != nil || !reflect.DeepEqual(lines, want) {
+		t.Errorf("%v lines %v, want %v", err, lines, want)
+	}
+	if want := []string{"depth", `{"b": 2}`}; !reflect.DeepEqual(limits, want) {
+		t.Errorf("got %q, want %q", limits, want)
+	}
+	var whole []string
+	Values(bufio.NewReader(strings.NewReader(in)), lim, func(b []byte, _ int, bad error) { whole = append(whole, string(b)) })
+	if want := []string{`{"a": [[[1]]]}`, `{"b": 2}`}; !reflect.DeepEqual(whole, want) {
+		t.Errorf("Values gave %q, want %q", whole, want)
+	}
+}
+
+// EachChecked reads JSON lines or a document as told, not as
+// DocumentMode would guess, and rejects a line nested too deep alone.
+func TestEachChecked(t *testing.T) {
+	in := "{\"a\": 1, \"cut\n[[[[1]]]]\n\n{\"b\": 2}\n"
+	f, err := rawio.NewFileWith("x.jsonl", strings.NewReader(in), rawio.Limits{Depth: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !DocumentMode(f.Head) {
+		t.Fatal("DocumentMode takes the cut first line for a document")
+	}
+	var got []string
+	err = EachChecked(f, false, func(b []byte, line int, bad error) {
+		var le *rawio.LimitError
+		if errors.As(bad, &le) {
+			got = append(got, fmt.Sprint(line, " ", le.Limit))
+			return
+		}
+		got = append(got, fmt.Sprint(line, " ", string(b)))
+	})
+	if want := []string{`1 {"a": 1, "cut`, "2 depth", `4 {"b": 2}`}; err != nil || !reflect.DeepEqual(got, want) {
+		t.Errorf("%v %q, want %q", err, got, want)
 	}
 }
