@@ -13,6 +13,7 @@ import (
 	"regexp"
 	"runtime/debug"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
@@ -52,6 +53,12 @@ type Options struct {
 	KeepGoing bool
 	// Stdin is what the PATH "-" of Files reads; nil means os.Stdin.
 	Stdin io.Reader
+	// Workers is how many files are decoded, and how many texts are
+	// scrubbed, at once; 0 means runtime.GOMAXPROCS(0), 1 does all the
+	// work in the calling goroutine. The corpus and the report do not
+	// depend on it: records reach the corpus, and the report, in the
+	// order a single worker would read them.
+	Workers int
 }
 
 // FileError is a file that could not be read at all: it cannot be opened,
@@ -423,17 +430,21 @@ func (l *loader) staff(st *commState, who string) string {
 	return l.ps.Person(st.c.Platform, rawio.Person{Name: who})
 }
 
-// hashingReader hashes what it reads and fails once the load is aborted.
+// hashingReader hashes what it reads and fails once the load is aborted:
+// by a strict rejection in its file (aborted), or by the end of the load
+// while the file was still being decoded ahead of it (cancel, nil when
+// reading in one goroutine).
 type hashingReader struct {
 	r       io.Reader
 	h       hash.Hash
-	aborted *bool
+	aborted *atomic.Bool
+	cancel  *atomic.Bool
 }
 
 var errAborted = errors.New("load aborted")
 
 func (h *hashingReader) Read(p []byte) (int, error) {
-	if *h.aborted {
+	if h.aborted.Load() || h.cancel != nil && h.cancel.Load() {
 		return 0, errAborted
 	}
 	n, err := h.r.Read(p)
@@ -507,66 +518,101 @@ func (l *loader) file(j job) (int, error) {
 // may be a pipe). osf is the file r reads when it is one, for zip
 // archives, which cannot be read but from a file.
 func (l *loader) read(j job, r io.Reader, osf *os.File) (int, error) {
-	var aborted bool
-	hr := &hashingReader{r: r, h: sha256.New(), aborted: &aborted}
+	o := l.prepare(j, r, osf, nil)
+	if o.f != nil {
+		defer o.f.Close()
+	}
+	return l.apply(j, o, osf, func(s *sink) error { return readSafely(o.ff, o.f, s) })
+}
+
+// outcome is what prepare found of a file before reading its records.
+type outcome struct {
+	skip    string       // not read, as no export: why
+	err     error        // not read: the file's error
+	zip     bool         // a zip archive, to read member by member
+	ff      rawio.Format // else the format to read it with
+	f       *rawio.File
+	hr      *hashingReader
+	aborted *atomic.Bool // set by a strict rejection in the file
+}
+
+// prepare opens file j from r and chooses its format, changing nothing
+// of the load: it may run in a worker (see pipeline). cancel, when not
+// nil, makes reading fail once set.
+func (l *loader) prepare(j job, r io.Reader, osf *os.File, cancel *atomic.Bool) outcome {
+	aborted := new(atomic.Bool)
+	hr := &hashingReader{r: r, h: sha256.New(), aborted: aborted, cancel: cancel}
 	f, err := rawio.NewFileWith(j.rel, hr, j.limits)
 	if err != nil {
-		return 0, l.fileError(j, trimName(err, j.rel))
+		return outcome{err: trimName(err, j.rel)}
 	}
-	defer f.Close()
+	o := outcome{f: f, hr: hr, aborted: aborted}
 	f.Options = j.options
 	f.Sibling = j.sibling
 	if isZip(f.Head) {
-		var why error
 		switch {
 		case j.member:
-			l.skipped(j, "zip archive inside a zip archive (extract it first)")
-			return 0, nil
+			o.skip = "zip archive inside a zip archive (extract it first)"
 		case f.Gzip:
-			why = errors.New("zip archive inside a gzip file: decompress it first")
+			o.err = errors.New("zip archive inside a gzip file: decompress it first")
 		case osf == nil || !isRegular(osf):
-			why = errors.New("zip archive read from a pipe or standard input: save it to a file first")
+			o.err = errors.New("zip archive read from a pipe or standard input: save it to a file first")
+		default:
+			o.zip = true
 		}
-		if why != nil {
-			return 0, l.fileError(j, why)
-		}
-		return l.zip(j, osf)
+		return o
 	}
 	if !j.explicit && isBlank(f.Head) {
-		l.skipped(j, "empty file")
-		return 0, nil
+		o.skip = "empty file"
+		return o
 	}
-
-	var ff rawio.Format
 	switch {
 	case l.forced != nil:
-		ff = *l.forced
+		o.ff = *l.forced
 	case j.format != "" && j.format != "auto":
-		ff, _ = rawio.Lookup(j.format) // checked with the study file
+		o.ff, _ = rawio.Lookup(j.format) // checked with the study file
 	default:
-		if ff, err = detectSafely(f.Head); err != nil {
+		if o.ff, err = detectSafely(f.Head); err != nil {
 			var ie *InternalError
 			if !j.explicit && !errors.As(err, &ie) {
-				l.skipped(j, err.Error())
-				return 0, nil
+				o.skip = err.Error()
+			} else {
+				o.err = err
 			}
-			return 0, l.fileError(j, err)
+			return o
 		}
 	}
-	if j.comm != nil && ff.Platform != "" && ff.Platform != j.comm.c.Platform {
-		return 0, l.fileError(j, fmt.Errorf("format %s is for %s, but community %s is on %s", ff.Name, ff.Platform, j.comm.c.ID, j.comm.c.Platform))
+	if j.comm != nil && o.ff.Platform != "" && o.ff.Platform != j.comm.c.Platform {
+		o.err = fmt.Errorf("format %s is for %s, but community %s is on %s", o.ff.Name, o.ff.Platform, j.comm.c.ID, j.comm.c.Platform)
 	}
-	fr := &FileReport{Path: j.rel, Input: j.input, Format: ff.Name, Reasons: map[string]int{}}
+	return o
+}
+
+// apply records in the load what prepare found of file j, and reads its
+// records into the load with readInto, which hands them to s (reading
+// the file, or replaying what a worker read of it).
+func (l *loader) apply(j job, o outcome, osf *os.File, readInto func(s *sink) error) (int, error) {
+	switch {
+	case o.skip != "":
+		l.skipped(j, o.skip)
+		return 0, nil
+	case o.err != nil:
+		return 0, l.fileError(j, o.err)
+	case o.zip:
+		return l.zip(j, osf)
+	}
+	fr := &FileReport{Path: j.rel, Input: j.input, Format: o.ff.Name, Reasons: map[string]int{}}
 	l.rep.Files = append(l.rep.Files, fr)
-	s := &sink{l: l, fr: fr, format: ff, comm: j.comm, aborted: &aborted}
-	rerr := readSafely(ff, f, s)
+	s := &sink{l: l, fr: fr, format: o.ff, comm: j.comm, aborted: o.aborted}
+	rerr := readInto(s)
 	if s.strictErr != nil {
 		l.rep.add(fr)
 		return 1, s.strictErr
 	}
 	if rerr == nil {
-		// Hash the rest of the file, which the format may not have read.
-		if _, err := io.Copy(io.Discard, hr); err != nil {
+		// Hash the rest of the file, which the format may not have read
+		// (a worker has done it already: nothing is left).
+		if _, err := io.Copy(io.Discard, o.hr); err != nil {
 			rerr = unwrapPathError(err)
 		}
 	}
@@ -575,11 +621,11 @@ func (l *loader) read(j job, r io.Reader, osf *os.File) (int, error) {
 		fr.Err = &FileError{Path: j.rel, Err: rerr}
 		return 1, fr.Err
 	}
-	fr.SHA256 = hex.EncodeToString(hr.h.Sum(nil))
+	fr.SHA256 = hex.EncodeToString(o.hr.h.Sum(nil))
 	l.rep.add(fr)
-	l.c.Inputs = append(l.c.Inputs, corpus.Input{Path: j.rel, SHA256: fr.SHA256, Format: ff.Name})
+	l.c.Inputs = append(l.c.Inputs, corpus.Input{Path: j.rel, SHA256: fr.SHA256, Format: o.ff.Name})
 	if l.opt.Progress != nil {
-		fmt.Fprintf(l.opt.Progress, "load: %s %s %s records\n", j.rel, ff.Name, thousands(fr.Records))
+		fmt.Fprintf(l.opt.Progress, "load: %s %s %s records\n", j.rel, o.ff.Name, thousands(fr.Records))
 	}
 	return 1, nil
 }
@@ -626,7 +672,7 @@ func detectSafely(head []byte) (ff rawio.Format, err error) {
 
 // readSafely runs a format's reader, turning a panic into an
 // *InternalError.
-func readSafely(ff rawio.Format, f *rawio.File, s *sink) (err error) {
+func readSafely(ff rawio.Format, f *rawio.File, s rawio.Sink) (err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			err = &InternalError{Format: ff.Name, Value: v, Stack: string(debug.Stack())}

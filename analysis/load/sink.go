@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
@@ -26,11 +27,11 @@ type sink struct {
 	fr        *FileReport
 	format    rawio.Format
 	comm      *commState // the source's community, nil in Files and observations
-	aborted   *bool
+	aborted   *atomic.Bool
 	strictErr *rawio.ParseError
 }
 
-func (s *sink) stopped() bool { return *s.aborted }
+func (s *sink) stopped() bool { return s.aborted.Load() }
 
 // reject counts a rejected record, and aborts the load in strict mode.
 func (s *sink) reject(err *rawio.ParseError) {
@@ -44,7 +45,7 @@ func (s *sink) reject(err *rawio.ParseError) {
 	}
 	if s.l.opt.Strict {
 		s.strictErr = err
-		*s.aborted = true
+		s.aborted.Store(true)
 	}
 }
 
