@@ -185,8 +185,10 @@ func LoadSpec(spec *Spec, opt Options) (*corpus.Corpus, *Report, error) {
 	}
 	// A source must read at least one file: one whose every file is
 	// skipped is an error, once its last file has been met.
+	p := newPipeline(l, jobs)
+	defer p.stop()
 	for k, j := range jobs {
-		n, err := l.file(j)
+		n, err := p.file(k)
 		if err != nil {
 			return nil, l.rep, err
 		}
@@ -232,15 +234,25 @@ func Files(paths []string, opt Options) (*corpus.Corpus, *Report, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	var jobs []job
+	for i, p := range paths {
+		for _, e := range lists[i] {
+			jobs = append(jobs, job{abs: e.path, rel: e.path, explicit: e.explicit, skip: e.skip, stdin: p == "-",
+				limits: opt.Limits, input: i})
+		}
+	}
+	pl := newPipeline(l, jobs)
+	defer pl.stop()
+	k := 0
 	for i, p := range paths {
 		if listErr[i] != nil {
 			l.failed(job{rel: p, input: i}, listErr[i])
 			continue
 		}
 		read, failed := 0, false
-		for _, e := range lists[i] {
-			n, err := l.file(job{abs: e.path, rel: e.path, explicit: e.explicit, skip: e.skip, stdin: p == "-",
-				limits: opt.Limits, input: i})
+		for range lists[i] {
+			n, err := pl.file(k)
+			k++
 			read += n
 			if err != nil {
 				if !opt.KeepGoing || !goOn(err) {
