@@ -561,6 +561,7 @@ func (l *loader) prepare(j job, r io.Reader, osf *os.File, cancel *atomic.Bool) 
 	o := outcome{f: f, hr: hr, aborted: aborted}
 	f.Options = j.options
 	f.Sibling = j.sibling
+	f.Workers = l.workers()
 	if isZip(f.Head) {
 		switch {
 		case j.member:
