@@ -335,6 +335,32 @@ type loader struct {
 	order  []*commState
 	forced *rawio.Format
 	now    time.Time
+	// interned holds one copy of the short strings many messages repeat
+	// (hashtags, language tags), so that a message does not hold its own.
+	interned map[string]string
+}
+
+// maxInterned bounds the strings interned: past it, new ones are kept
+// as they are (a corpus of unique hashtags would grow the table for
+// nothing).
+const maxInterned = 1 << 16
+
+// intern returns the loader's copy of s, made on first meeting it.
+func (l *loader) intern(s string) string {
+	if s == "" || len(s) > 64 {
+		return s
+	}
+	if v, ok := l.interned[s]; ok {
+		return v
+	}
+	if l.interned == nil {
+		l.interned = map[string]string{}
+	}
+	if len(l.interned) < maxInterned {
+		s = strings.Clone(s) // not a window on the raw record
+		l.interned[s] = s
+	}
+	return s
 }
 
 // commState is a community being loaded.

@@ -7,7 +7,9 @@
 //
 // The JSON holds load_s and indicators_s (wall seconds), peak_rss_mb (the
 // process's peak resident set size, VmHWM of /proc/self/status, else the
-// Go runtime's total memory at the end), messages (distinct messages) and
+// Go runtime's total memory at the end), heap_bytes_per_message (the live
+// heap after the load, after a collection, per message), messages
+// (distinct messages) and
 // indicators (name: value, null when undefined).
 //
 // All files of one run form one community, as in bench_pandas.py:
@@ -35,6 +37,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"runtime"
 	"runtime/metrics"
 	"runtime/pprof"
 	"strconv"
@@ -70,11 +73,15 @@ var Indicators = []string{
 // Result is what one run measures; it marshals to the JSON that
 // bench_pandas.py writes.
 type Result struct {
-	LoadS       float64            `json:"load_s"`
-	IndicatorsS float64            `json:"indicators_s"`
-	PeakRSSMB   float64            `json:"peak_rss_mb"`
-	Messages    int                `json:"messages"`
-	Indicators  map[string]float64 `json:"-"`
+	LoadS       float64 `json:"load_s"`
+	IndicatorsS float64 `json:"indicators_s"`
+	PeakRSSMB   float64 `json:"peak_rss_mb"`
+	// HeapPerMessage is the live heap after the load (after a
+	// collection), divided by the messages: what the corpus costs per
+	// message, the process's own baseline included.
+	HeapPerMessage float64            `json:"heap_bytes_per_message"`
+	Messages       int                `json:"messages"`
+	Indicators     map[string]float64 `json:"-"`
 }
 
 // MarshalJSON writes the indicators in Indicators order, NaN as null.
@@ -188,14 +195,20 @@ func Measure(family string, files []string) (Result, error) {
 		return Result{}, err
 	}
 	t1 := time.Now()
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	heap := float64(ms.HeapAlloc) / float64(max(len(msgs), 1))
+	t2 := time.Now() // the collection is neither the load's time nor the indicators'
 	ind := Compute(msgs)
-	t2 := time.Now()
+	t3 := time.Now()
 	return Result{
-		LoadS:       t1.Sub(t0).Seconds(),
-		IndicatorsS: t2.Sub(t1).Seconds(),
-		PeakRSSMB:   peakRSSMB(),
-		Messages:    len(msgs),
-		Indicators:  ind,
+		LoadS:          t1.Sub(t0).Seconds(),
+		IndicatorsS:    t3.Sub(t2).Seconds(),
+		PeakRSSMB:      peakRSSMB(),
+		HeapPerMessage: heap,
+		Messages:       len(msgs),
+		Indicators:     ind,
 	}, nil
 }
 
