@@ -16,7 +16,7 @@ import (
 // 2 × Workers chunks are in flight, so memory stays bounded.
 const (
 	chunkLines = 256     // lines in a chunk
-	chunkBytes = 1 << 20 // bytes of lines in a chunk, at most (but one long line)
+	chunkBytes = 256 << 10 // bytes of lines in a chunk, at most (but one long line)
 )
 
 // lineChunk is a run of consecutive lines of a file, and the sink calls
