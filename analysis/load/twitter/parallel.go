@@ -15,7 +15,7 @@ import (
 // caller's goroutine replays each chunk once decoded, in order. At most
 // 2 × Workers chunks are in flight, so memory stays bounded.
 const (
-	chunkLines = 256     // lines in a chunk
+	chunkLines = 256       // lines in a chunk
 	chunkBytes = 256 << 10 // bytes of lines in a chunk, at most (but one long line)
 )
 
