@@ -236,6 +236,9 @@ func Files(paths []string, opt Options) (*corpus.Corpus, *Report, error) {
 	}
 	var jobs []job
 	for i, p := range paths {
+		if listErr[i] != nil {
+			continue // as below: no file of it is read
+		}
 		for _, e := range lists[i] {
 			jobs = append(jobs, job{abs: e.path, rel: e.path, explicit: e.explicit, skip: e.skip, stdin: p == "-",
 				limits: opt.Limits, input: i})
