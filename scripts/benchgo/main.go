@@ -3,7 +3,10 @@
 // indicators with the project's indicator packages, timing each step, and
 // writes the same JSON as scripts/bench_pandas.py:
 //
-//	benchgo --format twarc2|netvizz FILES... [--out RESULT.json] [--cpuprofile FILE]
+//	benchgo --format twarc2|netvizz FILES... [--out RESULT.json] [--cpuprofile FILE] [--workers N]
+//
+// --workers sets load.Options.Workers (0, the default: GOMAXPROCS), to
+// compare a load on one worker with a parallel one.
 //
 // The JSON holds load_s and indicators_s (wall seconds), peak_rss_mb (the
 // process's peak resident set size, VmHWM of /proc/self/status, else the
@@ -122,6 +125,7 @@ type options struct {
 	format     string
 	out        string
 	cpuprofile string
+	workers    int
 	files      []string
 }
 
@@ -133,6 +137,7 @@ func parseArgs(args []string, errOut io.Writer) (options, error) {
 	fs.StringVar(&o.format, "format", "", "export family: twarc2 or netvizz")
 	fs.StringVar(&o.out, "out", "", "write the result as JSON to this file")
 	fs.StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile of the run to this file (go tool pprof)")
+	fs.IntVar(&o.workers, "workers", 0, "load.Options.Workers: files and chunks decoded at once (0: GOMAXPROCS)")
 	for {
 		if err := fs.Parse(args); err != nil {
 			return o, err
@@ -168,6 +173,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 		}
 		defer pprof.StopCPUProfile()
 	}
+	Workers = o.workers
 	res, err := Measure(o.format, o.files)
 	if err != nil {
 		return err
@@ -212,10 +218,13 @@ func Measure(family string, files []string) (Result, error) {
 	}, nil
 }
 
+// Workers is the load.Options.Workers of Load (0: GOMAXPROCS).
+var Workers int
+
 // Load reads files with load.Files and returns their distinct messages as
 // one community. Every file must be of the given family.
 func Load(family string, files []string) ([]corpus.Message, error) {
-	c, rep, err := load.Files(files, load.Options{Key: benchKey})
+	c, rep, err := load.Files(files, load.Options{Key: benchKey, Workers: Workers})
 	if err != nil {
 		return nil, err
 	}
