@@ -38,16 +38,22 @@ func (l *loader) finish() *corpus.Corpus {
 		sort.Strings(names)
 		platform := st.c.Platform
 		scrub := l.ps.NamesFor(platform, names)
-		for i := range msgs {
-			m := &msgs[i]
-			m.Text = scrub.Text(platform, m.Text)
-			for j, link := range m.Links {
-				m.Links[j] = scrub.Text(platform, link)
+		// Each message is scrubbed alone, so messages are scrubbed in
+		// parallel: a Names is safe for concurrent use, and the handles
+		// its texts make known (mentions) do not depend on the order in
+		// which they are met (see pseudo.Pseudonymizer).
+		eachChunk(len(msgs), scrubChunk, l.workers(), func(lo, hi int) {
+			for i := lo; i < hi; i++ {
+				m := &msgs[i]
+				m.Text = scrub.Text(platform, m.Text)
+				for j, link := range m.Links {
+					m.Links[j] = scrub.Text(platform, link)
+				}
+				for j, h := range m.Hashtags {
+					m.Hashtags[j] = scrub.Hashtag(h)
+				}
 			}
-			for j, h := range m.Hashtags {
-				m.Hashtags[j] = scrub.Hashtag(h)
-			}
-		}
+		})
 		Threads(msgs, st.exportThread)
 		l.c.Communities = append(l.c.Communities, st.c)
 		st.index, st.exportThread = nil, nil

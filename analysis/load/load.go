@@ -13,6 +13,7 @@ import (
 	"regexp"
 	"runtime/debug"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
@@ -56,6 +57,12 @@ type Options struct {
 	KeepGoing bool
 	// Stdin is what the PATH "-" of Files reads; nil means os.Stdin.
 	Stdin io.Reader
+	// Workers is how many files are decoded, and how many texts are
+	// scrubbed, at once; 0 means runtime.GOMAXPROCS(0), 1 does all the
+	// work in the calling goroutine. The corpus and the report do not
+	// depend on it: records reach the corpus, and the report, in the
+	// order a single worker would read them.
+	Workers int
 }
 
 // FileError is a file that could not be read at all: it cannot be opened,
@@ -189,8 +196,10 @@ func LoadSpec(spec *Spec, opt Options) (*corpus.Corpus, *Report, error) {
 	l.m.plan(planned)
 	// A source must read at least one file: one whose every file is
 	// skipped is an error, once its last file has been met.
+	p := newPipeline(l, jobs)
+	defer p.stop()
 	for k, j := range jobs {
-		n, err := l.file(j)
+		n, err := p.file(k)
 		if err != nil {
 			return nil, l.rep, err
 		}
@@ -236,6 +245,19 @@ func Files(paths []string, opt Options) (*corpus.Corpus, *Report, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	var jobs []job
+	for i, p := range paths {
+		if listErr[i] != nil {
+			continue // as below: no file of it is read
+		}
+		for _, e := range lists[i] {
+			jobs = append(jobs, job{abs: e.path, rel: e.path, explicit: e.explicit, skip: e.skip, stdin: p == "-",
+				limits: opt.Limits, input: i})
+		}
+	}
+	pl := newPipeline(l, jobs)
+	defer pl.stop()
+	k := 0
 	for i, p := range paths {
 		for _, e := range lists[i] {
 			if e.skip != "" || p == "-" {
@@ -251,9 +273,9 @@ func Files(paths []string, opt Options) (*corpus.Corpus, *Report, error) {
 			continue
 		}
 		read, failed := 0, false
-		for _, e := range lists[i] {
-			n, err := l.file(job{abs: e.path, rel: e.path, explicit: e.explicit, skip: e.skip, stdin: p == "-",
-				limits: opt.Limits, input: i})
+		for range lists[i] {
+			n, err := pl.file(k)
+			k++
 			read += n
 			if err != nil {
 				if !opt.KeepGoing || !goOn(err) {
@@ -337,6 +359,32 @@ type loader struct {
 	forced *rawio.Format
 	now    time.Time
 	m      *meter // nil without Options.OnProgress
+	// interned holds one copy of the short strings many messages repeat
+	// (hashtags, language tags), so that a message does not hold its own.
+	interned map[string]string
+}
+
+// maxInterned bounds the strings interned: past it, new ones are kept
+// as they are (a corpus of unique hashtags would grow the table for
+// nothing).
+const maxInterned = 1 << 16
+
+// intern returns the loader's copy of s, made on first meeting it.
+func (l *loader) intern(s string) string {
+	if s == "" || len(s) > 64 {
+		return s
+	}
+	if v, ok := l.interned[s]; ok {
+		return v
+	}
+	if l.interned == nil {
+		l.interned = map[string]string{}
+	}
+	if len(l.interned) < maxInterned {
+		s = strings.Clone(s) // not a window on the raw record
+		l.interned[s] = s
+	}
+	return s
 }
 
 // commState is a community being loaded.
@@ -445,11 +493,15 @@ func (l *loader) staff(st *commState, who string) string {
 	return l.ps.Person(st.c.Platform, rawio.Person{Name: who})
 }
 
-// hashingReader hashes what it reads and fails once the load is aborted.
+// hashingReader hashes what it reads and fails once the load is aborted:
+// by a strict rejection in its file (aborted), or by the end of the load
+// while the file was still being decoded ahead of it (cancel, nil when
+// reading in one goroutine).
 type hashingReader struct {
 	r       io.Reader
 	h       hash.Hash
-	aborted *bool
+	aborted *atomic.Bool
+	cancel  *atomic.Bool
 	m       *meter
 	n       int64 // bytes read
 }
@@ -457,7 +509,7 @@ type hashingReader struct {
 var errAborted = errors.New("load aborted")
 
 func (h *hashingReader) Read(p []byte) (int, error) {
-	if *h.aborted {
+	if h.aborted.Load() || h.cancel != nil && h.cancel.Load() {
 		return 0, errAborted
 	}
 	n, err := h.r.Read(p)
@@ -534,69 +586,105 @@ func (l *loader) file(j job) (int, error) {
 // may be a pipe). osf is the file r reads when it is one, for zip
 // archives, which cannot be read but from a file.
 func (l *loader) read(j job, r io.Reader, osf *os.File) (int, error) {
-	var aborted bool
-	hr := &hashingReader{r: r, h: sha256.New(), aborted: &aborted, m: l.m}
+	o := l.prepare(j, r, osf, nil)
+	if o.f != nil {
+		defer o.f.Close()
+	}
+	return l.apply(j, o, osf, func(s *sink) error { return readSafely(o.ff, o.f, s) })
+}
+
+// outcome is what prepare found of a file before reading its records.
+type outcome struct {
+	skip    string       // not read, as no export: why
+	err     error        // not read: the file's error
+	zip     bool         // a zip archive, to read member by member
+	ff      rawio.Format // else the format to read it with
+	f       *rawio.File
+	hr      *hashingReader
+	aborted *atomic.Bool // set by a strict rejection in the file
+}
+
+// prepare opens file j from r and chooses its format, changing nothing
+// of the load: it may run in a worker (see pipeline). cancel, when not
+// nil, makes reading fail once set.
+func (l *loader) prepare(j job, r io.Reader, osf *os.File, cancel *atomic.Bool) outcome {
+	aborted := new(atomic.Bool)
+	hr := &hashingReader{r: r, h: sha256.New(), aborted: aborted, cancel: cancel, m: l.m}
 	f, err := rawio.NewFileWith(j.rel, hr, j.limits)
 	if err != nil {
-		return 0, l.fileError(j, trimName(err, j.rel))
+		return outcome{err: trimName(err, j.rel)}
 	}
-	defer f.Close()
+	o := outcome{f: f, hr: hr, aborted: aborted}
 	f.Options = j.options
 	f.Sibling = j.sibling
+	f.Workers = l.workers()
 	if isZip(f.Head) {
-		var why error
 		switch {
 		case j.member:
-			l.skipped(j, "zip archive inside a zip archive (extract it first)")
-			return 0, nil
+			o.skip = "zip archive inside a zip archive (extract it first)"
 		case f.Gzip:
-			why = errors.New("zip archive inside a gzip file: decompress it first")
+			o.err = errors.New("zip archive inside a gzip file: decompress it first")
 		case osf == nil || !isRegular(osf):
-			why = errors.New("zip archive read from a pipe or standard input: save it to a file first")
+			o.err = errors.New("zip archive read from a pipe or standard input: save it to a file first")
+		default:
+			o.zip = true
 		}
-		if why != nil {
-			return 0, l.fileError(j, why)
-		}
-		// The archive's bytes are counted as its members'.
-		l.m.unread(hr.n)
-		return l.zip(j, osf)
+		return o
 	}
 	if !j.explicit && isBlank(f.Head) {
-		l.skipped(j, "empty file")
-		return 0, nil
+		o.skip = "empty file"
+		return o
 	}
-
-	var ff rawio.Format
 	switch {
 	case l.forced != nil:
-		ff = *l.forced
+		o.ff = *l.forced
 	case j.format != "" && j.format != "auto":
-		ff, _ = rawio.Lookup(j.format) // checked with the study file
+		o.ff, _ = rawio.Lookup(j.format) // checked with the study file
 	default:
-		if ff, err = detectSafely(f.Head); err != nil {
+		if o.ff, err = detectSafely(f.Head); err != nil {
 			var ie *InternalError
 			if !j.explicit && !errors.As(err, &ie) {
-				l.skipped(j, err.Error())
-				return 0, nil
+				o.skip = err.Error()
+			} else {
+				o.err = err
 			}
-			return 0, l.fileError(j, err)
+			return o
 		}
 	}
-	if j.comm != nil && ff.Platform != "" && ff.Platform != j.comm.c.Platform {
-		return 0, l.fileError(j, fmt.Errorf("format %s is for %s, but community %s is on %s", ff.Name, ff.Platform, j.comm.c.ID, j.comm.c.Platform))
+	if j.comm != nil && o.ff.Platform != "" && o.ff.Platform != j.comm.c.Platform {
+		o.err = fmt.Errorf("format %s is for %s, but community %s is on %s", o.ff.Name, o.ff.Platform, j.comm.c.ID, j.comm.c.Platform)
 	}
-	fr := &FileReport{Path: j.rel, Input: j.input, Format: ff.Name, Reasons: map[string]int{}}
+	return o
+}
+
+// apply records in the load what prepare found of file j, and reads its
+// records into the load with readInto, which hands them to s (reading
+// the file, or replaying what a worker read of it).
+func (l *loader) apply(j job, o outcome, osf *os.File, readInto func(s *sink) error) (int, error) {
+	switch {
+	case o.skip != "":
+		l.skipped(j, o.skip)
+		return 0, nil
+	case o.err != nil:
+		return 0, l.fileError(j, o.err)
+	case o.zip:
+		// The archive's bytes are counted as its members'.
+		l.m.unread(o.hr.n)
+		return l.zip(j, osf)
+	}
+	fr := &FileReport{Path: j.rel, Input: j.input, Format: o.ff.Name, Reasons: map[string]int{}}
 	l.rep.Files = append(l.rep.Files, fr)
 	l.m.reading(fr)
-	s := &sink{l: l, fr: fr, format: ff, comm: j.comm, aborted: &aborted}
-	rerr := readSafely(ff, f, s)
+	s := &sink{l: l, fr: fr, format: o.ff, comm: j.comm, aborted: o.aborted}
+	rerr := readInto(s)
 	if s.strictErr != nil {
 		l.rep.add(fr)
 		return 1, s.strictErr
 	}
 	if rerr == nil {
-		// Hash the rest of the file, which the format may not have read.
-		if _, err := io.Copy(io.Discard, hr); err != nil {
+		// Hash the rest of the file, which the format may not have read
+		// (a worker has done it already: nothing is left).
+		if _, err := io.Copy(io.Discard, o.hr); err != nil {
 			rerr = unwrapPathError(err)
 		}
 	}
@@ -605,11 +693,11 @@ func (l *loader) read(j job, r io.Reader, osf *os.File) (int, error) {
 		fr.Err = &FileError{Path: j.rel, Err: rerr}
 		return 1, fr.Err
 	}
-	fr.SHA256 = hex.EncodeToString(hr.h.Sum(nil))
+	fr.SHA256 = hex.EncodeToString(o.hr.h.Sum(nil))
 	l.rep.add(fr)
-	l.c.Inputs = append(l.c.Inputs, corpus.Input{Path: j.rel, SHA256: fr.SHA256, Format: ff.Name})
+	l.c.Inputs = append(l.c.Inputs, corpus.Input{Path: j.rel, SHA256: fr.SHA256, Format: o.ff.Name})
 	if l.opt.Progress != nil {
-		fmt.Fprintf(l.opt.Progress, "load: %s %s %s records\n", j.rel, ff.Name, thousands(fr.Records))
+		fmt.Fprintf(l.opt.Progress, "load: %s %s %s records\n", j.rel, o.ff.Name, thousands(fr.Records))
 	}
 	return 1, nil
 }
@@ -656,7 +744,7 @@ func detectSafely(head []byte) (ff rawio.Format, err error) {
 
 // readSafely runs a format's reader, turning a panic into an
 // *InternalError.
-func readSafely(ff rawio.Format, f *rawio.File, s *sink) (err error) {
+func readSafely(ff rawio.Format, f *rawio.File, s rawio.Sink) (err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			err = &InternalError{Format: ff.Name, Value: v, Stack: string(debug.Stack())}

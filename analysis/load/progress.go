@@ -41,8 +41,7 @@ type meter struct {
 	mu      sync.Mutex
 	c       Counts
 	rep     *Report
-	cur     *FileReport // the file being read, its records not yet in rep
-	pending int64       // bytes read since the last call
+	pending int64 // bytes read since the last call
 }
 
 func newMeter(fn func(Counts), rep *Report) *meter {
@@ -88,7 +87,7 @@ func (m *meter) reading(fr *FileReport) {
 		return
 	}
 	m.mu.Lock()
-	m.cur, m.c.File = fr, fr.Path
+	m.c.File = fr.Path
 	m.mu.Unlock()
 }
 
@@ -127,16 +126,15 @@ func (m *meter) done(path string) {
 	defer m.mu.Unlock()
 	m.c.Files++
 	m.c.File = path
-	m.cur = nil
+	m.c.Records = m.rep.Records
 	m.call()
 }
 
-// call gives the counts to fn; m.mu is held.
+// call gives the counts to fn; m.mu is held. Records are those of the
+// files done (done sets them): bytes are counted as they are read, which
+// may be in a worker decoding a file ahead (Options.Workers), while
+// records are counted by the load's own goroutine.
 func (m *meter) call() {
 	m.pending = 0
-	m.c.Records = m.rep.Records
-	if m.cur != nil {
-		m.c.Records += m.cur.Records
-	}
 	m.fn(m.c)
 }

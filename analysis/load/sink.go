@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
@@ -26,11 +27,11 @@ type sink struct {
 	fr        *FileReport
 	format    rawio.Format
 	comm      *commState // the source's community, nil in Files and observations
-	aborted   *bool
+	aborted   *atomic.Bool
 	strictErr *rawio.ParseError
 }
 
-func (s *sink) stopped() bool { return *s.aborted }
+func (s *sink) stopped() bool { return s.aborted.Load() }
 
 // reject counts a rejected record, and aborts the load in strict mode.
 func (s *sink) reject(err *rawio.ParseError) {
@@ -44,7 +45,7 @@ func (s *sink) reject(err *rawio.ParseError) {
 	}
 	if s.l.opt.Strict {
 		s.strictErr = err
-		*s.aborted = true
+		s.aborted.Store(true)
 	}
 }
 
@@ -274,7 +275,7 @@ func (s *sink) convert(st *commState, m *rawio.RawMessage) corpus.Message {
 		Reactions:     m.Reactions,
 		Shares:        m.Shares,
 		ReplyToAuthor: ps.Person(platform, m.ReplyTo),
-		Lang:          m.Lang,
+		Lang:          s.l.intern(m.Lang),
 		Source:        corpus.Source{File: s.fr.Path, Line: m.Line},
 	}
 	if msg.AuthorRole == corpus.Unknown {
@@ -286,19 +287,33 @@ func (s *sink) convert(st *commState, m *rawio.RawMessage) corpus.Message {
 		// Facebook exports list no hashtags: they are read from the text.
 		tags = rawio.TextEntities(m.Text, '#')
 	}
+	if len(tags) > 0 {
+		msg.Hashtags = make([]string, 0, len(tags))
+	}
 	for _, h := range tags {
 		if h = strings.ToLower(strings.TrimPrefix(strings.TrimSpace(h), "#")); h != "" {
-			msg.Hashtags = append(msg.Hashtags, h)
+			msg.Hashtags = append(msg.Hashtags, s.l.intern(h))
 		}
+	}
+	if len(msg.Hashtags) == 0 {
+		msg.Hashtags = nil
+	}
+	if len(m.Mentions) > 0 {
+		msg.Mentions = make([]string, 0, len(m.Mentions))
 	}
 	for _, p := range m.Mentions {
 		if q := ps.Person(platform, p); q != "" {
 			msg.Mentions = append(msg.Mentions, q)
 		}
 	}
+	if len(msg.Mentions) == 0 {
+		msg.Mentions = nil
+	}
 	for _, link := range m.Links {
 		ps.Meet(platform, link)
-		msg.Links = append(msg.Links, link)
+	}
+	if len(m.Links) > 0 {
+		msg.Links = slices.Clone(m.Links)
 	}
 	// The display names of the people named, on both platforms.
 	addName := func(p rawio.Person) {

@@ -35,6 +35,10 @@ type File struct {
 	// pipe); a missing sibling is an error satisfying
 	// errors.Is(err, fs.ErrNotExist).
 	Sibling func(name string) (*File, error)
+	// Workers is how many goroutines a reader may decode this file's
+	// records on, handing them to the sink in the file's order (0 or 1:
+	// one, the caller's). load sets it from load.Options.Workers.
+	Workers int
 
 	closers []io.Closer
 }

@@ -3,11 +3,16 @@
 // indicators with the project's indicator packages, timing each step, and
 // writes the same JSON as scripts/bench_pandas.py:
 //
-//	benchgo --format twarc2|netvizz FILES... [--out RESULT.json] [--cpuprofile FILE]
+//	benchgo --format twarc2|netvizz FILES... [--out RESULT.json] [--cpuprofile FILE] [--workers N]
+//
+// --workers sets load.Options.Workers (0, the default: GOMAXPROCS), to
+// compare a load on one worker with a parallel one.
 //
 // The JSON holds load_s and indicators_s (wall seconds), peak_rss_mb (the
 // process's peak resident set size, VmHWM of /proc/self/status, else the
-// Go runtime's total memory at the end), messages (distinct messages) and
+// Go runtime's total memory at the end), heap_bytes_per_message (the live
+// heap after the load, after a collection, per message), messages
+// (distinct messages) and
 // indicators (name: value, null when undefined).
 //
 // All files of one run form one community, as in bench_pandas.py:
@@ -36,6 +41,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"runtime"
 	"runtime/metrics"
 	"runtime/pprof"
 	"strconv"
@@ -72,11 +78,15 @@ var Indicators = []string{
 // Result is what one run measures; it marshals to the JSON that
 // bench_pandas.py writes.
 type Result struct {
-	LoadS       float64            `json:"load_s"`
-	IndicatorsS float64            `json:"indicators_s"`
-	PeakRSSMB   float64            `json:"peak_rss_mb"`
-	Messages    int                `json:"messages"`
-	Indicators  map[string]float64 `json:"-"`
+	LoadS       float64 `json:"load_s"`
+	IndicatorsS float64 `json:"indicators_s"`
+	PeakRSSMB   float64 `json:"peak_rss_mb"`
+	// HeapPerMessage is the live heap after the load (after a
+	// collection), divided by the messages: what the corpus costs per
+	// message, the process's own baseline included.
+	HeapPerMessage float64            `json:"heap_bytes_per_message"`
+	Messages       int                `json:"messages"`
+	Indicators     map[string]float64 `json:"-"`
 }
 
 // MarshalJSON writes the indicators in Indicators order, NaN as null.
@@ -117,6 +127,7 @@ type options struct {
 	format     string
 	out        string
 	cpuprofile string
+	workers    int
 	files      []string
 }
 
@@ -128,6 +139,7 @@ func parseArgs(args []string, errOut io.Writer) (options, error) {
 	fs.StringVar(&o.format, "format", "", "export family: twarc2 or netvizz")
 	fs.StringVar(&o.out, "out", "", "write the result as JSON to this file")
 	fs.StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile of the run to this file (go tool pprof)")
+	fs.IntVar(&o.workers, "workers", 0, "load.Options.Workers: files and chunks decoded at once (0: GOMAXPROCS)")
 	for {
 		if err := fs.Parse(args); err != nil {
 			return o, err
@@ -163,6 +175,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 		}
 		defer pprof.StopCPUProfile()
 	}
+	Workers = o.workers
 	res, err := Measure(o.format, o.files)
 	if err != nil {
 		return err
@@ -190,16 +203,25 @@ func Measure(family string, files []string) (Result, error) {
 		return Result{}, err
 	}
 	t1 := time.Now()
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	heap := float64(ms.HeapAlloc) / float64(max(len(msgs), 1))
+	t2 := time.Now() // the collection is neither the load's time nor the indicators'
 	ind := Compute(msgs)
-	t2 := time.Now()
+	t3 := time.Now()
 	return Result{
-		LoadS:       t1.Sub(t0).Seconds(),
-		IndicatorsS: t2.Sub(t1).Seconds(),
-		PeakRSSMB:   peakRSSMB(),
-		Messages:    len(msgs),
-		Indicators:  ind,
+		LoadS:          t1.Sub(t0).Seconds(),
+		IndicatorsS:    t3.Sub(t2).Seconds(),
+		PeakRSSMB:      peakRSSMB(),
+		HeapPerMessage: heap,
+		Messages:       len(msgs),
+		Indicators:     ind,
 	}, nil
 }
+
+// Workers is the load.Options.Workers of Load (0: GOMAXPROCS).
+var Workers int
 
 // Load reads files with load.Files and returns their distinct messages as
 // one community. Every file must be of the given family.
@@ -208,7 +230,7 @@ func Load(family string, files []string) ([]corpus.Message, error) {
 	// seconds, cleared when the load ends; elsewhere nothing. Its hook
 	// runs once per MiB read and per file.
 	hook, end := progress.Load(os.Stderr, "benchgo: load")
-	c, rep, err := load.Files(files, load.Options{Key: benchKey, OnProgress: hook})
+	c, rep, err := load.Files(files, load.Options{Key: benchKey, OnProgress: hook, Workers: Workers})
 	end()
 	if err != nil {
 		return nil, err

@@ -112,6 +112,12 @@ func (r *twarc2Reader) fields(i int) tweetFields {
 
 func readTwarc2(f *rawio.File, sink rawio.Sink) error {
 	r := &twarc2Reader{reader: reader{f, sink}, users: map[string]*v2User{}}
+	if f.Workers > 1 && !documentMode(f.Head) {
+		return r.eachLineParallel(func(sink rawio.Sink) func([]byte, int) {
+			w := &twarc2Reader{reader: reader{f, sink}, users: map[string]*v2User{}}
+			return w.record
+		})
+	}
 	return r.eachRecord(r.record)
 }
 
