@@ -19,6 +19,11 @@ type Names struct {
 	platform corpus.Platform
 	byFirst  map[string][]nameEntry // key of the first word written → names, most words first
 	filter   filter                 // over the keys of byFirst
+	// bySecond indexes, for the first words of more than secondAfter
+	// names, their entries by the key of their second word (single-word
+	// entries apart), so that a text word shared by thousands of first
+	// names is not tried against each of them.
+	bySecond map[string]*secondIndex
 	initials map[string][]nameEntry // initials + "\x00" + key of the surname's first word
 	handles  *handleSet
 	count    int
@@ -166,7 +171,36 @@ func (p *Pseudonymizer) NamesFor(platform corpus.Platform, names []string) *Name
 	for _, entries := range n.initials {
 		order(entries)
 	}
+	for k, entries := range n.byFirst {
+		if len(entries) <= secondAfter {
+			continue
+		}
+		idx := &secondIndex{next: map[string][]int32{}}
+		for i, e := range entries {
+			if len(e.keys) == 1 {
+				idx.single = append(idx.single, int32(i))
+			} else {
+				idx.next[e.keys[1]] = append(idx.next[e.keys[1]], int32(i))
+			}
+		}
+		if n.bySecond == nil {
+			n.bySecond = map[string]*secondIndex{}
+		}
+		n.bySecond[k] = idx
+	}
 	return n
+}
+
+// secondAfter is the number of names sharing a first word above which
+// they are indexed by their second word (Names.bySecond).
+var secondAfter = 16
+
+// secondIndex holds the positions, in a byFirst list, of its single-word
+// entries and of its other entries by the key of their second word, each
+// list increasing: the list's order (most words first) is kept.
+type secondIndex struct {
+	single []int32
+	next   map[string][]int32
 }
 
 // nameOf returns the pseudonym a display name of platform stands for.
@@ -315,6 +349,33 @@ func (n *Names) match(s *scanner, i int) (int, string) {
 	s.buf = s.f.appendKey(s.buf[:0], t[i:we])
 	if n.filter.has(hashBytes(s.buf)) {
 		cands := n.byFirst[string(s.buf)]
+		if idx := n.bySecond[string(s.buf)]; idx != nil {
+			// Only the entries whose second word is the text's next word
+			// can match (the separator read as the most permissive one,
+			// a comma allowed: an entry that allows none fails in
+			// matchRest), and the single-word ones; in the list's order.
+			var next []int32
+			if ws, ok, _ := separator(t, we, s.end, true); ok {
+				if we2 := wordEnd(t, ws, s.end); we2 > ws {
+					s.buf2 = s.f.appendKey(s.buf2[:0], t[ws:we2])
+					next = idx.next[string(s.buf2)]
+				}
+			}
+			a, b := idx.single, next
+			for len(a) > 0 || len(b) > 0 {
+				var k int32
+				if len(b) == 0 || len(a) > 0 && a[0] < b[0] {
+					k, a = a[0], a[1:]
+				} else {
+					k, b = b[0], b[1:]
+				}
+				e := &cands[k]
+				if end := s.matchRest(e.keys, e.swap, i, we); end > 0 {
+					return end, e.pseudonym
+				}
+			}
+			return n.afterNames(s, i, we)
+		}
 		for k := range cands {
 			e := &cands[k]
 			if end := s.matchRest(e.keys, e.swap, i, we); end > 0 {
@@ -322,6 +383,12 @@ func (n *Names) match(s *scanner, i int) (int, string) {
 			}
 		}
 	}
+	return n.afterNames(s, i, we)
+}
+
+// afterNames is the end of match: initials, when no name matched.
+func (n *Names) afterNames(s *scanner, i, we int) (int, string) {
+	t := s.t
 	if len(n.initials) > 0 && we < s.end && t[we] == '.' && utf8.RuneCount(s.buf) == 1 {
 		return n.matchInitials(s, i, we)
 	}
