@@ -163,10 +163,10 @@ func CrossValidate(gold []themes.Coded, cb *themes.Codebook, opts CVOptions) (Re
 		var t, w themes.Score
 		t.Label, w.Label = id, id
 		for i, g := range gold {
-			add(&t, ref(g), tr(trained[i]))
-			add(&w, ref(g), kw(keyword[i]))
+			t.Add(ref(g), tr(trained[i]))
+			w.Add(ref(g), kw(keyword[i]))
 		}
-		l.Trained, l.Keyword = finish(t), finish(w)
+		l.Trained, l.Keyword = t.Finish(), w.Finish()
 		l.Support = l.Trained.Support
 		switch {
 		case l.Support < opts.MinPositives:
@@ -203,36 +203,6 @@ func CrossValidate(gold []themes.Coded, cb *themes.Codebook, opts CVOptions) (Re
 	r.TrainedTypeAgreement, r.TrainedTypeKappa = themes.Kappa(ref, tr)
 	r.KeywordTypeAgreement, r.KeywordTypeKappa = themes.Kappa(ref, kw)
 	return r, nil
-}
-
-func add(s *themes.Score, ref, pred bool) {
-	switch {
-	case ref && pred:
-		s.TP++
-	case pred:
-		s.FP++
-	case ref:
-		s.FN++
-	default:
-		s.TN++
-	}
-}
-
-// finish fills in the derived fields of a score as themes.Validate does.
-func finish(s themes.Score) themes.Score {
-	s.Support, s.Predicted = s.TP+s.FN, s.TP+s.FP
-	s.Precision = ratio(s.TP, s.TP+s.FP)
-	s.Recall = ratio(s.TP, s.TP+s.FN)
-	switch {
-	case math.IsNaN(s.Precision) || math.IsNaN(s.Recall):
-		s.F1 = math.NaN()
-	case s.Precision+s.Recall == 0:
-		s.F1 = 0
-	default:
-		s.F1 = 2 * s.Precision * s.Recall / (s.Precision + s.Recall)
-	}
-	s.Kappa = themes.BinaryKappa(s.TP, s.FP, s.FN, s.TN)
-	return s
 }
 
 func ratio(a, b int) float64 {

@@ -127,7 +127,7 @@ func TestBinaryKappaByHand(t *testing.T) {
 	if k := BinaryKappa(20, 5, 10, 15); !indicatortest.Near(k, 0.4) {
 		t.Errorf("kappa = %v, want 0.4", k)
 	}
-	s := Score{TP: 20, FP: 5, FN: 10, TN: 15}.finish()
+	s := Score{TP: 20, FP: 5, FN: 10, TN: 15}.Finish()
 	if !indicatortest.Near(s.Precision, 0.8) || !indicatortest.Near(s.Recall, 2.0/3) || !indicatortest.Near(s.F1, 2*0.8*(2.0/3)/(0.8+2.0/3)) || s.Support != 30 || s.Predicted != 25 {
 		t.Errorf("score = %+v", s)
 	}

@@ -324,23 +324,23 @@ func compare(cb *Codebook, sample []Coded, got []Coding) Validation {
 	for _, cat := range cb.Categories {
 		s := Score{Label: cat.ID}
 		for i, ref := range sample {
-			s.add(contains(ref.Themes, cat.ID), got[i].HasTheme(cat.ID))
+			s.Add(contains(ref.Themes, cat.ID), got[i].HasTheme(cat.ID))
 		}
-		v.Categories = append(v.Categories, s.finish())
+		v.Categories = append(v.Categories, s.Finish())
 	}
 	q := Score{Label: "question"}
 	for i, ref := range sample {
-		q.add(ref.Question, got[i].Question)
+		q.Add(ref.Question, got[i].Question)
 	}
-	v.Question = q.finish()
+	v.Question = q.Finish()
 	var classes []string
 	for _, qt := range cb.QuestionTypes {
 		classes = append(classes, qt.ID)
 		s := Score{Label: qt.ID}
 		for i, ref := range sample {
-			s.add(ref.QuestionType == qt.ID, got[i].QuestionType == qt.ID)
+			s.Add(ref.QuestionType == qt.ID, got[i].QuestionType == qt.ID)
 		}
-		v.QuestionTypes = append(v.QuestionTypes, s.finish())
+		v.QuestionTypes = append(v.QuestionTypes, s.Finish())
 	}
 	ref := make([]string, len(sample))
 	pred := make([]string, len(sample))
@@ -360,7 +360,9 @@ func contains(xs []string, x string) bool {
 	return false
 }
 
-func (s *Score) add(ref, pred bool) {
+// Add counts one message: ref whether the reference gives the label,
+// pred whether the coder does.
+func (s *Score) Add(ref, pred bool) {
 	switch {
 	case ref && pred:
 		s.TP++
@@ -373,7 +375,9 @@ func (s *Score) add(ref, pred bool) {
 	}
 }
 
-func (s Score) finish() Score {
+// Finish returns s with its derived fields (Support, Predicted,
+// Precision, Recall, F1, Kappa) computed from its four counts.
+func (s Score) Finish() Score {
 	s.Support, s.Predicted = s.TP+s.FN, s.TP+s.FP
 	s.Precision = ratio(s.TP, s.TP+s.FP)
 	s.Recall = ratio(s.TP, s.TP+s.FN)
