@@ -19,8 +19,6 @@ import (
 
 func rhythmCommunity(g rhythm.Group) corpus.Community { return g.Community }
 
-func hasMessages(g rhythm.Group) bool { return g.Grid.Total() > 0 }
-
 // weekdayLabels are the rows of the rhythm heat maps, Monday first.
 func weekdayLabels() []string {
 	if figure.Lang == figure.English {

@@ -35,7 +35,6 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/faire-communaute/compendium/analysis/coder"
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/indicator"
 	"github.com/faire-communaute/compendium/analysis/indicator/all"
@@ -93,18 +92,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	endStep := progress.Step(stderr, "derive: indicators")
 	nets := network.Measure(c)
-	rows := all.IndicatorsWith(c, cb, nets)
+	var g []themes.Coded
 	if *gold != "" {
-		// The theme shares corrected for the codebook's measured error on
-		// the gold codes (package coder).
-		g, err := themes.LoadSample(*gold)
-		if err != nil {
+		// The theme shares are also given corrected for the codebook's
+		// measured error on these gold codes (package coder).
+		if g, err = themes.LoadSample(*gold); err != nil {
 			fmt.Fprintf(stderr, "derive: gold codes: %v\n", err)
 			return 1
 		}
-		rows = append(rows, coder.KeywordCorrectedRows(themes.Measure(c, cb), g, coder.PrevalenceOptions{Options: indicator.Inference})...)
-		indicator.Sort(rows)
 	}
+	rows := all.IndicatorsGold(c, cb, nets, g)
 	endStep()
 	f, err := os.Create(filepath.Join(*out, "indicators.csv"))
 	if err != nil {

@@ -9,6 +9,7 @@
 package all
 
 import (
+	"github.com/faire-communaute/compendium/analysis/coder"
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/indicator"
 	"github.com/faire-communaute/compendium/analysis/indicator/activity"
@@ -38,6 +39,13 @@ func Indicators(c *corpus.Corpus, cb *themes.Codebook) []indicator.Row {
 // (network.Measure(c)), for callers that export the graphs too and build
 // them once.
 func IndicatorsWith(c *corpus.Corpus, cb *themes.Codebook, networks []network.Group) []indicator.Row {
+	return IndicatorsGold(c, cb, networks, nil)
+}
+
+// IndicatorsGold is IndicatorsWith, and, when gold is not empty, the
+// theme shares corrected for the codebook's error on those gold codes
+// (coder.KeywordCorrectedRows, from the same measured themes).
+func IndicatorsGold(c *corpus.Corpus, cb *themes.Codebook, networks []network.Group, gold []themes.Coded) []indicator.Row {
 	var rows []indicator.Row
 	rows = append(rows, activity.Rows(c)...)
 	rows = append(rows, participation.Rows(c)...)
@@ -50,7 +58,11 @@ func IndicatorsWith(c *corpus.Corpus, cb *themes.Codebook, networks []network.Gr
 		panic(err) // NullOptions is invalid: a programming error
 	}
 	rows = append(rows, null.Rows(nulls)...)
-	rows = append(rows, themes.Rows(c, cb)...)
+	measured := themes.Measure(c, cb)
+	rows = append(rows, themes.ResultRows(measured)...)
+	if len(gold) > 0 {
+		rows = append(rows, coder.KeywordCorrectedRows(measured, gold, coder.PrevalenceOptions{Options: indicator.Inference})...)
+	}
 	rows = append(rows, norms.Rows(c, cb)...)
 	indicator.Sort(rows)
 	return rows

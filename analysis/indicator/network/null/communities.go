@@ -1,7 +1,6 @@
 package null
 
 import (
-	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/indicator"
 	"github.com/faire-communaute/compendium/analysis/indicator/network"
 )
@@ -86,19 +85,4 @@ func Rows(gs []Group) []indicator.Row {
 	}
 	indicator.Sort(rows)
 	return rows
-}
-
-// Uncompared returns the communities of groups without a comparison in
-// gs (fewer than MinEdges edges), for notes.
-func Uncompared(groups []network.Group, gs []Group) []corpus.Community {
-	var out []corpus.Community
-	for _, g := range groups {
-		if g.Community.ID == indicator.AllCommunities {
-			continue
-		}
-		if _, ok := Of(gs, g.Community.ID); !ok {
-			out = append(out, g.Community)
-		}
-	}
-	return out
 }
