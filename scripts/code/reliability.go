@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -178,6 +179,9 @@ func runReliability(args []string, stdout, stderr io.Writer) error {
 	}
 	if *out == "" {
 		*out = filepath.Dir(paths[0])
+	}
+	if err := os.MkdirAll(*out, 0o755); err != nil {
+		return err
 	}
 	vars := variables(sheets, cb)
 	opts := stats.Options{Seed: *seed, Reps: *reps}

@@ -35,6 +35,22 @@ func TestShippedCoding(t *testing.T) {
 		}
 		compare(t, gold, want)
 	}
+	// The second round of threads (round2/) the same way.
+	// Its --out folder does not exist yet: reliability creates it.
+	r2 := filepath.Join(dir, "round2")
+	out := filepath.Join(t.TempDir(), "round2")
+	args := []string{"reliability", "--out", out, filepath.Join(r2, "threads-A.csv"), filepath.Join(r2, "threads-B.csv")}
+	if code := run(args, io.Discard, io.Discard); code != 0 {
+		t.Fatalf("%v: exit %d", args, code)
+	}
+	compare(t, filepath.Join(out, "reliability.csv"), filepath.Join(r2, "reliability-threads.csv"))
+	gold := filepath.Join(out, "gold.csv")
+	args = []string{"gold", "--sample", r2, "--adjudicated", filepath.Join(r2, "adjudicated-threads.csv"), "--out", gold,
+		filepath.Join(r2, "threads-A.csv"), filepath.Join(r2, "threads-B.csv")}
+	if code := run(args, io.Discard, io.Discard); code != 0 {
+		t.Fatalf("%v: exit %d", args, code)
+	}
+	compare(t, gold, filepath.Join(r2, "gold-threads.csv"))
 }
 
 func compare(t *testing.T, got, want string) {
