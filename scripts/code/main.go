@@ -5,6 +5,7 @@
 //
 //	go run ./scripts/code manual [--codebook FILE] [--out FILE]
 //	go run ./scripts/code sample --study S.json [--n 200] [--threads 60] [--seed N] [--codebook FILE] --out DIR
+//	go run ./scripts/code pairs --study S.json [--candidates 60] [--near 30] [--random 60] [--seed N] [--codebook FILE] --out DIR
 //	go run ./scripts/code reliability [--codebook FILE] [--out DIR] [--seed N] [--reps N] A.csv B.csv [C.csv...]
 //	go run ./scripts/code gold [--codebook FILE] [--sample DIR] --adjudicated ADJ.csv --out gold.csv A.csv B.csv [C.csv...]
 //
@@ -69,7 +70,33 @@
 // separated by ";" (what a spreadsheet in a French locale opens by a
 // double click), CRLF line ends. The same seed gives the same files.
 //
-// # reliability
+// # pairs
+//
+// Draws, with the seed, a sample of pairs of question threads' opening
+// messages to validate the detector of recurring questions
+// (norms.Recurring), pairs of two questions of the same community
+// (norms.PairPopulations: a community's question threads, as norms
+// reads them). Each community's pairs are of three kinds
+// (norms.PairKind), which partition them: "candidate" (the detector
+// flags the pair), "near" (not flagged, Jaccard similarity at least
+// norms.NearSimilarity: just below the threshold) and "random" (every
+// other pair). The strata are community/kind; --candidates, --near and
+// --random pairs of each kind are allocated to the communities' strata
+// of that kind as sample allocates (min(N_h, m) each, then in
+// proportion), drawn without replacement (a random pair by rejection
+// among the community's pairs), and listed in a random order numbered
+// P001... Written in DIR:
+//
+//	pairs.csv    unit, community, profession, platform, created_1,
+//	             text_1 (the earlier question), created_2, text_2 (the
+//	             later), same (empty: 1 the same question asked again,
+//	             0 not), note
+//	weights.csv  sample ("pairs"), stratum, population, sampled, weight
+//	strata.csv   sample, unit, community, message_id (the earlier
+//	             question), later_id, stratum, similarity (Jaccard of
+//	             the two questions' shingles): kept from the coders
+//	README.txt   what the coder does and the rule of "same" (PairRule)
+//
 //
 // Reads coded copies of one sheet (all messages.csv or all threads.csv
 // copies; ";" or "," separated, with or without a byte-order mark) and
@@ -150,6 +177,7 @@ const (
 const usage = `usage:
   code manual [--codebook FILE] [--out FILE]
   code sample --study S.json [--n 200] [--threads 60] [--seed N] [--codebook FILE] --out DIR
+  code pairs --study S.json [--candidates 60] [--near 30] [--random 60] [--seed N] [--codebook FILE] --out DIR
   code reliability [--codebook FILE] [--out DIR] [--seed N] [--reps N] A.csv B.csv [C.csv...]
   code gold [--codebook FILE] [--sample DIR] --adjudicated ADJ.csv --out gold.csv A.csv B.csv [C.csv...]
 `
@@ -165,6 +193,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = runManual(args[1:], stdout, stderr)
 	case "sample":
 		err = runSample(args[1:], stdout, stderr)
+	case "pairs":
+		err = runPairs(args[1:], stdout, stderr)
 	case "reliability":
 		err = runReliability(args[1:], stdout, stderr)
 	case "gold":
