@@ -97,6 +97,8 @@
 //	             the two questions' shingles): kept from the coders
 //	README.txt   what the coder does and the rule of "same" (PairRule)
 //
+// # reliability
+//
 // Reads coded copies of one sheet (all messages.csv or all threads.csv
 // copies; ";" or "," separated, with or without a byte-order mark) and
 // reports, for each variable, Krippendorff's alpha (nominal; units a
