@@ -470,6 +470,13 @@ var gapBins = [norms.NumGapBins]struct {
 // lo, hi (for recurring_share its 95 % Wilson interval over the question
 // threads, norms.Group.RecurringEstimate, drawn as a whisker; NaN for
 // gap_days).
+//
+// The caption ends on the detector's validation (r.Recurring,
+// norms.Result.ValidateRecurring): the figure is said exploratory, with
+// the precision and recall measured on hand-coded pairs, unless the
+// precision's interval lies at or above norms.RecurringMinPrecision; or
+// said not validated on this study when r.Recurring is nil (no coded
+// pairs) or its coded pairs are not this study's.
 func F14Recurring(r norms.Result, prov figure.Provenance) (*figure.Figure, error) {
 	gs, err := normsGroups("f14-recurring", r)
 	if err != nil {
@@ -590,7 +597,7 @@ func F14Recurring(r norms.Result, prov figure.Provenance) (*figure.Figure, error
 		Title: figure.T("Figure 14 – Les questions qui reviennent", "Figure 14 – Questions that come back"),
 		Caption: short.caption(figure.T(
 			fmt.Sprintf("À gauche, part des fils de question dont la question quasi identique a déjà été posée plus tôt (similarité de Jaccard d'au moins %s entre les suites de trois racines des deux questions, repérées par MinHash), dans la même communauté ou, pour une profession, dans l'une de ses communautés, et son intervalle de confiance à 95 %% (Wilson, sur les fils-questions) ; à droite, délai entre une question récurrente et la question similaire antérieure la plus proche.", figure.Number(norms.RecurringThreshold, 1)),
-			fmt.Sprintf("Left, share of question threads whose near-identical question was asked earlier (Jaccard similarity of at least %s between the three-stem sequences of both questions, found with MinHash), in the same community or, for a profession, in any of its communities, with its 95%% confidence interval (Wilson, over question threads); right, time between a recurring question and the nearest earlier similar question.", figure.Number(norms.RecurringThreshold, 1)))),
+			fmt.Sprintf("Left, share of question threads whose near-identical question was asked earlier (Jaccard similarity of at least %s between the three-stem sequences of both questions, found with MinHash), in the same community or, for a profession, in any of its communities, with its 95%% confidence interval (Wilson, over question threads); right, time between a recurring question and the nearest earlier similar question.", figure.Number(norms.RecurringThreshold, 1)))+" "+recurringValidity(r.Recurring)),
 		Data:   data,
 		Tiles:  [][]*plot.Plot{{left, right}},
 		Width:  26 * vg.Centimeter,

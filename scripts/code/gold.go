@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/indicator/norms"
 	"github.com/faire-communaute/compendium/analysis/indicator/themes"
 	"github.com/faire-communaute/compendium/analysis/rawio"
 	"github.com/faire-communaute/compendium/analysis/reliability"
@@ -62,7 +63,11 @@ func runGold(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	var buf bytes.Buffer
-	if sheets[0].kind == kindThreads {
+	if sheets[0].kind == kindPairs {
+		if err := norms.WritePairGold(&buf, g.pairs); err != nil {
+			return err
+		}
+	} else if sheets[0].kind == kindThreads {
 		cw := csv.NewWriter(&buf)
 		cw.Write(threadGoldHeader(cb))
 		cw.WriteAll(g.threads)
@@ -76,8 +81,11 @@ func runGold(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	n := len(g.coded)
-	if sheets[0].kind == kindThreads {
+	switch sheets[0].kind {
+	case kindThreads:
 		n = len(g.threads)
+	case kindPairs:
+		n = len(g.pairs)
 	}
 	fmt.Fprintf(stderr, "code gold: %d %s rows: %d codes adjudicated, %d units coded by one coder only (kept as coded), %d coded by nobody (left out)\n", n, sheets[0].kind, g.adjudicated, g.single, g.uncoded)
 	fmt.Fprintf(stdout, "wrote %s\n", *out)
@@ -102,9 +110,9 @@ func keepSampleTexts(s *sheet, path string, cb *themes.Codebook) (int, error) {
 			return 0, fmt.Errorf("%s: unit %s is not in the sample's %s: is it the folder this sheet was drawn in?", s.path, u.id, path)
 		}
 		o := orig.units[i]
-		if u.text != o.text {
+		if u.text != o.text || u.text2 != o.text2 {
 			changed++
-			u.text = o.text
+			u.text, u.text2 = o.text, o.text2
 		}
 		for j, a := range u.answers {
 			if a.text != o.answers[j].text {
@@ -120,10 +128,18 @@ func keepSampleTexts(s *sheet, path string, cb *themes.Codebook) (int, error) {
 type unitStratum struct {
 	community, messageID, stratum string
 	weight                        float64
+	// pairs: the later question's id, the pair's similarity and its
+	// stratum's population
+	laterID    string
+	similarity float64
+	population int
 }
 
 func readStrata(dir, kind string) (map[string]unitStratum, error) {
 	sp, wp := filepath.Join(dir, "strata.csv"), filepath.Join(dir, "weights.csv")
+	if kind == kindPairs {
+		sp, wp = filepath.Join(dir, pairStrataFile), filepath.Join(dir, pairWeightsFile)
+	}
 	st, err := readTable(sp)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
@@ -142,6 +158,7 @@ func readStrata(dir, kind string) (map[string]unitStratum, error) {
 		return nil, err
 	}
 	weights := map[string]float64{}
+	populations := map[string]int{}
 	for r := range wt.rows {
 		if wt.get(r, "sample") != kind || wt.get(r, "weight") == "" && wt.get(r, "sampled") == "0" {
 			continue
@@ -151,6 +168,13 @@ func readStrata(dir, kind string) (map[string]unitStratum, error) {
 			return nil, wt.fail(r, "weight", "%w: want a positive number", rawio.ErrBadNumber)
 		}
 		weights[wt.get(r, "stratum")] = w
+		if kind == kindPairs {
+			n, err := strconv.Atoi(wt.get(r, "population"))
+			if err != nil || n < 1 {
+				return nil, wt.fail(r, "population", "%w: want a positive integer", rawio.ErrBadNumber)
+			}
+			populations[wt.get(r, "stratum")] = n
+		}
 	}
 	out := map[string]unitStratum{}
 	for r := range st.rows {
@@ -163,6 +187,12 @@ func readStrata(dir, kind string) (map[string]unitStratum, error) {
 			return nil, st.fail(r, "stratum", "stratum %q not in %s", s.stratum, wp)
 		}
 		s.weight = w
+		if kind == kindPairs {
+			s.laterID, s.population = st.get(r, "later_id"), populations[s.stratum]
+			if s.similarity, err = strconv.ParseFloat(st.get(r, "similarity"), 64); err != nil {
+				return nil, st.fail(r, "similarity", "%w", rawio.ErrBadNumber)
+			}
+		}
 		out[st.get(r, "unit")] = s
 	}
 	return out, nil
@@ -207,6 +237,7 @@ func readAdjudication(path string) (*adjudication, error) {
 type gold struct {
 	coded                        []themes.Coded
 	threads                      [][]string // thread gold rows, threadGoldHeader
+	pairs                        []norms.CodedPair
 	adjudicated, single, uncoded int
 }
 
@@ -344,6 +375,14 @@ func merge(sheets []*sheet, cb *themes.Codebook, adjFile *adjudication, strata m
 		st, found := strata[u.id]
 		if !found {
 			errs = append(errs, fmt.Errorf("unit %s is not in the sample's strata.csv: is it the folder this sheet was drawn in?", u.id))
+		}
+		if first.kind == kindPairs {
+			if same, ok := m.bit("same", u.id); ok && found {
+				g.pairs = append(g.pairs, norms.CodedPair{Unit: u.id, Community: st.community, Profession: u.profession, EarlierID: st.messageID, LaterID: st.laterID,
+					Stratum: st.stratum, Kind: norms.PairKind(st.stratum[strings.LastIndexByte(st.stratum, '/')+1:]), Population: st.population, Weight: st.weight,
+					Similarity: st.similarity, Same: same, Text1: u.text, Text2: u.text2})
+			}
+			continue
 		}
 		if first.kind == kindThreads {
 			rows, err := m.thread(u, cb, st)

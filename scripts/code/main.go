@@ -91,16 +91,19 @@
 //	             text_1 (the earlier question), created_2, text_2 (the
 //	             later), same (empty: 1 the same question asked again,
 //	             0 not), note
-//	weights.csv  sample ("pairs"), stratum, population, sampled, weight
-//	strata.csv   sample, unit, community, message_id (the earlier
+//	pairs-weights.csv  sample ("pairs"), stratum, population, sampled,
+//	             weight
+//	pairs-strata.csv   sample, unit, community, message_id (the earlier
 //	             question), later_id, stratum, similarity (Jaccard of
-//	             the two questions' shingles): kept from the coders
+//	             the two questions' shingles): kept from the coders, read
+//	             by gold
 //	README.txt   what the coder does and the rule of "same" (PairRule)
 //
 // # reliability
 //
-// Reads coded copies of one sheet (all messages.csv or all threads.csv
-// copies; ";" or "," separated, with or without a byte-order mark) and
+// Reads coded copies of one sheet (all messages.csv, all threads.csv or
+// all pairs.csv copies; ";" or "," separated, with or without a
+// byte-order mark) and
 // reports, for each variable, Krippendorff's alpha (nominal; units a
 // coder left empty are missing) with its percentile bootstrap interval
 // over units (package reliability), and for every pair of coders the
@@ -109,7 +112,8 @@
 // decision pooled ("themes"), the question (present/absent) and the
 // question type ("none" for a message that is not a question or of no
 // type); for threads, the status, the question type and each source kind
-// over the answers ("source:KIND"), pooled ("sources"). A row is coded
+// over the answers ("source:KIND"), pooled ("sources"); for pairs,
+// "same" (1 the same question asked again, 0 not). A row is coded
 // when any of its code cells is filled; an answer is coded when its
 // thread's question row is. It writes DIR/reliability.csv (one row per
 // variable and pair of coders) and DIR/disagreements.csv: every unit and
@@ -145,6 +149,15 @@
 // question_type (on position 0) and one 1/0 column per source kind (on
 // answers). A thread of no coder is left out; "not-a-question" with a
 // question type is refused.
+//
+// Copies of pairs.csv merge into a pair gold file (norms.PairGoldHeader:
+// unit, community, profession, message_id and later_id the two
+// questions, stratum, population, weight and similarity from the
+// sample's pairs-strata.csv and pairs-weights.csv, same, text_1,
+// text_2), which norms.LoadPairGold reads and norms'
+// Result.ValidateRecurring validates the detector of recurring questions
+// with; data/codebook/coding/gold-pairs.csv is the one the study's
+// figures and indicators use (norms.PairGoldFile).
 //
 // # Exit status
 //

@@ -14,10 +14,19 @@ import (
 	"github.com/faire-communaute/compendium/analysis/indicator/themes"
 	"github.com/faire-communaute/compendium/analysis/load"
 	"github.com/faire-communaute/compendium/analysis/pseudo"
+	"github.com/faire-communaute/compendium/analysis/rawio"
 )
 
 // kindPairs is the kind of a pair sheet (pairs.csv).
 const kindPairs = "pairs"
+
+// The files of a pair sample kept from the coders (named apart from a
+// message sample's strata.csv and weights.csv, so that both can sit in
+// one folder).
+const (
+	pairStrataFile  = "pairs-strata.csv"
+	pairWeightsFile = "pairs-weights.csv"
+)
 
 // pairHeader is the header of pairs.csv.
 func pairHeader() []string {
@@ -214,14 +223,14 @@ func (s pairSample) write(dir, study string, seed uint64) error {
 		}
 		rows = append(rows, []string{kindPairs, st.name, strconv.Itoa(st.population), strconv.Itoa(st.sampled), w})
 	}
-	if err := writeSheetFile(filepath.Join(dir, "weights.csv"), []string{"sample", "stratum", "population", "sampled", "weight"}, rows); err != nil {
+	if err := writeSheetFile(filepath.Join(dir, pairWeightsFile), []string{"sample", "stratum", "population", "sampled", "weight"}, rows); err != nil {
 		return err
 	}
 	rows = rows[:0]
 	for _, d := range s.pairs {
 		rows = append(rows, []string{kindPairs, d.unit, d.community.ID, d.earlier.ID, d.later.ID, d.stratum, strconv.FormatFloat(d.similarity, 'f', 6, 64)})
 	}
-	if err := writeSheetFile(filepath.Join(dir, "strata.csv"), []string{"sample", "unit", "community", "message_id", "later_id", "stratum", "similarity"}, rows); err != nil {
+	if err := writeSheetFile(filepath.Join(dir, pairStrataFile), []string{"sample", "unit", "community", "message_id", "later_id", "stratum", "similarity"}, rows); err != nil {
 		return err
 	}
 	return os.WriteFile(filepath.Join(dir, "README.txt"), []byte(pairReadme(study, seed, len(s.pairs))), 0o644)
@@ -267,9 +276,9 @@ seul, sur une copie à lui de pairs.csv.
 
 - Ouvrir pairs.csv dans un tableur (UTF-8, séparateur ";"). Pour chaque ligne, mettre 1 ou 0
   dans la colonne "same" en suivant la règle ci-dessous ; "note" est libre.
-- Ne pas ouvrir strata.csv ni weights.csv avant la fin du codage : ils disent ce que la
-  détection automatique a trouvé. Ne pas changer les colonnes ni les textes. Enregistrer en
-  CSV UTF-8 sous un nom à soi (pairs-A.csv, pairs-B.csv...).
+- Ne pas ouvrir pairs-strata.csv ni pairs-weights.csv avant la fin du codage : ils disent
+  ce que la détection automatique a trouvé. Ne pas changer les colonnes ni les textes.
+  Enregistrer en CSV UTF-8 sous un nom à soi (pairs-A.csv, pairs-B.csv...).
 - Ensuite : "scripts/code reliability pairs-A.csv pairs-B.csv", arbitrage des désaccords
   dans disagreements.csv (colonne "adjudicated" : 1 ou 0), puis "scripts/code gold".
 
@@ -279,9 +288,38 @@ seul, sur une copie à lui de pairs.csv.
 
 Each row of pairs.csv shows two questions opening a thread in the same community, the
 earlier first. Each coder codes alone, blind to what the automatic detector found
-(strata.csv, weights.csv: do not open them before you are done), marks 1 or 0 in "same"
-following the rule above, and saves a copy as CSV UTF-8 under their own name; then run
-reliability, adjudicate disagreements.csv, and run gold.
+(pairs-strata.csv, pairs-weights.csv: do not open them before you are done), marks 1 or 0
+in "same" following the rule above, and saves a copy as CSV UTF-8 under their own name;
+then run reliability, adjudicate disagreements.csv, and run gold.
 `)
 	return strings.ReplaceAll(b.String(), "\n", "\r\n")
 }
+
+// readPairs reads a coded copy of pairs.csv: "same" 1 (or x), 0 or empty
+// (not coded).
+func (s *sheet) readPairs(t *table) error {
+	if err := t.require("unit", "community", "profession", "text_1", "text_2", "same"); err != nil {
+		return err
+	}
+	for r := range t.rows {
+		u := &unit{id: t.get(r, "unit"), community: t.get(r, "community"), profession: corpus.Profession(t.get(r, "profession")),
+			text: t.raw(r, "text_1"), text2: t.raw(r, "text_2"), line: t.line[r]}
+		if u.id == "" {
+			return t.fail(r, "unit", "%w", rawio.ErrMissing)
+		}
+		if _, dup := s.index[u.id]; dup {
+			return t.fail(r, "unit", "unit %q given twice", u.id)
+		}
+		set, same, err := t.mark(r, "same")
+		if err != nil {
+			return err
+		}
+		u.coded, u.same = set, same
+		s.index[u.id] = len(s.units)
+		s.units = append(s.units, u)
+	}
+	return nil
+}
+
+// pairText is the text of a pair in a disagreements file: both questions.
+func pairText(u *unit) string { return "1: " + u.text + " | 2: " + u.text2 }

@@ -71,6 +71,12 @@ func variables(sheets []*sheet, cb *themes.Codebook) []variable {
 		v := &out[i]
 		v.ids, v.texts, v.units = append(v.ids, id), append(v.texts, text), append(v.units, codes)
 	}
+	if first.kind == kindPairs {
+		for _, u := range first.units {
+			add("same", u.id, pairText(u), code(units(u), func(x *unit) string { return bit(x.same) }))
+		}
+		return out
+	}
 	if first.kind == kindMessages {
 		for _, cat := range cb.CategoryIDs() {
 			for _, u := range first.units {

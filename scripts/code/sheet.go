@@ -242,6 +242,9 @@ type unit struct {
 	// threads
 	status  string
 	answers []*answer
+	// pairs: text is the earlier question's, text2 the later's
+	text2 string
+	same  bool
 }
 
 type answer struct {
@@ -251,14 +254,19 @@ type answer struct {
 	sources  []string // in codebook order
 }
 
-// readSheet reads a coded copy of messages.csv or threads.csv (which, by
-// its header: threads.csv has "position") and checks every code.
+// readSheet reads a coded copy of messages.csv, threads.csv or pairs.csv
+// (which, by its header: threads.csv has "position", pairs.csv "same")
+// and checks every code.
 func readSheet(path string, cb *themes.Codebook) (*sheet, error) {
 	t, err := readTable(path)
 	if err != nil {
 		return nil, err
 	}
 	s := &sheet{path: path, coder: strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)), index: map[string]int{}}
+	if _, ok := t.head["same"]; ok {
+		s.kind = kindPairs
+		return s, s.readPairs(t)
+	}
 	if _, ok := t.head["position"]; ok {
 		s.kind = kindThreads
 		return s, s.readThreads(t, cb)

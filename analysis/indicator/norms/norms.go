@@ -62,6 +62,14 @@
 // question's being recurring. A question is recurring when it has an
 // earlier near-duplicate.
 //
+// Words are not meaning: two different questions sharing an opener may
+// be flagged, a true rewording missed. ValidateRecurring estimates the
+// detector's precision and recall from pairs coded by hand (scripts/code
+// pairs: pairs of one community's questions the detector flags, pairs
+// just below its threshold, random pairs; PairPopulations), and Figure 14
+// says it is exploratory unless the precision's interval lies at or
+// above RecurringMinPrecision.
+//
 // # Overlap between communities
 //
 // Overlap gives, for each pair of communities, the Jaccard similarity of
@@ -87,6 +95,10 @@
 //     questions, of the days from the question back to its nearest
 //     earlier near-duplicate (Recurrences; Figure 14 counts the same gaps
 //     in GapBins);
+//   - recurring_pair_precision, recurring_pair_recall: the detector's
+//     precision and recall on coded pairs of the group's communities
+//     (ValidateRecurring, with their intervals), empty with reason
+//     ReasonNoPairGold or ReasonPairsMismatch when not validated;
 //   - authors_in_several_groups: for a community, the number of its
 //     authors also active in another community of the corpus; for a
 //     profession, the number of authors active in at least two of its

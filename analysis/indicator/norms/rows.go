@@ -90,6 +90,9 @@ type Result struct {
 	Codebook *themes.Codebook
 	// Groups are in indicator.Groups order.
 	Groups []Group
+	// Recurring is the validation of the detector of recurring questions
+	// on coded pairs (ValidateRecurring); nil: not validated.
+	Recurring *RecurringValidation
 }
 
 // Measure computes the norms of every group of c, with the intervals of
@@ -182,7 +185,7 @@ func Rows(c *corpus.Corpus, cb *themes.Codebook) []indicator.Row {
 // ResultRows turns measured groups into indicator rows.
 func ResultRows(r Result) []indicator.Row {
 	var rows []indicator.Row
-	for _, g := range r.Groups {
+	for i, g := range r.Groups {
 		reason := indicator.LinksReason(g.Links, corpus.MessageLinks)
 		row := func(name string, v float64) *indicator.Row {
 			r := reason
@@ -223,6 +226,13 @@ func ResultRows(r Result) []indicator.Row {
 		}
 		est("recurring_question_share", g.RecurringEstimate())
 		add("recurring_gap_days_median", g.GapDaysMedian())
+		for _, v := range r.validationRows(i) {
+			if x := row(v.name, v.est.Value); x.Reason == "" && v.reason != "" {
+				x.Value, x.Reason = math.NaN(), v.reason
+			} else if x.Reason == "" {
+				x.SetEstimate(v.est)
+			}
+		}
 		add("authors_in_several_groups", float64(g.AuthorsInSeveral))
 	}
 	indicator.Sort(rows)
