@@ -14,7 +14,7 @@
 //
 // Usage:
 //
-//	go run ./scripts/derive [-study FILE] [-out DIR] [-partition auto|always|never]
+//	go run ./scripts/derive [-study FILE] [-out DIR] [-gold FILE] [-gold-pairs FILE] [-partition auto|always|never]
 //
 // The study defaults to $COMPENDIUM_STUDY or data/study.json; the output
 // folder to build/derived. -partition auto (the default) writes the
@@ -29,6 +29,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -39,6 +40,7 @@ import (
 	"github.com/faire-communaute/compendium/analysis/indicator"
 	"github.com/faire-communaute/compendium/analysis/indicator/all"
 	"github.com/faire-communaute/compendium/analysis/indicator/network"
+	"github.com/faire-communaute/compendium/analysis/indicator/norms"
 	"github.com/faire-communaute/compendium/analysis/indicator/themes"
 	"github.com/faire-communaute/compendium/analysis/load"
 	"github.com/faire-communaute/compendium/analysis/parquetout"
@@ -55,6 +57,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	out := fl.String("out", filepath.Join(repo.Root(), "build", "derived"), "output folder")
 	codebook := fl.String("codebook", "", "codebook file (default: data/codebook/codebook.json)")
 	gold := fl.String("gold", filepath.Join(repo.Root(), "data", "codebook", "hand-coded.csv"), "gold codes to correct the codebook's theme shares with (scripts/code gold; empty: no corrected shares)")
+	goldPairs := fl.String("gold-pairs", filepath.Join(repo.Root(), filepath.FromSlash(norms.PairGoldFile)), "coded question pairs to validate the detector of recurring questions with (scripts/code gold on pairs; absent or empty: not validated)")
 	partition := fl.String("partition", "auto", "write the Parquet messages as community/month partitions: `auto` (above a million messages), always or never")
 	if err := fl.Parse(args); err != nil {
 		return 2
@@ -101,7 +104,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 	}
-	rows := all.IndicatorsGold(c, cb, nets, g)
+	var pairs []norms.CodedPair
+	if *goldPairs != "" {
+		pairs, err = norms.LoadPairGold(*goldPairs)
+		switch {
+		case errors.Is(err, os.ErrNotExist):
+			fmt.Fprintf(stderr, "derive: no coded question pairs (%s): the detector of recurring questions is not validated\n", *goldPairs)
+		case err != nil:
+			fmt.Fprintf(stderr, "derive: coded pairs: %v\n", err)
+			return 1
+		}
+	}
+	rows := all.IndicatorsGold(c, cb, nets, g, pairs)
 	endStep()
 	f, err := os.Create(filepath.Join(*out, "indicators.csv"))
 	if err != nil {

@@ -39,13 +39,16 @@ func Indicators(c *corpus.Corpus, cb *themes.Codebook) []indicator.Row {
 // (network.Measure(c)), for callers that export the graphs too and build
 // them once.
 func IndicatorsWith(c *corpus.Corpus, cb *themes.Codebook, networks []network.Group) []indicator.Row {
-	return IndicatorsGold(c, cb, networks, nil)
+	return IndicatorsGold(c, cb, networks, nil, nil)
 }
 
 // IndicatorsGold is IndicatorsWith, and, when gold is not empty, the
 // theme shares corrected for the codebook's error on those gold codes
-// (coder.KeywordCorrectedRows, from the same measured themes).
-func IndicatorsGold(c *corpus.Corpus, cb *themes.Codebook, networks []network.Group, gold []themes.Coded) []indicator.Row {
+// (coder.KeywordCorrectedRows, from the same measured themes); the
+// detector of recurring questions is validated on the coded pairs
+// (norms.Result.ValidateRecurring; none: its precision and recall rows
+// are empty, "not validated").
+func IndicatorsGold(c *corpus.Corpus, cb *themes.Codebook, networks []network.Group, gold []themes.Coded, pairs []norms.CodedPair) []indicator.Row {
 	var rows []indicator.Row
 	rows = append(rows, activity.Rows(c)...)
 	rows = append(rows, participation.Rows(c)...)
@@ -63,7 +66,9 @@ func IndicatorsGold(c *corpus.Corpus, cb *themes.Codebook, networks []network.Gr
 	if len(gold) > 0 {
 		rows = append(rows, coder.KeywordCorrectedRows(measured, gold, coder.PrevalenceOptions{Options: indicator.Inference})...)
 	}
-	rows = append(rows, norms.Rows(c, cb)...)
+	nr := norms.Measure(c, cb)
+	nr.ValidateRecurring(pairs)
+	rows = append(rows, norms.ResultRows(nr)...)
 	indicator.Sort(rows)
 	return rows
 }
