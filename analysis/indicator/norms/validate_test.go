@@ -153,3 +153,34 @@ func TestPairGoldRoundTrip(t *testing.T) {
 		t.Errorf("missing file: %v", err)
 	}
 }
+
+// FuzzReadPairGold: whatever ReadPairGold accepts, writing it back and
+// reading it again gives the same pairs.
+func FuzzReadPairGold(f *testing.F) {
+	var buf bytes.Buffer
+	WritePairGold(&buf, []CodedPair{{Unit: "P1", Community: "ad", Profession: "home-care-aide", EarlierID: "1", LaterID: "2", Stratum: "ad/near", Kind: PairNear, Population: 3, Weight: 1.5, Similarity: 0.3, Same: true, Text1: "a", Text2: "b"}})
+	f.Add(buf.String())
+	f.Add(strings.Join(PairGoldHeader, ",") + "\nP,/,x,1,2,/random,1,1,0,0,,\n")
+	f.Fuzz(func(t *testing.T, data string) {
+		pairs, err := ReadPairGold(strings.NewReader(data))
+		if err != nil {
+			return
+		}
+		var out bytes.Buffer
+		if err := WritePairGold(&out, pairs); err != nil {
+			t.Fatal(err)
+		}
+		again, err := ReadPairGold(&out)
+		if err != nil {
+			t.Fatalf("written pairs do not read back: %v", err)
+		}
+		if len(again) != len(pairs) {
+			t.Fatalf("%d pairs read back, %d written", len(again), len(pairs))
+		}
+		for i := range pairs {
+			if a, b := again[i], pairs[i]; a.Unit != b.Unit || a.Kind != b.Kind || a.Same != b.Same || a.Population != b.Population {
+				t.Fatalf("pair %d: %+v, then %+v", i, b, a)
+			}
+		}
+	})
+}
