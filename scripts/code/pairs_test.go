@@ -14,7 +14,17 @@ import (
 	"github.com/faire-communaute/compendium/analysis/indicator/themes"
 	"github.com/faire-communaute/compendium/analysis/load"
 	"github.com/faire-communaute/compendium/analysis/pseudo"
+	"github.com/faire-communaute/compendium/analysis/repo"
 )
+
+func repoRoot(t *testing.T) string {
+	t.Helper()
+	root := repo.Root()
+	if root == "" {
+		t.Skip("not in the repository")
+	}
+	return root
+}
 
 const pairStudy = "testdata/pairs/study.json"
 
@@ -247,5 +257,53 @@ func TestPairsEndToEnd(t *testing.T) {
 	}
 	if p := rowsOf(r)["recurring_pair_precision"]; p.Reason != norms.ReasonPairsMismatch {
 		t.Errorf("precision row with a gold of another detector %+v", p)
+	}
+	// A gold of another study: a thread this study does not have.
+	bad = slices.Clone(gold)
+	bad[3].LaterID = "q99"
+	r.ValidateRecurring(bad)
+	if r.Recurring == nil || r.Recurring.Reason != norms.ReasonPairsMismatch || r.Recurring.Detail != "pair "+bad[3].Unit+": not a pair of question threads of entraide-aides here" {
+		t.Errorf("gold of another study: %+v", r.Recurring)
+	}
+}
+
+// TestShippedPairs: once the sample's coded pairs are shipped
+// (data/codebook/coding: pairs.csv, pairs-strata.csv, pairs-weights.csv,
+// the coders' pairs-A.csv and pairs-B.csv, adjudicated-pairs.csv), the
+// reliability file and gold-pairs.csv are what the commands write from
+// them, and the gold validates the detector on the sample (its pairs are
+// the sample's). Skipped until then.
+func TestShippedPairs(t *testing.T) {
+	dir := filepath.Join(repoRoot(t), "data", "codebook", "coding")
+	a, b := filepath.Join(dir, "pairs-A.csv"), filepath.Join(dir, "pairs-B.csv")
+	if _, err := os.Stat(a); err != nil {
+		t.Skip("no shipped coded pairs yet")
+	}
+	out := t.TempDir()
+	runOK(t, "reliability", "--out", out, a, b)
+	compare(t, filepath.Join(out, "reliability.csv"), filepath.Join(dir, "reliability-pairs.csv"))
+	gold := filepath.Join(out, "gold-pairs.csv")
+	runOK(t, "gold", "--sample", dir, "--adjudicated", filepath.Join(dir, "adjudicated-pairs.csv"), "--out", gold, a, b)
+	compare(t, gold, filepath.Join(dir, "gold-pairs.csv"))
+	pairs, err := norms.LoadPairGold(gold)
+	if err != nil {
+		t.Fatal(err)
+	}
+	key, _, err := pseudo.LoadKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, _, err := load.Study(filepath.Join(repoRoot(t), "data", "study.json"), load.Options{Key: key})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cb, err := themes.LoadCodebook(defaultCodebook())
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := norms.MeasureCounts(c, cb)
+	r.ValidateRecurring(pairs)
+	if r.Recurring == nil || r.Recurring.Reason != "" {
+		t.Fatalf("the shipped pairs do not validate the detector on the sample: %+v", r.Recurring)
 	}
 }

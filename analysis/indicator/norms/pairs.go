@@ -43,7 +43,6 @@ type PairPopulation struct {
 	// Total is the number of pairs of Threads, n(n-1)/2.
 	Total int
 	kind  map[[2]string]PairKind
-	ids   map[string]bool
 }
 
 // Random returns the number of pairs of kind PairRandom.

@@ -252,6 +252,33 @@ func (r *Result) ValidateRecurring(gold []CodedPair) {
 	}
 	v := &RecurringValidation{}
 	r.Recurring = v
+	// A cheap check first (a gold of another study is told before the
+	// pairs' similarities are computed): the communities, the threads
+	// and the number of flagged pairs.
+	threads := map[string]map[string]bool{}
+	flagged := map[string]int{}
+	for _, g := range indicator.Communities(r.Groups) {
+		ids := make(map[string]bool, len(g.Threads))
+		for _, t := range g.Threads {
+			ids[t.ID] = true
+		}
+		threads[g.Community.ID], flagged[g.Community.ID] = ids, len(g.Pairs)
+	}
+	for _, p := range gold {
+		ids := threads[p.Community]
+		switch {
+		case len(ids) < 2:
+			v.Detail = fmt.Sprintf("pair %s: community %q has no pairs of question threads here", p.Unit, p.Community)
+		case !ids[p.EarlierID] || !ids[p.LaterID]:
+			v.Detail = fmt.Sprintf("pair %s: not a pair of question threads of %s here", p.Unit, p.Community)
+		case p.Kind == PairCandidate && p.Population != flagged[p.Community]:
+			v.Detail = fmt.Sprintf("pair %s: stratum %s has %d pairs here, %d in the gold", p.Unit, p.Stratum, flagged[p.Community], p.Population)
+		}
+		if v.Detail != "" {
+			v.Reason = ReasonPairsMismatch
+			return
+		}
+	}
 	pops := map[string]*PairPopulation{}
 	all := PairPopulations(*r)
 	for i := range all {
@@ -264,14 +291,10 @@ func (r *Result) ValidateRecurring(gold []CodedPair) {
 	type tally struct{ n, same int }
 	coded := map[stratumKey]*tally{}
 	for _, p := range gold {
-		pop, ok := pops[p.Community]
+		pop := pops[p.Community]
 		switch {
-		case !ok:
-			v.Detail = fmt.Sprintf("pair %s: community %q has no pairs of question threads here", p.Unit, p.Community)
 		case pop.Count(p.Kind) != p.Population:
 			v.Detail = fmt.Sprintf("pair %s: stratum %s has %d pairs here, %d in the gold", p.Unit, p.Stratum, pop.Count(p.Kind), p.Population)
-		case !pop.has(p.EarlierID) || !pop.has(p.LaterID):
-			v.Detail = fmt.Sprintf("pair %s: not a pair of question threads of %s here", p.Unit, p.Community)
 		case pop.KindOf(p.EarlierID, p.LaterID) != p.Kind:
 			v.Detail = fmt.Sprintf("pair %s: a %s pair here, %s in the gold", p.Unit, pop.KindOf(p.EarlierID, p.LaterID), p.Kind)
 		}
@@ -318,17 +341,6 @@ func (r *Result) ValidateRecurring(gold []CodedPair) {
 			return c == id
 		}))
 	}
-}
-
-// has reports whether id is one of p's threads.
-func (p *PairPopulation) has(id string) bool {
-	if p.ids == nil {
-		p.ids = make(map[string]bool, len(p.Threads))
-		for _, t := range p.Threads {
-			p.ids[t.ID] = true
-		}
-	}
-	return p.ids[id]
 }
 
 // pairStratum is one stratum's population and coded pairs.
