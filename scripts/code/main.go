@@ -97,7 +97,7 @@
 //	             question), later_id, stratum, similarity (Jaccard of
 //	             the two questions' shingles): kept from the coders, read
 //	             by gold
-//	README.txt   what the coder does and the rule of "same" (PairRule)
+//	README.txt   what the coder does and the rule of "same" (pairRule)
 //
 // # reliability
 //

@@ -236,9 +236,9 @@ func (s pairSample) write(dir, study string, seed uint64) error {
 	return os.WriteFile(filepath.Join(dir, "README.txt"), []byte(pairReadme(study, seed, len(s.pairs))), 0o644)
 }
 
-// PairRule is the coding rule of the variable "same", in French then
+// pairRule is the coding rule of the variable "same", in French then
 // English, as README.txt gives it to the coders.
-const PairRule = `Règle : "same" = 1 quand la seconde question est la même question posée à nouveau :
+const pairRule = `Règle : "same" = 1 quand la seconde question est la même question posée à nouveau :
 elle demande la même information ou le même conseil sur la même situation. Les mots
 peuvent être tout autres (reformulation, autre exemple du même cas, autre registre).
 "same" = 0 sinon, en particulier quand les deux questions ont seulement le même sujet.
@@ -283,7 +283,7 @@ seul, sur une copie à lui de pairs.csv.
   dans disagreements.csv (colonne "adjudicated" : 1 ou 0), puis "scripts/code gold".
 
 `)
-	b.WriteString(PairRule)
+	b.WriteString(pairRule)
 	b.WriteString(`
 
 Each row of pairs.csv shows two questions opening a thread in the same community, the
