@@ -98,6 +98,11 @@ type Report struct {
 	TrainedTypeAgreement, KeywordTypeAgreement float64
 
 	models []*Model // model k trained without fold k
+	// gold, and how each coder coded each gold message (the trained
+	// coder: by the model of the fold that did not see it).
+	gold    []themes.Coded
+	trained []Coding
+	keyword []themes.Coding
 }
 
 // Label returns the report's label with the given id (a category, a
@@ -157,7 +162,8 @@ func CrossValidate(gold []themes.Coded, cb *themes.Codebook, opts CVOptions) (Re
 			}
 		}
 	}
-	r := Report{N: len(gold), Folds: opts.Folds, Seed: opts.Seed, MinPositives: opts.MinPositives, Fold: fold, models: models}
+	r := Report{N: len(gold), Folds: opts.Folds, Seed: opts.Seed, MinPositives: opts.MinPositives, Fold: fold, models: models,
+		gold: gold, trained: trained, keyword: keyword}
 	label := func(id string, ref func(themes.Coded) bool, tr func(Coding) bool, kw func(themes.Coding) bool) Label {
 		l := Label{Label: id}
 		var t, w themes.Score
