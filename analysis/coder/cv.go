@@ -310,3 +310,19 @@ func (l Label) prevalence(k, n int, r Rates, opts PrevalenceOptions) Corrected {
 	}
 	return c
 }
+
+// Scores returns the report's labels as themes.CrossScores, for Table 3
+// (themes.Report.CrossValidated): the categories, the question, then
+// the question types, in codebook order.
+func (r Report) Scores() []themes.CrossScore {
+	var out []themes.CrossScore
+	add := func(kind string, ls ...Label) {
+		for _, l := range ls {
+			out = append(out, themes.CrossScore{Kind: kind, Trained: l.Trained, Keyword: l.Keyword, Estimable: l.Estimable, Reason: l.Reason})
+		}
+	}
+	add("category", r.Categories...)
+	add("question", r.Question)
+	add("question_type", r.QuestionTypes...)
+	return out
+}

@@ -597,11 +597,24 @@ func reliabilityLabel(cb *themes.Codebook, v string) string {
 // has a truth (themes.ValidateTruth against a synthetic corpus's
 // generating labels), a second block gives the same measures against it.
 //
-// The data has one row per reference (hand-coded, then truth), kind
-// (category, question, question_type, question_type_multiclass) and label,
-// in codebook order: reference, kind, label, n, support, predicted,
+// When the report carries the simulator's stem overlap with the
+// codebook (themes.Report.Overlap, simulate.OverlapWithCodebook), each
+// theme's κ against the truth is followed by it: how much of what the
+// check reads was written with the codebook's own keywords. When it
+// carries a cross-validation (themes.Report.CrossValidated,
+// coder.Report.Scores), a last block gives, for each label, the trained
+// coder's precision, recall, F1 and κ on the gold codes, each followed in
+// brackets by the keyword codebook's on the same folds ("n.e." when the
+// gold codes hold too few messages with or without the label).
+//
+// The data has one row per reference (hand-coded, then truth, coders,
+// cross-validated-trained, cross-validated-keyword), kind (category,
+// question, question_type, question_type_multiclass, alpha) and label, in
+// codebook order: reference, kind, label, n, support, predicted,
 // precision, recall, f1, kappa, agreement (NaN when undefined; the
-// multi-class row has support n and no precision, recall nor F1).
+// multi-class row has support n and no precision, recall nor F1), alpha,
+// alpha_lo, alpha_hi (the coders' rows), stem_overlap (the truth's theme
+// rows).
 func T3CodebookValidation(measured themes.Report, prov figure.Provenance) (*figure.Figure, error) {
 	cb := measured.Codebook
 	if cb == nil {
@@ -618,7 +631,11 @@ func T3CodebookValidation(measured themes.Report, prov figure.Provenance) (*figu
 	if measured.Truth != nil {
 		blocks = append(blocks, block{"truth", figure.T("Vérité du corpus synthétique", "Synthetic corpus truth"), *measured.Truth})
 	}
-	data := figure.NewTable("reference", "kind", "label", "n", "support", "predicted", "precision", "recall", "f1", "kappa", "agreement", "alpha", "alpha_lo", "alpha_hi")
+	data := figure.NewTable("reference", "kind", "label", "n", "support", "predicted", "precision", "recall", "f1", "kappa", "agreement", "alpha", "alpha_lo", "alpha_hi", "stem_overlap")
+	overlap := map[string]float64{}
+	for _, o := range measured.Overlap {
+		overlap[o.Theme] = o.Fraction
+	}
 	shown := figure.NewTable(
 		figure.T("Catégorie", "Category"),
 		figure.T("Effectif", "Support"),
@@ -637,11 +654,27 @@ func T3CodebookValidation(measured themes.Report, prov figure.Provenance) (*figu
 	for _, b := range blocks {
 		v := b.v
 		add := func(kind, name string, s themes.Score) {
-			data.Add(b.ref, kind, s.Label, v.N, s.Support, s.Predicted, s.Precision, s.Recall, s.F1, s.Kappa, v.Agreement(s), math.NaN(), math.NaN(), math.NaN())
-			shown.Add("   "+name, s.Support, two(s.Precision), two(s.Recall), two(s.F1), two(s.Kappa))
+			ov, hasOv := math.NaN(), false
+			if b.ref == "truth" && kind == "category" {
+				ov, hasOv = overlap[s.Label]
+				if !hasOv {
+					ov = math.NaN()
+				}
+			}
+			data.Add(b.ref, kind, s.Label, v.N, s.Support, s.Predicted, s.Precision, s.Recall, s.F1, s.Kappa, v.Agreement(s), math.NaN(), math.NaN(), math.NaN(), ov)
+			k := two(s.Kappa)
+			if hasOv {
+				k += " · " + figure.Percent(ov)
+			}
+			shown.Add("   "+name, s.Support, two(s.Precision), two(s.Recall), two(s.F1), k)
 		}
 		if len(blocks) > 1 {
-			section(fmt.Sprintf("%s (%s %s)", b.name, figure.Integer(int64(v.N)), figure.T("messages", "messages")))
+			title := fmt.Sprintf("%s (%s %s)", b.name, figure.Integer(int64(v.N)), figure.T("messages", "messages"))
+			if b.ref == "truth" && len(overlap) > 0 {
+				title += figure.T(" ; après le κ, part des racines du texte simulé de chaque thème qui sont des mots-clés de la grille",
+					"; after κ, the share of the stems of each theme's simulated wording that are codebook keywords")
+			}
+			section(title)
 		}
 		section(figure.T("Thèmes", "Themes"))
 		for _, s := range v.Categories {
@@ -652,7 +685,7 @@ func T3CodebookValidation(measured themes.Report, prov figure.Provenance) (*figu
 		for _, s := range v.QuestionTypes {
 			add("question_type", flat(typeLabel(cb, s.Label)), s)
 		}
-		data.Add(b.ref, "question_type_multiclass", "all", v.N, v.N, v.N, math.NaN(), math.NaN(), math.NaN(), v.QuestionTypeKappa, v.QuestionTypeAgreement, math.NaN(), math.NaN(), math.NaN())
+		data.Add(b.ref, "question_type_multiclass", "all", v.N, v.N, v.N, math.NaN(), math.NaN(), math.NaN(), v.QuestionTypeKappa, v.QuestionTypeAgreement, math.NaN(), math.NaN(), math.NaN(), math.NaN())
 		shown.Add("   "+figure.T("Type de question (toutes classes)", "Question type (all classes)"), v.N, "", "", "", two(v.QuestionTypeKappa))
 	}
 	// The coders' own agreement: the hand coding is only a reference as
@@ -661,12 +694,46 @@ func T3CodebookValidation(measured themes.Report, prov figure.Provenance) (*figu
 		r0 := measured.Reliability[0]
 		section(fmt.Sprintf(figure.T("Accord des deux codeurs (%s, %s) : α de Krippendorff [IC 95 %%] en colonne F1", "Agreement of the two coders (%s, %s): Krippendorff's α [95%% CI] in the F1 column"), r0.CoderA, r0.CoderB))
 		for _, a := range measured.Reliability {
-			data.Add("coders", "alpha", a.Variable, a.Units, a.Both, "", math.NaN(), math.NaN(), math.NaN(), a.Kappa, a.Agreement, a.Alpha, a.Lo, a.Hi)
+			data.Add("coders", "alpha", a.Variable, a.Units, a.Both, "", math.NaN(), math.NaN(), math.NaN(), a.Kappa, a.Agreement, a.Alpha, a.Lo, a.Hi, math.NaN())
 			interval := two(a.Alpha)
 			if !math.IsNaN(a.Lo) {
 				interval += " [" + two(a.Lo) + figure.T(" ; ", ", ") + two(a.Hi) + "]"
 			}
 			shown.Add("   "+reliabilityLabel(cb, a.Variable), a.Units, "", "", interval, two(a.Kappa))
+		}
+	}
+	// Both coders cross-validated on the same folds of the gold codes.
+	if len(measured.CrossValidated) > 0 {
+		section(fmt.Sprintf(figure.T("Validation croisée sur les mêmes %d plis (%s messages de référence) : modèle entraîné, et entre parenthèses mots-clés",
+			"Cross-validation on the same %d folds (%s gold messages): trained model, and in brackets keywords"), measured.CrossFolds, figure.Integer(int64(measured.CrossValidated[0].Trained.TP+measured.CrossValidated[0].Trained.FP+measured.CrossValidated[0].Trained.FN+measured.CrossValidated[0].Trained.TN))))
+		for _, x := range measured.CrossValidated {
+			n := x.Trained.TP + x.Trained.FP + x.Trained.FN + x.Trained.TN
+			for _, sc := range []struct {
+				ref string
+				s   themes.Score
+			}{{"cross-validated-trained", x.Trained}, {"cross-validated-keyword", x.Keyword}} {
+				agree := math.NaN()
+				if n > 0 {
+					agree = float64(sc.s.TP+sc.s.TN) / float64(n)
+				}
+				data.Add(sc.ref, x.Kind, sc.s.Label, n, sc.s.Support, sc.s.Predicted, sc.s.Precision, sc.s.Recall, sc.s.F1, sc.s.Kappa, agree, math.NaN(), math.NaN(), math.NaN(), math.NaN())
+			}
+			var name string
+			switch x.Kind {
+			case "category":
+				name = flat(themeLabel(cb, x.Trained.Label))
+			case "question":
+				name = figure.T("Question (détection)", "Question (detection)")
+			default:
+				name = flat(typeLabel(cb, x.Trained.Label))
+			}
+			pair := func(a, b float64) string {
+				if !x.Estimable {
+					return figure.T("n.e.", "n.e.")
+				}
+				return two(a) + " (" + two(b) + ")"
+			}
+			shown.Add("   "+name, x.Trained.Support, pair(x.Trained.Precision, x.Keyword.Precision), pair(x.Trained.Recall, x.Keyword.Recall), pair(x.Trained.F1, x.Keyword.F1), pair(x.Trained.Kappa, x.Keyword.Kappa))
 		}
 	}
 	n := blocks[0].v.N

@@ -71,3 +71,55 @@ func TestThemeFiguresSayTheCoder(t *testing.T) {
 		}
 	}
 }
+
+// Table 3 gives the cross-validated scores of both coders on the same
+// folds (the trained model's, the keyword codebook's in brackets) and,
+// beside the κ against the synthetic truth, the simulator's stem overlap
+// with the codebook.
+func TestT3CrossValidatedAndOverlap(t *testing.T) {
+	cb := codebook(t)
+	gold, err := themes.LoadSample(filepath.Join(repo.Root(), "analysis/coder/testdata/single-coder-2019.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cv, err := coder.CrossValidate(gold, cb, coder.CVOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := themes.ValidateTruth(cb, normsFixture(), []themes.Truth{{ID: "a1", Themes: []string{"conditions"}, QuestionType: "rights"}, {ID: "a6", Themes: []string{"support"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := themes.NewReport(cb, codedSample(), &v)
+	r.CrossValidated, r.CrossFolds = cv.Scores(), cv.Folds
+	r.Overlap = []themes.StemOverlap{{Theme: "support", Stems: 10, Shared: 3, Fraction: 0.3}}
+	f, err := T3CodebookValidation(r, testProv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hasLines(t, f, "truth,category,support,2,1,1,1.000000,1.000000,1.000000,1.000000,1.000000,NaN,NaN,NaN,0.300000",
+		"truth,category,conditions,2,1,1,1.000000,1.000000,1.000000,1.000000,1.000000,NaN,NaN,NaN,NaN")
+	l, _ := cv.Label("conditions")
+	for ref, s := range map[string]themes.Score{"cross-validated-trained": l.Trained, "cross-validated-keyword": l.Keyword} {
+		want := strings.Join([]string{ref, "category", "conditions", "120", figure.Cell(s.Support), figure.Cell(s.Predicted), figure.Cell(s.Precision), figure.Cell(s.Recall), figure.Cell(s.F1), figure.Cell(s.Kappa),
+			figure.Cell(float64(s.TP+s.TN) / 120), "NaN", "NaN", "NaN", "NaN"}, ",")
+		hasLines(t, f, want)
+	}
+	shown := f.Drawing.(figure.TableDrawing).Table
+	found := false
+	for _, row := range shown.Rows {
+		if strings.Contains(row[0], flat(themeLabel(cb, "conditions"))) && row[4] == figure.Number(l.Trained.F1, 2)+" ("+figure.Number(l.Keyword.F1, 2)+")" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no conditions row with both F1 in the shown table: %v", shown.Rows)
+	}
+	joined := ""
+	for _, row := range shown.Rows {
+		joined += strings.Join(row, "|") + "\n"
+	}
+	if !strings.Contains(joined, " · "+figure.Percent(0.3)) {
+		t.Errorf("no stem overlap beside the truth's κ:\n%s", joined)
+	}
+}
