@@ -192,7 +192,7 @@ func F03Themes(measured themes.Result, prov figure.Provenance) (*figure.Figure, 
 			return nil, fmt.Errorf("f03-themes: %w", err)
 		}
 		if corr.on {
-			if err := addCodedTicks(p, values, coded); err != nil {
+			if err := addCodedTicks(p, values, coded, hi); err != nil {
 				return nil, fmt.Errorf("f03-themes: %w", err)
 			}
 		}
@@ -377,7 +377,7 @@ func F04QuestionTypes(measured themes.Result, prov figure.Provenance) (*figure.F
 			return nil, fmt.Errorf("f04-question-types: %w", err)
 		}
 		if corr.on {
-			if err := addCodedTicks(p, values, coded); err != nil {
+			if err := addCodedTicks(p, values, coded, his); err != nil {
 				return nil, fmt.Errorf("f04-question-types: %w", err)
 			}
 		}
@@ -500,8 +500,11 @@ func (t codedTicks) Plot(c draw.Canvas, p *plot.Plot) {
 }
 
 // addCodedTicks adds the coded shares coded[g][s] across the bars of
-// values[g][s] drawn by chart.ShareBarsCI on p.
-func addCodedTicks(p *plot.Plot, values, coded [][]float64) error {
+// values[g][s] (with the upper bounds hi[g][s]) drawn by
+// chart.ShareBarsCI on p, and raises the value axis so that the legend,
+// in the top right corner, clears the highest bound or tick (corrected
+// intervals reach higher than coded ones; the ticks stop at 100 %).
+func addCodedTicks(p *plot.Plot, values, coded, hi [][]float64) error {
 	if len(values) == 0 {
 		return nil
 	}
@@ -510,13 +513,17 @@ func addCodedTicks(p *plot.Plot, values, coded [][]float64) error {
 		return err
 	}
 	p.Add(codedTicks{bars: bars, coded: coded})
-	for _, row := range coded {
-		for _, v := range row {
-			if !math.IsNaN(v) && v*1.1 > p.Y.Max {
-				p.Y.Max = math.Min(v*1.1, 1.3)
+	top := 0.0
+	for g := range values {
+		for s := range values[g] {
+			for _, v := range []float64{values[g][s], coded[g][s], hi[g][s]} {
+				if !math.IsNaN(v) {
+					top = math.Max(top, v)
+				}
 			}
 		}
 	}
+	p.Y.Max = math.Max(p.Y.Max, math.Min(top*(1.15+0.09*float64(len(values[0]))), 1.6))
 	return nil
 }
 
