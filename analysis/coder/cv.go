@@ -65,10 +65,13 @@ type Label struct {
 }
 
 // Rates returns the trained coder's confusion on the label, for
-// Prevalence.
+// Prevalence, every gold message counted once (unweighted; the rates a
+// study's shares are corrected with are Report.RatesOf's, weighted by the
+// gold sample's strata).
 func (l Label) Rates() Rates { return ratesOf(l.Trained) }
 
-// KeywordRates returns the keyword codebook's confusion on the label.
+// KeywordRates returns the keyword codebook's confusion on the label,
+// unweighted as Rates.
 func (l Label) KeywordRates() Rates { return ratesOf(l.Keyword) }
 
 func ratesOf(s themes.Score) Rates { return Rates{TP: s.TP, FP: s.FP, FN: s.FN, TN: s.TN} }
