@@ -65,10 +65,13 @@ type Label struct {
 }
 
 // Rates returns the trained coder's confusion on the label, for
-// Prevalence.
+// Prevalence, every gold message counted once (unweighted; the rates a
+// study's shares are corrected with are Report.RatesOf's, weighted by the
+// gold sample's strata).
 func (l Label) Rates() Rates { return ratesOf(l.Trained) }
 
-// KeywordRates returns the keyword codebook's confusion on the label.
+// KeywordRates returns the keyword codebook's confusion on the label,
+// unweighted as Rates.
 func (l Label) KeywordRates() Rates { return ratesOf(l.Keyword) }
 
 func ratesOf(s themes.Score) Rates { return Rates{TP: s.TP, FP: s.FP, FN: s.FN, TN: s.TN} }
@@ -98,6 +101,11 @@ type Report struct {
 	TrainedTypeAgreement, KeywordTypeAgreement float64
 
 	models []*Model // model k trained without fold k
+	// gold, and how each coder coded each gold message (the trained
+	// coder: by the model of the fold that did not see it).
+	gold    []themes.Coded
+	trained []Coding
+	keyword []themes.Coding
 }
 
 // Label returns the report's label with the given id (a category, a
@@ -157,7 +165,8 @@ func CrossValidate(gold []themes.Coded, cb *themes.Codebook, opts CVOptions) (Re
 			}
 		}
 	}
-	r := Report{N: len(gold), Folds: opts.Folds, Seed: opts.Seed, MinPositives: opts.MinPositives, Fold: fold, models: models}
+	r := Report{N: len(gold), Folds: opts.Folds, Seed: opts.Seed, MinPositives: opts.MinPositives, Fold: fold, models: models,
+		gold: gold, trained: trained, keyword: keyword}
 	label := func(id string, ref func(themes.Coded) bool, tr func(Coding) bool, kw func(themes.Coding) bool) Label {
 		l := Label{Label: id}
 		var t, w themes.Score
@@ -303,4 +312,20 @@ func (l Label) prevalence(k, n int, r Rates, opts PrevalenceOptions) Corrected {
 		c.Reason = "not estimable on the gold codes: " + l.Reason
 	}
 	return c
+}
+
+// Scores returns the report's labels as themes.CrossScores, for Table 3
+// (themes.Report.CrossValidated): the categories, the question, then
+// the question types, in codebook order.
+func (r Report) Scores() []themes.CrossScore {
+	var out []themes.CrossScore
+	add := func(kind string, ls ...Label) {
+		for _, l := range ls {
+			out = append(out, themes.CrossScore{Kind: kind, Trained: l.Trained, Keyword: l.Keyword, Estimable: l.Estimable, Reason: l.Reason})
+		}
+	}
+	add("category", r.Categories...)
+	add("question", r.Question)
+	add("question_type", r.QuestionTypes...)
+	return out
 }

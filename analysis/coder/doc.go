@@ -74,13 +74,26 @@
 //	π̂ = (q − fpr) / (tpr − fpr), clipped to [0, 1]
 //
 // with tpr and fpr the coder's cross-validated rates on the gold codes
-// (Label.Rates). The rates are those of models trained on (k − 1)/k of
-// the gold codes, a slight overstatement of the error of the model
-// trained on all of them. It assumes the rates hold in the messages
-// coded (the gold sample is drawn from them: prior-probability shift
-// only) and the gold messages are an unweighted random sample of them —
-// a gold sample stratified on the automatic code gives biased rates unless
-// reweighted, which this package does not do.
+// (Report.RatesOf, Label.Rates). The rates are those of models trained
+// on (k − 1)/k of the gold codes, a slight overstatement of the error of
+// the model trained on all of them. It assumes the rates hold in the
+// messages coded (the gold sample is drawn from them: prior-probability
+// shift only).
+//
+// The gold sample of `scripts/code sample` is stratified (by community
+// and by the keyword codebook's code, so that rare codes are
+// represented) and each gold message carries its stratum and its weight,
+// wₛ = messages of the stratum / gold messages drawn from it
+// (themes.Coded.Stratum, Weight). A plain count of the confusion would
+// then over-represent the rare codes' messages; the rates are weighted
+// instead (Horvitz-Thompson ratios):
+//
+//	tpr = Σₛ wₛ TPₛ / Σₛ wₛ (TPₛ + FNₛ),  fpr = Σₛ wₛ FPₛ / Σₛ wₛ (FPₛ + TNₛ)
+//
+// with TPₛ… the confusion of stratum s (Rates.Strata). A gold file
+// without weights, or whose messages all share one stratum and one
+// weight, gives the unweighted rates. The estimability rules
+// (MinPositives, MinSeparation) count gold messages, unweighted.
 //
 // The interval is a percentile bootstrap over both sources of error
 // jointly: replicate r draws the coded units again (Prevalence: their
@@ -88,7 +101,9 @@
 // independent units; PrevalenceReplicates: the caller's r-th replicate of
 // q, e.g. resampled over threads or authors) and, independently, the gold
 // units again (their confusion from Multinomial(N, cells/N)), and
-// computes π̂* from q*, tpr*, fpr*. A replicate with no gold positive or
+// computes π̂* from q*, tpr*, fpr*; with strata, each stratum's
+// confusion is drawn from its own multinomial (a stratified bootstrap,
+// the design's sample size per stratum kept) and the rates* weighted. A replicate with no gold positive or
 // negative, or with tpr* ≤ fpr*, has no π̂* and is dropped (Dropped); if
 // more than (1 − Level)/2 of them are, the interval is NaN with a reason.
 // The value is NaN with a reason when tpr − fpr is below MinSeparation
@@ -100,15 +115,35 @@
 //
 // Which coder counts: the rates are those of the k fold models of the
 // cross-validation, so the count corrected should be theirs
-// (Report.Ensemble, Ensemble.Count: each message coded by the k models,
-// the count averaged over them). A model trained on all the gold codes is
+// (Report.Ensemble; Ensemble.Count: each message coded by the k models,
+// the count averaged over them; Ensemble.Code, the themes.Coder a study
+// chooses with "coder": "trained": each message coded by one fold
+// model, chosen by a hash of its text, as each gold message was coded
+// by one fold model in the cross-validation). A model trained on all the gold codes is
 // regularised less and codes a little differently from the models whose
 // error was measured; on this package's synthetic test its corrected share
 // is biased up by about 0.03, the ensemble's by about 0.01 (the bias ACC
 // has when tpr − fpr is itself estimated). Model.Code, from the model
 // trained on all gold codes, is for coding single messages.
 //
-// Question types corrected one against the rest need not sum to the
-// corrected question share; a share among questions is the ratio of two
-// corrected shares, not corrected here.
+// # A study's shares
+//
+// A study file's "coding" chooses the coder (load.CodingSpec: "keyword",
+// the default, or "trained") and its gold codes; Choice carries that
+// choice, Measure codes the corpus with the chosen coder
+// (themes.MeasureCoder) and Correct adds to every group its shares
+// corrected for that coder's error (themes.Shares.Corrected, the rows
+// theme_share_corrected_<theme>, question_share_corrected and
+// question_type_share_corrected_<type> of indicators.csv): a share of
+// messages (or of thread starts) is corrected with
+// PrevalenceReplicates, its replicates q* resampled over the group's
+// authors exactly as the uncorrected interval is (stats.Replicates, the
+// same seed and replicates), so that the interval carries both the
+// clustering of messages within authors and the coder's error. A
+// question type's share of the questions is the ratio of two corrected
+// shares of thread starts (the type's, with the rates on the gold
+// messages of the group's profession, and the question's), computed
+// replicate by replicate; question types corrected one against the rest
+// need not sum to the corrected question share, so the ratio is clipped
+// to [0, 1].
 package coder

@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"hash/fnv"
 	"math"
 	"slices"
 
@@ -42,6 +43,27 @@ func (e Ensemble) Count(n int, msg func(i int) (string, corpus.Profession), labe
 		}
 	}
 	return int(math.Round(float64(votes) / float64(len(e))))
+}
+
+// Name returns Name: an ensemble is a themes.Coder.
+func (e Ensemble) Name() string { return Name }
+
+// Code codes a message with one of the k fold models: model
+// h mod k, h the 64-bit FNV-1a hash of the text (the same text always
+// goes to the same model). This is how the cross-validation coded the
+// gold messages, each by exactly one fold model, the one that did not
+// see it: a count of messages coded so has the expected value of
+// Count's average over the models, and its rates are the
+// cross-validated ones. The assignment varies independently from one
+// message to the next, so a bootstrap over messages or authors
+// carries the variation it adds. It panics on an empty ensemble.
+func (e Ensemble) Code(text string, p corpus.Profession) Coding {
+	if len(e) == 0 {
+		panic("coder: Code on an empty ensemble")
+	}
+	h := fnv.New64a()
+	h.Write([]byte(text))
+	return e[h.Sum64()%uint64(len(e))].Code(text, p)
 }
 
 // labelTest returns the test of a coding for the label.

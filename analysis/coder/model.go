@@ -54,21 +54,18 @@ func (o Options) norm() Options {
 	return o
 }
 
-// Coding is what the trained coder reads in one message: the part of
-// themes.Coding it is trained for.
-type Coding struct {
-	// Themes are category ids in codebook order, or just themes.Other
-	// when no other category reaches the threshold.
-	Themes []string
-	// Question reports whether the message is coded as a question.
-	Question bool
-	// QuestionType is, for a question, the most probable of the types
-	// applying to the profession and of "no type" (""); "" otherwise.
-	QuestionType string
-}
+// Coding is what the trained coder reads in one message, as a
+// themes.Coding (so that a Model and an Ensemble are themes.Coders): it
+// fills Themes (category ids in codebook order, or just themes.Other
+// when no other category reaches the threshold), Question and
+// QuestionType (for a question, the most probable of the types applying
+// to the profession and of "no type", ""; "" otherwise). It is not
+// trained for Sources, Agreement and Disagreement, which stay empty.
+type Coding = themes.Coding
 
-// HasTheme reports whether the coding has the category id.
-func (c Coding) HasTheme(id string) bool { return slices.Contains(c.Themes, id) }
+// Name is the name of the trained coder as a themes.Coder, the value of
+// a study file's "coder" that chooses it.
+const Name = "trained"
 
 // Model is a trained coder. It is safe for concurrent use.
 type Model struct {
@@ -182,6 +179,9 @@ func train(gold []themes.Coded, docs [][]string, cb *themes.Codebook, opts Optio
 	}
 	return m
 }
+
+// Name returns Name: a model is a themes.Coder.
+func (m *Model) Name() string { return Name }
 
 // Code codes the text of a message of profession p (every question type
 // is possible when p is empty).

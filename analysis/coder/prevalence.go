@@ -29,16 +29,90 @@ const goldStream = 1 << 62
 // positives coded positive, FN gold positives coded negative, FP gold
 // negatives coded positive, TN gold negatives coded negative (for the
 // trained coder, pooled over the cross-validation's test folds:
-// Label.Rates).
-type Rates struct{ TP, FP, FN, TN int }
+// Label.Rates). When the gold messages were sampled with unequal
+// probabilities (a stratified sample, `scripts/code gold`'s stratum and
+// weight columns), Strata holds the confusion of each stratum with its
+// weight and TP, FP, FN, TN are their sums; the rates are then weighted
+// (see TPR) and the bootstrap resamples each stratum apart. Without
+// Strata every gold message weighs the same.
+type Rates struct {
+	TP, FP, FN, TN int
+	Strata         []StratumRates
+}
+
+// StratumRates is the confusion of the gold messages of one sampling
+// stratum, each of which stands for Weight messages of the population
+// (population / sample size of the stratum).
+type StratumRates struct {
+	Stratum        string
+	Weight         float64
+	TP, FP, FN, TN int
+}
 
 // TPR returns the true positive rate TP/(TP+FN), NaN without gold
-// positives.
-func (r Rates) TPR() float64 { return ratio(r.TP, r.TP+r.FN) }
+// positives; with Strata, the weighted rate Σ wₛ TPₛ / Σ wₛ (TPₛ + FNₛ),
+// which estimates the population's rate when stratum s was sampled
+// with probability 1/wₛ (Horvitz-Thompson ratio).
+func (r Rates) TPR() float64 {
+	if len(r.Strata) == 0 {
+		return ratio(r.TP, r.TP+r.FN)
+	}
+	var a, b float64
+	for _, s := range r.Strata {
+		a += s.Weight * float64(s.TP)
+		b += s.Weight * float64(s.TP+s.FN)
+	}
+	return fratio(a, b)
+}
 
 // FPR returns the false positive rate FP/(FP+TN), NaN without gold
-// negatives.
-func (r Rates) FPR() float64 { return ratio(r.FP, r.FP+r.TN) }
+// negatives; with Strata, Σ wₛ FPₛ / Σ wₛ (FPₛ + TNₛ).
+func (r Rates) FPR() float64 {
+	if len(r.Strata) == 0 {
+		return ratio(r.FP, r.FP+r.TN)
+	}
+	var a, b float64
+	for _, s := range r.Strata {
+		a += s.Weight * float64(s.FP)
+		b += s.Weight * float64(s.FP+s.TN)
+	}
+	return fratio(a, b)
+}
+
+// resample returns the rates of a bootstrap resample of the gold
+// messages: their confusion drawn from Multinomial(N, cells/N), or, with
+// Strata, each stratum's from its own multinomial (a stratified
+// bootstrap, keeping each stratum's sample size as the design did), in
+// stratum order, from src. ok is false when the resample has no gold
+// positive or no gold negative.
+func (r Rates) resample(src rand.Source) (tpr, fpr float64, ok bool) {
+	if len(r.Strata) == 0 {
+		g := multinomial(src, [4]int{r.TP, r.FN, r.FP, r.TN})
+		if g[0]+g[1] == 0 || g[2]+g[3] == 0 {
+			return 0, 0, false
+		}
+		return float64(g[0]) / float64(g[0]+g[1]), float64(g[2]) / float64(g[2]+g[3]), true
+	}
+	var tp, pos, fp, neg float64
+	for _, s := range r.Strata {
+		g := multinomial(src, [4]int{s.TP, s.FN, s.FP, s.TN})
+		tp += s.Weight * float64(g[0])
+		pos += s.Weight * float64(g[0]+g[1])
+		fp += s.Weight * float64(g[2])
+		neg += s.Weight * float64(g[2]+g[3])
+	}
+	if pos == 0 || neg == 0 {
+		return 0, 0, false
+	}
+	return tp / pos, fp / neg, true
+}
+
+func fratio(a, b float64) float64 {
+	if b == 0 {
+		return math.NaN()
+	}
+	return a / b
+}
 
 // N returns the number of gold messages.
 func (r Rates) N() int { return r.TP + r.FP + r.FN + r.TN }
@@ -129,7 +203,7 @@ func Prevalence(k, n int, r Rates, opts PrevalenceOptions) Corrected {
 			}
 		}
 	}
-	c := correct(q, qreps, n, r, opts)
+	c, _ := correct(q, qreps, n, r, opts)
 	c.Naive = stats.Wilson(k, n, opts.Level, opts.Unit)
 	return c
 }
@@ -140,15 +214,22 @@ func Prevalence(k, n int, r Rates, opts PrevalenceOptions) Corrected {
 // Replicate i of the corrected share combines qreps[i] with the i-th
 // resample of the gold codes; Reps is len(qreps) (opts.Reps is ignored).
 func PrevalenceReplicates(q float64, qreps []float64, n int, r Rates, opts PrevalenceOptions) Corrected {
-	opts = opts.norm()
-	opts.Reps = len(qreps)
-	c := correct(q, qreps, n, r, opts)
-	c.Naive = stats.Estimate{Value: q, Lo: math.NaN(), Hi: math.NaN(), N: n, Unit: opts.Unit, Method: stats.MethodPercentile, Level: opts.Level}
-	c.Naive.Lo, c.Naive.Hi = percentile(qreps, opts.Level)
+	c, _ := prevalenceReplicates(q, qreps, n, r, opts)
 	return c
 }
 
-func correct(q float64, qreps []float64, n int, r Rates, opts PrevalenceOptions) Corrected {
+// prevalenceReplicates is PrevalenceReplicates, with the corrected
+// share's replicates (NaN for a dropped one; nil when Value is NaN).
+func prevalenceReplicates(q float64, qreps []float64, n int, r Rates, opts PrevalenceOptions) (Corrected, []float64) {
+	opts = opts.norm()
+	opts.Reps = len(qreps)
+	c, reps := correct(q, qreps, n, r, opts)
+	c.Naive = stats.Estimate{Value: q, Lo: math.NaN(), Hi: math.NaN(), N: n, Unit: opts.Unit, Method: stats.MethodPercentile, Level: opts.Level}
+	c.Naive.Lo, c.Naive.Hi = percentile(qreps, opts.Level)
+	return c, reps
+}
+
+func correct(q float64, qreps []float64, n int, r Rates, opts PrevalenceOptions) (Corrected, []float64) {
 	nan := math.NaN()
 	c := Corrected{
 		Estimate: stats.Estimate{Value: nan, Lo: nan, Hi: nan, N: n, Unit: opts.Unit, Method: MethodACC, Level: opts.Level},
@@ -157,34 +238,29 @@ func correct(q float64, qreps []float64, n int, r Rates, opts PrevalenceOptions)
 	switch {
 	case math.IsNaN(q):
 		c.Reason = "no coded unit"
-		return c
+		return c, nil
 	case r.TP+r.FN == 0:
 		c.Reason = "no gold message with the label: tpr unknown"
-		return c
+		return c, nil
 	case r.FP+r.TN == 0:
 		c.Reason = "no gold message without the label: fpr unknown"
-		return c
+		return c, nil
 	case c.TPR-c.FPR < opts.MinSeparation:
 		c.Reason = fmt.Sprintf("tpr − fpr = %.3f is below %.2f: the coder barely tells the label apart", c.TPR-c.FPR, opts.MinSeparation)
-		return c
+		return c, nil
 	}
 	raw := (q - c.FPR) / (c.TPR - c.FPR)
 	c.Clipped = raw < 0 || raw > 1
 	c.Value = Adjust(q, c.TPR, c.FPR)
 
 	reps := make([]float64, len(qreps))
-	cells := [4]int{r.TP, r.FN, r.FP, r.TN}
 	for b := 0; b*stats.BlockSize < len(reps); b++ {
 		src := rand.NewPCG(opts.Seed, goldStream+uint64(b))
 		for i := b * stats.BlockSize; i < min(len(reps), (b+1)*stats.BlockSize); i++ {
-			g := multinomial(src, cells)
 			reps[i] = nan
-			if g[0]+g[1] == 0 || g[2]+g[3] == 0 {
-				continue
+			if tpr, fpr, ok := r.resample(src); ok {
+				reps[i] = Adjust(qreps[i], tpr, fpr)
 			}
-			tpr := float64(g[0]) / float64(g[0]+g[1])
-			fpr := float64(g[2]) / float64(g[2]+g[3])
-			reps[i] = Adjust(qreps[i], tpr, fpr)
 		}
 	}
 	for _, v := range reps {
@@ -194,13 +270,13 @@ func correct(q float64, qreps []float64, n int, r Rates, opts PrevalenceOptions)
 	}
 	if float64(c.Dropped) > (1-opts.Level)/2*float64(len(reps)) {
 		c.Reason = fmt.Sprintf("%d of %d bootstrap replicates have tpr ≤ fpr or no gold positive or negative: the interval would be open", c.Dropped, len(reps))
-		return c
+		return c, reps
 	}
 	c.Lo, c.Hi = percentile(reps, opts.Level)
 	if math.IsNaN(c.Lo) {
 		c.Reason = "bootstrap replicates all equal or too few"
 	}
-	return c
+	return c, reps
 }
 
 // percentile returns the percentile interval of the non-NaN replicates

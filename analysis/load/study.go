@@ -17,6 +17,7 @@ import (
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/rawio"
+	"github.com/faire-communaute/compendium/analysis/repo"
 )
 
 // Spec is a study file as written (see the package documentation).
@@ -27,6 +28,9 @@ type Spec struct {
 	ObservationDate string          `json:"observation_date"`
 	Communities     []CommunitySpec `json:"communities"`
 	Observations    []SourceSpec    `json:"observations"`
+	// Coding chooses the message coder and its gold codes; nil: the
+	// keyword codebook and the repository's gold files (CodingSpec).
+	Coding *CodingSpec `json:"coding"`
 
 	// Dir is the folder of the study file, which globs are relative to.
 	// It is not part of the JSON.
@@ -262,7 +266,78 @@ func (s *Spec) check(name string) error {
 			return err
 		}
 	}
+	if c := s.Coding; c != nil {
+		if !slices.Contains(Coders, c.Coder) && c.Coder != "" {
+			return bad("coding.coder", "want %s, not %q", strings.Join(Coders, " or "), c.Coder)
+		}
+		for _, f := range []struct{ field, v string }{{"codebook", c.Codebook}, {"gold", c.Gold}, {"gold_threads", c.GoldThreads}} {
+			if f.v != "" && strings.TrimSpace(f.v) == "" {
+				return &rawio.ParseError{File: name, Field: "coding." + f.field, Err: rawio.ErrMissing}
+			}
+		}
+	}
 	return nil
+}
+
+// The message coders a study file may choose (CodingSpec.Coder).
+const (
+	// CoderKeyword is the keyword codebook (package themes), the default.
+	CoderKeyword = "keyword"
+	// CoderTrained is the supervised coder trained on the gold codes
+	// (package coder): the k fold models of its cross-validation.
+	CoderTrained = "trained"
+)
+
+// Coders lists the values of CodingSpec.Coder.
+var Coders = []string{CoderKeyword, CoderTrained}
+
+// Default files of a study's coding, relative to the repository root.
+const (
+	DefaultCodebookFile    = "data/codebook/codebook.json"
+	DefaultGoldFile        = "data/codebook/hand-coded.csv"
+	DefaultGoldThreadsFile = "data/codebook/coding/gold-threads.csv"
+)
+
+// CodingSpec is the "coding" object of a study file: which coder codes
+// the messages' themes, questions and question types for the figures and
+// indicators.csv, and the files it uses. Every field is optional.
+type CodingSpec struct {
+	// Coder is CoderKeyword (the default, when empty) or CoderTrained.
+	Coder string `json:"coder"`
+	// Codebook is the codebook file (DefaultCodebookFile), Gold the
+	// adjudicated gold messages (DefaultGoldFile, written by `scripts/code
+	// gold`), GoldThreads the gold question threads
+	// (DefaultGoldThreadsFile). A relative path is relative to the study
+	// file's folder; a default is relative to the repository root.
+	Codebook    string `json:"codebook"`
+	Gold        string `json:"gold"`
+	GoldThreads string `json:"gold_threads"`
+}
+
+// CodingChoice returns the study's coding with every default filled in
+// and every path made absolute (relative paths joined to s.Dir, defaults
+// to the repository root).
+func (s *Spec) CodingChoice() CodingSpec {
+	var c CodingSpec
+	if s.Coding != nil {
+		c = *s.Coding
+	}
+	if c.Coder == "" {
+		c.Coder = CoderKeyword
+	}
+	path := func(v, def string) string {
+		switch {
+		case v == "":
+			return filepath.Join(repo.Root(), filepath.FromSlash(def))
+		case filepath.IsAbs(v):
+			return v
+		}
+		return filepath.Join(s.Dir, filepath.FromSlash(v))
+	}
+	c.Codebook = path(c.Codebook, DefaultCodebookFile)
+	c.Gold = path(c.Gold, DefaultGoldFile)
+	c.GoldThreads = path(c.GoldThreads, DefaultGoldThreadsFile)
+	return c
 }
 
 func (src SourceSpec) check(name, at string) error {

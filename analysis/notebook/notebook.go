@@ -513,10 +513,14 @@ func Value(rows []indicator.Row, community string, profession corpus.Profession,
 	return math.NaN()
 }
 
-// Codebook loads the study's codebook (themes.DefaultFile in the
-// repository).
+// Codebook loads the study's codebook: its study file's coding.codebook
+// (StudyCoding), by default themes.DefaultFile in the repository.
 func Codebook() *themes.Codebook {
-	cb, err := themes.LoadCodebook(filepath.Join(repo.Root(), themes.DefaultFile))
+	path := codebookPath()
+	if path == "" {
+		path = filepath.Join(repo.Root(), themes.DefaultFile)
+	}
+	cb, err := themes.LoadCodebook(path)
 	if err != nil {
 		Fatal(err)
 	}
@@ -543,10 +547,14 @@ func CoderReliability() ([]themes.Agreement, figure.Input) {
 	return rel, in
 }
 
-// HandCodedSample loads the repository's hand-coded sample (HandCodedFile)
-// with its figure.Input, to add to the provenance of Table 3.
+// HandCodedSample loads the study's gold messages (its study file's
+// coding.gold, by default the repository's HandCodedFile) with its
+// figure.Input, to add to the provenance of Table 3.
 func HandCodedSample() ([]themes.Coded, figure.Input) {
 	path := filepath.Join(repo.Root(), filepath.FromSlash(HandCodedFile))
+	if _, err := os.Stat(load.DefaultStudy()); err == nil {
+		path = StudyCoding().Gold
+	}
 	sample, err := themes.LoadSample(path)
 	if err != nil {
 		Fatal(err)

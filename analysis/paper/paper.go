@@ -18,7 +18,7 @@
 //	paper.T2Accounts(indicator.LatestProfiles(c.Profiles), prov)
 //	paper.F01Activity(activity.Measure(c), prov)
 //	paper.F02Members(activity.PanelsOf(c), prov)
-//	paper.F03Themes(themes.Measure(c, cb), prov)
+//	paper.F03Themes(themes.Measure(c, cb), prov) // or coder.Measure(c, cb, choice, opts): the study's coder, corrected
 //	paper.F04QuestionTypes(themes.Measure(c, cb), prov)
 //	paper.T3CodebookValidation(themes.NewReport(cb, sample, truth), prov)
 //	paper.F05Rhythm(rhythm.Measure(c), prov)

@@ -6,12 +6,15 @@ import (
 	"strings"
 
 	"github.com/faire-communaute/compendium/analysis/chart"
+	"github.com/faire-communaute/compendium/analysis/coder"
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/figure"
 	"github.com/faire-communaute/compendium/analysis/indicator"
 	"github.com/faire-communaute/compendium/analysis/indicator/themes"
+	"github.com/faire-communaute/compendium/analysis/stats"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
 )
 
 // DocTocToc2013Questions is the number of questions of the 2013 study of
@@ -92,13 +95,24 @@ func typeLabel(cb *themes.Codebook, id string) string {
 // may have several themes: shares do not add up to 100 %.
 //
 // Each bar has its 95 % interval (themes.Shares.ThemeEst: a ratio of sums
-// over authors) as a whisker.
+// over authors) as a whisker. The messages are coded by the coder the
+// study chose (measured.Coder: the keyword codebook, or the model trained
+// on gold codes, package coder), which the caption names. When the shares
+// were corrected for that coder's measured error (measured.Correction,
+// coder.Measure) and at least one can be, the bars are the corrected
+// shares (themes.Shares.Corrected) with their intervals, a black tick
+// across each bar marks the share as coded, and « n.e. » a share that
+// cannot be corrected; otherwise the bars are the coded shares and the
+// caption says they are not corrected.
 //
 // The data has one row per group and theme: groups by profession (aides
 // first), its communities by id then the profession as a whole (community
 // "*"), themes in codebook order; columns community, profession, theme,
 // messages, count, share (NaN without messages), lo, hi (its interval,
-// NaN when not estimable), n (the units of the interval), unit, method.
+// NaN when not estimable), n (the units of the interval), unit, method,
+// then coder (its name), corrected, corrected_lo, corrected_hi,
+// corrected_n, corrected_method and corrected_reason (NaN and empty when
+// not corrected; the reason when it cannot be).
 func F03Themes(measured themes.Result, prov figure.Provenance) (*figure.Figure, error) {
 	short := newShortfall(unitMessages, Minimum.Messages)
 	shares, err := themeGroups("f03-themes", measured, short, func(s themes.Shares) int { return s.Messages }, NeedMessages,
@@ -108,11 +122,15 @@ func F03Themes(measured themes.Result, prov figure.Provenance) (*figure.Figure, 
 	}
 	cb := measured.Codebook
 	cats := cb.CategoryIDs()
-	data := figure.NewTable("community", "profession", "theme", "messages", "count", "share", "lo", "hi", "n", "unit", "method")
+	corr := correctedDrawn(measured, shares, func(s *themes.Shares) []themes.CorrectedShare { return s.Corrected.Themes })
+	data := figure.NewTable("community", "profession", "theme", "messages", "count", "share", "lo", "hi", "n", "unit", "method",
+		"coder", "corrected", "corrected_lo", "corrected_hi", "corrected_n", "corrected_method", "corrected_reason")
 	for _, s := range shares {
 		for i, id := range cats {
 			e := estimateAt(s.ThemeEst, i, s.ThemeShare(i))
-			data.Add(s.Community.ID, string(s.Community.Profession), id, s.Messages, s.Themes[i], s.ThemeShare(i), e.Lo, e.Hi, e.N, e.Unit, e.Method)
+			c := correctedAt(s.Corrected, func(cs *themes.CorrectedShares) []themes.CorrectedShare { return cs.Themes }, i)
+			data.Add(s.Community.ID, string(s.Community.Profession), id, s.Messages, s.Themes[i], s.ThemeShare(i), e.Lo, e.Hi, e.N, e.Unit, e.Method,
+				measured.Coder, c.Value, c.Lo, c.Hi, c.N, c.Method, c.Reason)
 		}
 	}
 	themeNames := make([]string, len(cats))
@@ -142,19 +160,25 @@ func F03Themes(measured themes.Result, prov figure.Provenance) (*figure.Figure, 
 			continue
 		}
 		values := make([][]float64, len(cats))
+		coded := make([][]float64, len(cats))
 		lo := make([][]float64, len(cats))
 		hi := make([][]float64, len(cats))
 		labels := make([][]string, len(cats))
 		for t := range cats {
 			values[t] = make([]float64, len(cols))
+			coded[t] = make([]float64, len(cols))
 			lo[t] = make([]float64, len(cols))
 			hi[t] = make([]float64, len(cols))
 			labels[t] = make([]string, len(cols))
 			for k, s := range cols {
-				values[t][k] = finite(s.ThemeShare(t))
 				e := estimateAt(s.ThemeEst, t, s.ThemeShare(t))
+				if corr.on {
+					e = correctedAt(s.Corrected, func(cs *themes.CorrectedShares) []themes.CorrectedShare { return cs.Themes }, t).Estimate
+				}
+				values[t][k] = finite(e.Value)
+				coded[t][k] = s.ThemeShare(t)
 				lo[t][k], hi[t][k] = drawnInterval(e)
-				labels[t][k] = figure.PercentN(s.ThemeShare(t), decimalsFor(len(cols)))
+				labels[t][k] = shareLabel(e.Value, decimalsFor(len(cols)), corr.on)
 			}
 		}
 		title := figure.T("Par profession", "By profession")
@@ -167,6 +191,11 @@ func F03Themes(measured themes.Result, prov figure.Provenance) (*figure.Figure, 
 		if err != nil {
 			return nil, fmt.Errorf("f03-themes: %w", err)
 		}
+		if corr.on {
+			if err := addCodedTicks(p, values, coded, hi); err != nil {
+				return nil, fmt.Errorf("f03-themes: %w", err)
+			}
+		}
 		p.Y.Label.Text = figure.T("Part des messages", "Share of messages")
 		panels = append(panels, p)
 	}
@@ -178,8 +207,8 @@ func F03Themes(measured themes.Result, prov figure.Provenance) (*figure.Figure, 
 		ID:    "f03-themes",
 		Title: figure.T("Figure 3 – De quoi parle-t-on ?", "Figure 3 – What do they talk about?"),
 		Caption: short.caption(figure.T(
-			"Part des messages (retweets exclus) abordant chaque thème de la grille de codage, par profession puis par communauté ; un message peut relever de plusieurs thèmes, si bien que les parts ne s'additionnent pas à 100 %. « Autre » : aucun mot-clé d'un thème. "+ciCaptionFR("auteurs"),
-			"Share of messages (retweets excluded) dealing with each theme of the codebook, by profession then by community; a message may have several themes, so shares do not add up to 100%. “Other”: no keyword of any theme. "+ciCaptionEN("authors"))),
+			"Part des messages (retweets exclus) abordant chaque thème de la grille de codage, par profession puis par communauté ; un message peut relever de plusieurs thèmes, si bien que les parts ne s'additionnent pas à 100 %. « Autre » : aucun autre thème. "+corr.captionFR+ciCaptionFR("auteurs"),
+			"Share of messages (retweets excluded) dealing with each theme of the codebook, by profession then by community; a message may have several themes, so shares do not add up to 100%. “Other”: no other theme. "+corr.captionEN+ciCaptionEN("authors"))),
 		Data:   data,
 		Tiles:  tiles,
 		Width:  18 * vg.Centimeter,
@@ -210,7 +239,11 @@ func F03Themes(measured themes.Result, prov figure.Provenance) (*figure.Figure, 
 // community, profession, question_type, questions, typed_questions, count,
 // share (of all questions), share_typed (of the questions of a type, NaN
 // for "none"), lo_typed, hi_typed (the interval of share_typed, NaN when
-// not estimable or published), n, unit, method (of that interval).
+// not estimable or published), n, unit, method (of that interval), then
+// coder, corrected_typed, corrected_typed_lo, corrected_typed_hi,
+// corrected_n, corrected_method, corrected_reason: share_typed corrected
+// for the coder's measured error (themes.CorrectedShares.Typed), drawn
+// as F03Themes draws its corrected shares.
 func F04QuestionTypes(measured themes.Result, prov figure.Provenance) (*figure.Figure, error) {
 	short := newShortfall(unitQuestions, Minimum.Questions)
 	shares, err := themeGroups("f04-question-types", measured, short, func(s themes.Shares) int { return s.Questions }, NeedQuestions,
@@ -219,17 +252,32 @@ func F04QuestionTypes(measured themes.Result, prov figure.Provenance) (*figure.F
 		return nil, err
 	}
 	cb := measured.Codebook
-	data := figure.NewTable("source", "community", "profession", "question_type", "questions", "typed_questions", "count", "share", "share_typed", "lo_typed", "hi_typed", "n", "unit", "method")
+	typed := func(cs *themes.CorrectedShares) []themes.CorrectedShare { return cs.Typed }
+	corr := correctedDrawn(measured, shares, func(s *themes.Shares) []themes.CorrectedShare {
+		// NoType is never corrected nor drawn: only the codebook's types.
+		var out []themes.CorrectedShare
+		for i, t := range s.Types {
+			if t != themes.NoType {
+				out = append(out, s.Corrected.Typed[i])
+			}
+		}
+		return out
+	})
+	data := figure.NewTable("source", "community", "profession", "question_type", "questions", "typed_questions", "count", "share", "share_typed", "lo_typed", "hi_typed", "n", "unit", "method",
+		"coder", "corrected_typed", "corrected_typed_lo", "corrected_typed_hi", "corrected_n", "corrected_method", "corrected_reason")
 	for _, s := range shares {
 		for i, t := range s.Types {
 			e := estimateAt(s.TypedEst, i, s.TypedShare(i))
-			data.Add("corpus", s.Community.ID, string(s.Community.Profession), t, s.Questions, s.Typed(), s.TypeCounts[i], s.TypeShare(i), s.TypedShare(i), e.Lo, e.Hi, e.N, e.Unit, e.Method)
+			c := correctedAt(s.Corrected, typed, i)
+			data.Add("corpus", s.Community.ID, string(s.Community.Profession), t, s.Questions, s.Typed(), s.TypeCounts[i], s.TypeShare(i), s.TypedShare(i), e.Lo, e.Hi, e.N, e.Unit, e.Method,
+				measured.Coder, c.Value, c.Lo, c.Hi, c.N, c.Method, c.Reason)
 		}
 	}
 	gpTypes := cb.QuestionTypeIDs(corpus.GP)
 	for _, t := range gpTypes {
 		if v, ok := DocTocToc2013Types[t]; ok {
-			data.Add("doctoctoc-2013", "", string(corpus.GP), t, DocTocToc2013Questions, DocTocToc2013Questions, "", v, v, math.NaN(), math.NaN(), "", "", "")
+			data.Add("doctoctoc-2013", "", string(corpus.GP), t, DocTocToc2013Questions, DocTocToc2013Questions, "", v, v, math.NaN(), math.NaN(), "", "", "",
+				"", math.NaN(), math.NaN(), math.NaN(), "", "", "")
 		}
 	}
 	// One panel per profession: its communities' shares among typed
@@ -247,7 +295,7 @@ func F04QuestionTypes(measured themes.Result, prov figure.Provenance) (*figure.F
 		types := cb.QuestionTypeIDs(prof)
 		var series []string
 		var coms []corpus.Community
-		var rows, rowLo, rowHi [][]float64 // [series][type]
+		var rows, rowCoded, rowLo, rowHi [][]float64 // [series][type]
 		for _, s := range shares {
 			if s.Community.Profession != prof || s.Community.ID == indicator.AllCommunities {
 				continue
@@ -257,19 +305,25 @@ func F04QuestionTypes(measured themes.Result, prov figure.Provenance) (*figure.F
 				continue
 			}
 			row := make([]float64, len(types))
+			cod := make([]float64, len(types))
 			lo := make([]float64, len(types))
 			hi := make([]float64, len(types))
 			for k, t := range types {
 				lo[k], hi[k] = math.NaN(), math.NaN()
 				for i, st := range s.Types {
 					if st == t {
-						row[k] = s.TypedShare(i)
-						lo[k], hi[k] = drawnInterval(estimateAt(s.TypedEst, i, s.TypedShare(i)))
+						e := estimateAt(s.TypedEst, i, s.TypedShare(i))
+						if corr.on {
+							e = correctedAt(s.Corrected, typed, i).Estimate
+						}
+						row[k], cod[k] = e.Value, s.TypedShare(i)
+						lo[k], hi[k] = drawnInterval(e)
 					}
 				}
 			}
 			coms = append(coms, s.Community)
 			rows = append(rows, row)
+			rowCoded = append(rowCoded, cod)
 			rowLo, rowHi = append(rowLo, lo), append(rowHi, hi)
 			series = append(series, fmt.Sprintf("%s (%s %s)", groupLabel(s.Community), figure.Integer(int64(nt)), figure.T("questions typées", "typed questions")))
 		}
@@ -284,6 +338,7 @@ func F04QuestionTypes(measured themes.Result, prov figure.Provenance) (*figure.F
 			for k := range none {
 				none[k] = math.NaN()
 			}
+			rowCoded = append(rowCoded, none)
 			rowLo, rowHi = append(rowLo, none), append(rowHi, none)
 			series = append(series, fmt.Sprintf(figure.T("Étude #DocTocToc 2013 (%d questions)", "2013 #DocTocToc study (%d questions)"), DocTocToc2013Questions))
 			colors = append(colors, figure.MutedColor)
@@ -292,18 +347,21 @@ func F04QuestionTypes(measured themes.Result, prov figure.Provenance) (*figure.F
 			continue
 		}
 		values := make([][]float64, len(types))
+		coded := make([][]float64, len(types))
 		los := make([][]float64, len(types))
 		his := make([][]float64, len(types))
 		labels := make([][]string, len(types))
 		for k := range types {
 			values[k] = make([]float64, len(rows))
+			coded[k] = make([]float64, len(rows))
 			los[k] = make([]float64, len(rows))
 			his[k] = make([]float64, len(rows))
 			labels[k] = make([]string, len(rows))
 			for s := range rows {
-				values[k][s] = rows[s][k]
+				values[k][s] = finite(rows[s][k])
+				coded[k][s] = rowCoded[s][k]
 				los[k][s], his[k][s] = rowLo[s][k], rowHi[s][k]
-				labels[k][s] = figure.PercentN(rows[s][k], decimalsFor(len(rows)))
+				labels[k][s] = shareLabel(rows[s][k], decimalsFor(len(rows)), corr.on)
 			}
 		}
 		names := make([]string, len(types))
@@ -317,6 +375,11 @@ func F04QuestionTypes(measured themes.Result, prov figure.Provenance) (*figure.F
 		p, err := chart.ShareBarsCI(capitalize(ProfessionLabel(prof)), names, series, colors, values, los, his, labels, size)
 		if err != nil {
 			return nil, fmt.Errorf("f04-question-types: %w", err)
+		}
+		if corr.on {
+			if err := addCodedTicks(p, values, coded, his); err != nil {
+				return nil, fmt.Errorf("f04-question-types: %w", err)
+			}
 		}
 		p.Y.Label.Text = figure.T("Part des questions typées", "Share of typed questions")
 		panels = append(panels, p)
@@ -332,14 +395,136 @@ func F04QuestionTypes(measured themes.Result, prov figure.Provenance) (*figure.F
 		ID:    "f04-question-types",
 		Title: figure.T("Figure 4 – Les types de questions", "Figure 4 – Types of questions"),
 		Caption: short.caption(figure.T(
-			fmt.Sprintf("Type des questions ouvrant un fil (mots-clés de la grille de codage), en part des questions d'un type ; les questions sans type (%s) sont écartées, pour comparer à l'étude #DocTocToc de 2013 (mimiryudo.com, %d questions), qui les classait toutes. ", joinList(untyped), DocTocToc2013Questions)+ciCaptionFR("auteurs des questions"),
-			fmt.Sprintf("Type of the questions opening a thread (codebook keywords), as a share of the questions of a type; questions of no type (%s) are left out, to compare with the 2013 #DocTocToc study (mimiryudo.com, %d questions), which classified them all. ", joinList(untyped), DocTocToc2013Questions)+ciCaptionEN("askers"))),
+			fmt.Sprintf("Type des questions ouvrant un fil (types de la grille de codage), en part des questions d'un type ; les questions sans type (%s) sont écartées, pour comparer à l'étude #DocTocToc de 2013 (mimiryudo.com, %d questions), qui les classait toutes. ", joinList(untyped), DocTocToc2013Questions)+corr.captionFR+ciCaptionFR("auteurs des questions"),
+			fmt.Sprintf("Type of the questions opening a thread (codebook types), as a share of the questions of a type; questions of no type (%s) are left out, to compare with the 2013 #DocTocToc study (mimiryudo.com, %d questions), which classified them all. ", joinList(untyped), DocTocToc2013Questions)+corr.captionEN+ciCaptionEN("askers"))),
 		Data:   data,
 		Tiles:  tiles,
 		Width:  18 * vg.Centimeter,
 		Height: vg.Length(len(panels)) * 8 * vg.Centimeter,
 		Prov:   prov,
 	}, nil
+}
+
+// correction is how a figure of measured shares draws them, and what
+// its caption says of the coder: on when the shares were corrected for
+// the coder's measured error (themes.Result.Correction) and at least
+// one drawn share could be, the bars are then the corrected shares with
+// their intervals and a tick marks each coded share; otherwise the bars
+// are the coded shares.
+type correction struct {
+	on                   bool
+	captionFR, captionEN string
+}
+
+// correctedDrawn returns the correction of the groups drawn, shares,
+// pick giving a group's corrected shares that are drawn.
+func correctedDrawn(r themes.Result, shares []themes.Shares, pick func(*themes.Shares) []themes.CorrectedShare) correction {
+	var c correction
+	gold, folds := 0, 0
+	if r.Correction != nil {
+		gold, folds = r.Correction.Gold, r.Correction.Folds
+	}
+	var coderFR, coderEN string
+	switch r.Coder {
+	case themes.KeywordCoder, "":
+		coderFR, coderEN = "Codage : mots-clés de la grille de codage. ", "Coded by the codebook's keywords. "
+	case coder.Name:
+		coderFR = fmt.Sprintf("Codage : modèle entraîné sur %s messages de référence (les %d modèles de sa validation croisée). ", figure.Integer(int64(gold)), folds)
+		coderEN = fmt.Sprintf("Coded by a model trained on %s gold messages (the %d fold models of its cross-validation). ", figure.Integer(int64(gold)), folds)
+	default:
+		coderFR, coderEN = fmt.Sprintf("Codage : %s. ", r.Coder), fmt.Sprintf("Coded by %s. ", r.Coder)
+	}
+	if r.Correction == nil {
+		c.captionFR = coderFR + "Sans codes de référence, les parts ne sont pas corrigées de l'erreur du codage. "
+		c.captionEN = coderEN + "Without gold codes, the shares are not corrected for the coder's error. "
+		return c
+	}
+	for i := range shares {
+		if shares[i].Corrected == nil {
+			continue
+		}
+		for _, x := range pick(&shares[i]) {
+			c.on = c.on || !math.IsNaN(x.Value)
+		}
+	}
+	n := figure.Integer(int64(gold))
+	if !c.on {
+		c.captionFR = coderFR + fmt.Sprintf("Parts non corrigées : l'erreur du codage n'est pas mesurable sur les %s messages de référence (trop peu de messages de chaque catégorie, ou codage qui les distingue trop peu ; raisons dans les données). ", n)
+		c.captionEN = coderEN + fmt.Sprintf("Shares not corrected: the coder's error cannot be measured on the %s gold messages (too few messages of each category, or a coder that barely tells them apart; reasons in the data). ", n)
+		return c
+	}
+	c.captionFR = coderFR + fmt.Sprintf("Barres : parts corrigées de l'erreur du codage mesurée par validation croisée sur les %s messages de référence (comptage ajusté, Forman 2008), leur intervalle portant aussi cette erreur ; trait noir : part telle que codée ; « n.e. » : correction non estimable (raison dans les données). ", n)
+	c.captionEN = coderEN + fmt.Sprintf("Bars: shares corrected for the coder's error measured by cross-validation on the %s gold messages (adjusted classify and count, Forman 2008), their intervals carrying that error too; black tick: the share as coded; “n.e.”: correction not estimable (reason in the data). ", n)
+	return c
+}
+
+// correctedAt returns the i-th share pick gives of cs; NaN without
+// reason when cs is nil (not corrected).
+func correctedAt(cs *themes.CorrectedShares, pick func(*themes.CorrectedShares) []themes.CorrectedShare, i int) themes.CorrectedShare {
+	if cs == nil {
+		nan := math.NaN()
+		return themes.CorrectedShare{Estimate: stats.Estimate{Value: nan, Lo: nan, Hi: nan}}
+	}
+	return pick(cs)[i]
+}
+
+// shareLabel is a bar's label: its share, or, for a corrected share
+// that could not be corrected, « n.e. ».
+func shareLabel(v float64, decimals int, corrected bool) string {
+	if corrected && math.IsNaN(v) {
+		return figure.T("n.e.", "n.e.")
+	}
+	return figure.PercentN(v, decimals)
+}
+
+// codedTicks draws, across each bar laid out by chart.BarLayout, a
+// short horizontal line at the share as coded (NaN: none), so that the
+// coded share stays visible beside the corrected bar.
+type codedTicks struct {
+	bars  []chart.Bar
+	coded [][]float64
+}
+
+// Plot implements plot.Plotter.
+func (t codedTicks) Plot(c draw.Canvas, p *plot.Plot) {
+	trX, trY := p.Transforms(&c)
+	style := draw.LineStyle{Color: figure.TextColor, Width: vg.Points(1.6)}
+	for _, b := range t.bars {
+		v := t.coded[b.Group][b.Category]
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			continue
+		}
+		y := trY(v)
+		c.StrokeLine2(style, trX(b.X-b.Width/2), y, trX(b.X+b.Width/2), y)
+	}
+}
+
+// addCodedTicks adds the coded shares coded[g][s] across the bars of
+// values[g][s] (with the upper bounds hi[g][s]) drawn by
+// chart.ShareBarsCI on p, and raises the value axis so that the legend,
+// in the top right corner, clears the highest bound or tick (corrected
+// intervals reach higher than coded ones; the ticks stop at 100 %).
+func addCodedTicks(p *plot.Plot, values, coded, hi [][]float64) error {
+	if len(values) == 0 {
+		return nil
+	}
+	bars, err := chart.BarLayout(len(values), len(values[0]), values, false)
+	if err != nil {
+		return err
+	}
+	p.Add(codedTicks{bars: bars, coded: coded})
+	top := 0.0
+	for g := range values {
+		for s := range values[g] {
+			for _, v := range []float64{values[g][s], coded[g][s], hi[g][s]} {
+				if !math.IsNaN(v) {
+					top = math.Max(top, v)
+				}
+			}
+		}
+	}
+	p.Y.Max = math.Max(p.Y.Max, math.Min(top*(1.15+0.09*float64(len(values[0]))), 1.6))
+	return nil
 }
 
 // themeGroups returns the groups of r whose count reaches short's
@@ -419,11 +604,24 @@ func reliabilityLabel(cb *themes.Codebook, v string) string {
 // has a truth (themes.ValidateTruth against a synthetic corpus's
 // generating labels), a second block gives the same measures against it.
 //
-// The data has one row per reference (hand-coded, then truth), kind
-// (category, question, question_type, question_type_multiclass) and label,
-// in codebook order: reference, kind, label, n, support, predicted,
+// When the report carries the simulator's stem overlap with the
+// codebook (themes.Report.Overlap, simulate.OverlapWithCodebook), each
+// theme's κ against the truth is followed by it: how much of what the
+// check reads was written with the codebook's own keywords. When it
+// carries a cross-validation (themes.Report.CrossValidated,
+// coder.Report.Scores), a last block gives, for each label, the trained
+// coder's precision, recall, F1 and κ on the gold codes, each followed in
+// brackets by the keyword codebook's on the same folds ("n.e." when the
+// gold codes hold too few messages with or without the label).
+//
+// The data has one row per reference (hand-coded, then truth, coders,
+// cross-validated-trained, cross-validated-keyword), kind (category,
+// question, question_type, question_type_multiclass, alpha) and label, in
+// codebook order: reference, kind, label, n, support, predicted,
 // precision, recall, f1, kappa, agreement (NaN when undefined; the
-// multi-class row has support n and no precision, recall nor F1).
+// multi-class row has support n and no precision, recall nor F1), alpha,
+// alpha_lo, alpha_hi (the coders' rows), stem_overlap (the truth's theme
+// rows).
 func T3CodebookValidation(measured themes.Report, prov figure.Provenance) (*figure.Figure, error) {
 	cb := measured.Codebook
 	if cb == nil {
@@ -440,7 +638,11 @@ func T3CodebookValidation(measured themes.Report, prov figure.Provenance) (*figu
 	if measured.Truth != nil {
 		blocks = append(blocks, block{"truth", figure.T("Vérité du corpus synthétique", "Synthetic corpus truth"), *measured.Truth})
 	}
-	data := figure.NewTable("reference", "kind", "label", "n", "support", "predicted", "precision", "recall", "f1", "kappa", "agreement", "alpha", "alpha_lo", "alpha_hi")
+	data := figure.NewTable("reference", "kind", "label", "n", "support", "predicted", "precision", "recall", "f1", "kappa", "agreement", "alpha", "alpha_lo", "alpha_hi", "stem_overlap")
+	overlap := map[string]float64{}
+	for _, o := range measured.Overlap {
+		overlap[o.Theme] = o.Fraction
+	}
 	shown := figure.NewTable(
 		figure.T("Catégorie", "Category"),
 		figure.T("Effectif", "Support"),
@@ -459,11 +661,27 @@ func T3CodebookValidation(measured themes.Report, prov figure.Provenance) (*figu
 	for _, b := range blocks {
 		v := b.v
 		add := func(kind, name string, s themes.Score) {
-			data.Add(b.ref, kind, s.Label, v.N, s.Support, s.Predicted, s.Precision, s.Recall, s.F1, s.Kappa, v.Agreement(s), math.NaN(), math.NaN(), math.NaN())
-			shown.Add("   "+name, s.Support, two(s.Precision), two(s.Recall), two(s.F1), two(s.Kappa))
+			ov, hasOv := math.NaN(), false
+			if b.ref == "truth" && kind == "category" {
+				ov, hasOv = overlap[s.Label]
+				if !hasOv {
+					ov = math.NaN()
+				}
+			}
+			data.Add(b.ref, kind, s.Label, v.N, s.Support, s.Predicted, s.Precision, s.Recall, s.F1, s.Kappa, v.Agreement(s), math.NaN(), math.NaN(), math.NaN(), ov)
+			k := two(s.Kappa)
+			if hasOv {
+				k += " · " + figure.Percent(ov)
+			}
+			shown.Add("   "+name, s.Support, two(s.Precision), two(s.Recall), two(s.F1), k)
 		}
 		if len(blocks) > 1 {
-			section(fmt.Sprintf("%s (%s %s)", b.name, figure.Integer(int64(v.N)), figure.T("messages", "messages")))
+			title := fmt.Sprintf("%s (%s %s)", b.name, figure.Integer(int64(v.N)), figure.T("messages", "messages"))
+			if b.ref == "truth" && len(overlap) > 0 {
+				title += figure.T(" ; après le κ, part des racines du texte simulé de chaque thème qui sont des mots-clés de la grille",
+					"; after κ, the share of the stems of each theme's simulated wording that are codebook keywords")
+			}
+			section(title)
 		}
 		section(figure.T("Thèmes", "Themes"))
 		for _, s := range v.Categories {
@@ -474,7 +692,7 @@ func T3CodebookValidation(measured themes.Report, prov figure.Provenance) (*figu
 		for _, s := range v.QuestionTypes {
 			add("question_type", flat(typeLabel(cb, s.Label)), s)
 		}
-		data.Add(b.ref, "question_type_multiclass", "all", v.N, v.N, v.N, math.NaN(), math.NaN(), math.NaN(), v.QuestionTypeKappa, v.QuestionTypeAgreement, math.NaN(), math.NaN(), math.NaN())
+		data.Add(b.ref, "question_type_multiclass", "all", v.N, v.N, v.N, math.NaN(), math.NaN(), math.NaN(), v.QuestionTypeKappa, v.QuestionTypeAgreement, math.NaN(), math.NaN(), math.NaN(), math.NaN())
 		shown.Add("   "+figure.T("Type de question (toutes classes)", "Question type (all classes)"), v.N, "", "", "", two(v.QuestionTypeKappa))
 	}
 	// The coders' own agreement: the hand coding is only a reference as
@@ -483,12 +701,46 @@ func T3CodebookValidation(measured themes.Report, prov figure.Provenance) (*figu
 		r0 := measured.Reliability[0]
 		section(fmt.Sprintf(figure.T("Accord des deux codeurs (%s, %s) : α de Krippendorff [IC 95 %%] en colonne F1", "Agreement of the two coders (%s, %s): Krippendorff's α [95%% CI] in the F1 column"), r0.CoderA, r0.CoderB))
 		for _, a := range measured.Reliability {
-			data.Add("coders", "alpha", a.Variable, a.Units, a.Both, "", math.NaN(), math.NaN(), math.NaN(), a.Kappa, a.Agreement, a.Alpha, a.Lo, a.Hi)
+			data.Add("coders", "alpha", a.Variable, a.Units, a.Both, "", math.NaN(), math.NaN(), math.NaN(), a.Kappa, a.Agreement, a.Alpha, a.Lo, a.Hi, math.NaN())
 			interval := two(a.Alpha)
 			if !math.IsNaN(a.Lo) {
 				interval += " [" + two(a.Lo) + figure.T(" ; ", ", ") + two(a.Hi) + "]"
 			}
 			shown.Add("   "+reliabilityLabel(cb, a.Variable), a.Units, "", "", interval, two(a.Kappa))
+		}
+	}
+	// Both coders cross-validated on the same folds of the gold codes.
+	if len(measured.CrossValidated) > 0 {
+		section(fmt.Sprintf(figure.T("Validation croisée sur les mêmes %d plis (%s messages de référence) : modèle entraîné, et entre parenthèses mots-clés",
+			"Cross-validation on the same %d folds (%s gold messages): trained model, and in brackets keywords"), measured.CrossFolds, figure.Integer(int64(measured.CrossValidated[0].Trained.TP+measured.CrossValidated[0].Trained.FP+measured.CrossValidated[0].Trained.FN+measured.CrossValidated[0].Trained.TN))))
+		for _, x := range measured.CrossValidated {
+			n := x.Trained.TP + x.Trained.FP + x.Trained.FN + x.Trained.TN
+			for _, sc := range []struct {
+				ref string
+				s   themes.Score
+			}{{"cross-validated-trained", x.Trained}, {"cross-validated-keyword", x.Keyword}} {
+				agree := math.NaN()
+				if n > 0 {
+					agree = float64(sc.s.TP+sc.s.TN) / float64(n)
+				}
+				data.Add(sc.ref, x.Kind, sc.s.Label, n, sc.s.Support, sc.s.Predicted, sc.s.Precision, sc.s.Recall, sc.s.F1, sc.s.Kappa, agree, math.NaN(), math.NaN(), math.NaN(), math.NaN())
+			}
+			var name string
+			switch x.Kind {
+			case "category":
+				name = flat(themeLabel(cb, x.Trained.Label))
+			case "question":
+				name = figure.T("Question (détection)", "Question (detection)")
+			default:
+				name = flat(typeLabel(cb, x.Trained.Label))
+			}
+			pair := func(a, b float64) string {
+				if !x.Estimable {
+					return figure.T("n.e.", "n.e.")
+				}
+				return two(a) + " (" + two(b) + ")"
+			}
+			shown.Add("   "+name, x.Trained.Support, pair(x.Trained.Precision, x.Keyword.Precision), pair(x.Trained.Recall, x.Keyword.Recall), pair(x.Trained.F1, x.Keyword.F1), pair(x.Trained.Kappa, x.Keyword.Kappa))
 		}
 	}
 	n := blocks[0].v.N

@@ -228,14 +228,14 @@ func TestT3CodebookValidation(t *testing.T) {
 	// kappa with po = 3/4 and pe = 3/4 is 0. other: codebook 1 (s4), hand
 	// 0. The question types all agree: multi-class kappa 1.
 	hasLines(t, f,
-		"reference,kind,label,n,support,predicted,precision,recall,f1,kappa,agreement,alpha,alpha_lo,alpha_hi",
-		"hand-coded,category,conditions,4,1,1,1.000000,1.000000,1.000000,1.000000,1.000000,NaN,NaN,NaN",
-		"hand-coded,category,future,4,1,0,NaN,0.000000,NaN,0.000000,0.750000,NaN,NaN,NaN",
-		"hand-coded,category,other,4,0,1,0.000000,NaN,NaN,0.000000,0.750000,NaN,NaN,NaN",
-		"hand-coded,question,question,4,2,2,1.000000,1.000000,1.000000,1.000000,1.000000,NaN,NaN,NaN",
-		"hand-coded,question_type,rights,4,1,1,1.000000,1.000000,1.000000,1.000000,1.000000,NaN,NaN,NaN",
-		"hand-coded,question_type,poll,4,0,0,NaN,NaN,NaN,NaN,1.000000,NaN,NaN,NaN",
-		"hand-coded,question_type_multiclass,all,4,4,4,NaN,NaN,NaN,1.000000,1.000000,NaN,NaN,NaN",
+		"reference,kind,label,n,support,predicted,precision,recall,f1,kappa,agreement,alpha,alpha_lo,alpha_hi,stem_overlap",
+		"hand-coded,category,conditions,4,1,1,1.000000,1.000000,1.000000,1.000000,1.000000,NaN,NaN,NaN,NaN",
+		"hand-coded,category,future,4,1,0,NaN,0.000000,NaN,0.000000,0.750000,NaN,NaN,NaN,NaN",
+		"hand-coded,category,other,4,0,1,0.000000,NaN,NaN,0.000000,0.750000,NaN,NaN,NaN,NaN",
+		"hand-coded,question,question,4,2,2,1.000000,1.000000,1.000000,1.000000,1.000000,NaN,NaN,NaN,NaN",
+		"hand-coded,question_type,rights,4,1,1,1.000000,1.000000,1.000000,1.000000,1.000000,NaN,NaN,NaN,NaN",
+		"hand-coded,question_type,poll,4,0,0,NaN,NaN,NaN,NaN,1.000000,NaN,NaN,NaN,NaN",
+		"hand-coded,question_type_multiclass,all,4,4,4,NaN,NaN,NaN,1.000000,1.000000,NaN,NaN,NaN,NaN",
 	)
 	if lines := csvLines(t, f); len(lines) != 1+5+1+8+1 {
 		t.Errorf("%d lines", len(lines))
@@ -250,7 +250,7 @@ func TestT3CodebookValidation(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	hasLines(t, f2, "truth,category,support,2,1,1,1.000000,1.000000,1.000000,1.000000,1.000000,NaN,NaN,NaN")
+	hasLines(t, f2, "truth,category,support,2,1,1,1.000000,1.000000,1.000000,1.000000,1.000000,NaN,NaN,NaN,NaN")
 	if _, err := T3CodebookValidation(themes.NewReport(cb, nil, nil), testProv); err == nil || !strings.HasPrefix(err.Error(), "t3-codebook-validation: ") {
 		t.Errorf("empty sample: error %v", err)
 	}
@@ -331,8 +331,8 @@ func TestT3CoderAgreement(t *testing.T) {
 		t.Fatal(err)
 	}
 	hasLines(t, f,
-		"coders,alpha,theme:conditions,15,15,,NaN,NaN,NaN,0.842105,0.933333,0.846561,0.612000,1.000000",
-		"coders,alpha,question_type,15,15,,NaN,NaN,NaN,0.600000,0.800000,0.641975,NaN,NaN")
+		"coders,alpha,theme:conditions,15,15,,NaN,NaN,NaN,0.842105,0.933333,0.846561,0.612000,1.000000,NaN",
+		"coders,alpha,question_type,15,15,,NaN,NaN,NaN,0.600000,0.800000,0.641975,NaN,NaN,NaN")
 	shown := f.Drawing.(figure.TableDrawing).Table
 	var text []string
 	for _, row := range shown.Rows {

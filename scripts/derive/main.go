@@ -14,7 +14,14 @@
 //
 // Usage:
 //
-//	go run ./scripts/derive [-study FILE] [-out DIR] [-gold FILE] [-gold-pairs FILE] [-partition auto|always|never]
+//	go run ./scripts/derive [-study FILE] [-out DIR] [-partition auto|always|never]
+//	                        [-codebook FILE] [-gold FILE|none] [-gold-pairs FILE]
+//
+// The themes, questions and question types are coded by the coder the
+// study file's "coding" chooses (keyword codebook by default, or the
+// trained coder) and, with gold codes, also given corrected for that
+// coder's measured error (analysis/coder); -codebook and -gold override
+// the study file's files.
 //
 // The study defaults to $COMPENDIUM_STUDY or data/study.json; the output
 // folder to build/derived. -partition auto (the default) writes the
@@ -36,6 +43,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/faire-communaute/compendium/analysis/coder"
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/indicator"
 	"github.com/faire-communaute/compendium/analysis/indicator/all"
@@ -55,8 +63,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fl.SetOutput(stderr)
 	study := fl.String("study", load.DefaultStudy(), "study file")
 	out := fl.String("out", filepath.Join(repo.Root(), "build", "derived"), "output folder")
-	codebook := fl.String("codebook", "", "codebook file (default: data/codebook/codebook.json)")
-	gold := fl.String("gold", filepath.Join(repo.Root(), "data", "codebook", "hand-coded.csv"), "gold codes to correct the codebook's theme shares with (scripts/code gold; empty: no corrected shares)")
+	codebook := fl.String("codebook", "", "codebook file (default: the study file's coding.codebook, else data/codebook/codebook.json)")
+	gold := fl.String("gold", "", "gold codes that measure the coder's error, to correct its shares with (scripts/code gold; default: the study file's coding.gold, else data/codebook/hand-coded.csv; `none`: no corrected shares, keyword coder only)")
 	goldPairs := fl.String("gold-pairs", filepath.Join(repo.Root(), filepath.FromSlash(norms.PairGoldFile)), "coded question pairs to validate the detector of recurring questions with (scripts/code gold on pairs; absent or empty: not validated)")
 	partition := fl.String("partition", "auto", "write the Parquet messages as community/month partitions: `auto` (above a million messages), always or never")
 	if err := fl.Parse(args); err != nil {
@@ -80,6 +88,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	fmt.Fprintf(stderr, "derive: %d records: %d loaded, %d duplicates, %d rejected\n", rep.Records, rep.Loaded, rep.Duplicates, rep.Rejected)
+	spec, err := load.ReadStudy(*study)
+	if err != nil {
+		fmt.Fprintf(stderr, "derive: %v\n", err)
+		return 1
+	}
+	coding := spec.CodingChoice()
+	if *codebook == "" {
+		*codebook = coding.Codebook
+	}
+	if *gold == "" {
+		*gold = coding.Gold
+	}
 	cb, err := loadCodebook(*codebook)
 	if err != nil {
 		fmt.Fprintf(stderr, "derive: codebook: %v\n", err)
@@ -95,11 +115,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	endStep := progress.Step(stderr, "derive: indicators")
 	nets := network.Measure(c)
-	var g []themes.Coded
-	if *gold != "" {
-		// The theme shares are also given corrected for the codebook's
+	ch := coder.Choice{Coder: coding.Coder}
+	if *gold != "none" {
+		// The shares are also given corrected for the chosen coder's
 		// measured error on these gold codes (package coder).
-		if g, err = themes.LoadSample(*gold); err != nil {
+		if ch.Gold, err = themes.LoadSample(*gold); err != nil {
 			fmt.Fprintf(stderr, "derive: gold codes: %v\n", err)
 			return 1
 		}
@@ -115,8 +135,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 	}
-	rows := all.IndicatorsGold(c, cb, nets, g, pairs)
+	rows, err := all.IndicatorsCoded(c, cb, nets, ch, pairs)
 	endStep()
+	if err != nil {
+		fmt.Fprintf(stderr, "derive: coding: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stderr, "derive: messages coded by the %s coder (%d gold messages)\n", coding.Coder, len(ch.Gold))
 	f, err := os.Create(filepath.Join(*out, "indicators.csv"))
 	if err != nil {
 		fmt.Fprintf(stderr, "derive: %v\n", err)

@@ -117,3 +117,60 @@ func TestDeriveParquet(t *testing.T) {
 		t.Errorf("-partition sometimes: exit %d", code)
 	}
 }
+
+// The study file's "coding" chooses the coder: with "trained" and its
+// gold file, indicators.csv holds the trained coder's shares and their
+// corrected rows (the two-message study has too few gold messages per
+// question type: empty with the reason); with -gold none, no corrected
+// row; an unknown coder stops derive at the study file.
+func TestDeriveCodingChoice(t *testing.T) {
+	raw, err := filepath.Abs("../privacy/testdata/raw/posts.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	gold, _ := filepath.Abs("../../analysis/coder/testdata/single-coder-2019.csv")
+	dir := t.TempDir()
+	write := func(coding string) string {
+		study := filepath.Join(dir, "study.json")
+		spec := fmt.Sprintf(`{"name": "canary", "synthetic": true, "communities": [{"id": "g", "platform": "facebook", "profession": "home-care-aide",
+  "sources": [{"files": [%q], "format": "auto"}]}], "coding": %s}`, raw, coding)
+		if err := os.WriteFile(study, []byte(spec), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return study
+	}
+	study := write(fmt.Sprintf(`{"coder": "trained", "gold": %q}`, gold))
+	var out, errOut bytes.Buffer
+	if code := run([]string{"-study", study, "-out", filepath.Join(dir, "a")}, &out, &errOut); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	if !strings.Contains(errOut.String(), "messages coded by the trained coder (120 gold messages)") {
+		t.Errorf("stderr: %s", errOut.String())
+	}
+	ind, _ := os.ReadFile(filepath.Join(dir, "a", "indicators.csv"))
+	for _, want := range []string{"g,home-care-aide,theme_share_corrected_conditions,", "g,home-care-aide,question_share_corrected,",
+		"g,home-care-aide,question_type_share_corrected_none,,,,,,,questions of no type are not a label of the coder's cross-validation: not corrected\n"} {
+		if !strings.Contains(string(ind), want) {
+			t.Errorf("indicators.csv lacks %q", want)
+		}
+	}
+	out.Reset()
+	errOut.Reset()
+	if code := run([]string{"-study", study, "-gold", "none", "-out", filepath.Join(dir, "b")}, &out, &errOut); code == 0 {
+		t.Errorf("trained coder without gold codes: exit 0")
+	} else if !strings.Contains(errOut.String(), "the trained coder needs gold codes") {
+		t.Errorf("stderr: %s", errOut.String())
+	}
+	study = write(`{}`)
+	if code := run([]string{"-study", study, "-gold", "none", "-out", filepath.Join(dir, "c")}, &out, &errOut); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	if ind, _ := os.ReadFile(filepath.Join(dir, "c", "indicators.csv")); strings.Contains(string(ind), "corrected") {
+		t.Errorf("-gold none: corrected rows written")
+	}
+	study = write(`{"coder": "bert"}`)
+	errOut.Reset()
+	if code := run([]string{"-study", study, "-out", filepath.Join(dir, "d")}, &out, &errOut); code == 0 || !strings.Contains(errOut.String(), `coding.coder": want keyword or trained, not "bert"`) {
+		t.Errorf("unknown coder: exit %d, %s", code, errOut.String())
+	}
+}

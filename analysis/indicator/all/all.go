@@ -39,16 +39,29 @@ func Indicators(c *corpus.Corpus, cb *themes.Codebook) []indicator.Row {
 // (network.Measure(c)), for callers that export the graphs too and build
 // them once.
 func IndicatorsWith(c *corpus.Corpus, cb *themes.Codebook, networks []network.Group) []indicator.Row {
-	return IndicatorsGold(c, cb, networks, nil, nil)
+	rows, err := IndicatorsCoded(c, cb, networks, coder.Choice{}, nil)
+	if err != nil {
+		panic(err) // the keyword codebook without gold codes cannot fail
+	}
+	return rows
 }
 
-// IndicatorsGold is IndicatorsWith, and, when gold is not empty, the
-// theme shares corrected for the codebook's error on those gold codes
-// (coder.KeywordCorrectedRows, from the same measured themes); the
-// detector of recurring questions is validated on the coded pairs
+// IndicatorsCoded is IndicatorsWith with the themes, questions and
+// question types coded by the coder ch chooses (a study file's "coding":
+// the keyword codebook or the trained coder) and, when ch has gold codes,
+// their shares also corrected for that coder's measured error
+// (coder.Measure: theme_share_corrected_*, question_share_corrected,
+// question_type_share_corrected_*, from the same measured themes). It
+// fails when ch cannot be set up (coder.Choice.Setup). The detector of
+// recurring questions is validated on the coded pairs
 // (norms.Result.ValidateRecurring; none: its precision and recall rows
 // are empty, "not validated").
-func IndicatorsGold(c *corpus.Corpus, cb *themes.Codebook, networks []network.Group, gold []themes.Coded, pairs []norms.CodedPair) []indicator.Row {
+func IndicatorsCoded(c *corpus.Corpus, cb *themes.Codebook, networks []network.Group, ch coder.Choice, pairs []norms.CodedPair) ([]indicator.Row, error) {
+	ch.Prevalence.Options = indicator.Inference
+	measured, _, err := coder.Measure(c, cb, ch, indicator.Inference)
+	if err != nil {
+		return nil, err
+	}
 	var rows []indicator.Row
 	rows = append(rows, activity.Rows(c)...)
 	rows = append(rows, participation.Rows(c)...)
@@ -61,14 +74,10 @@ func IndicatorsGold(c *corpus.Corpus, cb *themes.Codebook, networks []network.Gr
 		panic(err) // NullOptions is invalid: a programming error
 	}
 	rows = append(rows, null.Rows(nulls)...)
-	measured := themes.Measure(c, cb)
 	rows = append(rows, themes.ResultRows(measured)...)
-	if len(gold) > 0 {
-		rows = append(rows, coder.KeywordCorrectedRows(measured, gold, coder.PrevalenceOptions{Options: indicator.Inference})...)
-	}
 	nr := norms.Measure(c, cb)
 	nr.ValidateRecurring(pairs)
 	rows = append(rows, norms.ResultRows(nr)...)
 	indicator.Sort(rows)
-	return rows
+	return rows, nil
 }

@@ -177,6 +177,24 @@ func (c Coding) HasTheme(id string) bool {
 	return false
 }
 
+// Coder codes the messages Measure counts: their themes, whether they
+// are questions and their question type. The keyword codebook
+// (*Codebook, named KeywordCoder) is one; the coder trained on gold codes
+// (package coder) is another. Measure reads only a Coding's Themes
+// (category ids of the codebook), Question and QuestionType (a question
+// type id of the codebook, or ""). Name says which coder it is, as a
+// study file names it ("keyword", "trained") and captions say it.
+type Coder interface {
+	Code(text string, p corpus.Profession) Coding
+	Name() string
+}
+
+// KeywordCoder is the name of the keyword codebook as a Coder.
+const KeywordCoder = "keyword"
+
+// Name returns KeywordCoder: the codebook codes by its keywords.
+func (cb *Codebook) Name() string { return KeywordCoder }
+
 // Code applies the codebook to the text of a message of profession p
 // (every term applies when p is empty).
 func (cb *Codebook) Code(s string, p corpus.Profession) Coding {

@@ -61,6 +61,17 @@
 //
 // Every share is NaN when its denominator is zero.
 //
+// The messages are coded by a Coder: the codebook itself (Measure,
+// MeasureWith; Coder "keyword") or another coder that codes the same
+// categories and question types, such as the one trained on gold codes
+// (package coder; MeasureCoder). Result.Coder names it. When the
+// result's shares were also corrected for the coder's measured error
+// (package coder's Correct sets Shares.Corrected and Result.Correction),
+// ResultRows adds, per group, theme_share_corrected_<category>,
+// question_share_corrected and question_type_share_corrected_<type>
+// (value empty and a reason when the correction cannot be made; see
+// package coder for the method).
+//
 // # Intervals
 //
 // Each share comes with its 95 % interval (Shares.ThemeEst, QuestionEst,

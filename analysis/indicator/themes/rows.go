@@ -1,6 +1,7 @@
 package themes
 
 import (
+	"fmt"
 	"math"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
@@ -43,6 +44,43 @@ type Shares struct {
 	// measured (a Shares built by hand).
 	ThemeEst, TypeEst, TypedEst []stats.Estimate
 	QuestionEst                 stats.Estimate
+	// Corrected are the same shares corrected for the coder's measured
+	// error (package coder's Correct); nil when they are not (no gold
+	// codes, or a Shares built by hand).
+	Corrected *CorrectedShares
+}
+
+// CorrectedShares are a group's shares corrected for the error of the
+// coder that coded them, measured against gold codes: the value, its
+// interval (which carries the coder's error besides the sampling of
+// authors) and, when not estimable, the reason.
+type CorrectedShares struct {
+	// Themes is aligned with Codebook.Categories (share of messages).
+	Themes []CorrectedShare
+	// Question is the share of thread starts that are questions.
+	Question CorrectedShare
+	// Types is aligned with Shares.Types: the share of question thread
+	// starts of each type (NoType: not corrected, with its reason);
+	// Typed the share among the questions of a codebook type, the share
+	// Figure 4 draws (NaN for NoType).
+	Types, Typed []CorrectedShare
+}
+
+// CorrectedShare is one corrected share: Estimate is NaN with Reason set
+// when it cannot be corrected (the coder barely tells the label apart on
+// the gold codes, or they hold too few messages with or without it).
+type CorrectedShare struct {
+	stats.Estimate
+	Reason string
+}
+
+// Correction says how a Result's shares were corrected.
+type Correction struct {
+	// Gold is the number of gold messages the coder's error was
+	// measured on, Folds the folds of that cross-validation; Method is
+	// the method of the corrected intervals.
+	Gold, Folds int
+	Method      string
 }
 
 // Of returns s.Community (indicator.Grouped).
@@ -91,6 +129,12 @@ type Result struct {
 	// Codebook is the codebook the messages were coded with; its
 	// categories, question types and labels name what Groups counts.
 	Codebook *Codebook
+	// Coder is the Name of the coder that coded them: KeywordCoder for
+	// the codebook's keywords.
+	Coder string
+	// Correction is set when the groups' shares were also corrected
+	// for the coder's measured error (Shares.Corrected); nil otherwise.
+	Correction *Correction
 	// Groups are in indicator.Groups order.
 	Groups []Shares
 }
@@ -114,6 +158,14 @@ func Measure(c *corpus.Corpus, cb *Codebook) Result {
 // MeasureWith is Measure with the bootstrap options opts (replicates,
 // level, seed; Unit is set here).
 func MeasureWith(c *corpus.Corpus, cb *Codebook, opts stats.Options) Result {
+	return MeasureCoder(c, cb, cb, opts)
+}
+
+// MeasureCoder is MeasureWith with the messages coded by k instead of
+// the codebook's keywords; cb names the categories and question types k
+// codes (k's codes must be among them: MeasureCoder panics otherwise).
+// Result.Coder is k.Name().
+func MeasureCoder(c *corpus.Corpus, cb *Codebook, k Coder, opts stats.Options) Result {
 	var out []Shares
 	for _, g := range indicator.Groups(c) {
 		p := g.Community.Profession
@@ -165,12 +217,16 @@ func MeasureWith(c *corpus.Corpus, cb *Codebook, opts stats.Options) Result {
 					byAuthor[m.Author] = a
 				}
 			}
-			cd := cb.Code(m.Text, p)
+			cd := k.Code(m.Text, p)
 			s.Messages++
 			a.Messages++
 			for _, t := range cd.Themes {
-				s.Themes[catIndex[t]]++
-				a.Themes[catIndex[t]]++
+				ci, ok := catIndex[t]
+				if !ok {
+					panic(fmt.Sprintf("themes: coder %s gives category %q, not in the codebook", k.Name(), t))
+				}
+				s.Themes[ci]++
+				a.Themes[ci]++
 			}
 			if !m.IsThreadStart() {
 				continue
@@ -184,15 +240,19 @@ func MeasureWith(c *corpus.Corpus, cb *Codebook, opts stats.Options) Result {
 				if t == "" {
 					t = NoType
 				}
-				s.TypeCounts[typeIndex[t]]++
-				a.TypeCounts[typeIndex[t]]++
+				ti, ok := typeIndex[t]
+				if !ok {
+					panic(fmt.Sprintf("themes: coder %s gives question type %q, not one of %s's", k.Name(), t, p))
+				}
+				s.TypeCounts[ti]++
+				a.TypeCounts[ti]++
 			}
 		}
 		s.Authors = sortedAuthors(byAuthor, anonymous)
 		s.estimate(opts)
 		out = append(out, s)
 	}
-	return Result{Codebook: cb, Groups: out}
+	return Result{Codebook: cb, Coder: k.Name(), Groups: out}
 }
 
 // Rows returns the theme indicators of every group of c (see the package
@@ -231,6 +291,32 @@ func ResultRows(r Result) []indicator.Row {
 			} else {
 				add("question_type_share_"+t, s.TypeShare(i))
 			}
+		}
+		if r.Correction == nil {
+			continue
+		}
+		corr := func(name string, c []CorrectedShare, i int) {
+			row := indicator.Row{Community: s.Community.ID, Profession: s.Community.Profession, Indicator: name, Value: math.NaN(), Reason: "not corrected"}
+			if c != nil {
+				row.SetEstimate(c[i].Estimate)
+				row.Reason = c[i].Reason
+			}
+			rows = append(rows, row)
+		}
+		cs := s.Corrected
+		if cs == nil {
+			cs = &CorrectedShares{}
+		}
+		for i, cat := range r.Codebook.Categories {
+			corr("theme_share_corrected_"+cat.ID, cs.Themes, i)
+		}
+		var q []CorrectedShare
+		if s.Corrected != nil {
+			q = []CorrectedShare{cs.Question}
+		}
+		corr("question_share_corrected", q, 0)
+		for i, t := range s.Types {
+			corr("question_type_share_corrected_"+t, cs.Types, i)
 		}
 	}
 	indicator.Sort(rows)

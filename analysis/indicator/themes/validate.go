@@ -261,6 +261,36 @@ type Report struct {
 	// entry per variable and pair of coders; nil when the sample was
 	// coded by one hand only.
 	Reliability []Agreement
+	// CrossValidated, when not nil, are the cross-validated scores of the
+	// trained coder beside this codebook on the same folds, one per label
+	// (package coder: Report.Scores), over CrossFolds folds.
+	CrossValidated []CrossScore
+	CrossFolds     int
+	// Overlap, when not nil, is how much of the synthetic corpus's
+	// wording of each theme is the codebook's own keywords
+	// (simulate.OverlapWithCodebook): how circular Truth is.
+	Overlap []StemOverlap
+}
+
+// CrossScore is one label's cross-validated agreement with the gold
+// codes of two coders on the same folds: Trained (the model trained on
+// the other folds) and Keyword (this codebook). Kind is "category",
+// "question" or "question_type"; Estimable is false, with Reason, when
+// the gold codes hold too few messages with or without the label.
+type CrossScore struct {
+	Kind             string
+	Trained, Keyword Score
+	Estimable        bool
+	Reason           string
+}
+
+// StemOverlap is, for one theme, the number of distinct stems of the
+// simulator's wording of it, how many of them are stems of the
+// codebook's keywords for the theme, and their ratio Shared / Stems.
+type StemOverlap struct {
+	Theme         string
+	Stems, Shared int
+	Fraction      float64
 }
 
 // NewReport validates cb against the hand-coded sample and, when truth is
