@@ -14,13 +14,13 @@ import (
 // that a stem of the question and one of the answers are different
 // features.
 const (
-	threadQuestionStem = "q:"         // a stem of the thread start
-	threadAnswerStem   = "a:"         // a stem of one of its answers
-	threadRule         = "@rule:"     // the keyword rule's status
-	threadSource       = "@source:"   // an answer cites the kind (keyword codebook)
-	threadAnswers      = "@answers:"  // number of answers, binned
-	threadProfession   = "@prof:"     // the community's profession
-	threadKeywordType  = "@kw-type:"  // the codebook's question type of the start
+	threadQuestionStem = "q:"        // a stem of the thread start
+	threadAnswerStem   = "a:"        // a stem of one of its answers
+	threadRule         = "@rule:"    // the keyword rule's status
+	threadSource       = "@source:"  // an answer cites the kind (keyword codebook)
+	threadAnswers      = "@answers:" // number of answers, binned
+	threadProfession   = "@prof:"    // the community's profession
+	threadKeywordType  = "@kw-type:" // the codebook's question type of the start
 	threadAgreeLater   = "@agree-later"
 	threadAgreeFirst   = "@agree-first"
 	threadDisagreeLate = "@disagree-later"
