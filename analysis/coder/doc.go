@@ -111,4 +111,6 @@
 // Question types corrected one against the rest need not sum to the
 // corrected question share; a share among questions is the ratio of two
 // corrected shares, not corrected here.
+//
+// Thread status (consensual, non-consensual, unanswered, not a question) has its own trained coder and multi-class correction: see ThreadModel.
 package coder

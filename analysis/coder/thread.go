@@ -132,10 +132,15 @@ func ReadGoldThreads(r io.Reader, name string, cb *themes.Codebook) ([]Thread, e
 		if err == io.EOF {
 			break
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
+			line := 0
+			var ce *csv.ParseError
+			if errors.As(err, &ce) {
+				line = ce.StartLine
+			}
 			return nil, &rawio.ParseError{File: name, Line: line, Err: err}
 		}
+		line, _ := cr.FieldPos(0)
 		get := func(h string) string {
 			if i, ok := col[h]; ok && i < len(rec) {
 				return rec[i]

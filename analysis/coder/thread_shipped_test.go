@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"math"
 	"path/filepath"
 	"testing"
 
@@ -21,12 +22,20 @@ func TestShippedGoldThreads(t *testing.T) {
 	if err != nil {
 		t.Skip(err)
 	}
+	for _, g := range gold {
+		if g.Keyword == "" {
+			t.Errorf("thread %s: stratum %q names no keyword status", g.Unit, g.Stratum)
+		}
+	}
 	r, err := CrossValidateThreads(gold, cb, ThreadCVOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(r.Trained) != len(gold) {
 		t.Fatalf("%d coded, want %d", len(r.Trained), len(gold))
+	}
+	if math.IsNaN(r.TrainedKappa) || math.IsNaN(r.KeywordKappa) {
+		t.Errorf("κ trained %v keyword %v", r.TrainedKappa, r.KeywordKappa)
 	}
 	for _, l := range r.Statuses {
 		t.Logf("%-15s support %2d  trained P %.2f R %.2f F1 %.2f κ %.2f | keyword P %.2f R %.2f F1 %.2f κ %.2f  %s", l.Status, l.Support,

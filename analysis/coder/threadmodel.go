@@ -41,7 +41,7 @@ func answerBin(n int) string {
 }
 
 // threadFeatures returns the distinct features of a thread, sorted (see
-// the package documentation, "Thread status").
+// ThreadModel, "Thread status").
 func threadFeatures(cb *themes.Codebook, t Thread, noRule bool) []string {
 	out := make([]string, 0, 64)
 	for _, s := range cb.Stems(t.Text) {
@@ -114,6 +114,74 @@ func (o ThreadOptions) norm() ThreadOptions {
 
 // ThreadModel is a trained thread-status coder: a multinomial logistic
 // regression over ThreadStatuses. It is safe for concurrent use.
+//
+// # Thread status
+//
+// A thread (Thread: its start and the messages after it, in order) is
+// consensual, non-consensual, unanswered or not a question, as the coding
+// manual defines them (data/codebook/manual.md) and the coders code them
+// (the thread gold files of `scripts/code gold`, ReadGoldThreads). The
+// keyword rule of package norms gives the same statuses from keywords
+// and answer counts; the trained coder learns them from the gold threads.
+//
+// Features (binary, each prefixed so that the question's words and the
+// answers' are told apart; a feature is kept when it occurs in at least
+// ThreadOptions.MinDocs (2) training threads):
+//
+//   - "q:" and the stems of the thread start (themes.Codebook.Stems, as
+//     the message coder reads them); "@?" when it has a '?' outside web
+//     addresses; "@kw-question" and "@kw-type:" the codebook's question
+//     detection and question type of the start; "@prof:" the profession;
+//   - "@answers:" the number of answers, binned 0, 1, 2, 3-5, 6+;
+//   - "a:" and the stems of any answer; "@source:" each source kind an
+//     answer cites by the codebook's keywords; "@agree-first" and
+//     "@agree-later" an agreement marker in the first or a later answer,
+//     "@disagree-first" and "@disagree-later" the same for disagreement
+//     (the keyword rule reads a « non » in the first answer as an
+//     answer, not a disagreement);
+//   - unless ThreadOptions.NoRule, "@rule:" and the keyword rule's status
+//     (Thread.Keyword): the model learns when to trust the rule.
+//
+// Model: minimise Σᵢ cᵢ·(−log pᵢ,yᵢ) + λ/2·Σ w² over the statuses present
+// in the training threads, pᵢₖ the softmax of bₖ + Σⱼ wₖⱼ xᵢⱼ, λ =
+// DefaultLambda (3) as the message coder, cᵢ = n/(P·n_y) (each of the P
+// present statuses weighs the same; ThreadOptions.Unbalanced: 1), by
+// gonum's L-BFGS from zero weights: no randomness. A thread is given its
+// most probable status.
+//
+// Cross-validation (CrossValidateThreads): k folds stratified on the gold
+// status (ThreadFolds, seeded); each gold thread is coded once by the
+// model trained without its fold, and the keyword rule is scored on the
+// same threads: per status (one against the rest) support, precision,
+// recall, F1 and Cohen's κ (themes.Score), and the multi-class κ over the
+// four statuses. A status with fewer than MinPositives (10) gold threads
+// with it, or without it, is not estimable, with its reason.
+//
+// Corrected status shares (CorrectStatuses): with M[c][t] = P(coded c |
+// gold t) the cross-validated confusion and q the coded shares of the
+// threads counted, the true shares π solve q = M·π (multi-class adjusted
+// classify and count: Forman 2008; Saerens, Latinne and Decaestecker
+// 2002; the matrix form of Hopkins and King 2010), clipped at 0 and
+// renormalised (AdjustShares). M is weighted by the gold threads'
+// sampling weights when all have one (a sample stratified on the keyword
+// rule's status over-represents rare statuses; the weights restore the
+// population's mix, so that M is the coder's confusion on the threads
+// counted; several files are pooled with their weights rescaled to a mean
+// of 1 each, LoadGoldThreads). The shares among question threads are
+// π_s/(1 − π_not-a-question). The correction is not made (NaN with a
+// reason) when a status has fewer than DefaultMinGoldPerStatus (5) gold
+// threads or when ‖M⁻¹‖₁ exceeds DefaultMaxAmplification (10). The
+// interval is a percentile bootstrap over both errors: replicate r draws
+// the coded counts from Multinomial(n, q) (resampling n independent
+// threads; PCG(Seed, b) for block b) and, independently, resamples the
+// gold threads with replacement (PCG(Seed, 2⁶² + b)), rebuilds M* and
+// solves for π*; a replicate where a status is absent from the gold
+// resample, or M* is singular, is dropped, and the interval is NaN with a
+// reason when more than (1 − Level)/2 of them are. It assumes that the
+// coder's confusion holds in the threads counted (the gold threads are a
+// sample of them: prior-probability shift only). The counts to correct
+// are those of the fold models (CountThreads over ThreadReport.Models),
+// the coders whose error was measured, as Ensemble for messages.
 type ThreadModel struct {
 	cb    *themes.Codebook
 	opts  ThreadOptions

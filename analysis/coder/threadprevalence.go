@@ -220,7 +220,7 @@ type StatusShares struct {
 
 // CorrectStatuses corrects the status counts of n coded threads
 // (counts[i] the threads coded ThreadStatuses[i]) for the coder's error
-// measured on gold (see the package documentation, "Thread status").
+// measured on gold (see ThreadModel, "Thread status").
 func CorrectStatuses(counts []int, gold StatusConfusion, opts StatusOptions) StatusShares {
 	opts = opts.norm()
 	K := len(ThreadStatuses)
