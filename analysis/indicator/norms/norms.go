@@ -183,9 +183,11 @@ type Thread struct {
 
 type key struct{ community, id string }
 
-// QuestionThreads returns the question threads of msgs (messages of
-// communities of profession p), sorted by start time, community and id.
-func QuestionThreads(cb *themes.Codebook, msgs []corpus.Message, p corpus.Profession) []Thread {
+// threadRoots returns a function giving, for the index of a message of
+// msgs, the index of its thread's start: its ThreadID's message when
+// that is a thread start in msgs, else the start reached by following its
+// parents within msgs; −1 when there is none. Results are memoised.
+func threadRoots(msgs []corpus.Message) func(i int) int {
 	index := make(map[key]int, len(msgs))
 	for i := range msgs {
 		index[key{msgs[i].Community, msgs[i].ID}] = i
@@ -195,7 +197,7 @@ func QuestionThreads(cb *themes.Codebook, msgs []corpus.Message, p corpus.Profes
 	for i := range root {
 		root[i] = -2
 	}
-	resolve := func(i int) int {
+	return func(i int) int {
 		var chain []int
 		r := -1
 		for steps := 0; steps <= len(msgs); steps++ {
@@ -226,6 +228,12 @@ func QuestionThreads(cb *themes.Codebook, msgs []corpus.Message, p corpus.Profes
 		}
 		return r
 	}
+}
+
+// QuestionThreads returns the question threads of msgs (messages of
+// communities of profession p), sorted by start time, community and id.
+func QuestionThreads(cb *themes.Codebook, msgs []corpus.Message, p corpus.Profession) []Thread {
+	resolve := threadRoots(msgs)
 	end := map[string]time.Time{} // each community's last message
 	for i := range msgs {
 		if m := &msgs[i]; m.Created.After(end[m.Community]) {

@@ -90,6 +90,10 @@ type Result struct {
 	Codebook *themes.Codebook
 	// Groups are in indicator.Groups order.
 	Groups []Group
+	// Corrected holds the status and source shares corrected for the
+	// coders' error on gold threads (MeasureGold); nil when measured
+	// without gold.
+	Corrected *Correction
 }
 
 // Measure computes the norms of every group of c, with the intervals of
