@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -260,4 +261,22 @@ func normaliseWeights(ts []Thread) {
 	for i := range ts {
 		ts[i].Weight *= float64(len(ts)) / sum
 	}
+}
+
+// GoldThreadPattern matches the thread gold files of a coding folder:
+// the first round's gold-threads.csv and any later round's
+// gold-threads-<name>.csv (data/codebook/coding/).
+const GoldThreadPattern = "gold-threads*.csv"
+
+// GoldThreadFiles returns the files of dir matching GoldThreadPattern,
+// sorted by name (gold-threads.csv first), for LoadGoldThreads; none
+// when dir has no thread gold.
+func GoldThreadFiles(dir string) []string {
+	paths, _ := filepath.Glob(filepath.Join(dir, GoldThreadPattern)) // the pattern is valid
+	slices.SortFunc(paths, func(a, b string) int {
+		// "gold-threads.csv" before "gold-threads-2.csv" ('.' > '-').
+		ka, kb := strings.TrimSuffix(filepath.Base(a), ".csv"), strings.TrimSuffix(filepath.Base(b), ".csv")
+		return strings.Compare(ka, kb)
+	})
+	return paths
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"math/rand/v2"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -489,5 +490,24 @@ func TestThreadCoderRecovery(t *testing.T) {
 	}
 	if covered < 40 {
 		t.Errorf("corrected intervals cover %d of %d cells, want at least 40", covered, 4*reps)
+	}
+}
+
+func TestGoldThreadFiles(t *testing.T) {
+	dir := t.TempDir()
+	for _, n := range []string{"gold-threads-round2.csv", "gold-threads.csv", "gold-messages.csv", "threads.csv"} {
+		if err := os.WriteFile(filepath.Join(dir, n), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var got []string
+	for _, p := range GoldThreadFiles(dir) {
+		got = append(got, filepath.Base(p))
+	}
+	if !slices.Equal(got, []string{"gold-threads.csv", "gold-threads-round2.csv"}) {
+		t.Errorf("%v", got)
+	}
+	if GoldThreadFiles(filepath.Join(dir, "none")) != nil {
+		t.Error("files in a missing folder")
 	}
 }
