@@ -20,7 +20,11 @@
 // folder to build/derived. -partition auto (the default) writes the
 // messages as Hive partitions when the corpus has more than
 // parquetout.PartitionThreshold (a million) messages. scripts/reproduce
-// runs it after the notebooks.
+// runs it after the notebooks. -gold-threads (default: every
+// data/codebook/coding/gold-threads*.csv, coder.GoldThreadFiles) names the
+// thread gold files whose codes correct the status and source shares
+// (consensual_share_corrected, ..., citing_share_corrected_<kind>:
+// all.ThreadGoldRows); empty, no such rows.
 //
 // On a terminal, the load shows a progress bar on standard error (files,
 // records, MB/s, time left) and the later steps a spinner, once a step
@@ -34,7 +38,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
+	"github.com/faire-communaute/compendium/analysis/coder"
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/indicator"
 	"github.com/faire-communaute/compendium/analysis/indicator/all"
@@ -55,6 +61,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	out := fl.String("out", filepath.Join(repo.Root(), "build", "derived"), "output folder")
 	codebook := fl.String("codebook", "", "codebook file (default: data/codebook/codebook.json)")
 	gold := fl.String("gold", filepath.Join(repo.Root(), "data", "codebook", "hand-coded.csv"), "gold codes to correct the codebook's theme shares with (scripts/code gold; empty: no corrected shares)")
+	goldThreads := fl.String("gold-threads", strings.Join(coder.GoldThreadFiles(filepath.Join(repo.Root(), "data", "codebook", "coding")), ","), "comma-separated thread gold `FILES` to correct the status and source shares with (scripts/code gold; empty: none)")
 	partition := fl.String("partition", "auto", "write the Parquet messages as community/month partitions: `auto` (above a million messages), always or never")
 	if err := fl.Parse(args); err != nil {
 		return 2
@@ -102,6 +109,22 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	rows := all.IndicatorsGold(c, cb, nets, g)
+	if *goldThreads != "" {
+		// Status and source shares corrected for the thread coders'
+		// error on these gold threads (package norms, Correct).
+		gt, err := coder.LoadGoldThreads(cb, strings.Split(*goldThreads, ",")...)
+		if err == nil {
+			var more []indicator.Row
+			if more, err = all.ThreadGoldRows(c, cb, gt); err == nil {
+				rows = append(rows, more...)
+				indicator.Sort(rows)
+			}
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "derive: thread gold: %v\n", err)
+			return 1
+		}
+	}
 	endStep()
 	f, err := os.Create(filepath.Join(*out, "indicators.csv"))
 	if err != nil {
