@@ -175,7 +175,7 @@ func TestCorrectSample(t *testing.T) {
 	if err != nil {
 		t.Skip(err)
 	}
-	r, err := MeasureGoldCounts(c, cb, gold, CorrectOptions{})
+	r, err := MeasureGoldCounts(c, cb, gold, CorrectOptions{Status: coder.StatusOptions{Options: stats.Options{Reps: 200}}})
 	if err != nil {
 		t.Fatal(err)
 	}
