@@ -63,8 +63,9 @@ func statusLabelFR(s string) string {
 // consensusCorrectionCaption is the sentence Figure 12's caption ends with
 // when r has a correction: which coder, and whether the drawn shares are
 // corrected (corrected) or why not (reason, from the first group not
-// corrected).
-func consensusCorrectionCaption(r norms.Result, corrected bool, reason coder.StatusShares) string {
+// corrected), and why a corrected share has no interval (open, the first
+// such group's shares).
+func consensusCorrectionCaption(r norms.Result, corrected bool, reason, open coder.StatusShares) string {
 	if r.Corrected == nil {
 		return ""
 	}
@@ -74,6 +75,11 @@ func consensusCorrectionCaption(r norms.Result, corrected bool, reason coder.Sta
 		out = figure.T(
 			fmt.Sprintf(" Parts corrigées de l'erreur de %s, mesurée sur les fils de référence : classification et comptage ajustés multiclasses (Forman 2008 ; Saerens et al. 2002), intervalles à 95 %% par bootstrap sur les fils codés et sur les fils de référence ; les parts de la règle par mots-clés, non corrigées, sont dans les données.", fr),
 			fmt.Sprintf(" Shares corrected for the error of %s measured on the gold threads: multi-class adjusted classify and count (Forman 2008; Saerens et al. 2002), 95%% intervals by bootstrap over the coded and the gold threads; the keyword rule's uncorrected shares are in the data.", en))
+	}
+	if open.Reason != "" {
+		out += figure.T(
+			fmt.Sprintf(" Sans intervalle : %d des %d tirages bootstrap n'ont pas chaque statut parmi les fils de référence tirés, trop peu nombreux.", open.Dropped, open.Reps),
+			fmt.Sprintf(" No interval: %s.", open.Reason))
 	}
 	if reason.Reason != "" {
 		out += figure.T(

@@ -147,3 +147,30 @@ func TestT5ThreadCoder(t *testing.T) {
 	}
 	_ = indicator.AllCommunities
 }
+
+// Two gold threads consensual, one coded right: at least a sixth of the
+// gold resamples lack a consensual thread, the corrected shares are drawn
+// without interval and the caption says why.
+func TestF12CorrectedWithoutInterval(t *testing.T) {
+	old := figure.Lang
+	figure.Lang = figure.English
+	defer func() { figure.Lang = old }()
+	gold := coder.StatusConfusion{
+		Gold:  []string{"consensual", "consensual", "non-consensual", "non-consensual", "unanswered", "unanswered", "not-a-question", "not-a-question"},
+		Coded: []string{"consensual", "non-consensual", "non-consensual", "non-consensual", "unanswered", "unanswered", "not-a-question", "not-a-question"},
+	}
+	r := correctedFixture(t, gold)
+	for i := range r.Corrected.Groups {
+		r.Corrected.Groups[i].Status = coder.CorrectStatuses([]int{140, 460, 150, 250}, gold, coder.StatusOptions{MinGoldPerStatus: 2, Options: stats.Options{Reps: 300}})
+	}
+	f, err := F12Consensus(r, testProv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Column consensual (.5, .5, 0, 0): π_C = .14/.5 = .28, π_N = .46 − .14 = .32;
+	// among the .75 question threads .28/.75 = .373333.
+	hasPointLines(t, f, 9, "corrected-trained,*,general-practitioner,consensual,750,140,0.373333,NaN,NaN")
+	if !strings.Contains(f.Caption, "Shares corrected") || !strings.Contains(f.Caption, "No interval: ") {
+		t.Errorf("caption: %s", f.Caption)
+	}
+}

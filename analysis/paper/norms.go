@@ -124,7 +124,7 @@ func F12Consensus(r norms.Result, prov figure.Provenance) (*figure.Figure, error
 	var gp *bar
 	// With a correction: whether the drawn shares are corrected, and the
 	// first profession's shares that are not (for the caption's reason).
-	correctedAny, notCorrected := false, coder.StatusShares{}
+	correctedAny, notCorrected, noInterval := false, coder.StatusShares{}, coder.StatusShares{}
 	statuses := []norms.Status{norms.Consensual, norms.NonConsensual, norms.Unanswered}
 	for _, g := range gs {
 		if !short.enough(groupLabel(g.Community), g.Observed()) {
@@ -144,6 +144,9 @@ func F12Consensus(r norms.Result, prov figure.Provenance) (*figure.Figure, error
 				if shares, est, ok := statusEstimates(cs); ok {
 					b.shares, b.est, b.n, b.corrected = shares, est, cs.N, true
 					correctedAny = true
+					if cs.Reason != "" && noInterval.Reason == "" {
+						noInterval = cs // corrected, but the interval is open
+					}
 				} else if notCorrected.Reason == "" {
 					notCorrected = cs
 				}
@@ -303,7 +306,7 @@ func F12Consensus(r norms.Result, prov figure.Provenance) (*figure.Figure, error
 		Title: figure.T("Figure 12 – Les questions trouvent-elles une réponse consensuelle ?", "Figure 12 – Do questions find a consensual answer?"),
 		Caption: short.caption(fmt.Sprintf(figure.T(
 			"Issue des fils ouverts par une question : sans réponse d'un autre auteur, consensuelle (une réponse cite la loi, une recommandation ou l'assurance maladie, ou un second répondant approuve — « +1 », « je confirme » — sans contradiction) ou non consensuelle, en part des questions posées au moins %d jours avant la fin de l'export, par profession ; en bas, les chiffres publiés sur #DocTocToc en 2013 (mimiryudo.com ; 3,1 %% non précisés) et en 2024 (thèse de Lille, qui ne distingue pas les réponses consensuelles). À droite, chaque part et son intervalle de confiance à 95 %% (Wilson, sur nos fils-questions ou sur les questions publiées de chaque étude, dont les données brutes ne sont pas disponibles).",
-			"Outcome of the threads opened by a question: no answer from another author, consensual (an answer cites the law, a guideline or health insurance, or a second answerer agrees — “+1”, “I confirm” — with no contradiction) or non-consensual, as a share of the questions asked at least %d days before the end of the export, by profession; at the bottom, the figures published on #DocTocToc in 2013 (mimiryudo.com; 3.1%% not specified) and in 2024 (Lille thesis, which does not tell consensual answers apart). Right, each share with its 95%% confidence interval (Wilson, over our question threads or over each study's published questions, whose raw data are not available)."), int(norms.UnansweredHorizon.Hours()/24)) + consensusCorrectionCaption(r, correctedAny, notCorrected)),
+			"Outcome of the threads opened by a question: no answer from another author, consensual (an answer cites the law, a guideline or health insurance, or a second answerer agrees — “+1”, “I confirm” — with no contradiction) or non-consensual, as a share of the questions asked at least %d days before the end of the export, by profession; at the bottom, the figures published on #DocTocToc in 2013 (mimiryudo.com; 3.1%% not specified) and in 2024 (Lille thesis, which does not tell consensual answers apart). Right, each share with its 95%% confidence interval (Wilson, over our question threads or over each study's published questions, whose raw data are not available)."), int(norms.UnansweredHorizon.Hours()/24)) + consensusCorrectionCaption(r, correctedAny, notCorrected, noInterval)),
 		Data:    data,
 		Drawing: chart.WithLegend{Tiles: figure.Tiles{{p, q}}, Entries: legend, Cols: 3},
 		Width:   26 * vg.Centimeter,

@@ -139,6 +139,10 @@ type CorrectOptions struct {
 	// take indicator.Inference's.
 	Status  coder.StatusOptions
 	Sources coder.PrevalenceOptions
+	// MinGoldAnswers is the number of gold answers citing a kind, and
+	// not citing it, for its share to be corrected; 0:
+	// coder.DefaultMinPositives.
+	MinGoldAnswers int
 }
 
 // Correction is the status and source shares of a Result corrected for
@@ -175,7 +179,8 @@ type GroupCorrection struct {
 	Status, Trained, Keyword coder.StatusShares
 	// Sources[i] is the share of the answers of question threads citing
 	// Kinds[i] as the keyword codebook reads them (Citing.ByKind),
-	// corrected with the codebook's rates on the gold answers.
+	// corrected with the codebook's rates on the gold answers; N counts
+	// the question threads with answers (the units resampled).
 	Sources []coder.Corrected
 }
 
@@ -204,7 +209,9 @@ func MeasureGoldCounts(c *corpus.Corpus, cb *themes.Codebook, gold []coder.Threa
 // counts with each coder's cross-validated confusion
 // (coder.CorrectStatuses); it corrects each group's share of answers
 // citing each source kind with the keyword codebook's rates on the gold
-// answers (coder.Prevalence, answers taken as independent). r must be
+// answers (coder.PrevalenceReplicates, the coded share's replicates
+// resampling the question threads with answers, as the citing intervals,
+// opts.Sources' replicates and seed). r must be
 // the measure of c (Measure or MeasureCounts, with the codebook of the
 // gold codes).
 func Correct(c *corpus.Corpus, r Result, gold []coder.Thread, opts CorrectOptions) (*Correction, error) {
@@ -225,7 +232,10 @@ func Correct(c *corpus.Corpus, r Result, gold []coder.Thread, opts CorrectOption
 	if opts.Sources.Options == (stats.Options{}) {
 		opts.Sources.Options = indicator.Inference
 	}
-	opts.Sources.Unit = "answers"
+	opts.Sources.Unit = UnitThreads
+	if opts.MinGoldAnswers == 0 {
+		opts.MinGoldAnswers = coder.DefaultMinPositives
+	}
 	gold = slices.Clone(gold)
 	for i := range gold {
 		if gold[i].Keyword == "" {
@@ -237,7 +247,7 @@ func Correct(c *corpus.Corpus, r Result, gold []coder.Thread, opts CorrectOption
 		return nil, err
 	}
 	corr := &Correction{Coder: opts.Coder, Report: rep, Kinds: cb.SourceKinds()}
-	corr.sourceRates(cb, gold, opts.Sources)
+	corr.sourceRates(cb, gold, opts.MinGoldAnswers)
 
 	K := len(coder.ThreadStatuses)
 	type counts struct{ trained, keyword []int }
@@ -279,16 +289,26 @@ func Correct(c *corpus.Corpus, r Result, gold []coder.Thread, opts CorrectOption
 		if opts.Coder == CoderKeyword {
 			gc.Status = gc.Keyword
 		}
+		answers, _, byKind := threadCiting(g.Threads, corr.Kinds, func(Answer) bool { return true })
 		for i := range corr.Kinds {
 			var e coder.Corrected
 			if g.Citing.Answers > 0 && corr.SourceReasons[i] == "" {
-				e = coder.Prevalence(g.Citing.ByKind[i], g.Citing.Answers, corr.SourceRates[i], opts.Sources)
+				// The coded share's replicates resample the question
+				// threads with answers, as the citing intervals: answers
+				// cluster in threads.
+				num, den := byKind[i], answers
+				qreps := stats.Replicates(len(den), func(idx []int) float64 {
+					var k, n float64
+					for _, j := range idx {
+						k += num[j]
+						n += den[j]
+					}
+					return k / n
+				}, opts.Sources.Options)
+				e = coder.PrevalenceReplicates(g.Citing.KindShare(i), qreps, len(den), corr.SourceRates[i], opts.Sources)
 			} else {
 				nan := math.NaN()
-				e = coder.Corrected{Estimate: stats.Estimate{Value: nan, Lo: nan, Hi: nan, N: g.Citing.Answers, Unit: "answers", Method: coder.MethodACC}, Reason: corr.SourceReasons[i]}
-				if g.Citing.Answers == 0 && e.Reason == "" {
-					e.Reason = "no answer"
-				}
+				e = coder.Corrected{Estimate: stats.Estimate{Value: nan, Lo: nan, Hi: nan, N: len(answers), Unit: UnitThreads, Method: coder.MethodACC}, Reason: corr.SourceReasons[i]}
 			}
 			gc.Sources = append(gc.Sources, e)
 		}
@@ -299,8 +319,7 @@ func Correct(c *corpus.Corpus, r Result, gold []coder.Thread, opts CorrectOption
 
 // sourceRates fills the keyword codebook's confusion on each source kind
 // over the answers of the gold threads it reads as questions.
-func (corr *Correction) sourceRates(cb *themes.Codebook, gold []coder.Thread, opts coder.PrevalenceOptions) {
-	min := coder.DefaultMinPositives
+func (corr *Correction) sourceRates(cb *themes.Codebook, gold []coder.Thread, min int) {
 	corr.SourceRates = make([]coder.Rates, len(corr.Kinds))
 	for _, t := range gold {
 		if t.Keyword == string(NotAQuestion) {

@@ -161,44 +161,30 @@ func TestCorrectWithoutLinks(t *testing.T) {
 	}
 }
 
-// On the committed sample with the shipped gold threads, when present.
-func TestCorrectSample(t *testing.T) {
-	if testing.Short() {
-		t.Skip("loads the sample")
-	}
-	cb := codebook(t)
-	gold, err := coder.LoadGoldThreads(cb, filepath.Join(repo.Root(), "data/codebook/coding/gold-threads.csv"))
+// BenchmarkCorrectSample corrects the committed sample's norms with the
+// shipped gold threads (the cost notebook 04 and scripts/derive add), and
+// logs the shares each coder counts and their corrections.
+func BenchmarkCorrectSample(b *testing.B) {
+	cb := codebook(b)
+	gold, err := coder.LoadGoldThreads(cb, coder.GoldThreadFiles(filepath.Join(repo.Root(), "data/codebook/coding"))...)
 	if err != nil {
-		t.Skip(err)
+		b.Skip(err)
 	}
-	c, err := indicatortest.Sample()
-	if err != nil {
-		t.Skip(err)
-	}
-	r, err := MeasureGoldCounts(c, cb, gold, CorrectOptions{Status: coder.StatusOptions{Options: stats.Options{Reps: 200}}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, g := range r.Corrected.Groups {
-		if g.Community.ID != indicator.AllCommunities {
-			continue
+	indicatortest.BenchSample(b, func(c *corpus.Corpus) {
+		r, err := MeasureGoldCounts(c, cb, gold, CorrectOptions{})
+		if err != nil {
+			b.Fatal(err)
 		}
-		s := g.Status
-		if s.N == 0 {
-			continue
+		for _, g := range r.Corrected.Groups {
+			if s := g.Status; g.Community.ID == indicator.AllCommunities && s.N > 0 {
+				b.Logf("%s: %d threads read; trained %v, keyword %v; %s", g.Community.Profession, s.N, s.Counts, g.Keyword.Counts, s.Reason)
+				for k := range 3 {
+					b.Logf("  %s: trained %.3f → %.3f [%.3f, %.3f]; keyword %.3f → %.3f", coder.ThreadStatuses[k], s.NaiveQuestions[k].Value,
+						s.CorrectedQuestions[k].Value, s.CorrectedQuestions[k].Lo, s.CorrectedQuestions[k].Hi, g.Keyword.NaiveQuestions[k].Value, g.Keyword.CorrectedQuestions[k].Value)
+				}
+			}
 		}
-		if sum := s.Counts[0] + s.Counts[1] + s.Counts[2] + s.Counts[3]; sum != s.N {
-			t.Errorf("%s: counts %v sum to %d, not %d", g.Community.Profession, s.Counts, sum, s.N)
-		}
-		t.Logf("%s: n %d trained %v keyword %v; reason %q", g.Community.Profession, s.N, s.Counts, g.Keyword.Counts, s.Reason)
-		for k := range 3 {
-			t.Logf("  %s naive %.3f corrected %.3f [%.3f, %.3f]; keyword naive %.3f corrected %.3f", coder.ThreadStatuses[k], s.NaiveQuestions[k].Value,
-				s.CorrectedQuestions[k].Value, s.CorrectedQuestions[k].Lo, s.CorrectedQuestions[k].Hi, g.Keyword.NaiveQuestions[k].Value, g.Keyword.CorrectedQuestions[k].Value)
-		}
-	}
-	for i, k := range r.Corrected.Kinds {
-		t.Logf("source %s: %+v %s", k, r.Corrected.SourceRates[i], r.Corrected.SourceReasons[i])
-	}
+	})
 }
 
 // BenchmarkCodingThreadsSample reads the sample's threads as the thread
@@ -212,4 +198,44 @@ func BenchmarkCodingThreadsSample(b *testing.B) {
 			}
 		}
 	})
+}
+
+// With one gold answer citing a kind enough (MinGoldAnswers 1), the
+// kinds are corrected with the keywords' rates on the 8 gold answers of
+// the fixture's question threads. The keywords read the law, guidelines
+// and insurance answers right and cite nothing else (tpr 1, fpr 0), so
+// the corrected share is the coded one: the law 1 of the crafted
+// community's 9 answers (t7a's Légifrance link; t4a is the asker's), in
+// 5 threads with answers. With one gold positive in 8, a third of the
+// gold resamples ((7/8)^8 = 34 %) have none: no interval. The employer
+// (« la responsable ») is missed by the keywords: tpr 0, not corrected.
+func TestCorrectSources(t *testing.T) {
+	cb := codebook(t)
+	c := &corpus.Corpus{Communities: []corpus.Community{{ID: "mg", Profession: corpus.GP}}, Messages: crafted()}
+	opts := CorrectOptions{CV: coder.ThreadCVOptions{Folds: 3}, MinGoldAnswers: 1, Sources: coder.PrevalenceOptions{Options: stats.Options{Reps: 300}}}
+	r, err := MeasureGoldCounts(c, cb, goldFixture(t), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	corr := r.Corrected
+	for i, k := range corr.Kinds {
+		want := coder.Rates{TP: 1, TN: 7}
+		if k == "employer" {
+			want = coder.Rates{FN: 1, TN: 7}
+		}
+		if rt := corr.SourceRates[i]; rt != want || corr.SourceReasons[i] != "" {
+			t.Errorf("%s: rates %+v, reason %q", k, rt, corr.SourceReasons[i])
+		}
+	}
+	g, _ := corr.Group("mg", "")
+	law := g.Sources[0]
+	if r.Groups[0].Citing.Answers != 9 || math.Abs(law.Value-1.0/9) > 1e-12 || law.N != 5 || law.Unit != UnitThreads {
+		t.Errorf("law: %d answers, corrected %+v", r.Groups[0].Citing.Answers, law)
+	}
+	if !math.IsNaN(law.Lo) || law.Dropped < 60 || !strings.Contains(law.Reason, "bootstrap replicates") {
+		t.Errorf("law interval [%v, %v], dropped %d, reason %q", law.Lo, law.Hi, law.Dropped, law.Reason)
+	}
+	if emp := g.Sources[1]; !math.IsNaN(emp.Value) || !strings.Contains(emp.Reason, "tpr − fpr = 0.000") {
+		t.Errorf("employer: %v (%q)", emp.Value, emp.Reason)
+	}
 }
