@@ -94,6 +94,24 @@
 //
 // Shares are NaN when their denominator is zero.
 //
+// With gold threads (MeasureGold, Correct; the rows of CorrectedRows,
+// written by all.ThreadGoldRows):
+//
+//   - consensual_share_corrected, non_consensual_share_corrected,
+//     unanswered_share_corrected: the shares among question threads of
+//     the readable thread starts (CodingThreads: question or not, asked
+//     at least UnansweredHorizon before the community's last message) as
+//     the trained thread coder counts them (coder.ThreadModel), corrected
+//     for its cross-validated error on the gold threads
+//     (coder.CorrectStatuses: multi-class adjusted classify and count,
+//     percentile bootstrap over coded and gold threads);
+//   - citing_share_corrected_<kind>: citing_share_<kind> corrected for
+//     the keywords' error on the gold answers (coder.PrevalenceReplicates,
+//     the question threads with answers resampled).
+//
+// A row is empty with a reason when the correction cannot be made (too
+// few gold threads of a status, or gold answers citing the kind).
+//
 // # Intervals
 //
 // Every share comes with its 95 % interval (the lo, hi, n, unit and
