@@ -58,10 +58,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("derive", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	study := fl.String("study", load.DefaultStudy(), "study file")
+	goldThreads := fl.String("gold-threads", strings.Join(coder.GoldThreadFiles(filepath.Join(repo.Root(), "data", "codebook", "coding")), ","), "comma-separated thread gold `FILES` to correct the status and source shares with (scripts/code gold; empty: none)")
 	out := fl.String("out", filepath.Join(repo.Root(), "build", "derived"), "output folder")
 	codebook := fl.String("codebook", "", "codebook file (default: data/codebook/codebook.json)")
 	gold := fl.String("gold", filepath.Join(repo.Root(), "data", "codebook", "hand-coded.csv"), "gold codes to correct the codebook's theme shares with (scripts/code gold; empty: no corrected shares)")
-	goldThreads := fl.String("gold-threads", strings.Join(coder.GoldThreadFiles(filepath.Join(repo.Root(), "data", "codebook", "coding")), ","), "comma-separated thread gold `FILES` to correct the status and source shares with (scripts/code gold; empty: none)")
 	partition := fl.String("partition", "auto", "write the Parquet messages as community/month partitions: `auto` (above a million messages), always or never")
 	if err := fl.Parse(args); err != nil {
 		return 2
@@ -109,6 +109,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	rows := all.IndicatorsGold(c, cb, nets, g)
+	endStep()
 	if *goldThreads != "" {
 		// Status and source shares corrected for the thread coders'
 		// error on these gold threads (package norms, Correct).
@@ -125,7 +126,6 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 	}
-	endStep()
 	f, err := os.Create(filepath.Join(*out, "indicators.csv"))
 	if err != nil {
 		fmt.Fprintf(stderr, "derive: %v\n", err)
