@@ -6,6 +6,8 @@
 // the shares it codes for its measured error. It has one concern; it
 // knows nothing of corpora, communities or figures.
 //
+// Thread status (consensual, non-consensual, unanswered, not a question) has its own trained coder and multi-class correction: see ThreadModel.
+//
 // # Features
 //
 // A message is read as a set of binary features (present or absent,
@@ -111,6 +113,4 @@
 // Question types corrected one against the rest need not sum to the
 // corrected question share; a share among questions is the ratio of two
 // corrected shares, not corrected here.
-//
-// Thread status (consensual, non-consensual, unanswered, not a question) has its own trained coder and multi-class correction: see ThreadModel.
 package coder
