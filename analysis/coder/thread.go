@@ -264,19 +264,27 @@ func normaliseWeights(ts []Thread) {
 }
 
 // GoldThreadPattern matches the thread gold files of a coding folder:
-// the first round's gold-threads.csv and any later round's
-// gold-threads-<name>.csv (data/codebook/coding/).
+// the first round's gold-threads.csv and any later round's, either as
+// gold-threads-<name>.csv beside it or in a folder of its own
+// (data/codebook/coding/round2/gold-threads.csv).
 const GoldThreadPattern = "gold-threads*.csv"
 
-// GoldThreadFiles returns the files of dir matching GoldThreadPattern,
-// sorted by name (gold-threads.csv first), for LoadGoldThreads; none
-// when dir has no thread gold.
+// GoldThreadFiles returns the files matching GoldThreadPattern in dir,
+// then in each of its folders (one level down, folders in name order),
+// each level sorted by name (gold-threads.csv before gold-threads-2.csv),
+// for LoadGoldThreads; none when dir has no thread gold.
 func GoldThreadFiles(dir string) []string {
-	paths, _ := filepath.Glob(filepath.Join(dir, GoldThreadPattern)) // the pattern is valid
-	slices.SortFunc(paths, func(a, b string) int {
-		// "gold-threads.csv" before "gold-threads-2.csv" ('.' > '-').
+	byName := func(a, b string) int {
 		ka, kb := strings.TrimSuffix(filepath.Base(a), ".csv"), strings.TrimSuffix(filepath.Base(b), ".csv")
+		if c := strings.Compare(filepath.Dir(a), filepath.Dir(b)); c != 0 {
+			return c
+		}
 		return strings.Compare(ka, kb)
-	})
-	return paths
+	}
+	// The patterns are valid: Glob cannot fail.
+	top, _ := filepath.Glob(filepath.Join(dir, GoldThreadPattern))
+	sub, _ := filepath.Glob(filepath.Join(dir, "*", GoldThreadPattern))
+	slices.SortFunc(top, byName)
+	slices.SortFunc(sub, byName)
+	return append(top, sub...)
 }

@@ -495,16 +495,20 @@ func TestThreadCoderRecovery(t *testing.T) {
 
 func TestGoldThreadFiles(t *testing.T) {
 	dir := t.TempDir()
-	for _, n := range []string{"gold-threads-round2.csv", "gold-threads.csv", "gold-messages.csv", "threads.csv"} {
+	for _, n := range []string{"gold-threads-round2.csv", "gold-threads.csv", "gold-messages.csv", "threads.csv", "round3/gold-threads.csv", "a/threads.csv", "a/b/gold-threads.csv"} {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, n)), 0o755); err != nil {
+			t.Fatal(err)
+		}
 		if err := os.WriteFile(filepath.Join(dir, n), nil, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
 	var got []string
 	for _, p := range GoldThreadFiles(dir) {
-		got = append(got, filepath.Base(p))
+		rel, _ := filepath.Rel(dir, p)
+		got = append(got, filepath.ToSlash(rel))
 	}
-	if !slices.Equal(got, []string{"gold-threads.csv", "gold-threads-round2.csv"}) {
+	if !slices.Equal(got, []string{"gold-threads.csv", "gold-threads-round2.csv", "round3/gold-threads.csv"}) {
 		t.Errorf("%v", got)
 	}
 	if GoldThreadFiles(filepath.Join(dir, "none")) != nil {

@@ -21,7 +21,8 @@
 // messages as Hive partitions when the corpus has more than
 // parquetout.PartitionThreshold (a million) messages. scripts/reproduce
 // runs it after the notebooks. -gold-threads (default: every
-// data/codebook/coding/gold-threads*.csv, coder.GoldThreadFiles) names the
+// data/codebook/coding/gold-threads*.csv, and those of its round folders,
+// coder.GoldThreadFiles) names the
 // thread gold files whose codes correct the status and source shares
 // (consensual_share_corrected, ..., citing_share_corrected_<kind>:
 // all.ThreadGoldRows); empty, no such rows.
@@ -58,7 +59,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("derive", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	study := fl.String("study", load.DefaultStudy(), "study file")
-	goldThreads := fl.String("gold-threads", strings.Join(coder.GoldThreadFiles(filepath.Join(repo.Root(), "data", "codebook", "coding")), ","), "comma-separated thread gold `FILES` to correct the status and source shares with (scripts/code gold; empty: none)")
+	goldThreads := fl.String("gold-threads", strings.Join(coder.GoldThreadFiles(filepath.Join(repo.Root(), "data", "codebook", "coding")), ","), "comma-separated thread gold `FILES` to correct the status and source shares with (scripts/code gold; default: data/codebook/coding/gold-threads*.csv and */gold-threads*.csv; empty: none)")
 	out := fl.String("out", filepath.Join(repo.Root(), "build", "derived"), "output folder")
 	codebook := fl.String("codebook", "", "codebook file (default: data/codebook/codebook.json)")
 	gold := fl.String("gold", filepath.Join(repo.Root(), "data", "codebook", "hand-coded.csv"), "gold codes to correct the codebook's theme shares with (scripts/code gold; empty: no corrected shares)")

@@ -308,7 +308,8 @@ func Correct(c *corpus.Corpus, r Result, gold []coder.Thread, opts CorrectOption
 				e = coder.PrevalenceReplicates(g.Citing.KindShare(i), qreps, len(den), corr.SourceRates[i], opts.Sources)
 			} else {
 				nan := math.NaN()
-				e = coder.Corrected{Estimate: stats.Estimate{Value: nan, Lo: nan, Hi: nan, N: len(answers), Unit: UnitThreads, Method: coder.MethodACC}, Reason: corr.SourceReasons[i]}
+				e = coder.Corrected{Estimate: stats.Estimate{Value: nan, Lo: nan, Hi: nan, N: len(answers), Unit: UnitThreads, Method: coder.MethodACC}, Reason: corr.SourceReasons[i],
+					Naive: stats.Estimate{Value: g.Citing.KindShare(i), Lo: nan, Hi: nan, N: len(answers), Unit: UnitThreads}}
 			}
 			gc.Sources = append(gc.Sources, e)
 		}
