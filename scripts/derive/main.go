@@ -59,7 +59,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("derive", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	study := fl.String("study", load.DefaultStudy(), "study file")
-	goldThreads := fl.String("gold-threads", strings.Join(coder.GoldThreadFiles(filepath.Join(repo.Root(), "data", "codebook", "coding")), ","), "comma-separated thread gold `FILES` to correct the status and source shares with (scripts/code gold; default: data/codebook/coding/gold-threads*.csv and */gold-threads*.csv; empty: none)")
+	goldThreads := fl.String("gold-threads", strings.Join(coder.GoldThreadFiles(filepath.Join(repo.Root(), "data", "codebook", "coding")), ","), "comma-separated thread gold `FILES` to correct the status and source shares with (scripts/code gold; default: data/codebook/coding/gold-threads*.csv and */gold-threads*.csv; empty, or -gold none: none)")
 	out := fl.String("out", filepath.Join(repo.Root(), "build", "derived"), "output folder")
 	codebook := fl.String("codebook", "", "codebook file (default: data/codebook/codebook.json)")
 	gold := fl.String("gold", filepath.Join(repo.Root(), "data", "codebook", "hand-coded.csv"), "gold codes to correct the codebook's theme shares with (scripts/code gold; empty: no corrected shares)")
@@ -111,9 +111,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	rows := all.IndicatorsGold(c, cb, nets, g)
 	endStep()
-	if *goldThreads != "" {
+	if *goldThreads != "" && *gold != "none" {
 		// Status and source shares corrected for the thread coders'
-		// error on these gold threads (package norms, Correct).
+		// error on these gold threads (package norms, Correct); -gold
+		// none asks for no corrected share at all.
 		gt, err := coder.LoadGoldThreads(cb, strings.Split(*goldThreads, ",")...)
 		if err == nil {
 			var more []indicator.Row

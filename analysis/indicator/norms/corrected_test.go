@@ -223,7 +223,7 @@ func TestCorrectSources(t *testing.T) {
 		if k == "employer" {
 			want = coder.Rates{FN: 1, TN: 7}
 		}
-		if rt := corr.SourceRates[i]; rt != want || corr.SourceReasons[i] != "" {
+		if rt := corr.SourceRates[i]; rt.TP != want.TP || rt.FP != want.FP || rt.FN != want.FN || rt.TN != want.TN || corr.SourceReasons[i] != "" {
 			t.Errorf("%s: rates %+v, reason %q", k, rt, corr.SourceReasons[i])
 		}
 	}
