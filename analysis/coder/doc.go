@@ -6,6 +6,8 @@
 // the shares it codes for its measured error. It has one concern; it
 // knows nothing of corpora, communities or figures.
 //
+// Thread status (consensual, non-consensual, unanswered, not a question) has its own trained coder and multi-class correction: see ThreadModel.
+//
 // # Features
 //
 // A message is read as a set of binary features (present or absent,

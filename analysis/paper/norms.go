@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/faire-communaute/compendium/analysis/chart"
+	"github.com/faire-communaute/compendium/analysis/coder"
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/figure"
 	"github.com/faire-communaute/compendium/analysis/indicator"
@@ -89,6 +90,22 @@ func normsGroups(id string, r norms.Result) ([]norms.Group, error) {
 // status, questions (observed; for a difference, ours + theirs), count
 // (empty for published rows and differences), share, lo, hi (NaN when
 // not estimable, or for not-specified), method.
+//
+// Corrected shares: when r has a correction (norms.MeasureGold: gold
+// threads coded by two coders), each group's rows are followed by its
+// rows of source "corrected-<coder>" (coder trained or keyword,
+// norms.Correction.Coder): questions the threads that coder reads as
+// questions, count those it gives the status, share the share among
+// question threads corrected for its cross-validated error
+// (coder.CorrectStatuses: multi-class adjusted classify and count), lo
+// and hi its bootstrap interval, method acc-multiclass-percentile-bootstrap;
+// NaN when not corrected. A profession's bar and dots then draw the
+// corrected shares and intervals (labelled "parts corrigées"), and the
+// differences with the published studies use them; when the correction
+// cannot be made (too few gold threads of a status, a coder that tells
+// the statuses apart too little), the keyword rule's shares are drawn as
+// without gold, and the caption says which coder and why it is not
+// corrected.
 func F12Consensus(r norms.Result, prov figure.Provenance) (*figure.Figure, error) {
 	gs, err := normsGroups("f12-consensus", r)
 	if err != nil {
@@ -97,13 +114,17 @@ func F12Consensus(r norms.Result, prov figure.Provenance) (*figure.Figure, error
 	short := newShortfall(unitQuestions, Minimum.Questions)
 	data := figure.NewTable("source", "community", "profession", "status", "questions", "count", "share", "lo", "hi", "method")
 	type bar struct {
-		label  string
-		shares map[string]float64
-		est    map[string]stats.Estimate
-		n      int
+		label     string
+		shares    map[string]float64
+		est       map[string]stats.Estimate
+		n         int
+		corrected bool // shares corrected for the coder's error (r.Corrected)
 	}
 	var bars []bar
-	var gp *norms.Group
+	var gp *bar
+	// With a correction: whether the drawn shares are corrected, and the
+	// first profession's shares that are not (for the caption's reason).
+	correctedAny, notCorrected, noInterval := false, coder.StatusShares{}, coder.StatusShares{}
 	statuses := []norms.Status{norms.Consensual, norms.NonConsensual, norms.Unanswered}
 	for _, g := range gs {
 		if !short.enough(groupLabel(g.Community), g.Observed()) {
@@ -116,11 +137,23 @@ func F12Consensus(r norms.Result, prov figure.Provenance) (*figure.Figure, error
 			b.shares[string(s)] = e.Value
 			b.est[string(s)] = e
 		}
+		addCorrectedStatusRows(data, r, g)
 		if g.Community.ID == indicator.AllCommunities {
 			b.label = capitalize(ProfessionLabel(g.Community.Profession))
+			if cs, ok := correctedStatus(r, g); ok {
+				if shares, est, ok := statusEstimates(cs); ok {
+					b.shares, b.est, b.n, b.corrected = shares, est, cs.N, true
+					correctedAny = true
+					if cs.Reason != "" && noInterval.Reason == "" {
+						noInterval = cs // corrected, but the interval is open
+					}
+				} else if notCorrected.Reason == "" {
+					notCorrected = cs
+				}
+			}
 			bars = append(bars, b)
 			if g.Community.Profession == corpus.GP {
-				gp = &g
+				gp = &bars[len(bars)-1]
 			}
 		}
 	}
@@ -158,8 +191,9 @@ func F12Consensus(r norms.Result, prov figure.Provenance) (*figure.Figure, error
 		data.Add(norms.Lille2024.Name, "", string(corpus.GP), s, Lille2024Questions, "", pub2024[s], e.Lo, e.Hi, e.Method)
 	}
 	if gp != nil {
+		gpEst := gp.est
 		diff := func(source string, p norms.Published, s norms.Status) {
-			d := norms.CompareWithPublished(gp.StatusEstimate(s), p.Estimate(s))
+			d := norms.CompareWithPublished(gpEst[string(s)], p.Estimate(s))
 			data.Add(source, indicator.AllCommunities, string(corpus.GP), string(s), d.N, "", d.Value, d.Lo, d.Hi, d.Method)
 		}
 		for _, s := range statuses {
@@ -171,6 +205,10 @@ func F12Consensus(r norms.Result, prov figure.Provenance) (*figure.Figure, error
 		bar{label: fmt.Sprintf(figure.T("#DocTocToc, étude 2013\n(%d questions)", "#DocTocToc, 2013 study\n(%d questions)"), DocTocToc2013Questions), shares: pub2013, est: est2013},
 		bar{label: fmt.Sprintf(figure.T("#DocTocToc, thèse Lille 2024\n(%d questions)", "#DocTocToc, Lille 2024 thesis\n(%d questions)"), Lille2024Questions), shares: pub2024, est: est2024})
 	for i := range bars[:len(bars)-2] {
+		if bars[i].corrected {
+			bars[i].label += fmt.Sprintf(figure.T("\n(%s fils lus, parts corrigées)", "\n(%s threads read, corrected)"), figure.Integer(int64(bars[i].n)))
+			continue
+		}
 		bars[i].label += fmt.Sprintf(figure.T("\n(%s questions)", "\n(%s questions)"), figure.Integer(int64(bars[i].n)))
 	}
 	n := len(bars)
@@ -268,7 +306,7 @@ func F12Consensus(r norms.Result, prov figure.Provenance) (*figure.Figure, error
 		Title: figure.T("Figure 12 – Les questions trouvent-elles une réponse consensuelle ?", "Figure 12 – Do questions find a consensual answer?"),
 		Caption: short.caption(fmt.Sprintf(figure.T(
 			"Issue des fils ouverts par une question : sans réponse d'un autre auteur, consensuelle (une réponse cite la loi, une recommandation ou l'assurance maladie, ou un second répondant approuve — « +1 », « je confirme » — sans contradiction) ou non consensuelle, en part des questions posées au moins %d jours avant la fin de l'export, par profession ; en bas, les chiffres publiés sur #DocTocToc en 2013 (mimiryudo.com ; 3,1 %% non précisés) et en 2024 (thèse de Lille, qui ne distingue pas les réponses consensuelles). À droite, chaque part et son intervalle de confiance à 95 %% (Wilson, sur nos fils-questions ou sur les questions publiées de chaque étude, dont les données brutes ne sont pas disponibles).",
-			"Outcome of the threads opened by a question: no answer from another author, consensual (an answer cites the law, a guideline or health insurance, or a second answerer agrees — “+1”, “I confirm” — with no contradiction) or non-consensual, as a share of the questions asked at least %d days before the end of the export, by profession; at the bottom, the figures published on #DocTocToc in 2013 (mimiryudo.com; 3.1%% not specified) and in 2024 (Lille thesis, which does not tell consensual answers apart). Right, each share with its 95%% confidence interval (Wilson, over our question threads or over each study's published questions, whose raw data are not available)."), int(norms.UnansweredHorizon.Hours()/24))),
+			"Outcome of the threads opened by a question: no answer from another author, consensual (an answer cites the law, a guideline or health insurance, or a second answerer agrees — “+1”, “I confirm” — with no contradiction) or non-consensual, as a share of the questions asked at least %d days before the end of the export, by profession; at the bottom, the figures published on #DocTocToc in 2013 (mimiryudo.com; 3.1%% not specified) and in 2024 (Lille thesis, which does not tell consensual answers apart). Right, each share with its 95%% confidence interval (Wilson, over our question threads or over each study's published questions, whose raw data are not available)."), int(norms.UnansweredHorizon.Hours()/24)) + consensusCorrectionCaption(r, correctedAny, notCorrected, noInterval)),
 		Data:    data,
 		Drawing: chart.WithLegend{Tiles: figure.Tiles{{p, q}}, Entries: legend, Cols: 3},
 		Width:   26 * vg.Centimeter,
@@ -323,6 +361,16 @@ func sourceKindLabel(cb *themes.Codebook, kind string) string {
 // first, then the codebook's kinds): profession, month (YYYY-MM), kind,
 // answers, citing, share, lo, hi (the interval of share, for "any" only;
 // NaN otherwise or when not estimable).
+//
+// Corrected shares: when r has a correction (norms.MeasureGold), each
+// profession's rows end with rows of month "corrected": the share over
+// the whole period of answers citing each kind as the keywords read it,
+// corrected for the keywords' error on the gold answers (coder.Prevalence,
+// adjusted classify and count), lo and hi its interval; NaN when the gold
+// answers citing the kind are too few (fewer than coder.DefaultMinPositives).
+// A corrected kind is drawn as a dotted horizontal line over the panel
+// with its interval as a band; the caption lists the kinds corrected and
+// those not, with the number of gold answers citing them.
 func F13Sources(r norms.Result, prov figure.Provenance) (*figure.Figure, error) {
 	gs, err := normsGroups("f13-sources", r)
 	if err != nil {
@@ -410,6 +458,14 @@ func F13Sources(r norms.Result, prov figure.Provenance) (*figure.Figure, error) 
 				return nil, fmt.Errorf("f13-sources: %w", err)
 			}
 		}
+		if err := drawCorrectedSources(p, data, r, g, xs, styles); err != nil {
+			return nil, fmt.Errorf("f13-sources: %w", err)
+		}
+		for _, e := range correctedSourceEstimates(r, g) {
+			if e.Estimable() {
+				hi = math.Max(hi, e.Hi)
+			}
+		}
 		panels = append(panels, p)
 	}
 	if len(panels) == 0 {
@@ -427,7 +483,7 @@ func F13Sources(r norms.Result, prov figure.Provenance) (*figure.Figure, error) 
 		Title: figure.T("Figure 13 – Les règles et les sources invoquées", "Figure 13 – Rules and sources invoked"),
 		Caption: short.caption(figure.T(
 			fmt.Sprintf("Part mensuelle des réponses aux questions (messages d'un fil ouvert par une question, d'un autre auteur que celui qui la pose) citant chaque type de règle ou de source — mots-clés de la grille de codage ou lien vers un site de ce type —, par profession (mois de Paris ; les mois de moins de %d réponses ne sont pas tracés). Bande grise : intervalle de confiance à 95 %% de la part citant au moins une source, mois par mois (bootstrap sur les fils-questions, %s tirages).", MinMonthAnswers, figure.Integer(int64(indicator.Inference.Reps))),
-			fmt.Sprintf("Monthly share of the answers to questions (messages of a thread opened by a question, by another author than the asker) citing each kind of rule or source — codebook keywords or a link to a site of that kind —, by profession (Paris months; months with fewer than %d answers are not drawn). Grey band: 95%% confidence interval of the share citing at least one source, month by month (bootstrap over question threads, %s replicates).", MinMonthAnswers, figure.Integer(int64(indicator.Inference.Reps))))),
+			fmt.Sprintf("Monthly share of the answers to questions (messages of a thread opened by a question, by another author than the asker) citing each kind of rule or source — codebook keywords or a link to a site of that kind —, by profession (Paris months; months with fewer than %d answers are not drawn). Grey band: 95%% confidence interval of the share citing at least one source, month by month (bootstrap over question threads, %s replicates).", MinMonthAnswers, figure.Integer(int64(indicator.Inference.Reps)))) + sourcesCorrectionCaption(r)),
 		Data:    data,
 		Drawing: chart.WithLegend{Tiles: figure.Tiles{panels}, Entries: legend, Cols: 3},
 		Width:   24 * vg.Centimeter,

@@ -16,6 +16,7 @@
 //
 //	go run ./scripts/derive [-study FILE] [-out DIR] [-partition auto|always|never]
 //	                        [-codebook FILE] [-gold FILE|none] [-gold-pairs FILE]
+//	                        [-gold-threads auto|FILES|none]
 //
 // The themes, questions and question types are coded by the coder the
 // study file's "coding" chooses (keyword codebook by default, or the
@@ -27,7 +28,13 @@
 // folder to build/derived. -partition auto (the default) writes the
 // messages as Hive partitions when the corpus has more than
 // parquetout.PartitionThreshold (a million) messages. scripts/reproduce
-// runs it after the notebooks.
+// runs it after the notebooks. -gold-threads names the thread gold
+// files whose codes correct the status and source shares
+// (consensual_share_corrected, ..., citing_share_corrected_<kind>:
+// all.ThreadGoldRows); auto (the default) is the study file's
+// coding.gold_threads when it names one, else every
+// data/codebook/coding/gold-threads*.csv and those of its round folders
+// (coder.GoldThreadFiles); none (or -gold none), no such rows.
 //
 // On a terminal, the load shows a progress bar on standard error (files,
 // records, MB/s, time left) and the later steps a spinner, once a step
@@ -42,6 +49,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/faire-communaute/compendium/analysis/coder"
 	"github.com/faire-communaute/compendium/analysis/corpus"
@@ -62,6 +70,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("derive", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	study := fl.String("study", load.DefaultStudy(), "study file")
+	goldThreads := fl.String("gold-threads", "auto", "comma-separated thread gold `FILES` to correct the status and source shares with (scripts/code gold; auto: the study file's coding.gold_threads when it names one, else data/codebook/coding/gold-threads*.csv and */gold-threads*.csv; none, or -gold none: none)")
 	out := fl.String("out", filepath.Join(repo.Root(), "build", "derived"), "output folder")
 	codebook := fl.String("codebook", "", "codebook file (default: the study file's coding.codebook, else data/codebook/codebook.json)")
 	gold := fl.String("gold", "", "gold codes that measure the coder's error, to correct its shares with (scripts/code gold; default: the study file's coding.gold, else data/codebook/hand-coded.csv; `none`: no corrected shares, keyword coder only)")
@@ -94,6 +103,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	coding := spec.CodingChoice()
+	if *goldThreads == "auto" {
+		if spec.Coding != nil && spec.Coding.GoldThreads != "" {
+			*goldThreads = coding.GoldThreads
+		} else {
+			*goldThreads = strings.Join(coder.GoldThreadFiles(filepath.Join(repo.Root(), "data", "codebook", "coding")), ",")
+		}
+	}
 	if *codebook == "" {
 		*codebook = coding.Codebook
 	}
@@ -142,6 +158,23 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	fmt.Fprintf(stderr, "derive: messages coded by the %s coder (%d gold messages)\n", coding.Coder, len(ch.Gold))
+	if *goldThreads != "" && *goldThreads != "none" && *gold != "none" {
+		// Status and source shares corrected for the thread coders'
+		// error on these gold threads (package norms, Correct); -gold
+		// none asks for no corrected share at all.
+		gt, err := coder.LoadGoldThreads(cb, strings.Split(*goldThreads, ",")...)
+		if err == nil {
+			var more []indicator.Row
+			if more, err = all.ThreadGoldRows(c, cb, gt); err == nil {
+				rows = append(rows, more...)
+				indicator.Sort(rows)
+			}
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "derive: thread gold: %v\n", err)
+			return 1
+		}
+	}
 	f, err := os.Create(filepath.Join(*out, "indicators.csv"))
 	if err != nil {
 		fmt.Fprintf(stderr, "derive: %v\n", err)

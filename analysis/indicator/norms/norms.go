@@ -106,6 +106,24 @@
 //
 // Shares are NaN when their denominator is zero.
 //
+// With gold threads (MeasureGold, Correct; the rows of CorrectedRows,
+// written by all.ThreadGoldRows):
+//
+//   - consensual_share_corrected, non_consensual_share_corrected,
+//     unanswered_share_corrected: the shares among question threads of
+//     the readable thread starts (CodingThreads: question or not, asked
+//     at least UnansweredHorizon before the community's last message) as
+//     the trained thread coder counts them (coder.ThreadModel), corrected
+//     for its cross-validated error on the gold threads
+//     (coder.CorrectStatuses: multi-class adjusted classify and count,
+//     percentile bootstrap over coded and gold threads);
+//   - citing_share_corrected_<kind>: citing_share_<kind> corrected for
+//     the keywords' error on the gold answers (coder.PrevalenceReplicates,
+//     the question threads with answers resampled).
+//
+// A row is empty with a reason when the correction cannot be made (too
+// few gold threads of a status, or gold answers citing the kind).
+//
 // # Intervals
 //
 // Every share comes with its 95 % interval (the lo, hi, n, unit and
@@ -195,9 +213,11 @@ type Thread struct {
 
 type key struct{ community, id string }
 
-// QuestionThreads returns the question threads of msgs (messages of
-// communities of profession p), sorted by start time, community and id.
-func QuestionThreads(cb *themes.Codebook, msgs []corpus.Message, p corpus.Profession) []Thread {
+// threadRoots returns a function giving, for the index of a message of
+// msgs, the index of its thread's start: its ThreadID's message when
+// that is a thread start in msgs, else the start reached by following its
+// parents within msgs; −1 when there is none. Results are memoised.
+func threadRoots(msgs []corpus.Message) func(i int) int {
 	index := make(map[key]int, len(msgs))
 	for i := range msgs {
 		index[key{msgs[i].Community, msgs[i].ID}] = i
@@ -207,7 +227,7 @@ func QuestionThreads(cb *themes.Codebook, msgs []corpus.Message, p corpus.Profes
 	for i := range root {
 		root[i] = -2
 	}
-	resolve := func(i int) int {
+	return func(i int) int {
 		var chain []int
 		r := -1
 		for steps := 0; steps <= len(msgs); steps++ {
@@ -238,6 +258,12 @@ func QuestionThreads(cb *themes.Codebook, msgs []corpus.Message, p corpus.Profes
 		}
 		return r
 	}
+}
+
+// QuestionThreads returns the question threads of msgs (messages of
+// communities of profession p), sorted by start time, community and id.
+func QuestionThreads(cb *themes.Codebook, msgs []corpus.Message, p corpus.Profession) []Thread {
+	resolve := threadRoots(msgs)
 	end := map[string]time.Time{} // each community's last message
 	for i := range msgs {
 		if m := &msgs[i]; m.Created.After(end[m.Community]) {

@@ -85,6 +85,10 @@ func (g Group) GapDaysMedian() float64 {
 // Result is the norms of every group of a corpus, measured with one
 // codebook.
 type Result struct {
+	// Corrected holds the status and source shares corrected for the
+	// coders' error on gold threads (MeasureGold); nil when measured
+	// without gold.
+	Corrected *Correction
 	// Codebook is the codebook the messages were coded with; its source
 	// kinds and labels name the citing counts.
 	Codebook *themes.Codebook
