@@ -11,6 +11,9 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/faire-communaute/compendium/analysis/load"
+	"github.com/faire-communaute/compendium/analysis/repo"
+
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/indicator/themes"
 	"github.com/faire-communaute/compendium/analysis/rawio"
@@ -268,6 +271,17 @@ func normaliseWeights(ts []Thread) {
 // gold-threads-<name>.csv beside it or in a folder of its own
 // (data/codebook/coding/round2/gold-threads.csv).
 const GoldThreadPattern = "gold-threads*.csv"
+
+// StudyGoldThreads is the thread gold files a study uses: the file its
+// study file's coding.gold_threads names, when it names one, else every
+// GoldThreadFiles of the repository's data/codebook/coding (the shipped
+// rounds). scripts/derive and the notebooks follow it.
+func StudyGoldThreads(spec *load.Spec) []string {
+	if spec != nil && spec.Coding != nil && spec.Coding.GoldThreads != "" {
+		return []string{spec.CodingChoice().GoldThreads}
+	}
+	return GoldThreadFiles(filepath.Join(repo.Root(), "data", "codebook", "coding"))
+}
 
 // GoldThreadFiles returns the files matching GoldThreadPattern in dir,
 // then in each of its folders (one level down, folders in name order),

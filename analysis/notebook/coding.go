@@ -26,6 +26,17 @@ func StudyCoding() load.CodingSpec {
 	return spec.CodingChoice()
 }
 
+// GoldThreadFiles is the thread gold files of the notebooks' study
+// (coder.StudyGoldThreads: its coding.gold_threads, else the shipped
+// rounds), as scripts/derive reads them.
+func GoldThreadFiles() []string {
+	spec, err := load.ReadStudy(load.DefaultStudy())
+	if err != nil {
+		Fatal(err)
+	}
+	return coder.StudyGoldThreads(spec)
+}
+
 // MeasureThemes codes the messages of c with the coder the study file
 // chooses (StudyCoding: the keyword codebook cb, or the model trained on
 // the gold codes) and, when the study's gold file exists, corrects every

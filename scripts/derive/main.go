@@ -104,11 +104,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	coding := spec.CodingChoice()
 	if *goldThreads == "auto" {
-		if spec.Coding != nil && spec.Coding.GoldThreads != "" {
-			*goldThreads = coding.GoldThreads
-		} else {
-			*goldThreads = strings.Join(coder.GoldThreadFiles(filepath.Join(repo.Root(), "data", "codebook", "coding")), ",")
-		}
+		*goldThreads = strings.Join(coder.StudyGoldThreads(spec), ",")
 	}
 	if *codebook == "" {
 		*codebook = coding.Codebook
