@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
+	"sync/atomic"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/rawio"
@@ -85,7 +86,15 @@ type twarc2Reader struct {
 	line  v2Line
 	users map[string]*v2User
 	names []tweetFields // of data[0], data[1], ...
+	fast  v2Scanner
+	// reference is true to decode every record with unmarshal, as
+	// before v2Scanner (the differential tests compare both).
+	reference bool
 }
+
+// referenceDecoder makes the twarc2 readers started after it is set decode
+// with unmarshal only; tests set it to compare the two decoders.
+var referenceDecoder atomic.Bool
 
 // tweetFields name a tweet of a line for rejections: the prefix of its
 // fields, and its id and time fields.
@@ -111,10 +120,11 @@ func (r *twarc2Reader) fields(i int) tweetFields {
 }
 
 func readTwarc2(f *rawio.File, sink rawio.Sink) error {
-	r := &twarc2Reader{reader: reader{f, sink}, users: map[string]*v2User{}}
+	ref := referenceDecoder.Load()
+	r := &twarc2Reader{reader: reader{f, sink}, users: map[string]*v2User{}, reference: ref}
 	if f.Workers > 1 && !documentMode(f.Head) {
 		return r.eachLineParallel(func(sink rawio.Sink) func([]byte, int) {
-			w := &twarc2Reader{reader: reader{f, sink}, users: map[string]*v2User{}}
+			w := &twarc2Reader{reader: reader{f, sink}, users: map[string]*v2User{}, reference: ref}
 			return w.record
 		})
 	}
@@ -124,14 +134,17 @@ func readTwarc2(f *rawio.File, sink rawio.Sink) error {
 // record reads one line (or document) b starting at line n.
 func (r *twarc2Reader) record(b []byte, n int) {
 	r.line = v2Line{}
-	err := unmarshal(b, &r.line)
-	if err != nil {
-		if _, ok := typeError(err, ""); ok {
-			r.slow(b, n)
+	if r.reference || !r.fast.decodeV2Line(b, &r.line) {
+		r.line = v2Line{}
+		err := unmarshal(b, &r.line)
+		if err != nil {
+			if _, ok := typeError(err, ""); ok {
+				r.slow(b, n)
+				return
+			}
+			r.badJSON(b, n, err)
 			return
 		}
-		r.badJSON(b, n, err)
-		return
 	}
 	l := &r.line
 	page := l.Data != nil || l.Includes != nil || l.Meta != nil || l.Errors != nil || l.MatchingRules != nil
