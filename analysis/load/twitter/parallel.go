@@ -75,6 +75,9 @@ func (r *reader) eachLineParallel(newFn func(sink rawio.Sink) func(b []byte, lin
 	workers := f.Workers
 	work := make(chan *lineChunk, workers)
 	pending := make(chan *lineChunk, 2*workers)
+	// Buffers of chunks replayed, for the next chunks: decoders copy
+	// what they keep of a line, so a replayed chunk's bytes are free.
+	free := make(chan []byte, 2*workers+2)
 	for range workers {
 		go func() {
 			rec := &chunkRecorder{}
@@ -103,11 +106,20 @@ func (r *reader) eachLineParallel(newFn func(sink rawio.Sink) func(b []byte, lin
 		defer close(pending)
 		defer close(work)
 		lr := f.Lines()
-		c := &lineChunk{done: make(chan struct{})}
+		newChunk := func() *lineChunk {
+			c := &lineChunk{done: make(chan struct{})}
+			select {
+			case c.buf = <-free:
+			default:
+				c.buf = make([]byte, 0, chunkBytes+chunkBytes/4)
+			}
+			return c
+		}
+		c := newChunk()
 		send := func() {
 			pending <- c
 			work <- c
-			c = &lineChunk{done: make(chan struct{})}
+			c = newChunk()
 		}
 		for {
 			b, n, err := lr.Next()
@@ -167,6 +179,13 @@ func (r *reader) eachLineParallel(newFn func(sink rawio.Sink) func(b []byte, lin
 		if c.panicked != nil {
 			panic(c.panicked)
 		}
+		if cap(c.buf) <= 2*chunkBytes { // not a buffer grown for one long line
+			select {
+			case free <- c.buf[:0]:
+			default:
+			}
+		}
+		c.buf = nil
 	}
 	return readErr
 }

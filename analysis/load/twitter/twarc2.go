@@ -39,17 +39,23 @@ type v2Ref struct {
 }
 
 type v2Entities struct {
-	Hashtags []struct {
-		Tag string `json:"tag"`
-	} `json:"hashtags"`
-	Mentions []struct {
-		Username string `json:"username"`
-		ID       string `json:"id"`
-	} `json:"mentions"`
-	URLs []struct {
-		URL         string `json:"url"`
-		ExpandedURL string `json:"expanded_url"`
-	} `json:"urls"`
+	Hashtags []v2Tag     `json:"hashtags"`
+	Mentions []v2Mention `json:"mentions"`
+	URLs     []v2URL     `json:"urls"`
+}
+
+type v2Tag struct {
+	Tag string `json:"tag"`
+}
+
+type v2Mention struct {
+	Username string `json:"username"`
+	ID       string `json:"id"`
+}
+
+type v2URL struct {
+	URL         string `json:"url"`
+	ExpandedURL string `json:"expanded_url"`
 }
 
 type v2User struct {

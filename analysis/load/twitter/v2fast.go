@@ -41,6 +41,16 @@ type v2Scanner struct {
 	i     int
 	depth int
 	buf   []byte // an unescaped string being built
+	// Arrays reused from record to record: a record's tweets and users
+	// are read (and copied into messages) before the next record is
+	// decoded, and each tweet's lists are slices of the others (full
+	// slice expressions: appending to one cannot write over another).
+	tweetArr   []v2Tweet
+	userArr    []v2User
+	refArr     []v2Ref
+	tagArr     []v2Tag
+	mentionArr []v2Mention
+	urlArr     []v2URL
 }
 
 // decodeV2Line decodes the twarc2 record b into l, which must be the zero
@@ -48,6 +58,7 @@ type v2Scanner struct {
 // be decoded by unmarshal instead (see above).
 func (s *v2Scanner) decodeV2Line(b []byte, l *v2Line) bool {
 	s.b, s.i, s.depth = b, 0, 0
+	s.refArr, s.tagArr, s.mentionArr, s.urlArr = s.refArr[:0], s.tagArr[:0], s.mentionArr[:0], s.urlArr[:0]
 	ok := s.line(l)
 	s.b = nil
 	return ok
@@ -204,14 +215,17 @@ func (s *v2Scanner) tweets(dst *[]v2Tweet) bool {
 	if null || !ok {
 		return ok
 	}
-	out := make([]v2Tweet, 0, 8)
+	out := s.tweetArr[:0]
 	for first := true; ; first = false {
 		end, ok := s.element(first)
 		if !ok {
 			return false
 		}
 		if end {
-			*dst = out
+			if out == nil {
+				out = []v2Tweet{}
+			}
+			*dst, s.tweetArr = out, out
 			return true
 		}
 		if !s.open('{') {
@@ -260,14 +274,17 @@ func (s *v2Scanner) users(dst *[]v2User) bool {
 	if null || !ok {
 		return ok
 	}
-	out := []v2User{}
+	out := s.userArr[:0]
 	for first := true; ; first = false {
 		end, ok := s.element(first)
 		if !ok {
 			return false
 		}
 		if end {
-			*dst = out
+			if out == nil {
+				out = []v2User{}
+			}
+			*dst, s.userArr = out, out
 			return true
 		}
 		if !s.open('{') {
@@ -324,21 +341,21 @@ func (s *v2Scanner) refs(dst *[]v2Ref) bool {
 	if null || !ok {
 		return ok
 	}
-	out := []v2Ref{}
+	start := len(s.refArr)
 	for first := true; ; first = false {
 		end, ok := s.element(first)
 		if !ok {
 			return false
 		}
 		if end {
-			*dst = out
+			*dst = part(s.refArr, start)
 			return true
 		}
 		if !s.open('{') {
 			return false
 		}
-		out = append(out, v2Ref{})
-		r := &out[len(out)-1]
+		s.refArr = append(s.refArr, v2Ref{})
+		r := &s.refArr[len(s.refArr)-1]
 		var seen uint32
 		for first := true; ; first = false {
 			key, end, ok := s.member(first)
@@ -492,25 +509,21 @@ func (s *v2Scanner) hashtags(e *v2Entities) bool {
 	if null || !ok {
 		return ok
 	}
-	out := []struct {
-		Tag string `json:"tag"`
-	}{}
+	start := len(s.tagArr)
 	for first := true; ; first = false {
 		end, ok := s.element(first)
 		if !ok {
 			return false
 		}
 		if end {
-			e.Hashtags = out
+			e.Hashtags = part(s.tagArr, start)
 			return true
 		}
 		if !s.open('{') {
 			return false
 		}
-		out = append(out, struct {
-			Tag string `json:"tag"`
-		}{})
-		h := &out[len(out)-1]
+		s.tagArr = append(s.tagArr, v2Tag{})
+		h := &s.tagArr[len(s.tagArr)-1]
 		seen := false
 		for first := true; ; first = false {
 			key, end, ok := s.member(first)
@@ -539,27 +552,21 @@ func (s *v2Scanner) mentions(e *v2Entities) bool {
 	if null || !ok {
 		return ok
 	}
-	out := []struct {
-		Username string `json:"username"`
-		ID       string `json:"id"`
-	}{}
+	start := len(s.mentionArr)
 	for first := true; ; first = false {
 		end, ok := s.element(first)
 		if !ok {
 			return false
 		}
 		if end {
-			e.Mentions = out
+			e.Mentions = part(s.mentionArr, start)
 			return true
 		}
 		if !s.open('{') {
 			return false
 		}
-		out = append(out, struct {
-			Username string `json:"username"`
-			ID       string `json:"id"`
-		}{})
-		m := &out[len(out)-1]
+		s.mentionArr = append(s.mentionArr, v2Mention{})
+		m := &s.mentionArr[len(s.mentionArr)-1]
 		var seen uint32
 		for first := true; ; first = false {
 			key, end, ok := s.member(first)
@@ -591,27 +598,21 @@ func (s *v2Scanner) urls(e *v2Entities) bool {
 	if null || !ok {
 		return ok
 	}
-	out := []struct {
-		URL         string `json:"url"`
-		ExpandedURL string `json:"expanded_url"`
-	}{}
+	start := len(s.urlArr)
 	for first := true; ; first = false {
 		end, ok := s.element(first)
 		if !ok {
 			return false
 		}
 		if end {
-			e.URLs = out
+			e.URLs = part(s.urlArr, start)
 			return true
 		}
 		if !s.open('{') {
 			return false
 		}
-		out = append(out, struct {
-			URL         string `json:"url"`
-			ExpandedURL string `json:"expanded_url"`
-		}{})
-		u := &out[len(out)-1]
+		s.urlArr = append(s.urlArr, v2URL{})
+		u := &s.urlArr[len(s.urlArr)-1]
 		var seen uint32
 		for first := true; ; first = false {
 			key, end, ok := s.member(first)
@@ -636,6 +637,16 @@ func (s *v2Scanner) urls(e *v2Entities) bool {
 			seen |= bit
 		}
 	}
+}
+
+// part returns the elements of arena from start, an empty slice (not nil:
+// encoding/json gives one for []) when there are none. Its capacity ends
+// with it, so that appending to it would copy.
+func part[T any](arena []T, start int) []T {
+	if len(arena) == start {
+		return []T{}
+	}
+	return arena[start:len(arena):len(arena)]
 }
 
 // emptyStruct decodes a value into a *struct{}: null (present false) or

@@ -12,13 +12,13 @@ import (
 	"github.com/faire-communaute/compendium/analysis/rawio"
 )
 
-// sameV2 decodes b with v2Scanner and with unmarshal. When v2Scanner
-// accepts b, unmarshal must accept it too and give the same v2Line
+// sameV2 decodes b with s (which may have decoded other records before,
+// as a reader's does) and with unmarshal. When v2Scanner accepts b,
+// unmarshal must accept it too and give the same v2Line
 // (reflect.DeepEqual: nil and empty slices differ). It reports whether
 // v2Scanner accepted b.
-func sameV2(t *testing.T, b []byte) bool {
+func sameV2(t *testing.T, s *v2Scanner, b []byte) bool {
 	t.Helper()
-	var s v2Scanner
 	var fast, ref v2Line
 	if !s.decodeV2Line(b, &fast) {
 		return false
@@ -74,9 +74,10 @@ func TestV2FastSame(t *testing.T) {
 			continue // flat.jsonl compressed
 		}
 		var n, accepted int
+		var s v2Scanner // one for the file, as a reader's
 		for _, b := range records(t, path) {
 			n++
-			if sameV2(t, b) {
+			if sameV2(t, &s, b) {
 				accepted++
 			}
 		}
@@ -149,9 +150,14 @@ func TestV2FastCases(t *testing.T) {
 		{"bad literal", `{"x":nul}`, false},
 		{"deep", `{"x":` + strings.Repeat("[", maxFastDepth+1) + strings.Repeat("]", maxFastDepth+1) + `}`, false},
 	}
+	var reused v2Scanner
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			if got := sameV2(t, []byte(c.rec)); got != c.accept {
+			if got := sameV2(t, new(v2Scanner), []byte(c.rec)); got != c.accept {
+				t.Errorf("v2Scanner accepted %v, want %v", got, c.accept)
+			}
+			// The same with the scanner of the cases before.
+			if got := sameV2(t, &reused, []byte(c.rec)); got != c.accept {
 				t.Errorf("v2Scanner accepted %v, want %v", got, c.accept)
 			}
 		})
@@ -277,7 +283,16 @@ func FuzzV2Fast(f *testing.F) {
 		f.Add([]byte(c))
 		f.Add([]byte(fmt.Sprintf("%s%*s", c, i, "")))
 	}
+	// A scanner that decoded a page with lists of every kind before.
+	rich := []byte(`{"data":[{"id":"1","referenced_tweets":[{"type":"quoted","id":"2"}],"entities":{"hashtags":[{"tag":"a"},{"tag":"b"}],` +
+		`"mentions":[{"username":"u","id":"3"}],"urls":[{"url":"s"}]}},{"id":"4","entities":{"hashtags":[{"tag":"c"}]}}],"includes":{"users":[{"id":"3"}]}}`)
 	f.Fuzz(func(t *testing.T, b []byte) {
-		sameV2(t, b)
+		sameV2(t, new(v2Scanner), b)
+		var s v2Scanner
+		if !sameV2(t, &s, rich) {
+			t.Fatal("the rich page is declined")
+		}
+		sameV2(t, &s, b)
+		sameV2(t, &s, rich)
 	})
 }
