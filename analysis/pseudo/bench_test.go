@@ -1,10 +1,14 @@
 package pseudo
 
 import (
+	"fmt"
+	"math/rand/v2"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/rawio"
 )
 
 const benchText = "Bonjour à toutes, @canari_zeph a raison : voir https://twitter.com/DocTocToc/status/1 " +
@@ -46,5 +50,27 @@ func BenchmarkTextPlain(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		p.Text(corpus.Twitter, text)
+	}
+}
+
+// BenchmarkPersonCache looks up 3 persons a message, as a load does (the
+// author with id, handle and name, a mention and the account answered
+// with id and handle), among 200,000 accounts already met.
+func BenchmarkPersonCache(b *testing.B) {
+	p := New(testKey)
+	const accounts = 200000
+	people := make([]rawio.Person, accounts)
+	for i := range people {
+		people[i] = rawio.Person{ID: strconv.Itoa(1000000000 + i*7919), Handle: fmt.Sprintf("compte_%d", i), Name: fmt.Sprintf("Prénom%d Nom%d", i%977, i)}
+		p.Person(corpus.Twitter, people[i])
+		p.Person(corpus.Twitter, rawio.Person{ID: people[i].ID, Handle: people[i].Handle})
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	b.ResetTimer()
+	for b.Loop() {
+		a, c := &people[r.IntN(accounts)], &people[r.IntN(accounts)]
+		p.Person(corpus.Twitter, *a)
+		p.Person(corpus.Twitter, rawio.Person{ID: c.ID, Handle: c.Handle})
+		p.Person(corpus.Twitter, rawio.Person{ID: c.ID, Handle: c.Handle})
 	}
 }
