@@ -68,8 +68,11 @@ func (r *chunkRecorder) Profile(p *rawio.RawProfile) {
 
 // eachLineParallel is eachRecord for JSON lines, on f.Workers goroutines.
 // newFn returns a record function writing to the given sink, one per
-// worker (readers keep state per line: it must not be shared).
-func (r *reader) eachLineParallel(newFn func(sink rawio.Sink) func(b []byte, line int)) error {
+// worker (readers keep state per line: it must not be shared), that
+// checks the nesting depth of each record against depth itself, as
+// rawio.CheckJSONDepth does, before decoding it with a recursive decoder
+// (the twarc2 reader measures it while decoding).
+func (r *reader) eachLineParallel(newFn func(sink rawio.Sink, depth int) func(b []byte, line int)) error {
 	f := r.f
 	lim := f.Limits.WithDefaults()
 	workers := f.Workers
@@ -82,7 +85,7 @@ func (r *reader) eachLineParallel(newFn func(sink rawio.Sink) func(b []byte, lin
 		go func() {
 			rec := &chunkRecorder{}
 			wr := &reader{f: f, sink: rec}
-			fn := newFn(rec)
+			fn := newFn(rec, lim.Depth)
 			for c := range work {
 				rec.c = c
 				decodeChunk(c, func(it lineItem) {
@@ -90,12 +93,7 @@ func (r *reader) eachLineParallel(newFn func(sink rawio.Sink) func(b []byte, lin
 					case it.err != nil:
 						wr.reject(it.n, 0, "", it.err)
 					default:
-						b := c.buf[it.lo:it.hi]
-						if err := rawio.CheckJSONDepth(b, lim.Depth); err != nil {
-							wr.reject(it.n, 0, "", err)
-							return
-						}
-						fn(b, it.n)
+						fn(c.buf[it.lo:it.hi], it.n)
 					}
 				})
 			}

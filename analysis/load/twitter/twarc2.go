@@ -96,6 +96,9 @@ type twarc2Reader struct {
 	// reference is true to decode every record with unmarshal, as
 	// before v2Scanner (the differential tests compare both).
 	reference bool
+	// depth is the nesting limit record checks, 0 when its caller has
+	// checked it already (jsonvalues.EachChecked).
+	depth int
 }
 
 // referenceDecoder makes the twarc2 readers started after it is set decode
@@ -129,8 +132,8 @@ func readTwarc2(f *rawio.File, sink rawio.Sink) error {
 	ref := referenceDecoder.Load()
 	r := &twarc2Reader{reader: reader{f, sink}, users: map[string]*v2User{}, reference: ref}
 	if f.Workers > 1 && !documentMode(f.Head) {
-		return r.eachLineParallel(func(sink rawio.Sink) func([]byte, int) {
-			w := &twarc2Reader{reader: reader{f, sink}, users: map[string]*v2User{}, reference: ref}
+		return r.eachLineParallel(func(sink rawio.Sink, depth int) func([]byte, int) {
+			w := &twarc2Reader{reader: reader{f, sink}, users: map[string]*v2User{}, reference: ref, depth: depth}
 			return w.record
 		})
 	}
@@ -140,7 +143,16 @@ func readTwarc2(f *rawio.File, sink rawio.Sink) error {
 // record reads one line (or document) b starting at line n.
 func (r *twarc2Reader) record(b []byte, n int) {
 	r.line = v2Line{}
-	if r.reference || !r.fast.decodeV2Line(b, &r.line) {
+	// A record v2Scanner accepts is valid JSON, and the depth it measured
+	// is the record's: within the limit, rawio.CheckJSONDepth would pass.
+	fast := !r.reference && r.fast.decodeV2Line(b, &r.line) && (r.depth == 0 || r.fast.maxDepth <= r.depth)
+	if !fast {
+		if r.depth > 0 {
+			if err := rawio.CheckJSONDepth(b, r.depth); err != nil {
+				r.reject(n, 0, "", err)
+				return
+			}
+		}
 		r.line = v2Line{}
 		err := unmarshal(b, &r.line)
 		if err != nil {

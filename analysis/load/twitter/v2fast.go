@@ -32,15 +32,18 @@ import (
 // fixtures and on fuzzed lines.
 
 // maxFastDepth is the nesting v2Scanner follows; deeper values are left to
-// unmarshal (the reader's depth limit has already been checked).
+// unmarshal, after rawio.CheckJSONDepth.
 const maxFastDepth = 256
 
 // v2Scanner decodes one JSON record in b from position i.
 type v2Scanner struct {
 	b     []byte
 	i     int
-	depth int
-	buf   []byte // an unescaped string being built
+	depth int // of the arrays and objects open at i
+	// maxDepth is the deepest nesting met: for a record accepted (valid
+	// JSON), the depth rawio.CheckJSONDepth measures.
+	maxDepth int
+	buf      []byte // an unescaped string being built
 	// Arrays reused from record to record: a record's tweets and users
 	// are read (and copied into messages) before the next record is
 	// decoded, and each tweet's lists are slices of the others (full
@@ -57,7 +60,7 @@ type v2Scanner struct {
 // v2Line. It reports false, leaving l partly filled, when the record must
 // be decoded by unmarshal instead (see above).
 func (s *v2Scanner) decodeV2Line(b []byte, l *v2Line) bool {
-	s.b, s.i, s.depth = b, 0, 0
+	s.b, s.i, s.depth, s.maxDepth = b, 0, 0, 0
 	s.refArr, s.tagArr, s.mentionArr, s.urlArr = s.refArr[:0], s.tagArr[:0], s.mentionArr[:0], s.urlArr[:0]
 	ok := s.line(l)
 	s.b = nil
@@ -686,17 +689,12 @@ func (s *v2Scanner) emptyStructs(dst *[]struct{}) bool {
 // skipMembers checks the members of an object after its '{' and drops
 // them.
 func (s *v2Scanner) skipMembers() bool {
-	s.depth++
-	if s.depth > maxFastDepth {
-		return false
-	}
 	for first := true; ; first = false {
 		_, end, ok := s.member(first)
 		if !ok {
 			return false
 		}
 		if end {
-			s.depth--
 			return true
 		}
 		if !s.skip() {
@@ -744,10 +742,28 @@ func (s *v2Scanner) ws() {
 	}
 }
 
-// open reads the byte c after white space.
+// open reads the '{' or '[' c after white space.
 func (s *v2Scanner) open(c byte) bool {
 	s.ws()
 	if s.i < len(s.b) && s.b[s.i] == c {
+		s.i++
+		return s.enter()
+	}
+	return false
+}
+
+// enter counts one more level of nesting, declining past maxFastDepth.
+// member and element count one less at the closing bracket.
+func (s *v2Scanner) enter() bool {
+	s.depth++
+	s.maxDepth = max(s.maxDepth, s.depth)
+	return s.depth <= maxFastDepth
+}
+
+// colon reads the colon after a key.
+func (s *v2Scanner) colon() bool {
+	s.ws()
+	if s.i < len(s.b) && s.b[s.i] == ':' {
 		s.i++
 		return true
 	}
@@ -768,7 +784,7 @@ func (s *v2Scanner) openNull(c byte) (null, ok bool) {
 	switch s.b[s.i] {
 	case c:
 		s.i++
-		return false, true
+		return false, s.enter()
 	case 'n':
 		return true, s.literal("null")
 	}
@@ -787,6 +803,7 @@ func (s *v2Scanner) member(first bool) (key []byte, end, ok bool) {
 	switch c := s.b[s.i]; {
 	case c == '}':
 		s.i++
+		s.depth--
 		return nil, true, true
 	case !first && c == ',':
 		s.i++
@@ -803,7 +820,7 @@ func (s *v2Scanner) member(first bool) (key []byte, end, ok bool) {
 		if c == '"' {
 			key = s.b[start:j]
 			s.i = j + 1
-			if !s.open(':') {
+			if !s.colon() {
 				return nil, false, false
 			}
 			return key, false, true
@@ -825,6 +842,7 @@ func (s *v2Scanner) element(first bool) (end, ok bool) {
 	switch c := s.b[s.i]; {
 	case c == ']':
 		s.i++
+		s.depth--
 		return true, true
 	case !first && c == ',':
 		s.i++
@@ -983,11 +1001,10 @@ func (s *v2Scanner) skip() bool {
 		return s.skipString()
 	case c == '{':
 		s.i++
-		return s.skipMembers()
+		return s.enter() && s.skipMembers()
 	case c == '[':
 		s.i++
-		s.depth++
-		if s.depth > maxFastDepth {
+		if !s.enter() {
 			return false
 		}
 		for first := true; ; first = false {

@@ -15,7 +15,8 @@ import (
 // sameV2 decodes b with s (which may have decoded other records before,
 // as a reader's does) and with unmarshal. When v2Scanner accepts b,
 // unmarshal must accept it too and give the same v2Line
-// (reflect.DeepEqual: nil and empty slices differ). It reports whether
+// (reflect.DeepEqual: nil and empty slices differ), and the depth
+// v2Scanner measured must be the one rawio.CheckJSONDepth finds. It reports whether
 // v2Scanner accepted b.
 func sameV2(t *testing.T, s *v2Scanner, b []byte) bool {
 	t.Helper()
@@ -29,6 +30,10 @@ func sameV2(t *testing.T, s *v2Scanner, b []byte) bool {
 	}
 	if !reflect.DeepEqual(fast, ref) {
 		t.Errorf("v2Scanner and unmarshal differ on %.200q:\nfast %+v\nref  %+v", b, fast, ref)
+	}
+	// The depth it measured is the one rawio.CheckJSONDepth checks.
+	if d := s.maxDepth; rawio.CheckJSONDepth(b, d) != nil || d < 1 || rawio.CheckJSONDepth(b, d-1) == nil {
+		t.Errorf("v2Scanner measured a depth of %d on %.200q", d, b)
 	}
 	return true
 }
@@ -294,5 +299,40 @@ func FuzzV2Fast(f *testing.F) {
 		}
 		sameV2(t, &s, b)
 		sameV2(t, &s, rich)
+	})
+}
+
+// FuzzTwarc2Decoders reads a fuzzed file as twarc2 with the reference
+// decoder on one worker, and with v2Scanner on one worker and on two,
+// within fuzzed limits: the sink receives the same calls, in the same
+// order (rejections of records too deep or too long included).
+func FuzzTwarc2Decoders(f *testing.F) {
+	seed(f, "twarc2")
+	f.Add([]byte(`{"data":[{"id":"1","created_at":"2022-03-05T21:14:07.000Z","entities":{"hashtags":[{"tag":"a"}]}}]}`+"\n"+
+		`{"data":[{"id":"2","created_at":"2022-03-05T21:14:07.000Z","x":[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]}]}`), uint32(0x33))
+	f.Fuzz(func(t *testing.T, raw []byte, code uint32) {
+		lim := fuzzLimits(code)
+		read := func(workers int, reference bool) (string, bool) {
+			referenceDecoder.Store(reference)
+			defer referenceDecoder.Store(false)
+			fl, err := rawio.NewFileWith("fuzz.jsonl", bytes.NewReader(raw), lim)
+			if err != nil {
+				return "", false
+			}
+			fl.Workers = workers
+			log := &callLog{}
+			err = readTwarc2(fl, log)
+			return fmt.Sprintf("%s\nerr=%v", log.b.String(), err), true
+		}
+		want, ok := read(1, true)
+		if !ok {
+			return
+		}
+		for _, w := range []int{1, 2} {
+			if got, _ := read(w, false); got != want {
+				t.Errorf("v2Scanner on %d workers: the calls differ from the reference decoder's", w)
+				diffLines(t, want, got)
+			}
+		}
 	})
 }
