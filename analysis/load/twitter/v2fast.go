@@ -43,7 +43,8 @@ type v2Scanner struct {
 	// maxDepth is the deepest nesting met: for a record accepted (valid
 	// JSON), the depth rawio.CheckJSONDepth measures.
 	maxDepth int
-	buf      []byte // an unescaped string being built
+	buf      []byte            // an unescaped string being built
+	seen     map[string]string // see internStr
 	// Arrays reused from record to record: a record's tweets and users
 	// are read (and copied into messages) before the next record is
 	// decoded, and each tweet's lists are slices of the others (full
@@ -371,7 +372,7 @@ func (s *v2Scanner) refs(dst *[]v2Ref) bool {
 			var bit uint32
 			switch string(key) {
 			case "type":
-				bit, ok = 1, s.str(&r.Type)
+				bit, ok = 1, s.internStr(&r.Type)
 			case "id":
 				bit, ok = 2, s.str(&r.ID)
 			default:
@@ -542,7 +543,7 @@ func (s *v2Scanner) hashtags(e *v2Entities) bool {
 				}
 				continue
 			}
-			if seen || !s.str(&h.Tag) {
+			if seen || !s.internStr(&h.Tag) {
 				return false
 			}
 			seen = true
@@ -864,7 +865,16 @@ func (s *v2Scanner) literal(lit string) bool {
 }
 
 // str decodes a string value, or null (no effect), into dst.
-func (s *v2Scanner) str(dst *string) bool {
+func (s *v2Scanner) str(dst *string) bool { return s.strIn(dst, false) }
+
+// internStr is str for values many tweets repeat (hashtags, the types of
+// references): one copy of each, from s.seen.
+func (s *v2Scanner) internStr(dst *string) bool { return s.strIn(dst, true) }
+
+// maxSeen bounds the strings internStr keeps.
+const maxSeen = 4096
+
+func (s *v2Scanner) strIn(dst *string, intern bool) bool {
 	s.ws()
 	if s.i >= len(s.b) {
 		return false
@@ -886,8 +896,22 @@ func (s *v2Scanner) str(dst *string) bool {
 			if !ascii && !utf8.Valid(v) {
 				return false
 			}
-			*dst = string(v)
 			s.i = j + 1
+			if !intern {
+				*dst = string(v)
+				return true
+			}
+			if seen, ok := s.seen[string(v)]; ok {
+				*dst = seen
+				return true
+			}
+			*dst = string(v)
+			if s.seen == nil {
+				s.seen = map[string]string{}
+			}
+			if len(s.seen) < maxSeen {
+				s.seen[*dst] = *dst
+			}
 			return true
 		case c == '\\':
 			return s.escaped(dst, start, j)
