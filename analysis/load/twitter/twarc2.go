@@ -304,14 +304,23 @@ func (r *twarc2Reader) message(t *v2Tweet, n int) (*rawio.RawMessage, *fieldErro
 			ent = t.NoteTweet.Entities
 		}
 	}
-	for _, h := range ent.Hashtags {
-		m.Hashtags = append(m.Hashtags, h.Tag)
+	if len(ent.Hashtags) > 0 {
+		m.Hashtags = make([]string, 0, len(ent.Hashtags))
+		for _, h := range ent.Hashtags {
+			m.Hashtags = append(m.Hashtags, h.Tag)
+		}
 	}
-	for _, u := range ent.Mentions {
-		m.Mentions = append(m.Mentions, rawio.Person{ID: u.ID, Handle: u.Username})
+	if len(ent.Mentions) > 0 {
+		m.Mentions = make([]rawio.Person, 0, len(ent.Mentions))
+		for _, u := range ent.Mentions {
+			m.Mentions = append(m.Mentions, rawio.Person{ID: u.ID, Handle: u.Username})
+		}
 	}
-	for _, u := range ent.URLs {
-		m.Links = append(m.Links, link(u.ExpandedURL, u.URL))
+	if len(ent.URLs) > 0 {
+		m.Links = make([]string, 0, len(ent.URLs))
+		for _, u := range ent.URLs {
+			m.Links = append(m.Links, link(u.ExpandedURL, u.URL))
+		}
 	}
 	var rf refs
 	for _, ref := range t.ReferencedTweets {
