@@ -4,6 +4,7 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/base32"
+	"encoding/binary"
 	"hash"
 	"sort"
 	"strings"
@@ -27,9 +28,13 @@ var encoding = base32.NewEncoding("abcdefghijklmnopqrstuvwxyz234567").WithPaddin
 // It remembers the pseudonyms it gave, so memory grows with the number of
 // distinct people met, not with the number of calls.
 type Pseudonymizer struct {
-	mu    sync.Mutex
-	mac   hash.Hash
-	cache map[cacheKey]cacheEntry
+	mu  sync.Mutex
+	mac hash.Hash
+	// cache maps the packed key of a platform and a person (see
+	// appendCacheKey) to what was derived for them; kbuf holds the key
+	// being looked up.
+	cache map[string]cacheEntry
+	kbuf  []byte
 	// known holds every handle met (see Known), with its pseudonym;
 	// version counts its changes, so that snapshots are rebuilt only when
 	// needed.
@@ -59,16 +64,35 @@ type cacheEntry struct {
 	registered bool   // the handle is known
 }
 
-type cacheKey struct {
-	platform corpus.Platform
-	person   rawio.Person
+// appendCacheKey appends the key of platform and person in p.cache to
+// dst: each of the four strings preceded by its length (a uvarint), so
+// that distinct pairs have distinct keys whatever bytes they hold. One
+// string per person met keeps the cache small, and a look-up compares
+// one run of bytes (four strings scattered in memory were the load's
+// most costly map look-up).
+func appendCacheKey(dst []byte, platform corpus.Platform, person rawio.Person) []byte {
+	for _, s := range [4]string{string(platform), person.ID, person.Handle, person.Name} {
+		dst = binary.AppendUvarint(dst, uint64(len(s)))
+		dst = append(dst, s...)
+	}
+	return dst
+}
+
+// parseCacheKey returns the person whose key is k.
+func parseCacheKey(k string) rawio.Person {
+	var parts [4]string
+	for i := range parts {
+		n, w := binary.Uvarint([]byte(k[:min(len(k), binary.MaxVarintLen64)]))
+		parts[i], k = k[w:w+int(n)], k[w+int(n):]
+	}
+	return rawio.Person{ID: parts[1], Handle: parts[2], Name: parts[3]}
 }
 
 // New returns a Pseudonymizer keyed with key (see LoadKey). The key is
 // copied.
 func New(key []byte) *Pseudonymizer {
 	k := append([]byte(nil), key...)
-	return &Pseudonymizer{mac: hmac.New(sha256.New, k), cache: map[cacheKey]cacheEntry{},
+	return &Pseudonymizer{mac: hmac.New(sha256.New, k), cache: map[string]cacheEntry{},
 		known: map[knownKey]string{}, public: map[string]bool{}, byName: map[knownKey]string{},
 		byHandle: map[knownKey]string{}}
 }
@@ -85,10 +109,10 @@ func (p *Pseudonymizer) Person(platform corpus.Platform, person rawio.Person) st
 
 // person is Person; register tells whether the handle becomes known.
 func (p *Pseudonymizer) person(platform corpus.Platform, person rawio.Person, register bool) string {
-	k := cacheKey{platform, person}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	e, ok := p.cache[k]
+	p.kbuf = appendCacheKey(p.kbuf[:0], platform, person)
+	e, ok := p.cache[string(p.kbuf)]
 	if ok && e.handle != "" && person.ID == "" && idFirst(platform) {
 		if id := p.byHandle[knownKey{platform, e.handle}]; id != "" && id != e.pseudonym {
 			// The handle, met alone first, was met with its id since:
@@ -137,7 +161,7 @@ func (p *Pseudonymizer) person(platform corpus.Platform, person rawio.Person, re
 		ok = false
 	}
 	if !ok {
-		p.cache[k] = e
+		p.cache[string(p.kbuf)] = e
 	}
 	return e.pseudonym
 }
@@ -343,8 +367,8 @@ func (p *Pseudonymizer) Identities() []rawio.Person {
 	p.mu.Lock()
 	out := make([]rawio.Person, 0, len(p.cache))
 	for k := range p.cache {
-		if !k.person.IsZero() {
-			out = append(out, k.person)
+		if person := parseCacheKey(k); !person.IsZero() {
+			out = append(out, person)
 		}
 	}
 	p.mu.Unlock()

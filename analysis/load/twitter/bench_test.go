@@ -277,8 +277,21 @@ func reportCPU(b *testing.B, cpu0 time.Duration, n, size int) {
 
 func BenchmarkTwarc2Pages(b *testing.B) { benchFormat(b, Twarc2, "pages.jsonl", genTwarc2Pages) }
 func BenchmarkTwarc2Flat(b *testing.B)  { benchFormat(b, Twarc2, "flat.jsonl", genTwarc2Flat) }
-func BenchmarkTwarcCSV(b *testing.B)    { benchFormat(b, TwarcCSV, "tweets.csv", genTwarcCSV) }
-func BenchmarkV1(b *testing.B)          { benchFormat(b, V1, "v1.jsonl", genV1) }
+
+// The twarc2 benchmarks with the reference decoder (unmarshal only), to
+// compare with v2Scanner in one run.
+func BenchmarkTwarc2PagesReference(b *testing.B) {
+	referenceDecoder.Store(true)
+	defer referenceDecoder.Store(false)
+	benchFormat(b, Twarc2, "pages.jsonl", genTwarc2Pages)
+}
+func BenchmarkTwarc2FlatReference(b *testing.B) {
+	referenceDecoder.Store(true)
+	defer referenceDecoder.Store(false)
+	benchFormat(b, Twarc2, "flat.jsonl", genTwarc2Flat)
+}
+func BenchmarkTwarcCSV(b *testing.B) { benchFormat(b, TwarcCSV, "tweets.csv", genTwarcCSV) }
+func BenchmarkV1(b *testing.B)       { benchFormat(b, V1, "v1.jsonl", genV1) }
 func BenchmarkXArchive(b *testing.B) {
 	benchFormat(b, XArchive, "no-such-dir/tweets.js", genXArchive)
 }

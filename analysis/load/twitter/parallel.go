@@ -68,18 +68,24 @@ func (r *chunkRecorder) Profile(p *rawio.RawProfile) {
 
 // eachLineParallel is eachRecord for JSON lines, on f.Workers goroutines.
 // newFn returns a record function writing to the given sink, one per
-// worker (readers keep state per line: it must not be shared).
-func (r *reader) eachLineParallel(newFn func(sink rawio.Sink) func(b []byte, line int)) error {
+// worker (readers keep state per line: it must not be shared), that
+// checks the nesting depth of each record against depth itself, as
+// rawio.CheckJSONDepth does, before decoding it with a recursive decoder
+// (the twarc2 reader measures it while decoding).
+func (r *reader) eachLineParallel(newFn func(sink rawio.Sink, depth int) func(b []byte, line int)) error {
 	f := r.f
 	lim := f.Limits.WithDefaults()
 	workers := f.Workers
 	work := make(chan *lineChunk, workers)
 	pending := make(chan *lineChunk, 2*workers)
+	// Buffers of chunks replayed, for the next chunks: decoders copy
+	// what they keep of a line, so a replayed chunk's bytes are free.
+	free := make(chan []byte, 2*workers+2)
 	for range workers {
 		go func() {
 			rec := &chunkRecorder{}
 			wr := &reader{f: f, sink: rec}
-			fn := newFn(rec)
+			fn := newFn(rec, lim.Depth)
 			for c := range work {
 				rec.c = c
 				decodeChunk(c, func(it lineItem) {
@@ -87,12 +93,7 @@ func (r *reader) eachLineParallel(newFn func(sink rawio.Sink) func(b []byte, lin
 					case it.err != nil:
 						wr.reject(it.n, 0, "", it.err)
 					default:
-						b := c.buf[it.lo:it.hi]
-						if err := rawio.CheckJSONDepth(b, lim.Depth); err != nil {
-							wr.reject(it.n, 0, "", err)
-							return
-						}
-						fn(b, it.n)
+						fn(c.buf[it.lo:it.hi], it.n)
 					}
 				})
 			}
@@ -103,11 +104,20 @@ func (r *reader) eachLineParallel(newFn func(sink rawio.Sink) func(b []byte, lin
 		defer close(pending)
 		defer close(work)
 		lr := f.Lines()
-		c := &lineChunk{done: make(chan struct{})}
+		newChunk := func() *lineChunk {
+			c := &lineChunk{done: make(chan struct{})}
+			select {
+			case c.buf = <-free:
+			default:
+				c.buf = make([]byte, 0, chunkBytes+chunkBytes/4)
+			}
+			return c
+		}
+		c := newChunk()
 		send := func() {
 			pending <- c
 			work <- c
-			c = &lineChunk{done: make(chan struct{})}
+			c = newChunk()
 		}
 		for {
 			b, n, err := lr.Next()
@@ -167,6 +177,13 @@ func (r *reader) eachLineParallel(newFn func(sink rawio.Sink) func(b []byte, lin
 		if c.panicked != nil {
 			panic(c.panicked)
 		}
+		if cap(c.buf) <= 2*chunkBytes { // not a buffer grown for one long line
+			select {
+			case free <- c.buf[:0]:
+			default:
+			}
+		}
+		c.buf = nil
 	}
 	return readErr
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
+	"sync/atomic"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/rawio"
@@ -38,17 +39,23 @@ type v2Ref struct {
 }
 
 type v2Entities struct {
-	Hashtags []struct {
-		Tag string `json:"tag"`
-	} `json:"hashtags"`
-	Mentions []struct {
-		Username string `json:"username"`
-		ID       string `json:"id"`
-	} `json:"mentions"`
-	URLs []struct {
-		URL         string `json:"url"`
-		ExpandedURL string `json:"expanded_url"`
-	} `json:"urls"`
+	Hashtags []v2Tag     `json:"hashtags"`
+	Mentions []v2Mention `json:"mentions"`
+	URLs     []v2URL     `json:"urls"`
+}
+
+type v2Tag struct {
+	Tag string `json:"tag"`
+}
+
+type v2Mention struct {
+	Username string `json:"username"`
+	ID       string `json:"id"`
+}
+
+type v2URL struct {
+	URL         string `json:"url"`
+	ExpandedURL string `json:"expanded_url"`
 }
 
 type v2User struct {
@@ -85,7 +92,18 @@ type twarc2Reader struct {
 	line  v2Line
 	users map[string]*v2User
 	names []tweetFields // of data[0], data[1], ...
+	fast  v2Scanner
+	// reference is true to decode every record with unmarshal, as
+	// before v2Scanner (the differential tests compare both).
+	reference bool
+	// depth is the nesting limit record checks, 0 when its caller has
+	// checked it already (jsonvalues.EachChecked).
+	depth int
 }
+
+// referenceDecoder makes the twarc2 readers started after it is set decode
+// with unmarshal only; tests set it to compare the two decoders.
+var referenceDecoder atomic.Bool
 
 // tweetFields name a tweet of a line for rejections: the prefix of its
 // fields, and its id and time fields.
@@ -111,10 +129,11 @@ func (r *twarc2Reader) fields(i int) tweetFields {
 }
 
 func readTwarc2(f *rawio.File, sink rawio.Sink) error {
-	r := &twarc2Reader{reader: reader{f, sink}, users: map[string]*v2User{}}
+	ref := referenceDecoder.Load()
+	r := &twarc2Reader{reader: reader{f, sink}, users: map[string]*v2User{}, reference: ref}
 	if f.Workers > 1 && !documentMode(f.Head) {
-		return r.eachLineParallel(func(sink rawio.Sink) func([]byte, int) {
-			w := &twarc2Reader{reader: reader{f, sink}, users: map[string]*v2User{}}
+		return r.eachLineParallel(func(sink rawio.Sink, depth int) func([]byte, int) {
+			w := &twarc2Reader{reader: reader{f, sink}, users: map[string]*v2User{}, reference: ref, depth: depth}
 			return w.record
 		})
 	}
@@ -124,14 +143,26 @@ func readTwarc2(f *rawio.File, sink rawio.Sink) error {
 // record reads one line (or document) b starting at line n.
 func (r *twarc2Reader) record(b []byte, n int) {
 	r.line = v2Line{}
-	err := unmarshal(b, &r.line)
-	if err != nil {
-		if _, ok := typeError(err, ""); ok {
-			r.slow(b, n)
+	// A record v2Scanner accepts is valid JSON, and the depth it measured
+	// is the record's: within the limit, rawio.CheckJSONDepth would pass.
+	fast := !r.reference && r.fast.decodeV2Line(b, &r.line) && (r.depth == 0 || r.fast.maxDepth <= r.depth)
+	if !fast {
+		if r.depth > 0 {
+			if err := rawio.CheckJSONDepth(b, r.depth); err != nil {
+				r.reject(n, 0, "", err)
+				return
+			}
+		}
+		r.line = v2Line{}
+		err := unmarshal(b, &r.line)
+		if err != nil {
+			if _, ok := typeError(err, ""); ok {
+				r.slow(b, n)
+				return
+			}
+			r.badJSON(b, n, err)
 			return
 		}
-		r.badJSON(b, n, err)
-		return
 	}
 	l := &r.line
 	page := l.Data != nil || l.Includes != nil || l.Meta != nil || l.Errors != nil || l.MatchingRules != nil
@@ -273,14 +304,23 @@ func (r *twarc2Reader) message(t *v2Tweet, n int) (*rawio.RawMessage, *fieldErro
 			ent = t.NoteTweet.Entities
 		}
 	}
-	for _, h := range ent.Hashtags {
-		m.Hashtags = append(m.Hashtags, h.Tag)
+	if len(ent.Hashtags) > 0 {
+		m.Hashtags = make([]string, 0, len(ent.Hashtags))
+		for _, h := range ent.Hashtags {
+			m.Hashtags = append(m.Hashtags, h.Tag)
+		}
 	}
-	for _, u := range ent.Mentions {
-		m.Mentions = append(m.Mentions, rawio.Person{ID: u.ID, Handle: u.Username})
+	if len(ent.Mentions) > 0 {
+		m.Mentions = make([]rawio.Person, 0, len(ent.Mentions))
+		for _, u := range ent.Mentions {
+			m.Mentions = append(m.Mentions, rawio.Person{ID: u.ID, Handle: u.Username})
+		}
 	}
-	for _, u := range ent.URLs {
-		m.Links = append(m.Links, link(u.ExpandedURL, u.URL))
+	if len(ent.URLs) > 0 {
+		m.Links = make([]string, 0, len(ent.URLs))
+		for _, u := range ent.URLs {
+			m.Links = append(m.Links, link(u.ExpandedURL, u.URL))
+		}
 	}
 	var rf refs
 	for _, ref := range t.ReferencedTweets {
