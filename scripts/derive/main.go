@@ -161,7 +161,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		gt, err := coder.LoadGoldThreads(cb, strings.Split(*goldThreads, ",")...)
 		if err == nil {
 			var more []indicator.Row
-			if more, err = all.ThreadGoldRows(c, cb, gt); err == nil {
+			if more, err = all.ThreadGoldRows(c, cb, gt, coding.Coder); err == nil {
 				rows = append(rows, more...)
 				indicator.Sort(rows)
 			}

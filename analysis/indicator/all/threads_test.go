@@ -21,14 +21,14 @@ func TestThreadGoldRows(t *testing.T) {
 		t.Fatal(err)
 	}
 	c := indicatortest.Corpus(400, 3)
-	if rows, err := ThreadGoldRows(c, cb, nil); rows != nil || err != nil {
+	if rows, err := ThreadGoldRows(c, cb, nil, ""); rows != nil || err != nil {
 		t.Fatalf("without gold: %d rows, %v", len(rows), err)
 	}
 	gold, err := coder.LoadGoldThreads(cb, filepath.Join(repo.Root(), "analysis/coder/testdata/threads-gold.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	rows, err := ThreadGoldRows(c, cb, gold)
+	rows, err := ThreadGoldRows(c, cb, gold, "")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -383,8 +383,9 @@ var correctedIndicator = []string{"consensual_share_corrected", "non_consensual_
 // shares among question threads corrected for the chosen coder's error,
 // Correction.Coder, coder.StatusShares.CorrectedQuestions) and
 // citing_share_corrected_<kind> (GroupCorrection.Sources). A row has an
-// empty value and a reason when the correction cannot be made; nil when r
-// has no correction.
+// empty value and a reason when the correction, or its interval, cannot
+// be made (a corrected share without its uncertainty is not given); nil
+// when r has no correction.
 func CorrectedRows(r Result) []indicator.Row {
 	if r.Corrected == nil {
 		return nil
@@ -398,6 +399,9 @@ func CorrectedRows(r Result) []indicator.Row {
 			case g.Reason != "":
 				row.Value, row.Reason = math.NaN(), g.Reason
 			case math.IsNaN(e.Value) && e.N > 0: // no unit: NaN without reason, as the uncorrected shares
+				row.Reason = reason
+			case !math.IsNaN(e.Value) && (math.IsNaN(e.Lo) || math.IsNaN(e.Hi)):
+				// A value whose interval could not be drawn says why.
 				row.Reason = reason
 			}
 			rows = append(rows, row)

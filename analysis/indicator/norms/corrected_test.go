@@ -108,7 +108,10 @@ func TestCorrectKeyword(t *testing.T) {
 	for _, row := range rows {
 		if w, ok := want[row.Indicator]; ok {
 			seen++
-			if math.Abs(row.Value-w) > 1e-9 || row.Reason != "" || row.Method != coder.MethodACCMulti {
+			// Eight threads and a few gold ones: the value is the hand
+			// inversion, its interval cannot be drawn (too many
+			// replicates lack a status), and the row says so.
+			if math.Abs(row.Value-w) > 1e-9 || !strings.Contains(row.Reason, "the interval would be open") || row.Method != coder.MethodACCMulti {
 				t.Errorf("%s %s: %v (%q, %s), want %v", row.Community, row.Indicator, row.Value, row.Reason, row.Method, w)
 			}
 		}
