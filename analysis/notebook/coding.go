@@ -37,6 +37,23 @@ func GoldThreadFiles() []string {
 	return coder.StudyGoldThreads(spec)
 }
 
+// ThreadReliability loads the two coders' agreement of each round of the
+// thread gold files gold (GoldThreadFiles): the reliability-threads.csv
+// `scripts/code reliability` wrote beside each (coder.ThreadRounds; a
+// gold file without one has no round), with their figure.Inputs, for
+// Table 5 (norms.Correction.Rounds) and notebook 04.
+func ThreadReliability(gold []string) ([]coder.CodingRound, []figure.Input) {
+	rounds, err := coder.ThreadRounds(gold)
+	if err != nil {
+		Fatal(err)
+	}
+	var ins []figure.Input
+	for _, r := range rounds {
+		ins = append(ins, inputOf(r.File))
+	}
+	return rounds, ins
+}
+
 // MeasureThemes codes the messages of c with the coder the study file
 // chooses (StudyCoding: the keyword codebook cb, or the model trained on
 // the gold codes) and, when the study's gold file exists, corrects every

@@ -55,3 +55,32 @@ func TestMeasureThemesFollowsTheStudy(t *testing.T) {
 		}
 	}
 }
+
+// The shipped rounds: the agreement files beside the two gold files, as
+// `scripts/code reliability` wrote them (data/codebook/coding and its
+// round2 folder), with their inputs.
+func TestThreadReliabilityShipped(t *testing.T) {
+	dir := filepath.Join(repo.Root(), "data", "codebook", "coding")
+	rounds, ins := ThreadReliability(coder.GoldThreadFiles(dir))
+	if len(rounds) != 2 || len(ins) != 2 {
+		t.Fatalf("%d rounds, %d inputs, want 2", len(rounds), len(ins))
+	}
+	for i, want := range []struct {
+		file                  string
+		units                 int
+		alpha, sources, kappa float64
+	}{
+		{"data/codebook/coding/reliability-threads.csv", 40, 0.789427, 0.969158, 0.788732},
+		{"data/codebook/coding/round2/reliability-threads.csv", 100, 0.879011, 0.986005, 0.878543},
+	} {
+		r := rounds[i]
+		st, ok := r.Agreement("status")
+		src, ok2 := r.Agreement("sources")
+		if r.Round != i+1 || !ok || !ok2 || st.Units != want.units || st.Alpha != want.alpha || st.Kappa != want.kappa || src.Alpha != want.sources {
+			t.Errorf("round %d: %+v", i+1, r)
+		}
+		if ins[i].Path != want.file || len(ins[i].SHA256) != 64 {
+			t.Errorf("input %d: %+v", i, ins[i])
+		}
+	}
+}

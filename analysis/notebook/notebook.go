@@ -540,11 +540,17 @@ func CoderReliability() ([]themes.Agreement, figure.Input) {
 	if err != nil {
 		Fatal(err)
 	}
+	return rel, inputOf(path)
+}
+
+// inputOf is the figure.Input of the file at path, relative to the
+// repository.
+func inputOf(path string) figure.Input {
 	in, err := figure.InputFile(path, repo.Root())
 	if err != nil {
 		Fatal(err)
 	}
-	return rel, in
+	return in
 }
 
 // HandCodedSample loads the study's gold messages (its study file's

@@ -3,6 +3,7 @@ package paper
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/faire-communaute/compendium/analysis/chart"
@@ -11,6 +12,7 @@ import (
 	"github.com/faire-communaute/compendium/analysis/figure"
 	"github.com/faire-communaute/compendium/analysis/indicator"
 	"github.com/faire-communaute/compendium/analysis/indicator/norms"
+	"github.com/faire-communaute/compendium/analysis/indicator/themes"
 	"github.com/faire-communaute/compendium/analysis/stats"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
@@ -149,6 +151,11 @@ func sourcesCorrectionCaption(r norms.Result) string {
 	return figure.T(fr, en)
 }
 
+// T5Columns are the columns of Table 5's data, each with one meaning in
+// every row (NaN or empty where it does not apply).
+var T5Columns = []string{"measure", "coder", "round", "profession", "label", "n", "support",
+	"precision", "recall", "f1", "kappa", "alpha", "agreement", "coded_share", "corrected", "lo", "hi", "estimable", "reason"}
+
 // T5ThreadCoder is Table 5: the thread status coders against the gold
 // threads. Per status (one against the rest), the cross-validated
 // support, precision, recall, F1 and Cohen's κ of the trained thread
@@ -157,23 +164,47 @@ func sourcesCorrectionCaption(r norms.Result) string {
 // statuses; a status with too few gold threads is marked not estimable.
 // Below, per profession, the share of question threads of each status as
 // each coder counts them and as corrected for its error (n. d. when not
-// corrected).
+// corrected). The caption gives the two human coders' agreement of each
+// coding round (norms.Correction.Rounds) on the status and on the
+// sources.
 //
-// The data has rows of two measures. measure "cv": coder (trained,
-// keyword), label (a status, or "multiclass"), n (gold threads), support,
-// precision, recall, f1, kappa, estimable (true/false), reason. measure
-// "share": coder, label (a question status), n (threads read), support
-// (threads coded as that status), precision the coded share among question
-// threads, recall the corrected share, f1 and kappa its interval (lo,
-// hi), estimable whether corrected, reason why not; the profession in
-// the community column.
+// The data has the columns T5Columns and rows of three measures:
+//   - "cv": coder (trained, keyword), label (a status, or "multiclass"),
+//     n (gold threads), support (gold threads of the status), precision,
+//     recall, f1, kappa (cross-validated; multiclass: kappa only),
+//     estimable, reason;
+//   - "share": coder, profession, label (a question status), n (threads
+//     read), support (threads coded as that status), coded_share (its
+//     share among the threads coded as questions), corrected (the share
+//     corrected for the coder's error), lo, hi (its 95 % interval),
+//     estimable (whether corrected), reason (why not);
+//   - "agreement": coder "coders" (the two human coders), round, label
+//     (the variable of reliability-threads.csv: status, question_type,
+//     source:KIND, sources), n (pairable units), support (units both
+//     coded), kappa (Cohen's), alpha (Krippendorff's, nominal), agreement
+//     (observed), lo, hi (α's bootstrap interval).
 func T5ThreadCoder(r norms.Result, prov figure.Provenance) (*figure.Figure, error) {
 	corr := r.Corrected
 	if corr == nil {
 		return nil, notDrawable("t5-thread-coder", NeedCodebook, "cette étude n'a pas de fils codés à la main (fichier de référence des fils)", "this study has no hand-coded threads (thread gold file)")
 	}
 	rep := corr.Report
-	data := figure.NewTable("measure", "coder", "community", "label", "n", "support", "precision", "recall", "f1", "kappa", "estimable", "reason")
+	nan := math.NaN()
+	data := figure.NewTable(T5Columns...)
+	// row adds a data row: the cells not given are NaN (numbers) or
+	// empty (texts).
+	type row struct {
+		measure, coder, round, profession, label string
+		n, support                               int
+		precision, recall, f1, kappa, alpha      float64
+		agreement, coded, corrected, lo, hi      float64
+		estimable                                string
+		reason                                   string
+	}
+	add := func(x row) {
+		data.Add(x.measure, x.coder, x.round, x.profession, x.label, x.n, x.support, x.precision, x.recall, x.f1, x.kappa, x.alpha, x.agreement, x.coded, x.corrected, x.lo, x.hi, x.estimable, x.reason)
+	}
+	blank := row{precision: nan, recall: nan, f1: nan, kappa: nan, alpha: nan, agreement: nan, coded: nan, corrected: nan, lo: nan, hi: nan}
 	shown := figure.NewTable(
 		figure.T("Statut", "Status"),
 		figure.T("Effectif", "Support"),
@@ -186,28 +217,34 @@ func T5ThreadCoder(r norms.Result, prov figure.Provenance) (*figure.Figure, erro
 		}
 		return figure.Number(v, 2)
 	}
-	scores := func(p, r, f, k float64) string {
-		return two(p) + " / " + two(r) + " / " + two(f) + " / " + two(k)
+	scores := func(s themes.Score) string {
+		return two(s.Precision) + " / " + two(s.Recall) + " / " + two(s.F1) + " / " + two(s.Kappa)
 	}
 	for _, l := range rep.Statuses {
 		for _, c := range []struct {
 			name string
-			s    struct{ p, r, f, k float64 }
-		}{
-			{norms.CoderTrained, struct{ p, r, f, k float64 }{l.Trained.Precision, l.Trained.Recall, l.Trained.F1, l.Trained.Kappa}},
-			{norms.CoderKeyword, struct{ p, r, f, k float64 }{l.Keyword.Precision, l.Keyword.Recall, l.Keyword.F1, l.Keyword.Kappa}},
-		} {
-			data.Add("cv", c.name, "", l.Status, rep.N, l.Support, c.s.p, c.s.r, c.s.f, c.s.k, l.Estimable, l.Reason)
+			s    themes.Score
+		}{{norms.CoderTrained, l.Trained}, {norms.CoderKeyword, l.Keyword}} {
+			x := blank
+			x.measure, x.coder, x.label, x.n, x.support = "cv", c.name, l.Status, rep.N, l.Support
+			x.precision, x.recall, x.f1, x.kappa = c.s.Precision, c.s.Recall, c.s.F1, c.s.Kappa
+			x.estimable, x.reason = strconv.FormatBool(l.Estimable), l.Reason
+			add(x)
 		}
 		label := figure.T(capitalize(statusLabelFR(l.Status)), capitalize(strings.ReplaceAll(l.Status, "-", " ")))
 		if !l.Estimable {
 			label += figure.T(" (non estimable)", " (not estimable)")
 		}
-		shown.Add(label, l.Support, scores(l.Trained.Precision, l.Trained.Recall, l.Trained.F1, l.Trained.Kappa), scores(l.Keyword.Precision, l.Keyword.Recall, l.Keyword.F1, l.Keyword.Kappa))
+		shown.Add(label, l.Support, scores(l.Trained), scores(l.Keyword))
 	}
-	nan := math.NaN()
-	data.Add("cv", norms.CoderTrained, "", "multiclass", rep.N, rep.N, nan, nan, nan, rep.TrainedKappa, true, "")
-	data.Add("cv", norms.CoderKeyword, "", "multiclass", rep.N, rep.N, nan, nan, nan, rep.KeywordKappa, true, "")
+	for _, c := range []struct {
+		name  string
+		kappa float64
+	}{{norms.CoderTrained, rep.TrainedKappa}, {norms.CoderKeyword, rep.KeywordKappa}} {
+		x := blank
+		x.measure, x.coder, x.label, x.n, x.support, x.kappa, x.estimable = "cv", c.name, "multiclass", rep.N, rep.N, c.kappa, "true"
+		add(x)
+	}
 	shown.Add(figure.T("Quatre statuts : κ multiclasse", "Four statuses: multi-class κ"), rep.N, two(rep.TrainedKappa), two(rep.KeywordKappa))
 	for _, g := range inStudyOrder(r.Groups, func(g norms.Group) corpus.Community { return g.Community }) {
 		if g.Community.ID != indicator.AllCommunities {
@@ -232,22 +269,71 @@ func T5ThreadCoder(r norms.Result, prov figure.Provenance) (*figure.Figure, erro
 				s    coder.StatusShares
 			}{{norms.CoderTrained, gc.Trained}, {norms.CoderKeyword, gc.Keyword}} {
 				e := c.s.CorrectedQuestions[k]
-				data.Add("share", c.name, string(g.Community.Profession), st, c.s.N, c.s.Counts[k], c.s.NaiveQuestions[k].Value, e.Value, e.Lo, e.Hi, !math.IsNaN(e.Value), c.s.Reason)
+				x := blank
+				x.measure, x.coder, x.profession, x.label, x.n, x.support = "share", c.name, string(g.Community.Profession), st, c.s.N, c.s.Counts[k]
+				x.coded, x.corrected, x.lo, x.hi = c.s.NaiveQuestions[k].Value, e.Value, e.Lo, e.Hi
+				x.estimable, x.reason = strconv.FormatBool(!math.IsNaN(e.Value)), c.s.Reason
+				add(x)
 			}
 			shown.Add("   "+figure.T(capitalize(statusLabelFR(st)), capitalize(strings.ReplaceAll(st, "-", " "))), "", cell(gc.Trained), cell(gc.Keyword))
 		}
 	}
+	for _, rd := range corr.Rounds {
+		for _, a := range rd.Agreements {
+			x := blank
+			x.measure, x.coder, x.round, x.label, x.n, x.support = "agreement", "coders", strconv.Itoa(rd.Round), a.Variable, a.Units, a.Both
+			x.kappa, x.alpha, x.agreement, x.lo, x.hi = a.Kappa, a.Alpha, a.Agreement, a.Lo, a.Hi
+			add(x)
+		}
+	}
+	fr, en := roundsCaption(corr.Rounds)
 	return &figure.Figure{
 		ID:    "t5-thread-coder",
 		Title: figure.T("Tableau 5 – Le statut des fils : codeur entraîné et règle par mots-clés", "Table 5 – Thread status: trained coder and keyword rule"),
 		Caption: figure.T(
-			fmt.Sprintf("Accord avec %d fils codés par deux codeurs et arbitrés (validation croisée à %d plis, les mêmes pour les deux codeurs) : effectif, précision, rappel, F1 et κ de Cohen de chaque statut contre les autres, κ multiclasse des quatre statuts ; un statut de moins de %d fils de référence est non estimable. En bas, par profession, la part des fils-questions de chaque statut telle que chaque codeur la compte, puis corrigée de son erreur (classification et comptage ajustés multiclasses ; intervalle à 95 %% par bootstrap sur les fils codés et de référence ; n. d. quand la correction est impossible).", rep.N, rep.Folds, rep.MinPositives),
-			fmt.Sprintf("Agreement with %d threads coded by two coders and adjudicated (%d-fold cross-validation, the same folds for both coders): support, precision, recall, F1 and Cohen's κ of each status against the others, multi-class κ of the four statuses; a status with fewer than %d gold threads is not estimable. Below, per profession, the share of question threads of each status as each coder counts it, then corrected for its error (multi-class adjusted classify and count; 95%% interval by bootstrap over coded and gold threads; n/a when it cannot be corrected).", rep.N, rep.Folds, rep.MinPositives)),
+			fmt.Sprintf("Accord avec %d fils codés par deux codeurs et arbitrés (validation croisée à %d plis, les mêmes pour les deux codeurs) : effectif, précision, rappel, F1 et κ de Cohen de chaque statut contre les autres, non pondérés par les poids d'échantillonnage des fils (la matrice de correction l'est), κ multiclasse des quatre statuts ; un statut de moins de %d fils de référence est non estimable. En bas, par profession, la part des fils-questions de chaque statut telle que chaque codeur la compte, puis corrigée de son erreur (classification et comptage ajustés multiclasses ; intervalle à 95 %% par bootstrap sur les fils codés et de référence ; n. d. quand la correction est impossible).%s", rep.N, rep.Folds, rep.MinPositives, fr),
+			fmt.Sprintf("Agreement with %d threads coded by two coders and adjudicated (%d-fold cross-validation, the same folds for both coders): support, precision, recall, F1 and Cohen's κ of each status against the others, not weighted by the threads' sampling weights (the correction matrix is), multi-class κ of the four statuses; a status with fewer than %d gold threads is not estimable. Below, per profession, the share of question threads of each status as each coder counts it, then corrected for its error (multi-class adjusted classify and count; 95%% interval by bootstrap over coded and gold threads; n/a when it cannot be corrected).%s", rep.N, rep.Folds, rep.MinPositives, en)),
 		Data:    data,
 		Drawing: figure.TableDrawing{Table: shown},
 		Width:   20 * vg.Centimeter,
 		Prov:    prov,
 	}, nil
+}
+
+// roundsCaption is the sentence of Table 5's caption on the two coders'
+// agreement before adjudication, round by round: Krippendorff's α on the
+// status and on the sources (all kinds pooled) with their intervals; ""
+// without rounds.
+func roundsCaption(rounds []coder.CodingRound) (fr, en string) {
+	alpha := func(a themes.Agreement, sep string) string {
+		out := "α = " + figure.Number(a.Alpha, 2)
+		if !math.IsNaN(a.Lo) && !math.IsNaN(a.Hi) {
+			out += " [" + figure.Number(a.Lo, 2) + sep + figure.Number(a.Hi, 2) + "]"
+		}
+		return out
+	}
+	var frs, ens []string
+	for _, rd := range rounds {
+		var f, e []string
+		for _, v := range []struct{ id, fr, en string }{{"status", "statut", "status"}, {"sources", "sources", "sources"}} {
+			a, ok := rd.Agreement(v.id)
+			if !ok {
+				continue
+			}
+			f = append(f, fmt.Sprintf("%s %s (%d unités)", v.fr, alpha(a, " ; "), a.Units))
+			e = append(e, fmt.Sprintf("%s %s (%d units)", v.en, alpha(a, ", "), a.Units))
+		}
+		if len(f) == 0 {
+			continue
+		}
+		frs = append(frs, fmt.Sprintf("tour %d, %s", rd.Round, strings.Join(f, ", ")))
+		ens = append(ens, fmt.Sprintf("round %d, %s", rd.Round, strings.Join(e, ", ")))
+	}
+	if len(frs) == 0 {
+		return "", ""
+	}
+	return " Accord des deux codeurs avant arbitrage (α de Krippendorff, nominal, intervalle bootstrap à 95 % ; κ de Cohen dans les données) : " + strings.Join(frs, " ; ") + ".",
+		" Agreement of the two coders before adjudication (Krippendorff's α, nominal, 95% bootstrap interval; Cohen's κ in the data): " + strings.Join(ens, "; ") + "."
 }
 
 // correctedSourceEstimates returns the group's shares of answers citing

@@ -9,6 +9,7 @@ import (
 	"github.com/faire-communaute/compendium/analysis/figure"
 	"github.com/faire-communaute/compendium/analysis/indicator"
 	"github.com/faire-communaute/compendium/analysis/indicator/norms"
+	"github.com/faire-communaute/compendium/analysis/indicator/themes"
 	"github.com/faire-communaute/compendium/analysis/stats"
 )
 
@@ -126,24 +127,65 @@ func TestF13Corrected(t *testing.T) {
 }
 
 func TestT5ThreadCoder(t *testing.T) {
+	old := figure.Lang
+	figure.Lang = figure.English
+	defer func() { figure.Lang = old }()
 	if _, err := T5ThreadCoder(norms.MeasureCounts(normsFixture(), codebook(t)), testProv); err == nil {
 		t.Error("drawn without gold threads")
 	}
 	r := correctedFixture(t, handGold(0))
 	r.Corrected.Report = coder.ThreadReport{N: 40, Folds: 5, MinPositives: 10, TrainedKappa: 0.7, KeywordKappa: 0.5,
-		Statuses: []coder.ThreadLabel{{Status: "consensual", Support: 4, Reason: "4 gold threads consensual, fewer than 10"}}}
+		Statuses: []coder.ThreadLabel{{Status: "consensual", Support: 4, Reason: "4 gold threads consensual, fewer than 10",
+			Trained: themes.Score{Precision: 0.5, Recall: 0.25, F1: 1.0 / 3, Kappa: 0.2}, Keyword: themes.Score{Precision: 1, Recall: 0.5, F1: 2.0 / 3, Kappa: 0.6}}}}
+	r.Corrected.Rounds = []coder.CodingRound{{Round: 1, Agreements: []themes.Agreement{
+		{Variable: "status", Units: 40, Alpha: 0.789427, Lo: 0.608382, Hi: 0.929116, Both: 40, Agreement: 0.85, Kappa: 0.788732},
+		{Variable: "question_type", Units: 40, Alpha: 1, Lo: 1, Hi: 1, Both: 40, Agreement: 1, Kappa: 1},
+		{Variable: "sources", Units: 916, Alpha: 0.969158, Lo: 0.887288, Hi: 1, Both: 916, Agreement: 0.998908, Kappa: 0.969142},
+	}}, {Round: 2, Agreements: []themes.Agreement{
+		{Variable: "status", Units: 100, Alpha: 0.7, Lo: math.NaN(), Hi: math.NaN(), Both: 100, Agreement: 0.8, Kappa: 0.69},
+	}}}
 	f, err := T5ThreadCoder(r, testProv)
 	if err != nil {
 		t.Fatal(err)
 	}
-	hasPointLines(t, f, 5,
-		"cv,trained,,consensual,40",
-		"cv,trained,,multiclass,40",
-		"share,trained,general-practitioner,consensual,1000",
-		"share,keyword,home-care-aide,unanswered,1000")
-	rows := cells(t, f, "share", "trained", "general-practitioner", "consensual")
-	if len(rows) == 0 || !strings.HasPrefix(strings.Join(rows, ","), "share,trained,general-practitioner,consensual,1000,140,0.186667,0.266667") {
+	if got := csvLines(t, f)[0]; got != strings.Join(T5Columns, ",") {
+		t.Errorf("header %s", got)
+	}
+	hasLines(t, f,
+		// The scores in their own columns; the shares and interval NaN.
+		"cv,trained,,,consensual,40,4,0.500000,0.250000,0.333333,0.200000,NaN,NaN,NaN,NaN,NaN,NaN,false,\"4 gold threads consensual, fewer than 10\"",
+		"cv,keyword,,,consensual,40,4,1.000000,0.500000,0.666667,0.600000,NaN,NaN,NaN,NaN,NaN,NaN,false,\"4 gold threads consensual, fewer than 10\"",
+		"cv,trained,,,multiclass,40,40,NaN,NaN,NaN,0.700000,NaN,NaN,NaN,NaN,NaN,NaN,true,",
+		"agreement,coders,1,,status,40,40,NaN,NaN,NaN,0.788732,0.789427,0.850000,NaN,NaN,0.608382,0.929116,,",
+		"agreement,coders,1,,sources,916,916,NaN,NaN,NaN,0.969142,0.969158,0.998908,NaN,NaN,0.887288,1.000000,,",
+		"agreement,coders,2,,status,100,100,NaN,NaN,NaN,0.690000,0.700000,0.800000,NaN,NaN,NaN,NaN,,")
+	// The share rows: 1000 threads read, 140 coded consensual of the 750
+	// coded as questions (.186667), corrected to .266667 (correctedFixture).
+	rows := cells(t, f, "share", "trained", "", "general-practitioner", "consensual")
+	if got := strings.Join(rows[5:15], ","); got != "1000,140,NaN,NaN,NaN,NaN,NaN,NaN,0.186667,0.266667" {
 		t.Errorf("share row %v", rows)
+	}
+	if e := r.Corrected.Groups[0].Trained.CorrectedQuestions[0]; !near6(num(t, rows[15]), e.Lo) || !near6(num(t, rows[16]), e.Hi) || rows[17] != "true" {
+		t.Errorf("share row interval %v, want %v", rows, e)
+	}
+	cells(t, f, "share", "keyword", "", "home-care-aide", "unanswered")
+	for _, w := range []string{
+		"not weighted by the threads' sampling weights (the correction matrix is)",
+		"Agreement of the two coders before adjudication (Krippendorff's α, nominal, 95% bootstrap interval; Cohen's κ in the data): round 1, status α = 0.79 [0.61, 0.93] (40 units), sources α = 0.97 [0.89, 1.00] (916 units); round 2, status α = 0.70 (100 units).",
+	} {
+		if !strings.Contains(f.Caption, w) {
+			t.Errorf("caption lacks %q: %s", w, f.Caption)
+		}
+	}
+	figure.Lang = figure.French
+	f, _ = T5ThreadCoder(r, testProv)
+	if w := "tour 1, statut α = 0,79 [0,61 ; 0,93] (40 unités), sources α = 0,97 [0,89 ; 1,00] (916 unités) ; tour 2, statut α = 0,70 (100 unités)."; !strings.Contains(f.Caption, w) {
+		t.Errorf("caption lacks %q: %s", w, f.Caption)
+	}
+	// Without rounds, no sentence on the coders.
+	r.Corrected.Rounds = nil
+	if f, _ = T5ThreadCoder(r, testProv); strings.Contains(f.Caption, "Accord des deux codeurs") {
+		t.Errorf("caption: %s", f.Caption)
 	}
 	_ = indicator.AllCommunities
 }

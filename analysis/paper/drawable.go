@@ -63,6 +63,7 @@ var Needs = []struct {
 	{"t4-network", []Need{NeedReplyLinks, NeedMinimum}},
 	{"f11-retention", []Need{NeedMessages, NeedTimeSpan}},
 	{"f12-consensus", []Need{NeedMessageLinks, NeedQuestions, NeedMinimum, NeedTimeSpan}},
+	{"t5-thread-coder", []Need{NeedCodebook}},
 	{"f13-sources", []Need{NeedMessageLinks, NeedQuestions, NeedMinimum}},
 	{"f14-recurring", []Need{NeedMessageLinks, NeedQuestions, NeedMinimum}},
 	{"f15-overlap", []Need{NeedMessages, NeedTwoCommunities}},

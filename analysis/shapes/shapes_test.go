@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/faire-communaute/compendium/analysis/coder"
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/figure"
 	"github.com/faire-communaute/compendium/analysis/indicator"
@@ -47,6 +48,15 @@ func build(t *testing.T, c *corpus.Corpus, cb *themes.Codebook, sample []themes.
 	}
 	ret := retention.Measure(c)
 	nr := norms.Measure(c, cb)
+	// As notebook 04: the shipped thread gold corrects the status and
+	// source shares, and Table 5 shows the coders against it.
+	gold, err := coder.LoadGoldThreads(cb, coder.StudyGoldThreads(nil)...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if nr.Corrected, err = norms.Correct(c, nr, gold, norms.CorrectOptions{}); err != nil {
+		t.Fatal(err)
+	}
 	ov := norms.Overlap(c)
 	builders := map[string]func() (*figure.Figure, error){
 		"t1-groups":          func() (*figure.Figure, error) { return paper.T1Groups(panels, prov) },
@@ -67,6 +77,7 @@ func build(t *testing.T, c *corpus.Corpus, cb *themes.Codebook, sample []themes.
 		"t4-network":        func() (*figure.Figure, error) { return paper.T4Network(nets, nulls, prov) },
 		"f11-retention":     func() (*figure.Figure, error) { return paper.F11Retention(ret, prov) },
 		"f12-consensus":     func() (*figure.Figure, error) { return paper.F12Consensus(nr, prov) },
+		"t5-thread-coder":   func() (*figure.Figure, error) { return paper.T5ThreadCoder(nr, prov) },
 		"f13-sources":       func() (*figure.Figure, error) { return paper.F13Sources(nr, prov) },
 		"f14-recurring":     func() (*figure.Figure, error) { return paper.F14Recurring(nr, prov) },
 		"f15-overlap":       func() (*figure.Figure, error) { return paper.F15Overlap(ov, prov) },

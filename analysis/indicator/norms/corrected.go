@@ -163,6 +163,10 @@ type Correction struct {
 	GoldAnswers   int
 	SourceRates   []coder.Rates
 	SourceReasons []string
+	// Rounds are the two coders' agreement of each coding round of the
+	// gold threads (coder.ThreadRounds), for Table 5; Correct leaves it
+	// empty, the caller that read the gold files fills it.
+	Rounds []coder.CodingRound
 	// Groups are aligned with Result.Groups.
 	Groups []GroupCorrection
 }
