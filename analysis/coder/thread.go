@@ -43,8 +43,10 @@ func statusIndex(s string) int { return slices.Index(ThreadStatuses, s) }
 // order.
 type ThreadAnswer struct {
 	Text string
-	// Author is the pseudonymised author, "" when unknown (a gold file
-	// has no author column).
+	// Author is the pseudonymised author in a study's thread; in a gold
+	// thread, the sample sheet's label (AskerLabel the asker, R1, R2...
+	// the others: the gold file's author column); "" when unknown (a
+	// gold file written before that column).
 	Author string
 	// Sources are the source kinds the gold codes give the answer, in
 	// codebook order (nil in an uncoded thread).
@@ -64,7 +66,9 @@ type Thread struct {
 	Stratum string
 	Weight  float64
 	Text    string // the thread start
-	Asker   string // its author, "" when unknown
+	// Asker is its author (in a gold thread, AskerLabel), "" when
+	// unknown.
+	Asker   string
 	Answers []ThreadAnswer
 	// Status and QuestionType are the gold codes ("" in an uncoded
 	// thread; QuestionType "" also for a question of no type).
@@ -78,6 +82,18 @@ type Thread struct {
 	Keyword string
 }
 
+// AskerLabel is the author label of the asker in the coders' sheets and
+// thread gold files (`scripts/code sample`): an answer by AskerLabel is
+// the asker's own follow-up, R1, R2... are the other people.
+const AskerLabel = "A"
+
+// ByOther reports whether answer a of t is by another author than the
+// asker: true when either author is unknown (a gold file without the
+// author column: every line after the start counts as an answer).
+func (t Thread) ByOther(a ThreadAnswer) bool {
+	return a.Author == "" || t.Asker == "" || a.Author != t.Asker
+}
+
 // ErrGoldThreads is the reason of every problem in a thread gold file.
 var ErrGoldThreads = errors.New("coder: unusable thread gold")
 
@@ -89,8 +105,12 @@ var goldThreadRequired = []string{"unit", "position", "community", "profession",
 // gold` (data/codebook/coding/gold-threads.csv): a CSV file (UTF-8, an
 // optional byte-order mark) with a header holding at least unit,
 // position, community, profession, text, status and question_type, and
-// optionally stratum, weight, message_id and one 0/1 column per source
-// kind of cb; one row per message of a thread, the thread start
+// optionally stratum, weight, message_id, author (the sheet's label of
+// each line's author, AskerLabel the asker: Thread.Asker and
+// ThreadAnswer.Author; a file without it, written before the column,
+// leaves them empty and every line after the start counts as an answer
+// by another, Thread.ByOther) and one 0/1 column per source kind of cb;
+// one row per message of a thread, the thread start
 // (position 0, with the status and question type) first, then its
 // answers in increasing position (with their source columns). A
 // status must be one of ThreadStatuses; a question type one of cb's or
@@ -180,7 +200,7 @@ func ReadGoldThreads(r io.Reader, name string, cb *themes.Codebook) ([]Thread, e
 				return nil, bad("question_type", "a question type for a thread that is %s", StatusNotAQuestion)
 			}
 			t := Thread{Unit: unit, File: name, Community: get("community"), Profession: corpus.Profession(strings.TrimSpace(get("profession"))),
-				Stratum: get("stratum"), Text: get("text"), Status: st, QuestionType: qt}
+				Stratum: get("stratum"), Text: get("text"), Asker: strings.TrimSpace(get("author")), Status: st, QuestionType: qt}
 			if w := strings.TrimSpace(get("weight")); w != "" {
 				t.Weight, err = strconv.ParseFloat(w, 64)
 				if err != nil || !(t.Weight > 0) || math.IsInf(t.Weight, 0) {
@@ -200,7 +220,7 @@ func ReadGoldThreads(r io.Reader, name string, cb *themes.Codebook) ([]Thread, e
 		if want := len(t.Answers) + 1; pos != want {
 			return nil, bad("position", "answer %d of thread %s where %d is expected", pos, rawio.Quote(unit), want)
 		}
-		a := ThreadAnswer{Text: get("text")}
+		a := ThreadAnswer{Text: get("text"), Author: strings.TrimSpace(get("author"))}
 		for _, k := range kinds {
 			switch v := strings.TrimSpace(get(k)); v {
 			case "1":

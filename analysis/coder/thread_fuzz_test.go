@@ -22,6 +22,7 @@ func FuzzReadGoldThreads(f *testing.F) {
 	}
 	f.Add([]byte("unit,position,community,profession,text,status,question_type,law\nT1,0,c,p,\"a\nb\",unanswered,,\nT1,1,c,p,x,,,1\n"))
 	f.Add([]byte("unit,position,community,profession,text,status,question_type\nT1,-1,c,p,x,unanswered,\n"))
+	f.Add([]byte("unit,position,community,profession,author,text,status,question_type,law\nT1,0,c,p,A,q ?,consensual,,\nT1,1,c,p,R1,x,,,1\nT1,2,c,p,A,y,,,0\n"))
 	kinds := cb.SourceKinds()
 	f.Fuzz(func(t *testing.T, b []byte) {
 		ts, err := ReadGoldThreads(bytes.NewReader(b), "f.csv", cb)

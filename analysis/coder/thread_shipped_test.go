@@ -43,3 +43,39 @@ func TestShippedGoldThreads(t *testing.T) {
 	}
 	t.Logf("κ trained %.3f keyword %.3f; agreement %.3f %.3f", r.TrainedKappa, r.KeywordKappa, r.TrainedAgreement, r.KeywordAgreement)
 }
+
+// The shipped gold files carry each line's author label (`scripts/code
+// gold`): A on every thread start, A or R1, R2... on every answer, and
+// some answers are the asker's own follow-ups, which the source rates
+// leave out (ThreadSourceRates).
+func TestShippedGoldThreadAuthors(t *testing.T) {
+	root := filepath.Join("..", "..", "data", "codebook")
+	cb, err := themes.LoadCodebook(filepath.Join(root, "codebook.json"))
+	if err != nil {
+		t.Skip(err)
+	}
+	for _, p := range GoldThreadFiles(filepath.Join(root, "coding")) {
+		gold, err := LoadGoldThreads(cb, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		followUps := 0
+		for _, g := range gold {
+			if g.Asker != AskerLabel {
+				t.Errorf("%s %s: asker %q", p, g.Unit, g.Asker)
+			}
+			for i, a := range g.Answers {
+				if a.Author == "" {
+					t.Errorf("%s %s#%d: no author", p, g.Unit, i+1)
+				}
+				if !g.ByOther(a) {
+					followUps++
+				}
+			}
+		}
+		if followUps == 0 {
+			t.Errorf("%s: no follow-up by the asker", p)
+		}
+		t.Logf("%s: %d threads, %d follow-ups by the asker", p, len(gold), followUps)
+	}
+}

@@ -417,3 +417,76 @@ func multinomialN(src rand.Source, cells []int) []int {
 	out[len(cells)-1] += left
 	return out
 }
+
+// ThreadSourceRates returns a source coder's confusion on each of kinds
+// over the answers by others (Thread.ByOther: the asker's own follow-ups
+// are left out, as the corpus's citing counts leave them out) of the
+// gold threads keep accepts (all when keep is nil): the gold codes are
+// ThreadAnswer.Sources, the coder's are coded(t, a). answers counts the
+// answers scored.
+//
+// When the gold threads carry several strata or unequal weights
+// (Thread.Stratum, Weight: `scripts/code sample` draws threads by
+// community and automatic status), each kind's confusion is split by
+// (stratum, weight) in Rates.Strata, in order of first appearance, as
+// Report.RatesOf does for messages, and its rates are weighted: an answer
+// stands for Weight answers of the population, its thread's (a weight of
+// 0 counts as 1). The stratified bootstrap of Rates then resamples the
+// answers of each stratum apart, as independent draws, though they were
+// drawn by thread: the interval ignores that answers cluster in threads.
+func ThreadSourceRates(gold []Thread, kinds []string, keep func(Thread) bool, coded func(Thread, ThreadAnswer) []string) (rates []Rates, answers int) {
+	type key struct {
+		stratum string
+		weight  float64
+	}
+	index := map[key]int{}
+	rates = make([]Rates, len(kinds))
+	for _, t := range gold {
+		if keep != nil && !keep(t) {
+			continue
+		}
+		w := t.Weight
+		if w == 0 {
+			w = 1
+		}
+		k := key{t.Stratum, w}
+		j, ok := index[k]
+		for _, a := range t.Answers {
+			if !t.ByOther(a) {
+				continue
+			}
+			if !ok {
+				j, ok = len(index), true
+				index[k] = j
+				for i := range rates {
+					rates[i].Strata = append(rates[i].Strata, StratumRates{Stratum: t.Stratum, Weight: w})
+				}
+			}
+			answers++
+			c := coded(t, a)
+			for i, kind := range kinds {
+				r, s := &rates[i], &rates[i].Strata[j]
+				switch g, x := slices.Contains(a.Sources, kind), slices.Contains(c, kind); {
+				case g && x:
+					r.TP++
+					s.TP++
+				case g:
+					r.FN++
+					s.FN++
+				case x:
+					r.FP++
+					s.FP++
+				default:
+					r.TN++
+					s.TN++
+				}
+			}
+		}
+	}
+	if len(index) <= 1 {
+		for i := range rates {
+			rates[i].Strata = nil // one stratum, one weight: every answer weighs the same
+		}
+	}
+	return rates, answers
+}

@@ -442,6 +442,25 @@ func TestEndToEnd(t *testing.T) {
 		t.Fatalf("thread gold: %d rows (sheet %d), header %v", len(trecs), len(thr), trecs[0])
 	}
 	gh := trecs[0]
+	// Each line's author label is the sample sheet's (A the asker, R1...
+	// the others), so that a reader can leave out the asker's follow-ups.
+	author := map[[2]string]string{}
+	for _, r := range thr[1:] {
+		author[[2]string{r[col(t, th, "unit")], r[col(t, th, "position")]}] = r[col(t, th, "author")]
+	}
+	others := 0
+	for _, r := range trecs[1:] {
+		u, pos, a := r[col(t, gh, "unit")], r[col(t, gh, "position")], r[col(t, gh, "author")]
+		if want := author[[2]string{u, pos}]; a != want || a == "" || pos == "0" && a != "A" {
+			t.Errorf("%s#%s: author %q, want %q (A on the question)", u, pos, a, want)
+		}
+		if pos != "0" && a != "A" {
+			others++
+		}
+	}
+	if others == 0 {
+		t.Error("no answer by another than the asker in the thread gold")
+	}
 	k, lawRows := -1, 0
 	for _, r := range trecs[1:] {
 		if r[col(t, gh, "position")] == "0" {

@@ -114,11 +114,13 @@ func keepSampleTexts(s *sheet, path string, cb *themes.Codebook) (int, error) {
 			changed++
 			u.text, u.text2 = o.text, o.text2
 		}
+		u.author = o.author // the sample's labels, not a coder's copy's
 		for j, a := range u.answers {
 			if a.text != o.answers[j].text {
 				changed++
 				a.text = o.answers[j].text
 			}
+			a.author = o.answers[j].author
 		}
 	}
 	return changed, nil
@@ -436,9 +438,12 @@ func merge(sheets []*sheet, cb *themes.Codebook, adjFile *adjudication, strata m
 	return g, nil
 }
 
-// threadGoldHeader is the header of a thread gold file.
+// threadGoldHeader is the header of a thread gold file: author is the
+// sample sheet's label of each line's author (A the asker, R1, R2... the
+// others), so that a reader can tell an answer by another from the
+// asker's own follow-up.
 func threadGoldHeader(cb *themes.Codebook) []string {
-	h := []string{"unit", "position", "community", "profession", "message_id", "stratum", "weight", "text", "status", "question_type"}
+	h := []string{"unit", "position", "community", "profession", "message_id", "stratum", "weight", "author", "text", "status", "question_type"}
 	return append(h, cb.SourceKinds()...)
 }
 
@@ -466,12 +471,12 @@ func (m *merger) thread(u *unit, cb *themes.Codebook, st unitStratum) ([][]strin
 		}
 	}
 	w := strconv.FormatFloat(st.weight, 'g', -1, 64)
-	head := []string{u.id, "0", u.community, string(u.profession), st.messageID, st.stratum, w, u.text, status, qt}
+	head := []string{u.id, "0", u.community, string(u.profession), st.messageID, st.stratum, w, u.author, u.text, status, qt}
 	head = append(head, make([]string, len(cb.SourceKinds()))...)
 	rows := [][]string{head}
 	for _, a := range u.answers {
 		id := u.id + "#" + strconv.Itoa(a.position)
-		row := []string{u.id, strconv.Itoa(a.position), u.community, string(u.profession), st.messageID, st.stratum, w, a.text, "", ""}
+		row := []string{u.id, strconv.Itoa(a.position), u.community, string(u.profession), st.messageID, st.stratum, w, a.author, a.text, "", ""}
 		for _, k := range cb.SourceKinds() {
 			has, _ := m.bit("source:"+k, id)
 			row = append(row, bit(has))

@@ -145,9 +145,10 @@
 // for none; each source kind of each answer, unit "T001#2" for the answer
 // at position 2) into a thread gold file: one row per message of a thread
 // as in the sheet, with unit, position, community, profession,
-// message_id (the thread start's id), stratum, weight, text, status and
-// question_type (on position 0) and one 1/0 column per source kind (on
-// answers). A thread of no coder is left out; "not-a-question" with a
+// message_id (the thread start's id), stratum, weight, author (the
+// sample sheet's label: A the asker, R1, R2... the others; an answer by
+// A is the asker's own follow-up), text, status and question_type (on
+// position 0) and one 1/0 column per source kind (on answers). A thread of no coder is left out; "not-a-question" with a
 // question type is refused.
 //
 // Copies of pairs.csv merge into a pair gold file (norms.PairGoldHeader:

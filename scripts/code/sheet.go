@@ -239,8 +239,10 @@ type unit struct {
 	themes   []string // in codebook order
 	question bool
 	qtype    string
-	// threads
+	// threads: author is the thread start's author label in the sheet
+	// ("A", the asker)
 	status  string
+	author  string
 	answers []*answer
 	// pairs: text is the earlier question's, text2 the later's
 	text2 string
@@ -251,7 +253,11 @@ type answer struct {
 	position int
 	line     int
 	text     string
-	sources  []string // in codebook order
+	// author is the sheet's label of the answer's author: "A" the
+	// asker (a follow-up of their own), R1, R2... the others; "" in a
+	// sheet without an author column.
+	author  string
+	sources []string // in codebook order
 }
 
 // readSheet reads a coded copy of messages.csv, threads.csv or pairs.csv
@@ -375,6 +381,7 @@ func (s *sheet) readThreads(t *table, cb *themes.Codebook) error {
 			return err
 		}
 		u.status = t.get(start, "status")
+		u.author = t.get(start, "author")
 		u.qtype = t.get(start, "question_type")
 		u.coded = u.status != "" || u.qtype != ""
 		for _, k := range kinds {
@@ -386,7 +393,7 @@ func (s *sheet) readThreads(t *table, cb *themes.Codebook) error {
 			if t.get(x.r, "status") != "" || t.get(x.r, "question_type") != "" {
 				return t.fail(x.r, "status", "status and question_type are coded on the question (position 0)")
 			}
-			a := &answer{position: x.pos, line: t.line[x.r], text: t.raw(x.r, "text")}
+			a := &answer{position: x.pos, line: t.line[x.r], text: t.raw(x.r, "text"), author: t.get(x.r, "author")}
 			for _, k := range kinds {
 				set, present, err := t.mark(x.r, k)
 				if err != nil {

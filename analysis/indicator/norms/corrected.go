@@ -156,9 +156,10 @@ type Correction struct {
 	Report coder.ThreadReport
 	// Kinds are the codebook's source kinds; SourceRates[i] the keyword
 	// codebook's confusion on kind i over the GoldAnswers gold answers
-	// (of the gold threads the keyword rule reads as questions, as the
-	// answers counted); SourceReasons[i] why kind i is not corrected ("":
-	// it is).
+	// by others than the asker (of the gold threads the keyword rule
+	// reads as questions, as the answers counted; stratified by the gold
+	// threads' strata: coder.ThreadSourceRates); SourceReasons[i] why
+	// kind i is not corrected ("": it is).
 	Kinds         []string
 	GoldAnswers   int
 	SourceRates   []coder.Rates
@@ -323,32 +324,14 @@ func Correct(c *corpus.Corpus, r Result, gold []coder.Thread, opts CorrectOption
 }
 
 // sourceRates fills the keyword codebook's confusion on each source kind
-// over the answers of the gold threads it reads as questions.
+// over the answers by others (the asker's follow-ups left out, as in the
+// citing counts corrected; all answers of a gold file without author
+// column) of the gold threads it reads as questions, weighted by the
+// threads' strata when they have several (coder.ThreadSourceRates).
 func (corr *Correction) sourceRates(cb *themes.Codebook, gold []coder.Thread, min int) {
-	corr.SourceRates = make([]coder.Rates, len(corr.Kinds))
-	for _, t := range gold {
-		if t.Keyword == string(NotAQuestion) {
-			continue
-		}
-		for _, a := range t.Answers {
-			corr.GoldAnswers++
-			kw := answerSources(cb, a.Text, t.Profession)
-			for i, k := range corr.Kinds {
-				g, c := slices.Contains(a.Sources, k), slices.Contains(kw, k)
-				r := &corr.SourceRates[i]
-				switch {
-				case g && c:
-					r.TP++
-				case g:
-					r.FN++
-				case c:
-					r.FP++
-				default:
-					r.TN++
-				}
-			}
-		}
-	}
+	corr.SourceRates, corr.GoldAnswers = coder.ThreadSourceRates(gold, corr.Kinds,
+		func(t coder.Thread) bool { return t.Keyword != string(NotAQuestion) },
+		func(t coder.Thread, a coder.ThreadAnswer) []string { return answerSources(cb, a.Text, t.Profession) })
 	for i, k := range corr.Kinds {
 		r := corr.SourceRates[i]
 		reason := ""
