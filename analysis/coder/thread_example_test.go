@@ -49,3 +49,29 @@ func ExampleCorrectStatuses() {
 	// not-a-question  coded 0.250 corrected 0.250
 	// consensual among question threads: 0.267, interval reaches true
 }
+
+// The keyword codebook's rates on the law, scored on the answers by
+// others of two gold threads drawn from two strata (weights 3 and 1):
+// the asker's follow-up (author A) is left out, and the weighted true
+// positive rate is (3·1 + 1·0)/(3·1 + 1·1) = 0.75.
+func ExampleThreadSourceRates() {
+	gold := []coder.Thread{
+		{Stratum: "mg/consensual", Weight: 3, Asker: coder.AskerLabel, Answers: []coder.ThreadAnswer{
+			{Author: "R1", Text: "c'est dans le Code de la santé publique", Sources: []string{"law"}},
+			{Author: coder.AskerLabel, Text: "et la loi dit quoi ?", Sources: nil},
+		}},
+		{Stratum: "mg/unanswered", Weight: 1, Asker: coder.AskerLabel, Answers: []coder.ThreadAnswer{
+			{Author: "R1", Text: "voir l'article R4127", Sources: []string{"law"}},
+		}},
+	}
+	keyword := func(_ coder.Thread, a coder.ThreadAnswer) []string {
+		if a.Text == "c'est dans le Code de la santé publique" {
+			return []string{"law"}
+		}
+		return nil
+	}
+	rates, n := coder.ThreadSourceRates(gold, []string{"law"}, nil, keyword)
+	r := rates[0]
+	fmt.Printf("%d answers: TP %d FN %d, %d strata, TPR %.2f (unweighted %.2f)\n", n, r.TP, r.FN, len(r.Strata), r.TPR(), float64(r.TP)/float64(r.TP+r.FN))
+	// Output: 2 answers: TP 1 FN 1, 2 strata, TPR 0.75 (unweighted 0.50)
+}

@@ -141,8 +141,8 @@ func sourcesCorrectionCaption(r norms.Result) string {
 	}
 	var fr, en string
 	if len(done) > 0 {
-		fr = fmt.Sprintf(" Traits horizontaux : part de toute la période corrigée de l'erreur des mots-clés sur %d réponses de référence (classification et comptage ajustés, Forman 2008), et son intervalle à 95 %% (bootstrap sur les réponses et les réponses de référence), pour %s.", corr.GoldAnswers, strings.Join(done, ", "))
-		en = fmt.Sprintf(" Horizontal lines: share over the whole period corrected for the keywords' error on %d gold answers (adjusted classify and count, Forman 2008), with its 95%% interval (bootstrap over answers and gold answers), for %s.", corr.GoldAnswers, strings.Join(done, ", "))
+		fr = fmt.Sprintf(" Traits horizontaux : part de toute la période corrigée de l'erreur des mots-clés sur %d réponses de référence d'autres que l'auteur de la question (classification et comptage ajustés, Forman 2008), et son intervalle à 95 %% (bootstrap sur les réponses et les réponses de référence), pour %s.", corr.GoldAnswers, strings.Join(done, ", "))
+		en = fmt.Sprintf(" Horizontal lines: share over the whole period corrected for the keywords' error on %d gold answers by others than the asker (adjusted classify and count, Forman 2008), with its 95%% interval (bootstrap over answers and gold answers), for %s.", corr.GoldAnswers, strings.Join(done, ", "))
 	}
 	if len(notFR) > 0 {
 		fr += fmt.Sprintf(" Non corrigées de l'erreur des mots-clés, faute de réponses de référence citant la source (moins de %d) : %s.", coder.DefaultMinPositives, strings.Join(notFR, ", "))

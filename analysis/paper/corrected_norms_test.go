@@ -119,7 +119,7 @@ func TestF13Corrected(t *testing.T) {
 		"home-care-aide,corrected,law,4,1,0.250000,0.100000,0.400000",
 		"home-care-aide,corrected,employer,4,0,NaN,NaN,NaN",
 		"general-practitioner,corrected,guidelines,2,1,NaN,NaN,NaN")
-	for _, w := range []string{"on 150 gold answers", "for law.", "Not corrected for the keywords' error, for want of gold answers citing the source (fewer than 10): employer (3 gold answers cite it)"} {
+	for _, w := range []string{"on 150 gold answers by others than the asker", "for law.", "Not corrected for the keywords' error, for want of gold answers citing the source (fewer than 10): employer (3 gold answers cite it)"} {
 		if !strings.Contains(f.Caption, w) {
 			t.Errorf("caption lacks %q: %s", w, f.Caption)
 		}
