@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"github.com/faire-communaute/compendium/analysis/figure"
+	"github.com/faire-communaute/compendium/analysis/indicator"
 	"github.com/faire-communaute/compendium/analysis/indicator/norms"
 	"github.com/faire-communaute/compendium/analysis/stats"
 )
@@ -16,7 +17,12 @@ import (
 // measured precision and recall) or because the detector was not
 // validated on this study (no coded pairs, or coded pairs of another
 // study or detector).
-func recurringValidity(v *norms.RecurringValidation) string {
+//
+// When the pooled validation passes, a profession whose own precision
+// interval does not lie at or above the threshold (v.Groups, the groups
+// of community "*" in groups) is named with its precision: its part of
+// the figure is exploratory.
+func recurringValidity(v *norms.RecurringValidation, groups []norms.Group) string {
 	switch {
 	case v == nil:
 		return figure.T(
@@ -36,10 +42,22 @@ func recurringValidity(v *norms.RecurringValidation) string {
 			", a lower bound set by the random pairs: too few to rule out that many reworded questions escape it")
 	}
 	if v.Validated() {
-		return fmt.Sprintf(figure.T(
+		out := fmt.Sprintf(figure.T(
 			"Détection validée sur %s paires de questions codées à la main : précision (part des paires signalées qui posent la même question) %s, au-dessus du seuil de %s ; %s.",
 			"Detector validated on %s hand-coded question pairs: precision (share of the flagged pairs that ask the same question) %s, above the %s threshold; %s."),
 			figure.Integer(int64(a.Coded)), shareInterval(a.Precision), min, recall)
+		for i, g := range groups {
+			if i >= len(v.Groups) || g.Community.ID != indicator.AllCommunities || v.Groups[i].Coded == 0 {
+				continue
+			}
+			if p := v.Groups[i].Precision; !p.Estimable() || p.Lo < norms.RecurringMinPrecision {
+				out += " " + fmt.Sprintf(figure.T(
+					"Pour les %s, la précision est de %s, intervalle qui n'est pas au-dessus du seuil : leur part de la figure est exploratoire.",
+					"For %s, the precision is %s, an interval not above the threshold: their part of the figure is exploratory."),
+					ProfessionLabel(g.Community.Profession), shareInterval(p))
+			}
+		}
+		return out
 	}
 	return fmt.Sprintf(figure.T(
 		"Figure exploratoire : sur %s paires de questions codées à la main, la précision de la détection (part des paires signalées qui posent la même question) est de %s, intervalle qui n'est pas au-dessus du seuil de %s ; %s.",

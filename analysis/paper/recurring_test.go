@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/faire-communaute/compendium/analysis/figure"
+	"github.com/faire-communaute/compendium/analysis/indicator"
 	"github.com/faire-communaute/compendium/analysis/indicator/norms"
 	"github.com/faire-communaute/compendium/analysis/stats"
 )
@@ -58,6 +59,33 @@ func TestF14CaptionValidation(t *testing.T) {
 				t.Errorf("case %d: caption\n%s\nsays %q", i, got, w)
 			}
 		}
+	}
+	// Validated pooled, but one profession's precision interval is not
+	// above the threshold: that profession is named, exploratory.
+	var star []int
+	for i, g := range r.Groups {
+		if g.Community.ID == indicator.AllCommunities {
+			star = append(star, i)
+		}
+	}
+	if len(star) == 0 {
+		t.Fatal("fixture without a profession group")
+	}
+	mixed := &norms.RecurringValidation{All: high.All, Groups: make([]norms.PairValidation, len(r.Groups))}
+	for _, i := range star {
+		mixed.Groups[i] = high.All
+	}
+	weak := star[0]
+	mixed.Groups[weak] = norms.PairValidation{Coded: 30, Precision: est(0.895, 0.716, 0.967)}
+	got := caption(mixed, figure.French)
+	want := "Pour les " + func() string {
+		old := figure.Lang
+		figure.Lang = figure.French
+		defer func() { figure.Lang = old }()
+		return ProfessionLabel(r.Groups[weak].Community.Profession)
+	}() + ", la précision est de 89,5\u202f% [71,6 ; 96,7], intervalle qui n'est pas au-dessus du seuil : leur part de la figure est exploratoire."
+	if !strings.Contains(got, "Détection validée sur 150 paires") || !strings.Contains(got, want) || strings.Count(got, "Pour les ") != 1 {
+		t.Errorf("mixed caption\n%s\nwant\n%s", got, want)
 	}
 	// At the threshold exactly: validated.
 	high.All.Precision.Lo = norms.RecurringMinPrecision
