@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"encoding/csv"
+	"encoding/json"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -12,7 +14,10 @@ import (
 
 	"github.com/faire-communaute/compendium/analysis/coder"
 	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/indicator/all"
 	"github.com/faire-communaute/compendium/analysis/indicator/themes"
+	"github.com/faire-communaute/compendium/analysis/load"
+	"github.com/faire-communaute/compendium/analysis/pseudo"
 )
 
 const testStudy = "testdata/study/study.json"
@@ -477,6 +482,85 @@ func TestEndToEnd(t *testing.T) {
 	}
 	if k != 7 || lawRows != 1 {
 		t.Errorf("thread gold: %d threads, %d answers citing law; want 8 and 1", k+1, lawRows)
+	}
+
+	// Last step: a copy of the study whose file names the two gold files
+	// ("coding"), read as scripts/derive and the notebooks read it — the
+	// coding choice, the thread gold files (coder.StudyGoldThreads), the
+	// corrected rows of indicators.csv (all.IndicatorsCoded,
+	// all.ThreadGoldRows). 16 gold messages and 8 gold threads are too
+	// few to measure a coder's error: every corrected row is there, empty,
+	// with the reason that says so, for the keyword and the trained coder.
+	raw, err := os.ReadFile(testStudy)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var spec map[string]any
+	if err := json.Unmarshal(raw, &spec); err != nil {
+		t.Fatal(err)
+	}
+	spec["coding"] = map[string]any{"coder": "trained", "gold": goldPath, "gold_threads": tgold}
+	sdirStudy := filepath.Join(dir, "study")
+	if err := os.CopyFS(sdirStudy, os.DirFS(filepath.Dir(testStudy))); err != nil {
+		t.Fatal(err)
+	}
+	studyFile := filepath.Join(sdirStudy, "study.json")
+	b, _ := json.Marshal(spec)
+	if err := os.WriteFile(studyFile, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	st, err := load.ReadStudy(studyFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	choice := st.CodingChoice()
+	if choice.Coder != load.CoderTrained || choice.Gold != goldPath {
+		t.Fatalf("coding choice %+v", choice)
+	}
+	if files := coder.StudyGoldThreads(st); !slices.Equal(files, []string{tgold}) {
+		t.Fatalf("thread gold files %v, want the study's %s", files, tgold)
+	}
+	key, _, err := pseudo.LoadKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, _, err := load.Study(studyFile, load.Options{Key: key})
+	if err != nil {
+		t.Fatal(err)
+	}
+	studyGold, err := themes.LoadSample(choice.Gold)
+	if err != nil {
+		t.Fatal(err)
+	}
+	measured, err := all.IndicatorsCoded(c, cb, nil, coder.Choice{Coder: choice.Coder, Gold: studyGold}, nil)
+	if err != nil {
+		t.Fatalf("IndicatorsCoded with the study's trained coder: %v", err)
+	}
+	threadGold, err := coder.LoadGoldThreads(cb, coder.StudyGoldThreads(st)...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{load.CoderKeyword, load.CoderTrained} {
+		more, err := all.ThreadGoldRows(c, cb, threadGold, name)
+		if err != nil {
+			t.Fatalf("ThreadGoldRows %s: %v", name, err)
+		}
+		measured = append(measured, more...)
+	}
+	corrected := map[string]int{}
+	for _, r := range measured {
+		if !strings.Contains(r.Indicator, "_corrected") {
+			continue
+		}
+		corrected[strings.SplitN(r.Indicator, "_corrected", 2)[0]]++
+		if !math.IsNaN(r.Value) || !strings.Contains(r.Reason, "fewer than") && !strings.Contains(r.Reason, "not a label") {
+			t.Errorf("%s %s: %v (%q): too few gold codes to correct", r.Community, r.Indicator, r.Value, r.Reason)
+		}
+	}
+	for _, want := range []string{"theme_share", "question_share", "consensual_share", "citing_share"} {
+		if corrected[want] == 0 {
+			t.Errorf("no %s_corrected row from the study's gold files (%v)", want, corrected)
+		}
 	}
 }
 
