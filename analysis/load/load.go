@@ -362,6 +362,8 @@ type loader struct {
 	// interned holds one copy of the short strings many messages repeat
 	// (hashtags, language tags), so that a message does not hold its own.
 	interned map[string]string
+	// strs holds the strings the messages keep of the raw records.
+	strs arena
 }
 
 // maxInterned bounds the strings interned: past it, new ones are kept
@@ -391,7 +393,7 @@ func (l *loader) intern(s string) string {
 type commState struct {
 	c     corpus.Community
 	msgs  chunks
-	index map[string]int // message id → index in msgs
+	index *idIndex // message id → index in msgs
 	// exportThread is each message's thread id as its export gave it.
 	exportThread []string
 	names        map[string]bool // Facebook display names to scrub
@@ -414,6 +416,9 @@ type chunks struct {
 func (cs *chunks) len() int { return cs.n }
 
 func (cs *chunks) at(i int) *corpus.Message { return &cs.c[i/chunkSize][i%chunkSize] }
+
+// id returns the id of message i.
+func (cs *chunks) id(i int) string { return cs.at(i).ID }
 
 func (cs *chunks) push(m corpus.Message) {
 	if cs.n == len(cs.c)*chunkSize {
@@ -468,7 +473,7 @@ func (l *loader) community(c corpus.Community) *commState {
 	if st, ok := l.comms[c.ID]; ok {
 		return st
 	}
-	st := &commState{c: c, index: map[string]int{}, names: map[string]bool{}, roles: map[string]corpus.Role{}}
+	st := &commState{c: c, index: newIDIndex(), names: map[string]bool{}, roles: map[string]corpus.Role{}}
 	l.comms[c.ID] = st
 	l.order = append(l.order, st)
 	return st
