@@ -430,13 +430,33 @@ func (cs *chunks) push(m corpus.Message) {
 }
 
 // moveTo copies the messages into dst (of length cs.len()) and empties cs.
+//
+// A large store is moved in quarters, each followed by a collection that
+// returns the chunks moved to the system: dst, just allocated, takes
+// memory only as it is written, so that the messages are held about 1.25
+// times at the peak instead of twice (at 328 bytes a message, 3 GB for
+// ten million). A store of fewer than releaseChunks chunks is moved at
+// once.
 func (cs *chunks) moveTo(dst []corpus.Message) {
+	step := len(cs.c)
+	if step >= releaseChunks {
+		step = (step + 3) / 4
+	}
 	off := 0
-	for _, c := range cs.c {
+	for k, c := range cs.c {
 		off += copy(dst[off:], c)
+		cs.c[k] = nil // the collector may take the chunk back
+		if (k+1)%step == 0 && k+1 < len(cs.c) {
+			debug.FreeOSMemory()
+		}
 	}
 	cs.c, cs.n = nil, 0
 }
+
+// releaseChunks is the size of a store, in chunks,
+// from which moveTo returns the chunks moved to the system as it goes:
+// 262,144 messages, 86 MB of them.
+const releaseChunks = 64
 
 func newLoader(opt Options) (*loader, error) {
 	l := &loader{opt: opt, c: &corpus.Corpus{}, rep: &Report{}, comms: map[string]*commState{}, now: opt.Now}
