@@ -2,6 +2,7 @@ package load
 
 import (
 	"hash/maphash"
+	"math"
 	"strings"
 	"unsafe"
 )
@@ -48,19 +49,20 @@ func (a *arena) str(s string) string {
 // already another id's is kept by its string in more. The ids are those
 // of the messages in the store, which are never changed.
 type idIndex struct {
-	seed   maphash.Seed
+	hash   func(string) uint64
 	byHash map[uint64]int32
 	more   map[string]int32 // ids whose hash another id has
 }
 
 func newIDIndex() *idIndex {
-	return &idIndex{seed: maphash.MakeSeed(), byHash: map[uint64]int32{}}
+	seed := maphash.MakeSeed()
+	return &idIndex{hash: func(s string) uint64 { return maphash.String(seed, s) }, byHash: map[uint64]int32{}}
 }
 
 // get returns the position of the message with the given id; id(i) is
 // the id of the message at position i.
 func (x *idIndex) get(id string, idAt func(int) string) (int, bool) {
-	i, ok := x.byHash[maphash.String(x.seed, id)]
+	i, ok := x.byHash[x.hash(id)]
 	if !ok {
 		return 0, false
 	}
@@ -74,7 +76,10 @@ func (x *idIndex) get(id string, idAt func(int) string) (int, bool) {
 // add records that the message at position i has id, which get does not
 // find yet.
 func (x *idIndex) add(id string, i int) {
-	h := maphash.String(x.seed, id)
+	if i > math.MaxInt32 {
+		panic("load: more than 2^31 messages in one community")
+	}
+	h := x.hash(id)
 	if _, taken := x.byHash[h]; !taken {
 		x.byHash[h] = int32(i)
 		return
