@@ -31,7 +31,7 @@ func (l *loader) finish() *corpus.Corpus {
 	for _, st := range l.order {
 		msgs := all[off : off+st.msgs.len() : off+st.msgs.len()]
 		off += len(msgs)
-		st.msgs.moveTo(msgs)
+		st.msgs.moveTo(msgs, st.c.ID, &l.files)
 		names := make([]string, 0, len(st.names))
 		for n := range st.names {
 			names = append(names, n)

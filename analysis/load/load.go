@@ -364,6 +364,8 @@ type loader struct {
 	interned map[string]string
 	// strs holds the strings the messages keep of the raw records.
 	strs arena
+	// files numbers the files of Source.File in the stores.
+	files fileTable
 }
 
 // maxInterned bounds the strings interned: past it, new ones are kept
@@ -392,7 +394,7 @@ func (l *loader) intern(s string) string {
 // commState is a community being loaded.
 type commState struct {
 	c     corpus.Community
-	msgs  chunks
+	msgs  store
 	index *idIndex // message id → index in msgs
 	// exportThread is each message's thread id as its export gave it.
 	exportThread []string
@@ -400,63 +402,6 @@ type commState struct {
 	roles        map[string]corpus.Role
 }
 
-// chunkSize is the number of messages in a chunk of a community's store.
-const chunkSize = 4096
-
-// chunks stores a community's messages while loading, in fixed-size
-// chunks: appending never copies the messages already read (they are
-// large structs holding pointers, and copying them while the collector
-// runs was most of the loading time of a million messages); finish
-// copies them once into the corpus.
-type chunks struct {
-	c [][]corpus.Message
-	n int
-}
-
-func (cs *chunks) len() int { return cs.n }
-
-func (cs *chunks) at(i int) *corpus.Message { return &cs.c[i/chunkSize][i%chunkSize] }
-
-// id returns the id of message i.
-func (cs *chunks) id(i int) string { return cs.at(i).ID }
-
-func (cs *chunks) push(m corpus.Message) {
-	if cs.n == len(cs.c)*chunkSize {
-		cs.c = append(cs.c, make([]corpus.Message, 0, chunkSize))
-	}
-	last := len(cs.c) - 1
-	cs.c[last] = append(cs.c[last], m)
-	cs.n++
-}
-
-// moveTo copies the messages into dst (of length cs.len()) and empties cs.
-//
-// A large store is moved in quarters, each followed by a collection that
-// returns the chunks moved to the system: dst, just allocated, takes
-// memory only as it is written, so that the messages are held about 1.25
-// times at the peak instead of twice (at 328 bytes a message, 3 GB for
-// ten million). A store of fewer than releaseChunks chunks is moved at
-// once.
-func (cs *chunks) moveTo(dst []corpus.Message) {
-	step := len(cs.c)
-	if step >= releaseChunks {
-		step = (step + 3) / 4
-	}
-	off := 0
-	for k, c := range cs.c {
-		off += copy(dst[off:], c)
-		cs.c[k] = nil // the collector may take the chunk back
-		if (k+1)%step == 0 && k+1 < len(cs.c) {
-			debug.FreeOSMemory()
-		}
-	}
-	cs.c, cs.n = nil, 0
-}
-
-// releaseChunks is the size of a store, in chunks,
-// from which moveTo returns the chunks moved to the system as it goes:
-// 262,144 messages, 86 MB of them.
-const releaseChunks = 64
 
 func newLoader(opt Options) (*loader, error) {
 	l := &loader{opt: opt, c: &corpus.Corpus{}, rep: &Report{}, comms: map[string]*commState{}, now: opt.Now}

@@ -227,7 +227,8 @@ func (s *sink) Message(m *rawio.RawMessage) {
 	msg := s.convert(st, m)
 	thread := CanonicalID(platform, m.ThreadID)
 	if i, dup := st.index.get(msg.ID, st.msgs.id); dup {
-		first := st.msgs.at(i)
+		f := st.msgs.get(i, st.c.ID, &s.l.files)
+		first := &f
 		if fields := conflicts(first, &msg); len(fields) > 0 {
 			s.fr.Conflicting++
 			if len(s.fr.Conflicts) < MaxRejections {
@@ -241,6 +242,7 @@ func (s *sink) Message(m *rawio.RawMessage) {
 		}
 		fill(first, &msg)
 		s.keepNew(first, &before)
+		st.msgs.put(i, first, &s.l.files)
 		if st.exportThread[i] == "" {
 			st.exportThread[i] = s.l.strs.str(thread)
 		}
@@ -249,7 +251,7 @@ func (s *sink) Message(m *rawio.RawMessage) {
 	}
 	s.keep(&msg)
 	st.index.add(msg.ID, st.msgs.len())
-	st.msgs.push(msg)
+	st.msgs.push(&msg, &s.l.files)
 	st.exportThread = append(st.exportThread, s.l.strs.str(thread))
 	s.fr.Loaded++
 }
