@@ -61,10 +61,12 @@ func (l *loader) finish() *corpus.Corpus {
 		find := func(id string) (int, bool) {
 			return index.get(id, func(i int) string { return msgs[i].ID })
 		}
-		threads(msgs, st.exportThread, find)
+		// moveTo gave each message its export's thread id as ThreadID,
+		// which threads reads before it sets the message's.
+		threads(msgs, func(i int) string { return msgs[i].ThreadID }, find)
 		compact(msgs, find, &kept)
 		l.c.Communities = append(l.c.Communities, st.c)
-		st.index, st.exportThread = nil, nil
+		st.index = nil
 	}
 	l.strs = arena{} // every string the messages keep is in kept now
 	l.c.Messages = all
@@ -123,21 +125,23 @@ func Threads(msgs []corpus.Message, exportThread []string) {
 			index[msgs[i].ID] = i
 		}
 	}
-	threads(msgs, exportThread, func(id string) (int, bool) {
-		i, ok := index[id]
-		return i, ok
-	})
-}
-
-// threads is Threads with find, which returns the position in msgs of
-// the first message with an id.
-func threads(msgs []corpus.Message, exportThread []string, find func(id string) (int, bool)) {
 	export := func(i int) string {
 		if i < len(exportThread) {
 			return exportThread[i]
 		}
 		return ""
 	}
+	threads(msgs, export, func(id string) (int, bool) {
+		i, ok := index[id]
+		return i, ok
+	})
+}
+
+// threads is Threads with export, which returns message i's thread id
+// as its export gave it, and find, which returns the position in msgs of
+// the first message with an id. export(i) is called only before message
+// i's ThreadID is set, so it may read what ThreadID held.
+func threads(msgs []corpus.Message, export func(i int) string, find func(id string) (int, bool)) {
 	const (
 		todo = iota
 		onPath

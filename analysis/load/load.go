@@ -396,12 +396,9 @@ type commState struct {
 	c     corpus.Community
 	msgs  store
 	index *idIndex // message id → index in msgs
-	// exportThread is each message's thread id as its export gave it.
-	exportThread []string
 	names        map[string]bool // Facebook display names to scrub
 	roles        map[string]corpus.Role
 }
-
 
 func newLoader(opt Options) (*loader, error) {
 	l := &loader{opt: opt, c: &corpus.Corpus{}, rep: &Report{}, comms: map[string]*commState{}, now: opt.Now}

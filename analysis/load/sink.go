@@ -243,16 +243,15 @@ func (s *sink) Message(m *rawio.RawMessage) {
 		fill(first, &msg)
 		s.keepNew(first, &before)
 		st.msgs.put(i, first, &s.l.files)
-		if st.exportThread[i] == "" {
-			st.exportThread[i] = s.l.strs.str(thread)
+		if st.msgs.thread(i) == "" {
+			st.msgs.setThread(i, s.l.strs.str(thread))
 		}
 		s.fr.Duplicates++
 		return
 	}
 	s.keep(&msg)
 	st.index.add(msg.ID, st.msgs.len())
-	st.msgs.push(&msg, &s.l.files)
-	st.exportThread = append(st.exportThread, s.l.strs.str(thread))
+	st.msgs.push(&msg, s.l.strs.str(thread), &s.l.files)
 	s.fr.Loaded++
 }
 

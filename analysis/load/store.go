@@ -96,7 +96,7 @@ func (x *idIndex) add(id string, i int) {
 }
 
 // store holds a community's messages while loading, in a form about half
-// the size of a corpus.Message (168 bytes rather than 328): the fields
+// the size of a corpus.Message (184 bytes rather than 328): the fields
 // its community gives (Community) or the loader (Source.File, by index)
 // are not repeated; kinds and platforms are small numbers; the rarely set
 // fields (RefID, Lang, AuthorRole) are kept aside; the lists (hashtags,
@@ -117,12 +117,16 @@ const chunkSize = 4096
 // stored is a message in a store.
 type stored struct {
 	id, parentID, author, text, replyTo string
-	created                             time.Time
-	reactions, shares, line             int
-	lists                               [3]span // hashtags, mentions, links
-	rare                                uint32  // 1 + its index in store.rare; 0: none
-	file                                uint32  // index in the loader's files
-	kind, platform                      uint8   // 1 + index in corpus.Kinds, corpus.Platforms; 0: ""; other: see rareFields
+	// thread is the message's thread id as its export gave it: the
+	// ThreadID of the corpus.Message moveTo makes, until finish sets it
+	// (see threads).
+	thread                  string
+	created                 time.Time
+	reactions, shares, line int
+	lists                   [3]span // hashtags, mentions, links
+	rare                    uint32  // 1 + its index in store.rare; 0: none
+	file                    uint32  // index in the loader's files
+	kind, platform          uint8   // 1 + index in corpus.Kinds, corpus.Platforms; 0: ""; other: see rareFields
 }
 
 // rareFields are the fields of a message that most exports leave empty.
@@ -145,16 +149,24 @@ func (s *store) at(i int) *stored { return &s.c[i/chunkSize][i%chunkSize] }
 // id returns the id of message i.
 func (s *store) id(i int) string { return s.at(i).id }
 
-// push appends m, of files' file m.Source.File.
-func (s *store) push(m *corpus.Message, files *fileTable) {
+// push appends m, of files' file m.Source.File, whose export gave it
+// the thread id thread.
+func (s *store) push(m *corpus.Message, thread string, files *fileTable) {
 	if s.n == len(s.c)*chunkSize {
 		s.c = append(s.c, make([]stored, 0, chunkSize))
 	}
 	last := len(s.c) - 1
 	s.c[last] = append(s.c[last], stored{})
 	s.n++
-	s.set(&s.c[last][len(s.c[last])-1], m, files)
+	d := &s.c[last][len(s.c[last])-1]
+	d.thread = thread
+	s.set(d, m, files)
 }
+
+// thread returns the export's thread id of message i; setThread sets it.
+func (s *store) thread(i int) string { return s.at(i).thread }
+
+func (s *store) setThread(i int, thread string) { s.at(i).thread = thread }
 
 // put writes m back as message i, which it completes: a list already
 // stored is kept (a later copy only fills empty ones).
@@ -196,7 +208,7 @@ func (s *store) get(i int, community string, files *fileTable) corpus.Message {
 func (s *store) message(d *stored, community string, files *fileTable) corpus.Message {
 	m := corpus.Message{
 		Community: community, ID: d.id, ParentID: d.parentID, Author: d.author, Text: d.text,
-		ReplyToAuthor: d.replyTo, Created: d.created, Reactions: d.reactions, Shares: d.shares,
+		ThreadID: d.thread, ReplyToAuthor: d.replyTo, Created: d.created, Reactions: d.reactions, Shares: d.shares,
 		Source:   corpus.Source{File: files.names[d.file], Line: d.line},
 		Hashtags: s.lists.get(d.lists[0]), Mentions: s.lists.get(d.lists[1]), Links: s.lists.get(d.lists[2]),
 	}
