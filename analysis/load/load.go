@@ -395,9 +395,9 @@ func (l *loader) intern(s string) string {
 type commState struct {
 	c     corpus.Community
 	msgs  store
-	index *idIndex // message id → index in msgs
-	names        map[string]bool // Facebook display names to scrub
-	roles        map[string]corpus.Role
+	index *idIndex        // message id → index in msgs
+	names map[string]bool // Facebook display names to scrub
+	roles map[string]corpus.Role
 }
 
 func newLoader(opt Options) (*loader, error) {
