@@ -368,8 +368,8 @@ type loader struct {
 	files fileTable
 }
 
-// maxInterned bounds the strings interned: past it, new ones are kept
-// as they are (a corpus of unique hashtags would grow the table for
+// maxInterned bounds the strings interned: past it, new ones are copied
+// each time (a corpus of unique hashtags would grow the table for
 // nothing).
 const maxInterned = 1 << 16
 
@@ -384,8 +384,8 @@ func (l *loader) intern(s string) string {
 	if l.interned == nil {
 		l.interned = map[string]string{}
 	}
+	s = strings.Clone(s) // not a window on the raw record
 	if len(l.interned) < maxInterned {
-		s = strings.Clone(s) // not a window on the raw record
 		l.interned[s] = s
 	}
 	return s
