@@ -26,11 +26,12 @@ func (l *loader) finish() *corpus.Corpus {
 	}
 	// One allocation of the final size, one copy of each message.
 	all := make([]corpus.Message, total)
+	var kept arena // the strings of the corpus (see compact)
 	off := copy(all, l.c.Messages)
 	for _, st := range l.order {
 		msgs := all[off : off+st.msgs.len() : off+st.msgs.len()]
 		off += len(msgs)
-		st.msgs.moveTo(msgs)
+		st.msgs.moveTo(msgs, st.c.ID, &l.files)
 		names := make([]string, 0, len(st.names))
 		for n := range st.names {
 			names = append(names, n)
@@ -54,13 +55,63 @@ func (l *loader) finish() *corpus.Corpus {
 				}
 			}
 		})
-		Threads(msgs, st.exportThread)
+		// The community's id index serves the threads: a message's
+		// position in msgs is its position in the store.
+		index := st.index
+		find := func(id string) (int, bool) {
+			return index.get(id, func(i int) string { return msgs[i].ID })
+		}
+		// moveTo gave each message its export's thread id as ThreadID,
+		// which threads reads before it sets the message's.
+		threads(msgs, func(i int) string { return msgs[i].ThreadID }, find)
+		compact(msgs, find, &kept)
 		l.c.Communities = append(l.c.Communities, st.c)
-		st.index, st.exportThread = nil, nil
+		st.index = nil
 	}
+	l.strs = arena{} // every string the messages keep is in kept now
 	l.c.Messages = all
 	l.c.Sort()
 	return l.c
+}
+
+// compact copies the strings of msgs, the messages of one community once
+// scrubbed and threaded, into a: the load's arena also holds the texts
+// that scrubbing replaced and the strings of the duplicates, which the
+// corpus does not keep. A parent's or thread's id that is a message's
+// id (find gives its position in msgs) becomes that message's string
+// rather than a copy of its own. Only where strings are stored
+// changes, not what they hold.
+func compact(msgs []corpus.Message, find func(id string) (int, bool), a *arena) {
+	for i := range msgs {
+		m := &msgs[i]
+		m.ID = a.str(m.ID)
+		m.RefID = a.str(m.RefID)
+		m.Text = a.str(m.Text)
+		for j, link := range m.Links {
+			m.Links[j] = a.str(link)
+		}
+	}
+	// Thread ids that are no message's: one copy per thread.
+	other := map[string]string{}
+	shared := func(id string) string {
+		if id == "" {
+			return ""
+		}
+		if p, ok := find(id); ok {
+			return msgs[p].ID
+		}
+		s, ok := other[id]
+		if !ok {
+			s = a.str(id)
+			other[s] = s
+		}
+		return s
+	}
+	for i := range msgs {
+		m := &msgs[i]
+		m.ParentID = shared(m.ParentID)
+		m.ThreadID = shared(m.ThreadID)
+	}
 }
 
 // Threads sets the ThreadID of msgs, the messages of one community, by
@@ -68,25 +119,36 @@ func (l *loader) finish() *corpus.Corpus {
 // holds each message's thread id as its export gave it ("" when none); it
 // may be nil.
 func Threads(msgs []corpus.Message, exportThread []string) {
-	export := func(i int) string {
-		if i < len(exportThread) {
-			return exportThread[i]
-		}
-		return ""
-	}
 	index := make(map[string]int, len(msgs))
 	for i := range msgs {
 		if _, dup := index[msgs[i].ID]; !dup {
 			index[msgs[i].ID] = i
 		}
 	}
+	export := func(i int) string {
+		if i < len(exportThread) {
+			return exportThread[i]
+		}
+		return ""
+	}
+	threads(msgs, export, func(id string) (int, bool) {
+		i, ok := index[id]
+		return i, ok
+	})
+}
+
+// threads is Threads with export, which returns message i's thread id
+// as its export gave it, and find, which returns the position in msgs of
+// the first message with an id. export(i) is called only before message
+// i's ThreadID is set, so it may read what ThreadID held.
+func threads(msgs []corpus.Message, export func(i int) string, find func(id string) (int, bool)) {
 	const (
 		todo = iota
 		onPath
 		done
 	)
 	state := make([]int8, len(msgs))
-	pos := make([]int, len(msgs)) // position on the current path
+	pos := make([]int32, len(msgs)) // position on the current path
 	var path []int
 	for i := range msgs {
 		if state[i] == done {
@@ -108,7 +170,7 @@ func Threads(msgs []corpus.Message, exportThread []string) {
 				path = path[:pos[j]]
 				break
 			}
-			state[j], pos[j] = onPath, len(path)
+			state[j], pos[j] = onPath, int32(len(path))
 			path = append(path, j)
 			m := &msgs[j]
 			if m.ParentID == "" {
@@ -122,7 +184,7 @@ func Threads(msgs []corpus.Message, exportThread []string) {
 				base, haveBase = m.ThreadID, true
 				break
 			}
-			p, ok := index[m.ParentID]
+			p, ok := find(m.ParentID)
 			if !ok {
 				// The chain leaves the data.
 				m.ThreadID, state[j] = export(j), done

@@ -362,10 +362,14 @@ type loader struct {
 	// interned holds one copy of the short strings many messages repeat
 	// (hashtags, language tags), so that a message does not hold its own.
 	interned map[string]string
+	// strs holds the strings the messages keep of the raw records.
+	strs arena
+	// files numbers the files of Source.File in the stores.
+	files fileTable
 }
 
-// maxInterned bounds the strings interned: past it, new ones are kept
-// as they are (a corpus of unique hashtags would grow the table for
+// maxInterned bounds the strings interned: past it, new ones are copied
+// each time (a corpus of unique hashtags would grow the table for
 // nothing).
 const maxInterned = 1 << 16
 
@@ -380,8 +384,8 @@ func (l *loader) intern(s string) string {
 	if l.interned == nil {
 		l.interned = map[string]string{}
 	}
+	s = strings.Clone(s) // not a window on the raw record
 	if len(l.interned) < maxInterned {
-		s = strings.Clone(s) // not a window on the raw record
 		l.interned[s] = s
 	}
 	return s
@@ -390,47 +394,10 @@ func (l *loader) intern(s string) string {
 // commState is a community being loaded.
 type commState struct {
 	c     corpus.Community
-	msgs  chunks
-	index map[string]int // message id → index in msgs
-	// exportThread is each message's thread id as its export gave it.
-	exportThread []string
-	names        map[string]bool // Facebook display names to scrub
-	roles        map[string]corpus.Role
-}
-
-// chunkSize is the number of messages in a chunk of a community's store.
-const chunkSize = 4096
-
-// chunks stores a community's messages while loading, in fixed-size
-// chunks: appending never copies the messages already read (they are
-// large structs holding pointers, and copying them while the collector
-// runs was most of the loading time of a million messages); finish
-// copies them once into the corpus.
-type chunks struct {
-	c [][]corpus.Message
-	n int
-}
-
-func (cs *chunks) len() int { return cs.n }
-
-func (cs *chunks) at(i int) *corpus.Message { return &cs.c[i/chunkSize][i%chunkSize] }
-
-func (cs *chunks) push(m corpus.Message) {
-	if cs.n == len(cs.c)*chunkSize {
-		cs.c = append(cs.c, make([]corpus.Message, 0, chunkSize))
-	}
-	last := len(cs.c) - 1
-	cs.c[last] = append(cs.c[last], m)
-	cs.n++
-}
-
-// moveTo copies the messages into dst (of length cs.len()) and empties cs.
-func (cs *chunks) moveTo(dst []corpus.Message) {
-	off := 0
-	for _, c := range cs.c {
-		off += copy(dst[off:], c)
-	}
-	cs.c, cs.n = nil, 0
+	msgs  store
+	index *idIndex        // message id → index in msgs
+	names map[string]bool // Facebook display names to scrub
+	roles map[string]corpus.Role
 }
 
 func newLoader(opt Options) (*loader, error) {
@@ -468,7 +435,7 @@ func (l *loader) community(c corpus.Community) *commState {
 	if st, ok := l.comms[c.ID]; ok {
 		return st
 	}
-	st := &commState{c: c, index: map[string]int{}, names: map[string]bool{}, roles: map[string]corpus.Role{}}
+	st := &commState{c: c, index: newIDIndex(), names: map[string]bool{}, roles: map[string]corpus.Role{}}
 	l.comms[c.ID] = st
 	l.order = append(l.order, st)
 	return st

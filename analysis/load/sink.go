@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
+	"unsafe"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/rawio"
@@ -225,8 +226,9 @@ func (s *sink) Message(m *rawio.RawMessage) {
 	}
 	msg := s.convert(st, m)
 	thread := CanonicalID(platform, m.ThreadID)
-	if i, dup := st.index[msg.ID]; dup {
-		first := st.msgs.at(i)
+	if i, dup := st.index.get(msg.ID, st.msgs.id); dup {
+		f := st.msgs.get(i, st.c.ID, &s.l.files)
+		first := &f
 		if fields := conflicts(first, &msg); len(fields) > 0 {
 			s.fr.Conflicting++
 			if len(s.fr.Conflicts) < MaxRejections {
@@ -234,26 +236,30 @@ func (s *sink) Message(m *rawio.RawMessage) {
 			}
 			return
 		}
+		before := *first
 		if a, b := textWords(first.Text), textWords(msg.Text); len(b) > len(a) && hasPrefixWords(b, a) {
 			first.Text = msg.Text // the first copy was cut short
 		}
 		fill(first, &msg)
-		if st.exportThread[i] == "" {
-			st.exportThread[i] = thread
+		s.keepNew(first, &before)
+		st.msgs.put(i, first, &s.l.files)
+		if st.msgs.thread(i) == "" {
+			st.msgs.setThread(i, s.l.strs.str(thread))
 		}
 		s.fr.Duplicates++
 		return
 	}
-	st.index[msg.ID] = st.msgs.len()
-	st.msgs.push(msg)
-	st.exportThread = append(st.exportThread, thread)
+	s.keep(&msg)
+	st.index.add(msg.ID, st.msgs.len())
+	st.msgs.push(&msg, s.l.strs.str(thread), &s.l.files)
 	s.fr.Loaded++
 }
 
 // convert pseudonymises a raw message of community st. Texts and links
 // keep their names and handles until the whole load is read (see finish):
 // convert only collects the display names of the people the message names
-// and makes known the handles its text mentions.
+// and makes known the handles its text mentions. The message's ids, text
+// and links are still the reader's strings: see keep.
 func (s *sink) convert(st *commState, m *rawio.RawMessage) corpus.Message {
 	platform := st.c.Platform
 	ps := s.l.ps
@@ -327,6 +333,37 @@ func (s *sink) convert(st *commState, m *rawio.RawMessage) corpus.Message {
 		addName(p)
 	}
 	return msg
+}
+
+// keep copies into the loader's arena the strings of a new message that
+// may still be a reader's: its ids, text and links. A reader's string may
+// be a window on its whole raw record (a line of a TSV file), which the
+// message would otherwise keep alive.
+func (s *sink) keep(m *corpus.Message) {
+	a := &s.l.strs
+	m.ID = a.str(m.ID)
+	m.ParentID = a.str(m.ParentID)
+	m.RefID = a.str(m.RefID)
+	m.Text = a.str(m.Text)
+	for i, link := range m.Links {
+		m.Links[i] = a.str(link)
+	}
+}
+
+// keepNew is keep for a message already kept (before) that a later copy
+// completed (m): it copies only the strings taken from the later copy.
+func (s *sink) keepNew(m, before *corpus.Message) {
+	a := &s.l.strs
+	for _, f := range [...]struct{ now, was *string }{{&m.ParentID, &before.ParentID}, {&m.RefID, &before.RefID}, {&m.Text, &before.Text}} {
+		if unsafe.StringData(*f.now) != unsafe.StringData(*f.was) {
+			*f.now = a.str(*f.now)
+		}
+	}
+	if len(before.Links) == 0 {
+		for i, link := range m.Links {
+			m.Links[i] = a.str(link)
+		}
+	}
 }
 
 // CanonicalID returns the id by which load knows a message of platform,

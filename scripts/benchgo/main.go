@@ -3,7 +3,11 @@
 // indicators with the project's indicator packages, timing each step, and
 // writes the same JSON as scripts/bench_pandas.py:
 //
-//	benchgo --format twarc2|netvizz FILES... [--out RESULT.json] [--cpuprofile FILE] [--workers N]
+//	benchgo --format twarc2|netvizz FILES... [--out RESULT.json] [--cpuprofile FILE] [--memprofile FILE] [--workers N]
+//
+// --memprofile writes a heap profile taken right after the load (after a
+// collection): inuse_space is what the loaded messages hold,
+// alloc_space what the load allocated in all (go tool pprof).
 //
 // --workers sets load.Options.Workers (0, the default: GOMAXPROCS), to
 // compare a load on one worker with a parallel one.
@@ -127,6 +131,7 @@ type options struct {
 	format     string
 	out        string
 	cpuprofile string
+	memprofile string
 	workers    int
 	files      []string
 }
@@ -139,6 +144,7 @@ func parseArgs(args []string, errOut io.Writer) (options, error) {
 	fs.StringVar(&o.format, "format", "", "export family: twarc2 or netvizz")
 	fs.StringVar(&o.out, "out", "", "write the result as JSON to this file")
 	fs.StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile of the run to this file (go tool pprof)")
+	fs.StringVar(&o.memprofile, "memprofile", "", "write a heap profile taken after the load to this file (go tool pprof)")
 	fs.IntVar(&o.workers, "workers", 0, "load.Options.Workers: files and chunks decoded at once (0: GOMAXPROCS)")
 	for {
 		if err := fs.Parse(args); err != nil {
@@ -176,6 +182,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 		defer pprof.StopCPUProfile()
 	}
 	Workers = o.workers
+	MemProfile = o.memprofile
 	res, err := Measure(o.format, o.files)
 	if err != nil {
 		return err
@@ -207,6 +214,11 @@ func Measure(family string, files []string) (Result, error) {
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	heap := float64(ms.HeapAlloc) / float64(max(len(msgs), 1))
+	if MemProfile != "" {
+		if err := writeHeapProfile(MemProfile); err != nil {
+			return Result{}, err
+		}
+	}
 	t2 := time.Now() // the collection is neither the load's time nor the indicators'
 	ind := Compute(msgs)
 	t3 := time.Now()
@@ -222,6 +234,22 @@ func Measure(family string, files []string) (Result, error) {
 
 // Workers is the load.Options.Workers of Load (0: GOMAXPROCS).
 var Workers int
+
+// MemProfile, when set, is the file Measure writes a heap profile to,
+// right after the load and a collection.
+var MemProfile string
+
+func writeHeapProfile(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := pprof.Lookup("heap").WriteTo(f, 0); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
 
 // Load reads files with load.Files and returns their distinct messages as
 // one community. Every file must be of the given family.
