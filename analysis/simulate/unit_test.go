@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -251,4 +253,49 @@ func ExampleSimulate() {
 	// il y a 4 ans environ: 3977 members, +290 in 30 days, 15 posts today, 388 in 30 days
 	// posts generated in the last 30 days: 388
 	// admins: 2 moderators: 1
+}
+
+// At scales where the random suffixes of a handle's prefix run out, the
+// accounts' handles count up from base_20: each base's counted handles
+// are exactly base_20, base_21, … with no gap (what counting from 20
+// each time gives, found in one step from the remembered next suffix),
+// and every handle is unique ignoring case.
+func TestCountUpHandles(t *testing.T) {
+	p := DefaultParams(20190523, 40)
+	var g Group
+	for _, x := range p.Groups {
+		if x.Platform == corpus.Twitter {
+			g = x
+		}
+	}
+	c := &community{g: g, par: &p, r: newRNG(p.Seed, "community:"+g.ID), recent: map[string][]recentQ{}}
+	c.text = newTexter(g.Profession, p.Noise)
+	c.initAccounts()
+	seen := map[string]bool{}
+	counted := map[string][]int{}
+	for _, m := range c.members {
+		h := strings.ToLower(m.p.Handle)
+		if seen[h] {
+			t.Fatalf("handle %q twice", m.p.Handle)
+		}
+		seen[h] = true
+		b, suffix, ok := strings.Cut(m.p.Handle, "_")
+		if n, err := strconv.Atoi(suffix); ok && err == nil && n >= 20 && len(b) <= 8 {
+			counted[b] = append(counted[b], n)
+		}
+	}
+	total := 0
+	for b, ns := range counted {
+		slices.Sort(ns)
+		for i, n := range ns {
+			if n != 20+i {
+				t.Fatalf("base %q: counted suffixes %v, want 20, 21, … without gap", b, ns)
+			}
+		}
+		total += len(ns)
+	}
+	if total == 0 {
+		t.Fatalf("no counted handle among %d accounts: the scale does not reach the count-up", len(c.members))
+	}
+	t.Logf("%d accounts, %d counted handles over %d bases", len(c.members), total, len(counted))
 }
