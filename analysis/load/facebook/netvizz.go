@@ -20,6 +20,9 @@ type tsv struct {
 	header []string
 	index  map[string]int
 	fields []string
+	ends   []int  // end of each field of the line being split
+	runs   []int  // start and end of each run of kept fields in the line (see split)
+	keep   []bool // columns the reader uses (see use); nil: all
 }
 
 func newTSV(f *rawio.File) (*tsv, error) {
@@ -47,6 +50,22 @@ func (t *tsv) col(name string) int {
 	return -1
 }
 
+// use declares the only columns the reader reads (indices from col; -1
+// is ignored): next then copies only their bytes out of each line and
+// returns the other fields empty. A message's strings are windows on
+// that copy, which the corpus keeps as long as the message, so that the
+// columns nobody reads (a comment line repeats its post's text, a post
+// line its picture URLs) are neither copied nor kept. Limits and the
+// field count are still checked on every field of the line.
+func (t *tsv) use(cols ...int) {
+	t.keep = make([]bool, len(t.header))
+	for _, c := range cols {
+		if c >= 0 && c < len(t.keep) {
+			t.keep[c] = true
+		}
+	}
+}
+
 // next returns the fields of the next non-blank line, or io.EOF at the
 // end. A line longer than the line-bytes limit, a field longer than the
 // field-bytes limit or a line with another field count than the header
@@ -67,38 +86,116 @@ func (t *tsv) next() (fields []string, line int, perr *rawio.ParseError, err err
 		if len(bytes.TrimSpace(b)) == 0 {
 			continue
 		}
-		// One string per line; fields are slices of it.
-		s := string(b)
-		t.fields = t.fields[:0]
-		for {
-			i := strings.IndexByte(s, '\t')
-			if i < 0 {
-				t.fields = append(t.fields, s)
-				break
-			}
-			t.fields = append(t.fields, s[:i])
-			s = s[i+1:]
-		}
+		t.ends = tabs(t.ends[:0], b)
 		if max := t.limits.FieldBytes; len(b) > max {
-			for i, v := range t.fields {
-				if len(v) > max {
+			start := 0
+			for i, end := range t.ends {
+				if end-start > max {
 					return nil, n, &rawio.ParseError{File: t.f.Name, Line: n, Field: t.name(i), Err: rawio.NewLimitError(t.limits, "field-bytes")}, nil
 				}
+				start = end + 1
 			}
 		}
-		if len(t.fields) != len(t.header) {
-			ok := len(t.fields) > len(t.header)
-			for _, v := range t.fields[min(len(t.fields), len(t.header)):] {
-				if strings.TrimSpace(v) != "" {
+		if nf := len(t.ends); nf != len(t.header) {
+			ok := nf > len(t.header)
+			for i := len(t.header); ok && i < nf; i++ {
+				if len(bytes.TrimSpace(b[t.ends[i-1]+1:t.ends[i]])) != 0 {
 					ok = false
-					break
 				}
 			}
 			if !ok {
-				return nil, n, &rawio.ParseError{File: t.f.Name, Line: n, Err: fmt.Errorf("%w: %d fields, the header has %d", rawio.ErrShape, len(t.fields), len(t.header))}, nil
+				return nil, n, &rawio.ParseError{File: t.f.Name, Line: n, Err: fmt.Errorf("%w: %d fields, the header has %d", rawio.ErrShape, nf, len(t.header))}, nil
 			}
 		}
+		t.split(b)
 		return t.fields, n, nil, nil
+	}
+}
+
+// split sets t.fields to the fields of line b (ends in t.ends): windows
+// on one string holding the kept columns' bytes, the others empty. Kept
+// columns that follow each other are copied as one run, with the tabs
+// between them.
+func (t *tsv) split(b []byte) {
+	if t.keep == nil {
+		t.fields = t.fields[:0]
+		s := string(b)
+		start := 0
+		for _, end := range t.ends {
+			t.fields = append(t.fields, s[start:end])
+			start = end + 1
+		}
+		return
+	}
+	// The runs of kept columns: t.runs holds their start and end in b.
+	t.runs = t.runs[:0]
+	size, start, open := 0, 0, -1
+	for i, end := range t.ends {
+		if i < len(t.keep) && t.keep[i] {
+			if open < 0 {
+				open = start
+			}
+		} else if open >= 0 {
+			t.runs = append(t.runs, open, start-1)
+			size += start - 1 - open
+			open = -1
+		}
+		start = end + 1
+	}
+	if open >= 0 {
+		t.runs = append(t.runs, open, len(b))
+		size += len(b) - open
+	}
+	var sb strings.Builder
+	sb.Grow(size)
+	for r := 0; r < len(t.runs); r += 2 {
+		sb.Write(b[t.runs[r]:t.runs[r+1]])
+	}
+	s := sb.String()
+	// Field i of a run starting at from in b and at base in s is
+	// s[base+start-from : base+end-from]. The fields of columns not kept
+	// are never written, so they stay empty: the header's count of
+	// fields or more (next rejects fewer), and columns past the header's
+	// are never kept.
+	if n := len(t.ends); cap(t.fields) < n {
+		t.fields = make([]string, n)
+	} else {
+		t.fields = t.fields[:n]
+	}
+	start, r, base := 0, 0, 0
+	for i, end := range t.ends {
+		if i < len(t.keep) && t.keep[i] {
+			for t.runs[r+1] < end {
+				base += t.runs[r+1] - t.runs[r]
+				r += 2
+			}
+			t.fields[i] = s[base+start-t.runs[r] : base+end-t.runs[r]]
+		}
+		start = end + 1
+	}
+}
+
+// tabs appends to ends the end of each tab-separated field of b. Most
+// fields are short (ids, counts, times): they are scanned byte by byte,
+// and bytes.IndexByte takes over past 16 bytes.
+func tabs(ends []int, b []byte) []int {
+	for off := 0; ; {
+		i, lim := off, min(off+16, len(b))
+		for i < lim && b[i] != '\t' {
+			i++
+		}
+		if i == lim && lim < len(b) {
+			if j := bytes.IndexByte(b[lim:], '\t'); j >= 0 {
+				i = lim + j
+			} else {
+				i = len(b)
+			}
+		}
+		if i >= len(b) {
+			return append(ends, len(b))
+		}
+		ends = append(ends, i)
+		off = i + 1
 	}
 }
 
@@ -184,6 +281,7 @@ func readNetvizzPosts(f *rawio.File, sink rawio.Sink) error {
 	if cPostID < 0 || (cPublished < 0 && cUnix < 0 && cSQL < 0) {
 		return fmt.Errorf("%s: %w: no post_id or post_published column", f.Name, rawio.ErrShape)
 	}
+	t.use(append([]int{cPostID, cBy, cMessage, cLink, cPublished, cUnix, cSQL, cShares}, reactionCols...)...)
 	tc := newTimeCheck()
 	for {
 		fields, line, perr, err := t.next()
@@ -289,6 +387,7 @@ func readNetvizzComments(f *rawio.File, sink rawio.Sink) error {
 	if cPostID < 0 || cID < 0 || cPublished < 0 {
 		return fmt.Errorf("%s: %w: no post_id, comment_id or comment_published column", f.Name, rawio.ErrShape)
 	}
+	t.use(cPosition, cPostID, cID, cBy, cIsReply, cMessage, cPublished, cLikes)
 	type pending struct {
 		m   *rawio.RawMessage
 		key string
