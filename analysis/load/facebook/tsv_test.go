@@ -2,6 +2,7 @@ package facebook
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -107,5 +108,45 @@ func TestTabs(t *testing.T) {
 				break
 			}
 		}
+	}
+}
+
+// TestFpTreeBlocks: nodes added across several blocks come back by their
+// numeric and other ids, with their fields, and pointers to earlier
+// nodes stay valid as blocks are added.
+func TestFpTreeBlocks(t *testing.T) {
+	var tree fpTree
+	const n = 3*fpBlock + 5
+	first := tree.add("1", fpNode{object: "o1"})
+	p := tree.node(first)
+	for i := 2; i <= n; i++ {
+		id := strconv.Itoa(i)
+		if i%7 == 0 {
+			id = "x" + id // not a row number: the map
+		}
+		ref := tree.add(id, fpNode{object: "o" + strconv.Itoa(i), parent: int32(i - 1)})
+		if int(ref) != i {
+			t.Fatalf("node %d added as %d", i, ref)
+		}
+	}
+	for _, i := range []int{1, 2, fpBlock - 1, fpBlock, fpBlock + 1, 2 * fpBlock, 2*fpBlock + 3, n} {
+		id := strconv.Itoa(i)
+		if i%7 == 0 {
+			id = "x" + id
+		}
+		ref := tree.get(id)
+		if int(ref) != i {
+			t.Errorf("get(%q) = %d, want %d", id, ref, i)
+			continue
+		}
+		if nd := tree.node(ref); nd.object != "o"+strconv.Itoa(i) || (i > 1 && int(nd.parent) != i-1) {
+			t.Errorf("node %d = %+v", i, *nd)
+		}
+	}
+	if p != tree.node(first) || p.object != "o1" {
+		t.Error("the first node moved when blocks were added")
+	}
+	if tree.get(strconv.Itoa(n+1)) != 0 || tree.get("x8") != 0 {
+		t.Error("get found a node never added")
 	}
 }
