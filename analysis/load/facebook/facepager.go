@@ -159,6 +159,8 @@ func readFacepager(f *rawio.File, sink rawio.Sink) error {
 	if cLevel < 0 || cID < 0 || cParent < 0 || cObject < 0 || cType < 0 {
 		return fmt.Errorf("%s: %w: not a Facepager header", f.Name, rawio.ErrShape)
 	}
+	t.use(append([]int{cLevel, cID, cParent, cObject, cType, cStatus, cMessage, cCreated, cFromName, cFromID, cShares, cLink},
+		reactionCols...)...)
 	var tree fpTree
 	tc := newTimeCheck()
 	for {
