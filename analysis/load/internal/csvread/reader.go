@@ -70,6 +70,7 @@ type Reader struct {
 
 	keep    []bool // the columns whose values Read returns (SetKeep); nil: all
 	sepEnds []int  // end of each field of a line without quotes, with keep
+	runs    []int  // start and end of each run of kept fields (see keptFields)
 
 	raw       []byte // the raw lines of the current record, once it needs a second one
 	rawEnds   []int
@@ -344,13 +345,25 @@ func (c *Reader) Read() ([]string, int, error) {
 func (c *Reader) readKept(line []byte, num int) ([]string, int, error) {
 	c.sepEnds = c.sepEnds[:0]
 	for off := 0; ; {
-		i := bytes.IndexByte(line[off:], c.comma)
-		if i < 0 {
+		// Most fields are short: scanned byte by byte, then
+		// bytes.IndexByte past 16 bytes.
+		i, lim := off, min(off+16, len(line))
+		for i < lim && line[i] != c.comma {
+			i++
+		}
+		if i == lim && lim < len(line) {
+			if j := bytes.IndexByte(line[lim:], c.comma); j >= 0 {
+				i = lim + j
+			} else {
+				i = len(line)
+			}
+		}
+		if i >= len(line) {
 			c.sepEnds = append(c.sepEnds, len(line))
 			break
 		}
-		c.sepEnds = append(c.sepEnds, off+i)
-		off += i + 1
+		c.sepEnds = append(c.sepEnds, i)
+		off = i + 1
 	}
 	if len(line) > c.limits.FieldBytes {
 		start := 0
@@ -371,34 +384,51 @@ func (c *Reader) readKept(line []byte, num int) ([]string, int, error) {
 // keptFields sets c.fields to the fields of src whose ends are ends, gap
 // bytes (the separator, or none) after the end of the previous one: the
 // kept columns' values are windows on one string of their bytes, the
-// others empty.
+// others empty. Kept columns that follow each other are copied as one
+// run (with the separators between them). The fields of columns not
+// kept are never written, so they stay empty (columns past keep's are
+// never kept).
 func (c *Reader) keptFields(src []byte, ends []int, gap int) {
-	size, start := 0, 0
+	c.runs = c.runs[:0]
+	size, start, open, prevEnd := 0, 0, -1, 0
 	for i, end := range ends {
 		if i < len(c.keep) && c.keep[i] {
-			size += end - start
+			if open < 0 {
+				open = start
+			}
+		} else if open >= 0 {
+			c.runs = append(c.runs, open, prevEnd)
+			size += prevEnd - open
+			open = -1
 		}
-		start = end + gap
+		prevEnd, start = end, end+gap
+	}
+	if open >= 0 {
+		c.runs = append(c.runs, open, prevEnd)
+		size += prevEnd - open
 	}
 	var sb strings.Builder
 	sb.Grow(size)
-	start = 0
-	for i, end := range ends {
-		if i < len(c.keep) && c.keep[i] {
-			sb.Write(src[start:end])
-		}
-		start = end + gap
+	for r := 0; r < len(c.runs); r += 2 {
+		sb.Write(src[c.runs[r]:c.runs[r+1]])
 	}
 	s := sb.String()
-	c.fields = c.fields[:0]
-	at, start := 0, 0
+	if n := len(ends); cap(c.fields) < n {
+		c.fields = make([]string, n)
+	} else {
+		c.fields = c.fields[:n]
+	}
+	// Field i of a run starting at from in src and at base in s is
+	// s[base+start-from : base+end-from].
+	start, r, base := 0, 0, 0
 	for i, end := range ends {
-		v := ""
 		if i < len(c.keep) && c.keep[i] {
-			v = s[at : at+end-start]
-			at += end - start
+			for c.runs[r+1] < end {
+				base += c.runs[r+1] - c.runs[r]
+				r += 2
+			}
+			c.fields[i] = s[base+start-c.runs[r] : base+end-c.runs[r]]
 		}
-		c.fields = append(c.fields, v)
 		start = end + gap
 	}
 }
