@@ -21,7 +21,7 @@ type tsv struct {
 	index  map[string]int
 	fields []string
 	ends   []int  // end of each field of the line being split
-	runs   []int  // start and end of each run of kept fields in the line (see split)
+	runs   []int  // first and past-the-last column of each run of kept columns (see split)
 	keep   []bool // columns the reader uses (see use); nil: all
 }
 
@@ -62,6 +62,15 @@ func (t *tsv) use(cols ...int) {
 	for _, c := range cols {
 		if c >= 0 && c < len(t.keep) {
 			t.keep[c] = true
+		}
+	}
+	t.runs = t.runs[:0]
+	for c := 0; c < len(t.keep); c++ {
+		if t.keep[c] && (c == 0 || !t.keep[c-1]) {
+			t.runs = append(t.runs, c)
+		}
+		if t.keep[c] && (c == len(t.keep)-1 || !t.keep[c+1]) {
+			t.runs = append(t.runs, c+1)
 		}
 	}
 }
@@ -112,10 +121,12 @@ func (t *tsv) next() (fields []string, line int, perr *rawio.ParseError, err err
 	}
 }
 
-// split sets t.fields to the fields of line b (ends in t.ends): windows
-// on one string holding the kept columns' bytes, the others empty. Kept
-// columns that follow each other are copied as one run, with the tabs
-// between them.
+// split sets t.fields to the fields of line b (ends in t.ends, at least
+// one per header column): windows on one string holding the kept
+// columns' bytes, the others empty. Kept columns that follow each other
+// (t.runs) are copied as one run, with the tabs between them. The fields
+// of columns not kept are never written, so they stay empty (columns
+// past the header's are never kept).
 func (t *tsv) split(b []byte) {
 	if t.keep == nil {
 		t.fields = t.fields[:0]
@@ -127,60 +138,48 @@ func (t *tsv) split(b []byte) {
 		}
 		return
 	}
-	// The runs of kept columns: t.runs holds their start and end in b.
-	t.runs = t.runs[:0]
-	size, start, open := 0, 0, -1
-	for i, end := range t.ends {
-		if i < len(t.keep) && t.keep[i] {
-			if open < 0 {
-				open = start
-			}
-		} else if open >= 0 {
-			t.runs = append(t.runs, open, start-1)
-			size += start - 1 - open
-			open = -1
-		}
-		start = end + 1
-	}
-	if open >= 0 {
-		t.runs = append(t.runs, open, len(b))
-		size += len(b) - open
+	size := 0
+	for r := 0; r < len(t.runs); r += 2 {
+		size += t.ends[t.runs[r+1]-1] - t.colStart(t.runs[r])
 	}
 	var sb strings.Builder
 	sb.Grow(size)
 	for r := 0; r < len(t.runs); r += 2 {
-		sb.Write(b[t.runs[r]:t.runs[r+1]])
+		sb.Write(b[t.colStart(t.runs[r]):t.ends[t.runs[r+1]-1]])
 	}
 	s := sb.String()
-	// Field i of a run starting at from in b and at base in s is
-	// s[base+start-from : base+end-from]. The fields of columns not kept
-	// are never written, so they stay empty: the header's count of
-	// fields or more (next rejects fewer), and columns past the header's
-	// are never kept.
 	if n := len(t.ends); cap(t.fields) < n {
 		t.fields = make([]string, n)
 	} else {
 		t.fields = t.fields[:n]
 	}
-	start, r, base := 0, 0, 0
-	for i, end := range t.ends {
-		if i < len(t.keep) && t.keep[i] {
-			for t.runs[r+1] < end {
-				base += t.runs[r+1] - t.runs[r]
-				r += 2
-			}
-			t.fields[i] = s[base+start-t.runs[r] : base+end-t.runs[r]]
+	// Column c of a run starting at from in b and at base in s is
+	// s[base+start(c)-from : base+end(c)-from].
+	base := 0
+	for r := 0; r < len(t.runs); r += 2 {
+		first, last := t.runs[r], t.runs[r+1]
+		from := t.colStart(first)
+		for c := first; c < last; c++ {
+			t.fields[c] = s[base+t.colStart(c)-from : base+t.ends[c]-from]
 		}
-		start = end + 1
+		base += t.ends[last-1] - from
 	}
+}
+
+// colStart returns where column c starts in the line being split.
+func (t *tsv) colStart(c int) int {
+	if c == 0 {
+		return 0
+	}
+	return t.ends[c-1] + 1
 }
 
 // tabs appends to ends the end of each tab-separated field of b. Most
 // fields are short (ids, counts, times): they are scanned byte by byte,
-// and bytes.IndexByte takes over past 16 bytes.
+// and bytes.IndexByte takes over past 8 bytes.
 func tabs(ends []int, b []byte) []int {
 	for off := 0; ; {
-		i, lim := off, min(off+16, len(b))
+		i, lim := off, min(off+8, len(b))
 		for i < lim && b[i] != '\t' {
 			i++
 		}

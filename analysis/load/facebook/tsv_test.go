@@ -79,7 +79,7 @@ func TestTSVKeepsUsedColumns(t *testing.T) {
 }
 
 // TestTabs: the field ends of tab-separated lines, short fields and
-// long ones (past the 16 bytes scanned byte by byte).
+// long ones (past the 8 bytes scanned byte by byte).
 func TestTabs(t *testing.T) {
 	long := strings.Repeat("é", 20) // 40 bytes
 	for _, c := range []struct {
@@ -92,9 +92,9 @@ func TestTabs(t *testing.T) {
 		{"ab\tc\t", []int{2, 4, 5}},
 		{long, []int{40}},
 		{long + "\t" + long, []int{40, 81}},
-		{"0123456789abcdef\tx", []int{16, 18}},
-		{"0123456789abcdef", []int{16}},
-		{"0123456789abcdefg", []int{17}},
+		{"01234567\tx", []int{8, 10}},
+		{"01234567", []int{8}},
+		{"012345678", []int{9}},
 		{"\t\t" + long + "\t", []int{0, 1, 42, 43}},
 	} {
 		got := tabs(nil, []byte(c.line))
