@@ -58,6 +58,7 @@ func (t *tsv) col(name string) int {
 // line its picture URLs) are neither copied nor kept. Limits and the
 // field count are still checked on every field of the line.
 func (t *tsv) use(cols ...int) {
+	t.fields = nil // split never writes the fields of columns not kept
 	t.keep = make([]bool, len(t.header))
 	for _, c := range cols {
 		if c >= 0 && c < len(t.keep) {

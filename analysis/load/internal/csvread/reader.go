@@ -177,7 +177,11 @@ func (c *Reader) SetFields(n int, loose bool) { c.want, c.loose = n, loose }
 // id or text) no longer keeps the whole line alive. What is read is
 // otherwise the same: quotes, limits and field counts are checked on
 // every field, and the records and errors are those without SetKeep.
-func (c *Reader) SetKeep(keep []bool) { c.keep = keep }
+// It may be called between records (after the header, say).
+func (c *Reader) SetKeep(keep []bool) {
+	c.keep = keep
+	c.fields = nil // keptFields never writes the fields of columns not kept
+}
 
 // SetSplitOnRecords sets whether a record still open is rejected when
 // one of its later lines, read alone, is a whole record that the

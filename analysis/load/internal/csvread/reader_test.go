@@ -645,6 +645,19 @@ func TestCSVKeep(t *testing.T) {
 			diffKeep(t, in, ';', keep, want, false, false, rawio.Limits{FieldBytes: 12, LineBytes: 60, RecordLines: 2})
 		}
 	}
+	// SetKeep after the header (as the readers call it): the fields not
+	// kept are empty, not what the header left in the reader's slice.
+	r0 := testReader([]byte("id,texte,auteur\n1,bonjour,Claire\n2,\"salut\",Sophie\n"), ',', 4096, rawio.Limits{})
+	if h, _, err := r0.Read(); err != nil || len(h) != 3 {
+		t.Fatalf("header %q, %v", h, err)
+	}
+	r0.SetFields(3, false)
+	r0.SetKeep([]bool{true, false, true})
+	for _, want := range []string{"1||Claire", "2||Sophie"} {
+		if rec, _, err := r0.Read(); err != nil || strings.Join(rec, "|") != want {
+			t.Errorf("after the header: %q, %v; want %s", rec, err, want)
+		}
+	}
 	// The kept values are copied apart: a field that is not kept is
 	// neither returned nor in the string the kept ones are windows on.
 	r := testReader([]byte("a,"+strings.Repeat("x", 100)+",b\n"), ',', 4096, rawio.Limits{})
