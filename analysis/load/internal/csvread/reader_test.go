@@ -582,16 +582,24 @@ func TestCSVMultiLinePositions(t *testing.T) {
 // SetSplitOnRecords take them) and limits: the records, their lines and
 // their errors must be the same, the kept fields equal and the others
 // empty.
-func diffKeep(t *testing.T, in []byte, comma byte, keep []bool, want int, loose, split bool, limits rawio.Limits) {
+//
+// When late, SetKeep is called after the first record (as the readers do
+// after the header), which both readers then return whole.
+func diffKeep(t *testing.T, in []byte, comma byte, keep []bool, want int, loose, split, late bool, limits rawio.Limits) {
 	t.Helper()
 	all := testReader(in, comma, 16, limits)
 	kept := testReader(in, comma, 16, limits)
-	kept.SetKeep(keep)
+	if !late {
+		kept.SetKeep(keep)
+	}
 	for _, r := range []*Reader{all, kept} {
 		r.SetFields(want, loose)
 		r.SetSplitOnRecords(split)
 	}
 	for n := 1; ; n++ {
+		if late && n == 2 {
+			kept.SetKeep(keep)
+		}
 		wantRec, wantLine, wantErr := all.Read()
 		got, line, err := kept.Read()
 		if line != wantLine || (err == nil) != (wantErr == nil) || (err != nil && err.Error() != wantErr.Error()) {
@@ -612,7 +620,7 @@ func diffKeep(t *testing.T, in []byte, comma byte, keep []bool, want int, loose,
 		}
 		for i := range got {
 			w := wantRec[i]
-			if i >= len(keep) || !keep[i] {
+			if (!late || n > 1) && (i >= len(keep) || !keep[i]) {
 				w = ""
 			}
 			if got[i] != w {
@@ -640,9 +648,11 @@ func TestCSVKeep(t *testing.T) {
 		{true},
 	} {
 		for _, want := range []int{0, 4} {
-			diffKeep(t, in, ';', keep, want, false, false, rawio.Limits{})
-			diffKeep(t, in, ';', keep, want, true, true, rawio.Limits{})
-			diffKeep(t, in, ';', keep, want, false, false, rawio.Limits{FieldBytes: 12, LineBytes: 60, RecordLines: 2})
+			for _, late := range []bool{false, true} {
+				diffKeep(t, in, ';', keep, want, false, false, late, rawio.Limits{})
+				diffKeep(t, in, ';', keep, want, true, true, late, rawio.Limits{})
+				diffKeep(t, in, ';', keep, want, false, false, late, rawio.Limits{FieldBytes: 12, LineBytes: 60, RecordLines: 2})
+			}
 		}
 	}
 	// SetKeep after the header (as the readers call it): the fields not
@@ -681,6 +691,6 @@ func FuzzCSVKeep(f *testing.F) {
 			keep[i] = code>>(8+i)&1 == 1
 		}
 		comma := []byte{',', ';', '\t'}[code>>16%3]
-		diffKeep(t, in, comma, keep, int(code>>18%5), code>>21&1 == 1, code>>22&1 == 1, fuzzLimits(code>>23))
+		diffKeep(t, in, comma, keep, int(code>>18%5), code>>21&1 == 1, code>>22&1 == 1, code&1 == 1, fuzzLimits(code>>23))
 	})
 }
