@@ -2,7 +2,7 @@
 """The pandas side of scripts/bench: load raw exports and compute the seven
 reference indicators the way a researcher would in Jupyter with pandas.
 
-    bench_pandas.py --format twarc2|netvizz FILES... --out RESULT.json
+    bench_pandas.py --format twarc2|netvizz|facepager FILES... --out RESULT.json
     bench_pandas.py --self-test [--write DIR]
 
 Needs Debian's python3 with python3-pandas (pandas and numpy only).
@@ -28,6 +28,23 @@ Loading
            whose comment is not in the file is dropped, as the Go loader
            rejects it. Authors: "post_user_..." and empty are anonymous,
            "post_page_<id>" is <id>, anything else is taken as written.
+  facepager  Facepager's CSV of a node tree (separator of the header:
+           ';' as Facepager writes, ',' or tab), pd.read_csv. A row is a
+           node with a database id and its parent_id ("None": none); the
+           seed (object_type seed, no message, no created_time) names the
+           group. A message is a node of type data or unpacked whose
+           query_status is "fetched (2xx)", "downloaded (2xx)" or "ok"
+           and that has an object_id; at level 2 and below its parent
+           must be a node kept above it in the file (else it is dropped,
+           and so are the nodes below it, as the Go loader rejects them).
+           Its id is object_id (object_id#id when a message above it has
+           the same object_id), its parent the id of the message its
+           parent node is (none under the seed), its time created_time
+           (Graph API time). Author: the display name from.name,
+           normalised as the Go loader's identity does (NFC, case-folded,
+           white space collapsed), else from.id; "None" and empty are
+           anonymous. A node whose created_time is missing or unreadable
+           is not a message but its children still name it as parent.
 
   All files of one run form one community. Duplicates are removed by id:
   groupby('id').first(), i.e. the first copy wins and a field it lacks
@@ -61,6 +78,7 @@ resident set size from resource.getrusage.
 
 import argparse
 import csv
+import gzip
 import json
 import math
 import os
@@ -251,10 +269,107 @@ def load_netvizz(paths):
     return frames
 
 
+def facepager_separator(path):
+    """The separator of a Facepager header ("level;id;..."), ';' when the
+    first line does not say."""
+    opener = gzip.open if path.endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8-sig", newline="") as f:
+        head = f.readline()
+    rest = head.lstrip('"')[len("level") :].lstrip('"') if head.lstrip('"').startswith("level") else ""
+    return rest[0] if rest[:1] in (";", ",", "\t") else ";"
+
+
+def facepager_author(name, fbid):
+    """The Go loader's identity of a Facebook person: the normalised
+    display name, else the id (empty: anonymous)."""
+    def value(s):
+        s = s.fillna("").str.strip()
+        return s.mask(s == "None", "")
+
+    name = value(name).str.normalize("NFC").str.casefold().str.normalize("NFC").str.split().str.join(" ")
+    fbid = value(fbid)
+    return ("n:" + name).where(name != "", ("id:" + fbid).where(fbid != "", ""))
+
+
+def load_facepager(paths):
+    frames = []
+    for path in paths:
+        df = pd.read_csv(path, sep=facepager_separator(path), dtype=str, keep_default_na=False,
+                         encoding="utf-8-sig", on_bad_lines="skip")
+        for col in ("level", "id", "parent_id", "object_id", "object_type", "query_status", "message",
+                    "created_time", "from.name", "from.id"):
+            if col not in df:
+                df[col] = ""
+        n = len(df)
+        pos = np.arange(n)
+        level_s = df["level"].str.strip()
+        level = pd.to_numeric(level_s.where(level_s.str.fullmatch(r"\+?\d+"), None), errors="coerce")
+        node = df["id"].str.strip()
+        parent_node = df["parent_id"].str.strip()
+        parent_node = parent_node.mask(parent_node == "None", "")
+        obj = df["object_id"].str.strip()
+        typ = df["object_type"].str.strip().str.lower()
+        stamp = df["created_time"].str.strip()
+        stamp = stamp.mask(stamp == "None", "")
+        status = df["query_status"].str.strip().str.lower()
+        fetched = (status == "ok") | status.str.startswith("fetched (2") | status.str.startswith("downloaded (2")
+        row_ok = level.notna() & (node != "")
+        seed = row_ok & (typ == "seed") & (df["message"] == "") & (stamp == "")
+        # Nodes that become messages if their parent is found (or needs
+        # not be: level 0 and 1, or no parent_id).
+        cand = row_ok & ~seed & typ.isin(["data", "seed", "unpacked"]) & ((typ == "seed") | fetched) & (obj != "")
+        # The parent of a node is the node of that id kept above it;
+        # ids are database row numbers, unique in a file.
+        first_pos = pd.Series(pos, index=node).groupby(level=0).first()
+        ppos = parent_node.map(first_pos)
+        ppos = ppos.where(ppos < pos)
+        free = (parent_node == "") | (level <= 1)
+        kept = seed | (cand & free)
+        pending = cand & ~kept
+        while True:
+            add = pending & ppos.notna() & kept.to_numpy()[ppos.fillna(0).astype(int).to_numpy()]
+            if not add.any():
+                break
+            kept |= add
+            pending &= ~add
+        # A kept node's parent reference: only to a kept node.
+        pref = ppos.where(ppos.notna() & kept.to_numpy()[ppos.fillna(0).astype(int).to_numpy()])
+        is_msg = kept & ~seed
+        # object_id#id when a message above has the same object_id.
+        dup = pd.Series(False, index=df.index)
+        cur = pref.copy()
+        for _ in range(64):
+            live = cur.notna()
+            if not live.any():
+                break
+            ci = cur.fillna(0).astype(int).to_numpy()
+            dup |= live & is_msg.to_numpy()[ci] & (obj.to_numpy()[ci] == obj.to_numpy())
+            cur = pref.reindex(ci).set_axis(df.index).where(live)
+        mid = obj.where(~dup, obj + "#" + node)
+        pi = pref.fillna(0).astype(int).to_numpy()
+        parent = pd.Series(mid.to_numpy()[pi], index=df.index).where(pref.notna() & is_msg.to_numpy()[pi])
+        frames.append(
+            _messages(
+                pd.DataFrame(
+                    {
+                        "id": mid,
+                        "parent": parent,
+                        "author": facepager_author(df["from.name"], df["from.id"]),
+                        "created": parse_api_time(stamp),
+                    }
+                )[is_msg]
+            )
+        )
+    return frames
+
+
+LOADERS = {"twarc2": load_twarc2, "netvizz": load_netvizz, "facepager": load_facepager}
+
+
 def load(fmt, paths):
     """Load the files into one frame of distinct messages (id, parent,
     author, created), in file order."""
-    frames = load_twarc2(paths) if fmt == "twarc2" else load_netvizz(paths)
+    frames = LOADERS[fmt](paths)
     if not frames:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in COLUMNS})
     msgs = pd.concat(frames, ignore_index=True)
@@ -406,8 +521,9 @@ _SELF_TEST_MESSAGES = [
 
 
 def write_self_test(folder):
-    """Write the 6-message example as twarc2 and Netvizz files under
-    folder/twarc2 and folder/netvizz; returns {format: [paths]}."""
+    """Write the 6-message example as twarc2, Netvizz and Facepager files
+    under folder/twarc2, folder/netvizz and folder/facepager; returns
+    {format: [paths]}."""
     tw_ids = {"p1": "1001", "c1": "1002", "r1": "1003", "p2": "1004", "c2": "1005", "p3": "1006"}
     tw_users = {"A": "11", "B": "22", "C": "33"}
     tweets = []
@@ -465,7 +581,37 @@ def write_self_test(folder):
             p = by_id[post]
             f.write(f"{pos}\t{fb_posts[post]}\t{fb_users[p[2]]}\tbonjour\t{fb_time(p[3])}\t{fb_posts[post]}_{cid}\t"
                     f"{fb_users[author]}\t{reply}\tmerci\t{fb_time(created)}\t0\n")
-    return {"twarc2": [tw], "netvizz": [posts, comments]}
+    # Facepager: the seed (the group), posts at level 1, comments at 2,
+    # replies at 3; c1 fetched twice; A's name written another way on r1
+    # (the same person once normalised).
+    fp_names = {"A": "Aline Martin", "B": "Bruno Petit", "C": "Chloé Durand"}
+    fp_rows = [
+        # message, message answered, object id, name when not fp_names's
+        ("p1", None, "100_1", None),
+        ("c1", "p1", "100_1_c1", None),
+        ("r1", "c1", "100_1_r1", "aline  MARTIN"),
+        ("c1", "p1", "100_1_c1", None),  # the duplicate
+        ("p2", None, "100_2", None),
+        ("c2", "p2", "100_2_c2", None),
+        ("p3", None, "100_3", None),
+    ]
+    os.makedirs(os.path.join(folder, "facepager"), exist_ok=True)
+    fp = os.path.join(folder, "facepager", "selftest_feed.csv")
+    with open(fp, "w", newline="") as f:
+        w = csv.writer(f, delimiter=";", lineterminator="\n")
+        w.writerow(["level", "id", "parent_id", "object_id", "object_type", "object_key", "query_status", "query_time",
+                    "query_type", "message", "created_time", "from.name", "from.id", "like_count", "comment_count"])
+        w.writerow(["0", "10", "None", "100", "seed", "", "", "None", "None", "", "", "", "", "", ""])
+        node = {}
+        for k, (mid, parent, obj, name) in enumerate(fp_rows):
+            _, _, author, created = by_id[mid]
+            fid = str(11 + k)
+            node.setdefault(mid, fid)
+            level = "1" if parent is None else ("3" if by_id[parent][1] else "2")
+            w.writerow([level, fid, "10" if parent is None else node[parent], obj, "data", "data.*", "fetched (200)",
+                        "2024-02-01 10:00:00.000000", "Facebook:/<group-id>/feed", 'bonjour; "merci"',
+                        fb_time(created), name or fp_names[author], fb_users[author], "0", "0"])
+    return {"twarc2": [tw], "netvizz": [posts, comments], "facepager": [fp]}
 
 
 def close(a, b, rel=1e-9):
@@ -495,7 +641,7 @@ def self_test(folder=None):
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--format", choices=["twarc2", "netvizz"])
+    ap.add_argument("--format", choices=sorted(LOADERS))
     ap.add_argument("--out", help="where to write the result as JSON")
     ap.add_argument("--self-test", action="store_true", help="check the indicators on the hand-worked example")
     ap.add_argument("--write", metavar="DIR", help="with --self-test: keep the example files in DIR")

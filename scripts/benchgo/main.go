@@ -3,7 +3,7 @@
 // indicators with the project's indicator packages, timing each step, and
 // writes the same JSON as scripts/bench_pandas.py:
 //
-//	benchgo --format twarc2|netvizz FILES... [--out RESULT.json] [--cpuprofile FILE] [--memprofile FILE] [--workers N]
+//	benchgo --format twarc2|netvizz|facepager FILES... [--out RESULT.json] [--cpuprofile FILE] [--memprofile FILE] [--workers N]
 //
 // --memprofile writes a heap profile taken right after the load (after a
 // collection): inuse_space is what the loaded messages hold,
@@ -48,6 +48,7 @@ import (
 	"runtime"
 	"runtime/metrics"
 	"runtime/pprof"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -64,6 +65,11 @@ import (
 // benchKey is the pseudonymisation key of benchmark loads: the corpora are
 // synthetic, and a fixed key keeps the run independent of the user's key.
 var benchKey = []byte("compendium-benchmark-key")
+
+// Families are the export families benchgo measures, as --format names
+// them: a file's format (load.FileReport.Format) must start with its
+// family's name (netvizz-posts and netvizz-comments are netvizz).
+var Families = []string{"twarc2", "netvizz", "facepager"}
 
 // Community is the id the pooled messages get.
 const Community = "bench"
@@ -141,7 +147,7 @@ func parseArgs(args []string, errOut io.Writer) (options, error) {
 	var o options
 	fs := flag.NewFlagSet("benchgo", flag.ContinueOnError)
 	fs.SetOutput(errOut)
-	fs.StringVar(&o.format, "format", "", "export family: twarc2 or netvizz")
+	fs.StringVar(&o.format, "format", "", "export family: "+strings.Join(Families, ", "))
 	fs.StringVar(&o.out, "out", "", "write the result as JSON to this file")
 	fs.StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile of the run to this file (go tool pprof)")
 	fs.StringVar(&o.memprofile, "memprofile", "", "write a heap profile taken after the load to this file (go tool pprof)")
@@ -157,8 +163,8 @@ func parseArgs(args []string, errOut io.Writer) (options, error) {
 		args = fs.Args()[1:]
 	}
 	switch {
-	case o.format != "twarc2" && o.format != "netvizz":
-		return o, fmt.Errorf("--format must be twarc2 or netvizz, not %q", o.format)
+	case !slices.Contains(Families, o.format):
+		return o, fmt.Errorf("--format must be one of %s, not %q", strings.Join(Families, ", "), o.format)
 	case len(o.files) == 0:
 		return o, errors.New("no file given")
 	}
@@ -201,7 +207,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
-// Measure loads files of the given family (twarc2 or netvizz) and computes
+// Measure loads files of the given family (one of Families) and computes
 // the reference indicators, timing both steps.
 func Measure(family string, files []string) (Result, error) {
 	t0 := time.Now()

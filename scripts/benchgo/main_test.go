@@ -36,8 +36,9 @@ func close(a, b float64) bool {
 
 func TestMeasureSelfTest(t *testing.T) {
 	for family, glob := range map[string]string{
-		"twarc2":  "testdata/twarc2/*.jsonl",
-		"netvizz": "testdata/netvizz/*.tsv",
+		"twarc2":    "testdata/twarc2/*.jsonl",
+		"netvizz":   "testdata/netvizz/*.tsv",
+		"facepager": "testdata/facepager/*.csv",
 	} {
 		files, err := filepath.Glob(glob)
 		if err != nil || len(files) == 0 {

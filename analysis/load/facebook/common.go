@@ -243,6 +243,20 @@ func (t *table) col(name string) int {
 	return -1
 }
 
+// use declares the only columns the reader reads (indices from col; -1
+// is ignored): the others come back empty, and only the used columns'
+// bytes are copied out of each record (csvread.Reader.SetKeep), so that
+// a message's strings do not keep its whole record alive.
+func (t *table) use(cols ...int) {
+	keep := make([]bool, len(t.header))
+	for _, c := range cols {
+		if c >= 0 && c < len(keep) {
+			keep[c] = true
+		}
+	}
+	t.r.SetKeep(keep)
+}
+
 // name returns the header name of column i, for errors.
 func (t *table) name(i int) string {
 	if i < 0 || i >= len(t.header) {

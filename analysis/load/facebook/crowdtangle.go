@@ -220,6 +220,9 @@ func readCrowdTangle(f *rawio.File, sink rawio.Sink) error {
 	if cCreated < 0 && cDate < 0 {
 		return fmt.Errorf("%s: %w: no Post Created column", f.Name, rawio.ErrShape)
 	}
+	// A CrowdTangle export has forty columns and more (statistics,
+	// image texts, sponsor fields): only these are copied.
+	t.use(append([]int{cURL, cID, cGroup, cPage, cCreated, cDate, cTime, cMessage, cLink, cShares}, cReact...)...)
 	tc := newTimeCheck()
 	for {
 		rec, line, perr, err := t.next()

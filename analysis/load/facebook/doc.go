@@ -14,6 +14,13 @@
 // not. Reasons never quote names or handles; they may quote a bad time,
 // number or status.
 //
+// The delimited formats (Netvizz, Facepager, CrowdTangle) copy out of
+// each line only the columns their reader uses, as one string of which
+// the message's values are windows: a message the corpus keeps then
+// keeps those bytes alive, not its whole line (a Netvizz comment line
+// repeats its post's text; a CrowdTangle row has forty columns). Limits
+// and field counts are checked on every column all the same.
+//
 // All formats fill RawMessage with Platform facebook (generic-csv may say
 // twitter), Created in UTC, Line the line (or record number) where the
 // record starts, and IDField and CreatedField the export's names of the
@@ -76,7 +83,8 @@
 // for the first time). A bad record some of whose lines were already
 // read again is not read a third time: it is counted as one rejection
 // naming its first and last lines and how many lines it held. A line
-// without quotes, the common case, costs one string.
+// without quotes, the common case, costs one string (of its used
+// columns).
 //
 // DYI documents are split into records by a scanner that counts brackets
 // outside strings: a record that is not valid JSON but whose brackets

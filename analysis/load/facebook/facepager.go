@@ -24,15 +24,22 @@ type fpNode struct {
 // fpTree indexes the nodes read so far by their Facepager id. Facepager
 // ids are database row numbers, so most go through a slice.
 type fpTree struct {
-	nodes []fpNode
-	byNum []int32          // numeric id -> 1 + index in nodes
-	byStr map[string]int32 // other ids -> 1 + index in nodes
+	// The nodes, in blocks of fpBlock: a new block is added when the last
+	// is full, so that nodes (which hold strings) are never copied as a
+	// growing slice would be.
+	blocks [][]fpNode
+	n      int              // nodes
+	byNum  []int32          // numeric id -> 1 + index of the node
+	byStr  map[string]int32 // other ids -> 1 + index of the node
 }
+
+// fpBlock is the number of nodes in a block of fpTree.
+const fpBlock = 1024
 
 // num returns a node id as a slice index, or -1.
 func (t *fpTree) num(id string) int {
 	v, ok := num(id, 0, len(id))
-	if !ok || len(id) == 0 || len(id) > 9 || v > 2*len(t.nodes)+4096 {
+	if !ok || len(id) == 0 || len(id) > 9 || v > 2*t.n+4096 {
 		return -1
 	}
 	return v
@@ -51,8 +58,13 @@ func (t *fpTree) get(id string) int32 {
 
 // add records node n under id and returns its index plus one.
 func (t *fpTree) add(id string, n fpNode) int32 {
-	t.nodes = append(t.nodes, n)
-	ref := int32(len(t.nodes))
+	if t.n%fpBlock == 0 {
+		t.blocks = append(t.blocks, make([]fpNode, 0, fpBlock))
+	}
+	last := &t.blocks[len(t.blocks)-1]
+	*last = append(*last, n)
+	t.n++
+	ref := int32(t.n)
 	if v := t.num(id); v >= 0 {
 		for v >= len(t.byNum) {
 			t.byNum = append(t.byNum, 0)
@@ -68,7 +80,10 @@ func (t *fpTree) add(id string, n fpNode) int32 {
 }
 
 // node returns the node of a reference from get or add.
-func (t *fpTree) node(ref int32) *fpNode { return &t.nodes[ref-1] }
+func (t *fpTree) node(ref int32) *fpNode {
+	i := int(ref - 1)
+	return &t.blocks[i/fpBlock][i%fpBlock]
+}
 
 // objectAbove reports whether a message above ref has the given object_id.
 func (t *fpTree) objectAbove(ref int32, object string) bool {
@@ -144,6 +159,8 @@ func readFacepager(f *rawio.File, sink rawio.Sink) error {
 	if cLevel < 0 || cID < 0 || cParent < 0 || cObject < 0 || cType < 0 {
 		return fmt.Errorf("%s: %w: not a Facepager header", f.Name, rawio.ErrShape)
 	}
+	t.use(append([]int{cLevel, cID, cParent, cObject, cType, cStatus, cMessage, cCreated, cFromName, cFromID, cShares, cLink},
+		reactionCols...)...)
 	var tree fpTree
 	tc := newTimeCheck()
 	for {

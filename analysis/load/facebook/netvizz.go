@@ -20,6 +20,9 @@ type tsv struct {
 	header []string
 	index  map[string]int
 	fields []string
+	ends   []int  // end of each field of the line being split
+	runs   []int  // first and past-the-last column of each run of kept columns (see split)
+	keep   []bool // columns the reader uses (see use); nil: all
 }
 
 func newTSV(f *rawio.File) (*tsv, error) {
@@ -47,6 +50,32 @@ func (t *tsv) col(name string) int {
 	return -1
 }
 
+// use declares the only columns the reader reads (indices from col; -1
+// is ignored): next then copies only their bytes out of each line and
+// returns the other fields empty. A message's strings are windows on
+// that copy, which the corpus keeps as long as the message, so that the
+// columns nobody reads (a comment line repeats its post's text, a post
+// line its picture URLs) are neither copied nor kept. Limits and the
+// field count are still checked on every field of the line.
+func (t *tsv) use(cols ...int) {
+	t.fields = nil // split never writes the fields of columns not kept
+	t.keep = make([]bool, len(t.header))
+	for _, c := range cols {
+		if c >= 0 && c < len(t.keep) {
+			t.keep[c] = true
+		}
+	}
+	t.runs = t.runs[:0]
+	for c := 0; c < len(t.keep); c++ {
+		if t.keep[c] && (c == 0 || !t.keep[c-1]) {
+			t.runs = append(t.runs, c)
+		}
+		if t.keep[c] && (c == len(t.keep)-1 || !t.keep[c+1]) {
+			t.runs = append(t.runs, c+1)
+		}
+	}
+}
+
 // next returns the fields of the next non-blank line, or io.EOF at the
 // end. A line longer than the line-bytes limit, a field longer than the
 // field-bytes limit or a line with another field count than the header
@@ -67,38 +96,106 @@ func (t *tsv) next() (fields []string, line int, perr *rawio.ParseError, err err
 		if len(bytes.TrimSpace(b)) == 0 {
 			continue
 		}
-		// One string per line; fields are slices of it.
-		s := string(b)
-		t.fields = t.fields[:0]
-		for {
-			i := strings.IndexByte(s, '\t')
-			if i < 0 {
-				t.fields = append(t.fields, s)
-				break
-			}
-			t.fields = append(t.fields, s[:i])
-			s = s[i+1:]
-		}
+		t.ends = tabs(t.ends[:0], b)
 		if max := t.limits.FieldBytes; len(b) > max {
-			for i, v := range t.fields {
-				if len(v) > max {
+			start := 0
+			for i, end := range t.ends {
+				if end-start > max {
 					return nil, n, &rawio.ParseError{File: t.f.Name, Line: n, Field: t.name(i), Err: rawio.NewLimitError(t.limits, "field-bytes")}, nil
 				}
+				start = end + 1
 			}
 		}
-		if len(t.fields) != len(t.header) {
-			ok := len(t.fields) > len(t.header)
-			for _, v := range t.fields[min(len(t.fields), len(t.header)):] {
-				if strings.TrimSpace(v) != "" {
+		if nf := len(t.ends); nf != len(t.header) {
+			ok := nf > len(t.header)
+			for i := len(t.header); ok && i < nf; i++ {
+				if len(bytes.TrimSpace(b[t.ends[i-1]+1:t.ends[i]])) != 0 {
 					ok = false
-					break
 				}
 			}
 			if !ok {
-				return nil, n, &rawio.ParseError{File: t.f.Name, Line: n, Err: fmt.Errorf("%w: %d fields, the header has %d", rawio.ErrShape, len(t.fields), len(t.header))}, nil
+				return nil, n, &rawio.ParseError{File: t.f.Name, Line: n, Err: fmt.Errorf("%w: %d fields, the header has %d", rawio.ErrShape, nf, len(t.header))}, nil
 			}
 		}
+		t.split(b)
 		return t.fields, n, nil, nil
+	}
+}
+
+// split sets t.fields to the fields of line b (ends in t.ends, at least
+// one per header column): windows on one string holding the kept
+// columns' bytes, the others empty. Kept columns that follow each other
+// (t.runs) are copied as one run, with the tabs between them. The fields
+// of columns not kept are never written, so they stay empty (columns
+// past the header's are never kept).
+func (t *tsv) split(b []byte) {
+	if t.keep == nil {
+		t.fields = t.fields[:0]
+		s := string(b)
+		start := 0
+		for _, end := range t.ends {
+			t.fields = append(t.fields, s[start:end])
+			start = end + 1
+		}
+		return
+	}
+	size := 0
+	for r := 0; r < len(t.runs); r += 2 {
+		size += t.ends[t.runs[r+1]-1] - t.colStart(t.runs[r])
+	}
+	var sb strings.Builder
+	sb.Grow(size)
+	for r := 0; r < len(t.runs); r += 2 {
+		sb.Write(b[t.colStart(t.runs[r]):t.ends[t.runs[r+1]-1]])
+	}
+	s := sb.String()
+	if n := len(t.ends); cap(t.fields) < n {
+		t.fields = make([]string, n)
+	} else {
+		t.fields = t.fields[:n]
+	}
+	// Column c of a run starting at from in b and at base in s is
+	// s[base+start(c)-from : base+end(c)-from].
+	base := 0
+	for r := 0; r < len(t.runs); r += 2 {
+		first, last := t.runs[r], t.runs[r+1]
+		from := t.colStart(first)
+		for c := first; c < last; c++ {
+			t.fields[c] = s[base+t.colStart(c)-from : base+t.ends[c]-from]
+		}
+		base += t.ends[last-1] - from
+	}
+}
+
+// colStart returns where column c starts in the line being split.
+func (t *tsv) colStart(c int) int {
+	if c == 0 {
+		return 0
+	}
+	return t.ends[c-1] + 1
+}
+
+// tabs appends to ends the end of each tab-separated field of b. Most
+// fields are short (ids, counts, times): they are scanned byte by byte,
+// and bytes.IndexByte takes over past 8 bytes.
+func tabs(ends []int, b []byte) []int {
+	for off := 0; ; {
+		i, lim := off, min(off+8, len(b))
+		for i < lim && b[i] != '\t' {
+			i++
+		}
+		if i == lim && lim < len(b) {
+			if j := bytes.IndexByte(b[lim:], '\t'); j >= 0 {
+				i = lim + j
+			} else {
+				i = len(b)
+			}
+		}
+		if i >= len(b) {
+			return append(ends, len(b))
+		}
+		ends = append(ends, i)
+		off = i + 1
 	}
 }
 
@@ -184,6 +281,7 @@ func readNetvizzPosts(f *rawio.File, sink rawio.Sink) error {
 	if cPostID < 0 || (cPublished < 0 && cUnix < 0 && cSQL < 0) {
 		return fmt.Errorf("%s: %w: no post_id or post_published column", f.Name, rawio.ErrShape)
 	}
+	t.use(append([]int{cPostID, cBy, cMessage, cLink, cPublished, cUnix, cSQL, cShares}, reactionCols...)...)
 	tc := newTimeCheck()
 	for {
 		fields, line, perr, err := t.next()
@@ -289,6 +387,7 @@ func readNetvizzComments(f *rawio.File, sink rawio.Sink) error {
 	if cPostID < 0 || cID < 0 || cPublished < 0 {
 		return fmt.Errorf("%s: %w: no post_id, comment_id or comment_published column", f.Name, rawio.ErrShape)
 	}
+	t.use(cPosition, cPostID, cID, cBy, cIsReply, cMessage, cPublished, cLikes)
 	type pending struct {
 		m   *rawio.RawMessage
 		key string

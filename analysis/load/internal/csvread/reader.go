@@ -68,6 +68,10 @@ type Reader struct {
 	replayNext  int
 	replayErr   error
 
+	keep    []bool // the columns whose values Read returns (SetKeep); nil: all
+	sepEnds []int  // end of each field of a line without quotes, with keep
+	runs    []int  // start and end of each run of kept fields (see keptFields)
+
 	raw       []byte // the raw lines of the current record, once it needs a second one
 	rawEnds   []int
 	rec       []byte // the unquoted bytes of a record with quotes
@@ -165,6 +169,19 @@ func (c *Reader) readLine() ([]byte, int, error) {
 // when loose, only a record of several lines is (it is how a quote left
 // open shows), and one-line records of any count are read.
 func (c *Reader) SetFields(n int, loose bool) { c.want, c.loose = n, loose }
+
+// SetKeep sets the columns whose values Read returns, by index (nil, the
+// default: all). The fields of the other columns come back empty, and
+// only the kept ones' bytes are copied out of the line: a reader's
+// values are windows on that copy, so a value kept for long (a message's
+// id or text) no longer keeps the whole line alive. What is read is
+// otherwise the same: quotes, limits and field counts are checked on
+// every field, and the records and errors are those without SetKeep.
+// It may be called between records (after the header, say).
+func (c *Reader) SetKeep(keep []bool) {
+	c.keep = keep
+	c.fields = nil // keptFields never writes the fields of columns not kept
+}
 
 // SetSplitOnRecords sets whether a record still open is rejected when
 // one of its later lines, read alone, is a whole record that the
@@ -298,6 +315,9 @@ func (c *Reader) Read() ([]string, int, error) {
 		if bytes.IndexByte(line, '"') >= 0 {
 			return c.readQuoted(line, num)
 		}
+		if c.keep != nil {
+			return c.readKept(line, num)
+		}
 		// No quotes: split one string.
 		s := string(line)
 		c.fields = c.fields[:0]
@@ -322,6 +342,111 @@ func (c *Reader) Read() ([]string, int, error) {
 		}
 		return c.fields, num, nil
 	}
+}
+
+// readKept is the end of Read for a line without quotes when SetKeep is
+// set: the same checks, on the field ends.
+func (c *Reader) readKept(line []byte, num int) ([]string, int, error) {
+	c.sepEnds = c.sepEnds[:0]
+	for off := 0; ; {
+		// Most fields are short: scanned byte by byte, then
+		// bytes.IndexByte past 16 bytes.
+		i, lim := off, min(off+16, len(line))
+		for i < lim && line[i] != c.comma {
+			i++
+		}
+		if i == lim && lim < len(line) {
+			if j := bytes.IndexByte(line[lim:], c.comma); j >= 0 {
+				i = lim + j
+			} else {
+				i = len(line)
+			}
+		}
+		if i >= len(line) {
+			c.sepEnds = append(c.sepEnds, len(line))
+			break
+		}
+		c.sepEnds = append(c.sepEnds, i)
+		off = i + 1
+	}
+	if len(line) > c.limits.FieldBytes {
+		start := 0
+		for _, end := range c.sepEnds {
+			if end-start > c.limits.FieldBytes {
+				return nil, num, &Error{StartLine: num, Line: num, Err: rawio.NewLimitError(c.limits, "field-bytes")}
+			}
+			start = end + 1
+		}
+	}
+	if err := c.checkEnds(c.sepEnds, 1); err != nil && !c.loose {
+		return nil, num, &Error{StartLine: num, Line: num, Err: err}
+	}
+	c.keptFields(line, c.sepEnds, 1)
+	return c.fields, num, nil
+}
+
+// keptFields sets c.fields to the fields of src whose ends are ends, gap
+// bytes (the separator, or none) after the end of the previous one: the
+// kept columns' values are windows on one string of their bytes, the
+// others empty. Kept columns that follow each other are copied as one
+// run (with the separators between them). The fields of columns not
+// kept are never written, so they stay empty (columns past keep's are
+// never kept).
+func (c *Reader) keptFields(src []byte, ends []int, gap int) {
+	c.runs = c.runs[:0]
+	size, start, open, prevEnd := 0, 0, -1, 0
+	for i, end := range ends {
+		if i < len(c.keep) && c.keep[i] {
+			if open < 0 {
+				open = start
+			}
+		} else if open >= 0 {
+			c.runs = append(c.runs, open, prevEnd)
+			size += prevEnd - open
+			open = -1
+		}
+		prevEnd, start = end, end+gap
+	}
+	if open >= 0 {
+		c.runs = append(c.runs, open, prevEnd)
+		size += prevEnd - open
+	}
+	var sb strings.Builder
+	sb.Grow(size)
+	for r := 0; r < len(c.runs); r += 2 {
+		sb.Write(src[c.runs[r]:c.runs[r+1]])
+	}
+	s := sb.String()
+	if n := len(ends); cap(c.fields) < n {
+		c.fields = make([]string, n)
+	} else {
+		c.fields = c.fields[:n]
+	}
+	// Field i of a run starting at from in src and at base in s is
+	// s[base+start-from : base+end-from].
+	start, r, base := 0, 0, 0
+	for i, end := range ends {
+		if i < len(c.keep) && c.keep[i] {
+			for c.runs[r+1] < end {
+				base += c.runs[r+1] - c.runs[r]
+				r += 2
+			}
+			c.fields[i] = s[base+start-c.runs[r] : base+end-c.runs[r]]
+		}
+		start = end + gap
+	}
+}
+
+// checkEnds is checkCount for a record given by its field ends in src
+// (gap bytes between fields), before its fields are made.
+func (c *Reader) checkEnds(ends []int, gap int) error {
+	if c.want == 0 || len(ends) == c.want {
+		return nil
+	}
+	if len(ends) > c.want && ends[len(ends)-1]-ends[c.want-1] == (len(ends)-c.want)*gap {
+		return nil // the extra fields are empty
+	}
+	return fmt.Errorf("%w: %d fields, the header has %d", rawio.ErrShape, len(ends), c.want)
 }
 
 // checkCount checks a record's field count against the header's: more
@@ -465,6 +590,13 @@ parseField:
 			col++
 			continue parseField
 		}
+	}
+	if c.keep != nil {
+		if err := c.checkEnds(c.ends, 0); err != nil && (!c.loose || nlines > 1) {
+			return fail(err, 0)
+		}
+		c.keptFields(c.rec, c.ends, 0)
+		return c.fields, start, nil
 	}
 	s := string(c.rec)
 	c.fields = c.fields[:0]

@@ -12,6 +12,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/faire-communaute/compendium/analysis/rawio"
 	"github.com/faire-communaute/compendium/analysis/rawio/rawiotest"
@@ -574,4 +575,122 @@ func TestCSVMultiLinePositions(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %q, want %q", got, want)
 	}
+}
+
+// diffKeep reads in twice, with and without SetKeep(keep), the field
+// count of want fields (0: none; loose, split as SetFields and
+// SetSplitOnRecords take them) and limits: the records, their lines and
+// their errors must be the same, the kept fields equal and the others
+// empty.
+//
+// When late, SetKeep is called after the first record (as the readers do
+// after the header), which both readers then return whole.
+func diffKeep(t *testing.T, in []byte, comma byte, keep []bool, want int, loose, split, late bool, limits rawio.Limits) {
+	t.Helper()
+	all := testReader(in, comma, 16, limits)
+	kept := testReader(in, comma, 16, limits)
+	if !late {
+		kept.SetKeep(keep)
+	}
+	for _, r := range []*Reader{all, kept} {
+		r.SetFields(want, loose)
+		r.SetSplitOnRecords(split)
+	}
+	for n := 1; ; n++ {
+		if late && n == 2 {
+			kept.SetKeep(keep)
+		}
+		wantRec, wantLine, wantErr := all.Read()
+		got, line, err := kept.Read()
+		if line != wantLine || (err == nil) != (wantErr == nil) || (err != nil && err.Error() != wantErr.Error()) {
+			t.Fatalf("record %d: with SetKeep line %d, %v; without line %d, %v", n, line, err, wantLine, wantErr)
+		}
+		if err == io.EOF {
+			return
+		}
+		if err != nil {
+			var ce *Error
+			if !errors.As(err, &ce) {
+				t.Fatal(err)
+			}
+			continue
+		}
+		if len(got) != len(wantRec) {
+			t.Fatalf("record %d: %d fields with SetKeep, %d without", n, len(got), len(wantRec))
+		}
+		for i := range got {
+			w := wantRec[i]
+			if (!late || n > 1) && (i >= len(keep) || !keep[i]) {
+				w = ""
+			}
+			if got[i] != w {
+				t.Fatalf("record %d, field %d: %q with SetKeep, want %q (without: %q)", n, i, got[i], w, wantRec[i])
+			}
+		}
+	}
+}
+
+func TestCSVKeep(t *testing.T) {
+	in := []byte("id;texte;auteur;date\n" +
+		"1;Bonjour à toutes;Claire Fictive;2019-05-15\n" +
+		"2;\"Un texte ; avec \"\"guillemets\"\"\nsur deux lignes\";Sophie Exemple;2019-05-16\n" +
+		"3;court;;\n" +
+		"4;trop;de;champs;ici\n" +
+		"5;vides;en;trop;;\n" +
+		"6;\"vides\";\"en\";\"trop\";\"\"\n" +
+		"7;\"ouvert;jamais fermé\n" +
+		"8;x;y;z\n")
+	for _, keep := range [][]bool{
+		{true, false, true, false},
+		{false, true, false, true},
+		{true, true, true, true, true},
+		{false, false, false, false},
+		{true},
+	} {
+		for _, want := range []int{0, 4} {
+			for _, late := range []bool{false, true} {
+				diffKeep(t, in, ';', keep, want, false, false, late, rawio.Limits{})
+				diffKeep(t, in, ';', keep, want, true, true, late, rawio.Limits{})
+				diffKeep(t, in, ';', keep, want, false, false, late, rawio.Limits{FieldBytes: 12, LineBytes: 60, RecordLines: 2})
+			}
+		}
+	}
+	// SetKeep after the header (as the readers call it): the fields not
+	// kept are empty, not what the header left in the reader's slice.
+	r0 := testReader([]byte("id,texte,auteur\n1,bonjour,Claire\n2,\"salut\",Sophie\n"), ',', 4096, rawio.Limits{})
+	if h, _, err := r0.Read(); err != nil || len(h) != 3 {
+		t.Fatalf("header %q, %v", h, err)
+	}
+	r0.SetFields(3, false)
+	r0.SetKeep([]bool{true, false, true})
+	for _, want := range []string{"1||Claire", "2||Sophie"} {
+		if rec, _, err := r0.Read(); err != nil || strings.Join(rec, "|") != want {
+			t.Errorf("after the header: %q, %v; want %s", rec, err, want)
+		}
+	}
+	// The kept values are copied apart: a field that is not kept is
+	// neither returned nor in the string the kept ones are windows on.
+	r := testReader([]byte("a,"+strings.Repeat("x", 100)+",b\n"), ',', 4096, rawio.Limits{})
+	r.SetKeep([]bool{true, false, true})
+	rec, _, err := r.Read()
+	if err != nil || len(rec) != 3 || rec[0] != "a" || rec[1] != "" || rec[2] != "b" {
+		t.Fatalf("Read = %q, %v", rec, err)
+	}
+	if a, b := unsafe.StringData(rec[0]), unsafe.StringData(rec[2]); uintptr(unsafe.Pointer(b))-uintptr(unsafe.Pointer(a)) != 1 {
+		t.Errorf("the kept fields are %d bytes apart, want 1 (the column between them not copied)", uintptr(unsafe.Pointer(b))-uintptr(unsafe.Pointer(a)))
+	}
+}
+
+// FuzzCSVKeep checks SetKeep against the same Reader without it.
+func FuzzCSVKeep(f *testing.F) {
+	f.Add(fixtureBytes(f, "facepager.csv"), uint32(0x5a5a))
+	f.Add([]byte("a,b,c\n1,\"x\ny\",2\n3,,,\n\"4\"\",5\n"), uint32(0x20046))
+	f.Fuzz(func(t *testing.T, in []byte, code uint32) {
+		keep := make([]bool, 1+code%7)
+		for i := range keep {
+			keep[i] = code>>(8+i)&1 == 1
+		}
+		comma := []byte{',', ';', '\t'}[code>>16%3]
+		diffKeep(t, in, comma, keep, int(code>>18%5), code>>21&1 == 1, code>>22&1 == 1, code&1 == 1, fuzzLimits(code>>23))
+	})
 }
