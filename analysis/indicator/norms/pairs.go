@@ -119,11 +119,7 @@ func SimilarPairs(threads []Thread, min float64) []Pair {
 	post := map[uint64][]int{}
 	count := make([]int, len(ts))
 	var touched []int
-	type hit struct {
-		a, b int
-		s    float64
-	}
-	var hits []hit
+	var hits []pairHit
 	for i := range ts {
 		sh[i] = Shingles(ts[i].Stems)
 		touched = touched[:0]
@@ -141,19 +137,9 @@ func SimilarPairs(threads []Thread, min float64) []Pair {
 			inter := count[j]
 			count[j] = 0
 			if s := float64(inter) / float64(len(sh[i])+len(sh[j])-inter); s >= min {
-				hits = append(hits, hit{j, i, s})
+				hits = append(hits, pairHit{j, i, s})
 			}
 		}
 	}
-	sort.Slice(hits, func(x, y int) bool {
-		if hits[x].a != hits[y].a {
-			return hits[x].a < hits[y].a
-		}
-		return hits[x].b < hits[y].b
-	})
-	out := make([]Pair, len(hits))
-	for k, h := range hits {
-		out[k] = Pair{ts[h.a].Community, ts[h.a].ID, ts[h.b].Community, ts[h.b].ID, h.s}
-	}
-	return out
+	return hitPairs(ts, hits)
 }

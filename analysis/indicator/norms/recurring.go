@@ -124,11 +124,7 @@ func Recurring(threads []Thread) []Pair {
 	for b := range buckets {
 		buckets[b] = map[uint64][]int{}
 	}
-	type hit struct {
-		a, b int
-		s    float64
-	}
-	var hits []hit
+	var hits []pairHit
 	cands := map[int]bool{}
 	var list []int
 	for i := range ts {
@@ -157,21 +153,11 @@ func Recurring(threads []Thread) []Pair {
 		sort.Ints(list)
 		for _, j := range list[max(0, len(list)-MaxBucketCompare):] {
 			if s := Jaccard(sh[j], sh[i]); s >= RecurringThreshold {
-				hits = append(hits, hit{j, i, s})
+				hits = append(hits, pairHit{j, i, s})
 			}
 		}
 	}
-	sort.Slice(hits, func(x, y int) bool {
-		if hits[x].a != hits[y].a {
-			return hits[x].a < hits[y].a
-		}
-		return hits[x].b < hits[y].b
-	})
-	out := make([]Pair, len(hits))
-	for k, h := range hits {
-		out[k] = Pair{ts[h.a].Community, ts[h.a].ID, ts[h.b].Community, ts[h.b].ID, h.s}
-	}
-	return out
+	return hitPairs(ts, hits)
 }
 
 // Recurrence is a recurring question: the later question of at least one
@@ -256,4 +242,27 @@ func RecurringShare(threads []Thread, pairs []Pair) float64 {
 		later[key{p.LaterCommunity, p.LaterID}] = true
 	}
 	return float64(len(later)) / float64(len(threads))
+}
+
+// pairHit is a pair of threads found similar: indexes a < b into the
+// threads in thread order, and their similarity.
+type pairHit struct {
+	a, b int
+	s    float64
+}
+
+// hitPairs returns the pairs of hits in the order of their first, then
+// second thread: what Recurring and SimilarPairs return.
+func hitPairs(ts []Thread, hits []pairHit) []Pair {
+	sort.Slice(hits, func(x, y int) bool {
+		if hits[x].a != hits[y].a {
+			return hits[x].a < hits[y].a
+		}
+		return hits[x].b < hits[y].b
+	})
+	out := make([]Pair, len(hits))
+	for k, h := range hits {
+		out[k] = Pair{ts[h.a].Community, ts[h.a].ID, ts[h.b].Community, ts[h.b].ID, h.s}
+	}
+	return out
 }
