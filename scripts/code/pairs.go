@@ -12,8 +12,6 @@ import (
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/indicator/norms"
 	"github.com/faire-communaute/compendium/analysis/indicator/themes"
-	"github.com/faire-communaute/compendium/analysis/load"
-	"github.com/faire-communaute/compendium/analysis/pseudo"
 	"github.com/faire-communaute/compendium/analysis/rawio"
 )
 
@@ -54,20 +52,10 @@ func runPairs(args []string, stdout, stderr io.Writer) error {
 	case *nc < 0 || *nn < 0 || *nr < 0:
 		return fmt.Errorf("--candidates, --near and --random must not be negative")
 	}
-	cb, err := themes.LoadCodebook(*cbPath)
+	cb, c, err := loadStudy("pairs", *study, *cbPath, stderr)
 	if err != nil {
 		return err
 	}
-	key, source, err := pseudo.LoadKey()
-	if err != nil {
-		return fmt.Errorf("pseudonym key: %v", err)
-	}
-	fmt.Fprintf(stderr, "code pairs: pseudonym key: %s\n", source)
-	c, rep, err := load.Study(*study, load.Options{Key: key})
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(stderr, "code pairs: %s: %d messages loaded, %d records rejected\n", *study, rep.Loaded, rep.Rejected)
 	ps := drawPairs(c, cb, map[norms.PairKind]int{norms.PairCandidate: *nc, norms.PairNear: *nn, norms.PairRandom: *nr}, *seed)
 	if err := os.MkdirAll(*out, 0o755); err != nil {
 		return err

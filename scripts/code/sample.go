@@ -19,6 +19,31 @@ import (
 	"github.com/faire-communaute/compendium/analysis/pseudo"
 )
 
+// loadStudy loads the codebook at cbPath and the study file study with
+// the pseudonym key (pseudo.LoadKey), saying on stderr, as "code CMD:",
+// which key and what was loaded.
+func loadStudy(cmd, study, cbPath string, stderr io.Writer) (*themes.Codebook, *corpus.Corpus, error) {
+	cb, err := themes.LoadCodebook(cbPath)
+	if err != nil {
+		return nil, nil, err
+	}
+	key, source, err := pseudo.LoadKey()
+	if err != nil {
+		return nil, nil, fmt.Errorf("pseudonym key: %v", err)
+	}
+	fmt.Fprintf(stderr, "code %s: pseudonym key: %s\n", cmd, source)
+	c, rep, err := load.Study(study, load.Options{Key: key})
+	if err != nil {
+		return nil, nil, err
+	}
+	fmt.Fprintf(stderr, "code %s: %s: %d messages loaded, %d records rejected", cmd, study, rep.Loaded, rep.Rejected)
+	if rep.Rejected > 0 {
+		fmt.Fprint(stderr, " (see go run ./scripts/inspect --study)")
+	}
+	fmt.Fprintln(stderr)
+	return cb, c, nil
+}
+
 func runSample(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("sample", stderr)
 	study := fs.String("study", "", "study `FILE` (required)")
@@ -39,24 +64,10 @@ func runSample(args []string, stdout, stderr io.Writer) error {
 	case *n < 0 || *nt < 0:
 		return fmt.Errorf("--n and --threads must not be negative")
 	}
-	cb, err := themes.LoadCodebook(*cbPath)
+	cb, c, err := loadStudy("sample", *study, *cbPath, stderr)
 	if err != nil {
 		return err
 	}
-	key, source, err := pseudo.LoadKey()
-	if err != nil {
-		return fmt.Errorf("pseudonym key: %v", err)
-	}
-	fmt.Fprintf(stderr, "code sample: pseudonym key: %s\n", source)
-	c, rep, err := load.Study(*study, load.Options{Key: key})
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(stderr, "code sample: %s: %d messages loaded, %d records rejected", *study, rep.Loaded, rep.Rejected)
-	if rep.Rejected > 0 {
-		fmt.Fprint(stderr, " (see go run ./scripts/inspect --study)")
-	}
-	fmt.Fprintln(stderr)
 	s := drawSample(c, cb, *n, *nt, *seed)
 	if err := os.MkdirAll(*out, 0o755); err != nil {
 		return err
