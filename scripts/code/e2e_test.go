@@ -14,6 +14,7 @@ import (
 
 	"github.com/faire-communaute/compendium/analysis/coder"
 	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/indicator"
 	"github.com/faire-communaute/compendium/analysis/indicator/all"
 	"github.com/faire-communaute/compendium/analysis/indicator/themes"
 	"github.com/faire-communaute/compendium/analysis/load"
@@ -487,8 +488,8 @@ func TestEndToEnd(t *testing.T) {
 	// Last step: a copy of the study whose file names the two gold files
 	// ("coding"), read as scripts/derive and the notebooks read it — the
 	// coding choice, the thread gold files (coder.StudyGoldThreads), the
-	// corrected rows of indicators.csv (all.IndicatorsCoded,
-	// all.ThreadGoldRows). 16 gold messages and 8 gold threads are too
+	// corrected rows of indicators.csv (all.IndicatorsCoded with the gold
+	// messages and threads). 16 gold messages and 8 gold threads are too
 	// few to measure a coder's error: every corrected row is there, empty,
 	// with the reason that says so, for the keyword and the trained coder.
 	raw, err := os.ReadFile(testStudy)
@@ -532,20 +533,17 @@ func TestEndToEnd(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	measured, err := all.IndicatorsCoded(c, cb, nil, coder.Choice{Coder: choice.Coder, Gold: studyGold}, nil)
-	if err != nil {
-		t.Fatalf("IndicatorsCoded with the study's trained coder: %v", err)
-	}
 	threadGold, err := coder.LoadGoldThreads(cb, coder.StudyGoldThreads(st)...)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{load.CoderKeyword, load.CoderTrained} {
-		more, err := all.ThreadGoldRows(c, cb, threadGold, name)
+	var measured []indicator.Row
+	for _, name := range []string{choice.Coder, load.CoderKeyword} {
+		rows, err := all.IndicatorsCoded(c, cb, nil, coder.Choice{Coder: name, Gold: studyGold}, nil, threadGold)
 		if err != nil {
-			t.Fatalf("ThreadGoldRows %s: %v", name, err)
+			t.Fatalf("IndicatorsCoded with the %s coder: %v", name, err)
 		}
-		measured = append(measured, more...)
+		measured = append(measured, rows...)
 	}
 	corrected := map[string]int{}
 	for _, r := range measured {

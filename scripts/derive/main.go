@@ -31,7 +31,7 @@
 // runs it after the notebooks. -gold-threads names the thread gold
 // files whose codes correct the status and source shares
 // (consensual_share_corrected, ..., citing_share_corrected_<kind>:
-// all.ThreadGoldRows); auto (the default) is the study file's
+// all.IndicatorsCoded); auto (the default) is the study file's
 // coding.gold_threads when it names one, else every
 // data/codebook/coding/gold-threads*.csv and those of its round folders
 // (coder.GoldThreadFiles); none (or -gold none), no such rows.
@@ -147,30 +147,24 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 	}
-	rows, err := all.IndicatorsCoded(c, cb, nets, ch, pairs)
+	// Status and source shares corrected for the thread coders' error on
+	// these gold threads (package norms, Correct); -gold none asks for no
+	// corrected share at all.
+	var threads []coder.Thread
+	if *goldThreads != "" && *goldThreads != "none" && *gold != "none" {
+		if threads, err = coder.LoadGoldThreads(cb, strings.Split(*goldThreads, ",")...); err != nil {
+			endStep()
+			fmt.Fprintf(stderr, "derive: thread gold: %v\n", err)
+			return 1
+		}
+	}
+	rows, err := all.IndicatorsCoded(c, cb, nets, ch, pairs, threads)
 	endStep()
 	if err != nil {
 		fmt.Fprintf(stderr, "derive: coding: %v\n", err)
 		return 1
 	}
-	fmt.Fprintf(stderr, "derive: messages coded by the %s coder (%d gold messages)\n", coding.Coder, len(ch.Gold))
-	if *goldThreads != "" && *goldThreads != "none" && *gold != "none" {
-		// Status and source shares corrected for the thread coders'
-		// error on these gold threads (package norms, Correct); -gold
-		// none asks for no corrected share at all.
-		gt, err := coder.LoadGoldThreads(cb, strings.Split(*goldThreads, ",")...)
-		if err == nil {
-			var more []indicator.Row
-			if more, err = all.ThreadGoldRows(c, cb, gt, coding.Coder); err == nil {
-				rows = append(rows, more...)
-				indicator.Sort(rows)
-			}
-		}
-		if err != nil {
-			fmt.Fprintf(stderr, "derive: thread gold: %v\n", err)
-			return 1
-		}
-	}
+	fmt.Fprintf(stderr, "derive: messages coded by the %s coder (%d gold messages, %d gold threads)\n", coding.Coder, len(ch.Gold), len(threads))
 	f, err := os.Create(filepath.Join(*out, "indicators.csv"))
 	if err != nil {
 		fmt.Fprintf(stderr, "derive: %v\n", err)

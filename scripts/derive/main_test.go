@@ -144,7 +144,7 @@ func TestDeriveCodingChoice(t *testing.T) {
 	if code := run([]string{"-study", study, "-out", filepath.Join(dir, "a")}, &out, &errOut); code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut.String())
 	}
-	if !strings.Contains(errOut.String(), "messages coded by the trained coder (120 gold messages)") {
+	if !strings.Contains(errOut.String(), "messages coded by the trained coder (120 gold messages, ") || !strings.Contains(errOut.String(), " gold threads)") {
 		t.Errorf("stderr: %s", errOut.String())
 	}
 	ind, _ := os.ReadFile(filepath.Join(dir, "a", "indicators.csv"))

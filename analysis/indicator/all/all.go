@@ -39,7 +39,7 @@ func Indicators(c *corpus.Corpus, cb *themes.Codebook) []indicator.Row {
 // (network.Measure(c)), for callers that export the graphs too and build
 // them once.
 func IndicatorsWith(c *corpus.Corpus, cb *themes.Codebook, networks []network.Group) []indicator.Row {
-	rows, err := IndicatorsCoded(c, cb, networks, coder.Choice{}, nil)
+	rows, err := IndicatorsCoded(c, cb, networks, coder.Choice{}, nil, nil)
 	if err != nil {
 		panic(err) // the keyword codebook without gold codes cannot fail
 	}
@@ -55,8 +55,12 @@ func IndicatorsWith(c *corpus.Corpus, cb *themes.Codebook, networks []network.Gr
 // fails when ch cannot be set up (coder.Choice.Setup). The detector of
 // recurring questions is validated on the coded pairs
 // (norms.Result.ValidateRecurring; none: its precision and recall rows
-// are empty, "not validated").
-func IndicatorsCoded(c *corpus.Corpus, cb *themes.Codebook, networks []network.Group, ch coder.Choice, pairs []norms.CodedPair) ([]indicator.Row, error) {
+// are empty, "not validated"). With gold threads, the status and source
+// shares are also given corrected for the error of the thread coder ch
+// names (the keyword rule, or the trained thread coder), measured on
+// them (norms.Correct on the same measured norms, norms.CorrectedRows:
+// consensual_share_corrected, ..., citing_share_corrected_<kind>).
+func IndicatorsCoded(c *corpus.Corpus, cb *themes.Codebook, networks []network.Group, ch coder.Choice, pairs []norms.CodedPair, threads []coder.Thread) ([]indicator.Row, error) {
 	ch.Prevalence.Options = indicator.Inference
 	measured, _, err := coder.Measure(c, cb, ch, indicator.Inference)
 	if err != nil {
@@ -78,6 +82,16 @@ func IndicatorsCoded(c *corpus.Corpus, cb *themes.Codebook, networks []network.G
 	nr := norms.Measure(c, cb)
 	nr.ValidateRecurring(pairs)
 	rows = append(rows, norms.ResultRows(nr)...)
+	if len(threads) > 0 {
+		thread := ch.Coder // "" is the keyword coder here, as for the messages
+		if thread == "" {
+			thread = norms.CoderKeyword
+		}
+		if nr.Corrected, err = norms.Correct(c, nr, threads, norms.CorrectOptions{Coder: thread}); err != nil {
+			return nil, err
+		}
+		rows = append(rows, norms.CorrectedRows(nr)...)
+	}
 	indicator.Sort(rows)
 	return rows, nil
 }

@@ -14,24 +14,36 @@ import (
 
 // Per group, three corrected status shares and one citing share per
 // source kind; with the six hand-made gold threads (one consensual) the
-// trained coder's status shares are not corrected, each row saying why.
-func TestThreadGoldRows(t *testing.T) {
+// status shares are not corrected, each row saying why; without gold
+// threads there is no corrected row.
+func TestIndicatorsCodedThreads(t *testing.T) {
 	cb, err := themes.LoadCodebook(filepath.Join(repo.Root(), themes.DefaultFile))
 	if err != nil {
 		t.Fatal(err)
 	}
 	c := indicatortest.Corpus(400, 3)
-	if rows, err := ThreadGoldRows(c, cb, nil, ""); rows != nil || err != nil {
-		t.Fatalf("without gold: %d rows, %v", len(rows), err)
+	correctedRows := func(threads []coder.Thread) []indicator.Row {
+		t.Helper()
+		all, err := IndicatorsCoded(c, cb, nil, coder.Choice{}, nil, threads)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var rows []indicator.Row
+		for _, r := range all {
+			if strings.HasPrefix(r.Indicator, "citing_share_corrected_") || strings.HasSuffix(r.Indicator, "_share_corrected") && !strings.HasPrefix(r.Indicator, "question") {
+				rows = append(rows, r)
+			}
+		}
+		return rows
+	}
+	if rows := correctedRows(nil); rows != nil {
+		t.Fatalf("without gold threads: %d corrected rows", len(rows))
 	}
 	gold, err := coder.LoadGoldThreads(cb, filepath.Join(repo.Root(), "analysis/coder/testdata/threads-gold.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	rows, err := ThreadGoldRows(c, cb, gold, "")
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := correctedRows(gold)
 	groups := map[string]bool{}
 	for _, r := range rows {
 		groups[r.Community+"/"+string(r.Profession)] = true

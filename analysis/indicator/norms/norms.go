@@ -107,7 +107,7 @@
 // Shares are NaN when their denominator is zero.
 //
 // With gold threads (MeasureGold, Correct; the rows of CorrectedRows,
-// written by all.ThreadGoldRows):
+// written by all.IndicatorsCoded with gold threads):
 //
 //   - consensual_share_corrected, non_consensual_share_corrected,
 //     unanswered_share_corrected: the shares among question threads of
