@@ -3,6 +3,7 @@ module github.com/faire-communaute/compendium
 go 1.26
 
 require (
+	github.com/KimMachineGun/automemlimit v0.7.1
 	github.com/go-gota/gota v0.12.0
 	github.com/janpfeifer/gonb v0.11.5
 	github.com/klauspost/compress v1.18.2
@@ -42,6 +43,7 @@ require (
 	github.com/mitchellh/colorstring v0.0.0-20190213212951-d06e56a500db // indirect
 	github.com/parquet-go/bitpack v1.0.0 // indirect
 	github.com/parquet-go/jsonlite v1.0.0 // indirect
+	github.com/pbnjay/memory v0.0.0-20210728143218-7b4eea64cf58 // indirect
 	github.com/pierrec/lz4/v4 v4.1.21 // indirect
 	github.com/pkg/errors v0.9.1 // indirect
 	github.com/rivo/uniseg v0.4.7 // indirect

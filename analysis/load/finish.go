@@ -1,9 +1,11 @@
 package load
 
 import (
+	"runtime"
 	"sort"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/pseudo"
 )
 
 // finish scrubs the identities out of texts, links and hashtags,
@@ -26,8 +28,8 @@ func (l *loader) finish() *corpus.Corpus {
 	}
 	// One allocation of the final size, one copy of each message.
 	all := make([]corpus.Message, total)
-	var kept arena // the strings of the corpus (see compact)
 	off := copy(all, l.c.Messages)
+	var kept arena // the texts and links of the corpus (see scrubTexts)
 	for _, st := range l.order {
 		msgs := all[off : off+st.msgs.len() : off+st.msgs.len()]
 		off += len(msgs)
@@ -39,22 +41,7 @@ func (l *loader) finish() *corpus.Corpus {
 		sort.Strings(names)
 		platform := st.c.Platform
 		scrub := l.ps.NamesFor(platform, names)
-		// Each message is scrubbed alone, so messages are scrubbed in
-		// parallel: a Names is safe for concurrent use, and the handles
-		// its texts make known (mentions) do not depend on the order in
-		// which they are met (see pseudo.Pseudonymizer).
-		eachChunk(len(msgs), scrubChunk, l.workers(), func(lo, hi int) {
-			for i := lo; i < hi; i++ {
-				m := &msgs[i]
-				m.Text = scrub.Text(platform, m.Text)
-				for j, link := range m.Links {
-					m.Links[j] = scrub.Text(platform, link)
-				}
-				for j, h := range m.Hashtags {
-					m.Hashtags[j] = scrub.Hashtag(h)
-				}
-			}
-		})
+		l.scrubTexts(msgs, platform, scrub, &kept)
 		// The community's id index serves the threads: a message's
 		// position in msgs is its position in the store.
 		index := st.index
@@ -64,34 +51,79 @@ func (l *loader) finish() *corpus.Corpus {
 		// moveTo gave each message its export's thread id as ThreadID,
 		// which threads reads before it sets the message's.
 		threads(msgs, func(i int) string { return msgs[i].ThreadID }, find)
-		compact(msgs, find, &kept)
+		compact(msgs, find, &l.strs)
 		l.c.Communities = append(l.c.Communities, st.c)
 		st.index = nil
 	}
-	l.strs = arena{} // every string the messages keep is in kept now
+	// The messages hold the strings of strs they keep; texts and refs
+	// hold none.
+	l.strs, l.texts, l.refs = arena{}, arena{}, arena{}
 	l.c.Messages = all
 	l.c.Sort()
 	return l.c
 }
 
-// compact copies the strings of msgs, the messages of one community once
-// scrubbed and threaded, into a: the load's arena also holds the texts
-// that scrubbing replaced and the strings of the duplicates, which the
-// corpus does not keep. A parent's or thread's id that is a message's
-// id (find gives its position in msgs) becomes that message's string
-// rather than a copy of its own. Only where strings are stored
-// changes, not what they hold.
-func compact(msgs []corpus.Message, find func(id string) (int, bool), a *arena) {
-	for i := range msgs {
-		m := &msgs[i]
-		m.ID = a.str(m.ID)
-		m.RefID = a.str(m.RefID)
-		m.Text = a.str(m.Text)
-		for j, link := range m.Links {
-			m.Links[j] = a.str(link)
+// scrubTexts scrubs the texts, links and hashtags of msgs, the messages of
+// one community of platform, with scrub, and copies the texts and links
+// into kept: the load's texts arena also holds the texts that scrubbing
+// replaced and those of the duplicates, which the corpus does not keep.
+//
+// Each message is scrubbed alone, so messages are scrubbed in parallel: a
+// Names is safe for concurrent use, and the handles its texts make known
+// (mentions) do not depend on the order in which they are met (see
+// pseudo.Pseudonymizer). A large community is scrubbed in quarters, each
+// followed by a collection: the texts arena holds the texts in the order
+// of the messages, so that each quarter copied lets the collector take
+// back its blocks, and the texts are held about once, not twice, at the
+// load's peak.
+func (l *loader) scrubTexts(msgs []corpus.Message, platform corpus.Platform, scrub *pseudo.Names, kept *arena) {
+	step := len(msgs)
+	if step >= scrubInSteps {
+		step = (step + 3) / 4
+	}
+	for lo := 0; lo < len(msgs); lo += step {
+		part := msgs[lo:min(lo+step, len(msgs))]
+		eachChunk(len(part), scrubChunk, l.workers(), func(lo, hi int) {
+			for i := lo; i < hi; i++ {
+				m := &part[i]
+				m.Text = scrub.Text(platform, m.Text)
+				for j, link := range m.Links {
+					m.Links[j] = scrub.Text(platform, link)
+				}
+				for j, h := range m.Hashtags {
+					m.Hashtags[j] = scrub.Hashtag(h)
+				}
+			}
+		})
+		for i := range part {
+			m := &part[i]
+			m.Text = kept.str(m.Text)
+			for j, link := range m.Links {
+				m.Links[j] = kept.str(link)
+			}
+		}
+		if lo+step < len(msgs) {
+			runtime.GC()
 		}
 	}
-	// Thread ids that are no message's: one copy per thread.
+}
+
+// scrubInSteps is the size of a community, in messages, from which
+// scrubTexts works in quarters: that of a store moveTo moves in quarters.
+// A variable for the tests.
+var scrubInSteps = releaseChunks * chunkSize
+
+// compact makes the parent and thread ids of msgs, the messages of one
+// community once threaded, strings the corpus keeps anyway: a parent's or
+// thread's id that is a message's id (find gives its position in msgs)
+// becomes that message's ID, and any other one copy per id in a. Until
+// then they are the load's refs (see loader), which the corpus then no
+// longer holds. Only where strings are stored changes, not what they
+// hold.
+//
+// The messages' ids stay where the load put them, in its arena strs:
+// copying them out would hold them twice at the load's peak.
+func compact(msgs []corpus.Message, find func(id string) (int, bool), a *arena) {
 	other := map[string]string{}
 	shared := func(id string) string {
 		if id == "" {

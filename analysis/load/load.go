@@ -362,8 +362,18 @@ type loader struct {
 	// interned holds one copy of the short strings many messages repeat
 	// (hashtags, language tags), so that a message does not hold its own.
 	interned map[string]string
-	// strs holds the strings the messages keep of the raw records.
+	// strs holds the ids the messages keep of the raw records; the
+	// corpus keeps them as they are.
 	strs arena
+	// texts holds the texts and links, which finish scrubs and copies
+	// into an arena of its own, community by community, in steps that
+	// let the collector take back what is copied (see scrubTexts).
+	texts arena
+	// refs holds the ids of parents and threads as the exports give
+	// them, which finish replaces by the strings of the messages they
+	// name (or one copy per id in strs): the corpus keeps none of them,
+	// so that they are not kept beside their messages' ids.
+	refs arena
 	// files numbers the files of Source.File in the stores.
 	files fileTable
 }

@@ -244,14 +244,14 @@ func (s *sink) Message(m *rawio.RawMessage) {
 		s.keepNew(first, &before)
 		st.msgs.put(i, first, &s.l.files)
 		if st.msgs.thread(i) == "" {
-			st.msgs.setThread(i, s.l.strs.str(thread))
+			st.msgs.setThread(i, s.l.refs.str(thread))
 		}
 		s.fr.Duplicates++
 		return
 	}
 	s.keep(&msg)
 	st.index.add(msg.ID, st.msgs.len())
-	st.msgs.push(&msg, s.l.strs.str(thread), &s.l.files)
+	st.msgs.push(&msg, s.l.refs.str(thread), &s.l.files)
 	s.fr.Loaded++
 }
 
@@ -335,33 +335,36 @@ func (s *sink) convert(st *commState, m *rawio.RawMessage) corpus.Message {
 	return msg
 }
 
-// keep copies into the loader's arena the strings of a new message that
-// may still be a reader's: its ids, text and links. A reader's string may
-// be a window on its whole raw record (a line of a TSV file), which the
-// message would otherwise keep alive.
+// keep copies into the loader's arenas the strings of a new message that
+// may still be a reader's: its ids, text and links (each kind in its
+// arena, see loader). A reader's string may be a window on its whole raw
+// record (a line of a TSV file), which the message would otherwise keep
+// alive.
 func (s *sink) keep(m *corpus.Message) {
 	a := &s.l.strs
 	m.ID = a.str(m.ID)
-	m.ParentID = a.str(m.ParentID)
+	m.ParentID = s.l.refs.str(m.ParentID)
 	m.RefID = a.str(m.RefID)
-	m.Text = a.str(m.Text)
+	m.Text = s.l.texts.str(m.Text)
 	for i, link := range m.Links {
-		m.Links[i] = a.str(link)
+		m.Links[i] = s.l.texts.str(link)
 	}
 }
 
 // keepNew is keep for a message already kept (before) that a later copy
 // completed (m): it copies only the strings taken from the later copy.
 func (s *sink) keepNew(m, before *corpus.Message) {
-	a := &s.l.strs
-	for _, f := range [...]struct{ now, was *string }{{&m.ParentID, &before.ParentID}, {&m.RefID, &before.RefID}, {&m.Text, &before.Text}} {
+	for _, f := range [...]struct {
+		now, was *string
+		a        *arena
+	}{{&m.ParentID, &before.ParentID, &s.l.refs}, {&m.RefID, &before.RefID, &s.l.strs}, {&m.Text, &before.Text, &s.l.texts}} {
 		if unsafe.StringData(*f.now) != unsafe.StringData(*f.was) {
-			*f.now = a.str(*f.now)
+			*f.now = f.a.str(*f.now)
 		}
 	}
 	if len(before.Links) == 0 {
 		for i, link := range m.Links {
-			m.Links[i] = a.str(link)
+			m.Links[i] = s.l.texts.str(link)
 		}
 	}
 }

@@ -59,6 +59,7 @@ import (
 	"github.com/faire-communaute/compendium/analysis/indicator/responsiveness"
 	"github.com/faire-communaute/compendium/analysis/indicator/rhythm"
 	"github.com/faire-communaute/compendium/analysis/load"
+	"github.com/faire-communaute/compendium/analysis/memory"
 	"github.com/faire-communaute/compendium/analysis/progress"
 )
 
@@ -94,9 +95,13 @@ type Result struct {
 	// HeapPerMessage is the live heap after the load (after a
 	// collection), divided by the messages: what the corpus costs per
 	// message, the process's own baseline included.
-	HeapPerMessage float64            `json:"heap_bytes_per_message"`
-	Messages       int                `json:"messages"`
-	Indicators     map[string]float64 `json:"-"`
+	HeapPerMessage float64 `json:"heap_bytes_per_message"`
+	Messages       int     `json:"messages"`
+	// MemoryLimit describes the soft memory limit the run had (see
+	// package memory): GOMEMLIMIT when set, else 90 % of the cgroup's or
+	// the machine's memory.
+	MemoryLimit string             `json:"memory_limit"`
+	Indicators  map[string]float64 `json:"-"`
 }
 
 // MarshalJSON writes the indicators in Indicators order, NaN as null.
@@ -176,6 +181,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	limit := memory.Set()
 	if o.cpuprofile != "" {
 		f, err := os.Create(o.cpuprofile)
 		if err != nil {
@@ -193,6 +199,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	res.MemoryLimit = limit.String()
 	b, err := json.MarshalIndent(res, "", "  ")
 	if err != nil {
 		return err

@@ -179,10 +179,14 @@ import (
 	"path/filepath"
 
 	"github.com/faire-communaute/compendium/analysis/indicator/themes"
+	"github.com/faire-communaute/compendium/analysis/memory"
 	"github.com/faire-communaute/compendium/analysis/repo"
 )
 
-func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
+func main() {
+	memory.Set() // a large load stays within the machine's (or cgroup's) memory
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
 
 const (
 	exitOK     = 0

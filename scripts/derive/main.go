@@ -59,12 +59,18 @@ import (
 	"github.com/faire-communaute/compendium/analysis/indicator/norms"
 	"github.com/faire-communaute/compendium/analysis/indicator/themes"
 	"github.com/faire-communaute/compendium/analysis/load"
+	"github.com/faire-communaute/compendium/analysis/memory"
 	"github.com/faire-communaute/compendium/analysis/parquetout"
 	"github.com/faire-communaute/compendium/analysis/progress"
 	"github.com/faire-communaute/compendium/analysis/repo"
 )
 
-func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
+func main() {
+	// A large study's load stays within the memory the machine (or the
+	// job's cgroup) gives, the collector working harder near it.
+	fmt.Fprintf(os.Stderr, "derive: %s\n", memory.Set())
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
 
 func run(args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("derive", flag.ContinueOnError)

@@ -119,13 +119,17 @@ import (
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/load"
+	"github.com/faire-communaute/compendium/analysis/memory"
 	"github.com/faire-communaute/compendium/analysis/parquetout"
 	"github.com/faire-communaute/compendium/analysis/progress"
 	"github.com/faire-communaute/compendium/analysis/pseudo"
 	"github.com/faire-communaute/compendium/analysis/rawio"
 )
 
-func main() { os.Exit(protect(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }
+func main() {
+	memory.Set() // a large load stays within the machine's (or cgroup's) memory
+	os.Exit(protect(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
 
 // Exit statuses.
 const (
