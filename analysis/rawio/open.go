@@ -81,7 +81,8 @@ func NewFile(name string, r io.Reader) (*File, error) { return NewFileWith(name,
 //
 // A gzip file may hold several members (as gzip(1) concatenates them) and
 // be followed by zero bytes (tape and block padding, which gzip(1)
-// accepts); anything else after the last member is an error. A
+// accepts); anything else after the last member is an error, and so is a
+// member header with a reserved flag bit set (as for gzip(1)). A
 // Zstandard file (the .zst dumps of Reddit) may hold several frames and
 // skippable frames, with windows up to MaxZstdWindow. The decompressed
 // size and ratio of either are bounded by limits.DecompressedBytes and

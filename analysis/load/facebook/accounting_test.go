@@ -2,7 +2,10 @@ package facebook_test
 
 import (
 	"bytes"
+	"compress/gzip"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -272,4 +275,43 @@ func TestFacepagerDatavanaAccounting(t *testing.T) {
 	}
 	// 2 seeds are group records (read), 5 offcuts are rejected.
 	checkAccounting(t, rep.Files[0], "facepager", 24, 19, 5)
+}
+
+// A gzip file cut short is a file-level error ("unexpected EOF") whose
+// records read before the cut stay counted: as many as the standard
+// library's decoder (which rawio used before) delivers complete lines
+// of before failing, the cut line not among them.
+func TestCutGzipIsFileError(t *testing.T) {
+	content := netvizzCommentRows(3000)
+	var z bytes.Buffer
+	w := gzip.NewWriter(&z)
+	w.Write([]byte(content))
+	w.Close()
+	cut := z.Bytes()[:z.Len()/2]
+	// What the standard library delivered before the cut.
+	zr, err := gzip.NewReader(bytes.NewReader(cut))
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, rerr := io.ReadAll(zr)
+	if !errors.Is(rerr, io.ErrUnexpectedEOF) {
+		t.Fatalf("the standard library read the cut file with %v", rerr)
+	}
+	want := bytes.Count(before, []byte("\n")) - 1 // the header line is no record
+	if want <= 0 || want >= 3000 {
+		t.Fatalf("%d records before the cut: the cut is not inside the rows", want)
+	}
+	p := filepath.Join(t.TempDir(), "comments.tab.gz")
+	if err := os.WriteFile(p, cut, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, rep, err := load.Files([]string{p}, load.Options{Key: testKey, KeepGoing: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fr := rep.Files[0]
+	if fr.Err == nil || !strings.HasSuffix(fr.Err.Error(), ": unexpected EOF") || fr.SHA256 != "" {
+		t.Errorf("cut gzip: err %v, sha256 %q; want a file error ending in unexpected EOF, no hash", fr.Err, fr.SHA256)
+	}
+	checkAccounting(t, fr, "netvizz-comments", want, want, 0)
 }

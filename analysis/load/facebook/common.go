@@ -140,13 +140,20 @@ func isHex(s string) bool {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
+		if !hexDigit[s[i]] {
 			return false
 		}
 	}
 	return true
 }
+
+// hexDigit tells the bytes that are hexadecimal digits (0-9, a-f, A-F).
+var hexDigit = func() (t [256]bool) {
+	for _, c := range []byte("0123456789abcdefABCDEF") {
+		t[c] = true
+	}
+	return t
+}()
 
 // segmentAfter returns the URL path segment that follows marker (such as
 // "/groups/") in u, or "".

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/rawio"
@@ -31,6 +32,31 @@ type fpTree struct {
 	n      int              // nodes
 	byNum  []int32          // numeric id -> 1 + index of the node
 	byStr  map[string]int32 // other ids -> 1 + index of the node
+	// strs holds the copies of the strings the nodes keep (see copy).
+	strs *strings.Builder
+}
+
+// fpStrBlock is the size of the blocks of fpTree.copy.
+const fpStrBlock = 32 << 10
+
+// copy returns a copy of s that does not keep the record s is a window
+// on alive: the bytes are appended to a block shared with other copies
+// (a strings.Builder never changes the bytes it has written, so the
+// strings it returned stay valid as it grows), which saves an allocation
+// per string. The nodes keep them until the end of the file, as they
+// kept one allocation per string. A string longer than an eighth of a
+// block gets its own.
+func (t *fpTree) copy(s string) string {
+	if len(s) > fpStrBlock/8 {
+		return strings.Clone(s)
+	}
+	if t.strs == nil || t.strs.Cap()-t.strs.Len() < len(s) {
+		t.strs = new(strings.Builder)
+		t.strs.Grow(fpStrBlock)
+	}
+	start := t.strs.Len()
+	t.strs.WriteString(s)
+	return t.strs.String()[start:]
 }
 
 // fpBlock is the number of nodes in a block of fpTree.
@@ -100,7 +126,11 @@ func (t *fpTree) objectAbove(ref int32, object string) bool {
 // fpStatusOK reports whether a Facepager query status says the node was
 // fetched.
 func fpStatusOK(s string) bool {
-	s = strings.ToLower(strings.TrimSpace(s))
+	s = strings.TrimSpace(s)
+	if ok, ascii := fpStatusOKASCII(s); ascii {
+		return ok
+	}
+	s = strings.ToLower(s)
 	if s == "ok" {
 		return true
 	}
@@ -110,6 +140,41 @@ func fpStatusOK(s string) bool {
 		}
 	}
 	return false
+}
+
+// fpStatusOKASCII is fpStatusOK for a trimmed status of ASCII bytes
+// (ascii is false for any other), without lower-casing it first: the
+// prefixes are compared with ASCII letters folded, as strings.ToLower
+// folds them in ASCII text.
+func fpStatusOKASCII(s string) (ok, ascii bool) {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false, false
+		}
+	}
+	if len(s) == 2 {
+		return lowerASCII(s[0]) == 'o' && lowerASCII(s[1]) == 'k', true
+	}
+	for _, p := range []string{"fetched (2", "downloaded (2"} {
+		if len(s) >= len(p) {
+			match := true
+			for i := 0; i < len(p) && match; i++ {
+				match = lowerASCII(s[i]) == p[i]
+			}
+			if match {
+				return true, true
+			}
+		}
+	}
+	return false, true
+}
+
+// lowerASCII lower-cases an ASCII letter.
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 // statusText quotes a query status such as "fetched (400)" for a reason,
@@ -229,7 +294,7 @@ func readFacepager(f *rawio.File, sink rawio.Sink) error {
 		}
 
 		m := &rawio.RawMessage{Platform: corpus.Facebook, Kind: corpus.Post, Line: line, Text: text}
-		objectID = strings.Clone(objectID)
+		objectID = tree.copy(objectID)
 		m.ID = objectID
 		if tree.objectAbove(parentRef, objectID) {
 			m.ID = objectID + "#" + nodeID

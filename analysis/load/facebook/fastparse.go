@@ -150,10 +150,41 @@ func parseISO(s string) (t time.Time, zoned, ok bool) {
 	default:
 		return time.Time{}, false, false
 	}
-	t = time.Date(year, time.Month(month), day, hour, minute, sec, nsec, time.UTC)
-	return t.Add(-time.Duration(offset) * time.Second), zoned, true
+	// time.Date(year, month, day, hour, minute, sec, nsec, time.UTC),
+	// minus the offset, without time.Date's normalisation.
+	unix := civilDays(year, month, day)*86400 + int64(hour*3600+minute*60+sec-offset)
+	return time.Unix(unix, int64(nsec)).UTC(), zoned, true
 }
 
+// daysIn returns the number of days of month m (1 to 12) of year, in the
+// proleptic Gregorian calendar, as time.Date counts them.
 func daysIn(m time.Month, year int) int {
-	return time.Date(year, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	if m == time.February {
+		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+			return 29
+		}
+		return 28
+	}
+	return 30 + int((0b1010_1101_0101>>(m-1))&1) // 31 in January, March, May, July, August, October, December
+}
+
+// civilDays returns the number of days from 1970-01-01 to the given date
+// of the proleptic Gregorian calendar (negative before), for months 1 to
+// 12 and years from 0: years are counted from March, so that the leap
+// day ends them, in eras of 400 years (146,097 days).
+func civilDays(year, month, day int) int64 {
+	y := year
+	if month <= 2 {
+		y--
+	}
+	era := y
+	if era < 0 {
+		era -= 399
+	}
+	era /= 400
+	yoe := y - era*400                     // year of the era, 0 to 399
+	mp := (month + 9) % 12                 // month from March, 0 to 11
+	doy := (153*mp+2)/5 + day - 1          // day of the year from March 1st
+	doe := yoe*365 + yoe/4 - yoe/100 + doy // day of the era
+	return int64(era)*146097 + int64(doe) - 719468
 }

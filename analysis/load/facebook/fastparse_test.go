@@ -102,3 +102,54 @@ func FuzzParseISO(f *testing.F) {
 		}
 	})
 }
+
+// civilDays and daysIn count days as time.Date does, on every day of
+// the years 0 to 2500 and 9900 to 9999 (the years parseISO reads have
+// four digits), leap years of every kind among them (1600, 2000: leap;
+// 1700, 1900, 2100: not).
+func TestCivilDays(t *testing.T) {
+	for _, span := range [][2]int{{0, 2500}, {9900, 9999}} {
+		for d := time.Date(span[0], 1, 1, 0, 0, 0, 0, time.UTC); d.Year() <= span[1]; d = d.AddDate(0, 0, 1) {
+			// d is a midnight: its Unix time is a whole number of days.
+			if got, want := civilDays(d.Year(), int(d.Month()), d.Day()), d.Unix()/86400; got != want {
+				t.Fatalf("civilDays(%s) = %d, want %d", d.Format("2006-01-02"), got, want)
+			}
+			if d.Day() == 1 {
+				if got, want := daysIn(d.Month(), d.Year()), d.AddDate(0, 1, -1).Day(); got != want {
+					t.Fatalf("daysIn(%s) = %d, want %d", d.Format("2006-01"), got, want)
+				}
+			}
+		}
+	}
+	// Hand-counted: 1970-01-01 is day 0, 2000-03-01 day 11,017 (30 years
+	// of 365 days, 7 leap days, 31 + 29 days of 2000), 0000-01-01 day
+	// -719,528.
+	for _, c := range []struct {
+		y, m, d int
+		want    int64
+	}{{1970, 1, 1, 0}, {1969, 12, 31, -1}, {2000, 3, 1, 30*365 + 7 + 31 + 29}, {0, 1, 1, -719528}} {
+		if got := civilDays(c.y, c.m, c.d); got != c.want {
+			t.Errorf("civilDays(%d, %d, %d) = %d, want %d", c.y, c.m, c.d, got, c.want)
+		}
+	}
+}
+
+// parseISO returns the very time.Time that time.Date and Add gave (the
+// same wall, ext and location fields, so == holds, not only Equal).
+func TestParseISOSameValue(t *testing.T) {
+	for _, c := range []struct {
+		in                                  string
+		y, mo, d, h, mi, s, nsec, offsetSec int
+	}{
+		{"2016-08-31T19:02:51+0000", 2016, 8, 31, 19, 2, 51, 0, 0},
+		{"2016-08-31T21:02:51.5+02:00", 2016, 8, 31, 21, 2, 51, 500000000, 7200},
+		{"0000-01-01T00:30:00+01", 0, 1, 1, 0, 30, 0, 0, 3600},
+		{"9999-12-31T23:59:59.999999999-0930", 9999, 12, 31, 23, 59, 59, 999999999, -34200},
+		{"1600-02-29 12:00:00", 1600, 2, 29, 12, 0, 0, 0, 0},
+	} {
+		want := time.Date(c.y, time.Month(c.mo), c.d, c.h, c.mi, c.s, c.nsec, time.UTC).Add(-time.Duration(c.offsetSec) * time.Second)
+		if got, _, ok := parseISO(c.in); !ok || got != want {
+			t.Errorf("parseISO(%q) = %#v, %v; want %#v", c.in, got, ok, want)
+		}
+	}
+}

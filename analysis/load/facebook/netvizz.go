@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/load/internal/csvread"
 	"github.com/faire-communaute/compendium/analysis/rawio"
 )
 
@@ -15,7 +16,7 @@ import (
 // per line, never quoted.
 type tsv struct {
 	f      *rawio.File
-	lr     *rawio.LineReader
+	lr     *csvread.Lines
 	limits rawio.Limits
 	header []string
 	index  map[string]int
@@ -26,7 +27,7 @@ type tsv struct {
 }
 
 func newTSV(f *rawio.File) (*tsv, error) {
-	lr := f.Lines()
+	lr := csvread.NewLines(f) // rawio.LineReader's lines, not copied
 	line, _, err := lr.Next()
 	if err == io.EOF {
 		return nil, fmt.Errorf("%s: empty file, no header line", f.Name)
@@ -175,29 +176,9 @@ func (t *tsv) colStart(c int) int {
 	return t.ends[c-1] + 1
 }
 
-// tabs appends to ends the end of each tab-separated field of b. Most
-// fields are short (ids, counts, times): they are scanned byte by byte,
-// and bytes.IndexByte takes over past 8 bytes.
-func tabs(ends []int, b []byte) []int {
-	for off := 0; ; {
-		i, lim := off, min(off+8, len(b))
-		for i < lim && b[i] != '\t' {
-			i++
-		}
-		if i == lim && lim < len(b) {
-			if j := bytes.IndexByte(b[lim:], '\t'); j >= 0 {
-				i = lim + j
-			} else {
-				i = len(b)
-			}
-		}
-		if i >= len(b) {
-			return append(ends, len(b))
-		}
-		ends = append(ends, i)
-		off = i + 1
-	}
-}
+// tabs appends to ends the end of each tab-separated field of b: the
+// index of each tab, then len(b).
+func tabs(ends []int, b []byte) []int { return csvread.SeparatorEnds(ends, b, '\t') }
 
 // name returns the header name of column i, or "".
 func (t *tsv) name(i int) string {
@@ -402,7 +383,13 @@ func readNetvizzComments(f *rawio.File, sink rawio.Sink) error {
 			reject(sink, f, p.m.Line, "position", errNoParent)
 		}
 		waiting = waiting[:0]
-		clear(comments)
+		if len(comments) > 256 {
+			// clear costs the map's size, which stays that of the
+			// post with the most comments: a large map is dropped.
+			comments = map[string]string{}
+		} else {
+			clear(comments)
+		}
 	}
 	defer flush()
 	tc := newTimeCheck()

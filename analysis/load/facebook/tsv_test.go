@@ -79,7 +79,8 @@ func TestTSVKeepsUsedColumns(t *testing.T) {
 }
 
 // TestTabs: the field ends of tab-separated lines, short fields and
-// long ones (past the 8 bytes scanned byte by byte).
+// long ones (past the 8 bytes of a word), tabs in the word and in the
+// bytes after the last whole word.
 func TestTabs(t *testing.T) {
 	long := strings.Repeat("é", 20) // 40 bytes
 	for _, c := range []struct {

@@ -6,9 +6,11 @@ package csvread
 import (
 	"bufio"
 	"bytes"
+	"encoding/binary"
 	"encoding/csv"
 	"fmt"
 	"io"
+	"math/bits"
 	"strings"
 
 	"github.com/faire-communaute/compendium/analysis/rawio"
@@ -49,9 +51,7 @@ import (
 // not copied when it fits in the bufio.Reader's buffer), and the fields
 // of a record are substrings of one string.
 type Reader struct {
-	r      *bufio.Reader
-	line   int    // lines read from r
-	long   []byte // a line longer than r's buffer
+	lines  Lines // the file's lines
 	comma  byte
 	limits rawio.Limits
 	want   int  // the header's field count; 0 while reading the header
@@ -116,40 +116,59 @@ var ErrQuoteAtEOF = fmt.Errorf("%w (quote still open at the end of the file)", c
 // New returns a Reader of the records of f, separated by comma, within
 // f.Limits.
 func New(f *rawio.File, comma byte) *Reader {
-	return &Reader{r: f.R, comma: comma, limits: f.Limits.WithDefaults()}
+	limits := f.Limits.WithDefaults()
+	return &Reader{lines: Lines{r: f.R, limits: limits}, comma: comma, limits: limits}
 }
 
-// readLine reads a line as rawio.LineReader does (without its line end,
-// LF or CRLF; a line longer than LineBytes is skipped and is a
-// *rawio.LimitError), without copying it when it fits in r's buffer: the
-// line is valid until the next call.
-func (c *Reader) readLine() ([]byte, int, error) {
-	line, err := c.r.ReadSlice('\n')
+// Lines reads a stream line by line as rawio.LineReader does — the same
+// lines without their line ends (LF or CRLF), the same numbers, a line
+// longer than the line-bytes limit skipped and returned as the same
+// *rawio.LimitError, the stream's errors — without copying a line that
+// fits in the bufio.Reader's buffer: a line is valid until the next
+// call. Readers that copy what they keep of a line (the Netvizz reader,
+// Reader) save the copy LineReader makes of every line.
+type Lines struct {
+	r      *bufio.Reader
+	line   int    // lines read
+	long   []byte // a line longer than r's buffer
+	limits rawio.Limits
+}
+
+// NewLines returns a Lines on the content of f, within f.Limits.
+func NewLines(f *rawio.File) *Lines {
+	return &Lines{r: f.R, limits: f.Limits.WithDefaults()}
+}
+
+// Next returns the next line and its number, counting from 1; io.EOF at
+// the end; for a line past the limit, a *rawio.LimitError with the
+// line's number (the next call goes on with the following line).
+func (l *Lines) Next() ([]byte, int, error) {
+	line, err := l.r.ReadSlice('\n')
 	tooLong := false
 	if err == bufio.ErrBufferFull {
-		c.long = append(c.long[:0], line...)
+		l.long = append(l.long[:0], line...)
 		for err == bufio.ErrBufferFull {
-			line, err = c.r.ReadSlice('\n')
-			if !tooLong && len(c.long)+len(line) > c.limits.LineBytes+2 { // +2: the line end
-				tooLong, c.long = true, c.long[:0]
+			line, err = l.r.ReadSlice('\n')
+			if !tooLong && len(l.long)+len(line) > l.limits.LineBytes+2 { // +2: the line end
+				tooLong, l.long = true, l.long[:0]
 			}
 			if !tooLong {
-				c.long = append(c.long, line...)
+				l.long = append(l.long, line...)
 			}
 		}
-		line = c.long
+		line = l.long
 	}
 	switch {
 	case err == io.EOF:
 		if len(line) == 0 && !tooLong {
-			return nil, c.line, io.EOF
+			return nil, l.line, io.EOF
 		}
 	case err != nil:
-		return nil, c.line, err
+		return nil, l.line, err
 	}
-	c.line++
+	l.line++
 	if tooLong {
-		return nil, c.line, rawio.NewLimitError(c.limits, "line-bytes")
+		return nil, l.line, rawio.NewLimitError(l.limits, "line-bytes")
 	}
 	if n := len(line); n > 0 && line[n-1] == '\n' {
 		line = line[:n-1]
@@ -157,11 +176,14 @@ func (c *Reader) readLine() ([]byte, int, error) {
 	if n := len(line); n > 0 && line[n-1] == '\r' {
 		line = line[:n-1]
 	}
-	if len(line) > c.limits.LineBytes {
-		return nil, c.line, rawio.NewLimitError(c.limits, "line-bytes")
+	if len(line) > l.limits.LineBytes {
+		return nil, l.line, rawio.NewLimitError(l.limits, "line-bytes")
 	}
-	return line, c.line, nil
+	return line, l.line, nil
 }
+
+// readLine reads the next line of the file (see Lines).
+func (c *Reader) readLine() ([]byte, int, error) { return c.lines.Next() }
 
 // SetFields sets the header's field count, once the header is read. A
 // record with another count is rejected (more fields are accepted when
@@ -347,28 +369,7 @@ func (c *Reader) Read() ([]string, int, error) {
 // readKept is the end of Read for a line without quotes when SetKeep is
 // set: the same checks, on the field ends.
 func (c *Reader) readKept(line []byte, num int) ([]string, int, error) {
-	c.sepEnds = c.sepEnds[:0]
-	for off := 0; ; {
-		// Most fields are short: scanned byte by byte, then
-		// bytes.IndexByte past 16 bytes.
-		i, lim := off, min(off+16, len(line))
-		for i < lim && line[i] != c.comma {
-			i++
-		}
-		if i == lim && lim < len(line) {
-			if j := bytes.IndexByte(line[lim:], c.comma); j >= 0 {
-				i = lim + j
-			} else {
-				i = len(line)
-			}
-		}
-		if i >= len(line) {
-			c.sepEnds = append(c.sepEnds, len(line))
-			break
-		}
-		c.sepEnds = append(c.sepEnds, i)
-		off = i + 1
-	}
+	c.sepEnds = SeparatorEnds(c.sepEnds[:0], line, c.comma)
 	if len(line) > c.limits.FieldBytes {
 		start := 0
 		for _, end := range c.sepEnds {
@@ -383,6 +384,38 @@ func (c *Reader) readKept(line []byte, num int) ([]string, int, error) {
 	}
 	c.keptFields(line, c.sepEnds, 1)
 	return c.fields, num, nil
+}
+
+// SeparatorEnds appends to ends the end of each field of line separated
+// by sep (no quotes): the index of each sep, then len(line). The line is
+// read eight bytes at a time, each word tested for sep at once (see
+// bytesEqual).
+func SeparatorEnds(ends []int, line []byte, sep byte) []int {
+	seps := uint64(sep) * 0x0101010101010101
+	i := 0
+	for ; i+8 <= len(line); i += 8 {
+		for m := bytesEqual(binary.LittleEndian.Uint64(line[i:]), seps); m != 0; m &= m - 1 {
+			ends = append(ends, i+bits.TrailingZeros64(m)>>3)
+		}
+	}
+	for ; i < len(line); i++ {
+		if line[i] == sep {
+			ends = append(ends, i)
+		}
+	}
+	return append(ends, len(line))
+}
+
+// bytesEqual returns the high bit of each byte of w (eight bytes, the
+// first in the low bits) that equals the same byte of seps, and no other
+// bit: x = w XOR seps has a zero byte for each of them; (x&0x7f)+0x7f
+// sets a byte's high bit when its low seven bits are not all zero,
+// without a carry into the next byte, and OR x when its own high bit is
+// set, so the bytes left without a high bit are the zero bytes of x.
+func bytesEqual(w, seps uint64) uint64 {
+	const low7 = 0x7f7f7f7f7f7f7f7f
+	x := w ^ seps
+	return ^((x&low7 + low7) | x | low7)
 }
 
 // keptFields sets c.fields to the fields of src whose ends are ends, gap

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unsafe"
@@ -371,7 +372,7 @@ func TestCSVMemoryBounded(t *testing.T) {
 			t.Fatal(err)
 		}
 		n++
-		maxCap = max(maxCap, cap(r.rec), cap(r.raw), cap(r.replay), cap(r.long))
+		maxCap = max(maxCap, cap(r.rec), cap(r.raw), cap(r.replay), cap(r.lines.long))
 	}
 	if n < 60000 {
 		t.Errorf("%d records", n)
@@ -408,7 +409,7 @@ func FuzzCSVLimits(f *testing.F) {
 				t.Fatalf("record at line %d after one at line %d", line, last)
 			}
 			last = line
-			if c := max(cap(r.rec), cap(r.raw), cap(r.replay), cap(r.long)); c > 4*limits.LineBytes+64 {
+			if c := max(cap(r.rec), cap(r.raw), cap(r.replay), cap(r.lines.long)); c > 4*limits.LineBytes+64 {
 				t.Fatalf("a buffer of %d bytes for line-bytes=%d", c, limits.LineBytes)
 			}
 		}
@@ -692,5 +693,56 @@ func FuzzCSVKeep(f *testing.F) {
 		}
 		comma := []byte{',', ';', '\t'}[code>>16%3]
 		diffKeep(t, in, comma, keep, int(code>>18%5), code>>21&1 == 1, code>>22&1 == 1, code&1 == 1, fuzzLimits(code>>23))
+	})
+}
+
+// plainEnds is SeparatorEnds one byte at a time.
+func plainEnds(line []byte, sep byte) []int {
+	var ends []int
+	for i, c := range line {
+		if c == sep {
+			ends = append(ends, i)
+		}
+	}
+	return append(ends, len(line))
+}
+
+// SeparatorEnds finds every separator and nothing else, whatever the
+// bytes around it: right after a separator, the byte that differs from
+// it in the lowest bit only (':' after ';', 0x08 after a tab), where the
+// usual word-at-a-time zero test ((x-0x01..)&^x&0x80..), whose borrow
+// runs into the next byte, sees a separator that is not there; and the
+// separator with its high bit set (0x89, 0xbb).
+func TestSeparatorEnds(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		sep  byte
+		want []int
+	}{
+		{"", ';', []int{0}},
+		{";", ';', []int{0, 1}},
+		{"a;b", ';', []int{1, 3}},
+		{";:;:;:;:;:", ';', []int{0, 2, 4, 6, 8, 10}},
+		{"\t\x08\t\x08\t\x08\t\x08", '\t', []int{0, 2, 4, 6, 8}},
+		{"\x89\x89\x89\x89\x89\x89\x89\x89\t", '\t', []int{8, 9}},
+		{"\xbb;\xbb;\xbb;\xbb;\xbb;", ';', []int{1, 3, 5, 7, 9, 10}},
+		{"01234567;89", ';', []int{8, 11}},
+		{"0123456;", ';', []int{7, 8}},
+		{"012345678901234;", ';', []int{15, 16}},
+	} {
+		if got := SeparatorEnds(nil, []byte(c.line), c.sep); !slices.Equal(got, c.want) {
+			t.Errorf("SeparatorEnds(%q, %q) = %v, want %v", c.line, c.sep, got, c.want)
+		}
+	}
+}
+
+// FuzzSeparatorEnds checks SeparatorEnds against the plain byte loop.
+func FuzzSeparatorEnds(f *testing.F) {
+	f.Add([]byte(";:;:;:;:;:\xbb;"), byte(';'))
+	f.Add([]byte("a\tb\t\x89\x08\t\n"), byte('\t'))
+	f.Fuzz(func(t *testing.T, line []byte, sep byte) {
+		if got, want := SeparatorEnds(nil, line, sep), plainEnds(line, sep); !slices.Equal(got, want) {
+			t.Fatalf("SeparatorEnds(%q, %q) = %v, want %v", line, sep, got, want)
+		}
 	})
 }
