@@ -96,7 +96,7 @@ func (x *idIndex) add(id string, i int) {
 }
 
 // store holds a community's messages while loading, in a form about half
-// the size of a corpus.Message (184 bytes rather than 328): the fields
+// the size of a corpus.Message (184 bytes rather than 288): the fields
 // its community gives (Community) or the loader (Source.File, by index)
 // are not repeated; kinds, platforms and roles are their one byte; the
 // rarely set fields (RefID, Lang) are kept aside; the lists (hashtags,
