@@ -95,8 +95,8 @@ func (x *idIndex) add(id string, i int) {
 	x.more[id] = int32(i)
 }
 
-// store holds a community's messages while loading, in a form about half
-// the size of a corpus.Message (184 bytes rather than 288): the fields
+// store holds a community's messages while loading, in a form smaller
+// than a corpus.Message (184 bytes rather than 288): the fields
 // its community gives (Community) or the loader (Source.File, by index)
 // are not repeated; kinds, platforms and roles are their one byte; the
 // rarely set fields (RefID, Lang) are kept aside; the lists (hashtags,
