@@ -12,31 +12,55 @@ package corpus
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"time"
 	_ "time/tzdata" // Europe/Paris must resolve on machines without tzdata
 )
 
-// Platform is the social network a message was exchanged on.
-type Platform string
+// Platform is the social network a message was exchanged on. It is held
+// in one byte; its text (String, MarshalText) is the platform's lower-case
+// name, "facebook", "twitter", ..., and the zero value, a platform not
+// given, reads "". ParsePlatform reads the text back.
+type Platform uint8
 
 // Platforms a study can load. Facebook and Twitter are those of the 2019
 // study; the others are where professional communities are collected
 // from since Twitter's research API (2023) and CrowdTangle (2024) closed.
 const (
-	Facebook Platform = "facebook"
-	Twitter  Platform = "twitter"
-	Bluesky  Platform = "bluesky"
-	Mastodon Platform = "mastodon"
-	Telegram Platform = "telegram"
-	WhatsApp Platform = "whatsapp"
-	Reddit   Platform = "reddit"
+	Facebook Platform = iota + 1 // "facebook"
+	Twitter                      // "twitter"
+	Bluesky                      // "bluesky"
+	Mastodon                     // "mastodon"
+	Telegram                     // "telegram"
+	WhatsApp                     // "whatsapp"
+	Reddit                       // "reddit"
 	// Discourse is a web forum run on the Discourse software.
-	Discourse Platform = "discourse"
+	Discourse // "discourse"
 )
 
 // Platforms lists every platform in a fixed order, for study files,
 // reports and tables.
 var Platforms = []Platform{Facebook, Twitter, Bluesky, Mastodon, Telegram, WhatsApp, Reddit, Discourse}
+
+var platformNames = [...]string{"", "facebook", "twitter", "bluesky", "mastodon", "telegram", "whatsapp", "reddit", "discourse"}
+
+// String returns the platform's name ("facebook"), "" for the zero value.
+// A value outside the constants (never made by this package) reads
+// "platform(N)".
+func (p Platform) String() string { return enumString(platformNames[:], "platform", p) }
+
+// ParsePlatform returns the platform named s ("facebook", exactly as
+// String writes it; "" gives the zero value) and whether s names one.
+func ParsePlatform(s string) (Platform, bool) { return enumParse[Platform](platformNames[:], s) }
+
+// MarshalText writes String: JSON, CSV and text formats keep the name.
+func (p Platform) MarshalText() ([]byte, error) { return enumMarshal(platformNames[:], "platform", p) }
+
+// UnmarshalText reads a name written by MarshalText; an unknown name is
+// an error that quotes it.
+func (p *Platform) UnmarshalText(b []byte) error {
+	return enumUnmarshal(platformNames[:], "platform", p, b)
+}
 
 // Profession is the professional group a community belongs to.
 type Profession string
@@ -48,7 +72,10 @@ const (
 )
 
 // Kind is what a message is within its platform's conversation structure.
-type Kind string
+// It is held in one byte; its text (String, MarshalText) is the kind's
+// lower-case name, "post", "comment", ..., and the zero value, a kind not
+// given, reads "". ParseKind reads the text back.
+type Kind uint8
 
 // Message kinds. On Facebook a post opens a thread, a comment answers a post
 // and a reply answers a comment. On Twitter a tweet opens a thread, a reply
@@ -62,27 +89,63 @@ type Kind string
 // another (Telegram's reply_to_message_id, Discourse's
 // reply_to_post_number) a Reply.
 const (
-	Post    Kind = "post"
-	Comment Kind = "comment"
-	Reply   Kind = "reply"
-	Tweet   Kind = "tweet"
-	Retweet Kind = "retweet"
-	Quote   Kind = "quote"
+	Post    Kind = iota + 1 // "post"
+	Comment                 // "comment"
+	Reply                   // "reply"
+	Tweet                   // "tweet"
+	Retweet                 // "retweet"
+	Quote                   // "quote"
 )
 
 // Kinds lists every message kind in a fixed order, for reports and tables.
 var Kinds = []Kind{Post, Comment, Reply, Tweet, Retweet, Quote}
 
-// Role is an author's role in a community, when the export says it.
-type Role string
+var kindNames = [...]string{"", "post", "comment", "reply", "tweet", "retweet", "quote"}
+
+// String returns the kind's name ("post"), "" for the zero value. A value
+// outside the constants (never made by this package) reads "kind(N)".
+func (k Kind) String() string { return enumString(kindNames[:], "kind", k) }
+
+// ParseKind returns the kind named s ("post", exactly as String writes
+// it; "" gives the zero value) and whether s names one.
+func ParseKind(s string) (Kind, bool) { return enumParse[Kind](kindNames[:], s) }
+
+// MarshalText writes String: JSON, CSV and text formats keep the name.
+func (k Kind) MarshalText() ([]byte, error) { return enumMarshal(kindNames[:], "kind", k) }
+
+// UnmarshalText reads a name written by MarshalText; an unknown name is
+// an error that quotes it.
+func (k *Kind) UnmarshalText(b []byte) error { return enumUnmarshal(kindNames[:], "kind", k, b) }
+
+// Role is an author's role in a community, when the export says it. It is
+// held in one byte; its text (String, MarshalText) is "member", "admin" or
+// "moderator", and "" for Unknown. ParseRole reads the text back.
+type Role uint8
 
 // Roles. Unknown is the zero value: most exports do not say.
 const (
-	Unknown   Role = ""
-	Member    Role = "member"
-	Admin     Role = "admin"
-	Moderator Role = "moderator"
+	Unknown   Role = iota // ""
+	Member                // "member"
+	Admin                 // "admin"
+	Moderator             // "moderator"
 )
+
+var roleNames = [...]string{"", "member", "admin", "moderator"}
+
+// String returns the role's name ("admin"), "" for Unknown. A value
+// outside the constants (never made by this package) reads "role(N)".
+func (r Role) String() string { return enumString(roleNames[:], "role", r) }
+
+// ParseRole returns the role named s ("admin", exactly as String writes
+// it; "" gives Unknown) and whether s names one.
+func ParseRole(s string) (Role, bool) { return enumParse[Role](roleNames[:], s) }
+
+// MarshalText writes String: JSON, CSV and text formats keep the name.
+func (r Role) MarshalText() ([]byte, error) { return enumMarshal(roleNames[:], "role", r) }
+
+// UnmarshalText reads a name written by MarshalText; an unknown name is
+// an error that quotes it.
+func (r *Role) UnmarshalText(b []byte) error { return enumUnmarshal(roleNames[:], "role", r, b) }
 
 // Source is where a record came from: the raw file (relative to the study
 // folder) and the line or record number within it, counted from 1.
@@ -94,23 +157,24 @@ type Source struct {
 func (s Source) String() string { return fmt.Sprintf("%s:%d", s.File, s.Line) }
 
 // Message is one message of a community: a post, comment or tweet.
+//
+// The fields are ordered so that the three one-byte fields (Platform,
+// Kind, AuthorRole) share one word at the end: a Message is 288 bytes on
+// 64-bit machines (TestMessageSize).
 type Message struct {
-	Platform   Platform
-	Community  string // Community.ID
-	ID         string // the platform's id, unique within the community
-	Kind       Kind
-	ParentID   string // the message it answers (comments and replies only)
-	RefID      string // the message retweeted or quoted (retweets and quotes only)
-	ThreadID   string // id of the thread start; empty when the thread is unknown
-	Author     string // keyed pseudonym
-	AuthorRole Role
-	Created    time.Time // UTC
-	Text       string    // with @mentions pseudonymised
-	Reactions  int       // likes and other reactions, when the export has them
-	Shares     int       // shares or retweets, when the export has them
-	Hashtags   []string  // lower-cased, without '#'
-	Mentions   []string  // pseudonyms of mentioned accounts
-	Links      []string
+	Community string    // Community.ID
+	ID        string    // the platform's id, unique within the community
+	ParentID  string    // the message it answers (comments and replies only)
+	RefID     string    // the message retweeted or quoted (retweets and quotes only)
+	ThreadID  string    // id of the thread start; empty when the thread is unknown
+	Author    string    // keyed pseudonym
+	Created   time.Time // UTC
+	Text      string    // with @mentions pseudonymised
+	Reactions int       // likes and other reactions, when the export has them
+	Shares    int       // shares or retweets, when the export has them
+	Hashtags  []string  // lower-cased, without '#'
+	Mentions  []string  // pseudonyms of mentioned accounts
+	Links     []string
 	// ReplyToAuthor is the pseudonym of the account answered when the
 	// export names it but not the message (TweetScraper): the thread is
 	// then left open (ThreadID empty), never guessed.
@@ -118,8 +182,11 @@ type Message struct {
 	// Lang is the language tag the export gives (Bluesky's langs, e.g.
 	// "fr"; several joined by ','): what the author's client declared,
 	// not a detected language. Empty when the export has none.
-	Lang   string
-	Source Source
+	Lang       string
+	Source     Source
+	Platform   Platform
+	Kind       Kind
+	AuthorRole Role
 }
 
 // IsThreadStart reports whether m opens a thread: whether it has no parent
@@ -448,4 +515,40 @@ func sortMessages(msgs []Message) {
 			j = k
 		}
 	}
+}
+
+// enum is the one-byte types whose text is a name from a table indexed
+// by the value.
+type enum interface{ ~uint8 }
+
+func enumString[E enum](names []string, what string, v E) string {
+	if int(v) < len(names) {
+		return names[v]
+	}
+	return what + "(" + strconv.Itoa(int(v)) + ")"
+}
+
+func enumParse[E enum](names []string, s string) (E, bool) {
+	for i, n := range names {
+		if n == s {
+			return E(i), true
+		}
+	}
+	return 0, false
+}
+
+func enumMarshal[E enum](names []string, what string, v E) ([]byte, error) {
+	if int(v) >= len(names) {
+		return nil, fmt.Errorf("corpus: no %s %d", what, v)
+	}
+	return []byte(names[v]), nil
+}
+
+func enumUnmarshal[E enum](names []string, what string, v *E, b []byte) error {
+	e, ok := enumParse[E](names, string(b))
+	if !ok {
+		return fmt.Errorf("corpus: unknown %s %q", what, b)
+	}
+	*v = e
+	return nil
 }

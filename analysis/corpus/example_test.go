@@ -1,6 +1,7 @@
 package corpus_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"time"
 
@@ -40,4 +41,19 @@ func ExampleCorpus_Sort_stable() {
 	// a 9 other
 	// b 1 first
 	// b 1 second
+}
+
+// Kinds, platforms and roles are one byte each; their text is their
+// name, and ParseKind (ParsePlatform, ParseRole) reads it back.
+func ExampleParseKind() {
+	k, ok := corpus.ParseKind("comment")
+	fmt.Println(k, ok, k == corpus.Comment)
+	_, ok = corpus.ParseKind("story")
+	fmt.Println(ok)
+	b, _ := json.Marshal(corpus.Reply)
+	fmt.Println(string(b), corpus.Facebook, corpus.Admin, corpus.Unknown == 0)
+	// Output:
+	// comment true true
+	// false
+	// "reply" facebook admin true
 }

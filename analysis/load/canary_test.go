@@ -161,7 +161,7 @@ func TestCanaryEveryFormat(t *testing.T) {
 	want := pseudo.New([]byte(canaryKey)).Handle(corpus.Twitter, "zquill_canary")
 	twitterPseudonyms := map[string]string{}
 	for _, c := range canaryFormats {
-		name := c.format + "-" + string(c.platform)
+		name := c.format + "-" + c.platform.String()
 		t.Run(name, func(t *testing.T) {
 			raw := ""
 			for _, f := range c.files {
@@ -177,7 +177,7 @@ func TestCanaryEveryFormat(t *testing.T) {
 					t.Fatalf("the fixture lost its canary %q", w)
 				}
 			}
-			cs := load.CommunitySpec{ID: "canary-" + name, Name: "Canary " + name, Platform: string(c.platform),
+			cs := load.CommunitySpec{ID: "canary-" + name, Name: "Canary " + name, Platform: c.platform.String(),
 				Sources: []load.SourceSpec{{Files: c.files, Format: c.format, Options: c.options}}}
 			if c.staff {
 				cs.Moderators = []string{"Zéphyrine Quillbottom"}

@@ -40,12 +40,12 @@ func WriteCSV(dir string, c *corpus.Corpus) error {
 	}{
 		{"messages.csv", MessageColumns, len(c.Messages), func(i int) []string {
 			m := &c.Messages[i]
-			return []string{m.Community, string(prof[m.Community]), string(m.Platform), m.ID, string(m.Kind),
-				m.ParentID, m.ThreadID, m.Author, string(m.AuthorRole), instant(m.Created), m.Text}
+			return []string{m.Community, string(prof[m.Community]), m.Platform.String(), m.ID, m.Kind.String(),
+				m.ParentID, m.ThreadID, m.Author, m.AuthorRole.String(), instant(m.Created), m.Text}
 		}},
 		{"communities.csv", CommunityColumns, len(c.Communities), func(i int) []string {
 			cm := &c.Communities[i]
-			return []string{cm.ID, cm.Name, string(cm.Platform), string(cm.Profession), string(cm.Visibility), date(cm.Created, "2006-01-02")}
+			return []string{cm.ID, cm.Name, cm.Platform.String(), string(cm.Profession), string(cm.Visibility), date(cm.Created, "2006-01-02")}
 		}},
 		{"panels.csv", PanelColumns, len(c.Panels), func(i int) []string {
 			p := &c.Panels[i]

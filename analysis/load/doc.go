@@ -158,7 +158,7 @@
 // (an open thread). ReplyToAuthor is never used to guess a thread.
 //
 // Memory: while loading, a community's messages are kept in a compact
-// store (184 bytes a message, not a 328-byte corpus.Message), their ids,
+// store (184 bytes a message, not a 288-byte corpus.Message), their ids,
 // texts and links copied into large blocks (a reader's string is often a
 // window on its whole raw line, which would otherwise stay alive), and
 // found by id through a 64-bit hash of it. finish turns the store into

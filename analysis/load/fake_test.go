@@ -66,7 +66,10 @@ func readFake(f *rawio.File, sink rawio.Sink) error {
 			} else if !strings.HasPrefix(line, "#fake") {
 				return errFakeIO
 			} else {
-				platform = corpus.Platform(strings.TrimSpace(strings.TrimPrefix(line, "#fake")))
+				var ok bool
+				if platform, ok = corpus.ParsePlatform(strings.TrimSpace(strings.TrimPrefix(line, "#fake"))); !ok {
+					return errFakeIO
+				}
 			}
 			continue
 		}
@@ -88,9 +91,10 @@ func readFake(f *rawio.File, sink rawio.Sink) error {
 			}
 			m := &rawio.RawMessage{
 				Platform: platform, ID: fields[1], ParentID: fields[2], ThreadID: fields[3],
-				Kind: corpus.Kind(fields[4]), Author: person(fields[5]), Created: created.UTC(),
+				Author: person(fields[5]), Created: created.UTC(),
 				Text: fields[7], Group: fields[8], ReplyTo: person(fields[10]), Line: n,
 			}
+			m.SetKind(fields[4])
 			for _, p := range list(fields[9]) {
 				m.Mentions = append(m.Mentions, person(p))
 			}

@@ -117,8 +117,9 @@ func LoadSpec(spec *Spec, opt Options) (*corpus.Corpus, *Report, error) {
 	l.rep.Study = spec.Name
 	for _, cs := range spec.Communities {
 		created, _ := ParseCreated(cs.Created)
+		platform, _ := corpus.ParsePlatform(cs.Platform) // checked by ReadSpec
 		st := l.community(corpus.Community{
-			ID: cs.ID, Name: cs.Name, Platform: corpus.Platform(cs.Platform),
+			ID: cs.ID, Name: cs.Name, Platform: platform,
 			Profession: corpus.Profession(cs.Profession), Visibility: corpus.Visibility(cs.Visibility),
 			Created: created,
 		})
@@ -312,10 +313,10 @@ func goOn(err error) bool {
 // across files). A community id is never made from a file's name, which
 // often is an account's handle (a timeline export "@name.jsonl").
 func NeutralCommunity(platform corpus.Platform) string {
-	if platform == "" {
+	if platform == 0 {
 		return "ungrouped"
 	}
-	return "ungrouped-" + string(platform)
+	return "ungrouped-" + platform.String()
 }
 
 // skippedOf lists the files of input i skipped so far, for an error
@@ -628,7 +629,7 @@ func (l *loader) prepare(j job, r io.Reader, osf *os.File, cancel *atomic.Bool) 
 			return o
 		}
 	}
-	if j.comm != nil && o.ff.Platform != "" && o.ff.Platform != j.comm.c.Platform {
+	if j.comm != nil && o.ff.Platform != 0 && o.ff.Platform != j.comm.c.Platform {
 		o.err = fmt.Errorf("format %s is for %s, but community %s is on %s", o.ff.Name, o.ff.Platform, j.comm.c.ID, j.comm.c.Platform)
 	}
 	return o

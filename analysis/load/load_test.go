@@ -369,7 +369,7 @@ func TestFiles(t *testing.T) {
 	}
 	ids := []string{}
 	for _, cm := range c.Communities {
-		ids = append(ids, cm.ID+":"+string(cm.Platform)+":"+string(cm.Profession))
+		ids = append(ids, cm.ID+":"+cm.Platform.String()+":"+string(cm.Profession))
 	}
 	// Messages whose export names no group go to one community per
 	// platform, never named after their file.

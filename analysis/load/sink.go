@@ -135,7 +135,7 @@ func (s *sink) Profile(p *rawio.RawProfile) {
 		s.reject(&rawio.ParseError{Line: p.Line, Field: "community", Err: fmt.Errorf("%w: %q", errUnknownCommunity, community)})
 		return
 	}
-	if platform == "" {
+	if platform == 0 {
 		platform = corpus.Twitter // profile headers are Twitter's
 	}
 	s.l.c.Profiles = append(s.l.c.Profiles, corpus.ProfileObservation{
@@ -176,12 +176,12 @@ func (s *sink) Message(m *rawio.RawMessage) {
 	case s.l.study:
 		bad("", errNoCommunity)
 		return
-	case m.Platform != "" && !slices.Contains(corpus.Platforms, m.Platform):
+	case m.Platform != 0 && !slices.Contains(corpus.Platforms, m.Platform):
 		bad("platform", fmt.Errorf("%w: %q", errUnknownPlatform, m.Platform))
 		return
 	default:
 		platform := m.Platform
-		if platform == "" {
+		if platform == 0 {
 			platform = s.format.Platform
 		}
 		id := strings.TrimSpace(m.Group)
@@ -191,16 +191,16 @@ func (s *sink) Message(m *rawio.RawMessage) {
 		if st = s.l.comms[id]; st == nil {
 			// Declared below, once the message is known to be good.
 			st = &commState{c: corpus.Community{ID: id, Name: id, Platform: platform}}
-		} else if st.c.Platform == "" {
+		} else if st.c.Platform == 0 {
 			st.c.Platform = platform
 		}
 	}
 	platform := st.c.Platform
 	switch {
-	case m.Platform != "" && !slices.Contains(corpus.Platforms, m.Platform):
+	case m.Platform != 0 && !slices.Contains(corpus.Platforms, m.Platform):
 		bad("platform", fmt.Errorf("%w: %q", errUnknownPlatform, m.Platform))
 		return
-	case m.Platform != "" && platform != "" && m.Platform != platform:
+	case m.Platform != 0 && platform != 0 && m.Platform != platform:
 		bad("platform", fmt.Errorf("%w: %s in %s", errWrongPlatform, m.Platform, platform))
 		return
 	case strings.TrimSpace(m.ID) == "":
@@ -209,8 +209,8 @@ func (s *sink) Message(m *rawio.RawMessage) {
 	case m.Created.IsZero():
 		bad(fieldName(m.CreatedField, "created"), rawio.ErrMissing)
 		return
-	case m.Kind != "" && !knownKinds[m.Kind]:
-		bad("kind", fmt.Errorf("%w: %s", errUnknownKind, rawio.Quote(string(m.Kind))))
+	case m.KindText != "" || m.Kind != 0 && !knownKinds[m.Kind]:
+		bad("kind", fmt.Errorf("%w: %s", errUnknownKind, rawio.Quote(m.KindName())))
 		return
 	}
 	if err := rawio.CheckID(platform, strings.TrimSpace(m.ID)); err != nil {
@@ -264,7 +264,7 @@ func (s *sink) convert(st *commState, m *rawio.RawMessage) corpus.Message {
 	platform := st.c.Platform
 	ps := s.l.ps
 	kind := m.Kind
-	if kind == "" {
+	if kind == 0 {
 		kind = inferKind(platform, m)
 	}
 	msg := corpus.Message{
@@ -402,7 +402,7 @@ func inferKind(platform corpus.Platform, m *rawio.RawMessage) corpus.Kind {
 		return corpus.Reply
 	case platform == corpus.Twitter:
 		return corpus.Tweet
-	case m.ParentID != "" && (platform == corpus.Facebook || platform == corpus.Reddit || platform == ""):
+	case m.ParentID != "" && (platform == corpus.Facebook || platform == corpus.Reddit || platform == 0):
 		return corpus.Comment
 	case m.ParentID != "":
 		return corpus.Reply

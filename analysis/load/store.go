@@ -95,11 +95,11 @@ func (x *idIndex) add(id string, i int) {
 	x.more[id] = int32(i)
 }
 
-// store holds a community's messages while loading, in a form about half
-// the size of a corpus.Message (184 bytes rather than 328): the fields
+// store holds a community's messages while loading, in a form smaller
+// than a corpus.Message (184 bytes rather than 288): the fields
 // its community gives (Community) or the loader (Source.File, by index)
-// are not repeated; kinds and platforms are small numbers; the rarely set
-// fields (RefID, Lang, AuthorRole) are kept aside; the lists (hashtags,
+// are not repeated; kinds, platforms and roles are their one byte; the
+// rarely set fields (RefID, Lang) are kept aside; the lists (hashtags,
 // mentions, links) are windows on shared pages. The messages are in
 // fixed-size chunks: appending never copies those already read. finish
 // turns them into corpus.Messages once (moveTo); a message is read and
@@ -126,21 +126,15 @@ type stored struct {
 	lists                   [3]span // hashtags, mentions, links
 	rare                    uint32  // 1 + its index in store.rare; 0: none
 	file                    uint32  // index in the loader's files
-	kind, platform          uint8   // 1 + index in corpus.Kinds, corpus.Platforms; 0: ""; other: see rareFields
+	kind                    corpus.Kind
+	platform                corpus.Platform
+	role                    corpus.Role
 }
 
 // rareFields are the fields of a message that most exports leave empty.
 type rareFields struct {
 	refID, lang string
-	role        corpus.Role
-	// kind and platform hold a kind or platform not in corpus.Kinds or
-	// corpus.Platforms (load rejects them: this is only a safeguard).
-	kind     corpus.Kind
-	platform corpus.Platform
 }
-
-// other marks a kind or platform held in rareFields.
-const other = 0xff
 
 func (s *store) len() int { return s.n }
 
@@ -177,15 +171,8 @@ func (s *store) set(d *stored, m *corpus.Message, files *fileTable) {
 	d.created, d.reactions, d.shares, d.line = m.Created, m.Reactions, m.Shares, m.Source.Line
 	d.file = files.index(m.Source.File)
 	var r rareFields
-	r.refID, r.lang, r.role = m.RefID, m.Lang, m.AuthorRole
-	d.kind = kindCode(m.Kind)
-	if d.kind == other {
-		r.kind = m.Kind
-	}
-	d.platform = platformCode(m.Platform)
-	if d.platform == other {
-		r.platform = m.Platform
-	}
+	r.refID, r.lang = m.RefID, m.Lang
+	d.kind, d.platform, d.role = m.Kind, m.Platform, m.AuthorRole
 	switch {
 	case d.rare != 0:
 		s.rare[d.rare-1] = r
@@ -209,53 +196,15 @@ func (s *store) message(d *stored, community string, files *fileTable) corpus.Me
 	m := corpus.Message{
 		Community: community, ID: d.id, ParentID: d.parentID, Author: d.author, Text: d.text,
 		ThreadID: d.thread, ReplyToAuthor: d.replyTo, Created: d.created, Reactions: d.reactions, Shares: d.shares,
-		Source:   corpus.Source{File: files.names[d.file], Line: d.line},
+		Source: corpus.Source{File: files.names[d.file], Line: d.line},
+		Kind:   d.kind, Platform: d.platform, AuthorRole: d.role,
 		Hashtags: s.lists.get(d.lists[0]), Mentions: s.lists.get(d.lists[1]), Links: s.lists.get(d.lists[2]),
 	}
-	var r rareFields
 	if d.rare != 0 {
-		r = s.rare[d.rare-1]
-		m.RefID, m.Lang, m.AuthorRole = r.refID, r.lang, r.role
-	}
-	switch d.kind {
-	case 0:
-	case other:
-		m.Kind = r.kind
-	default:
-		m.Kind = corpus.Kinds[d.kind-1]
-	}
-	switch d.platform {
-	case 0:
-	case other:
-		m.Platform = r.platform
-	default:
-		m.Platform = corpus.Platforms[d.platform-1]
+		r := s.rare[d.rare-1]
+		m.RefID, m.Lang = r.refID, r.lang
 	}
 	return m
-}
-
-func kindCode(k corpus.Kind) uint8 {
-	if k == "" {
-		return 0
-	}
-	for i, x := range corpus.Kinds {
-		if x == k {
-			return uint8(i + 1)
-		}
-	}
-	return other
-}
-
-func platformCode(p corpus.Platform) uint8 {
-	if p == "" {
-		return 0
-	}
-	for i, x := range corpus.Platforms {
-		if x == p {
-			return uint8(i + 1)
-		}
-	}
-	return other
 }
 
 // moveTo writes the messages, of community, into dst (of length

@@ -103,7 +103,7 @@ func TestStoreRoundTrip(t *testing.T) {
 			Author: "p_1a2b", AuthorRole: corpus.Admin, Created: at.Add(time.Hour), Text: "#DocTocToc @p_77 voir https://t.co/x",
 			Shares: 2, Hashtags: []string{"doctoctoc"}, Mentions: []string{"p_77", "p_78"}, Links: []string{"https://t.co/x"},
 			ReplyToAuthor: "p_77", Lang: "fr", Source: corpus.Source{File: "raw/doctoctoc/search.jsonl.gz", Line: 1}},
-		{Platform: "myspace", Community: "avs", ID: "x1", Kind: "story", Created: at, Source: corpus.Source{File: "raw/avs/comments.tsv.gz", Line: 13}},
+		{Community: "avs", ID: "x1", Created: at, Source: corpus.Source{File: "raw/avs/comments.tsv.gz", Line: 13}},
 	}
 	var s store
 	var files fileTable

@@ -226,10 +226,10 @@ func (s *Spec) check(name string) error {
 			return bad(at+".id", "id %q already used", c.ID)
 		}
 		ids[c.ID] = true
-		switch p := corpus.Platform(c.Platform); {
-		case p == "":
+		switch _, known := corpus.ParsePlatform(c.Platform); {
+		case c.Platform == "":
 			return &rawio.ParseError{File: name, Field: at + ".platform", Err: rawio.ErrMissing}
-		case !slices.Contains(corpus.Platforms, p):
+		case !known:
 			return bad(at+".platform", "want one of %s, not %q", platformList(), c.Platform)
 		}
 		switch corpus.Profession(c.Profession) {
@@ -403,7 +403,7 @@ func parseObservationDate(s string) (time.Time, error) {
 func platformList() string {
 	names := make([]string, len(corpus.Platforms))
 	for i, p := range corpus.Platforms {
-		names[i] = string(p)
+		names[i] = p.String()
 	}
 	return strings.Join(names, ", ")
 }

@@ -1,6 +1,7 @@
 package notebook
 
 import (
+	"encoding"
 	"fmt"
 	"reflect"
 	"strings"
@@ -22,7 +23,9 @@ import (
 // (MessagesPerDay is messages_per_day, KMMedianMin km_median_min,
 // Growth30d growth_30d). Integers become Int columns, floating-point
 // numbers Float columns, booleans Bool columns, strings (and named string
-// types such as corpus.Profession) String columns, and a time.Time the
+// types such as corpus.Profession) String columns, an integer type with a
+// text form (encoding.TextMarshaler: corpus.Kind, Platform, Role) a
+// String column of that text ("post", "facebook", "admin"), a time.Time the
 // String of its RFC 3339 form in UTC, and a stats.Estimate (a value with
 // its interval) three Float columns: the name, then name_lo and name_hi,
 // its bounds. Fields of any other type (structs, slices, maps, pointers)
@@ -91,6 +94,7 @@ type frameColumn struct {
 	name  string
 	typ   series.Type
 	time  bool
+	text  bool // an integer type read through its MarshalText
 	// bound is, for a stats.Estimate field, the part the column reads:
 	// 0 Value, 1 Lo, 2 Hi; -1 for other fields.
 	bound int
@@ -98,6 +102,7 @@ type frameColumn struct {
 
 var (
 	timeType     = reflect.TypeFor[time.Time]()
+	textType     = reflect.TypeFor[encoding.TextMarshaler]()
 	estimateType = reflect.TypeFor[stats.Estimate]()
 )
 
@@ -130,6 +135,8 @@ func frameColumns(t reflect.Type) ([]frameColumn, error) {
 			continue
 		case f.Type == timeType:
 			col.typ, col.time = series.String, true
+		case k >= reflect.Int && k <= reflect.Uint64 && f.Type.Implements(textType):
+			col.typ, col.text = series.String, true
 		case k >= reflect.Int && k <= reflect.Uint64:
 			col.typ = series.Int
 		case k == reflect.Float32 || k == reflect.Float64:
@@ -159,6 +166,12 @@ func frameSeries(cols []frameColumn, values []reflect.Value) []series.Series {
 				elems[i] = [3]float64{e.Value, e.Lo, e.Hi}[col.bound]
 			case col.time:
 				elems[i] = f.Interface().(time.Time).UTC().Format(time.RFC3339)
+			case col.text:
+				b, err := f.Interface().(encoding.TextMarshaler).MarshalText()
+				if err != nil {
+					b = []byte(err.Error())
+				}
+				elems[i] = string(b)
 			case col.typ == series.Int:
 				if f.CanInt() {
 					elems[i] = int(f.Int())

@@ -40,6 +40,7 @@ type frameRow struct {
 	When       time.Time
 	Renamed    uint8 `dataframe:"n"`
 	Hidden     int   `dataframe:"-"`
+	Kind       corpus.Kind
 	Nested     []int // left out
 	unexported int
 }
@@ -47,20 +48,20 @@ type frameRow struct {
 func TestFrameColumnsAndValues(t *testing.T) {
 	at := time.Date(2019, 5, 15, 12, 0, 0, 0, time.FixedZone("CEST", 7200))
 	df := Frame([]frameRow{
-		{corpus.GP, 3, 0.25, true, at, 7, 1, []int{1}, 2},
-		{corpus.HomeCareAide, 0, math.NaN(), false, at, 0, 1, nil, 2},
+		{corpus.GP, 3, 0.25, true, at, 7, 1, corpus.Comment, []int{1}, 2},
+		{corpus.HomeCareAide, 0, math.NaN(), false, at, 0, 1, 0, nil, 2},
 	})
 	if df.Err != nil {
 		t.Fatal(df.Err)
 	}
-	if got, want := strings.Join(df.Names(), ","), "profession,messages,share,has_panel,when,n"; got != want {
+	if got, want := strings.Join(df.Names(), ","), "profession,messages,share,has_panel,when,n,kind"; got != want {
 		t.Fatalf("columns %s, want %s", got, want)
 	}
 	recs := df.Records()
 	want := [][]string{
-		{"profession", "messages", "share", "has_panel", "when", "n"},
-		{"general-practitioner", "3", "0.250000", "true", "2019-05-15T10:00:00Z", "7"},
-		{"home-care-aide", "0", "NaN", "false", "2019-05-15T10:00:00Z", "0"},
+		{"profession", "messages", "share", "has_panel", "when", "n", "kind"},
+		{"general-practitioner", "3", "0.250000", "true", "2019-05-15T10:00:00Z", "7", "comment"},
+		{"home-care-aide", "0", "NaN", "false", "2019-05-15T10:00:00Z", "0", ""},
 	}
 	for i := range want {
 		if strings.Join(recs[i], "|") != strings.Join(want[i], "|") {

@@ -131,7 +131,7 @@ func F10Networks(measured []network.Group, nulls []null.Group, prov figure.Prove
 			}
 		}
 		for _, n := range nodes {
-			data.Add(g.Community.ID, string(g.Community.Profession), n.Author, string(n.Role), n.Degree, n.In, n.Out, n.Replies, n.Louvain, n.colourRank, n.x, n.y)
+			data.Add(g.Community.ID, string(g.Community.Profession), n.Author, n.Role.String(), n.Degree, n.In, n.Out, n.Replies, n.Louvain, n.colourRank, n.x, n.y)
 			staff = staff || n.Staff
 		}
 		verdict := figure.T("pas de structure au-delà du hasard", "no structure beyond chance")

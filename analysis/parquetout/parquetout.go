@@ -300,9 +300,9 @@ func WriteCorpus(dir string, c *corpus.Corpus, o Options) (Written, error) {
 	}
 	part := func(m *corpus.Message) partRow {
 		return partRow{
-			Profession: prof[m.Community], Platform: string(m.Platform), ID: m.ID, Kind: string(m.Kind),
+			Profession: prof[m.Community], Platform: m.Platform.String(), ID: m.ID, Kind: m.Kind.String(),
 			ParentID: opt(m.ParentID), RefID: opt(m.RefID), ThreadID: opt(m.ThreadID),
-			Author: m.Author, AuthorRole: opt(string(m.AuthorRole)), ReplyToAuthor: opt(m.ReplyToAuthor),
+			Author: m.Author, AuthorRole: opt(m.AuthorRole.String()), ReplyToAuthor: opt(m.ReplyToAuthor),
 			Created: optTime(m.Created), Text: m.Text, Reactions: int64(m.Reactions), Shares: int64(m.Shares),
 			Hashtags: m.Hashtags, Mentions: m.Mentions,
 			SourceSHA256: sha[m.Source.File], SourceLine: int64(m.Source.Line),
@@ -347,7 +347,7 @@ func WriteCorpus(dir string, c *corpus.Corpus, o Options) (Written, error) {
 	}
 	comms := make([]communityRow, len(c.Communities))
 	for i, cm := range c.Communities {
-		comms[i] = communityRow{ID: cm.ID, Name: cm.Name, Platform: string(cm.Platform), Profession: string(cm.Profession),
+		comms[i] = communityRow{ID: cm.ID, Name: cm.Name, Platform: cm.Platform.String(), Profession: string(cm.Profession),
 			Visibility: string(cm.Visibility), Created: optDate(cm.Created)}
 	}
 	return wr, writeFile(filepath.Join(dir, "communities.parquet"), comms)

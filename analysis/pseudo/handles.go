@@ -105,7 +105,7 @@ func (p *Pseudonymizer) handles() *handleSet {
 			// Deterministic whatever the map order (two accts of one
 			// user name on two instances: the first pseudonym in order).
 			for i := 1; i < len(ps); i++ {
-				for j := i; j > 0 && (ps[j].platform < ps[j-1].platform ||
+				for j := i; j > 0 && (ps[j].platform.String() < ps[j-1].platform.String() ||
 					ps[j].platform == ps[j-1].platform && ps[j].pseudonym < ps[j-1].pseudonym); j-- {
 					ps[j], ps[j-1] = ps[j-1], ps[j]
 				}

@@ -71,7 +71,7 @@ type cacheEntry struct {
 // one run of bytes (four strings scattered in memory were the load's
 // most costly map look-up).
 func appendCacheKey(dst []byte, platform corpus.Platform, person rawio.Person) []byte {
-	for _, s := range [4]string{string(platform), person.ID, person.Handle, person.Name} {
+	for _, s := range [4]string{platform.String(), person.ID, person.Handle, person.Name} {
 		dst = binary.AppendUvarint(dst, uint64(len(s)))
 		dst = append(dst, s...)
 	}
@@ -196,7 +196,7 @@ func identity(platform corpus.Platform, person rawio.Person) (id, handle string)
 	handle = normalizeHandle(person.Handle)
 	pid := strings.TrimSpace(person.ID)
 	name := NormalizeName(person.Name)
-	prefix := string(platform)
+	prefix := platform.String()
 	switch platform {
 	case corpus.Facebook:
 		switch {
@@ -257,7 +257,7 @@ func identity(platform corpus.Platform, person rawio.Person) (id, handle string)
 				return "", ""
 			}
 		}
-	case "":
+	case 0:
 		prefix = "any"
 	}
 	if handle == "" {

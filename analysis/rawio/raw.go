@@ -47,6 +47,30 @@ type RawMessage struct {
 	// the rejections load makes of bad ids and implausible times; when
 	// empty, rejections say "id" and "created".
 	IDField, CreatedField string
+	// KindText is the export's kind when it names none of corpus.Kinds
+	// (Kind is then zero): load rejects the message, quoting it. SetKind
+	// sets Kind or KindText from the export's text.
+	KindText string
+}
+
+// SetKind sets m.Kind to the kind s names (corpus.ParseKind: "post",
+// "comment", ...; "" leaves it zero, for load to infer), or, when s names
+// none, m.KindText to s, so that load rejects the message.
+func (m *RawMessage) SetKind(s string) {
+	k, ok := corpus.ParseKind(s)
+	m.Kind, m.KindText = k, ""
+	if !ok {
+		m.KindText = s
+	}
+}
+
+// KindName is the message's kind as the export wrote it: KindText when
+// set, else Kind's name.
+func (m *RawMessage) KindName() string {
+	if m.KindText != "" {
+		return m.KindText
+	}
+	return m.Kind.String()
 }
 
 // RawProfile is a profile observation before pseudonymisation.

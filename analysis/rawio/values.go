@@ -135,10 +135,10 @@ func CheckTime(platform corpus.Platform, t, now time.Time) error {
 }
 
 func platformName(p corpus.Platform) string {
-	if p == "" {
+	if p == 0 {
 		return "the platforms studied"
 	}
-	return string(p)
+	return p.String()
 }
 
 // ErrBadID is the reason of ids no message can have.

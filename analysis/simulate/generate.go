@@ -470,7 +470,7 @@ func newTruth(root, rel string) (*truthWriter, error) {
 }
 
 func (t *truthWriter) row(m *Message) {
-	t.w.Write([]string{m.Community, m.ID, string(m.Kind), m.ParentID, m.ThreadID, m.Author.Key, string(m.Role),
+	t.w.Write([]string{m.Community, m.ID, m.Kind.String(), m.ParentID, m.ThreadID, m.Author.Key, m.Role.String(),
 		m.Created.UTC().Format(time.RFC3339), m.Theme, m.QuestionType, m.AnswerStatus, m.Cites, m.DuplicateOf})
 }
 
@@ -605,7 +605,7 @@ func writeStudy(root string, p Params, results []Result, sources map[string][]st
 	}
 	for _, r := range results {
 		g := r.Group
-		sc := StudyCommunity{ID: g.ID, Name: g.Name, Platform: string(g.Platform), Profession: string(g.Profession),
+		sc := StudyCommunity{ID: g.ID, Name: g.Name, Platform: g.Platform.String(), Profession: string(g.Profession),
 			Visibility: string(g.Visibility), Admins: append([]string{}, r.Admins...),
 			Moderators: append([]string{}, r.Moderators...), Sources: []StudySource{}}
 		if !g.Created.IsZero() {

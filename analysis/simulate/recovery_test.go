@@ -61,7 +61,7 @@ func TestLoadersRecoverTheTruth(t *testing.T) {
 					t.Errorf("%s/%s: loaded kind %s parent %q from a chat export", tr.Community, tr.ID, m.Kind, m.ParentID)
 				}
 			}
-		} else if string(m.Kind) != tr.Kind || m.ParentID != tr.ParentID || m.ThreadID != tr.ThreadID {
+		} else if m.Kind.String() != tr.Kind || m.ParentID != tr.ParentID || m.ThreadID != tr.ThreadID {
 			if bad++; bad <= 5 {
 				t.Errorf("%s/%s: loaded kind %s parent %q thread %q; truth %s %q %q",
 					tr.Community, tr.ID, m.Kind, m.ParentID, m.ThreadID, tr.Kind, tr.ParentID, tr.ThreadID)
@@ -79,7 +79,7 @@ func TestLoadersRecoverTheTruth(t *testing.T) {
 			}
 		}
 		pseudoOf[ak], truthOf[pk] = m.Author, tr.AuthorKey
-		if (tr.AuthorRole == "admin" || tr.AuthorRole == "moderator") && string(m.AuthorRole) != tr.AuthorRole {
+		if (tr.AuthorRole == "admin" || tr.AuthorRole == "moderator") && m.AuthorRole.String() != tr.AuthorRole {
 			if bad++; bad <= 5 {
 				t.Errorf("%s/%s: role %q, truth %q", tr.Community, tr.ID, m.AuthorRole, tr.AuthorRole)
 			}

@@ -197,7 +197,7 @@ func randomPairs(p norms.PairPopulation, m int, rng *rand.Rand) []norms.Pair {
 func (s pairSample) write(dir, study string, seed uint64) error {
 	var rows [][]string
 	for _, d := range s.pairs {
-		rows = append(rows, []string{d.unit, d.community.ID, string(d.community.Profession), string(d.earlier.Platform),
+		rows = append(rows, []string{d.unit, d.community.ID, string(d.community.Profession), d.earlier.Platform.String(),
 			d.earlier.Created.UTC().Format(timeLayout), d.earlier.Text, d.later.Created.UTC().Format(timeLayout), d.later.Text, "", ""})
 	}
 	if err := writeSheetFile(filepath.Join(dir, "pairs.csv"), pairHeader(), rows); err != nil {

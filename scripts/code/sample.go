@@ -345,7 +345,7 @@ func (s sample) write(dir string, cb *themes.Codebook, study string, seed uint64
 	cats := len(cb.CategoryIDs())
 	for _, d := range s.messages {
 		m := d.msg
-		row := []string{d.unit, d.community.ID, string(d.community.Profession), string(m.Platform), string(m.Kind), m.Created.UTC().Format(timeLayout), d.parent, m.Text}
+		row := []string{d.unit, d.community.ID, string(d.community.Profession), m.Platform.String(), m.Kind.String(), m.Created.UTC().Format(timeLayout), d.parent, m.Text}
 		row = append(row, make([]string, cats+3)...)
 		rows = append(rows, row)
 	}
@@ -364,7 +364,7 @@ func (s sample) write(dir string, cb *themes.Codebook, study string, seed uint64
 				who = "R" + strconv.Itoa(len(labels))
 				labels[m.Author] = who
 			}
-			row := []string{d.unit, d.community.ID, string(d.community.Profession), string(m.Platform), strconv.Itoa(pos), who, m.Created.UTC().Format(timeLayout), m.Text}
+			row := []string{d.unit, d.community.ID, string(d.community.Profession), m.Platform.String(), strconv.Itoa(pos), who, m.Created.UTC().Format(timeLayout), m.Text}
 			row = append(row, make([]string, 2+kinds+1)...)
 			rows = append(rows, row)
 		}

@@ -458,7 +458,7 @@ func empty(path string) *Result {
 	r := &Result{Path: path, Rejections: []Rejection{}, Conflicts: []Conflict{}, Skipped: []Skipped{},
 		Kinds: map[string]int{}, Communities: []string{}}
 	for _, k := range corpus.Kinds {
-		r.Kinds[string(k)] = 0
+		r.Kinds[k.String()] = 0
 	}
 	return r
 }
@@ -533,7 +533,7 @@ func summarise(inputs []*input, c *corpus.Corpus, rep *load.Report) []*Result {
 				continue
 			}
 			r := results[i]
-			r.Kinds[string(m.Kind)]++
+			r.Kinds[m.Kind.String()]++
 			if m.Author != "" {
 				authors[i][m.Author] = true
 			}

@@ -44,7 +44,7 @@ func init() {
 					return err
 				}
 				if n == 1 {
-					platform = corpus.Platform(strings.TrimPrefix(string(b), "#ifake "))
+					platform, _ = corpus.ParsePlatform(strings.TrimPrefix(string(b), "#ifake "))
 					continue
 				}
 				if string(b) == "!panic" {
@@ -65,8 +65,10 @@ func init() {
 				if platform == corpus.Facebook {
 					author = rawio.Person{Name: fields[3]}
 				}
-				sink.Message(&rawio.RawMessage{Platform: platform, ID: fields[0], ParentID: fields[1], Kind: corpus.Kind(fields[2]),
-					Author: author, Created: created, Text: fields[5], Group: fields[6], Line: n})
+				m := &rawio.RawMessage{Platform: platform, ID: fields[0], ParentID: fields[1],
+					Author: author, Created: created, Text: fields[5], Group: fields[6], Line: n}
+				m.SetKind(fields[2])
+				sink.Message(m)
 			}
 		},
 	})
@@ -117,7 +119,7 @@ func decode(t *testing.T, out string) []Result {
 func kinds(pairs ...any) map[string]int {
 	m := map[string]int{}
 	for _, k := range corpus.Kinds {
-		m[string(k)] = 0
+		m[k.String()] = 0
 	}
 	for i := 0; i < len(pairs); i += 2 {
 		m[pairs[i].(string)] = pairs[i+1].(int)

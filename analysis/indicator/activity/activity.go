@@ -402,7 +402,7 @@ func DailyFrame(c *corpus.Corpus) dataframe.DataFrame {
 		series.New(date, series.String, "date"),
 	}
 	for k, kind := range corpus.Kinds {
-		cols = append(cols, series.New(byKind[k], series.Int, string(kind)))
+		cols = append(cols, series.New(byKind[k], series.Int, kind.String()))
 	}
 	cols = append(cols,
 		series.New(n, series.Int, "messages"),

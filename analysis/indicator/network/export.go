@@ -75,7 +75,7 @@ func WriteGraphML(w io.Writer, g *Graph) error {
 	}
 	for i, nd := range g.Nodes() {
 		doc.Graph.Nodes = append(doc.Graph.Nodes, gmlNode{ID: "n" + strconv.Itoa(i), Data: []gmlData{
-			{"label", nd.Author}, {"role", string(nd.Role)}, {"community", strconv.Itoa(nd.Community)}, {"betweenness", formatFloat(nd.Betweenness)},
+			{"label", nd.Author}, {"role", nd.Role.String()}, {"community", strconv.Itoa(nd.Community)}, {"betweenness", formatFloat(nd.Betweenness)},
 		}})
 	}
 	index := map[string]int{}
@@ -151,7 +151,7 @@ func WriteGEXF(w io.Writer, g *Graph) error {
 	}
 	for i, nd := range g.Nodes() {
 		doc.Graph.Nodes = append(doc.Graph.Nodes, gexfNode{ID: strconv.Itoa(i), Label: nd.Author, Values: []gexfValue{
-			{"0", string(nd.Role)}, {"1", strconv.Itoa(nd.Community)}, {"2", formatFloat(nd.Betweenness)},
+			{"0", nd.Role.String()}, {"1", strconv.Itoa(nd.Community)}, {"2", formatFloat(nd.Betweenness)},
 		}})
 	}
 	index := map[string]int{}

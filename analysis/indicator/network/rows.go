@@ -131,7 +131,7 @@ func NodeFrame(nodes []Node) dataframe.DataFrame {
 	ind, outd, comm := make([]int, n), make([]int, n), make([]int, n)
 	inw, outw, bet := make([]float64, n), make([]float64, n), make([]float64, n)
 	for i, nd := range nodes {
-		author[i], role[i] = nd.Author, string(nd.Role)
+		author[i], role[i] = nd.Author, nd.Role.String()
 		ind[i], outd[i], comm[i] = nd.InDegree, nd.OutDegree, nd.Community
 		inw[i], outw[i], bet[i] = nd.InWeight, nd.OutWeight, nd.Betweenness
 	}

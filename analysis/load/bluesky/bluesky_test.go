@@ -84,7 +84,7 @@ func TestAuthorFeed(t *testing.T) {
 	}
 	var ids []string
 	for _, m := range rec.Msgs {
-		ids = append(ids, m.ID+" "+string(m.Kind))
+		ids = append(ids, m.ID+" "+m.Kind.String())
 	}
 	want := []string{p1ID + " post", r1ID + " reply", "3lkp7mnb5vc2x.", repostID + " retweet", "3lkq4qrs6tu2v.", "3lkq5xyz2ab2c.", p1ID + " post", karimRepostID + " retweet"}
 	for i, w := range want {

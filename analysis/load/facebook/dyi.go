@@ -27,7 +27,7 @@ func dyiKind(key string) (corpus.Kind, bool) {
 	case "group_comments_v2", "comments_v2":
 		return corpus.Comment, true
 	}
-	return "", false
+	return 0, false
 }
 
 type dyiRecord struct {
@@ -174,7 +174,7 @@ func (d *dyiReader) array() error {
 			continue
 		}
 		d.found = true
-		if err := d.readRecord(""); err != nil {
+		if err := d.readRecord(0); err != nil {
 			return err
 		}
 	}
@@ -241,7 +241,7 @@ func (d *dyiReader) readRecord(kind corpus.Kind) error {
 		}
 		return nil
 	}
-	if kind == "" {
+	if kind == 0 {
 		kind = corpus.Post
 		for _, x := range rec.Data {
 			if x.Comment != nil {
@@ -325,7 +325,7 @@ func dyiMessage(rec *dyiRecord, kind corpus.Kind, owner string, tc *timeCheck) (
 		}
 	}
 	h := fnv.New64a()
-	for _, s := range []string{string(kind), strconv.FormatInt(created.Unix(), 10), m.Group, m.Text} {
+	for _, s := range []string{kind.String(), strconv.FormatInt(created.Unix(), 10), m.Group, m.Text} {
 		io.WriteString(h, s)
 		h.Write([]byte{0})
 	}

@@ -89,7 +89,7 @@ func checkMessages(t *testing.T, got []*rawio.RawMessage, want []rawio.RawMessag
 	for i := range min(len(got), len(want)) {
 		g, w := *got[i], want[i]
 		g.IDField, g.CreatedField = "", ""
-		if w.Platform == "" {
+		if w.Platform == 0 {
 			w.Platform = corpus.Facebook
 		}
 		if !g.Created.IsZero() && g.Created.Location() != time.UTC {

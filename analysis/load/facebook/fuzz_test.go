@@ -46,7 +46,7 @@ func fuzzRead(t *testing.T, format string, data []byte, limits rawio.Limits) (*r
 		}
 	}
 	for _, m := range rec.msgs {
-		if m.ID == "" || m.Platform == "" || m.Line < 1 || m.Created.Location() != time.UTC {
+		if m.ID == "" || m.Platform == 0 || m.Line < 1 || m.Created.Location() != time.UTC {
 			t.Errorf("bad message %+v", m)
 		}
 		if err := rawio.CheckTime(m.Platform, m.Created, time.Now()); err != nil {

@@ -136,13 +136,16 @@ func genericMessage(rec []string, cols *[gColumns]int, tc *timeCheck) (*rawio.Ra
 	if parent == "" {
 		parent = thread
 	}
-	kind := corpus.Kind(strings.ToLower(val(gKind)))
+	kind, known := corpus.ParseKind(strings.ToLower(val(gKind)))
+	if !known {
+		return nil, gKind, fmt.Errorf("%w: unknown kind for %s", rawio.ErrShape, m.Platform)
+	}
 	startKind, answerKind := corpus.Post, corpus.Comment
 	if m.Platform == corpus.Twitter {
 		startKind, answerKind = corpus.Tweet, corpus.Reply
 	}
 	switch {
-	case kind == "":
+	case kind == 0:
 		switch {
 		case start:
 			m.Kind = startKind

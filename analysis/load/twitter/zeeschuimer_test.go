@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/rawio"
 )
 
@@ -58,7 +59,7 @@ func TestZeeschuimerXTypes(t *testing.T) {
 	} {
 		rec := readBytes(t, "z.ndjson", []byte(c.in), ZeeschuimerX)
 		if c.reason == nil {
-			if len(rec.Msgs) != 1 || rec.Msgs[0].ID != "1" || rec.Msgs[0].Kind != "tweet" {
+			if len(rec.Msgs) != 1 || rec.Msgs[0].ID != "1" || rec.Msgs[0].Kind != corpus.Tweet {
 				t.Errorf("%s: %d messages, rejects %v", c.in, len(rec.Msgs), rec.Rejects)
 			}
 			continue
