@@ -1,6 +1,7 @@
 package network
 
 import (
+	"fmt"
 	"io"
 	"sync"
 	"testing"
@@ -33,6 +34,51 @@ func BenchmarkBuild1M(b *testing.B) {
 	for b.Loop() {
 		Build(c.Messages)
 	}
+}
+
+var (
+	sizedMu      sync.Mutex
+	sizedCorpora = map[int]*corpus.Corpus{}
+)
+
+// sized returns themestest.Corpus(1, n), made once per size.
+func sized(n int) *corpus.Corpus {
+	sizedMu.Lock()
+	defer sizedMu.Unlock()
+	if n == 1_000_000 {
+		return million()
+	}
+	if sizedCorpora[n] == nil {
+		sizedCorpora[n] = themestest.Corpus(1, n)
+	}
+	return sizedCorpora[n]
+}
+
+// benchSizes runs f on the synthetic corpora of 10^5 and 10^6 messages,
+// reporting ns/message: a cost growing faster than the messages shows as
+// a larger ns/message at 10^6.
+func benchSizes(b *testing.B, f func(msgs []corpus.Message)) {
+	for _, n := range []int{100_000, 1_000_000} {
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			msgs := sized(n).Messages
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				f(msgs)
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(msgs)), "ns/message")
+		})
+	}
+}
+
+// BenchmarkBuild is Build and the two indicators scripts/benchgo reads
+// (Density, Reciprocity) at two sizes.
+func BenchmarkBuild(b *testing.B) {
+	benchSizes(b, func(msgs []corpus.Message) {
+		g := Build(msgs)
+		g.Density()
+		g.Reciprocity()
+	})
 }
 
 type counter struct{ n int64 }
