@@ -284,8 +284,10 @@ func ThreadsIndexed(msgs []corpus.Message, ix corpus.MessageIndex) []Thread {
 		t.Replies++
 	}
 	// (community, start, id) is a total order on threads (their
-	// (community, id) are distinct): any sort gives the same order.
-	slices.SortFunc(out, func(x, y Thread) int {
+	// (community, id) are distinct): any sort gives the same order. A
+	// sorted corpus (corpus.Corpus.Sort) gives its threads in that order
+	// already.
+	cmp := func(x, y Thread) int {
 		if c := strings.Compare(x.Community, y.Community); c != 0 {
 			return c
 		}
@@ -293,7 +295,10 @@ func ThreadsIndexed(msgs []corpus.Message, ix corpus.MessageIndex) []Thread {
 			return c
 		}
 		return strings.Compare(x.ID, y.ID)
-	})
+	}
+	if !slices.IsSortedFunc(out, cmp) {
+		slices.SortFunc(out, cmp)
+	}
 	return out
 }
 
