@@ -169,8 +169,8 @@ func BuildIndexed(msgs []corpus.Message, ix corpus.MessageIndex) *Graph {
 		author[i] = a
 		keyAuthor[ix.First[i]] = a
 	}
-	// One pair (replier, replied) per reply drawn.
-	var pairs [][2]int32
+	// One pair (replier, replied) per reply drawn: at most one per message.
+	pairs := make([][2]int32, 0, len(msgs))
 	for i := range msgs {
 		a := author[i]
 		if a < 0 {
@@ -211,7 +211,10 @@ func BuildIndexed(msgs []corpus.Message, ix corpus.MessageIndex) *Graph {
 		}
 	}
 	slices.SortFunc(nodes, func(x, y int32) int { return strings.Compare(names[x], names[y]) })
-	g := &Graph{Authors: make([]string, len(nodes)), Roles: make([]corpus.Role, len(nodes))}
+	g := &Graph{Roles: make([]corpus.Role, len(nodes))}
+	if len(nodes) > 0 { // nil without nodes, as before
+		g.Authors = make([]string, len(nodes))
+	}
 	id := make([]int32, len(names))
 	for i, a := range nodes {
 		id[a] = int32(i)
@@ -276,25 +279,31 @@ func outAdjacency(n int, pairs [][2]int32) csr {
 		next[p[0]]++
 	}
 	a := csr{off: make([]int, n+1)}
-	m := 0 // distinct edges so far, written over to
-	var w []float64
 	for i := range n {
 		row := to[off[i]:off[i+1]]
 		slices.Sort(row)
+		d := 0 // distinct targets
+		for k := range row {
+			if k == 0 || row[k] != row[k-1] {
+				d++
+			}
+		}
+		a.off[i+1] = a.off[i] + d
+	}
+	a.nbr = make([]int32, 0, a.off[n])
+	a.w = make([]float64, 0, a.off[n])
+	for i := range n {
+		row := to[off[i]:off[i+1]]
 		for k := 0; k < len(row); {
 			l := k + 1
 			for l < len(row) && row[l] == row[k] {
 				l++
 			}
-			to[m] = row[k]
-			w = append(w, float64(l-k))
-			m++
+			a.nbr = append(a.nbr, row[k])
+			a.w = append(a.w, float64(l-k))
 			k = l
 		}
-		a.off[i+1] = m
 	}
-	a.nbr = slices.Clone(to[:m])
-	a.w = w
 	return a
 }
 

@@ -264,7 +264,16 @@ func ThreadsIndexed(msgs []corpus.Message, ix corpus.MessageIndex) []Thread {
 	}
 
 	pos := make([]int32, len(msgs)) // thread start index -> position in out
-	var out []Thread
+	n := 0
+	for i := range msgs {
+		if root[i] == int32(i) && ix.First[i] == int32(i) {
+			n++
+		}
+	}
+	var out []Thread // nil without threads, as before
+	if n > 0 {
+		out = make([]Thread, 0, n)
+	}
 	for i := range msgs {
 		if root[i] == int32(i) && ix.First[i] == int32(i) {
 			m := &msgs[i]
