@@ -138,8 +138,12 @@ func Build(msgs []corpus.Message) *Graph {
 
 // BuildIndexed is Build given ix, the index of msgs
 // (corpus.IndexMessages(msgs)), for a caller that measures several
-// indicators of the same messages and indexes them once.
+// indicators of the same messages and indexes them once. It panics when
+// ix is not of len(msgs) messages.
 func BuildIndexed(msgs []corpus.Message, ix corpus.MessageIndex) *Graph {
+	if len(ix.First) != len(msgs) || len(ix.Parent) != len(msgs) {
+		panic("network: BuildIndexed given the index of other messages")
+	}
 	// Authors are interned to small integers first: the edges are then
 	// pairs of integers rather than of strings.
 	idx := map[string]int32{}

@@ -192,8 +192,11 @@ func Threads(msgs []corpus.Message) []Thread {
 // indicators of the same messages and indexes them once. A message's
 // parent is ix.Parent, the first message with the parent's
 // (community, id); a message is a repeat when ix.First names an earlier
-// one.
+// one. It panics when ix is not of len(msgs) messages.
 func ThreadsIndexed(msgs []corpus.Message, ix corpus.MessageIndex) []Thread {
+	if len(ix.First) != len(msgs) || len(ix.Parent) != len(msgs) {
+		panic("responsiveness: ThreadsIndexed given the index of other messages")
+	}
 	// root[i] is the index of message i's thread start, noThread, or a
 	// transient state while resolving. Each message is walked once: the
 	// path followed is memoised.
