@@ -40,16 +40,28 @@ func IndexMessages(msgs []Message) MessageIndex {
 	t := newIDTable(len(msgs))
 	ix := MessageIndex{First: make([]int32, len(msgs)), Parent: make([]int32, len(msgs))}
 	var ch communityHash
+	// One pass: each message is added, then its parent looked up among
+	// the messages up to it. A parent found there is the first message
+	// with its key (all earlier ones are in the table), and in a corpus
+	// in time order it is usually a recent message, whose slot and fields
+	// are still in the processor's caches. The parents not found yet are
+	// looked up again once every message is in.
+	var later []int32
 	for i := range msgs {
 		m := &msgs[i]
 		ix.First[i] = t.insert(msgs, int32(i), ch.mix(t.seed, m.Community, m.ID))
-	}
-	for i := range msgs {
-		m := &msgs[i]
 		ix.Parent[i] = -1
 		if m.ParentID != "" {
-			ix.Parent[i] = t.find(msgs, m.Community, m.ParentID, ch.mix(t.seed, m.Community, m.ParentID))
+			if p := t.find(msgs, m.Community, m.ParentID, ch.mix(t.seed, m.Community, m.ParentID)); p >= 0 {
+				ix.Parent[i] = p
+			} else {
+				later = append(later, int32(i))
+			}
 		}
+	}
+	for _, i := range later {
+		m := &msgs[i]
+		ix.Parent[i] = t.find(msgs, m.Community, m.ParentID, ch.mix(t.seed, m.Community, m.ParentID))
 	}
 	return ix
 }

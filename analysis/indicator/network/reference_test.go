@@ -249,3 +249,22 @@ func TestBuildMatchesReference(t *testing.T) {
 		}
 	}
 }
+
+// sortedNodes orders names as strings.Compare does, on names sharing
+// their first eight bytes or more, prefixes of one another, with NUL and
+// high bytes, and leaves out the authors not in the graph.
+func TestSortedNodes(t *testing.T) {
+	names := []string{"pseudonyme-b", "pseudonyme-a", "pseudo", "pseudo\x00", "pseudonyme", "", "\xff", "\x00", "pseudonymeZ", "pseudonyme-a\x00", "a", "seul"}
+	in := make([]bool, len(names))
+	for i := range in {
+		in[i] = names[i] != "seul"
+	}
+	var got []string
+	for _, a := range sortedNodes(names, in) {
+		got = append(got, names[a])
+	}
+	want := []string{"", "\x00", "a", "pseudo", "pseudo\x00", "pseudonyme", "pseudonyme-a", "pseudonyme-a\x00", "pseudonyme-b", "pseudonymeZ", "\xff"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("sorted %q, want %q", got, want)
+	}
+}
