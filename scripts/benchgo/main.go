@@ -32,7 +32,9 @@
 // bootstrap intervals); gini_messages_per_author and
 // top10_share from participation.PerAuthor, Gini and Top10Share; density
 // and reciprocity from network.Build; off_hours_share from
-// rhythm.OffHoursShare.
+// rhythm.OffHoursShare. The threads and the network share one index of
+// the messages (corpus.IndexMessages; ThreadsIndexed, BuildIndexed), and
+// the three families run at once (see Compute).
 package main
 
 import (
@@ -51,6 +53,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
@@ -325,20 +328,40 @@ func Pool(msgs []corpus.Message) []corpus.Message {
 }
 
 // Compute returns the reference indicators of the distinct messages of one
-// community.
+// community. The messages are indexed once (corpus.IndexMessages) for the
+// threads and the network; the three families are computed at once, each
+// on its own goroutine: they only read msgs and the index, and each
+// computes its values as it would alone, so the values do not depend on
+// how the goroutines are scheduled.
 func Compute(msgs []corpus.Message) map[string]float64 {
-	resp := responsiveness.SummarizePoint(responsiveness.Threads(msgs))
-	counts, _ := participation.PerAuthor(msgs)
-	x := participation.Values(counts)
-	g := network.Build(msgs)
+	ix := corpus.IndexMessages(msgs)
+	var (
+		resp                  responsiveness.Summary
+		gini, top10, offHours float64
+		density, reciprocity  float64
+		wg                    sync.WaitGroup
+	)
+	wg.Go(func() { resp = responsiveness.SummarizePoint(responsiveness.ThreadsIndexed(msgs, ix)) })
+	wg.Go(func() {
+		g := network.BuildIndexed(msgs, ix)
+		density, reciprocity = g.Density(), g.Reciprocity()
+	})
+	wg.Go(func() {
+		counts, _ := participation.PerAuthor(msgs)
+		x := participation.Values(counts)
+		gini = participation.Gini(x) // the plain G, as pandas computes it; indicators.csv reports G*
+		top10 = participation.Top10Share(x)
+		offHours = rhythm.OffHoursShare(msgs)
+	})
+	wg.Wait()
 	return map[string]float64{
 		"reply_rate":               resp.ReplyRate.Value,
 		"median_first_reply_min":   resp.MedianFirstReplyMin.Value,
-		"gini_messages_per_author": participation.Gini(x), // the plain G, as pandas computes it; indicators.csv reports G*
-		"top10_share":              participation.Top10Share(x),
-		"density":                  g.Density(),
-		"reciprocity":              g.Reciprocity(),
-		"off_hours_share":          rhythm.OffHoursShare(msgs),
+		"gini_messages_per_author": gini,
+		"top10_share":              top10,
+		"density":                  density,
+		"reciprocity":              reciprocity,
+		"off_hours_share":          offHours,
 	}
 }
 

@@ -34,15 +34,16 @@ func TestAccountLevelEdges(t *testing.T) {
 	}
 	id := map[string]int64{"a": 0, "b": 1, "c": 2, "gp": 3}
 	edges := map[[2]string]float64{{"a", "gp"}: 2, {"b", "gp"}: 1, {"gp", "a"}: 1, {"c", "a"}: 1}
+	out := outMaps(g)
 	n := 0
-	for i := range g.out {
-		n += len(g.out[i])
+	for i := range out {
+		n += len(out[i])
 	}
 	if n != len(edges) {
 		t.Errorf("%d edges, want %d", n, len(edges))
 	}
 	for e, w := range edges {
-		if got := g.out[id[e[0]]][id[e[1]]]; got != w {
+		if got := out[id[e[0]]][id[e[1]]]; got != w {
 			t.Errorf("edge %s->%s weight %v, want %v", e[0], e[1], got, w)
 		}
 	}

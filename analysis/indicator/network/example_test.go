@@ -27,3 +27,19 @@ func ExampleBuild() {
 	// bea,ana,2
 	// chloe,ana,1
 }
+
+// The threads and the reply network of the same messages, the messages
+// indexed once.
+func ExampleBuildIndexed() {
+	msgs := []corpus.Message{
+		{Community: "g", ID: "1", Author: "ana"},
+		{Community: "g", ID: "2", Author: "bea", ParentID: "1"},
+		{Community: "g", ID: "3", Author: "ana", ParentID: "2"},
+		{Community: "h", ID: "4", Author: "chloe", ParentID: "1"}, // 1 is not in h
+	}
+	ix := corpus.IndexMessages(msgs)
+	g := network.BuildIndexed(msgs, ix)
+	fmt.Println(g.Authors, g.M(), g.Reciprocity())
+	// Output:
+	// [ana bea] 2 1
+}

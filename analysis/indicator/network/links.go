@@ -18,9 +18,10 @@ type Arc struct {
 // From then To.
 func (g *Graph) Arcs() []Arc {
 	out := make([]Arc, 0, g.M())
-	for a, nb := range g.adjacency() {
-		for _, b := range nb {
-			out = append(out, Arc{int32(a), b, g.out[a][int64(b)]})
+	for a := range g.Authors {
+		nb, w := g.out.row(a)
+		for k, b := range nb {
+			out = append(out, Arc{int32(a), b, w[k]})
 		}
 	}
 	return out
@@ -43,7 +44,7 @@ func (g *Graph) Links() Links {
 	for a, nb := range g.und {
 		for _, b := range nb {
 			if int64(a) < b {
-				l.Edges = append(l.Edges, Arc{int32(a), int32(b), g.out[a][b] + g.in[a][b]})
+				l.Edges = append(l.Edges, Arc{int32(a), int32(b), g.linkWeight(a, b)})
 			}
 		}
 	}

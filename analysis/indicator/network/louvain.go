@@ -59,7 +59,7 @@ func (g *Graph) weighted() *wgraph {
 	for i, nb := range g.und {
 		for _, b := range nb {
 			wg.nbr = append(wg.nbr, int32(b))
-			wg.w = append(wg.w, g.out[i][b]+g.in[i][b])
+			wg.w = append(wg.w, g.linkWeight(i, b))
 		}
 	}
 	wg.sumDegrees()

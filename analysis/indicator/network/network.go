@@ -82,9 +82,13 @@
 package network
 
 import (
+	"cmp"
+	"encoding/binary"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"gonum.org/v1/gonum/graph"
@@ -106,14 +110,12 @@ type Graph struct {
 	Roles []corpus.Role
 	g     *simple.WeightedDirectedGraph // see Directed
 
-	out, in []map[int64]float64 // adjacency by node id
-	und     [][]int64           // undirected simple neighbours, sorted
-	louvain []int               // community of each node, from 1; nil until computed
+	out, in csr       // by node id: out-neighbours and in-neighbours
+	und     [][]int64 // undirected simple neighbours, sorted
+	louvain []int     // community of each node, from 1; nil until computed
 	q       float64
 	nodes   []Node // per-node table; nil until computed
 }
-
-type msgKey struct{ community, id string }
 
 // roleRank orders roles: the highest seen is kept.
 func roleRank(r corpus.Role) int {
@@ -129,42 +131,61 @@ func roleRank(r corpus.Role) int {
 }
 
 // Build makes the reply graph of msgs (see the package documentation).
-// Parents are looked up within each message's community.
+// Parents are looked up within each message's community: the author of a
+// parent is that of the last message of msgs with the parent's
+// (community, id).
 func Build(msgs []corpus.Message) *Graph {
-	// Authors are interned to small integers first: the edge counts are
-	// then keyed by pairs of integers rather than of strings.
+	return BuildIndexed(msgs, corpus.IndexMessages(msgs))
+}
+
+// BuildIndexed is Build given ix, the index of msgs
+// (corpus.IndexMessages(msgs)), for a caller that measures several
+// indicators of the same messages and indexes them once. It panics when
+// ix is not of len(msgs) messages.
+func BuildIndexed(msgs []corpus.Message, ix corpus.MessageIndex) *Graph {
+	if len(ix.First) != len(msgs) || len(ix.Parent) != len(msgs) {
+		panic("network: BuildIndexed given the index of other messages")
+	}
+	// Authors are interned to small integers first: the edges are then
+	// pairs of integers rather than of strings.
 	idx := map[string]int32{}
 	var names []string
 	var roles []corpus.Role
-	author := make(map[msgKey]int32, len(msgs))
+	// keyAuthor[f], at the position f of the first message of a
+	// (community, id), is the author of the last message with that key
+	// (-1: none), as a map from keys to authors filled in message order
+	// would hold.
+	keyAuthor := make([]int32, len(msgs))
+	author := make([]int32, len(msgs))
 	for i := range msgs {
 		m := &msgs[i]
-		if m.Author == "" {
-			author[msgKey{m.Community, m.ID}] = -1
-			continue
+		a := int32(-1)
+		if m.Author != "" {
+			var ok bool
+			a, ok = idx[m.Author]
+			if !ok {
+				a = int32(len(names))
+				idx[m.Author] = a
+				names = append(names, m.Author)
+				roles = append(roles, m.AuthorRole)
+			} else if roleRank(m.AuthorRole) > roleRank(roles[a]) {
+				roles[a] = m.AuthorRole
+			}
 		}
-		a, ok := idx[m.Author]
-		if !ok {
-			a = int32(len(names))
-			idx[m.Author] = a
-			names = append(names, m.Author)
-			roles = append(roles, m.AuthorRole)
-		} else if roleRank(m.AuthorRole) > roleRank(roles[a]) {
-			roles[a] = m.AuthorRole
-		}
-		author[msgKey{m.Community, m.ID}] = a
+		author[i] = a
+		keyAuthor[ix.First[i]] = a
 	}
-	type pair struct{ a, b int32 }
-	w := map[pair]float64{}
+	// One pair (replier, replied) per reply drawn: at most one per message.
+	pairs := make([][2]int32, 0, len(msgs))
 	for i := range msgs {
-		m := &msgs[i]
-		if m.Author == "" {
+		a := author[i]
+		if a < 0 {
 			continue
 		}
-		a := idx[m.Author]
+		m := &msgs[i]
 		pa, ok := int32(-1), false
-		if m.ParentID != "" {
-			pa, ok = author[msgKey{m.Community, m.ParentID}]
+		if p := ix.Parent[i]; p >= 0 {
+			pa, ok = keyAuthor[p], true
 		}
 		if !ok && m.ReplyToAuthor != "" {
 			// An account-level link: the parent is not in the data (or
@@ -181,49 +202,189 @@ func Build(msgs []corpus.Message) *Graph {
 		if !ok || pa < 0 || pa == a {
 			continue
 		}
-		w[pair{a, pa}]++
+		pairs = append(pairs, [2]int32{a, pa})
 	}
+	keyAuthor, author = nil, nil
 	// Nodes: the authors with at least one edge, in pseudonym order.
 	inGraph := make([]bool, len(names))
-	for p := range w {
-		inGraph[p.a], inGraph[p.b] = true, true
+	for _, p := range pairs {
+		inGraph[p[0]], inGraph[p[1]] = true, true
 	}
-	g := &Graph{}
-	for a, in := range inGraph {
-		if in {
-			g.Authors = append(g.Authors, names[a])
+	nodes := sortedNodes(names, inGraph)
+	g := &Graph{Roles: make([]corpus.Role, len(nodes))}
+	if len(nodes) > 0 { // nil without nodes, as before
+		g.Authors = make([]string, len(nodes))
+	}
+	id := make([]int32, len(names))
+	for i, a := range nodes {
+		id[a] = int32(i)
+		g.Authors[i] = names[a]
+		g.Roles[i] = roles[a]
+	}
+	for k := range pairs {
+		pairs[k] = [2]int32{id[pairs[k][0]], id[pairs[k][1]]}
+	}
+	g.out = outAdjacency(len(nodes), pairs)
+	g.in = g.out.transpose()
+	g.und = undirected(g.out, g.in)
+	return g
+}
+
+// sortedNodes returns the authors a with in[a], sorted by names[a]. The
+// names are compared by their first eight bytes first (a big-endian
+// integer, shorter names padded with zeros: the same order as the bytes),
+// then, when those are equal, by the whole strings: the order of
+// strings.Compare, with fewer reads of the names' bytes.
+func sortedNodes(names []string, in []bool) []int32 {
+	type node struct {
+		prefix uint64
+		a      int32
+	}
+	var nodes []node
+	for a, ok := range in {
+		if ok {
+			var b [8]byte
+			copy(b[:], names[a])
+			nodes = append(nodes, node{binary.BigEndian.Uint64(b[:]), int32(a)})
 		}
 	}
-	sort.Strings(g.Authors)
-	id := make([]int64, len(names))
-	g.Roles = make([]corpus.Role, len(g.Authors))
-	g.out = make([]map[int64]float64, len(g.Authors))
-	g.in = make([]map[int64]float64, len(g.Authors))
-	for i, a := range g.Authors {
-		id[idx[a]] = int64(i)
-		g.Roles[i] = roles[idx[a]]
-		g.out[i], g.in[i] = map[int64]float64{}, map[int64]float64{}
-	}
-	for p, x := range w {
-		a, b := id[p.a], id[p.b]
-		g.out[a][b] = x
-		g.in[b][a] = x
-	}
-	g.und = make([][]int64, len(g.Authors))
-	for i := range g.Authors {
-		nb := make([]int64, 0, len(g.out[i])+len(g.in[i]))
-		for j := range g.out[i] {
-			nb = append(nb, j)
+	slices.SortFunc(nodes, func(x, y node) int {
+		if x.prefix != y.prefix {
+			return cmp.Compare(x.prefix, y.prefix)
 		}
-		for j := range g.in[i] {
-			if _, both := g.out[i][j]; !both {
-				nb = append(nb, j)
+		return strings.Compare(names[x.a], names[y.a])
+	})
+	out := make([]int32, len(nodes))
+	for i, nd := range nodes {
+		out[i] = nd.a
+	}
+	return out
+}
+
+// csr holds the edges of a graph by node, compressed (compressed sparse
+// rows): the
+// neighbours of node i are nbr[off[i]:off[i+1]], sorted ascending, with
+// the edges' weights in w at the same positions.
+type csr struct {
+	off []int
+	nbr []int32
+	w   []float64
+}
+
+// row returns the sorted neighbours of node i and the edges' weights.
+func (a csr) row(i int) ([]int32, []float64) {
+	lo, hi := a.off[i], a.off[i+1]
+	return a.nbr[lo:hi:hi], a.w[lo:hi:hi]
+}
+
+// degree returns the number of neighbours of node i.
+func (a csr) degree(i int) int { return a.off[i+1] - a.off[i] }
+
+// weight returns the weight of the edge from node i to node j, 0 when
+// there is none.
+func (a csr) weight(i int, j int64) float64 {
+	nb, w := a.row(i)
+	if k, ok := slices.BinarySearch(nb, int32(j)); ok {
+		return w[k]
+	}
+	return 0
+}
+
+// outAdjacency returns the out-adjacency of the n nodes given the edges
+// drawn (from, to), one per reply: an edge's weight is the number of times
+// it is drawn. pairs is reordered.
+func outAdjacency(n int, pairs [][2]int32) csr {
+	// Counting sort by source, then each row sorted and its repeats
+	// counted.
+	off := make([]int, n+1)
+	for _, p := range pairs {
+		off[p[0]+1]++
+	}
+	for i := range n {
+		off[i+1] += off[i]
+	}
+	to := make([]int32, len(pairs))
+	next := slices.Clone(off[:n])
+	for _, p := range pairs {
+		to[next[p[0]]] = p[1]
+		next[p[0]]++
+	}
+	a := csr{off: make([]int, n+1)}
+	for i := range n {
+		row := to[off[i]:off[i+1]]
+		slices.Sort(row)
+		d := 0 // distinct targets
+		for k := range row {
+			if k == 0 || row[k] != row[k-1] {
+				d++
 			}
 		}
-		sort.Slice(nb, func(x, y int) bool { return nb[x] < nb[y] })
-		g.und[i] = nb
+		a.off[i+1] = a.off[i] + d
 	}
-	return g
+	a.nbr = make([]int32, 0, a.off[n])
+	a.w = make([]float64, 0, a.off[n])
+	for i := range n {
+		row := to[off[i]:off[i+1]]
+		for k := 0; k < len(row); {
+			l := k + 1
+			for l < len(row) && row[l] == row[k] {
+				l++
+			}
+			a.nbr = append(a.nbr, row[k])
+			a.w = append(a.w, float64(l-k))
+			k = l
+		}
+	}
+	return a
+}
+
+// transpose returns the adjacency of the reversed edges, rows sorted.
+func (a csr) transpose() csr {
+	n := len(a.off) - 1
+	t := csr{off: make([]int, n+1), nbr: make([]int32, len(a.nbr)), w: make([]float64, len(a.w))}
+	for _, j := range a.nbr {
+		t.off[j+1]++
+	}
+	for i := range n {
+		t.off[i+1] += t.off[i]
+	}
+	next := slices.Clone(t.off[:n])
+	for i := range n { // sources in ascending order: rows come out sorted
+		nb, w := a.row(i)
+		for k, j := range nb {
+			t.nbr[next[j]], t.w[next[j]] = int32(i), w[k]
+			next[j]++
+		}
+	}
+	return t
+}
+
+// undirected returns the sorted neighbour lists of the undirected simple
+// graph of out and in (b is a neighbour of a when a->b or b->a).
+func undirected(out, in csr) [][]int64 {
+	n := len(out.off) - 1
+	und := make([][]int64, n)
+	all := make([]int64, 0, len(out.nbr)+len(in.nbr))
+	for i := range n {
+		o, _ := out.row(i)
+		r, _ := in.row(i)
+		start := len(all)
+		for len(o) > 0 || len(r) > 0 {
+			switch {
+			case len(r) == 0 || (len(o) > 0 && o[0] < r[0]):
+				all = append(all, int64(o[0]))
+				o = o[1:]
+			case len(o) == 0 || r[0] < o[0]:
+				all = append(all, int64(r[0]))
+				r = r[1:]
+			default: // both directions
+				all = append(all, int64(o[0]))
+				o, r = o[1:], r[1:]
+			}
+		}
+		und[i] = all[start:len(all):len(all)]
+	}
+	return und
 }
 
 // Directed returns the directed reply graph as a gonum graph, weights
@@ -239,13 +400,9 @@ func (g *Graph) Directed() *simple.WeightedDirectedGraph {
 		d.AddNode(simple.Node(i))
 	}
 	for a := range g.Authors {
-		out := make([]int64, 0, len(g.out[a]))
-		for b := range g.out[a] {
-			out = append(out, b)
-		}
-		sort.Slice(out, func(x, y int) bool { return out[x] < out[y] })
-		for _, b := range out {
-			d.SetWeightedEdge(simple.WeightedEdge{F: simple.Node(int64(a)), T: simple.Node(b), W: g.out[a][b]})
+		nb, w := g.out.row(a)
+		for k, b := range nb {
+			d.SetWeightedEdge(simple.WeightedEdge{F: simple.Node(int64(a)), T: simple.Node(int64(b)), W: w[k]})
 		}
 	}
 	g.g = d
@@ -256,13 +413,7 @@ func (g *Graph) Directed() *simple.WeightedDirectedGraph {
 func (g *Graph) N() int { return len(g.Authors) }
 
 // M returns the number of directed edges.
-func (g *Graph) M() int {
-	m := 0
-	for _, o := range g.out {
-		m += len(o)
-	}
-	return m
-}
+func (g *Graph) M() int { return len(g.out.nbr) }
 
 // Density returns m / (n(n-1)), NaN below 2 nodes.
 func (g *Graph) Density() float64 {
@@ -276,11 +427,21 @@ func (g *Graph) Density() float64 {
 // Reciprocated returns the number of edges a->b whose b->a exists, the
 // count behind Reciprocity.
 func (g *Graph) Reciprocated() int {
+	// a->b is reciprocated when b is also among a's in-neighbours: the
+	// two sorted rows are merged.
 	r := 0
-	for a, o := range g.out {
-		for b := range o {
-			if _, ok := g.out[b][int64(a)]; ok {
+	for a := range g.Authors {
+		o, _ := g.out.row(a)
+		in, _ := g.in.row(a)
+		for len(o) > 0 && len(in) > 0 {
+			switch {
+			case o[0] < in[0]:
+				o = o[1:]
+			case in[0] < o[0]:
+				in = in[1:]
+			default:
 				r++
+				o, in = o[1:], in[1:]
 			}
 		}
 	}
@@ -460,7 +621,7 @@ func (g *Graph) Undirected() *simple.WeightedUndirectedGraph {
 	for a, nb := range g.und {
 		for _, b := range nb {
 			if int64(a) < b {
-				w := g.out[a][b] + g.in[a][b]
+				w := g.linkWeight(a, b)
 				u.SetWeightedEdge(simple.WeightedEdge{F: simple.Node(a), T: simple.Node(b), W: w})
 			}
 		}
@@ -543,16 +704,18 @@ func (g *Graph) gonumBetweenness() []float64 {
 	return out
 }
 
-// adjacency returns the out-neighbours of each node, sorted.
+// linkWeight returns w(a->b) + w(b->a), the weight of the undirected
+// edge a-b.
+func (g *Graph) linkWeight(a int, b int64) float64 {
+	return g.out.weight(a, b) + g.in.weight(a, b)
+}
+
+// adjacency returns the out-neighbours of each node, sorted (windows on
+// the graph's own rows: they must not be modified).
 func (g *Graph) adjacency() [][]int32 {
 	adj := make([][]int32, g.N())
 	for i := range adj {
-		nb := make([]int32, 0, len(g.out[i]))
-		for j := range g.out[i] {
-			nb = append(nb, int32(j))
-		}
-		sort.Slice(nb, func(x, y int) bool { return nb[x] < nb[y] })
-		adj[i] = nb
+		adj[i], _ = g.out.row(i)
 	}
 	return adj
 }
@@ -618,20 +781,16 @@ type sortedView struct {
 
 func newSortedView(g *Graph) sortedView {
 	v := sortedView{g: g, from: make([][]graph.Node, g.N()), to: make([][]graph.Node, g.N())}
-	sorted := func(m map[int64]float64) []graph.Node {
-		ids := make([]int64, 0, len(m))
-		for id := range m {
-			ids = append(ids, id)
-		}
-		sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	sorted := func(a csr, i int) []graph.Node {
+		ids, _ := a.row(i)
 		nodes := make([]graph.Node, len(ids))
-		for i, id := range ids {
-			nodes[i] = simple.Node(id)
+		for k, id := range ids {
+			nodes[k] = simple.Node(int64(id))
 		}
 		return nodes
 	}
 	for i := range v.from {
-		v.from[i], v.to[i] = sorted(g.out[i]), sorted(g.in[i])
+		v.from[i], v.to[i] = sorted(g.out, i), sorted(g.in, i)
 	}
 	return v
 }
@@ -675,7 +834,7 @@ func (g *Graph) StaffDegreeRankMedian() float64 {
 	deg := make([]int, n)
 	order := make([]int, n)
 	for i := range deg {
-		deg[i] = len(g.out[i]) + len(g.in[i])
+		deg[i] = g.out.degree(i) + g.in.degree(i)
 		order[i] = i
 	}
 	sort.Slice(order, func(a, b int) bool { return deg[order[a]] > deg[order[b]] })
@@ -716,10 +875,10 @@ func median(xs []float64) float64 {
 // without edges.
 func (g *Graph) StaffReplyShare() float64 {
 	m, s := 0, 0
-	for a, o := range g.out {
-		m += len(o)
+	for a := range g.Authors {
+		m += g.out.degree(a)
 		if IsStaff(g.Roles[a]) {
-			s += len(o)
+			s += g.out.degree(a)
 		}
 	}
 	if m == 0 {
@@ -748,11 +907,14 @@ func (g *Graph) Nodes() []Node {
 	bet := g.Betweenness()
 	out := make([]Node, g.N())
 	for i, a := range g.Authors {
-		nd := Node{Author: a, Role: g.Roles[i], InDegree: len(g.in[i]), OutDegree: len(g.out[i]), Betweenness: bet[i]}
-		for _, w := range g.in[i] {
+		nd := Node{Author: a, Role: g.Roles[i], InDegree: g.in.degree(i), OutDegree: g.out.degree(i), Betweenness: bet[i]}
+		// Weights count replies: their sums are exact in any order.
+		_, win := g.in.row(i)
+		for _, w := range win {
 			nd.InWeight += w
 		}
-		for _, w := range g.out[i] {
+		_, wout := g.out.row(i)
+		for _, w := range wout {
 			nd.OutWeight += w
 		}
 		if comm != nil {
@@ -773,14 +935,10 @@ type Edge struct {
 // Edges returns the edges sorted by source then target.
 func (g *Graph) Edges() []Edge {
 	var out []Edge
-	for a := range g.out {
-		ts := make([]int64, 0, len(g.out[a]))
-		for b := range g.out[a] {
-			ts = append(ts, b)
-		}
-		sort.Slice(ts, func(i, j int) bool { return ts[i] < ts[j] })
-		for _, b := range ts {
-			out = append(out, Edge{g.Authors[a], g.Authors[b], g.out[a][b]})
+	for a := range g.Authors {
+		nb, w := g.out.row(a)
+		for k, b := range nb {
+			out = append(out, Edge{g.Authors[a], g.Authors[b], w[k]})
 		}
 	}
 	return out

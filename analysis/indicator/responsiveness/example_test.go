@@ -28,3 +28,21 @@ func Example() {
 	// t=0 at risk 2 events 0 censored 1 S=1.00
 	// t=25 at risk 1 events 1 censored 0 S=0.00
 }
+
+// The threads of messages indexed once, as a caller measuring the reply
+// network of the same messages would (network.BuildIndexed).
+func ExampleThreadsIndexed() {
+	t0 := time.Date(2024, 3, 4, 9, 0, 0, 0, time.UTC)
+	msgs := []corpus.Message{
+		{Community: "g", ID: "1", Author: "ana", Created: t0},
+		{Community: "g", ID: "2", ParentID: "1", Author: "bea", Created: t0.Add(12 * time.Minute)},
+		{Community: "h", ID: "1", Author: "chloe", Created: t0}, // another community's 1
+	}
+	ix := corpus.IndexMessages(msgs)
+	for _, th := range responsiveness.ThreadsIndexed(msgs, ix) {
+		fmt.Println(th.Community, th.ID, th.Replies, th.FirstReplyMinutes())
+	}
+	// Output:
+	// g 1 1 12
+	// h 1 0 NaN
+}

@@ -105,7 +105,9 @@ package responsiveness
 
 import (
 	"math"
+	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
@@ -170,8 +172,6 @@ func minutes(d time.Duration) float64 {
 	return d.Minutes()
 }
 
-type key struct{ community, id string }
-
 // Status of a message during thread resolution.
 const (
 	unresolved = -3
@@ -184,31 +184,33 @@ const (
 // number of messages (plus sorting the threads). Threads are returned by
 // community, start time and id.
 func Threads(msgs []corpus.Message) []Thread {
-	idx := make(map[key]int, len(msgs))
-	repeated := make([]bool, len(msgs)) // a later occurrence of an id
-	for i := range msgs {
-		k := key{msgs[i].Community, msgs[i].ID}
-		if _, dup := idx[k]; dup {
-			repeated[i] = true
-		} else {
-			idx[k] = i
-		}
-	}
+	return ThreadsIndexed(msgs, corpus.IndexMessages(msgs))
+}
 
+// ThreadsIndexed is Threads given ix, the index of msgs
+// (corpus.IndexMessages(msgs)), for a caller that measures several
+// indicators of the same messages and indexes them once. A message's
+// parent is ix.Parent, the first message with the parent's
+// (community, id); a message is a repeat when ix.First names an earlier
+// one. It panics when ix is not of len(msgs) messages.
+func ThreadsIndexed(msgs []corpus.Message, ix corpus.MessageIndex) []Thread {
+	if len(ix.First) != len(msgs) || len(ix.Parent) != len(msgs) {
+		panic("responsiveness: ThreadsIndexed given the index of other messages")
+	}
 	// root[i] is the index of message i's thread start, noThread, or a
 	// transient state while resolving. Each message is walked once: the
 	// path followed is memoised.
-	root := make([]int, len(msgs))
+	root := make([]int32, len(msgs))
 	for i := range root {
 		root[i] = unresolved
 	}
-	var path []int
+	var path []int32
 	for i := range msgs {
-		if root[i] != unresolved || repeated[i] {
+		if root[i] != unresolved || ix.First[i] != int32(i) {
 			continue
 		}
 		path = path[:0]
-		j, r := i, noThread
+		j, r := int32(i), int32(noThread)
 		for {
 			if root[j] == visiting { // a loop of parents
 				break
@@ -228,8 +230,8 @@ func Threads(msgs []corpus.Message) []Thread {
 			}
 			root[j] = visiting
 			path = append(path, j)
-			p, ok := idx[key{msgs[j].Community, msgs[j].ParentID}]
-			if !ok {
+			p := ix.Parent[j]
+			if p < 0 {
 				break
 			}
 			j = p
@@ -239,26 +241,52 @@ func Threads(msgs []corpus.Message) []Thread {
 		}
 	}
 
+	// The last message time of each community: messages come in runs of
+	// one community, so the map is read once per run.
 	end := map[string]time.Time{}
+	var cur string
+	var last time.Time
 	for i := range msgs {
 		m := &msgs[i]
-		if e, ok := end[m.Community]; !ok || m.Created.After(e) {
-			end[m.Community] = m.Created
+		if i == 0 || m.Community != cur {
+			if i > 0 {
+				end[cur] = last
+			}
+			cur = m.Community
+			last = end[cur] // zero when not seen yet
+			if _, seen := end[cur]; !seen {
+				last = m.Created
+			}
+		}
+		if m.Created.After(last) {
+			last = m.Created
 		}
 	}
+	if len(msgs) > 0 {
+		end[cur] = last
+	}
 
-	pos := make([]int, len(msgs)) // thread start index -> position in out
-	var out []Thread
+	pos := make([]int32, len(msgs)) // thread start index -> position in out
+	n := 0
 	for i := range msgs {
-		if root[i] == i && !repeated[i] {
+		if root[i] == int32(i) && ix.First[i] == int32(i) {
+			n++
+		}
+	}
+	var out []Thread // nil without threads, as before
+	if n > 0 {
+		out = make([]Thread, 0, n)
+	}
+	for i := range msgs {
+		if root[i] == int32(i) && ix.First[i] == int32(i) {
 			m := &msgs[i]
-			pos[i] = len(out)
+			pos[i] = int32(len(out))
 			out = append(out, Thread{Community: m.Community, ID: m.ID, Start: m.Created, End: end[m.Community]})
 		}
 	}
 	for i := range msgs {
 		r := root[i]
-		if r < 0 || r == i || repeated[i] || msgs[i].Author == msgs[r].Author {
+		if r < 0 || r == int32(i) || ix.First[i] != int32(i) || msgs[i].Author == msgs[r].Author {
 			continue
 		}
 		t := &out[pos[r]]
@@ -267,16 +295,22 @@ func Threads(msgs []corpus.Message) []Thread {
 		}
 		t.Replies++
 	}
-	sort.Slice(out, func(a, b int) bool {
-		x, y := &out[a], &out[b]
-		if x.Community != y.Community {
-			return x.Community < y.Community
+	// (community, start, id) is a total order on threads (their
+	// (community, id) are distinct): any sort gives the same order. A
+	// sorted corpus (corpus.Corpus.Sort) gives its threads in that order
+	// already.
+	cmp := func(x, y Thread) int {
+		if c := strings.Compare(x.Community, y.Community); c != 0 {
+			return c
 		}
-		if !x.Start.Equal(y.Start) {
-			return x.Start.Before(y.Start)
+		if c := x.Start.Compare(y.Start); c != 0 {
+			return c
 		}
-		return x.ID < y.ID
-	})
+		return strings.Compare(x.ID, y.ID)
+	}
+	if !slices.IsSortedFunc(out, cmp) {
+		slices.SortFunc(out, cmp)
+	}
 	return out
 }
 

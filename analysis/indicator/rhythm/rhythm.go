@@ -116,11 +116,48 @@ type Grid [7][24]int
 // Counts returns the Grid of msgs.
 func Counts(msgs []corpus.Message) Grid {
 	var g Grid
+	var c parisClock
 	for i := range msgs {
-		t := msgs[i].Created.In(corpus.Paris)
-		g[Weekday(t)][t.Hour()]++
+		d, h := c.at(msgs[i].Created)
+		g[d][h]++
 	}
 	return g
+}
+
+// parisClock gives the Europe/Paris weekday (Monday first, as Weekday) and
+// hour of instants, as t.In(corpus.Paris) does, reading the zone once per
+// period of constant UTC offset (time.Time.ZoneBounds) rather than once
+// per instant: messages come in time order, so consecutive ones mostly
+// share their period.
+type parisClock struct {
+	start, end int64 // the period, in Unix seconds: [start, end)
+	offset     int64 // seconds east of UTC in the period
+	ok         bool
+}
+
+func (c *parisClock) at(t time.Time) (weekday, hour int) {
+	u := t.Unix() // floor: the seconds the zone is looked up by
+	if !c.ok || u < c.start || u >= c.end {
+		p := t.In(corpus.Paris)
+		_, off := p.Zone()
+		s, e := p.ZoneBounds()
+		c.start, c.end, c.offset, c.ok = math.MinInt64, math.MaxInt64, int64(off), true
+		if !s.IsZero() {
+			c.start = s.Unix()
+		}
+		if !e.IsZero() {
+			c.end = e.Unix()
+		}
+	}
+	local := u + c.offset
+	days := local / 86400
+	if local%86400 < 0 {
+		days--
+	}
+	hour = int((local - days*86400) / 3600)
+	// 1970-01-01 was a Thursday: weekday 3, Monday first.
+	weekday = int((days%7 + 7 + 3) % 7)
+	return weekday, hour
 }
 
 // Total returns the number of messages counted in g.
