@@ -226,3 +226,38 @@ func TestAheadConcurrent(t *testing.T) {
 		t.Errorf("name of the first met: %q, in turn %q, want %q", got, w, want[5])
 	}
 }
+
+// FuzzMeetAhead: on any text of any platform, MeetAhead then TakeAll is
+// Meet: a Pseudonymizer that met the text either way knows the same
+// handles (Names finds the same ones bare in the text) and the same
+// identities.
+func FuzzMeetAhead(f *testing.F) {
+	fuzzSeeds(f)
+	for _, c := range aheadCalls {
+		if c.text != "" {
+			f.Add(c.text)
+		}
+	}
+	for _, s := range []string{
+		"merci @zquill@piaille.fr !", "https://piaille.fr/@zquill@mastodon.social", "@jean-dupont.fr @zquill.bsky.social",
+		"bsky.app/profile/did:web:jean-dupont.fr", "u/zquill_canary reddit.com/user/zquill_canary t.me/zquill_canary",
+		"facebook.com/profile.php?id=100001 fb.com/marie.dupont twitter.com/intent/user?screen_name=zeph_x",
+	} {
+		f.Add(s)
+	}
+	platforms := []corpus.Platform{corpus.Twitter, corpus.Facebook, corpus.Bluesky, corpus.Mastodon, corpus.Telegram,
+		corpus.WhatsApp, corpus.Reddit, corpus.Discourse}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, pl := range platforms {
+			in, ahead := New(testKey), New(testKey)
+			in.Meet(pl, s)
+			ahead.TakeAll(ahead.MeetAhead(pl, s, nil))
+			if a, b := ahead.Identities(), in.Identities(); !slices.Equal(a, b) {
+				t.Fatalf("%s %q: identities ahead %+v, in turn %+v", pl, s, a, b)
+			}
+			if a, b := ahead.NamesFor(pl, nil).Text(pl, s), in.NamesFor(pl, nil).Text(pl, s); a != b {
+				t.Fatalf("%s %q: scrubbed ahead %q, in turn %q", pl, s, a, b)
+			}
+		}
+	})
+}
