@@ -25,6 +25,13 @@ type Pending struct {
 	platform corpus.Platform
 	person   rawio.Person
 	register bool // the handle becomes known (see mention)
+	// settled: the person was met (and its handle made known, if the
+	// call would) before Ahead, and so before the call's turn, since
+	// what is met stays met: Take has nothing to do but give pseudonym,
+	// without reading the entry.
+	settled   bool
+	pseudonym string
+	seq       int32
 }
 
 // Ahead prepares Person(platform, person), to be taken by Take. It is
@@ -40,7 +47,11 @@ func (p *Pseudonymizer) ahead(platform corpus.Platform, person rawio.Person, reg
 		return r
 	}
 	var buf [128]byte
-	r.e = p.entry(appendCacheKey(buf[:0], platform, person), platform, person)
+	e := p.entry(appendCacheKey(buf[:0], platform, person), platform, person)
+	r.e, r.seq = e, e.seq
+	if st := e.state.Load(); st&entryMet != 0 && (!register || e.handle == "" || st&entryRegistered != 0) {
+		r.settled, r.pseudonym = true, e.pseudonym
+	}
 	return r
 }
 
@@ -48,6 +59,8 @@ func (p *Pseudonymizer) ahead(platform corpus.Platform, person rawio.Person, reg
 // would return (for a call of Meet, the pseudonym of the handle met).
 func (p *Pseudonymizer) Take(r Pending) string {
 	switch {
+	case r.settled:
+		return r.pseudonym
 	case r.e != nil:
 		return p.take(r.e, r.platform, r.person, r.register)
 	case r.person.IsZero():
@@ -81,5 +94,5 @@ func (r Pending) Seq() int {
 	if r.e == nil {
 		return -1
 	}
-	return int(r.e.seq)
+	return int(r.seq)
 }

@@ -180,6 +180,22 @@ func TestAheadChangesNothing(t *testing.T) {
 	if s := p.Ahead(corpus.Bluesky, rawio.Person{Handle: "a.bsky.social"}).Seq(); s != -1 {
 		t.Errorf("Bluesky Seq %d, want -1", s)
 	}
+	// "@Marie" in a Facebook text may be a display name: met, not known
+	// as a handle; the account "Marie", prepared once the text is taken,
+	// still makes it known when taken.
+	p.TakeAll(p.MeetAhead(corpus.Facebook, "merci @Marie", nil))
+	const fb = "voir Marie"
+	if got := p.NamesFor(corpus.Facebook, nil).Text(corpus.Facebook, fb); got != fb {
+		t.Errorf("after @Marie: %q", got)
+	}
+	marie := p.Ahead(corpus.Facebook, rawio.Person{Handle: "Marie"})
+	if got := p.NamesFor(corpus.Facebook, nil).Text(corpus.Facebook, fb); got != fb {
+		t.Errorf("after Ahead: %q", got)
+	}
+	want = "voir " + p.Take(marie)
+	if got := p.NamesFor(corpus.Facebook, nil).Text(corpus.Facebook, fb); got != want {
+		t.Errorf("after Take: %q, want %q", got, want)
+	}
 }
 
 // TestAheadConcurrent prepares the persons of 4,000 calls on eight
@@ -220,6 +236,24 @@ func TestAheadConcurrent(t *testing.T) {
 	}
 	if len(seqOf) != 97 {
 		t.Errorf("%d distinct Seq, want 97", len(seqOf))
+	}
+	// Prepared again, once met: the same pseudonyms and Seq.
+	for w := range 8 {
+		wg.Go(func() {
+			for i := w; i < len(calls); i += 8 {
+				r := p.Ahead(corpus.Twitter, calls[i])
+				if r.Seq() != pend[i].Seq() {
+					t.Errorf("call %d: Seq %d then %d", i, pend[i].Seq(), r.Seq())
+				}
+				pend[i] = r
+			}
+		})
+	}
+	wg.Wait()
+	for i, r := range pend {
+		if got := p.Take(r); got != want[i] {
+			t.Fatalf("call %d prepared again: %s, want %s", i, got, want[i])
+		}
 	}
 	n := p.NamesFor(corpus.Twitter, []string{"Prénom5 Nom"})
 	if got, w := n.Text(corpus.Twitter, "Prénom5 Nom"), serial.NamesFor(corpus.Twitter, []string{"Prénom5 Nom"}).Text(corpus.Twitter, "Prénom5 Nom"); got != w || got != want[5] {
