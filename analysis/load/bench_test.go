@@ -36,12 +36,14 @@ func writeBenchFile(b *testing.B, platform string, n int) string {
 	return p
 }
 
-func benchmarkFiles(b *testing.B, platform string) {
+func benchmarkFiles(b *testing.B, platform string) { benchmarkFilesWorkers(b, platform, 0) }
+
+func benchmarkFilesWorkers(b *testing.B, platform string, workers int) {
 	p := writeBenchFile(b, platform, 20000)
 	fi, _ := os.Stat(p)
 	b.SetBytes(fi.Size())
 	for b.Loop() {
-		if _, _, err := Files([]string{p}, Options{Key: testKey}); err != nil {
+		if _, _, err := Files([]string{p}, Options{Key: testKey, Workers: workers}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -53,6 +55,10 @@ func BenchmarkFilesFacebook(b *testing.B) { benchmarkFiles(b, "facebook") }
 
 // BenchmarkFilesTwitter measures load's own work on Twitter messages.
 func BenchmarkFilesTwitter(b *testing.B) { benchmarkFiles(b, "twitter") }
+
+// BenchmarkFilesTwitterOneWorker is BenchmarkFilesTwitter in one
+// goroutine (Workers 1): the messages converted in their turn, not ahead.
+func BenchmarkFilesTwitterOneWorker(b *testing.B) { benchmarkFilesWorkers(b, "twitter", 1) }
 
 // BenchmarkCorpusBytes reports the heap a loaded corpus holds per
 // message (B/msg: live heap after the load, less before, after a

@@ -57,11 +57,13 @@ type Options struct {
 	KeepGoing bool
 	// Stdin is what the PATH "-" of Files reads; nil means os.Stdin.
 	Stdin io.Reader
-	// Workers is how many files are decoded, and how many texts are
-	// scrubbed, at once; 0 means runtime.GOMAXPROCS(0), 1 does all the
-	// work in the calling goroutine. The corpus and the report do not
-	// depend on it: records reach the corpus, and the report, in the
-	// order a single worker would read them.
+	// Workers is how many files are decoded, how many batches of
+	// messages are converted ahead (ids, checks, pseudonyms looked up:
+	// see pipeline), and how many texts are scrubbed, at once; 0 means
+	// runtime.GOMAXPROCS(0), 1 does all the work in the calling
+	// goroutine. The corpus and the report do not depend on it: records
+	// reach the corpus, and the report, in the order a single worker
+	// would read them.
 	Workers int
 }
 

@@ -9,6 +9,7 @@ import (
 	"sync/atomic"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/pseudo"
 	"github.com/faire-communaute/compendium/analysis/rawio"
 )
 
@@ -72,11 +73,22 @@ func eachChunk(n, chunk, workers int, fn func(lo, hi int)) {
 // stays bounded by Workers × fileBatches × batchSize records. Zip
 // archives and standard input are read in the calling goroutine, when
 // their turn comes.
+//
+// The messages of a batch are converted ahead (pre, converter.ahead) by a
+// pool of Workers converters, while the batches before it are applied:
+// a batch is handed to the converters before it is sent on its file's
+// channel, and applied once converted. What a converter makes of a
+// message depends on the message alone (and on the platform it assumes,
+// which the message's turn checks), so that the load is the same with
+// one worker, which converts in turn, as with many.
 type pipeline struct {
 	l      *loader
 	jobs   []job
 	slots  []*slot
-	next   int // the next job a worker takes, under mu
+	conv   chan *batch // batches to convert ahead
+	free   chan *batch // batches applied, for the recorders to fill again
+	guess  []guess     // of each job, taken before the workers start
+	next   int         // the next job a worker takes, under mu
 	mu     sync.Mutex
 	cancel atomic.Bool   // the load has ended: workers stop
 	done   chan struct{} // closed with cancel set
@@ -103,6 +115,30 @@ const (
 type batch struct {
 	ev   []event
 	msgs []rawio.RawMessage
+	// pre holds msgs converted ahead, set before done is closed (empty:
+	// the converters stopped first); their prepared calls are windows on
+	// pend.
+	pre     []pre
+	pend    []pseudo.Pending
+	done    chan struct{}
+	guess   guess
+	aborted *atomic.Bool // the file's load stopped: no need to convert
+}
+
+// guess is the platform a converter assumes for a file's messages: the
+// platform of the file's community (a study's source), else the
+// message's own, else its format's, as sink.message finds it unless an
+// earlier file declared the message's community otherwise.
+type guess struct {
+	comm     bool
+	platform corpus.Platform // the community's when comm, else the format's
+}
+
+func (g guess) of(m *rawio.RawMessage) corpus.Platform {
+	if !g.comm && m.Platform != 0 {
+		return m.Platform
+	}
+	return g.platform
 }
 
 type eventKind uint8
@@ -129,13 +165,56 @@ func newPipeline(l *loader, jobs []job) *pipeline {
 		return p // file reads each file itself
 	}
 	p.slots = make([]*slot, len(jobs))
+	p.guess = make([]guess, len(jobs))
 	for k := range p.slots {
 		p.slots[k] = &slot{ready: make(chan struct{})}
+		if c := jobs[k].comm; c != nil {
+			p.guess[k] = guess{comm: true, platform: c.c.Platform}
+		}
+	}
+	p.conv = make(chan *batch, 2*l.workers())
+	p.free = make(chan *batch, (fileBatches+4)*l.workers())
+	for range l.workers() {
+		p.wg.Go(p.convert)
 	}
 	for range min(l.workers(), len(jobs)) {
 		p.wg.Go(p.work)
 	}
 	return p
+}
+
+// convert runs in a converter: it converts the messages of the batches
+// it is handed ahead, until the load ends.
+func (p *pipeline) convert() {
+	cv := &converter{ps: p.l.ps, now: p.l.now}
+	for {
+		select {
+		case b := <-p.conv:
+			if !p.cancel.Load() && !b.aborted.Load() {
+				cv.batch(b)
+			}
+			close(b.done)
+		case <-p.done:
+			return
+		}
+	}
+}
+
+// batch converts the messages of b ahead.
+func (cv *converter) batch(b *batch) {
+	if len(b.msgs) == 0 {
+		return
+	}
+	cv.pend = b.pend[:0]
+	if cap(b.pre) < len(b.msgs) {
+		b.pre = make([]pre, len(b.msgs), batchSize)
+	}
+	b.pre = b.pre[:len(b.msgs)]
+	for i := range b.msgs {
+		m := &b.msgs[i]
+		cv.ahead(b.guess.of(m), m, &b.pre[i])
+	}
+	b.pend, cv.pend = cv.pend, nil
 }
 
 // stop ends the workers, which leave unread the files not applied, waits
@@ -169,13 +248,14 @@ func (p *pipeline) work() {
 		if k >= len(p.jobs) || p.cancel.Load() {
 			return
 		}
-		p.decode(p.jobs[k], p.slots[k])
+		p.decode(k)
 	}
 }
 
-// decode runs in a worker: it prepares file j and records its records
-// into s.batches.
-func (p *pipeline) decode(j job, s *slot) {
+// decode runs in a worker: it prepares file k and records its records
+// into its slot's batches.
+func (p *pipeline) decode(k int) {
+	j, s := p.jobs[k], p.slots[k]
 	if j.skip != "" || j.stdin {
 		s.serial = true
 		close(s.ready)
@@ -198,7 +278,11 @@ func (p *pipeline) decode(j job, s *slot) {
 	}
 	s.batches = make(chan *batch, fileBatches)
 	close(s.ready)
-	r := &recorder{out: s.batches, done: p.done, aborted: s.o.aborted}
+	g := p.guess[k]
+	if !g.comm {
+		g.platform = s.o.ff.Platform
+	}
+	r := &recorder{out: s.batches, conv: p.conv, free: p.free, done: p.done, aborted: s.o.aborted, guess: g}
 	rerr := readSafely(s.o.ff, s.o.f, r)
 	if rerr == nil {
 		// Hash the rest of the file, as apply does when reading.
@@ -233,10 +317,24 @@ func (p *pipeline) file(k int) (int, error) {
 	}
 	return p.l.apply(j, s.o, s.osf, func(sk *sink) error {
 		for b := range s.batches {
+			<-b.done
 			b.replay(sk)
+			p.recycle(b)
 		}
 		return s.rerr
 	})
+}
+
+// recycle keeps b, applied, for a recorder to fill again: its arrays
+// are reused, not what they point to, which the load has copied (the
+// sink keeps no pointer into a batch). What a refilled batch's arrays
+// still hold past their new lengths is only a few batches' worth.
+func (p *pipeline) recycle(b *batch) {
+	b.ev, b.msgs, b.pre, b.pend = b.ev[:0], b.msgs[:0], b.pre[:0], b.pend[:0]
+	select {
+	case p.free <- b:
+	default:
+	}
 }
 
 // replay makes the sink calls of b.
@@ -244,7 +342,11 @@ func (b *batch) replay(s *sink) {
 	for _, e := range b.ev {
 		switch e.kind {
 		case evMessage:
-			s.Message(&b.msgs[e.i])
+			var pc *pre
+			if len(b.pre) > 0 {
+				pc = &b.pre[e.i]
+			}
+			s.message(&b.msgs[e.i], pc)
 		case evPanel:
 			s.Panel(e.v.(*corpus.PanelObservation))
 		case evProfile:
@@ -264,14 +366,27 @@ func (b *batch) replay(s *sink) {
 // service records, as sink does.
 type recorder struct {
 	out     chan<- *batch
+	conv    chan<- *batch
+	free    <-chan *batch
 	done    <-chan struct{}
 	b       *batch
 	aborted *atomic.Bool
+	guess   guess
+}
+
+func (r *recorder) newBatch() {
+	select {
+	case b := <-r.free:
+		b.done, b.guess, b.aborted = make(chan struct{}), r.guess, r.aborted
+		r.b = b
+	default:
+		r.b = &batch{ev: make([]event, 0, batchSize), done: make(chan struct{}), guess: r.guess, aborted: r.aborted}
+	}
 }
 
 func (r *recorder) add(e event) {
 	if r.b == nil {
-		r.b = &batch{ev: make([]event, 0, batchSize)}
+		r.newBatch()
 	}
 	r.b.ev = append(r.b.ev, e)
 	if len(r.b.ev) == batchSize {
@@ -288,6 +403,13 @@ func (r *recorder) flush() {
 	if r.aborted.Load() {
 		return // nobody replays it any more
 	}
+	// To the converters first: a batch the file's channel holds is
+	// converted, or the load has ended.
+	select {
+	case r.conv <- b:
+	case <-r.done:
+		return
+	}
 	select {
 	case r.out <- b:
 	case <-r.done:
@@ -296,7 +418,7 @@ func (r *recorder) flush() {
 
 func (r *recorder) Message(m *rawio.RawMessage) {
 	if r.b == nil {
-		r.b = &batch{ev: make([]event, 0, batchSize)}
+		r.newBatch()
 	}
 	c := *m
 	c.Hashtags = slices.Clone(m.Hashtags)

@@ -10,6 +10,7 @@ import (
 	"unsafe"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/pseudo"
 	"github.com/faire-communaute/compendium/analysis/rawio"
 )
 
@@ -30,6 +31,10 @@ type sink struct {
 	comm      *commState // the source's community, nil in Files and observations
 	aborted   *atomic.Bool
 	strictErr *rawio.ParseError
+	// named is a set of pseudo.Pending.Seq: the persons whose display
+	// name the sink added to the names of community namedIn (see addName).
+	namedIn *commState
+	named   []uint64
 }
 
 func (s *sink) stopped() bool { return s.aborted.Load() }
@@ -162,7 +167,12 @@ var knownKinds = func() map[corpus.Kind]bool {
 }()
 
 // Message implements rawio.Sink.
-func (s *sink) Message(m *rawio.RawMessage) {
+func (s *sink) Message(m *rawio.RawMessage) { s.message(m, nil) }
+
+// message takes m, which a pipeline's converter may have converted ahead
+// (pc, else nil): pc is used only when it was made for the platform m
+// turns out to have, so that the load is the same as without it.
+func (s *sink) message(m *rawio.RawMessage, pc *pre) {
 	if s.stopped() {
 		return
 	}
@@ -196,36 +206,30 @@ func (s *sink) Message(m *rawio.RawMessage) {
 		}
 	}
 	platform := st.c.Platform
-	switch {
-	case m.Platform != 0 && !slices.Contains(corpus.Platforms, m.Platform):
-		bad("platform", fmt.Errorf("%w: %q", errUnknownPlatform, m.Platform))
-		return
-	case m.Platform != 0 && platform != 0 && m.Platform != platform:
-		bad("platform", fmt.Errorf("%w: %s in %s", errWrongPlatform, m.Platform, platform))
-		return
-	case strings.TrimSpace(m.ID) == "":
-		bad(fieldName(m.IDField, "id"), rawio.ErrMissing)
-		return
-	case m.Created.IsZero():
-		bad(fieldName(m.CreatedField, "created"), rawio.ErrMissing)
-		return
-	case m.KindText != "" || m.Kind != 0 && !knownKinds[m.Kind]:
-		bad("kind", fmt.Errorf("%w: %s", errUnknownKind, rawio.Quote(m.KindName())))
-		return
+	if pc != nil && (!pc.ok || pc.platform != platform) {
+		pc = nil // converted for another platform: convert it again
 	}
-	if err := rawio.CheckID(platform, strings.TrimSpace(m.ID)); err != nil {
-		bad(fieldName(m.IDField, "id"), err)
-		return
+	var field string
+	var err error
+	if pc != nil {
+		field, err = pc.field, pc.err
+	} else {
+		field, err = check(platform, m, s.l.now)
 	}
-	if err := rawio.CheckTime(platform, m.Created, s.l.now); err != nil {
-		bad(fieldName(m.CreatedField, "created"), err)
+	if err != nil {
+		bad(field, err)
 		return
 	}
 	if s.l.comms[st.c.ID] == nil {
 		st = s.l.community(st.c)
 	}
-	msg := s.convert(st, m)
-	thread := CanonicalID(platform, m.ThreadID)
+	var msg corpus.Message
+	var thread string
+	if pc != nil {
+		msg, thread = s.take(st, m, pc), pc.thread
+	} else {
+		msg, thread = s.convert(st, m), CanonicalID(platform, m.ThreadID)
+	}
 	if i, dup := st.index.get(msg.ID, st.msgs.id); dup {
 		f := st.msgs.get(i, st.c.ID, &s.l.files)
 		first := &f
@@ -255,11 +259,40 @@ func (s *sink) Message(m *rawio.RawMessage) {
 	s.fr.Loaded++
 }
 
+// check returns why a message of platform is rejected (the field and the
+// reason), or a nil error: what depends on the message and its platform
+// alone. now is the load's time (rawio.CheckTime).
+func check(platform corpus.Platform, m *rawio.RawMessage, now time.Time) (string, error) {
+	switch {
+	case m.Platform != 0 && !slices.Contains(corpus.Platforms, m.Platform):
+		return "platform", fmt.Errorf("%w: %q", errUnknownPlatform, m.Platform)
+	case m.Platform != 0 && platform != 0 && m.Platform != platform:
+		return "platform", fmt.Errorf("%w: %s in %s", errWrongPlatform, m.Platform, platform)
+	case strings.TrimSpace(m.ID) == "":
+		return fieldName(m.IDField, "id"), rawio.ErrMissing
+	case m.Created.IsZero():
+		return fieldName(m.CreatedField, "created"), rawio.ErrMissing
+	case m.KindText != "" || m.Kind != 0 && !knownKinds[m.Kind]:
+		return "kind", fmt.Errorf("%w: %s", errUnknownKind, rawio.Quote(m.KindName()))
+	}
+	if err := rawio.CheckID(platform, strings.TrimSpace(m.ID)); err != nil {
+		return fieldName(m.IDField, "id"), err
+	}
+	if err := rawio.CheckTime(platform, m.Created, now); err != nil {
+		return fieldName(m.CreatedField, "created"), err
+	}
+	return "", nil
+}
+
 // convert pseudonymises a raw message of community st. Texts and links
 // keep their names and handles until the whole load is read (see finish):
 // convert only collects the display names of the people the message names
 // and makes known the handles its text mentions. The message's ids, text
 // and links are still the reader's strings: see keep.
+//
+// A pipeline's converters do most of it ahead, on their goroutines
+// (ahead), and take does the rest in the message's turn: convert is
+// ahead then take, for a message not converted ahead.
 func (s *sink) convert(st *commState, m *rawio.RawMessage) corpus.Message {
 	platform := st.c.Platform
 	ps := s.l.ps
@@ -288,22 +321,7 @@ func (s *sink) convert(st *commState, m *rawio.RawMessage) corpus.Message {
 		msg.AuthorRole = st.roles[msg.Author]
 	}
 	ps.Meet(platform, m.Text)
-	tags := m.Hashtags
-	if len(tags) == 0 && platform == corpus.Facebook {
-		// Facebook exports list no hashtags: they are read from the text.
-		tags = rawio.TextEntities(m.Text, '#')
-	}
-	if len(tags) > 0 {
-		msg.Hashtags = make([]string, 0, len(tags))
-	}
-	for _, h := range tags {
-		if h = strings.ToLower(strings.TrimPrefix(strings.TrimSpace(h), "#")); h != "" {
-			msg.Hashtags = append(msg.Hashtags, s.l.intern(h))
-		}
-	}
-	if len(msg.Hashtags) == 0 {
-		msg.Hashtags = nil
-	}
+	msg.Hashtags = hashtags(platform, m, s.l.intern)
 	if len(m.Mentions) > 0 {
 		msg.Mentions = make([]string, 0, len(m.Mentions))
 	}
@@ -333,6 +351,201 @@ func (s *sink) convert(st *commState, m *rawio.RawMessage) corpus.Message {
 		addName(p)
 	}
 	return msg
+}
+
+// hashtags returns the hashtags of a message of platform: lower-cased,
+// without '#', interned by intern.
+func hashtags(platform corpus.Platform, m *rawio.RawMessage, intern func(string) string) []string {
+	tags := m.Hashtags
+	if len(tags) == 0 && platform == corpus.Facebook {
+		// Facebook exports list no hashtags: they are read from the text.
+		tags = rawio.TextEntities(m.Text, '#')
+	}
+	var out []string
+	if len(tags) > 0 {
+		out = make([]string, 0, len(tags))
+	}
+	for _, h := range tags {
+		if h = strings.ToLower(strings.TrimPrefix(strings.TrimSpace(h), "#")); h != "" {
+			out = append(out, intern(h))
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// pre is a message converted ahead of its turn by a pipeline's converter
+// (converter.ahead), for the platform it would have if nothing before it
+// says otherwise: what check and convert make of it that depends only on
+// the message and that platform. The message's turn (sink.message) takes
+// it, and applies what depends on the load so far.
+type pre struct {
+	ok       bool // converted (a converter may skip a batch of a load that ends)
+	platform corpus.Platform
+	field    string // check's result
+	err      error
+	// msg is the message but for its community, source, pseudonyms
+	// (Author, ReplyToAuthor: see author, replyTo) and role; Mentions
+	// has room for the mentions, and no element.
+	msg    corpus.Message
+	thread string
+	// The calls convert makes of the Pseudonymizer, prepared: Person of
+	// the author and the account answered, Meet of the text, Person of
+	// each mention, Meet of each link.
+	author, replyTo   pseudo.Pending
+	metText, mentions []pseudo.Pending
+	metLinks          []pseudo.Pending
+}
+
+// converter converts messages ahead (see pre), on a pipeline's goroutine.
+type converter struct {
+	ps  *pseudo.Pseudonymizer
+	now time.Time
+	// interned is the converter's own table of interned strings (see
+	// loader.intern): interned strings are equal whichever table holds
+	// them.
+	interned map[string]string
+	// pend holds the prepared calls of a batch: the pre's slices are
+	// windows on it.
+	pend []pseudo.Pending
+}
+
+func (cv *converter) intern(s string) string {
+	if s == "" || len(s) > 64 {
+		return s
+	}
+	if v, ok := cv.interned[s]; ok {
+		return v
+	}
+	if cv.interned == nil {
+		cv.interned = map[string]string{}
+	}
+	s = strings.Clone(s) // not a window on the raw record
+	if len(cv.interned) < maxInterned {
+		cv.interned[s] = s
+	}
+	return s
+}
+
+// ahead converts m, assumed to be of platform, into pc: check, then
+// convert but for what take does.
+func (cv *converter) ahead(platform corpus.Platform, m *rawio.RawMessage, pc *pre) {
+	*pc = pre{ok: true, platform: platform}
+	if pc.field, pc.err = check(platform, m, cv.now); pc.err != nil {
+		return
+	}
+	ps := cv.ps
+	kind := m.Kind
+	if kind == 0 {
+		kind = inferKind(platform, m)
+	}
+	pc.msg = corpus.Message{
+		Platform:   platform,
+		ID:         CanonicalID(platform, m.ID),
+		Kind:       kind,
+		ParentID:   CanonicalID(platform, m.ParentID),
+		RefID:      CanonicalID(platform, m.RefID),
+		AuthorRole: m.AuthorRole,
+		Created:    m.Created.UTC(),
+		Text:       m.Text,
+		Reactions:  m.Reactions,
+		Shares:     m.Shares,
+		Lang:       cv.intern(m.Lang),
+	}
+	pc.thread = CanonicalID(platform, m.ThreadID)
+	pc.author = ps.Ahead(platform, m.Author)
+	pc.replyTo = ps.Ahead(platform, m.ReplyTo)
+	pc.metText = cv.meet(platform, m.Text)
+	pc.msg.Hashtags = hashtags(platform, m, cv.intern)
+	if len(m.Mentions) > 0 {
+		pc.msg.Mentions = make([]string, 0, len(m.Mentions))
+		lo := len(cv.pend)
+		for _, p := range m.Mentions {
+			cv.pend = append(cv.pend, ps.Ahead(platform, p))
+		}
+		pc.mentions = cv.pend[lo:len(cv.pend):len(cv.pend)]
+	}
+	if len(m.Links) > 0 {
+		lo := len(cv.pend)
+		for _, link := range m.Links {
+			cv.pend = ps.MeetAhead(platform, link, cv.pend)
+		}
+		pc.metLinks = cv.pend[lo:len(cv.pend):len(cv.pend)]
+		pc.msg.Links = slices.Clone(m.Links)
+	}
+}
+
+// meet returns the calls Meet(platform, text) makes, prepared.
+func (cv *converter) meet(platform corpus.Platform, text string) []pseudo.Pending {
+	lo := len(cv.pend)
+	cv.pend = cv.ps.MeetAhead(platform, text, cv.pend)
+	if len(cv.pend) == lo {
+		return nil
+	}
+	return cv.pend[lo:len(cv.pend):len(cv.pend)]
+}
+
+// take is convert for a message converted ahead (pc): it makes, in the
+// message's turn, the Pseudonymizer's calls prepared, and gives the
+// message its community, source and role, and the community the names
+// of the people it names.
+func (s *sink) take(st *commState, m *rawio.RawMessage, pc *pre) corpus.Message {
+	ps := s.l.ps
+	msg := pc.msg
+	msg.Community = st.c.ID
+	msg.Source = corpus.Source{File: s.fr.Path, Line: m.Line}
+	msg.Author = ps.Take(pc.author)
+	msg.ReplyToAuthor = ps.Take(pc.replyTo)
+	if msg.AuthorRole == corpus.Unknown {
+		msg.AuthorRole = st.roles[msg.Author]
+	}
+	ps.TakeAll(pc.metText)
+	for _, r := range pc.mentions {
+		if q := ps.Take(r); q != "" {
+			msg.Mentions = append(msg.Mentions, q)
+		}
+	}
+	if len(msg.Mentions) == 0 {
+		msg.Mentions = nil
+	}
+	ps.TakeAll(pc.metLinks)
+	s.addName(st, m.Author, pc.author)
+	s.addName(st, m.ReplyTo, pc.replyTo)
+	for i, p := range m.Mentions {
+		s.addName(st, p, pc.mentions[i])
+	}
+	return msg
+}
+
+// addName adds the display name of person p (prepared as r) to the names
+// of community st, as convert does. The sink remembers the persons whose
+// name it added to the last community it added to (named, by
+// pseudo.Pending.Seq), so that a person met again costs no look-up of
+// the name.
+func (s *sink) addName(st *commState, p rawio.Person, r pseudo.Pending) {
+	if p.Name == "" {
+		return
+	}
+	seq := r.Seq()
+	if seq >= 0 {
+		if s.namedIn != st {
+			s.namedIn = st
+			clear(s.named)
+		}
+		w, bit := seq/64, uint64(1)<<(seq%64)
+		if w < len(s.named) && s.named[w]&bit != 0 {
+			return
+		}
+		if w >= len(s.named) {
+			s.named = append(s.named, make([]uint64, w+1-len(s.named))...)
+		}
+		s.named[w] |= bit
+	}
+	if n := strings.TrimSpace(p.Name); n != "" {
+		st.names[n] = true
+	}
 }
 
 // keep copies into the loader's arenas the strings of a new message that

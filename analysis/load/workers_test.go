@@ -227,3 +227,64 @@ func TestWorkersStudy(t *testing.T) {
 		t.Errorf("Workers 4: the study loads differently from one worker's")
 	}
 }
+
+// TestWorkersConvertedAhead loads files whose messages a pipeline's
+// converters convert for a platform they turn out not to have: b.fake
+// names no platform, and a third of its messages are in community G, which
+// a.fake's panel declared a Facebook group, so that they are Facebook
+// messages (their ids lose their group's prefix), converted again in
+// their turn; the others, in H and K, keep no platform and the converted
+// message. The three communities alternate, with the same authors, whose
+// names every text writes: each community's names are its own authors'.
+// The load is the same with one worker as with four.
+func TestWorkersConvertedAhead(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, s string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("a.fake", "#fake\np\tG\tGroupe\t2019-05-01T00:00:00Z\t120\n")
+	var b strings.Builder
+	b.WriteString("#fake\n")
+	for i := range 600 {
+		group, parent := [3]string{"G", "H", "K"}[i%3], ""
+		if i >= 3 {
+			parent = fmt.Sprintf("421488436202698_%d", 2075037711955000+i-3)
+		}
+		fmt.Fprintf(&b, "m\t421488436202698_%d\t%s\t\t\tn:Prénom%d Nom%d\t2019-05-01T08:%02d:%02dZ\tMerci Prénom%d Nom%d\t%s\t\t\t\t\n",
+			2075037711955000+i, parent, i/3%40, i/3%40, i/60, i%60, (i/3+3)%40, (i/3+3)%40, group)
+	}
+	write("b.fake", b.String())
+	var want string
+	for _, w := range []int{1, 4} {
+		c, rep, err := Files([]string{dir}, Options{Key: testKey, Now: workersNow, Workers: w})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rep.Loaded != 601 || len(c.Messages) != 600 {
+			t.Fatalf("Workers %d: %d loaded, %d messages, want 601 and 600", w, rep.Loaded, len(c.Messages))
+		}
+		for _, m := range c.Messages {
+			wantID, wantKind, wantPlatform := "421488436202698_"+m.ID[len(m.ID)-16:], corpus.Comment, corpus.Platform(0)
+			if m.Community == "G" {
+				wantID, wantPlatform = m.ID[len(m.ID)-16:], corpus.Facebook
+			}
+			if m.ParentID == "" {
+				wantKind = corpus.Post
+			}
+			if m.ID != wantID || m.Kind != wantKind || m.Platform != wantPlatform {
+				t.Fatalf("Workers %d: message %s %s %q in %s, want %s %s %q", w, m.ID, m.Kind, m.Platform, m.Community, wantID, wantKind, wantPlatform)
+			}
+			if strings.Contains(m.Text, "Nom") {
+				t.Fatalf("Workers %d: name left in %q (%s)", w, m.Text, m.Community)
+			}
+		}
+		got := fingerprint(t, c, rep, err)
+		if w == 1 {
+			want = got
+		} else if got != want {
+			t.Errorf("Workers %d: the load differs from one worker's", w)
+		}
+	}
+}

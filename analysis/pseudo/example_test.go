@@ -45,3 +45,27 @@ func ExamplePseudonymizer_Text_platforms() {
 	// merci @u-275skykh2u, rappelle-moi au <phone> le 26/09
 	// par @u-xasn3m4i53, voir t.me/+<invite>
 }
+
+// Goroutines prepare the calls of messages decoded at once (Ahead,
+// MeetAhead), and one goroutine takes them in the messages' order
+// (Take, TakeAll): the pseudonyms are those of Person in that order, and
+// a display name worn by two accounts stays the first's.
+func ExamplePseudonymizer_Ahead() {
+	p := pseudo.New([]byte("an example key, never a real one"))
+	first := rawio.Person{ID: "1234", Handle: "canari_zeph", Name: "Zéphirine Canari"}
+	second := rawio.Person{ID: "5678", Handle: "zeph_bis", Name: "Zéphirine Canari"}
+	var a, b pseudo.Pending
+	var met []pseudo.Pending
+	done := make(chan bool)
+	go func() { b = p.Ahead(corpus.Twitter, second); done <- true }()
+	go func() { met = p.MeetAhead(corpus.Twitter, "merci @canari_zeph", nil); done <- true }()
+	a = p.Ahead(corpus.Twitter, first)
+	<-done
+	<-done
+	fmt.Println(p.Take(a), p.Take(b))
+	p.TakeAll(met)
+	fmt.Println(p.NamesFor(corpus.Twitter, []string{"Zéphirine Canari"}).Text(corpus.Twitter, "Zéphirine Canari et zeph_bis"))
+	// Output:
+	// u-jokgc6aj62 u-c4kq6amjtk
+	// u-jokgc6aj62 et u-c4kq6amjtk
+}

@@ -6,9 +6,11 @@ import (
 	"encoding/base32"
 	"encoding/binary"
 	"hash"
+	"hash/maphash"
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/rawio"
@@ -27,14 +29,27 @@ var encoding = base32.NewEncoding("abcdefghijklmnopqrstuvwxyz234567").WithPaddin
 // Pseudonymizer derives keyed pseudonyms. It is safe for concurrent use.
 // It remembers the pseudonyms it gave, so memory grows with the number of
 // distinct people met, not with the number of calls.
+//
+// What a call gives and leaves known depends on the calls before it only
+// through the first-met rules (the first person met with a display name
+// or a handle keeps it, see NamesFor and Known; on Bluesky and Telegram a
+// handle met alone takes its id's pseudonym once met with it). The rest —
+// a person's canonical identity and its keyed hash, which is most of the
+// work — does not: Ahead and MeetAhead do it on any goroutine, ahead of
+// the person's turn, and Take and TakeAll apply the first-met rules in
+// the order of the calls (see Pending).
 type Pseudonymizer struct {
-	mu  sync.Mutex
-	mac hash.Hash
+	key []byte
+	// macs holds HMAC states keyed with key, one per goroutine deriving
+	// at once.
+	macs sync.Pool
 	// cache maps the packed key of a platform and a person (see
-	// appendCacheKey) to what was derived for them; kbuf holds the key
-	// being looked up.
-	cache map[string]cacheEntry
-	kbuf  []byte
+	// appendCacheKey) to what was derived for them. Goroutines look it
+	// up at once; its entries' first-met state is under mu.
+	cache cache
+	// mu guards the maps below, the first-met state of the cache's
+	// entries, and the pseudonyms of idFirst platforms' entries.
+	mu sync.Mutex
 	// known holds every handle met (see Known), with its pseudonym;
 	// version counts its changes, so that snapshots are rebuilt only when
 	// needed.
@@ -58,10 +73,73 @@ type knownKey struct {
 	handle   string // lower-cased, without '@'
 }
 
-type cacheEntry struct {
-	pseudonym  string
-	handle     string // as Known lists it
-	registered bool   // the handle is known
+// entry is what a Pseudonymizer derived for one platform and person.
+// Its pseudonym and handle are set before the entry is shared, and do
+// not change, but for the idFirst platforms, whose entries are read and
+// written under the Pseudonymizer's mu only.
+type entry struct {
+	pseudonym string
+	handle    string // as Known lists it
+	seq       int32  // see Pending.Seq
+	// state holds entryMet and entryRegistered; it is written under
+	// the Pseudonymizer's mu, and read without it to skip taking it.
+	state atomic.Uint32
+}
+
+const (
+	// entryMet: the person was met in turn (Person, Take): the
+	// first-met rules were applied, and Identities lists the person.
+	entryMet = 1 << iota
+	// entryRegistered: the person's handle is known.
+	entryRegistered
+)
+
+// cacheShards is the number of shards of a cache: enough that
+// goroutines looking persons up at once seldom wait for each other.
+const cacheShards = 64
+
+// cache is the pseudonyms given, in shards that goroutines look up at
+// once, each under its own lock.
+type cache struct {
+	seed   maphash.Seed
+	seq    atomic.Int32
+	shards [cacheShards]cacheShard
+}
+
+type cacheShard struct {
+	mu sync.Mutex
+	m  map[string]*entry
+	_  [48]byte // one shard to a cache line
+}
+
+func (c *cache) shard(key []byte) *cacheShard {
+	return &c.shards[maphash.Bytes(c.seed, key)%cacheShards]
+}
+
+// get returns the entry of key, nil when there is none.
+func (c *cache) get(key []byte) *entry {
+	sh := c.shard(key)
+	sh.mu.Lock()
+	e := sh.m[string(key)]
+	sh.mu.Unlock()
+	return e
+}
+
+// add stores e as the entry of key unless one is there already, and
+// returns the entry stored.
+func (c *cache) add(key []byte, e *entry) *entry {
+	sh := c.shard(key)
+	sh.mu.Lock()
+	defer sh.mu.Unlock()
+	if old := sh.m[string(key)]; old != nil {
+		return old
+	}
+	if sh.m == nil {
+		sh.m = map[string]*entry{}
+	}
+	e.seq = c.seq.Add(1) - 1
+	sh.m[string(key)] = e
+	return e
 }
 
 // appendCacheKey appends the key of platform and person in p.cache to
@@ -92,9 +170,11 @@ func parseCacheKey(k string) rawio.Person {
 // copied.
 func New(key []byte) *Pseudonymizer {
 	k := append([]byte(nil), key...)
-	return &Pseudonymizer{mac: hmac.New(sha256.New, k), cache: map[string]cacheEntry{},
+	p := &Pseudonymizer{key: k, cache: cache{seed: maphash.MakeSeed()},
 		known: map[knownKey]string{}, public: map[string]bool{}, byName: map[knownKey]string{},
 		byHandle: map[knownKey]string{}}
+	p.macs.New = func() any { return hmac.New(sha256.New, k) }
+	return p
 }
 
 // Person returns the pseudonym of a person of platform, derived from the
@@ -109,22 +189,80 @@ func (p *Pseudonymizer) Person(platform corpus.Platform, person rawio.Person) st
 
 // person is Person; register tells whether the handle becomes known.
 func (p *Pseudonymizer) person(platform corpus.Platform, person rawio.Person, register bool) string {
+	var buf [128]byte
+	key := appendCacheKey(buf[:0], platform, person)
+	if idFirst(platform) {
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		return p.personIDFirst(key, platform, person, register)
+	}
+	return p.take(p.entry(key, platform, person), platform, person, register)
+}
+
+// entry returns the entry of a person of a platform other than the
+// idFirst ones, whose cache key is key, deriving it when it is new.
+func (p *Pseudonymizer) entry(key []byte, platform corpus.Platform, person rawio.Person) *entry {
+	if e := p.cache.get(key); e != nil {
+		return e
+	}
+	e := &entry{}
+	if id, handle := identity(platform, person); id != "" {
+		e.pseudonym, e.handle = p.sum(id), handle
+	}
+	return p.cache.add(key, e)
+}
+
+// take applies to entry e, of a platform other than the idFirst ones,
+// the first-met rules of meeting its person now, and returns its
+// pseudonym.
+func (p *Pseudonymizer) take(e *entry, platform corpus.Platform, person rawio.Person, register bool) string {
+	if st := e.state.Load(); st&entryMet != 0 && (!register || e.handle == "" || st&entryRegistered != 0) {
+		return e.pseudonym // nothing new
+	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	p.kbuf = appendCacheKey(p.kbuf[:0], platform, person)
-	e, ok := p.cache[string(p.kbuf)]
-	if ok && e.handle != "" && person.ID == "" && idFirst(platform) {
+	st := e.state.Load()
+	if st&entryMet == 0 {
+		st |= entryMet
+		if e.pseudonym != "" && !namePlatform(platform) && person.Name != "" {
+			// Facebook names are identities already.
+			if nk := (knownKey{platform, strings.TrimSpace(person.Name)}); p.byName[nk] == "" {
+				p.byName[nk] = e.pseudonym
+			}
+		}
+	}
+	if register && e.handle != "" && st&entryRegistered == 0 {
+		st |= entryRegistered
+		if kk := (knownKey{platform, e.handle}); p.known[kk] == "" {
+			p.known[kk] = e.pseudonym
+			p.version++
+		}
+	}
+	e.state.Store(st)
+	return e.pseudonym
+}
+
+// personIDFirst is person for the idFirst platforms, whose pseudonyms
+// depend on the persons met before; it is called with p.mu held.
+func (p *Pseudonymizer) personIDFirst(key []byte, platform corpus.Platform, person rawio.Person, register bool) string {
+	e := p.cache.get(key)
+	isNew := e == nil
+	if isNew {
+		e = &entry{}
+	}
+	st := e.state.Load()
+	if !isNew && e.handle != "" && person.ID == "" {
 		if id := p.byHandle[knownKey{platform, e.handle}]; id != "" && id != e.pseudonym {
 			// The handle, met alone first, was met with its id since:
 			// from now on it is the id's pseudonym.
-			e.pseudonym, ok = id, false
+			e.pseudonym = id
 		}
 	}
-	if !ok && e.pseudonym == "" {
+	if isNew {
 		id, handle := identity(platform, person)
 		switch {
 		case id == "":
-		case idFirst(platform) && strings.Contains(id, ":h:") && p.byHandle[knownKey{platform, handle}] != "":
+		case strings.Contains(id, ":h:") && p.byHandle[knownKey{platform, handle}] != "":
 			// A handle without its id, met with its id before: the id's
 			// pseudonym.
 			e.pseudonym = p.byHandle[knownKey{platform, handle}]
@@ -133,35 +271,35 @@ func (p *Pseudonymizer) person(platform corpus.Platform, person rawio.Person, re
 		}
 		if e.pseudonym != "" {
 			e.handle = handle
-			if idFirst(platform) && handle != "" && strings.Contains(id, ":id:") {
+			if handle != "" && strings.Contains(id, ":id:") {
 				kk := knownKey{platform, handle}
 				if p.byHandle[kk] == "" {
 					p.byHandle[kk] = e.pseudonym
 				}
-				if old := p.known[kk]; old != "" && old != e.pseudonym && !e.registered {
+				if old := p.known[kk]; old != "" && old != e.pseudonym {
 					// The id's pseudonym wins over a handle met alone.
 					p.known[kk] = e.pseudonym
 					p.version++
 				}
 			}
-			if !namePlatform(platform) && person.Name != "" {
-				// Facebook names are identities already.
+			if person.Name != "" {
 				if nk := (knownKey{platform, strings.TrimSpace(person.Name)}); p.byName[nk] == "" {
 					p.byName[nk] = e.pseudonym
 				}
 			}
 		}
+		st |= entryMet
 	}
-	if register && e.handle != "" && !e.registered {
-		e.registered = true
+	if register && e.handle != "" && st&entryRegistered == 0 {
+		st |= entryRegistered
 		if kk := (knownKey{platform, e.handle}); p.known[kk] == "" {
 			p.known[kk] = e.pseudonym
 			p.version++
 		}
-		ok = false
 	}
-	if !ok {
-		p.cache[string(p.kbuf)] = e
+	e.state.Store(st)
+	if isNew {
+		p.cache.add(key, e)
 	}
 	return e.pseudonym
 }
@@ -178,12 +316,14 @@ func (p *Pseudonymizer) Name(platform corpus.Platform, name string) string {
 	return p.Person(platform, rawio.Person{Name: name})
 }
 
-// sum is called with p.mu held.
+// sum returns the pseudonym of a canonical identity: its keyed hash.
 func (p *Pseudonymizer) sum(identity string) string {
-	p.mac.Reset()
-	p.mac.Write([]byte(identity))
+	mac := p.macs.Get().(hash.Hash)
+	mac.Reset()
+	mac.Write([]byte(identity))
 	var buf [sha256.Size]byte
-	sum := p.mac.Sum(buf[:0])
+	sum := mac.Sum(buf[:0])
+	p.macs.Put(mac)
 	var out [Len + 2]byte // 8 bytes encode to 13 characters; 7 to 12
 	encoding.Encode(out[:], sum[:7])
 	return Prefix + string(out[:Len])
@@ -364,14 +504,20 @@ func isBase32(s string) bool {
 // to, sorted. It exists for privacy checks (package privacy), which look for
 // these identities in outputs; never write it anywhere.
 func (p *Pseudonymizer) Identities() []rawio.Person {
-	p.mu.Lock()
-	out := make([]rawio.Person, 0, len(p.cache))
-	for k := range p.cache {
-		if person := parseCacheKey(k); !person.IsZero() {
-			out = append(out, person)
+	var out []rawio.Person
+	for i := range p.cache.shards {
+		sh := &p.cache.shards[i]
+		sh.mu.Lock()
+		for k, e := range sh.m {
+			if e.state.Load()&entryMet == 0 {
+				continue // looked up ahead (Ahead), never met in turn
+			}
+			if person := parseCacheKey(k); !person.IsZero() {
+				out = append(out, person)
+			}
 		}
+		sh.mu.Unlock()
 	}
-	p.mu.Unlock()
 	sort.Slice(out, func(i, j int) bool {
 		a, b := out[i], out[j]
 		if a.Name != b.Name {

@@ -65,29 +65,28 @@ func findSpans(t string) []span {
 // replacement returns what span sp is replaced by, making the accounts it
 // names known (so that it also serves Meet).
 func (s *scanner) replacement(sp span) string {
-	p := s.p
 	switch sp.kind {
 	case spanEmail:
 		return EmailToken
 	case spanAcct:
-		return "@" + p.mention(corpus.Mastodon, sp.arg)
+		return "@" + s.mention(corpus.Mastodon, sp.arg)
 	case spanMastoURL:
-		repl := p.mention(corpus.Mastodon, sp.arg)
+		repl := s.mention(corpus.Mastodon, sp.arg)
 		if s.t[sp.from] == '@' {
 			return "@" + repl
 		}
 		return repl
 	case spanDID:
-		return p.Person(corpus.Bluesky, rawio.Person{ID: sp.arg})
+		return s.person(corpus.Bluesky, rawio.Person{ID: sp.arg})
 	case spanPhone:
 		return PhoneToken
 	case spanReddit:
 		// Discourse's profile paths are /u/name too: in a forum's text
 		// they name the forum's user, whose pseudonym is Discourse's.
 		if s.platform == corpus.Discourse {
-			return p.mention(corpus.Discourse, sp.arg)
+			return s.mention(corpus.Discourse, sp.arg)
 		}
-		return p.mention(corpus.Reddit, sp.arg)
+		return s.mention(corpus.Reddit, sp.arg)
 	}
 	return s.t[sp.from:sp.to]
 }
@@ -372,5 +371,5 @@ func (s *scanner) domainMention(start, he int) (int, string) {
 			return 0, ""
 		}
 	}
-	return e, s.p.mention(corpus.Bluesky, handle)
+	return e, s.mention(corpus.Bluesky, handle)
 }

@@ -35,9 +35,13 @@ func (p *Pseudonymizer) Text(platform corpus.Platform, text string) string {
 // read before it. On Facebook, where "@Marie" names a person by her
 // display name, only mentions holding a digit, '_' or '.' are taken as
 // handles.
-func (p *Pseudonymizer) Meet(platform corpus.Platform, text string) {
+func (p *Pseudonymizer) Meet(platform corpus.Platform, text string) { p.meet(platform, text, nil) }
+
+// meet is Meet; when col is not nil, the calls it makes are prepared
+// and appended to *col instead (MeetAhead).
+func (p *Pseudonymizer) meet(platform corpus.Platform, text string, col *[]Pending) {
 	if hostHint(text) || strings.Contains(text, "u/") || strings.Contains(text, "/users/") {
-		s := scanner{p: p, platform: platform, structural: true, dry: true, t: stripInvisible(text)}
+		s := scanner{p: p, col: col, platform: platform, structural: true, dry: true, t: stripInvisible(text)}
 		s.run()
 		return
 	}
@@ -49,7 +53,7 @@ func (p *Pseudonymizer) Meet(platform corpus.Platform, text string) {
 	text = stripInvisible(text)
 	if wide || encoded {
 		// Rare forms: the scanner knows them all.
-		s := scanner{p: p, platform: platform, structural: true, dry: true, t: text}
+		s := scanner{p: p, col: col, platform: platform, structural: true, dry: true, t: text}
 		s.run()
 		return
 	}
@@ -73,12 +77,16 @@ func (p *Pseudonymizer) Meet(platform corpus.Platform, text string) {
 		if end > start && (end < len(text) && (text[end] == '.' || text[end] == '-' || text[end] == '@') || i > 0 && text[i-1] == '/') {
 			// Maybe a Bluesky handle, a fediverse account or a Mastodon
 			// profile address: the scanner knows them.
-			s := scanner{p: p, platform: platform, structural: true, dry: true, t: text}
+			s := scanner{p: p, col: col, platform: platform, structural: true, dry: true, t: text}
 			s.run()
 			return
 		}
 		if end > start && !wordRuneAt(text, end, len(text)) && pseudonymAt(text, start) == 0 {
-			p.mention(platform, text[start:end])
+			if col != nil {
+				*col = append(*col, p.ahead(platform, rawio.Person{Handle: text[start:end]}, mentionRegisters(platform, text[start:end])))
+			} else {
+				p.mention(platform, text[start:end])
+			}
 		}
 		i = max(end, start)
 	}
@@ -87,8 +95,33 @@ func (p *Pseudonymizer) Meet(platform corpus.Platform, text string) {
 // mention returns the pseudonym of a handle written "@handle" in a text of
 // platform, and makes it known unless it may be a Facebook display name.
 func (p *Pseudonymizer) mention(platform corpus.Platform, handle string) string {
-	register := !namePlatform(platform) || strings.ContainsAny(handle, "_.0123456789")
-	return p.person(platform, rawio.Person{Handle: handle}, register)
+	return p.person(platform, rawio.Person{Handle: handle}, mentionRegisters(platform, handle))
+}
+
+// mentionRegisters tells whether a handle written "@handle" in a text of
+// platform becomes known: unless it may be a Facebook display name.
+func mentionRegisters(platform corpus.Platform, handle string) bool {
+	return !namePlatform(platform) || strings.ContainsAny(handle, "_.0123456789")
+}
+
+// mention is the Pseudonymizer's mention, or, for MeetAhead, appends the
+// call to s.col.
+func (s *scanner) mention(platform corpus.Platform, handle string) string {
+	if s.col != nil {
+		*s.col = append(*s.col, s.p.ahead(platform, rawio.Person{Handle: handle}, mentionRegisters(platform, handle)))
+		return ""
+	}
+	return s.p.mention(platform, handle)
+}
+
+// person is the Pseudonymizer's Person, or, for MeetAhead, appends the
+// call to s.col.
+func (s *scanner) person(platform corpus.Platform, person rawio.Person) string {
+	if s.col != nil {
+		*s.col = append(*s.col, s.p.ahead(platform, person, true))
+		return ""
+	}
+	return s.p.Person(platform, person)
 }
 
 // scrub runs a scanner over text.
@@ -117,7 +150,8 @@ func scrub(p *Pseudonymizer, n *Names, platform corpus.Platform, text string, st
 // handle. E-mail addresses are found first and replaced whole.
 type scanner struct {
 	p          *Pseudonymizer
-	n          *Names // nil: no known names nor handles
+	col        *[]Pending // not nil: collect the calls of a dry scan (MeetAhead)
+	n          *Names     // nil: no known names nor handles
 	platform   corpus.Platform
 	structural bool // replace @handles, addresses, parameters and e-mails
 	dry        bool // only meet handles: write nothing
@@ -462,7 +496,7 @@ func (s *scanner) at(i, atLen, prev int) (int, int) {
 				}
 			}
 			if !wordRuneAt(t, he, s.end) && pseudonymAt(t, start) == 0 {
-				s.replace(i, he, "@"+s.p.mention(s.platform, t[start:he]))
+				s.replace(i, he, "@"+s.mention(s.platform, t[start:he]))
 				return he, clWord
 			}
 		}
@@ -498,7 +532,7 @@ func (s *scanner) at(i, atLen, prev int) (int, int) {
 				return he, clWord
 			}
 		}
-		s.replace(i, he, "@"+s.p.mention(s.platform, t[start:he]))
+		s.replace(i, he, "@"+s.mention(s.platform, t[start:he]))
 		return he, clWord
 	}
 	// "@ handle", as some scrapers write replies: known handles only.

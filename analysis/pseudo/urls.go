@@ -130,7 +130,7 @@ func (s *scanner) host(i, he int) int {
 	if s.buf = appendLower(s.buf[:0], seg); twitterReserved[string(s.buf)] {
 		return start
 	}
-	s.replace(start, end, s.p.Person(corpus.Twitter, rawio.Person{Handle: seg}))
+	s.replace(start, end, s.person(corpus.Twitter, rawio.Person{Handle: seg}))
 	return end
 }
 
@@ -158,7 +158,7 @@ func (s *scanner) blueskyURL(start int) int {
 		return hs
 	}
 	s.buf = appendLower(s.buf[:0], t[hs:he])
-	s.replace(hs, he, s.p.mention(corpus.Bluesky, string(s.buf)))
+	s.replace(hs, he, s.mention(corpus.Bluesky, string(s.buf)))
 	return he
 }
 
@@ -215,7 +215,7 @@ func (s *scanner) telegramURL(start int) int {
 	if telegramReserved[string(s.buf)] {
 		return end
 	}
-	s.replace(start, end, s.p.mention(corpus.Telegram, seg))
+	s.replace(start, end, s.mention(corpus.Telegram, seg))
 	return end
 }
 
@@ -241,7 +241,7 @@ func (s *scanner) redditURL(start int) int {
 	if ue == us || wordRuneAt(t, ue, s.end) {
 		return us
 	}
-	s.replace(us, ue, s.p.mention(corpus.Reddit, t[us:ue]))
+	s.replace(us, ue, s.mention(corpus.Reddit, t[us:ue]))
 	return ue
 }
 
@@ -287,12 +287,12 @@ func (s *scanner) facebookURL(start int) int {
 		if m := slashAt(t, nameEnd, s.end); m > 0 {
 			idEnd := digitsEnd(t, nameEnd+m, s.end)
 			if idEnd > nameEnd+m {
-				s.replace(nameStart, idEnd, s.p.Person(corpus.Facebook, rawio.Person{ID: t[nameEnd+m : idEnd]}))
+				s.replace(nameStart, idEnd, s.person(corpus.Facebook, rawio.Person{ID: t[nameEnd+m : idEnd]}))
 				return idEnd
 			}
 		}
 		if nameEnd > nameStart {
-			s.replace(nameStart, nameEnd, s.p.Person(corpus.Facebook, rawio.Person{Handle: t[nameStart:nameEnd]}))
+			s.replace(nameStart, nameEnd, s.person(corpus.Facebook, rawio.Person{Handle: t[nameStart:nameEnd]}))
 			return nameEnd
 		}
 		return end
@@ -310,7 +310,7 @@ func (s *scanner) facebookURL(start int) int {
 			if k := slashAt(t, gend+m+4, s.end); k > 0 {
 				idStart := gend + m + 4 + k
 				if idEnd := digitsEnd(t, idStart, s.end); idEnd > idStart {
-					s.replace(idStart, idEnd, s.p.Person(corpus.Facebook, rawio.Person{ID: t[idStart:idEnd]}))
+					s.replace(idStart, idEnd, s.person(corpus.Facebook, rawio.Person{ID: t[idStart:idEnd]}))
 					return idEnd
 				}
 			}
@@ -327,7 +327,7 @@ func (s *scanner) facebookURL(start int) int {
 			return end
 		}
 	}
-	s.replace(start, end, s.p.Person(corpus.Facebook, rawio.Person{Handle: seg}))
+	s.replace(start, end, s.person(corpus.Facebook, rawio.Person{Handle: seg}))
 	return end
 }
 
@@ -338,7 +338,7 @@ func (s *scanner) fbID(idStart, orElse int) int {
 	if idEnd == idStart {
 		return orElse
 	}
-	s.replace(idStart, idEnd, s.p.Person(corpus.Facebook, rawio.Person{ID: s.t[idStart:idEnd]}))
+	s.replace(idStart, idEnd, s.person(corpus.Facebook, rawio.Person{ID: s.t[idStart:idEnd]}))
 	return idEnd
 }
 
@@ -453,11 +453,11 @@ func (s *scanner) param(i, he int) int {
 		if digitsEnd(value, 0, len(value)) != len(value) {
 			return 0
 		}
-		repl = s.p.Person(s.platform, rawio.Person{ID: value})
+		repl = s.person(s.platform, rawio.Person{ID: value})
 	case paramTwitterHandle:
-		repl = s.p.mention(corpus.Twitter, value)
+		repl = s.mention(corpus.Twitter, value)
 	default:
-		repl = s.p.mention(s.platform, value)
+		repl = s.mention(s.platform, value)
 	}
 	s.replace(v, ve, repl)
 	return ve
