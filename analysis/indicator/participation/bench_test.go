@@ -1,46 +1,21 @@
 package participation_test
 
 import (
-	"fmt"
-	"syscall"
 	"testing"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/indicator/indicatortest"
 	"github.com/faire-communaute/compendium/analysis/indicator/participation"
-	"github.com/faire-communaute/compendium/analysis/indicator/themes/themestest"
 )
 
-// BenchmarkPerAuthor times PerAuthor, Gini and Top10Share (what scripts/benchgo measures) on synthetic corpora
-// (themestest.Corpus) of 10^5 and 10^6 messages, reporting ns/message: a
-// cost growing faster than the messages shows as a larger ns/message at
-// 10^6.
+// BenchmarkPerAuthor times PerAuthor, Gini and Top10Share (what
+// scripts/benchgo measures) at 10^5 and 10^6 messages, per message
+// (indicatortest.BenchPerMessage).
 func BenchmarkPerAuthor(b *testing.B) {
-	for _, n := range []int{100_000, 1_000_000} {
-		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
-			msgs := themestest.Corpus(1, n).Messages
-			b.ReportAllocs()
-			b.ResetTimer()
-			c0 := cpuNanos()
-			for b.Loop() {
-				measure(msgs)
-			}
-			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(msgs)), "ns/message")
-			b.ReportMetric(float64(cpuNanos()-c0)/float64(b.N)/float64(len(msgs)), "cpu-ns/message")
-		})
-	}
-}
-
-func measure(msgs []corpus.Message) {
-	counts, _ := participation.PerAuthor(msgs)
-	x := participation.Values(counts)
-	participation.Gini(x)
-	participation.Top10Share(x)
-}
-
-// cpuNanos returns the process's user and system CPU time, which a busy
-// machine inflates less than the wall time.
-func cpuNanos() int64 {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return ru.Utime.Nano() + ru.Stime.Nano()
+	indicatortest.BenchPerMessage(b, nil, func(msgs []corpus.Message) {
+		counts, _ := participation.PerAuthor(msgs)
+		x := participation.Values(counts)
+		participation.Gini(x)
+		participation.Top10Share(x)
+	})
 }
