@@ -364,7 +364,7 @@ type loader struct {
 	m      *meter // nil without Options.OnProgress
 	// interned holds one copy of the short strings many messages repeat
 	// (hashtags, language tags), so that a message does not hold its own.
-	interned map[string]string
+	interned interner
 	// strs holds the ids the messages keep of the raw records; the
 	// corpus keeps them as they are.
 	strs arena
@@ -387,19 +387,27 @@ type loader struct {
 const maxInterned = 1 << 16
 
 // intern returns the loader's copy of s, made on first meeting it.
-func (l *loader) intern(s string) string {
+func (l *loader) intern(s string) string { return l.interned.intern(s) }
+
+// interner holds one copy of short strings: intern returns it, made on
+// first meeting s (a copy, never a window on the raw record); past
+// maxInterned strings, new ones are copied each time. The zero value is
+// ready to use.
+type interner map[string]string
+
+func (t *interner) intern(s string) string {
 	if s == "" || len(s) > 64 {
 		return s
 	}
-	if v, ok := l.interned[s]; ok {
+	if v, ok := (*t)[s]; ok {
 		return v
 	}
-	if l.interned == nil {
-		l.interned = map[string]string{}
+	if *t == nil {
+		*t = interner{}
 	}
-	s = strings.Clone(s) // not a window on the raw record
-	if len(l.interned) < maxInterned {
-		l.interned[s] = s
+	s = strings.Clone(s)
+	if len(*t) < maxInterned {
+		(*t)[s] = s
 	}
 	return s
 }

@@ -406,28 +406,13 @@ type converter struct {
 	// interned is the converter's own table of interned strings (see
 	// loader.intern): interned strings are equal whichever table holds
 	// them.
-	interned map[string]string
+	interned interner
 	// pend holds the prepared calls of a batch: the pre's slices are
 	// windows on it.
 	pend []pseudo.Pending
 }
 
-func (cv *converter) intern(s string) string {
-	if s == "" || len(s) > 64 {
-		return s
-	}
-	if v, ok := cv.interned[s]; ok {
-		return v
-	}
-	if cv.interned == nil {
-		cv.interned = map[string]string{}
-	}
-	s = strings.Clone(s) // not a window on the raw record
-	if len(cv.interned) < maxInterned {
-		cv.interned[s] = s
-	}
-	return s
-}
+func (cv *converter) intern(s string) string { return cv.interned.intern(s) }
 
 // ahead converts m, assumed to be of platform, into pc: check, then
 // convert but for what take does.
