@@ -15,9 +15,10 @@
 // The JSON holds load_s and indicators_s (wall seconds), peak_rss_mb (the
 // process's peak resident set size, VmHWM of /proc/self/status, else the
 // Go runtime's total memory at the end), heap_bytes_per_message (the live
-// heap after the load, after a collection, per message), messages
-// (distinct messages) and
-// indicators (name: value, null when undefined).
+// heap after the load, after a collection, per message),
+// message_struct_bytes (the size of a corpus.Message), messages (distinct
+// messages), memory_limit (the soft memory limit of the run, see package
+// memory) and indicators (name: value, null when undefined).
 //
 // All files of one run form one community, as in bench_pandas.py:
 // load.Files puts messages in a community per group their export names
@@ -55,6 +56,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unsafe"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/indicator/network"
@@ -99,7 +101,10 @@ type Result struct {
 	// collection), divided by the messages: what the corpus costs per
 	// message, the process's own baseline included.
 	HeapPerMessage float64 `json:"heap_bytes_per_message"`
-	Messages       int     `json:"messages"`
+	// MessageStruct is the size of a corpus.Message, the part of
+	// HeapPerMessage every message costs whatever it holds.
+	MessageStruct int `json:"message_struct_bytes"`
+	Messages      int `json:"messages"`
 	// MemoryLimit describes the soft memory limit the run had (see
 	// package memory): GOMEMLIMIT when set, else 90 % of the cgroup's or
 	// the machine's memory.
@@ -243,6 +248,7 @@ func Measure(family string, files []string) (Result, error) {
 		IndicatorsS:    t3.Sub(t2).Seconds(),
 		PeakRSSMB:      peakRSSMB(),
 		HeapPerMessage: heap,
+		MessageStruct:  int(unsafe.Sizeof(corpus.Message{})),
 		Messages:       len(msgs),
 		Indicators:     ind,
 	}, nil

@@ -123,14 +123,14 @@ func TestParseArgs(t *testing.T) {
 }
 
 func TestResultJSON(t *testing.T) {
-	r := Result{LoadS: 1.5, IndicatorsS: 0.25, PeakRSSMB: 10, HeapPerMessage: 512.5, Messages: 3,
+	r := Result{LoadS: 1.5, IndicatorsS: 0.25, PeakRSSMB: 10, HeapPerMessage: 512.5, MessageStruct: 288, Messages: 3,
 		MemoryLimit: "soft memory limit 7.2 GiB (GOMEMLIMIT)",
 		Indicators:  map[string]float64{"reply_rate": 0.5, "density": math.NaN()}}
 	b, err := json.Marshal(r)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `{"load_s":1.5,"indicators_s":0.25,"peak_rss_mb":10,"heap_bytes_per_message":512.5,"messages":3,` +
+	want := `{"load_s":1.5,"indicators_s":0.25,"peak_rss_mb":10,"heap_bytes_per_message":512.5,"message_struct_bytes":288,"messages":3,` +
 		`"memory_limit":"soft memory limit 7.2 GiB (GOMEMLIMIT)","indicators":{` +
 		`"reply_rate":0.5,"median_first_reply_min":null,"gini_messages_per_author":null,"top10_share":null,` +
 		`"density":null,"reciprocity":null,"off_hours_share":null}}`
