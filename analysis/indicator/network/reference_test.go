@@ -7,9 +7,9 @@ import (
 	"reflect"
 	"sort"
 	"testing"
-	"time"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/indicator/indicatortest"
 )
 
 // refGraph is the reply graph as the straightforward reference builds it:
@@ -136,38 +136,10 @@ func maps(a csr) []map[int64]float64 {
 // absent, or the message itself, account-level links (ReplyToAuthor, to
 // authors with or without messages), empty authors, every role.
 func randomCorpus(r *rand.Rand, n int) []corpus.Message {
-	communities := []string{"avs", "doctoctoc", "ts"}
-	ids := n/2 + 1
-	roles := []corpus.Role{corpus.Unknown, corpus.Member, corpus.Moderator, corpus.Admin}
-	kinds := []corpus.Kind{corpus.Post, corpus.Comment, corpus.Reply, corpus.Retweet}
-	t0 := time.Date(2021, 3, 1, 8, 0, 0, 0, time.UTC)
-	msgs := make([]corpus.Message, n)
-	for i := range msgs {
-		m := corpus.Message{
-			Community:  communities[r.IntN(len(communities))],
-			ID:         fmt.Sprint(r.IntN(ids)),
-			Kind:       kinds[r.IntN(len(kinds))],
-			AuthorRole: roles[r.IntN(len(roles))],
-			Created:    t0.Add(time.Duration(r.IntN(2000)) * time.Minute),
-		}
-		if r.IntN(8) > 0 {
-			m.Author = fmt.Sprintf("p%02d", r.IntN(12))
-		}
-		switch r.IntN(6) {
-		case 0, 1: // no parent
-		case 2: // a parent no message has
-			m.ParentID = fmt.Sprint("absent-", r.IntN(5))
-		case 3: // itself
-			m.ParentID = m.ID
-		default:
-			m.ParentID = fmt.Sprint(r.IntN(ids))
-		}
-		if r.IntN(3) == 0 {
-			m.ReplyToAuthor = fmt.Sprintf("p%02d", r.IntN(16)) // p12..p15 have no message
-		}
-		msgs[i] = m
-	}
-	return msgs
+	return indicatortest.RandomLinked(r, n, indicatortest.LinkedOptions{
+		Authors: 12, ReplyTargets: 16, ReplyEvery: 3, Minutes: 2000, Roles: true, // p12..p15 have no message
+		Kinds: []corpus.Kind{corpus.Post, corpus.Comment, corpus.Reply, corpus.Retweet},
+	})
 }
 
 // Build equals the reference on random corpora: the same nodes, roles,

@@ -1,7 +1,6 @@
 package responsiveness
 
 import (
-	"fmt"
 	"math/rand/v2"
 	"reflect"
 	"sort"
@@ -9,6 +8,7 @@ import (
 	"time"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
+	"github.com/faire-communaute/compendium/analysis/indicator/indicatortest"
 )
 
 type refKey struct{ community, id string }
@@ -117,36 +117,10 @@ func refThreads(msgs []corpus.Message) []Thread {
 // or the message itself (a loop), chains and loops of parents, orphan
 // replies, account-level links, empty authors, equal times.
 func randomCorpus(r *rand.Rand, n int) []corpus.Message {
-	communities := []string{"avs", "doctoctoc", "ts"}
-	ids := n/2 + 1
-	kinds := []corpus.Kind{corpus.Post, corpus.Comment, corpus.Reply, corpus.Retweet, corpus.Quote}
-	t0 := time.Date(2021, 3, 1, 8, 0, 0, 0, time.UTC)
-	msgs := make([]corpus.Message, n)
-	for i := range msgs {
-		m := corpus.Message{
-			Community: communities[r.IntN(len(communities))],
-			ID:        fmt.Sprint(r.IntN(ids)),
-			Kind:      kinds[r.IntN(len(kinds))],
-			Created:   t0.Add(time.Duration(r.IntN(300)) * time.Minute),
-		}
-		if r.IntN(8) > 0 {
-			m.Author = fmt.Sprintf("p%02d", r.IntN(6))
-		}
-		switch r.IntN(6) {
-		case 0, 1: // no parent
-		case 2: // a parent no message has
-			m.ParentID = fmt.Sprint("absent-", r.IntN(5))
-		case 3: // itself
-			m.ParentID = m.ID
-		default:
-			m.ParentID = fmt.Sprint(r.IntN(ids))
-		}
-		if r.IntN(4) == 0 {
-			m.ReplyToAuthor = fmt.Sprintf("p%02d", r.IntN(8))
-		}
-		msgs[i] = m
-	}
-	return msgs
+	return indicatortest.RandomLinked(r, n, indicatortest.LinkedOptions{
+		Authors: 6, ReplyTargets: 8, ReplyEvery: 4, Minutes: 300,
+		Kinds: []corpus.Kind{corpus.Post, corpus.Comment, corpus.Reply, corpus.Retweet, corpus.Quote},
+	})
 }
 
 // Threads equals the reference on random corpora, in the same order, and
