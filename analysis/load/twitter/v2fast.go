@@ -341,49 +341,15 @@ func (s *v2Scanner) user(u *v2User) bool {
 }
 
 func (s *v2Scanner) refs(dst *[]v2Ref) bool {
-	null, ok := s.openArray()
-	if null || !ok {
-		return ok
-	}
-	start := len(s.refArr)
-	for first := true; ; first = false {
-		end, ok := s.element(first)
-		if !ok {
-			return false
+	return smallObjects(s, &s.refArr, dst, func(key []byte, r *v2Ref) (uint32, bool) {
+		switch string(key) {
+		case "type":
+			return 1, s.internStr(&r.Type)
+		case "id":
+			return 2, s.str(&r.ID)
 		}
-		if end {
-			*dst = part(s.refArr, start)
-			return true
-		}
-		if !s.open('{') {
-			return false
-		}
-		s.refArr = append(s.refArr, v2Ref{})
-		r := &s.refArr[len(s.refArr)-1]
-		var seen uint32
-		for first := true; ; first = false {
-			key, end, ok := s.member(first)
-			if !ok {
-				return false
-			}
-			if end {
-				break
-			}
-			var bit uint32
-			switch string(key) {
-			case "type":
-				bit, ok = 1, s.internStr(&r.Type)
-			case "id":
-				bit, ok = 2, s.str(&r.ID)
-			default:
-				ok = s.unknown(key, refKeys)
-			}
-			if !ok || seen&bit != 0 {
-				return false
-			}
-			seen |= bit
-		}
-	}
+		return 0, s.unknown(key, refKeys)
+	})
 }
 
 // metrics decodes public_metrics: null (no effect on the struct), or an
@@ -509,114 +475,65 @@ func (s *v2Scanner) entityFields(e *v2Entities) bool {
 }
 
 func (s *v2Scanner) hashtags(e *v2Entities) bool {
-	null, ok := s.openArray()
-	if null || !ok {
-		return ok
-	}
-	start := len(s.tagArr)
-	for first := true; ; first = false {
-		end, ok := s.element(first)
-		if !ok {
-			return false
+	return smallObjects(s, &s.tagArr, &e.Hashtags, func(key []byte, h *v2Tag) (uint32, bool) {
+		if string(key) == "tag" {
+			return 1, s.internStr(&h.Tag)
 		}
-		if end {
-			e.Hashtags = part(s.tagArr, start)
-			return true
-		}
-		if !s.open('{') {
-			return false
-		}
-		s.tagArr = append(s.tagArr, v2Tag{})
-		h := &s.tagArr[len(s.tagArr)-1]
-		seen := false
-		for first := true; ; first = false {
-			key, end, ok := s.member(first)
-			if !ok {
-				return false
-			}
-			if end {
-				break
-			}
-			if string(key) != "tag" {
-				if !s.unknown(key, tagKeys) {
-					return false
-				}
-				continue
-			}
-			if seen || !s.internStr(&h.Tag) {
-				return false
-			}
-			seen = true
-		}
-	}
+		return 0, s.unknown(key, tagKeys)
+	})
 }
 
 func (s *v2Scanner) mentions(e *v2Entities) bool {
-	null, ok := s.openArray()
-	if null || !ok {
-		return ok
-	}
-	start := len(s.mentionArr)
-	for first := true; ; first = false {
-		end, ok := s.element(first)
-		if !ok {
-			return false
+	return smallObjects(s, &s.mentionArr, &e.Mentions, func(key []byte, m *v2Mention) (uint32, bool) {
+		switch string(key) {
+		case "username":
+			return 1, s.str(&m.Username)
+		case "id":
+			return 2, s.str(&m.ID)
 		}
-		if end {
-			e.Mentions = part(s.mentionArr, start)
-			return true
-		}
-		if !s.open('{') {
-			return false
-		}
-		s.mentionArr = append(s.mentionArr, v2Mention{})
-		m := &s.mentionArr[len(s.mentionArr)-1]
-		var seen uint32
-		for first := true; ; first = false {
-			key, end, ok := s.member(first)
-			if !ok {
-				return false
-			}
-			if end {
-				break
-			}
-			var bit uint32
-			switch string(key) {
-			case "username":
-				bit, ok = 1, s.str(&m.Username)
-			case "id":
-				bit, ok = 2, s.str(&m.ID)
-			default:
-				ok = s.unknown(key, mentionKeys)
-			}
-			if !ok || seen&bit != 0 {
-				return false
-			}
-			seen |= bit
-		}
-	}
+		return 0, s.unknown(key, mentionKeys)
+	})
 }
 
 func (s *v2Scanner) urls(e *v2Entities) bool {
+	return smallObjects(s, &s.urlArr, &e.URLs, func(key []byte, u *v2URL) (uint32, bool) {
+		switch string(key) {
+		case "url":
+			return 1, s.str(&u.URL)
+		case "expanded_url":
+			return 2, s.str(&u.ExpandedURL)
+		}
+		return 0, s.unknown(key, urlKeys)
+	})
+}
+
+// smallObjects decodes null (no effect on dst) or an array of objects,
+// appended to arena (one of the scanner's arrays, reused from record to
+// record) and given to dst as a window on it (see part). Each member of
+// an object is handed to field with its element: field reads the value
+// and returns the member's bit, or 0 for a member it skipped (checked by
+// unknown); a member met twice in one object declines the record, as do
+// field's failures.
+func smallObjects[T any](s *v2Scanner, arena, dst *[]T, field func(key []byte, t *T) (bit uint32, ok bool)) bool {
 	null, ok := s.openArray()
 	if null || !ok {
 		return ok
 	}
-	start := len(s.urlArr)
+	start := len(*arena)
 	for first := true; ; first = false {
 		end, ok := s.element(first)
 		if !ok {
 			return false
 		}
 		if end {
-			e.URLs = part(s.urlArr, start)
+			*dst = part(*arena, start)
 			return true
 		}
 		if !s.open('{') {
 			return false
 		}
-		s.urlArr = append(s.urlArr, v2URL{})
-		u := &s.urlArr[len(s.urlArr)-1]
+		*arena = append(*arena, *new(T))
+		t := &(*arena)[len(*arena)-1]
 		var seen uint32
 		for first := true; ; first = false {
 			key, end, ok := s.member(first)
@@ -626,15 +543,7 @@ func (s *v2Scanner) urls(e *v2Entities) bool {
 			if end {
 				break
 			}
-			var bit uint32
-			switch string(key) {
-			case "url":
-				bit, ok = 1, s.str(&u.URL)
-			case "expanded_url":
-				bit, ok = 2, s.str(&u.ExpandedURL)
-			default:
-				ok = s.unknown(key, urlKeys)
-			}
+			bit, ok := field(key, t)
 			if !ok || seen&bit != 0 {
 				return false
 			}
