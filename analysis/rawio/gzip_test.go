@@ -9,8 +9,6 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"sync"
 	"testing"
 )
@@ -231,21 +229,6 @@ func BenchmarkGzip(b *testing.B) {
 	b.Run("simulated", func(b *testing.B) {
 		raw, n := benchText()
 		benchGzip(b, raw, n)
-	})
-	b.Run("netvizz-1e6", func(b *testing.B) {
-		paths, _ := filepath.Glob("/work/bench-s20/data-1e6/raw/*/netvizz_*_comments.tsv.gz")
-		if len(paths) == 0 {
-			b.Skip("no simulated Netvizz comments at /work/bench-s20/data-1e6")
-		}
-		raw, err := os.ReadFile(paths[0])
-		if err != nil {
-			b.Fatal(err)
-		}
-		var c countWriter
-		if err := stdGunzipTo(&c, raw, nil); err != nil {
-			b.Fatal(err)
-		}
-		benchGzip(b, raw, int64(c))
 	})
 }
 

@@ -9,28 +9,34 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/faire-communaute/compendium/analysis/rawio"
 	"github.com/faire-communaute/compendium/analysis/simulate"
 )
 
-// simFacepager is a Facepager export of the simulated study at scale 2
-// (about 23,000 records), decompressed, made once.
-var simFacepager = sync.OnceValues(func() ([]byte, error) {
-	dir, err := os.MkdirTemp("", "facepager-bench")
+// simulated returns the simulated study's exports of one family at scale
+// 2 (the Facepager group's about 25,000 records; the Netvizz group's
+// posts and comments), decompressed, by file name pattern, made once per
+// family.
+var simulated = sync.OnceValues(func() (map[string][]byte, error) {
+	dir, err := os.MkdirTemp("", "facebook-bench")
 	if err != nil {
 		return nil, err
 	}
 	defer os.RemoveAll(dir)
-	sum, err := simulate.Generate(simulate.DefaultParams(20190523, 2), simulate.Options{Out: dir, Families: []string{"facepager"}})
+	sum, err := simulate.Generate(simulate.DefaultParams(20190523, 2), simulate.Options{Out: dir, Families: []string{"facepager", "netvizz"}})
 	if err != nil {
 		return nil, err
 	}
+	out := map[string][]byte{}
 	for _, f := range sum.Files {
-		if m, _ := filepath.Match("raw/*/facepager_*", f.Path); m {
-			return gunzipFile(filepath.Join(dir, f.Path))
+		for _, pattern := range []string{"raw/*/facepager_*", "raw/*/netvizz_*_posts.tsv*", "raw/*/netvizz_*_comments.tsv*"} {
+			if m, _ := filepath.Match(pattern, f.Path); m {
+				if out[pattern], err = gunzipFile(filepath.Join(dir, f.Path)); err != nil {
+					return nil, err
+				}
+			}
 		}
 	}
-	return nil, os.ErrNotExist
+	return out, nil
 })
 
 // gunzipFile returns the content of a file, decompressed if gzipped.
@@ -46,61 +52,25 @@ func gunzipFile(path string) ([]byte, error) {
 	return io.ReadAll(zr)
 }
 
-// BenchmarkSimulated reads the simulated study's exports, decompressed
-// (the readers' own work, without gzip): Facepager at scale 2, and the
-// Netvizz files of /work/bench-s20/data-1e6 when present (0.88 M
-// messages). MB/cpu-s are per second of CPU time used by the process.
+// BenchmarkSimulated reads the simulated study's exports at scale 2,
+// decompressed (the readers' own work, without gzip): Facepager, Netvizz
+// posts and comments. MB/cpu-s are per second of CPU time used by the
+// process.
 func BenchmarkSimulated(b *testing.B) {
-	b.Run("facepager", func(b *testing.B) {
-		data, err := simFacepager()
-		if err != nil {
-			b.Fatal(err)
-		}
-		benchSimulated(b, Facepager, data)
-	})
-	for _, kind := range []string{"posts", "comments"} {
-		b.Run("netvizz-"+kind+"-1e6", func(b *testing.B) {
-			paths, _ := filepath.Glob("/work/bench-s20/data-1e6/raw/*/netvizz_*_" + kind + ".tsv.gz")
-			if len(paths) == 0 {
-				b.Skip("no simulated Netvizz files at /work/bench-s20/data-1e6")
-			}
-			data, err := gunzipFile(paths[0])
+	for _, c := range []struct{ name, format, pattern string }{
+		{"facepager", Facepager, "raw/*/facepager_*"},
+		{"netvizz-posts", NetvizzPosts, "raw/*/netvizz_*_posts.tsv*"},
+		{"netvizz-comments", NetvizzComments, "raw/*/netvizz_*_comments.tsv*"},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			files, err := simulated()
 			if err != nil {
 				b.Fatal(err)
 			}
-			benchSimulated(b, "netvizz-"+kind, data)
+			if files[c.pattern] == nil {
+				b.Fatalf("the simulation wrote no file %s", c.pattern)
+			}
+			benchRead(b, c.format, files[c.pattern], -1)
 		})
-	}
-}
-
-func benchSimulated(b *testing.B, format string, data []byte) {
-	fm, ok := rawio.Lookup(format)
-	if !ok {
-		b.Fatalf("no format %s", format)
-	}
-	b.SetBytes(int64(len(data)))
-	b.ReportAllocs()
-	start, n := cpuTime(), 0
-	defer func() {
-		if cpu := cpuTime() - start; cpu > 0 && n > 0 {
-			b.ReportMetric(float64(len(data))*float64(n)/cpu.Seconds()/1e6, "MB/cpu-s")
-		}
-	}()
-	msgs := -1
-	for b.Loop() {
-		n++
-		f, err := rawio.NewFile("bench", bytes.NewReader(data))
-		if err != nil {
-			b.Fatal(err)
-		}
-		var c counter
-		if err := fm.Read(f, &c); err != nil {
-			b.Fatal(err)
-		}
-		if msgs >= 0 && c.msgs != msgs {
-			b.Fatalf("%d messages, then %d", msgs, c.msgs)
-		}
-		msgs = c.msgs
-		b.ReportMetric(float64(c.msgs), "msgs")
 	}
 }
