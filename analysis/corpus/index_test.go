@@ -4,8 +4,9 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
-	"syscall"
 	"testing"
+
+	"github.com/faire-communaute/compendium/analysis/internal/cputime"
 )
 
 // A hand-made slice: ids repeat within a community (m1 twice in avs) and
@@ -115,20 +116,12 @@ func BenchmarkIndexMessages(b *testing.B) {
 		}
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			b.ReportAllocs()
-			c0 := cpuNanos()
+			c0 := cputime.Used().Nanoseconds()
 			for b.Loop() {
 				IndexMessages(msgs)
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/message")
-			b.ReportMetric(float64(cpuNanos()-c0)/float64(b.N)/float64(n), "cpu-ns/message")
+			b.ReportMetric(float64(cputime.Used().Nanoseconds()-c0)/float64(b.N)/float64(n), "cpu-ns/message")
 		})
 	}
-}
-
-// cpuNanos returns the process's user and system CPU time, which a busy
-// machine inflates less than the wall time.
-func cpuNanos() int64 {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return ru.Utime.Nano() + ru.Stime.Nano()
 }

@@ -11,6 +11,8 @@ import (
 	"math/rand/v2"
 	"sync"
 	"testing"
+
+	"github.com/faire-communaute/compendium/analysis/internal/cputime"
 )
 
 // stdGunzip is the reading of a gzip stream gzipReader had with the
@@ -261,9 +263,9 @@ func benchGzip(b *testing.B, raw []byte, n int64) {
 func benchCPU(b *testing.B, n int64, read func() (int64, error)) {
 	b.SetBytes(n)
 	b.ReportAllocs()
-	start, runs := cpuTime(), 0
+	start, runs := cputime.Used(), 0
 	defer func() {
-		if cpu := cpuTime() - start; cpu > 0 && runs > 0 {
+		if cpu := cputime.Used() - start; cpu > 0 && runs > 0 {
 			b.ReportMetric(float64(n)*float64(runs)/cpu.Seconds()/1e6, "MB/cpu-s")
 		}
 	}()

@@ -3,8 +3,9 @@ package indicatortest
 import (
 	"fmt"
 	"sync"
-	"syscall"
 	"testing"
+
+	"github.com/faire-communaute/compendium/analysis/internal/cputime"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/indicator/themes/themestest"
@@ -46,19 +47,12 @@ func BenchPerMessage(b *testing.B, prepare func([]corpus.Message) []corpus.Messa
 			}
 			b.ReportAllocs()
 			b.ResetTimer()
-			c0 := CPUNanos()
+			c0 := cputime.Used().Nanoseconds()
 			for b.Loop() {
 				f(msgs)
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(msgs)), "ns/message")
-			b.ReportMetric(float64(CPUNanos()-c0)/float64(b.N)/float64(len(msgs)), "cpu-ns/message")
+			b.ReportMetric(float64(cputime.Used().Nanoseconds()-c0)/float64(b.N)/float64(len(msgs)), "cpu-ns/message")
 		})
 	}
-}
-
-// CPUNanos returns the process's user and system CPU time in nanoseconds.
-func CPUNanos() int64 {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return ru.Utime.Nano() + ru.Stime.Nano()
 }

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/faire-communaute/compendium/analysis/internal/cputime"
+
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/rawio"
 )
@@ -27,9 +29,9 @@ func benchRead(b *testing.B, format string, data []byte, wantMsgs int) {
 	fm, _ := rawio.Lookup(format)
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
-	start, n := cpuTime(), 0
+	start, n := cputime.Used(), 0
 	defer func() {
-		if cpu := cpuTime() - start; cpu > 0 && n > 0 {
+		if cpu := cputime.Used() - start; cpu > 0 && n > 0 {
 			b.ReportMetric(float64(len(data))*float64(n)/cpu.Seconds()/1e6, "MB/cpu-s")
 		}
 	}()

@@ -6,9 +6,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
-	"syscall"
 	"testing"
 	"time"
+
+	"github.com/faire-communaute/compendium/analysis/internal/cputime"
 
 	"github.com/faire-communaute/compendium/analysis/corpus"
 	"github.com/faire-communaute/compendium/analysis/rawio"
@@ -238,7 +239,7 @@ func benchFormat(b *testing.B, format, name string, gen func() []byte) {
 	}
 	b.SetBytes(int64(len(raw)))
 	b.ReportAllocs()
-	cpu0 := cpuTime()
+	cpu0 := cputime.Used()
 	n := 0
 	for b.Loop() {
 		n++
@@ -257,20 +258,11 @@ func benchFormat(b *testing.B, format, name string, gen func() []byte) {
 	reportCPU(b, cpu0, n, len(raw))
 }
 
-// cpuTime is the CPU time the process has used, all threads together.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
 // reportCPU reports throughput per second of CPU time (MB/cpu-s), which
 // unlike MB/s does not depend on how busy the shared machine is: the
 // speed one core gives, garbage collection included.
 func reportCPU(b *testing.B, cpu0 time.Duration, n, size int) {
-	if d := cpuTime() - cpu0; d > 0 && n > 0 {
+	if d := cputime.Used() - cpu0; d > 0 && n > 0 {
 		b.ReportMetric(float64(n*size)/1e6/d.Seconds(), "MB/cpu-s")
 	}
 }
@@ -308,7 +300,7 @@ func BenchmarkScanOnly(b *testing.B) {
 	raw := genTwarc2Pages()
 	lines := bytes.Split(bytes.TrimSpace(raw), []byte{'\n'})
 	b.SetBytes(int64(len(raw)))
-	cpu0, n := cpuTime(), 0
+	cpu0, n := cputime.Used(), 0
 	for b.Loop() {
 		n++
 		for _, l := range lines {

@@ -3,9 +3,9 @@ package null
 import (
 	"path/filepath"
 	"sync"
-	"syscall"
 	"testing"
-	"time"
+
+	"github.com/faire-communaute/compendium/analysis/internal/cputime"
 
 	"github.com/faire-communaute/compendium/analysis/indicator"
 	"github.com/faire-communaute/compendium/analysis/indicator/network"
@@ -35,25 +35,18 @@ func sample(b *testing.B) []network.Group {
 	return sampleGroups
 }
 
-// cpuTime returns the user and system CPU time of the process so far.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
 // loop runs f b.N times and reports, besides wall time, the CPU seconds
 // per op: on a shared machine the wall time depends on the other
 // processes, the CPU time much less.
 func loop(b *testing.B, f func() error) {
 	b.ResetTimer()
-	start := cpuTime()
+	start := cputime.Used()
 	for b.Loop() {
 		if err := f(); err != nil {
 			b.Fatal(err)
 		}
 	}
-	b.ReportMetric((cpuTime()-start).Seconds()/float64(b.N), "cpu-s/op")
+	b.ReportMetric((cputime.Used()-start).Seconds()/float64(b.N), "cpu-s/op")
 }
 
 // BenchmarkSampleLargest is 200 draws on the sample's largest reply
